@@ -1,0 +1,166 @@
+//! The kinds of personal data pii-veil knows, with stable ids.
+//!
+//! The ids (`"email"`, `"iban"`, …) are part of the public contract: JavaScript callers
+//! configure and receive kinds by these strings, and the command line writes them as
+//! labels. They never change once released; new kinds are only added.
+
+use std::fmt;
+
+/// A kind of personal data.
+///
+/// Built-in kinds have fixed ids; [`Kind::Custom`] refers to a custom pattern or deny
+/// list entry registered on a [`crate::ScannerBuilder`], by index into the scanner's
+/// custom kind names (see [`crate::Scanner::kind_id`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// E-mail address.
+    Email,
+    /// Telephone number, national or international.
+    Phone,
+    /// International Bank Account Number (ISO 13616).
+    Iban,
+    /// Bank Identifier Code (ISO 9362, "SWIFT code").
+    Bic,
+    /// Payment card number (Luhn-valid, known issuer).
+    CreditCard,
+    /// IPv4 or IPv6 address.
+    IpAddress,
+    /// MAC address (EUI-48) in any common notation.
+    MacAddress,
+    /// National identity / social security / tax identification number of a person.
+    NationalId,
+    /// VAT or business tax number (UID).
+    TaxVatId,
+    /// Health insurance number (DE KVNR, UK NHS number).
+    HealthInsuranceId,
+    /// Vehicle registration plate.
+    LicensePlate,
+    /// Account handle or user name.
+    Username,
+    /// URL that points at a person (social profile, personal page).
+    UrlPersonal,
+    /// A date that is somebody's birth date.
+    DateOfBirth,
+    /// A person's name.
+    Person,
+    /// Street and house number, with flat / staircase / door details.
+    StreetAddress,
+    /// Postal code and city, or a city typed as part of an address.
+    PostalCity,
+    /// A custom kind registered on the scanner (custom pattern or deny list).
+    Custom(u16),
+}
+
+impl Kind {
+    /// Every built-in kind, in id order of the documentation.
+    pub const BUILTIN: [Kind; 17] = [
+        Kind::Email,
+        Kind::Phone,
+        Kind::Iban,
+        Kind::Bic,
+        Kind::CreditCard,
+        Kind::IpAddress,
+        Kind::MacAddress,
+        Kind::NationalId,
+        Kind::TaxVatId,
+        Kind::HealthInsuranceId,
+        Kind::LicensePlate,
+        Kind::Username,
+        Kind::UrlPersonal,
+        Kind::DateOfBirth,
+        Kind::Person,
+        Kind::StreetAddress,
+        Kind::PostalCity,
+    ];
+
+    /// The stable id of a built-in kind; `"custom"` for custom kinds (use
+    /// [`crate::Scanner::kind_id`] to get a custom kind's own name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Email => "email",
+            Kind::Phone => "phone",
+            Kind::Iban => "iban",
+            Kind::Bic => "bic",
+            Kind::CreditCard => "credit_card",
+            Kind::IpAddress => "ip_address",
+            Kind::MacAddress => "mac_address",
+            Kind::NationalId => "national_id",
+            Kind::TaxVatId => "tax_vat_id",
+            Kind::HealthInsuranceId => "health_insurance_id",
+            Kind::LicensePlate => "license_plate",
+            Kind::Username => "username",
+            Kind::UrlPersonal => "url_personal",
+            Kind::DateOfBirth => "date_of_birth",
+            Kind::Person => "person",
+            Kind::StreetAddress => "street_address",
+            Kind::PostalCity => "postal_city",
+            Kind::Custom(_) => "custom",
+        }
+    }
+
+    /// The built-in kind with this id.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::BUILTIN.iter().copied().find(|k| k.id() == id)
+    }
+
+    /// Upper-case label used by the `label` and `token` mask operators (`IBAN`, `EMAIL`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Email => "EMAIL",
+            Kind::Phone => "PHONE",
+            Kind::Iban => "IBAN",
+            Kind::Bic => "BIC",
+            Kind::CreditCard => "CREDIT_CARD",
+            Kind::IpAddress => "IP_ADDRESS",
+            Kind::MacAddress => "MAC_ADDRESS",
+            Kind::NationalId => "NATIONAL_ID",
+            Kind::TaxVatId => "TAX_VAT_ID",
+            Kind::HealthInsuranceId => "HEALTH_INSURANCE_ID",
+            Kind::LicensePlate => "LICENSE_PLATE",
+            Kind::Username => "USERNAME",
+            Kind::UrlPersonal => "URL_PERSONAL",
+            Kind::DateOfBirth => "DATE_OF_BIRTH",
+            Kind::Person => "PERSON",
+            Kind::StreetAddress => "STREET_ADDRESS",
+            Kind::PostalCity => "POSTAL_CITY",
+            Kind::Custom(_) => "CUSTOM",
+        }
+    }
+
+    /// True for kinds whose values carry a check digit or a strict registry format,
+    /// which win overlaps against generic kinds (see `resolve`).
+    pub fn is_checksummed(self) -> bool {
+        matches!(
+            self,
+            Kind::Iban
+                | Kind::CreditCard
+                | Kind::NationalId
+                | Kind::TaxVatId
+                | Kind::HealthInsuranceId
+        )
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_are_unique() {
+        for k in Kind::BUILTIN {
+            assert_eq!(Kind::from_id(k.id()), Some(k));
+            assert_eq!(k.label().to_ascii_lowercase(), k.id());
+        }
+        let mut ids: Vec<_> = Kind::BUILTIN.iter().map(|k| k.id()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), Kind::BUILTIN.len());
+        assert_eq!(Kind::from_id("custom"), None);
+    }
+}

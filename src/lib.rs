@@ -1,0 +1,68 @@
+//! # pii-veil
+//!
+//! Finds personal data in text people type into forms and chat boxes, and masks it —
+//! built to run in the browser (WebAssembly), before anything is sent.
+//!
+//! ## The pipeline
+//!
+//! ```text
+//! text ─► normalise ─► candidates ─► validate ─► context ─► threshold ─► resolve ─► findings ─► (mask)
+//! ```
+//!
+//! 1. **Normalise** ([`normalize`]): fold full-width digits, odd spaces, zero-width
+//!    characters and decomposed accents, keeping a map back to the original text.
+//! 2. **Candidates** ([`recognize`]): one recogniser per kind or family of kinds, each
+//!    a linear-time pattern (the `regex` crate: no backtracking, no ReDoS) plus
+//!    hand-written parsing where a pattern is not enough.
+//! 3. **Validate** ([`validate`]): check digits and registry rules — IBAN MOD 97-10,
+//!    Luhn, Steuer-IdNr, SVNR, AHV, SSN ranges, … A value that fails is dropped (with
+//!    documented exceptions, e.g. a typo'd IBAN right after the word "IBAN").
+//! 4. **Context** ([`context`], [`field`]): German and English words around the
+//!    candidate and the form field's hints raise or lower its score.
+//! 5. **Threshold**, then **resolve** ([`resolve`]) overlaps with documented rules.
+//! 6. **Findings** ([`Finding`]): kind, byte span into the *original* text, score,
+//!    subtype. [`span::convert_offsets`] turns byte offsets into UTF-16 code units (for
+//!    JavaScript) or code points in one pass.
+//! 7. **Mask** ([`mask`]) is a separate, pure step over the findings.
+//!
+//! Every stage is linear in the text (resolution is O(n log n) in the number of
+//! candidates), so a rescan per keystroke stays cheap.
+//!
+//! ## Units
+//! Inside Rust every offset is a UTF-8 byte offset into the caller's text. Offsets
+//! handed to JavaScript are UTF-16 code units; the conversion lives in [`span`] only.
+//!
+//! ## Example
+//! ```
+//! use pii_veil::{Scanner, MaskOptions, Kind};
+//! let scanner = Scanner::new();
+//! let text = "IBAN: DE89 3704 0044 0532 0130 00, mail anna@example.org";
+//! let found = scanner.scan(text, None).unwrap();
+//! assert_eq!(found[0].kind, Kind::Iban);
+//! let (masked, _) = scanner.redact(text, None, &MaskOptions::default()).unwrap();
+//! assert_eq!(masked, "IBAN: [IBAN], mail [EMAIL]");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod context;
+pub mod entity;
+pub mod error;
+pub mod field;
+pub mod mask;
+pub mod normalize;
+pub mod recognize;
+pub mod resolve;
+pub mod scanner;
+pub mod span;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use entity::Kind;
+pub use error::{Error, ErrorCode};
+pub use field::FieldHints;
+pub use mask::{MaskOptions, Operator};
+pub use scanner::{CustomPattern, Finding, Scanner, ScannerBuilder};
+pub use span::{Span, Unit};

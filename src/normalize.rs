@@ -1,0 +1,177 @@
+//! Position-keeping normalisation: the first step of the pipeline.
+//!
+//! People type personal data with look-alike characters: full-width digits from an
+//! East-Asian keyboard (`０６６４`), no-break and thin spaces inside an IBAN, a zero-width
+//! space or soft hyphen pasted into a number, decomposed umlauts (`u` + U+0308). Every
+//! recogniser would have to know about each of these; instead, the text is folded once
+//! into a plain form and every recogniser works on that. The folding keeps, for each byte
+//! of the folded text, the range of the original character it came from, so that every
+//! finding is mapped back to the **original** text — the caller's text is never changed.
+//!
+//! Folding rules (all 1 character → at most 1 character):
+//! - full-width ASCII forms U+FF01–U+FF5E → ASCII, ideographic space U+3000 → space;
+//! - no-break, thin, narrow and other fixed-width spaces (U+00A0, U+2000–U+200A, U+202F,
+//!   U+205F) → space;
+//! - zero-width space, ZWNJ, ZWJ, word joiner, BOM and soft hyphen → removed;
+//! - hyphen and dash variants and the minus sign (U+2010–U+2015, U+2212, U+FE63) → `-`;
+//! - typographic apostrophes (U+2018, U+2019, U+02BC) → `'`;
+//! - a Latin base letter followed by a combining accent (U+0300–U+0327) → the precomposed
+//!   letter where Latin-1 / Latin Extended-A has one (`u` + U+0308 → `ü`).
+//!
+//! Texts that contain none of these characters (the common case) are used as they are,
+//! without allocating a map.
+
+use std::borrow::Cow;
+
+/// Text after folding, with the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    /// For every byte of `text` plus one sentinel: `(start, end)` byte range in the
+    /// original text of the character that produced it. `None` when nothing was folded.
+    map: Option<Vec<(u32, u32)>>,
+    original_len: usize,
+}
+
+impl<'a> Normalized<'a> {
+    /// Folds `text` (see the module documentation).
+    pub fn new(text: &'a str) -> Normalized<'a> {
+        if !needs_folding(text) {
+            return Normalized { text: Cow::Borrowed(text), map: None, original_len: text.len() };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut map: Vec<(u32, u32)> = Vec::with_capacity(text.len() + 1);
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let mut end = i + c.len_utf8();
+            let folded = match fold(c) {
+                Fold::Keep => Some(c),
+                Fold::Drop => None,
+                Fold::To(x) => Some(x),
+            };
+            let Some(mut f) = folded else { continue };
+            // Compose a following combining mark into the base letter where possible.
+            if let Some(&(j, m)) = iter.peek() {
+                if ('\u{300}'..='\u{327}').contains(&m) {
+                    if let Some(composed) = compose(f, m) {
+                        f = composed;
+                        end = j + m.len_utf8();
+                        iter.next();
+                    }
+                }
+            }
+            let before = out.len();
+            out.push(f);
+            for _ in before..out.len() {
+                map.push((i as u32, end as u32));
+            }
+        }
+        map.push((text.len() as u32, text.len() as u32));
+        Normalized { text: Cow::Owned(out), map: Some(map), original_len: text.len() }
+    }
+
+    /// The folded text every recogniser reads.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when folding changed nothing (offsets are identical).
+    pub fn is_identity(&self) -> bool {
+        self.map.is_none()
+    }
+
+    /// Maps a byte range of the folded text to the byte range of the original text that
+    /// covers exactly the characters it came from. `start < end` must hold on char
+    /// boundaries of the folded text.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.map {
+            None => (start, end),
+            Some(map) => {
+                let s = map[start].0 as usize;
+                let e = if end == 0 { 0 } else { map[end - 1].1 as usize };
+                (s.min(self.original_len), e.min(self.original_len))
+            }
+        }
+    }
+}
+
+enum Fold {
+    Keep,
+    Drop,
+    To(char),
+}
+
+fn needs_folding(text: &str) -> bool {
+    // Everything folded is outside ASCII; the first byte of each candidate character
+    // is one of 0xC2 (U+00A0, U+00AD), 0xCA/0xCB (U+02BC), 0xCC (combining marks),
+    // 0xE2 (U+2000–U+2FFF), 0xE3 (U+3000) or 0xEF (U+FE63, U+FEFF, U+FFxx).
+    let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return false;
+    }
+    text.chars().any(|c| !c.is_ascii() && (!matches!(fold(c), Fold::Keep) || ('\u{300}'..='\u{327}').contains(&c)))
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => Fold::To(char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Fold::To(' '),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => Fold::To('-'),
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => Fold::To('\''),
+        _ => Fold::Keep,
+    }
+}
+
+/// Precomposed form of `base` + combining `mark`, for the Latin letters used in the
+/// languages we support (Unicode canonical compositions, Latin-1 Supplement and
+/// Latin Extended-A).
+fn compose(base: char, mark: char) -> Option<char> {
+    let table: &[(char, char)] = match mark {
+        '\u{300}' => &[('a', 'à'), ('e', 'è'), ('i', 'ì'), ('o', 'ò'), ('u', 'ù'), ('A', 'À'), ('E', 'È'), ('I', 'Ì'), ('O', 'Ò'), ('U', 'Ù')],
+        '\u{301}' => &[('a', 'á'), ('e', 'é'), ('i', 'í'), ('o', 'ó'), ('u', 'ú'), ('y', 'ý'), ('c', 'ć'), ('n', 'ń'), ('s', 'ś'), ('z', 'ź'), ('A', 'Á'), ('E', 'É'), ('I', 'Í'), ('O', 'Ó'), ('U', 'Ú'), ('Y', 'Ý'), ('C', 'Ć'), ('N', 'Ń'), ('S', 'Ś'), ('Z', 'Ź')],
+        '\u{302}' => &[('a', 'â'), ('e', 'ê'), ('i', 'î'), ('o', 'ô'), ('u', 'û'), ('A', 'Â'), ('E', 'Ê'), ('I', 'Î'), ('O', 'Ô'), ('U', 'Û')],
+        '\u{303}' => &[('a', 'ã'), ('n', 'ñ'), ('o', 'õ'), ('A', 'Ã'), ('N', 'Ñ'), ('O', 'Õ')],
+        '\u{308}' => &[('a', 'ä'), ('e', 'ë'), ('i', 'ï'), ('o', 'ö'), ('u', 'ü'), ('y', 'ÿ'), ('A', 'Ä'), ('E', 'Ë'), ('I', 'Ï'), ('O', 'Ö'), ('U', 'Ü')],
+        '\u{30A}' => &[('a', 'å'), ('A', 'Å'), ('u', 'ů'), ('U', 'Ů')],
+        '\u{30C}' => &[('c', 'č'), ('s', 'š'), ('z', 'ž'), ('r', 'ř'), ('e', 'ě'), ('n', 'ň'), ('C', 'Č'), ('S', 'Š'), ('Z', 'Ž'), ('R', 'Ř'), ('E', 'Ě'), ('N', 'Ň')],
+        '\u{327}' => &[('c', 'ç'), ('C', 'Ç'), ('s', 'ş'), ('S', 'Ş')],
+        _ => &[],
+    };
+    table.iter().find(|(b, _)| *b == base).map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let n = Normalized::new("Grüß Gott, DE89 3704");
+        assert!(n.is_identity());
+        assert_eq!(n.to_original(3, 7), (3, 7));
+    }
+
+    #[test]
+    fn folds_and_maps_back() {
+        let t = "IBAN DE89\u{200B}3704\u{00A0}0044 ０６６４ Mu\u{308}ller";
+        let n = Normalized::new(t);
+        assert_eq!(n.text(), "IBAN DE893704 0044 0664 Müller");
+        let s = n.text().find("DE89").unwrap();
+        let e = s + "DE893704 0044".len();
+        let (os, oe) = n.to_original(s, e);
+        assert_eq!(&t[os..oe], "DE89\u{200B}3704\u{00A0}0044");
+        let s = n.text().find("0664").unwrap();
+        let (os, oe) = n.to_original(s, s + 4);
+        assert_eq!(&t[os..oe], "０６６４");
+        let s = n.text().find("Müller").unwrap();
+        let (os, oe) = n.to_original(s, s + "Müller".len());
+        assert_eq!(&t[os..oe], "Mu\u{308}ller");
+    }
+
+    #[test]
+    fn dashes_and_apostrophes() {
+        let n = Normalized::new("O\u{2019}Brien \u{2013} 0664\u{2011}123");
+        assert_eq!(n.text(), "O'Brien - 0664-123");
+    }
+}

@@ -1,0 +1,60 @@
+//! Recognisers: one file per kind (or family of kinds), chosen by a registry.
+//!
+//! A recogniser = candidate pattern + validator + invalidator + score. It reads the
+//! normalised text and pushes [`Candidate`]s; context words, thresholds and overlaps
+//! are handled by the pipeline for every kind alike (see `crate::scanner`). Patterns
+//! are compiled once per scanner, in ASCII mode (`regex::bytes` without Unicode
+//! tables): personal-data formats are ASCII, and the normaliser has already folded
+//! full-width digits and odd spaces.
+
+use crate::entity::Kind;
+use crate::scanner::{Candidate, Input};
+use regex::bytes::{Regex, RegexBuilder};
+
+mod bank;
+mod email;
+
+/// Something that finds candidates of one or more kinds.
+pub trait Recognizer: Send + Sync {
+    /// The kinds this recogniser can produce (used to skip it when all are disabled).
+    fn kinds(&self) -> &'static [Kind];
+    /// Appends candidates found in `input` to `out`.
+    fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>);
+}
+
+/// The recognisers needed for the enabled kinds, compiled.
+pub fn registry(enabled: &[Kind]) -> Vec<Box<dyn Recognizer>> {
+    let all: Vec<Box<dyn Recognizer>> = vec![
+        Box::new(email::Email::new()),
+        Box::new(bank::Bank::new()),
+    ];
+    all.into_iter().filter(|r| r.kinds().iter().any(|k| enabled.contains(k))).collect()
+}
+
+/// Compiles a built-in pattern (ASCII mode). Built-in patterns are tested, so a
+/// failure here is a bug in this crate.
+pub(crate) fn re(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
+}
+
+/// True if the byte before `start` and the byte at `end` are not ASCII letters or
+/// digits, and not the continuation of a non-ASCII letter (so `Müller12` is not split).
+pub(crate) fn bounded(bytes: &[u8], start: usize, end: usize) -> bool {
+    let before_ok = start == 0 || {
+        let b = bytes[start - 1];
+        !(b.is_ascii_alphanumeric() || b >= 0x80)
+    };
+    let after_ok = end >= bytes.len() || {
+        let b = bytes[end];
+        !(b.is_ascii_alphanumeric() || b >= 0x80)
+    };
+    before_ok && after_ok
+}
+
+/// Letters and digits of `s`, upper-cased (the compact form validators take).
+pub(crate) fn compact(s: &[u8]) -> Vec<u8> {
+    s.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_uppercase()).collect()
+}

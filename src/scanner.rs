@@ -1,0 +1,504 @@
+//! The scanner: a configuration compiled once, then the fixed pipeline per text.
+//!
+//! `ScannerBuilder` checks and compiles everything up front (custom patterns, allow
+//! and deny lists) so that a bad configuration fails when it is built — with an error
+//! naming the key — and a rescan on every keystroke does no compilation at all.
+//!
+//! Per text: normalise → candidates (every enabled recogniser) → context → threshold →
+//! resolve overlaps → allow/deny → findings with byte offsets into the original text.
+
+use crate::context::{self, Window};
+use crate::entity::Kind;
+use crate::error::{Error, ErrorCode};
+use crate::field::{FieldClass, FieldHints};
+use crate::mask::{self, MaskOptions};
+use crate::normalize::Normalized;
+use crate::recognize::{self, Recognizer};
+use crate::resolve::resolve;
+use crate::span::Span;
+use crate::validate;
+use regex::bytes::{Regex, RegexBuilder};
+
+/// A piece of personal data found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What it is.
+    pub kind: Kind,
+    /// Where it is: byte offsets into the original text (see [`crate::span`] to convert).
+    pub span: Span,
+    /// Confidence in 0..=1 after context.
+    pub score: f32,
+    /// Finer classification, e.g. `de_steuer_idnr` for a national id, `visa` for a card.
+    pub subtype: Option<&'static str>,
+}
+
+/// A candidate produced by a recogniser, on the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Kind.
+    pub kind: Kind,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte (exclusive) in the normalised text.
+    pub end: usize,
+    /// Score before context.
+    pub score: f32,
+    /// Subtype.
+    pub subtype: Option<&'static str>,
+    /// A check digit or strict registry rule was verified.
+    pub validated: bool,
+    /// ISO country (lower-case) the value belongs to, if known — used by the
+    /// `countries` filter.
+    pub country: Option<&'static str>,
+}
+
+impl Candidate {
+    /// A new candidate without subtype, validation or country.
+    pub fn new(kind: Kind, start: usize, end: usize, score: f32) -> Candidate {
+        Candidate { kind, start, end, score, subtype: None, validated: false, country: None }
+    }
+}
+
+/// What a recogniser sees: the normalised text and the field it came from.
+pub struct Input<'t> {
+    /// Normalised text.
+    pub text: &'t str,
+    /// The same, as bytes (for `regex::bytes`).
+    pub bytes: &'t [u8],
+    /// What the field hints say.
+    pub field: FieldClass,
+}
+
+/// A custom pattern: a kind name, a regular expression and an optional validator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomPattern {
+    /// Kind name (`[a-z][a-z0-9_]*`, not a built-in id); also the label, upper-cased.
+    pub name: String,
+    /// Regular expression (Rust `regex` syntax, ASCII classes).
+    pub pattern: String,
+    /// Optional validator run on the letters and digits of a match (see
+    /// [`VALIDATORS`]).
+    pub validator: Option<String>,
+    /// Score of a match (default 0.8).
+    pub score: f32,
+}
+
+/// Names of the validators a custom pattern may use.
+pub const VALIDATORS: &[&str] = &[
+    "luhn", "iban", "bic", "de_steuer_idnr", "de_rvnr", "at_svnr", "ch_ahv", "us_ssn", "uk_nino",
+    "fr_nir", "it_codice_fiscale", "es_dni", "es_nie", "nl_bsn", "eu_vat", "de_kvnr", "uk_nhs",
+];
+
+fn run_validator(name: &str, v: &[u8]) -> bool {
+    match name {
+        "luhn" => validate::luhn(v),
+        "iban" => validate::iban(v).is_ok(),
+        "bic" => validate::bic(v).is_ok(),
+        "de_steuer_idnr" => validate::de_steuer_idnr(v).is_ok(),
+        "de_rvnr" => validate::de_rvnr(v).is_ok(),
+        "at_svnr" => validate::at_svnr(v).is_ok(),
+        "ch_ahv" => validate::ch_ahv(v).is_ok(),
+        "us_ssn" => validate::us_ssn(v).is_ok(),
+        "uk_nino" => validate::uk_nino(v).is_ok(),
+        "fr_nir" => validate::fr_nir(v).is_ok(),
+        "it_codice_fiscale" => validate::it_codice_fiscale(v).is_ok(),
+        "es_dni" => validate::es_dni(v).is_ok(),
+        "es_nie" => validate::es_nie(v).is_ok(),
+        "nl_bsn" => validate::nl_bsn(v).is_ok(),
+        "eu_vat" => validate::eu_vat(v).is_ok(),
+        "de_kvnr" => validate::de_kvnr(v).is_ok(),
+        "uk_nhs" => validate::uk_nhs(v).is_ok(),
+        _ => false,
+    }
+}
+
+/// Scanner configuration. Build with [`ScannerBuilder`].
+#[derive(Debug, Clone)]
+pub struct ScannerBuilder {
+    enabled: Vec<Kind>,
+    countries: Option<Vec<String>>,
+    threshold: f32,
+    allow: Vec<String>,
+    allow_patterns: Vec<String>,
+    deny: Vec<String>,
+    custom: Vec<CustomPattern>,
+    max_text_bytes: usize,
+}
+
+/// Default limit on the size of one text: 8 MiB.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 8 << 20;
+
+impl Default for ScannerBuilder {
+    fn default() -> Self {
+        ScannerBuilder {
+            enabled: Kind::BUILTIN.to_vec(),
+            countries: None,
+            threshold: 0.5,
+            allow: Vec::new(),
+            allow_patterns: Vec::new(),
+            deny: Vec::new(),
+            custom: Vec::new(),
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+        }
+    }
+}
+
+impl ScannerBuilder {
+    /// Every built-in kind on, threshold 0.5, no lists.
+    pub fn new() -> ScannerBuilder {
+        ScannerBuilder::default()
+    }
+
+    /// Enables exactly these kinds.
+    pub fn kinds(mut self, kinds: &[Kind]) -> Self {
+        self.enabled = kinds.to_vec();
+        self
+    }
+
+    /// Enables or disables one kind.
+    pub fn kind(mut self, kind: Kind, on: bool) -> Self {
+        self.enabled.retain(|k| *k != kind);
+        if on {
+            self.enabled.push(kind);
+        }
+        self
+    }
+
+    /// Restricts country-specific recognisers (national ids, plates, VAT numbers,
+    /// national phone formats) to these ISO 3166 alpha-2 codes (`de`, `at`, `ch`, …).
+    pub fn countries<S: AsRef<str>>(mut self, countries: &[S]) -> Self {
+        self.countries = Some(countries.iter().map(|c| c.as_ref().to_ascii_lowercase()).collect());
+        self
+    }
+
+    /// Minimum score of a reported finding (0..=1).
+    pub fn threshold(mut self, t: f32) -> Self {
+        self.threshold = t;
+        self
+    }
+
+    /// Values never reported (compared case-insensitively, ignoring spaces).
+    pub fn allow<S: AsRef<str>>(mut self, values: &[S]) -> Self {
+        self.allow.extend(values.iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+
+    /// Patterns whose full matches are never reported.
+    pub fn allow_patterns<S: AsRef<str>>(mut self, patterns: &[S]) -> Self {
+        self.allow_patterns.extend(patterns.iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+
+    /// Terms always reported (whole words, case-insensitive for ASCII letters), as
+    /// the custom kind `deny`.
+    pub fn deny<S: AsRef<str>>(mut self, terms: &[S]) -> Self {
+        self.deny.extend(terms.iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+
+    /// Adds a custom pattern.
+    pub fn custom(mut self, p: CustomPattern) -> Self {
+        self.custom.push(p);
+        self
+    }
+
+    /// Largest text accepted by [`Scanner::scan`], in bytes.
+    pub fn max_text_bytes(mut self, n: usize) -> Self {
+        self.max_text_bytes = n;
+        self
+    }
+
+    /// Checks and compiles the configuration.
+    pub fn build(self) -> Result<Scanner, Error> {
+        if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
+            return Err(Error::new(ErrorCode::InvalidConfig, "threshold: must be a number between 0 and 1"));
+        }
+        if self.max_text_bytes == 0 {
+            return Err(Error::new(ErrorCode::InvalidConfig, "maxTextBytes: must be at least 1"));
+        }
+        if let Some(cs) = &self.countries {
+            for (i, c) in cs.iter().enumerate() {
+                if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Err(Error::new(ErrorCode::InvalidConfig, format!("countries[{i}]: expected a two-letter ISO 3166 code")));
+                }
+            }
+        }
+        let mut custom_names: Vec<String> = Vec::new();
+        let mut custom = Vec::new();
+        for (i, p) in self.custom.iter().enumerate() {
+            let key = format!("custom[{i}]");
+            let valid_name = p.name.len() <= 40
+                && p.name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && p.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid_name {
+                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: must match [a-z][a-z0-9_]* (at most 40 characters)")));
+            }
+            if Kind::from_id(&p.name).is_some() || p.name == "custom" || p.name == "deny" {
+                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: '{}' is a built-in kind id", p.name)));
+            }
+            if let Some(v) = &p.validator {
+                if !VALIDATORS.contains(&v.as_str()) {
+                    return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.validator: unknown validator '{v}' (expected one of {})", VALIDATORS.join(", "))));
+                }
+            }
+            if !(0.0..=1.0).contains(&p.score) || p.score.is_nan() {
+                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.score: must be a number between 0 and 1")));
+            }
+            let re = compile_user_pattern(&p.pattern, &format!("{key}.pattern"))?;
+            let idx = custom_names.len();
+            if custom_names.contains(&p.name) {
+                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: '{}' is used twice", p.name)));
+            }
+            custom_names.push(p.name.clone());
+            custom.push(CompiledCustom { kind: Kind::Custom(idx as u16), re, validator: p.validator.clone(), score: p.score });
+        }
+        let mut allow_res = Vec::new();
+        for (i, p) in self.allow_patterns.iter().enumerate() {
+            let anchored = format!("^(?:{p})$");
+            compile_user_pattern(p, &format!("allowPatterns[{i}]"))?;
+            allow_res.push(compile_user_pattern_unchecked(&anchored, &format!("allowPatterns[{i}]"))?);
+        }
+        let deny = if self.deny.is_empty() {
+            None
+        } else {
+            for (i, t) in self.deny.iter().enumerate() {
+                if t.trim().is_empty() {
+                    return Err(Error::new(ErrorCode::InvalidConfig, format!("deny[{i}]: empty term")));
+                }
+            }
+            let alts: Vec<String> = self.deny.iter().map(|t| regex::escape(t.trim())).collect();
+            let idx = custom_names.len();
+            custom_names.push("deny".to_string());
+            let re = RegexBuilder::new(&format!(r"(?i)(?:^|\b)(?:{})(?:\b|$)", alts.join("|")))
+                .unicode(false)
+                .size_limit(1 << 22)
+                .build()
+                .map_err(|_| Error::new(ErrorCode::InvalidPattern, "deny: the list is too large to compile"))?;
+            Some((Kind::Custom(idx as u16), re))
+        };
+        let recognizers = recognize::registry(&self.enabled);
+        let allow = self.allow.iter().map(|a| mask::canonical(a)).filter(|a| !a.is_empty()).collect();
+        Ok(Scanner {
+            recognizers,
+            enabled: self.enabled,
+            countries: self.countries,
+            threshold: self.threshold,
+            allow,
+            allow_res,
+            deny,
+            custom,
+            custom_names,
+            max_text_bytes: self.max_text_bytes,
+        })
+    }
+}
+
+fn compile_user_pattern(p: &str, key: &str) -> Result<Regex, Error> {
+    let re = compile_user_pattern_unchecked(p, key)?;
+    for probe in ["", "a", " ", "0", "\n"] {
+        if re.find(probe.as_bytes()).is_some_and(|m| m.is_empty()) {
+            return Err(Error::new(ErrorCode::EmptyMatch, format!("{key}: the pattern can match the empty string")));
+        }
+    }
+    Ok(re)
+}
+
+fn compile_user_pattern_unchecked(p: &str, key: &str) -> Result<Regex, Error> {
+    if p.is_empty() {
+        return Err(Error::new(ErrorCode::EmptyMatch, format!("{key}: the pattern is empty")));
+    }
+    RegexBuilder::new(p).unicode(false).size_limit(1 << 22).build().map_err(|e| {
+        let detail = match e {
+            regex::Error::Syntax(s) => s.lines().last().unwrap_or("syntax error").trim().to_string(),
+            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_string(),
+            _ => "invalid pattern".to_string(),
+        };
+        Error::new(ErrorCode::InvalidPattern, format!("{key}: does not compile: {detail}"))
+    })
+}
+
+#[derive(Debug)]
+struct CompiledCustom {
+    kind: Kind,
+    re: Regex,
+    validator: Option<String>,
+    score: f32,
+}
+
+/// A compiled configuration; cheap to reuse for every keystroke.
+pub struct Scanner {
+    recognizers: Vec<Box<dyn Recognizer>>,
+    enabled: Vec<Kind>,
+    countries: Option<Vec<String>>,
+    threshold: f32,
+    allow: Vec<String>,
+    allow_res: Vec<Regex>,
+    deny: Option<(Kind, Regex)>,
+    custom: Vec<CompiledCustom>,
+    custom_names: Vec<String>,
+    max_text_bytes: usize,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner").field("enabled", &self.enabled).field("threshold", &self.threshold).finish_non_exhaustive()
+    }
+}
+
+impl Scanner {
+    /// A scanner with the default configuration.
+    pub fn new() -> Scanner {
+        ScannerBuilder::new().build().expect("default configuration is valid")
+    }
+
+    /// The id of a kind: built-in id, or a custom pattern's name (`deny` for the deny list).
+    pub fn kind_id(&self, kind: Kind) -> &str {
+        match kind {
+            Kind::Custom(i) => self.custom_names.get(i as usize).map(String::as_str).unwrap_or("custom"),
+            k => k.id(),
+        }
+    }
+
+    /// The label of a kind for the `label`/`token` operators (`IBAN`, custom names upper-cased).
+    pub fn kind_label(&self, kind: Kind) -> String {
+        match kind {
+            Kind::Custom(_) => self.kind_id(kind).to_ascii_uppercase(),
+            k => k.label().to_string(),
+        }
+    }
+
+    /// The kind with this id (built-in or custom name).
+    pub fn kind_by_id(&self, id: &str) -> Option<Kind> {
+        Kind::from_id(id).or_else(|| self.custom_names.iter().position(|n| n == id).map(|i| Kind::Custom(i as u16)))
+    }
+
+    /// Finds personal data in `text`.
+    pub fn scan(&self, text: &str, field: Option<&FieldHints>) -> Result<Vec<Finding>, Error> {
+        if text.len() > self.max_text_bytes {
+            return Err(Error::new(
+                ErrorCode::TextTooLarge,
+                format!("text is {} bytes, the limit is {} bytes (maxTextBytes)", text.len(), self.max_text_bytes),
+            ));
+        }
+        let norm = Normalized::new(text);
+        let ntext = norm.text();
+        let class = field.map(FieldHints::classify).unwrap_or_default();
+        let input = Input { text: ntext, bytes: ntext.as_bytes(), field: class };
+        let mut cands: Vec<Candidate> = Vec::new();
+        for r in &self.recognizers {
+            r.find(&input, &mut cands);
+        }
+        for c in &self.custom {
+            for m in c.re.find_iter(input.bytes) {
+                let (s, e) = snap(ntext, m.start(), m.end());
+                if s >= e {
+                    continue;
+                }
+                let ok = match &c.validator {
+                    Some(v) => {
+                        let compact: Vec<u8> = ntext[s..e].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase()).collect();
+                        run_validator(v, &compact)
+                    }
+                    None => true,
+                };
+                if ok {
+                    let mut cand = Candidate::new(c.kind, s, e, c.score);
+                    cand.validated = c.validator.is_some();
+                    cands.push(cand);
+                }
+            }
+        }
+        // Context and field hints, then the threshold, before overlaps are resolved so
+        // that a weak candidate cannot hide a strong one.
+        cands.retain_mut(|c| {
+            if !self.enabled.contains(&c.kind) && !matches!(c.kind, Kind::Custom(_)) {
+                return false;
+            }
+            if let (Some(list), Some(cc)) = (&self.countries, c.country) {
+                if !list.iter().any(|x| x == cc) {
+                    return false;
+                }
+            }
+            if !matches!(c.kind, Kind::Custom(_)) {
+                let win = Window::around(ntext, c.start, c.end);
+                c.score = context::adjust(c.kind, c.score, &win);
+                c.score = field_adjust(c, &class, ntext);
+            }
+            c.score >= self.threshold && c.start < c.end
+        });
+        if let Some((kind, re)) = &self.deny {
+            for m in re.find_iter(input.bytes) {
+                let (s, e) = snap(ntext, m.start(), m.end());
+                if s < e {
+                    let mut c = Candidate::new(*kind, s, e, 1.0);
+                    c.validated = true;
+                    cands.push(c);
+                }
+            }
+        }
+        let kept = resolve(cands);
+        let mut out = Vec::with_capacity(kept.len());
+        for c in kept {
+            let (s, e) = norm.to_original(c.start, c.end);
+            if s >= e {
+                continue;
+            }
+            if !matches!(c.kind, Kind::Custom(_)) && self.is_allowed(&text[s..e]) {
+                continue;
+            }
+            out.push(Finding { kind: c.kind, span: Span::new(s, e), score: c.score, subtype: c.subtype });
+        }
+        Ok(out)
+    }
+
+    fn is_allowed(&self, value: &str) -> bool {
+        if !self.allow.is_empty() {
+            let v = mask::canonical(value);
+            if self.allow.iter().any(|a| *a == v) {
+                return true;
+            }
+        }
+        self.allow_res.iter().any(|re| re.is_match(value.as_bytes()))
+    }
+
+    /// Scans and masks in one call; returns the masked text and the findings.
+    pub fn redact(&self, text: &str, field: Option<&FieldHints>, opts: &MaskOptions) -> Result<(String, Vec<Finding>), Error> {
+        let findings = self.scan(text, field)?;
+        let masked = mask::apply(text, &findings, opts, &|k| self.kind_label(k));
+        Ok((masked, findings))
+    }
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+/// Field hints: the expected kind is raised, a non-personal field lowers number-like kinds.
+fn field_adjust(c: &Candidate, class: &FieldClass, text: &str) -> f32 {
+    let mut s = c.score;
+    if class.expects == Some(c.kind) {
+        s += 0.5;
+        // A value that fills the whole field is what the field asks for.
+        if text[..c.start].trim().is_empty() && text[c.end..].trim().is_empty() {
+            s += 0.2;
+        }
+    } else if class.non_personal && !c.validated {
+        s -= 0.5;
+    } else if class.non_personal {
+        s -= 0.25;
+    }
+    s.clamp(0.0, 1.0)
+}
+
+/// Widens a byte match to char boundaries of `text`.
+fn snap(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
