@@ -11,8 +11,16 @@ use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
 use regex::bytes::{Regex, RegexBuilder};
 
+mod address;
 mod bank;
+mod dob;
 mod email;
+mod ids;
+mod net;
+mod person;
+mod phone;
+mod plate;
+mod web;
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {
@@ -27,6 +35,14 @@ pub fn registry(enabled: &[Kind]) -> Vec<Box<dyn Recognizer>> {
     let all: Vec<Box<dyn Recognizer>> = vec![
         Box::new(email::Email::new()),
         Box::new(bank::Bank::new()),
+        Box::new(phone::Phone::new()),
+        Box::new(ids::Ids::new()),
+        Box::new(dob::Dob::new()),
+        Box::new(plate::Plate::new()),
+        Box::new(net::Net::new()),
+        Box::new(web::Web::new()),
+        Box::new(person::Person::new()),
+        Box::new(address::Address::new()),
     ];
     all.into_iter().filter(|r| r.kinds().iter().any(|k| enabled.contains(k))).collect()
 }
