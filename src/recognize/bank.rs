@@ -46,7 +46,8 @@ impl Recognizer for Bank {
         if !b.iter().any(u8::is_ascii_digit) && input.field.expects != Some(Kind::Bic) && !has_upper_run(b) {
             return;
         }
-        let mut last_iban_end = None;
+        // Ends of the IBANs found, ascending (a BIC right after one is banking context).
+        let mut iban_ends: Vec<usize> = Vec::new();
         let mut at = 0;
         while let Some(m) = self.iban_start.find_at(b, at) {
             at = m.start() + 1;
@@ -67,7 +68,7 @@ impl Recognizer for Bank {
                 c.score = 0.6;
                 c.subtype = Some("checksum_failed");
             }
-            last_iban_end = Some(end);
+            iban_ends.push(end);
             at = end;
             out.push(c);
         }
@@ -77,8 +78,8 @@ impl Recognizer for Bank {
                 continue;
             }
             let mut c = Candidate::new(Kind::Bic, m.start(), m.end(), 0.45);
-            let near_iban = last_iban_end.is_some_and(|e| e <= m.start() && m.start() - e < 40)
-                || out.iter().any(|o| o.kind == Kind::Iban && o.end <= m.start() && m.start() - o.end < 80);
+            let before = iban_ends.partition_point(|&e| e <= m.start());
+            let near_iban = before > 0 && m.start() - iban_ends[before - 1] < 80;
             if near_iban {
                 c.score += 0.35;
             }
