@@ -9,7 +9,8 @@
 //!   still somebody's bank account.
 //! - BIC: 8 or 11 upper-case characters with a valid country code; alone it looks
 //!   like any upper-case word, so it is only reported in banking context (a banking
-//!   word, a form field, or an IBAN just before it).
+//!   word, a form field, or an IBAN just before it). Right after the word "BIC" or
+//!   "SWIFT" a lower-case BIC is accepted too (chat typing).
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
@@ -23,6 +24,7 @@ use regex::bytes::Regex;
 pub(super) struct Bank {
     iban_start: Regex,
     bic: Regex,
+    bic_labelled: Regex,
     card: Regex,
 }
 
@@ -31,6 +33,8 @@ impl Bank {
         Bank {
             iban_start: re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
             bic: re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+            // Chat users type BICs in lower case; accepted right after the word itself.
+            bic_labelled: re(r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b"),
             card: re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
         }
     }
@@ -84,6 +88,16 @@ impl Recognizer for Bank {
                 c.score += 0.35;
             }
             out.push(c);
+        }
+        for caps in self.bic_labelled.captures_iter(b) {
+            let Some(m) = caps.get(1) else { continue };
+            if m.as_bytes().iter().all(u8::is_ascii_uppercase) || m.as_bytes().iter().all(u8::is_ascii_digit) {
+                continue; // upper case was handled above
+            }
+            let v: Vec<u8> = m.as_bytes().to_ascii_uppercase();
+            if validate::bic(&v).is_ok() {
+                out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
+            }
         }
         for m in self.card.find_iter(b) {
             let s = m.as_bytes();
