@@ -258,8 +258,7 @@ impl Session {
 
     /// A session with these options.
     pub fn with_options(opts: SessionOptions) -> Session {
-        let mut st = State::default();
-        st.rng = opts.seed.unwrap_or_else(random_seed);
+        let st = State { rng: opts.seed.unwrap_or_else(random_seed), ..State::default() };
         Session { style: opts.style, st: Arc::new(st) }
     }
 
@@ -281,9 +280,8 @@ impl Session {
     /// Forgets the whole mapping. Restorers created before keep their own snapshot
     /// until they are dropped.
     pub fn clear(&mut self) {
-        let mut st = State::default();
-        st.rng = splitmix(self.st.rng ^ 0x9e37_79b9_7f4a_7c15);
-        self.st = Arc::new(st);
+        let rng = splitmix(self.st.rng ^ 0x9e37_79b9_7f4a_7c15);
+        self.st = Arc::new(State { rng, ..State::default() });
     }
 
     /// Scans `text` and replaces every finding with its placeholder; returns the new
@@ -680,6 +678,7 @@ impl State {
         !s.is_empty() && !self.by_sur.contains_key(s) && !self.originals.contains(s) && !contains_ci(text, s)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn form_for(&mut self, kind: Kind, label: &str, value: &str, text: &str, style: PlaceholderStyle, german: bool, titled: bool) -> usize {
         let sur = style == PlaceholderStyle::Surrogate;
         if kind == Kind::Person {
@@ -991,10 +990,16 @@ impl State {
             // Split text segments around literal spans, last first so indices stay valid.
             to_literal.sort_unstable();
             to_literal.dedup();
-            for &(k, os, oe) in to_literal.iter().rev() {
+            let lit_forms: Vec<usize> = to_literal
+                .iter()
+                .map(|&(k, os, oe)| match segs[k] {
+                    Seg::Text(a, _) => self.literal(&text[a + (os - spans[k].0)..a + (oe - spans[k].0)]),
+                    Seg::Tok { form, .. } => form,
+                })
+                .collect();
+            for (&(k, os, oe), &form) in to_literal.iter().zip(&lit_forms).rev() {
                 let Seg::Text(a, b) = segs[k] else { continue };
                 let (la, lb) = (a + (os - spans[k].0), a + (oe - spans[k].0));
-                let form = self.literal(&text[la..lb]);
                 let mut repl = Vec::with_capacity(3);
                 if a < la {
                     repl.push(Seg::Text(a, la));
