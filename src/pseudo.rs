@@ -67,9 +67,10 @@
 //! The person may type text that `restore` would take for a placeholder. Three rules
 //! make `restore(pseudonymize(x)) == x` hold for every `x`:
 //!
-//! 1. numbers are never handed out for a `LABEL n` pair that occurred (in any
-//!    tolerant spelling) in any text of the session (labels of this session and the
-//!    built-in labels);
+//! 1. a key is never handed out when it occurred (in any tolerant spelling, e.g.
+//!    `[person 3]`, `EMAIL_1_ALT`) in any text of the session — for the built-in
+//!    labels and the labels used so far — so text typed earlier keeps restoring to
+//!    itself after later messages;
 //! 2. the result is checked by running `restore`'s own matcher over it: every
 //!    inserted placeholder must be recognised exactly where it was put, and nothing
 //!    else may be. Text of the person that would be recognised (an earlier
@@ -91,7 +92,9 @@
 //! domains `example.com/.org/.net`, and names from a small built-in list of
 //! obviously fictional names (German: `Erika Mustermann`, English: `Jane Doe`, …),
 //! German unless the text reads as English. Surrogates never equal a value of the
-//! session, never occur in the text they are made for and are unique; they are
+//! session, never occur in the text they are made for and are unique; fake name
+//! tokens also avoid every word of earlier messages (kept only as 64-bit hashes);
+//! they are
 //! restored only verbatim and between non-alphanumeric characters. Kinds without a
 //! surrogate generator (dates, addresses, ids, …) use bracketed placeholders.
 //!
@@ -213,7 +216,8 @@ struct State {
     persons: Vec<usize>,
     counters: HashMap<String, u32>,
     labels: HashSet<String>,
-    burnt: HashSet<(String, u32)>,
+    burnt: HashSet<String>,
+    seen_words: HashSet<u64>,
     originals: HashSet<String>,
     fake_tokens: HashSet<String>,
     rng: u64,
@@ -607,15 +611,29 @@ impl State {
                 words.clear();
             }
             let w = &text[s..i];
+            self.seen_words.insert(word_hash(w));
             if w.bytes().all(|c| c.is_ascii_digit()) && !w.starts_with('0') && w.len() <= 9 {
                 let n: u32 = w.parse().unwrap_or(0);
+                // A suffix word right after the number (`_FIRST`, `-alt2`).
+                let mut j = i;
+                while j < b.len() && j - i < 3 && matches!(b[j], b' ' | b'_' | b'-') {
+                    j += 1;
+                }
+                let mut k = j;
+                while k < b.len() && b[k].is_ascii_alphanumeric() {
+                    k += 1;
+                }
+                let suffix = (j > i && k > j).then(|| text[j..k].to_ascii_uppercase());
                 let mut label = String::new();
                 for k in 1..=words.len().min(4) {
                     let (ws, we) = words[words.len() - k];
                     let part = text[ws..we].to_ascii_uppercase();
                     label = if label.is_empty() { part } else { format!("{part}_{label}") };
                     if self.labels.contains(&label) || label == LITERAL_LABEL || Kind::BUILTIN.iter().any(|k| k.label() == label) {
-                        self.burnt.insert((label.clone(), n));
+                        self.burnt.insert(format!("{label}_{n}"));
+                        if let Some(sfx) = &suffix {
+                            self.burnt.insert(format!("{label}_{n}_{sfx}"));
+                        }
                     }
                 }
             }
@@ -631,7 +649,8 @@ impl State {
         let mut n = self.counters.get(label).copied().unwrap_or(0);
         loop {
             n += 1;
-            if !self.burnt.contains(&(label.to_string(), n)) && !self.by_key.contains_key(&format!("{label}_{n}")) {
+            let key = format!("{label}_{n}");
+            if !self.burnt.contains(&key) && !self.by_key.contains_key(&key) {
                 break;
             }
         }
@@ -654,7 +673,7 @@ impl State {
             Some(s) => format!("{base}_{s}"),
         };
         let mut k = 2;
-        while self.by_key.contains_key(&key) {
+        while self.by_key.contains_key(&key) || (suffix.is_some() && self.burnt.contains(&key)) {
             key = format!("{base}_{}{k}", suffix.unwrap_or("ALT"));
             k += 1;
         }
@@ -786,7 +805,7 @@ impl State {
         let start = self.below(list.len());
         for k in 0..list.len() {
             let n = list[(start + k) % list.len()];
-            if !self.fake_tokens.contains(n) {
+            if !self.fake_tokens.contains(n) && !self.seen_words.contains(&word_hash(n)) {
                 self.fake_tokens.insert(n.to_string());
                 return n.to_string();
             }
@@ -1020,6 +1039,15 @@ impl State {
             }
         }
     }
+}
+
+/// Hash of a word, lower-cased (only hashes of earlier words are kept, so that a fake
+/// name never repeats a word the person wrote earlier in the conversation).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.to_lowercase().hash(&mut h);
+    h.finish()
 }
 
 fn splitmix(mut z: u64) -> u64 {
