@@ -84,7 +84,8 @@ const PHONE_WORDS: &[&str] = &[
     "tel", "telefon*", "telephone", "telefono", "teléfono", "téléphone", "telefoon", "tél",
     "phone*", "mobil*", "mobiel", "móvil", "handy*", "cell*", "portable", "fax", "call*",
     "anruf*", "anrufen", "ruf", "rufen", "rückruf*", "zurückruf*", "erreich*", "unter", "reach*",
-    "text", "sms", "whatsapp", "signal", "numéro", "numero", "número", "llamar", "llámame", "llamada", "chiama*", "richiama*", "rappel*", "appel*",
+    "text", "sms", "whatsapp", "signal", "numéro", "numero", "número", "llamar", "llámame",
+    "llamada", "chiama*", "richiama*", "rappel*", "appel*",
     "joindre", "bel", "bellen", "gebeld", "teruggebeld", "terugbellen", "callback", "kontakt*",
     "contact*",
 ];
