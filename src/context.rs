@@ -173,15 +173,54 @@ pub fn boost(kind: Kind) -> f32 {
     }
 }
 
+/// What a word before a candidate says about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Says {
+    Positive,
+    Reference,
+    Nothing,
+}
+
+/// Classifies word `i` of `before`. A word that is both a positive word of the kind and
+/// a reference word ("Nummer", "number") takes its meaning from the word before it:
+/// "order number" is a reference, "my number" and "Handynummer" are not.
+fn says(before: &[String], i: usize, pos: &[&str]) -> Says {
+    let w = &before[i];
+    match (matches_any(w, pos), matches_any(w, REFERENCE_WORDS)) {
+        (true, false) => Says::Positive,
+        (false, true) => Says::Reference,
+        (false, false) => Says::Nothing,
+        (true, true) => match before.get(i + 1) {
+            Some(prev) if matches_any(prev, REFERENCE_WORDS) && !matches_any(prev, pos) => Says::Reference,
+            _ => Says::Positive,
+        },
+    }
+}
+
+fn nearest(before: &[String], n: usize, pos: &[&str], what: Says) -> Option<usize> {
+    (0..before.len().min(n)).find(|&i| says(before, i, pos) == what)
+}
+
 /// Applies context to a candidate score: positive words of its kind raise it, reference
 /// words lower number-like kinds, company words lower phones and bank accounts.
+///
+/// When both kinds of words stand before a number, the nearer one wins: "Bestellung:
+/// bitte Rückruf unter 0664 …" is a phone, "Telefon wegen Bestellnummer 4711 …" is not.
 pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
+    let pos = positive(kind);
     let mut s = score;
-    if win.has(positive(kind), WINDOW_BEFORE, WINDOW_AFTER.min(if kind == Kind::DateOfBirth { 2 } else { 0 })) {
+    let after = if kind == Kind::DateOfBirth { 2 } else { 0 };
+    let pos_before = nearest(&win.before, WINDOW_BEFORE, pos, Says::Positive);
+    let pos_after = win.after.iter().take(after).any(|w| matches_any(w, pos) && !matches_any(w, REFERENCE_WORDS));
+    if pos_before.is_some() || pos_after {
         s += boost(kind);
     }
-    if kind.is_number_like() && win.has(REFERENCE_WORDS, 3, 0) && !win.has(positive(kind), 3, 0) {
-        s -= 0.45;
+    if kind.is_number_like() {
+        if let Some(r) = nearest(&win.before, 3, pos, Says::Reference) {
+            if pos_before.map_or(true, |p| r < p) {
+                s -= 0.45;
+            }
+        }
     }
     if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && win.has(COMPANY_WORDS, WINDOW_BEFORE, 0) {
         s -= 0.45;
@@ -213,5 +252,19 @@ mod tests {
         let t = "Steuer-ID 12345678903";
         let w = Window::around(t, 10, t.len());
         assert!(adjust(Kind::NationalId, 0.6, &w) > 0.8);
+    }
+
+    #[test]
+    fn ambiguous_words_decide_nothing_and_the_nearer_word_wins() {
+        // "number" is both a phone word and a reference word: the word before decides.
+        let t = "order number 7085056213";
+        let w = Window::around(t, 13, t.len());
+        assert!(adjust(Kind::Phone, 0.6, &w) < 0.5);
+        let t = "update my number to 6178141034";
+        let w = Window::around(t, 20, t.len());
+        assert!(adjust(Kind::Phone, 0.4, &w) > 0.5);
+        let t = "Bestellung: bitte Rückruf unter 0664 1234567";
+        let w = Window::around(t, 32, t.len());
+        assert!(adjust(Kind::Phone, 0.6, &w) > 0.8);
     }
 }
