@@ -69,7 +69,12 @@ export function createApi(glue, platform) {
         initSyncFrom(input);
         return;
       } else if (platform.loadInput) {
-        const prepared = await platform.loadInput(input);
+        let prepared;
+        try {
+          prepared = await platform.loadInput(input);
+        } catch (e) {
+          throw fail('load_failed', 'pii-veil: the WebAssembly module could not be read: ' + describe(e), e);
+        }
         if (isSyncSource(prepared)) {
           initSyncFrom(prepared);
           return;
