@@ -180,8 +180,7 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
     if win.has(positive(kind), WINDOW_BEFORE, WINDOW_AFTER.min(if kind == Kind::DateOfBirth { 2 } else { 0 })) {
         s += boost(kind);
     }
-    let number_like = !matches!(kind, Kind::Email | Kind::UrlPersonal | Kind::Person | Kind::Username | Kind::StreetAddress | Kind::PostalCity | Kind::Custom(_));
-    if number_like && win.has(REFERENCE_WORDS, 3, 0) && !win.has(positive(kind), 3, 0) {
+    if kind.is_number_like() && win.has(REFERENCE_WORDS, 3, 0) && !win.has(positive(kind), 3, 0) {
         s -= 0.45;
     }
     if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && win.has(COMPANY_WORDS, WINDOW_BEFORE, 0) {
