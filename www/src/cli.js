@@ -54,10 +54,9 @@ function parse(args) {
   return o;
 }
 
-// Numbers as the native command line (serde_json) writes them: the score is an f32
-// rounded to three decimals, and whole floats keep a ".0".
+// Numbers as the native command line (serde_json) writes them: scores have three
+// decimals (the core rounds them), and whole floats keep a ".0".
 const float = (x) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
-const f32score = (s) => Math.fround(Math.round(Math.fround(s * 1000)) / 1000);
 
 // serde_json without `preserve_order` writes object keys sorted.
 function sortedJson(v) {
@@ -138,7 +137,7 @@ function scan(scanner, unit) {
     }
     const conv = converter(rec.text, unit);
     const spans = findings.map((f) => {
-      let s = `{"end":${conv(f.end)},"label":${JSON.stringify(f.kind)},"score":${float(f32score(f.score))},"start":${conv(f.start)}`;
+      let s = `{"end":${conv(f.end)},"label":${JSON.stringify(f.kind)},"score":${float(f.score)},"start":${conv(f.start)}`;
       if (f.subtype) s += `,"subtype":${JSON.stringify(f.subtype)}`;
       return s + '}';
     });
