@@ -23,10 +23,11 @@ export PATH="$root/www/node_modules/.bin:$PATH"
 echo "== wasm32 boundary tests (wasm-bindgen-test) in Node and in headless Chromium"
 # cargo with wasm-bindgen-test-runner rather than `wasm-pack test`: wasm-pack builds
 # every test target for wasm32, and the native-only ones (serde_json) do not build there.
+# (No --quiet: cargo would pass it on to the runner, which rejects it.)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-cargo test --quiet --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --quiet --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 echo "== npm package and script tag (www/build.sh)"
