@@ -59,7 +59,8 @@ pub mod span;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use entity::Kind;
 pub use error::{Error, ErrorCode};
