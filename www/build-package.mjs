@@ -20,6 +20,7 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.
 const glue = readFileSync(join(pkg, 'pii_veil.js'), 'utf8');
 const wasm = readFileSync(join(pkg, 'pii_veil_bg.wasm'));
 const api = readFileSync(join(src, 'api.js'), 'utf8');
+const protect = readFileSync(join(src, 'protect.js'), 'utf8');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(npm, 'wasm'), { recursive: true });
@@ -28,7 +29,7 @@ mkdirSync(join(npm, 'wasm'), { recursive: true });
 const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
 manifest.version = version;
 writeFileSync(join(npm, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-for (const f of ['index.js', 'node.js', 'api.js', 'cli.js', 'index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+for (const f of ['index.js', 'node.js', 'api.js', 'protect.js', 'worker.js', 'cli.js', 'index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
   copyFileSync(join(src, f), join(npm, f));
 }
 chmodSync(join(npm, 'cli.js'), 0o755);
@@ -61,7 +62,27 @@ function wasmBytes() {
   for (var i = 0; i < n; i++) b[i] = s.charCodeAt(i);
   return b;
 }
-global.PiiVeil = Object.freeze(createApi(glue, { loadDefault: function () { return { sync: wasmBytes }; } }));
+var __api = createApi(glue, { loadDefault: function () { return { sync: wasmBytes }; } });
+${stripExports(protect, 'protect.js')}
+// Started by protect() as its own scanning worker: serve requests and stop here.
+if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
+  serveWorker(__api, global);
+  return;
+}
+var __script = typeof document !== 'undefined' ? document.currentScript : null;
+var __protect = createProtect(__api, {
+  createWorker: function (win) { return __script && __script.src ? new win.Worker(__script.src.split('#')[0] + '#pii-veil-worker') : null; },
+});
+var __page = null;
+var PiiVeil = Object.assign({}, __api, { protect: __protect });
+Object.defineProperty(PiiVeil, 'page', { enumerable: false, get: function () { return __page; } });
+global.PiiVeil = Object.freeze(PiiVeil);
+// <script src="pii-veil.js" data-protect="selector" data-guard="self,/api/" …>
+if (__script && __script.hasAttribute('data-protect')) {
+  var __start = function () { __page = autoProtect(__script, __protect, global); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', __start, { once: true });
+  else __start();
+}
 })(typeof globalThis !== 'undefined' ? globalThis : self);
 `;
 writeFileSync(join(dist, 'pii-veil.js'), script);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
+import { createProtect } from './protect.js';
 
 const wasmUrl = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);
 
@@ -20,3 +21,6 @@ const api = createApi(glue, {
 });
 
 export const { init, createScanner, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
+
+// protect() needs a DOM (pass a jsdom window as options.window); no worker in Node.
+export const protect = createProtect(api, {});
