@@ -41,3 +41,6 @@ node www/test/e2e.browser.mjs
 
 echo "== consumer: npm pack → fresh Vite 7 app → vite build → Chromium"
 node www/test/consumer.mjs
+
+echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
+node www/test/protect.e2e.mjs

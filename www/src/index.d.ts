@@ -272,3 +272,77 @@ export const KINDS: readonly KindId[];
 
 /** The validator names a custom pattern may use. */
 export const VALIDATORS: readonly ValidatorName[];
+
+/** What a protected field or form does when personal data is present at send time. */
+export type ProtectPolicy = 'mask' | 'confirm' | 'block';
+
+/** Options of {@link protect}. Every key is optional. */
+export interface ProtectOptions {
+  /** The window the root belongs to (default: `root.ownerDocument.defaultView`). */
+  window?: Window;
+  /**
+   * Forms, fields or containers to protect (default `[data-pii-veil]`). Inside a match,
+   * `input` (text, email, tel, search, url), `textarea` and `contenteditable` hosts are
+   * protected; password, hidden and file inputs never are; `data-pii-veil="off"` opts out.
+   */
+  selector?: string;
+  /** Default policy (`mask`); per form or field: `data-pii-veil-policy="confirm"`. */
+  policy?: ProtectPolicy;
+  /** How findings are replaced in what is sent (default `label`). */
+  operator?: Operator;
+  /** Operators per kind. */
+  perKind?: RedactOptions['perKind'];
+  /** Scanner configuration. */
+  scanner?: ScannerConfig;
+  /** Where the WebAssembly module is (see {@link init}). */
+  engine?: InitInput;
+  /**
+   * Scrub bodies of fetch, XMLHttpRequest, sendBeacon and WebSocket messages to these
+   * destinations: `true` for the page's origin, or origins (`'self'` allowed), path
+   * prefixes, or a function of the URL. Off by default.
+   */
+  guard?: boolean | { origins?: string[]; paths?: string[] | null; match?: (url: URL) => boolean } | ((url: URL) => boolean);
+  /** Fields matching this selector are sent unmasked if the engine cannot load (also `data-pii-veil-fail="open"`). */
+  failOpen?: string;
+  /** Highlights where the person types (default true). */
+  highlight?: boolean;
+  /** Texts longer than this are scanned in a Web Worker (default 20000 characters). */
+  workerThreshold?: number;
+  /** Texts longer than this show the badge and summary but no per-character layer (default 20000). */
+  highlightLimit?: number;
+  /** Use a Web Worker for long texts (default true where one can be started). */
+  worker?: boolean;
+  /** The small notice near protected forms (default true). */
+  notice?: boolean;
+  /** Built-in texts: `en` or `de` (default: the page's `lang`). */
+  lang?: string;
+  /** Overrides of the built-in texts (`notice`, `confirm`, `blocked`, `failed`, `kinds`, …). */
+  messages?: Record<string, unknown>;
+}
+
+/** The handle {@link protect} returns. */
+export interface ProtectHandle {
+  /** Resolves true once the engine is loaded, false if it failed (protected sends are then held). */
+  readonly ready: Promise<boolean>;
+  /** `loading`, `ready` or `failed`. */
+  readonly state: 'loading' | 'ready' | 'failed';
+  /** Timings: the longest main-thread task of pii-veil, worker and main-thread scans. */
+  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; mainScans: number };
+  /** The protected elements. */
+  fields(): Element[];
+  /** Rescans every field. */
+  rescan(): void;
+  /** Detaches everything: listeners, observers, highlights, UI, network wrappers. */
+  stop(): void;
+}
+
+/**
+ * Protects the forms, fields and chat boxes under `root`: masked values are sent (the
+ * fields keep what was typed), findings are highlighted where the person types, and
+ * with `guard` the page's requests are scrubbed. If the engine cannot load, protected
+ * sends are held back and `pii-veil:error` is dispatched. Events (`pii-veil:findings`,
+ * `pii-veil:masked`, `pii-veil:blocked`, `pii-veil:error`) carry counts per kind, never values.
+ *
+ * With the script tag: `<script src="pii-veil.js" data-protect data-guard="self,/api/">`.
+ */
+export function protect(root: Document | Element, options?: ProtectOptions): ProtectHandle;

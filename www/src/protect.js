@@ -153,13 +153,14 @@ export function createProtect(api, platform) {
     const config = opt.scanner || {};
     const workerThreshold = opt.workerThreshold === undefined ? 20000 : opt.workerThreshold;
     const highlight = opt.highlight !== false;
+    const highlightLimit = opt.highlightLimit === undefined ? 20000 : opt.highlightLimit;
     const showNotice = opt.notice !== false;
     const failOpenSel = opt.failOpen || null;
     const guardOpt = normaliseGuard(opt.guard);
 
     const fields = new Map(); // element -> field
     const cleanups = [];
-    const stats = { maxTaskMs: 0, workerScans: 0, mainScans: 0 };
+    const stats = { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, mainScans: 0 };
     let stopped = false;
     let engine = 'loading';
     let baseScanner = null;
@@ -191,14 +192,14 @@ export function createProtect(api, platform) {
         target.dispatchEvent(new win.CustomEvent(type, { bubbles: true, composed: true, detail }));
       } catch (_) { /* a listener threw: not ours */ }
     }
-    function timed(fn) {
+    function timed(fn, label) {
       return function () {
         const t0 = win.performance.now();
         try {
           return fn.apply(this, arguments);
         } finally {
           const dt = win.performance.now() - t0;
-          if (dt > stats.maxTaskMs) stats.maxTaskMs = dt;
+          if (dt > stats.maxTaskMs) { stats.maxTaskMs = dt; stats.maxTask = label || ''; }
         }
       };
     }
@@ -259,6 +260,8 @@ export function createProtect(api, platform) {
       if (stopped) return;
       engine = 'ready';
       for (const f of fields.values()) schedule(f, true);
+      // Start the scanning worker while the page is idle, not during a big paste.
+      if (platform.createWorker && opt.worker !== false) (win.requestIdleCallback || win.setTimeout)(() => { if (!stopped) getWorker(); });
       emit(root.nodeType === 9 ? doc : root, 'pii-veil:ready', {});
     }, (e) => {
       engine = 'failed';
@@ -311,6 +314,7 @@ export function createProtect(api, platform) {
         allowed: new Set(),
         result: { text: '', findings: [] },
         cacheKey: null,
+        cacheAllow: '',
         counts: {},
         seq: 0,
         composing: false,
@@ -327,7 +331,7 @@ export function createProtect(api, platform) {
       f.hints = hintsOf(e);
       fields.set(e, f);
       const on = (type, fn) => { e.addEventListener(type, fn); f.off.push(() => e.removeEventListener(type, fn)); };
-      on('input', timed((ev) => { if (!ev.isComposing && !f.composing) schedule(f); }));
+      on('input', timed((ev) => { if (!ev.isComposing && !f.composing) schedule(f); }, 'input'));
       on('compositionstart', () => { f.composing = true; });
       on('compositionend', () => { f.composing = false; schedule(f); });
       on('scroll', () => syncScroll(f));
@@ -418,12 +422,19 @@ export function createProtect(api, platform) {
     }
 
     // ---------- scanning
+    function allowKey(f) {
+      return f.allowed.size ? [...f.allowed].join('\u0000') : '';
+    }
+    function cached(f, text) {
+      return f.cacheKey !== null && f.cacheAllow === allowKey(f) && f.cacheKey === text;
+    }
     function redactNow(f, text) {
-      const key = text + '\u0000' + [...f.allowed].join('\u0000');
-      if (f.cacheKey === key) return f.result;
+      if (cached(f, text)) return f.result;
+      const key = text;
       stats.mainScans++;
       const r = scannerFor(f).redact(text, Object.assign({}, redactOptions, { field: f.hints }));
       f.cacheKey = key;
+      f.cacheAllow = allowKey(f);
       f.result = r;
       return r;
     }
@@ -467,24 +478,29 @@ export function createProtect(api, platform) {
     function schedule(f, now) {
       if (stopped || engine !== 'ready') return;
       win.clearTimeout(f.timer);
-      f.timer = win.setTimeout(timed(() => rescan(f)), now ? 0 : 30);
+      f.timer = win.setTimeout(timed(() => rescan(f), 'rescan'), now ? 0 : 30);
     }
 
     function rescan(f) {
       if (stopped || engine !== 'ready' || !f.el.isConnected) return;
+      const t0 = win.performance.now();
       const { text, map } = readText(f);
+      const readMs = win.performance.now() - t0;
+      if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
       const seq = ++f.seq;
-      const key = text + '\u0000' + [...f.allowed].join('\u0000');
-      if (text.length > workerThreshold && f.cacheKey !== key) {
+      const key = text;
+      const ak = allowKey(f);
+      if (text.length > workerThreshold && !cached(f, text)) {
         const p = redactInWorker(f, text);
         if (p) {
           p.then(timed((r) => {
             if (seq !== f.seq || stopped) return;
             f.cacheKey = key;
+            f.cacheAllow = ak;
             for (const x of r.findings) x.text = text.slice(x.start, x.end);
             f.result = r;
             show(f, text, f.editable ? readText(f).map : map);
-          }), () => { if (seq === f.seq) show(f, text, map, redactNow(f, text)); });
+          }, 'worker result'), () => { if (seq === f.seq) show(f, text, map, redactNow(f, text)); });
           return;
         }
       }
@@ -525,6 +541,30 @@ export function createProtect(api, platform) {
       f.inner = inner;
     }
 
+    // Geometry (reads of boxes, writes of positions) runs once per frame, in
+    // requestAnimationFrame, where the browser lays out anyway: never a forced layout
+    // in the middle of a task (a 200 KB paste would cost tens of ms each time).
+    const dirty = new Set();
+    let frame = 0;
+    function layoutSoon(f) {
+      dirty.add(f);
+      if (frame) return;
+      frame = (win.requestAnimationFrame || ((cb) => win.setTimeout(cb, 16)))(() => {
+        frame = 0;
+        const t0 = win.performance.now();
+        for (const g of [...dirty]) {
+          if (!fields.has(g.el)) continue;
+          syncBox(g);
+          syncScroll(g);
+          placeBadge(g);
+        }
+        dirty.clear();
+        const dt = win.performance.now() - t0;
+        if (dt > stats.maxFrameMs) stats.maxFrameMs = dt;
+      });
+    }
+    cleanups.push(() => { if (frame && win.cancelAnimationFrame) win.cancelAnimationFrame(frame); });
+
     function syncBox(f) {
       if (!f.layer) return;
       const c = f.el;
@@ -549,7 +589,6 @@ export function createProtect(api, platform) {
       const b = c.getBoundingClientRect();
       ls.left = (b.left - a.left) + 'px';
       ls.top = (b.top - a.top) + 'px';
-      placeBadge(f, b);
     }
     function syncScroll(f) {
       if (f.layer) {
@@ -562,6 +601,12 @@ export function createProtect(api, platform) {
 
     function paintLayer(f, text) {
       const findings = f.result.findings;
+      // Laying out a copy of a very long text costs as much as the field's own layout
+      // (hundreds of ms for 200 KB): beyond the limit only the badge and summary show.
+      if (text.length > highlightLimit) {
+        if (f.layer) { f.inner.replaceChildren(); f.layer.style.display = 'none'; }
+        return;
+      }
       if (!findings.length && !f.layer) return;
       ensureLayer(f);
       const frag = doc.createDocumentFragment();
@@ -578,8 +623,8 @@ export function createProtect(api, platform) {
       // A trailing newline needs a character after it to take up a line.
       frag.appendChild(doc.createTextNode(text.slice(last) + (f.single ? '' : '\u200b')));
       f.inner.replaceChildren(frag);
-      syncBox(f);
-      syncScroll(f);
+      f.layer.scrollTop = f.el.scrollTop; // keeps the old position until the frame
+      layoutSoon(f);
     }
 
     // ---------- contenteditable: CSS Custom Highlight API, boxes as a fallback
@@ -660,13 +705,13 @@ export function createProtect(api, platform) {
       f.badge.hidden = false;
       f.badge.textContent = String(n);
       f.badge.setAttribute('aria-label', fmt(msg.badge, { n, items: n === 1 ? msg.item : msg.items }));
-      placeBadge(f);
+      layoutSoon(f);
       if (f.popup) fillPopup(f);
     }
-    function placeBadge(f, rect) {
+    function placeBadge(f) {
       const b = f.badge;
       if (!b || b.hidden) return;
-      const r = rect || f.el.getBoundingClientRect();
+      const r = f.el.getBoundingClientRect();
       b.style.left = '0px';
       b.style.top = '0px';
       const o = b.getBoundingClientRect();
@@ -1087,14 +1132,16 @@ export function createProtect(api, platform) {
     let resizeObs = null;
     if (typeof win.ResizeObserver === 'function') {
       resizeObs = new win.ResizeObserver(timed((entries) => {
-        for (const en of entries) { const f = fields.get(en.target); if (f) { syncBox(f); syncScroll(f); } }
-      }));
+        for (const en of entries) { const f = fields.get(en.target); if (f) layoutSoon(f); }
+      }, 'resize observer'));
       cleanups.push(() => resizeObs.disconnect());
     }
-    listen(win, 'resize', timed(() => { for (const f of fields.values()) { syncBox(f); syncScroll(f); if (f.editable && f.boxes.length) paintEditable(f, readText(f).map); } }));
+    listen(win, 'resize', timed(() => { for (const f of fields.values()) { layoutSoon(f); if (f.editable && f.boxes.length) paintEditable(f, readText(f).map); } }, 'resize'));
     const mo = new win.MutationObserver(timed((records) => {
       let removed = false;
       for (const r of records) {
+        const t = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (t && t.closest('[' + OWN + ']')) continue;
         if (r.type === 'attributes') { discover(r.target); continue; }
         for (const n of r.addedNodes) if (n.nodeType === 1 && !n.hasAttribute(OWN)) discover(n);
         if (r.removedNodes.length) removed = true;
@@ -1102,7 +1149,7 @@ export function createProtect(api, platform) {
         if (host && fields.has(host)) schedule(fields.get(host));
       }
       if (removed) for (const f of [...fields.values()]) if (!f.el.isConnected) detach(f);
-    }));
+    }, 'mutations'));
     mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] });
     cleanups.push(() => mo.disconnect());
     // characterData inside contenteditable fields
