@@ -244,7 +244,7 @@ pub fn positive(kind: Kind) -> &'static [&'static str] {
         ],
         Kind::DateOfBirth => &[
             "geburtsdatum", "geburts*", "geburtstag", "geb", "geboren", "born", "birth*", "dob",
-            "birthday", "date", "d.o.b", "jahrgang", "née", "né", "naissance", "nato", "nata",
+            "birthday", "d.o.b", "jahrgang", "née", "né", "naissance", "nato", "nata",
             "nascita", "nacimiento", "nacido", "nacida", "geboortedatum", "geboren", "alter", "age",
         ],
         Kind::Username => &["benutzername", "username", "user", "nutzername", "login", "handle", "account", "konto", "nickname", "benutzer", "instagram", "twitter", "tiktok", "github", "telegram"],
