@@ -27,15 +27,13 @@ use std::net::Ipv6Addr;
 pub(super) struct Net {
     ipv4: Regex,
     mac: Regex,
-    mac_bare: Regex,
 }
 
 impl Net {
     pub(super) fn new() -> Net {
         Net {
             ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
-            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"),
-            mac_bare: re(r"(?i)\b[0-9a-f]{12}\b"),
+            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b"),
         }
     }
 }
@@ -69,33 +67,30 @@ impl Recognizer for Net {
         if has_colon {
             ipv6(input, out);
         }
-        if has_colon || has_dot || b.contains(&b'-') {
-            for m in self.mac.find_iter(b) {
-                let (s, e) = (m.start(), m.end());
-                if !mac_bounded(b, s, e) {
-                    continue;
-                }
-                let v = m.as_bytes();
-                let sep = v[2];
-                let has_letter = v.iter().any(u8::is_ascii_alphabetic);
-                let score = if sep == b':' || has_letter {
-                    0.9
-                } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
-                    0.7
-                } else {
-                    0.3
-                };
-                out.push(Candidate::new(Kind::MacAddress, s, e, score));
-            }
-        }
-        for m in self.mac_bare.find_iter(b) {
+        for m in self.mac.find_iter(b) {
+            let (s, e) = (m.start(), m.end());
             let v = m.as_bytes();
-            if !v.iter().any(u8::is_ascii_alphabetic) || !v.iter().any(u8::is_ascii_digit) {
+            if v.len() == 12 {
+                // Twelve hex digits without separators: only with a letter, a digit
+                // and a MAC word nearby.
+                if v.iter().any(u8::is_ascii_alphabetic) && v.iter().any(u8::is_ascii_digit) && Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                    out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
+                }
                 continue;
             }
-            if Window::around(input.text, m.start(), m.end()).has(MAC_WORDS, 4, 0) {
-                out.push(Candidate::new(Kind::MacAddress, m.start(), m.end(), 0.65));
+            if !mac_bounded(b, s, e) {
+                continue;
             }
+            let sep = v[2];
+            let has_letter = v.iter().any(u8::is_ascii_alphabetic);
+            let score = if sep == b':' || has_letter {
+                0.9
+            } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                0.7
+            } else {
+                0.3
+            };
+            out.push(Candidate::new(Kind::MacAddress, s, e, score));
         }
     }
 }
@@ -109,7 +104,7 @@ fn dotted_continues(b: &[u8], s: usize, e: usize) -> bool {
 
 fn ipv4_ok(v: &[u8]) -> bool {
     v.split(|&c| c == b'.').all(|o| {
-        !o.is_empty() && !(o.len() > 1 && o[0] == b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+        !o.is_empty() && (o.len() == 1 || o[0] != b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
     })
 }
 
@@ -120,15 +115,20 @@ fn is_hex_colon(c: u8) -> bool {
 /// IPv6: maximal runs of hex digits, colons and dots, parsed by the standard library.
 fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let b = input.bytes;
+    let glued = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_';
     let mut i = 0;
-    while i < b.len() {
-        if !is_hex_colon(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_')) {
-            i += 1;
-            continue;
+    // Jump from colon to colon (rare in prose) and widen each to its run.
+    while let Some(p) = b[i..].iter().position(|&c| c == b':') {
+        let mut s = i + p;
+        while s > i && is_hex_colon(b[s - 1]) {
+            s -= 1;
         }
-        let s = i;
+        i += p;
         while i < b.len() && is_hex_colon(b[i]) {
             i += 1;
+        }
+        if s > 0 && glued(b[s - 1]) {
+            continue;
         }
         let mut e = i;
         // A sentence can end right after an address: drop a trailing '.' or a single ':'.
@@ -138,7 +138,7 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
         if e > s + 1 && b[e - 1] == b':' && b[e - 2] != b':' {
             e -= 1;
         }
-        if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'_') {
+        if i < b.len() && glued(b[i]) {
             continue;
         }
         let v = &b[s..e];
