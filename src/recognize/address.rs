@@ -53,7 +53,7 @@ const DE_TYPES: &[&str] = &[
 const LEAD_TYPES: &[&str] = &[
     "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "contrada", "calle", "c/",
     "avenida", "avda", "av", "plaza", "paseo", "carrer", "camino", "ronda", "travesía", "rambla", "glorieta",
-    "rua", "praça", "rue", "avenue", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse", "quai",
+    "rua", "praça", "acceso", "callejón", "pasaje", "carretera", "rue", "avenue", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse", "quai",
     "route", "cours", "square",
 ];
 
@@ -156,6 +156,21 @@ fn house_number(tk: &Tokens<'_>, i: usize, de_details: bool) -> usize {
     if !de_details {
         return last;
     }
+    // Spanish floor and door: ", 5º C", ", 3º izq"
+    {
+        let mut m = k;
+        if tk.is_punct(m, ',') {
+            m += 1;
+        }
+        if m + 1 < n && tk.v[m].t == T::Num && tk.v[m].nl == 0 && tk.v[m].e - tk.v[m].s <= 2 && (matches!(tk.v[m + 1].t, T::Punct('°')) || matches!(tk.raw(m + 1), "º" | "ª")) {
+            last = m + 1;
+            k = m + 2;
+            if k < n && tk.v[k].t == T::Word && tk.v[k].nl == 0 && (tk.raw(k).chars().count() == 1 || matches!(tk.low(k), "izq" | "izda" | "dcha" | "der" | "izquierda" | "derecha")) {
+                last = k;
+                k += 1;
+            }
+        }
+    }
     // , Stiege 2, Tür 14 / Top 4 / /Top 4
     loop {
         let mut m = k;
@@ -234,6 +249,7 @@ impl Recognizer for Address {
         let street_start = out.len();
         // street ends (token index) for postal evidence
         let mut street_ends: Vec<usize> = Vec::new();
+        let mut street_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             if let Some((a, b, score)) = street_at(&tk, i) {
@@ -241,6 +257,7 @@ impl Recognizer for Address {
                 c.subtype = None;
                 out.push(c);
                 street_ends.push(b);
+                street_spans.push((a, b));
                 i = b + 1;
                 continue;
             }
@@ -262,7 +279,10 @@ impl Recognizer for Address {
                 continue;
             }
             // US: State ZIP
-            if tk.v[i].t == T::Word && US_STATES.contains(&tk.raw(i)) && i + 1 < n && tk.v[i + 1].t == T::Num && tk.v[i + 1].nl == 0 && tk.v[i + 1].e - tk.v[i + 1].s == 5 && !tk.v[i + 1].code {
+            let state_ok = tk.v[i].t == T::Word
+                && (US_STATES.contains(&tk.raw(i))
+                    || tk.all_lower && i > 0 && tk.is_punct(i - 1, ',') && tk.raw(i).len() == 2 && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
+            if state_ok && i + 1 < n && tk.v[i + 1].t == T::Num && tk.v[i + 1].nl == 0 && tk.v[i + 1].e - tk.v[i + 1].s == 5 && !tk.v[i + 1].code {
                 let mut b = i + 1;
                 if b + 2 < n && tk.is_punct(b + 1, '-') && tk.v[b + 2].t == T::Num && tk.v[b + 2].e - tk.v[b + 2].s == 4 {
                     b += 2;
@@ -282,7 +302,7 @@ impl Recognizer for Address {
                 }
             }
             // Continental: [prefix-]NNNN(N) City
-            if tk.v[i].t == T::Num && !tk.v[i].code {
+            if tk.v[i].t == T::Num && !tk.v[i].code && !street_spans.iter().any(|&(a, b)| a <= i && i <= b) {
                 let len = tk.v[i].e - tk.v[i].s;
                 let mut a = i;
                 let mut prefixed = false;
@@ -325,7 +345,7 @@ impl Recognizer for Address {
 /// A whole field value that reads like a place name (letters, spaces, hyphens, dots).
 fn bare_city(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let t = input.text;
-    let trimmed = t.trim();
+    let trimmed = t.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
     if trimmed.is_empty() || trimmed.len() > 60 {
         return;
     }
@@ -335,7 +355,7 @@ fn bare_city(input: &Input<'_>, out: &mut Vec<Candidate>) {
     if trimmed.split_whitespace().count() > 5 {
         return;
     }
-    let s = t.len() - t.trim_start().len();
+    let s = trimmed.as_ptr() as usize - t.as_ptr() as usize;
     out.push(Candidate::new(Kind::PostalCity, s, s + trimmed.len(), 0.35));
 }
 
@@ -373,6 +393,11 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
     let mut last = c;
     let mut k = c + 1;
     let mut words = 1;
+    // "sankt goar", "bad ischl" typed in lower case
+    if !tk.v[c].cap && matches!(w, "sankt" | "st" | "bad" | "neu" | "markt" | "klein" | "groß" | "gross" | "hohen" | "ober" | "unter" | "alt" | "san" | "santa" | "saint" | "sainte" | "den" | "le" | "la" | "los" | "las" | "new" | "north" | "south" | "east" | "west" | "port" | "fort" | "mount") && k < n && tk.is_word(k) && tk.v[k].nl == 0 {
+        last = k;
+        k += 1;
+    }
     while k < n && words < 5 && tk.v[k].nl == 0 {
         // linkers: am, im, in, an der, bei, ob, sur, sul, de, la, aan, den
         if tk.v[k].t == T::Word {
@@ -397,6 +422,11 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
                 continue;
             }
             // "St. Gallen", "Frankfurt a. M."
+            break;
+        }
+        // district number: "Drosendorf-Zissersdorf 1,"
+        if tk.v[k].t == T::Num && tk.v[k].e - tk.v[k].s <= 2 && (k + 1 >= n || tk.is_punct(k + 1, ',') || tk.v[k + 1].nl > 0) {
+            last = k;
             break;
         }
         if tk.is_punct(k, '.') && tk.v[k].s == tk.v[k - 1].e && matches!(tk.low(k - 1), "st" | "a" | "i" | "b" | "d") && k + 1 < n && tk.is_word(k + 1) {

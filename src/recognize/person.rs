@@ -190,7 +190,7 @@ impl<'t> Tokens<'t> {
                 nl = nl.saturating_add(1);
                 continue;
             }
-            if c.is_whitespace() {
+            if c.is_whitespace() || is_pictograph(c) {
                 sp = true;
                 continue;
             }
@@ -293,6 +293,19 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// Emoji, pictographs, variation selectors and joiners: read as spaces, so `Hi 😂 Laura`
+/// greets Laura.
+fn is_pictograph(c: char) -> bool {
+    let u = c as u32;
+    u >= 0x1F000 && u < 0x20000
+        || (0x2600..=0x27BF).contains(&u)
+        || (0x2B00..=0x2BFF).contains(&u)
+        || (0xFE00..=0xFE0F).contains(&u)
+        || u == 0x200D
+        || u == 0x20E3
+        || (0xE0000..=0xE007F).contains(&u)
+}
+
 // ---------------------------------------------------------------- word lists
 
 /// Titles and salutations: strong evidence, outside the span. Compared lower-case,
@@ -323,8 +336,6 @@ const STOP: &[&str] = &[
     "gmbh", "ag", "kg", "ltd", "inc", "llc", "co", "team,", "herr", "frau", "name", "namen", "vorname", "nachname",
     "neue", "neuer", "neues", "alte", "alter", "adresse", "nummer", "rechnung", "vertrag", "konto", "iban", "bic",
     "tel", "telefon", "fax", "mobil", "handy", "email", "e-mail", "mail", "web", "www", "uid", "geb", "geboren",
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "grüße", "grüsse", "gruß", "gruss", "freundlichen", "freundliche", "viele", "beste", "herzliche", "lg", "mfg",
     "vg", "bg", "student", "studentin", "rentner", "rentnerin", "mitglied", "neukunde", "bestandskunde",
     "vater", "mutter", "sohn", "tochter", "mann", "kind", "partner", "partnerin", "bruder", "schwester",
@@ -337,8 +348,7 @@ const STOP: &[&str] = &[
     "today", "please", "thanks", "thank", "hello", "dear", "sir", "madam", "all", "everyone", "whom", "it",
     "to", "of", "for", "on", "at", "by", "with", "from", "as", "about", "if", "so", "very", "sorry", "regards",
     "best", "kind", "sincerely", "cheers", "customer", "care", "manager", "agent", "staff", "dept", "department",
-    "january", "february", "march", "june", "july", "october", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "old", "account", "holder",
+    "new", "old", "account", "holder",
     "order", "invoice", "number", "phone", "address", "contract", "card", "bank", "calling", "writing",
     "interested", "looking", "having", "going", "trying", "unable", "happy", "glad", "afraid", "sure",
     "mr", "mrs", "ms", "dr", "son", "daughter", "wife", "husband", "mum", "mom", "dad", "brother", "sister",
@@ -349,6 +359,14 @@ const STOP: &[&str] = &[
     "grazie", "el", "los", "las", "y", "soy", "mi", "hola", "gracias", "señor", "señora", "het", "een", "en",
     "ik", "ben", "mijn", "uw", "hallo", "hoi", "dank", "bedankt", "van", "goedemorgen", "geachte",
     "heer", "mevrouw", "klant", "cliente", "client",
+];
+
+/// Months and weekdays: words, but also surnames (`Sandro Freitag`).
+const CALENDAR: &[&str] = &[
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
 ];
 
 /// Endings that mark a capitalised German/English word as a common noun, not a name.
@@ -508,6 +526,9 @@ const CUES: &[(&[&str], u8)] = &[
     (&["signed"], 1),
     (&["gez"], 1),
     (&["unterschrift"], 2),
+    (&["bitte", "an"], 1),
+    (&["lieferung", "an"], 1),
+    (&["deliver", "to"], 1),
     (&["von"], 0),
 ];
 
@@ -569,6 +590,11 @@ const CLOSINGS: &[&[&str]] = &[
     &["met", "vriendelijke", "groet"],
     &["vriendelijke", "groet"],
     &["groeten"],
+    &["bien", "à", "vous"],
+    &["amicalement"],
+    &["tschüss"],
+    &["ciao"],
+    &["servus"],
 ];
 
 /// Words in a signature line that make it a team or company, not a person.
@@ -633,6 +659,9 @@ impl Ctx<'_, '_> {
         if in_list(STOP, w) || in_list(TITLES, w) {
             return Namey::No;
         }
+        if in_list(CALENDAR, w) {
+            return Namey::Weak;
+        }
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
         if n >= 2 && n <= 5 && raw.chars().all(|c| c.is_uppercase()) {
             return Namey::No;
@@ -643,16 +672,17 @@ impl Ctx<'_, '_> {
         let mut best = Namey::No;
         let mut any_noun = false;
         for p in parts {
+            let listed_surname = lookup(&g.surnames, p, &mut self.buf);
             let k = if lookup(&g.given, p, &mut self.buf) && !held_out(p) {
                 Namey::Given
             } else if lookup(&g.given_amb, p, &mut self.buf) {
                 Namey::Weak
-            } else if ends_with_any(p, SURNAME_ENDINGS, 2) || lookup(&g.surnames, p, &mut self.buf) {
+            } else if listed_surname || ends_with_any(p, SURNAME_ENDINGS, 2) {
                 Namey::Surname
             } else {
                 Namey::Unknown
             };
-            if in_list(ORG_WORDS, p) || in_list(STOP, p) && p.len() > 3 || ends_with_any(p, NOUN_ENDINGS, 2) && k < Namey::Given {
+            if in_list(ORG_WORDS, p) || in_list(STOP, p) && p.len() > 3 || ends_with_any(p, NOUN_ENDINGS, 2) && k < Namey::Given && !listed_surname {
                 any_noun = true;
             }
             best = best.max(k);
@@ -772,6 +802,18 @@ impl Ctx<'_, '_> {
         if !tk.is_word(i) {
             return None;
         }
+        // "Frau van der Dussen": particles before a capitalised surname
+        if strength >= 2 && in_list(PARTICLES, tk.low(i)) && !tk.v[i].cap {
+            let mut m = i;
+            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && in_list(PARTICLES, tk.low(m)) {
+                m += 1;
+            }
+            if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
+                let last = self.extend(m);
+                return Some((i, last));
+            }
+            return None;
+        }
         let k = self.namey(i);
         let cap = tk.v[i].cap;
         let w = tk.low(i);
@@ -795,6 +837,15 @@ impl Ctx<'_, '_> {
             return None;
         }
         let last = self.extend(i);
+        // "Dear Crestview team": a team, not a person
+        let nx = last + 1;
+        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && in_list(ORG_WORDS, tk.low(nx)) {
+            return None;
+        }
+        // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
+        if last == i && strength < 2 && k == Namey::Unknown && !tk.all_lower && nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && !tk.v[nx].cap {
+            return None;
+        }
         // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
         // "bin Wolf" is not sure) unless followed by another name word.
         if last == i && strength < 2 && k == Namey::Weak && !cap {
@@ -919,7 +970,18 @@ impl Recognizer for Person {
                 if let Some(j) = match_cue(&tk, i, cl) {
                     // the closing must start a line or follow a sentence end / comma
                     let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
-                    if !starts {
+                    // "… erreichbar lg adam": a closing with a given name that ends the text
+                    let tail_name = {
+                        let mut jj = j;
+                        while jj < n && matches!(tk.v[jj].t, T::Punct(',' | '!' | '.')) {
+                            jj += 1;
+                        }
+                        jj < n && matches!(cx.namey(jj), Namey::Given) && {
+                            let b = cx.extend(jj);
+                            b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
+                        }
+                    };
+                    if !starts && !tail_name {
                         continue;
                     }
                     let mut j = j;
@@ -929,7 +991,7 @@ impl Recognizer for Person {
                     // single-word closings in running text ("best", "thanks") need a
                     // break after them or a comma
                     let same_line = j < n && tk.v[j].nl == 0;
-                    if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower {
+                    if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name {
                         continue;
                     }
                     if let Some((a, b, sc)) = cx.signature(j) {
@@ -987,12 +1049,45 @@ impl Recognizer for Person {
                     }
                 }
             }
+            // "– Tina" at the end of a note: the writer's sign-off
+            if i > 0 && matches!(tk.v[i - 1].t, T::Punct('-' | '–')) && tk.v[i - 1].e == tk.v[i].s && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0) && tk.v[i].cap && i >= covered_to {
+                let b = cx.extend(i);
+                let end = b + 1 >= n || tk.v[b + 1].nl > 0;
+                if end && cx.namey(i) != Namey::No {
+                    push(out, i, b, 0.8);
+                    covered_to = b + 1;
+                    i = b + 1;
+                    continue;
+                }
+            }
+            // "ich (Carina, geb. …)"
+            if matches!(w, "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(') {
+                if let Some((a, b)) = cx.name_at(i + 2, 2) {
+                    if tk.is_punct(b + 1, ',') || tk.is_punct(b + 1, ')') {
+                        push(out, a, b, 0.8);
+                        covered_to = b + 1;
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
+            // "meine Frau Ariane", "mein Mann Peter": a role, not a title
+            if matches!(w, "frau" | "mann" | "freundin" | "freund") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "mein" | "meiner" | "meinem" | "seine" | "sein" | "deine" | "dein" | "ihre" | "ihr" | "unsere") {
+                if let Some((a, b)) = cx.name_at(i + 1, 1) {
+                    if tk.v[a].nl == 0 && a >= covered_to {
+                        push(out, a, b, 0.8);
+                        covered_to = b + 1;
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
             // 4. "Isabel hier", "Herr Leunberger hier" (name before 'hier'/'here')
             if i + 1 < n && tk.is_word(i + 1) && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht") && tk.v[i + 1].nl == 0 {
                 let prev_ok = i == 0 || tk.line_start(i) || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':')) || (tk.is_word(i - 1) && matches!(tk.low(i - 1), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"));
                 let after_ok = tk.low(i + 1) != "am" || i + 2 >= n || tk.v[i + 2].t != T::Word;
                 let k = cx.namey(i);
-                if prev_ok && after_ok && tk.low(i + 1) != "am" && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown) && (tk.v[i].cap || tk.all_lower) && (k != Namey::Unknown || tk.v[i].cap) {
+                if prev_ok && after_ok && tk.low(i + 1) != "am" && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown) && (tk.v[i].cap || tk.all_lower) && (k != Namey::Unknown || tk.v[i].cap || tk.all_lower && i >= 2 && tk.is_punct(i - 1, ',') && tk.is_word(i - 2) && matches!(tk.low(i - 2), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "hello" | "ciao" | "salut")) {
                     if i >= covered_to {
                         push(out, i, i, 0.8);
                         covered_to = i + 1;
@@ -1002,10 +1097,14 @@ impl Recognizer for Person {
                 }
             }
             // 5. no cue: known given name + surname-like word ("Kevin Werner")
-            if i >= covered_to {
+            let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
+            if i >= covered_to && !after_number {
                 let k = cx.namey(i);
                 if matches!(k, Namey::Given | Namey::Weak) && (tk.v[i].cap || tk.all_lower) {
-                    let b = cx.extend(i);
+                    let mut b = cx.extend(i);
+                    if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(cx.namey(i + 1), Namey::Given | Namey::Surname) {
+                        b = i;
+                    }
                     if b > i {
                         let sc = if k == Namey::Given { 0.72 } else { 0.6 };
                         push(out, i, b, sc);
@@ -1032,11 +1131,11 @@ impl Ctx<'_, '_> {
     fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
         let tk = self.tk;
         let n = tk.v.len();
+        // "J. Young" / initial
+        if j < n && self.initial(j) {
+            return self.name_at(j, 2).map(|(a, b)| (a, b, 0.85));
+        }
         if j >= n || !tk.is_word(j) {
-            // "J. Young" / initial
-            if j < n && self.initial(j) {
-                return self.name_at(j, 2).map(|(a, b)| (a, b, 0.85));
-            }
             return None;
         }
         // Collect the line's words (up to the next line break or punctuation).
