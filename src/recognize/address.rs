@@ -113,7 +113,12 @@ const NOT_CITY: &[&str] = &[
 ];
 
 /// Is `w` (lower-case) a street word — a street compound or a standalone street type?
+/// Suffixes that are also frequent in surnames (`-berg`, `-hof`, `-feld`) do not count.
 pub(super) fn is_street_word(w: &str) -> bool {
+    const SURNAME_LIKE: &[&str] = &["berg", "hof", "park", "markt", "tor", "anger", "wall", "graben", "ring", "bach"];
+    if SURNAME_LIKE.iter().any(|s| w.ends_with(s)) {
+        return false;
+    }
     street_compound(w) || DE_TYPES.contains(&w) || LEAD_TYPES.contains(&w)
 }
 

@@ -747,7 +747,7 @@ impl Ctx<'_, '_> {
                 while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && in_list(PARTICLES, tk.low(m)) && m < k + 3 {
                     m += 1;
                 }
-                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
+                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !super::address::is_street_word(tk.low(m)) {
                     last = m;
                     k = m + 1;
                     words += 1;
@@ -1036,7 +1036,7 @@ impl Recognizer for Person {
                         // "Kunde Stelzl, Aurelia": surname, comma, given name
                         if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) == Namey::Given && tk.v[b + 2].cap == tk.v[a].cap {
                             let after = b + 3;
-                            if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) {
+                            if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
                                 b = b + 2;
                             }
                         }
