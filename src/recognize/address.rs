@@ -29,7 +29,8 @@ const DE_SUFFIXES: &[&str] = &[
     "straße", "strasse", "str", "gasse", "gässli", "gässle", "weg", "platz", "allee", "ring", "damm", "ufer",
     "gürtel", "zeile", "steig", "stieg", "pfad", "graben", "kai", "promenade", "chaussee", "wall", "anger",
     "markt", "steg", "berg", "hof", "park", "siedlung", "stiege", "lände", "gracht", "straat", "laan", "plein",
-    "kade", "singel", "dijk", "steeg", "hof", "vej", "gatan", "gata", "vägen",
+    "kade", "singel", "dijk", "steeg", "hof", "dreef", "boulevard", "plantsoen", "markt", "vej", "gatan",
+    "gata", "vägen",
 ];
 
 /// Compounds that end like a street but are not one ("Parkplatz 5", "Bahnsteig 3").
@@ -53,7 +54,8 @@ const DE_TYPES: &[&str] = &[
 const LEAD_TYPES: &[&str] = &[
     "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "contrada", "calle", "c/",
     "avenida", "avda", "av", "plaza", "paseo", "carrer", "camino", "ronda", "travesía", "rambla", "glorieta",
-    "rua", "praça", "acceso", "callejón", "pasaje", "carretera", "rue", "avenue", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse", "quai",
+    "stretto", "rotonda", "borgo", "lungomare", "lungotevere", "salita", "vico", "traversa", "urbanización",
+    "urbanizacion", "urb", "rua", "praça", "acceso", "callejón", "pasaje", "carretera", "rue", "avenue", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse", "quai",
     "route", "cours", "square",
 ];
 
@@ -124,6 +126,10 @@ pub(super) fn is_street_word(w: &str) -> bool {
 
 fn street_compound(w: &str) -> bool {
     if NOT_STREETS.contains(&w) {
+        return false;
+    }
+    // "Sicherung", "Wohnung": nouns in -ung are never streets
+    if w.ends_with("ung") {
         return false;
     }
     DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s))
@@ -312,7 +318,9 @@ impl Recognizer for Address {
                 let mut a = i;
                 let mut prefixed = false;
                 if i >= 2 && tk.is_punct(i - 1, '-') && tk.v[i - 1].s == tk.v[i - 2].e && tk.v[i].s == tk.v[i - 1].e && tk.v[i - 2].t == T::Word {
-                    if matches!(tk.raw(i - 2), "D" | "A" | "CH" | "F" | "I" | "E" | "NL" | "B" | "L" | "FL" | "DE" | "AT" | "P" | "DK" | "S" | "N") {
+                    let pre = tk.raw(i - 2);
+                    let pre_ok = |p: &str| matches!(p, "D" | "A" | "CH" | "F" | "I" | "E" | "NL" | "B" | "L" | "FL" | "DE" | "AT" | "P" | "DK" | "S" | "N");
+                    if pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) {
                         a = i - 2;
                         prefixed = true;
                     }
@@ -323,7 +331,9 @@ impl Recognizer for Address {
                     let mut c = i + 1;
                     // NL: 1012 AB
                     let mut nl_code = false;
-                    if len == 4 && c < n && tk.v[c].t == T::Word && tk.v[c].nl == 0 && tk.raw(c).len() == 2 && tk.raw(c).chars().all(|ch| ch.is_ascii_uppercase()) && c + 1 < n && tk.v[c + 1].t == T::Word && tk.v[c + 1].cap {
+                    let nl_letters = c < n && tk.v[c].t == T::Word && tk.v[c].nl == 0 && tk.raw(c).len() == 2
+                        && (tk.raw(c).bytes().all(|ch| ch.is_ascii_uppercase()) || tk.all_lower && tk.raw(c).bytes().all(|ch| ch.is_ascii_lowercase()));
+                    if len == 4 && nl_letters && c + 1 < n && tk.v[c + 1].t == T::Word && (tk.v[c + 1].cap || tk.all_lower) && !NOT_CITY.contains(&tk.low(c + 1)) {
                         c += 1;
                         nl_code = true;
                     }
@@ -345,6 +355,23 @@ impl Recognizer for Address {
             bare_city(input, out);
         }
     }
+}
+
+/// Is there a postal code right after token `b`, or an address word just before `a`?
+fn address_around(tk: &Tokens<'_>, a: usize, b: usize) -> bool {
+    let n = tk.v.len();
+    let mut k = b + 1;
+    if k < n && tk.is_punct(k, ',') {
+        k += 1;
+    }
+    if k + 2 < n && tk.v[k].t == T::Word && tk.is_punct(k + 1, '-') && tk.raw(k).len() <= 2 {
+        k += 2;
+    }
+    if k < n && tk.v[k].t == T::Num && matches!(tk.v[k].e - tk.v[k].s, 4 | 5) {
+        return true;
+    }
+    postal_cue_before(tk, a)
+        || (a.saturating_sub(3)..a).any(|p| tk.v[p].t == T::Word && matches!(tk.low(p), "an" | "auf" | "wohne" | "wohnen" | "wohnhaft" | "nach" | "straße" | "strasse" | "adres" | "naar"))
 }
 
 /// A whole field value that reads like a place name (letters, spaces, hyphens, dots).
@@ -439,6 +466,12 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
             k += 2;
             continue;
         }
+        if tk.is_punct(k, '/') && tk.v[k].s == tk.v[k - 1].e && k + 1 < n && tk.is_word(k + 1) && tk.v[k + 1].s == tk.v[k].e {
+            // "Biel/Bienne"
+            last = k + 1;
+            k += 2;
+            continue;
+        }
         if tk.is_punct(k, '(') {
             // "Frankfurt (Oder)"
             if k + 2 < n && tk.is_word(k + 1) && tk.is_punct(k + 2, ')') {
@@ -495,9 +528,18 @@ fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let raw = tk.raw(i);
-    if !(raw.len() <= 2 && raw.bytes().all(|b| b.is_ascii_uppercase())) {
+    let upper = raw.bytes().all(|b| b.is_ascii_uppercase());
+    let lower_ok = tk.all_lower && raw.bytes().all(|b| b.is_ascii_lowercase());
+    if !(raw.len() <= 2 && (upper || lower_ok)) {
         return None;
     }
+    if i > 0 && !t.sp && t.nl == 0 && !matches!(tk.v[i - 1].t, T::Punct(',' | '(' | ':' | ';')) {
+        return None;
+    }
+    let letters_ok = |k: usize, len: usize| {
+        let r = tk.raw(k);
+        r.len() == len && (r.bytes().all(|b| b.is_ascii_uppercase()) || lower_ok && r.bytes().all(|b| b.is_ascii_lowercase()))
+    };
     // outward: A9, A99, AA9, AA99, A9A, AA9A -> tokens Word(letters) Num [Word(letter)]
     let mut k = i + 1;
     if k >= n || tk.v[k].t != T::Num || tk.v[k].s != t.e || tk.v[k].e - tk.v[k].s > 2 {
@@ -505,7 +547,7 @@ fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
     }
     k += 1;
     // optional outward trailing letter (SW1A): Word directly attached, single letter
-    if k < n && tk.v[k].t == T::Word && tk.v[k].s == tk.v[k - 1].e && tk.raw(k).len() == 1 && tk.raw(k).bytes().all(|b| b.is_ascii_uppercase()) {
+    if k < n && tk.v[k].t == T::Word && tk.v[k].s == tk.v[k - 1].e && letters_ok(k, 1) {
         k += 1;
     }
     // inward: 9AA, with a space before (or not)
@@ -514,7 +556,7 @@ fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let inward = k + 1;
-    if tk.v[inward].t != T::Word || tk.v[inward].s != tk.v[k].e || tk.raw(inward).len() != 2 || !tk.raw(inward).bytes().all(|b| b.is_ascii_uppercase()) {
+    if tk.v[inward].t != T::Word || tk.v[inward].s != tk.v[k].e || !letters_ok(inward, 2) {
         return None;
     }
     let after = inward + 1;
@@ -543,6 +585,9 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             }
             if is_house_num(tk, k) {
                 let b = house_number(tk, k, true);
+                if b + 1 < tk.v.len() && tk.is_word(b + 1) && tk.v[b + 1].nl == 0 && matches!(tk.low(b + 1), "euro" | "eur" | "chf" | "usd" | "stück" | "stk" | "prozent" | "mal" | "uhr" | "kg" | "km" | "min" | "minuten" | "tage" | "jahre" | "x") {
+                    return None;
+                }
                 let mut a = i;
                 if standalone {
                     a = lead_words(tk, i, 2);
@@ -559,7 +604,12 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
                         a = lw;
                     }
                 }
-                return Some((a, b, 0.8));
+                // Suffixes that also end ordinary nouns ("-ring", "-hof", "-berg", "-markt")
+                // need the rest of an address around them.
+                const WEAK: &[&str] = &["ring", "berg", "hof", "park", "markt", "anger", "wall", "steg", "kai", "stiege", "graben", "laan", "kade", "dijk"];
+                let weak = !standalone && WEAK.iter().any(|s| w.ends_with(s)) && !w.contains('-');
+                let score = if weak && !address_around(tk, a, b) { 0.45 } else { 0.8 };
+                return Some((a, b, score));
             }
             return None;
         }
@@ -585,7 +635,8 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             }
         }
         // Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54
-        if LEAD_TYPES.contains(&w) && (tk.v[i].cap || tk.all_lower) {
+        let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
+        if (LEAD_TYPES.contains(&w) || c_abbrev) && (tk.v[i].cap || tk.all_lower) {
             let mut k = i + 1;
             if tk.is_punct(k, '.') || tk.is_punct(k, '/') {
                 k += 1;

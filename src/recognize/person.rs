@@ -507,6 +507,8 @@ const CUES: &[(&[&str], u8)] = &[
     (&["partner"], 1),
     (&["partnerin"], 1),
     (&["kind"], 1),
+    (&["kid"], 1),
+    (&["child"], 1),
     (&["bruder"], 1),
     (&["schwester"], 1),
     (&["vater"], 1),
@@ -603,7 +605,23 @@ const ORG_WORDS: &[&str] = &[
     "the", "das", "die", "der", "gmbh", "ag", "kg", "ltd", "inc", "llc", "sa", "srl", "bv", "plc", "co",
     "klantenservice", "servicio", "équipe", "equipe", "servizio", "clienti", "cliente", "abteilung", "office",
     "sales", "vertrieb", "buchhaltung", "verwaltung", "redaktion", "praxis", "kanzlei", "versicherung",
-    "bank", "stadtwerke", "online", "shop", "group", "gruppe",
+    "bank", "stadtwerke", "online", "shop", "group", "gruppe", "equipo", "squadra", "kundenteam",
+    "servicio", "atención", "assistenza", "klantenteam", "helpdesk", "hotline", "zentrale",
+];
+
+/// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).
+const FAMILY: &[&str] = &[
+    "sohn", "tochter", "kind", "kid", "mann", "ehemann", "ehefrau", "partner", "partnerin", "bruder", "schwester",
+    "vater", "mutter", "son", "daughter", "husband", "wife", "brother", "sister", "father", "mother", "child",
+    "fils", "fille", "mari", "femme", "figlio", "figlia", "marito", "moglie", "hijo", "hija", "marido", "esposa",
+    "zoon", "dochter", "man", "vrouw", "enkel", "enkelin", "freundin", "freund", "lebensgefährte", "lebensgefährtin",
+];
+
+/// Greeting cues: a capitalised unknown word after them must not be a sentence subject.
+const GREETINGS: &[&str] = &[
+    "hallo", "hello", "hi", "hey", "dear", "liebe", "lieber", "servus", "moin", "grüezi", "hoi", "ciao", "hola",
+    "bonjour", "salut", "buongiorno", "cher", "chère", "caro", "cara", "gentile", "estimado", "estimada",
+    "querido", "querida", "beste", "geachte",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -715,7 +733,15 @@ impl Ctx<'_, '_> {
         }
         let k = self.namey(i);
         if k == Namey::No {
-            return false;
+            // after a name, a capitalised word with a noun ending is still a surname
+            // ("Dietrich Hartung"), but not a function word, team or title
+            let raw = tk.raw(i);
+            return tk.v[i].cap
+                && !in_list(STOP, w)
+                && !in_list(ORG_WORDS, w)
+                && !in_list(TITLES, w)
+                && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
+                && ends_with_any(w, NOUN_ENDINGS, 2);
         }
         if tk.v[i].cap {
             return true;
@@ -760,6 +786,10 @@ impl Ctx<'_, '_> {
                 k += 1;
                 words += 1;
                 continue;
+            }
+            // generational suffix: "Koch II", "Smith Jr."
+            if tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen") {
+                last = k;
             }
             break;
         }
@@ -819,17 +849,18 @@ impl Ctx<'_, '_> {
         let w = tk.low(i);
         let ok = match k {
             Namey::No => false,
-            Namey::Given | Namey::Surname => cap || tk.all_lower || strength >= 2,
+            Namey::Given | Namey::Surname => cap || tk.all_lower || strength == 2,
             Namey::Weak => cap || tk.all_lower,
             Namey::Unknown => {
                 if super::address::is_street_word(w) {
                     false
                 } else if cap {
-                    strength >= 2 || self.next_is_namey(i)
+                    strength == 2 || self.next_is_namey(i)
                         || !looks_common_capital(w)
                 } else {
-                    // lower case: only in all-lower chat and with strong evidence
-                    tk.all_lower && strength >= 2 && !common_lower(w)
+                    // lower case: only in all-lower chat, with strong evidence or an intro
+                    // followed by a two-word name ("bin iwona hesse")
+                    tk.all_lower && !common_lower(w) && (strength == 2 || strength == 3 && self.continues(i + 1))
                 }
             }
         };
@@ -843,12 +874,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
-        if last == i && strength < 2 && k == Namey::Unknown && !tk.all_lower && nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && !tk.v[nx].cap {
+        if last == i && strength == 1 && k == Namey::Unknown && !tk.all_lower && nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && !tk.v[nx].cap {
             return None;
         }
         // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
         // "bin Wolf" is not sure) unless followed by another name word.
-        if last == i && strength < 2 && k == Namey::Weak && !cap {
+        if last == i && strength != 2 && k == Namey::Weak && !cap {
             return None;
         }
         Some((i, last))
@@ -863,8 +894,9 @@ impl Ctx<'_, '_> {
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
 fn common_lower(w: &str) -> bool {
     in_list(STOP, w)
-        || ends_with_any(w, &["ing", "en", "ed", "ly", "lich", "ig", "isch", "ung", "heit", "keit"], 2)
+        || ends_with_any(w, &["ing", "ed", "ly", "lich", "isch", "ung", "heit", "keit", "ieren", "iert"], 2)
             && !gaz().given.contains(w)
+            && !gaz().surnames.contains(w)
 }
 
 /// Capitalised unknown words that read like common nouns: weak cues need more.
@@ -976,7 +1008,7 @@ impl Recognizer for Person {
                         while jj < n && matches!(tk.v[jj].t, T::Punct(',' | '!' | '.')) {
                             jj += 1;
                         }
-                        jj < n && matches!(cx.namey(jj), Namey::Given) && {
+                        jj < n && (matches!(cx.namey(jj), Namey::Given) || cx.namey(jj) == Namey::Unknown && jj + 1 >= n && cx.lone_signature(jj) && matches!(tk.low(i), "lg" | "mfg" | "vg" | "gruß" | "gruss" | "grüße" | "grüsse" | "cheers" | "thanks" | "thx" | "saludos" | "saluti" | "groetjes" | "ciao" | "tschüss")) && {
                             let b = cx.extend(jj);
                             b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
                         }
@@ -1021,7 +1053,15 @@ impl Recognizer for Person {
                     }
                 }
             }
-            if let Some((mut j, strength)) = best {
+            if let Some((mut j, mut strength)) = best {
+                // family and role words after a possessive are strong ("mein Kind Annemie");
+                // roles and intros may be followed by a verb ("Kunde Müller ruft an")
+                let possessive = i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "mein" | "meine" | "meinem" | "meinen" | "meiner" | "unser" | "unsere" | "my" | "our" | "mon" | "ma" | "mio" | "mia" | "mi" | "mijn" | "onze");
+                if possessive && FAMILY.contains(&w) {
+                    strength = 2;
+                } else if strength == 1 && !GREETINGS.contains(&w) {
+                    strength = 3;
+                }
                 // "Ansprechpartnerin ist Frau X": a title after the cue decides
                 while j < n && tk.is_word(j) && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst") && tk.v[j].nl == 0 {
                     j += 1;
@@ -1041,7 +1081,7 @@ impl Recognizer for Person {
                             }
                         }
                         if a >= covered_to {
-                            push(out, a, b, if strength >= 2 { 0.9 } else { 0.8 });
+                            push(out, a, b, if strength == 2 { 0.9 } else { 0.8 });
                             covered_to = b + 1;
                         }
                         i = b + 1;
@@ -1063,7 +1103,7 @@ impl Recognizer for Person {
             // "ich (Carina, geb. …)"
             if matches!(w, "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(') {
                 if let Some((a, b)) = cx.name_at(i + 2, 2) {
-                    if tk.is_punct(b + 1, ',') || tk.is_punct(b + 1, ')') {
+                    if tk.is_punct(b + 1, ',') || tk.is_punct(b + 1, ')') || tk.is_word(b + 1) && matches!(tk.low(b + 1), "geb" | "born" | "né" | "née" | "nato" | "nata" | "jg") {
                         push(out, a, b, 0.8);
                         covered_to = b + 1;
                         i = b + 1;
@@ -1084,7 +1124,7 @@ impl Recognizer for Person {
             }
             // 4. "Isabel hier", "Herr Leunberger hier" (name before 'hier'/'here')
             if i + 1 < n && tk.is_word(i + 1) && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht") && tk.v[i + 1].nl == 0 {
-                let prev_ok = i == 0 || tk.line_start(i) || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':')) || (tk.is_word(i - 1) && matches!(tk.low(i - 1), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"));
+                let prev_ok = i == 0 || tk.line_start(i) || cx.namey(i) == Namey::Given && tk.v[i].cap || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':')) || (tk.is_word(i - 1) && matches!(tk.low(i - 1), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"));
                 let after_ok = tk.low(i + 1) != "am" || i + 2 >= n || tk.v[i + 2].t != T::Word;
                 let k = cx.namey(i);
                 if prev_ok && after_ok && tk.low(i + 1) != "am" && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown) && (tk.v[i].cap || tk.all_lower) && (k != Namey::Unknown || tk.v[i].cap || tk.all_lower && i >= 2 && tk.is_punct(i - 1, ',') && tk.is_word(i - 2) && matches!(tk.low(i - 2), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "hello" | "ciao" | "salut")) {
@@ -1093,6 +1133,20 @@ impl Recognizer for Person {
                         covered_to = i + 1;
                     }
                     i += 2;
+                    continue;
+                }
+            }
+            // "…, Kunde Haumer, Tea" / "Nguyen, Randy" at the end of a line: surname, given name
+            if i >= covered_to && tk.v[i].cap && i + 2 < n && tk.is_punct(i + 1, ',') && tk.v[i + 2].nl == 0 && tk.v[i + 2].cap {
+                let g = i + 2;
+                let line_end = g + 1 >= n || tk.v[g + 1].nl > 0 || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
+                let k1 = cx.namey(i);
+                let k2 = cx.namey(g);
+                let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
+                if line_end && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak) && (k2 == Namey::Given || prev_role && k2 != Namey::No) && !super::address::is_street_word(tk.low(i)) {
+                    push(out, i, g, 0.75);
+                    covered_to = g + 1;
+                    i = g + 1;
                     continue;
                 }
             }
@@ -1127,6 +1181,30 @@ impl Recognizer for Person {
 }
 
 impl Ctx<'_, '_> {
+    /// A single unknown word after a closing: a first name if it stands alone on its
+    /// line (or ends the text) and does not read like a company or product.
+    fn lone_signature(&self, j: usize) -> bool {
+        let tk = self.tk;
+        let n = tk.v.len();
+        let raw = tk.raw(j);
+        let w = tk.low(j);
+        let alone = j + 1 >= n || tk.v[j + 1].nl > 0 || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
+        let inner_caps = raw.chars().skip(1).any(|c| c.is_uppercase());
+        const COMPANYISH: &[&str] = &[
+            "strom", "stroom", "werk", "tech", "net", "soft", "ware", "haus", "huis", "markt", "media", "energie",
+            "energy", "versicherung", "verzekering", "telecom", "tel", "com", "mobil", "mobile", "bank", "shop",
+            "store", "service", "systems", "solutions", "studio", "studios", "plus", "direct", "online", "express",
+            "logistik", "logistics", "versand", "post", "line", "link", "point", "center", "centre", "zentrum",
+            "land", "welt", "world", "box", "hub", "lab", "labs", "gas", "wasser", "power", "care", "health",
+        ];
+        alone
+            && (tk.v[j].cap || tk.all_lower)
+            && !inner_caps
+            && !raw.contains('-')
+            && raw.chars().count() >= 3
+            && !COMPANYISH.iter().any(|e| w.ends_with(e))
+    }
+
     /// The signature after a closing starting at token `j`: the words of that line.
     fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
         let tk = self.tk;
@@ -1178,7 +1256,7 @@ impl Ctx<'_, '_> {
         let last = if tk.v[last].t == T::Word { last } else { last.saturating_sub(1) };
         // Org words after the name on the same line ("Inka Täsche, Sparhaus")?
         let ok = match words {
-            1 => matches!(best, Namey::Given | Namey::Weak) || (best == Namey::Surname && tk.v[j].cap),
+            1 => matches!(best, Namey::Given | Namey::Weak) || (best == Namey::Surname && tk.v[j].cap) || (best == Namey::Unknown && self.lone_signature(j)),
             _ => best >= Namey::Weak || unknown_caps >= 2,
         };
         if !ok {
