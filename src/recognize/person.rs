@@ -341,6 +341,9 @@ const STOP: &[&str] = &[
     "vater", "mutter", "sohn", "tochter", "mann", "kind", "partner", "partnerin", "bruder", "schwester",
     "gerade", "leider", "wieder", "etwas", "alles", "nichts", "man", "zusammen", "leute", "allerseits",
     "anbei", "betreff", "bezüglich", "sofort", "kurz", "mal", "doch", "eben", "dann", "denn", "weil",
+    "total", "echt", "ziemlich", "richtig", "wirklich", "mega", "extrem", "enttäuscht", "zufrieden",
+    "unterwegs", "verwirrt", "neu", "selbst", "really", "too", "quite", "angry", "upset", "confused", "back",
+    "again", "me",
     // en
     "the", "a", "an", "and", "or", "but", "is", "am", "are", "was", "were", "be", "been", "has", "have", "had",
     "i", "you", "he", "she", "it", "we", "they", "me", "my", "your", "his", "her", "our", "their", "us", "them",
@@ -355,7 +358,7 @@ const STOP: &[&str] = &[
     "ticket", "user", "username", "via", "per", "re", "fwd", "cc",
     // fr it es nl
     "le", "la", "les", "de", "du", "des", "et", "je", "suis", "mon", "ma", "mes", "votre", "vos", "bonjour",
-    "madame", "monsieur", "merci", "il", "lo", "gli", "di", "del", "della", "e", "sono", "mio", "mia", "buongiorno",
+    "madame", "monsieur", "merci", "il", "lo", "gli", "di", "del", "della", "e", "sono", "mio", "buongiorno",
     "grazie", "el", "los", "las", "y", "soy", "mi", "hola", "gracias", "señor", "señora", "het", "een", "en",
     "ik", "ben", "mijn", "uw", "hallo", "hoi", "dank", "bedankt", "van", "goedemorgen", "geachte",
     "heer", "mevrouw", "klant", "cliente", "client",
@@ -606,7 +609,8 @@ const ORG_WORDS: &[&str] = &[
     "klantenservice", "servicio", "équipe", "equipe", "servizio", "clienti", "cliente", "abteilung", "office",
     "sales", "vertrieb", "buchhaltung", "verwaltung", "redaktion", "praxis", "kanzlei", "versicherung",
     "bank", "stadtwerke", "online", "shop", "group", "gruppe", "equipo", "squadra", "kundenteam",
-    "servicio", "atención", "assistenza", "klantenteam", "helpdesk", "hotline", "zentrale",
+    "servicio", "atención", "assistenza", "klantenteam", "helpdesk", "hotline", "zentrale", "logistics",
+    "logistik", "consulting", "solutions", "systems", "services", "partners", "holding", "versand",
 ];
 
 /// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).
@@ -893,8 +897,12 @@ impl Ctx<'_, '_> {
 
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
 fn common_lower(w: &str) -> bool {
+    const CHAT_WORDS: &[&str] = &["sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad"];
     in_list(STOP, w)
-        || ends_with_any(w, &["ing", "ed", "ly", "lich", "isch", "ung", "heit", "keit", "ieren", "iert"], 2)
+        || in_list(CHAT_WORDS, w)
+        || w.starts_with("ge") && w.ends_with('t') && w.chars().count() > 5
+        || w.ends_with("ing") && !w.ends_with("ring") && w.len() > 5
+        || ends_with_any(w, &["ed", "ly", "lich", "isch", "ung", "heit", "keit", "ieren", "iert"], 2)
             && !gaz().given.contains(w)
             && !gaz().surnames.contains(w)
 }
@@ -1008,7 +1016,7 @@ impl Recognizer for Person {
                         while jj < n && matches!(tk.v[jj].t, T::Punct(',' | '!' | '.')) {
                             jj += 1;
                         }
-                        jj < n && (matches!(cx.namey(jj), Namey::Given) || cx.namey(jj) == Namey::Unknown && jj + 1 >= n && cx.lone_signature(jj) && matches!(tk.low(i), "lg" | "mfg" | "vg" | "gruß" | "gruss" | "grüße" | "grüsse" | "cheers" | "thanks" | "thx" | "saludos" | "saluti" | "groetjes" | "ciao" | "tschüss")) && {
+                        jj < n && (cx.namey(jj) == Namey::Given || cx.namey(jj) == Namey::Weak && tk.v[jj].cap || cx.namey(jj) == Namey::Unknown && jj + 1 >= n && cx.lone_signature(jj) && matches!(tk.low(i), "lg" | "mfg" | "vg" | "gruß" | "gruss" | "grüße" | "grüsse" | "cheers" | "thanks" | "thx" | "saludos" | "saluti" | "groetjes" | "ciao" | "tschüss")) && {
                             let b = cx.extend(jj);
                             b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
                         }
@@ -1074,7 +1082,7 @@ impl Recognizer for Person {
                 if same_line {
                     if let Some((a, mut b)) = cx.name_at(j, strength) {
                         // "Kunde Stelzl, Aurelia": surname, comma, given name
-                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) == Namey::Given && tk.v[b + 2].cap == tk.v[a].cap {
+                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !super::address::is_street_word(tk.low(b + 2)) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
                             let after = b + 3;
                             if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
                                 b = b + 2;
@@ -1227,11 +1235,16 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let w = tk.low(k);
-                if in_list(ORG_WORDS, w) || w.ends_with("-team") || w.ends_with("team") {
+                let particle = k > j && in_list(PARTICLES, w) && !tk.v[k].cap;
+                if !particle && (in_list(ORG_WORDS, w) || w.ends_with("-team") || w.ends_with("team")) {
                     return None;
                 }
-                let nm = self.namey(k);
-                if nm == Namey::No && !in_list(PARTICLES, w) {
+                let mut nm = self.namey(k);
+                if nm == Namey::No && k > j && !particle && self.continues(k) {
+                    // "Dietrich Hartung": a noun-shaped surname after a first name
+                    nm = Namey::Surname;
+                }
+                if nm == Namey::No && !particle {
                     break;
                 }
                 if nm == Namey::Unknown && (tk.v[k].cap || tk.all_lower) {
