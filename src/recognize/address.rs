@@ -576,8 +576,9 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
     if t.t == T::Word {
         let w = tk.low(i);
         // German/Dutch compound or standalone type: word + house number
-        let compound = street_compound(w);
-        let standalone = DE_TYPES.contains(&w);
+        let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
+        let compound = num_follows && street_compound(w);
+        let standalone = num_follows && DE_TYPES.contains(&w);
         if compound || standalone {
             let mut k = i + 1;
             if tk.is_punct(k, '.') && (w.ends_with("str") || w == "str") {

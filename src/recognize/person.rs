@@ -31,25 +31,58 @@
 use super::Recognizer;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 static GIVEN_TXT: &str = include_str!("../data/given.txt");
 static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
 static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
 
-/// A sorted list of lower-case entries, searched by binary search.
-pub(super) struct WordList(Vec<&'static str>);
+/// A set of lower-case entries borrowed from the embedded text (no copies), hashed
+/// with a small multiplicative hash: one probe per look-up.
+pub(super) struct WordList(HashSet<&'static str, BuildHasherDefault<FxHasher>>);
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
-        let mut v: Vec<&'static str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-        v.sort_unstable();
-        WordList(v)
+        WordList::from_iter(text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')))
+    }
+
+    fn from_iter<I: IntoIterator<Item = &'static str>>(it: I) -> WordList {
+        WordList(it.into_iter().collect())
     }
 
     /// True if `w` (lower-case) is in the list.
     pub(super) fn contains(&self, w: &str) -> bool {
-        self.0.binary_search(&w).is_ok()
+        self.0.contains(w)
+    }
+}
+
+/// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
+#[derive(Default)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -233,11 +266,19 @@ impl<'t> Tokens<'t> {
             };
             let ls = lower.len();
             if t == T::Word {
-                for ch in text[i..e].chars() {
-                    if ch.is_uppercase() {
+                let word = &text[i..e];
+                if word.is_ascii() {
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
                         all_lower = false;
                     }
-                    lower.extend(ch.to_lowercase());
+                    lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for ch in word.chars() {
+                        if ch.is_uppercase() {
+                            all_lower = false;
+                        }
+                        lower.extend(ch.to_lowercase());
+                    }
                 }
             }
             v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
@@ -633,6 +674,34 @@ const PARTICLES: &[&str] = &[
     "vom", "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
 ];
 
+/// The fixed word lists, hashed once.
+struct Lists {
+    stop: WordList,
+    titles: WordList,
+    org_words: WordList,
+    particles: WordList,
+    calendar: WordList,
+    /// First words of cues and closings: only tokens starting one are tried.
+    cue_starts: WordList,
+}
+
+fn lst() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mk = |l: &[&'static str]| WordList::from_iter(l.iter().copied());
+        let mut starts: Vec<&'static str> = CUES.iter().map(|(c, _)| c[0]).chain(CLOSINGS.iter().map(|c| c[0])).collect();
+        starts.push("c");
+        Lists {
+            stop: mk(STOP),
+            titles: mk(TITLES),
+            org_words: mk(ORG_WORDS),
+            particles: mk(PARTICLES),
+            calendar: mk(CALENDAR),
+            cue_starts: mk(&starts),
+        }
+    })
+}
+
 fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| *x == w)
 }
@@ -661,6 +730,7 @@ pub(super) struct Person;
 impl Person {
     pub(super) fn new() -> Person {
         let _ = gaz();
+        let _ = lst();
         Person
     }
 }
@@ -668,6 +738,8 @@ impl Person {
 struct Ctx<'a, 't> {
     tk: &'a Tokens<'t>,
     buf: String,
+    /// namey() per token, computed once (0 = not yet).
+    memo: Vec<u8>,
 }
 
 impl Ctx<'_, '_> {
@@ -675,13 +747,26 @@ impl Ctx<'_, '_> {
         if !self.tk.is_word(i) {
             return Namey::No;
         }
+        if let Some(&m) = self.memo.get(i) {
+            if m != 0 {
+                return [Namey::No, Namey::Unknown, Namey::Weak, Namey::Surname, Namey::Given][m as usize - 1];
+            }
+        }
+        let k = self.namey_uncached(i);
+        if i < self.memo.len() {
+            self.memo[i] = k as u8 + 1;
+        }
+        k
+    }
+
+    fn namey_uncached(&mut self, i: usize) -> Namey {
         let w = self.tk.low(i);
         let raw = self.tk.raw(i);
         let n = w.chars().count();
-        if in_list(STOP, w) || in_list(TITLES, w) {
+        if lst().stop.contains(w) || lst().titles.contains(w) {
             return Namey::No;
         }
-        if in_list(CALENDAR, w) {
+        if lst().calendar.contains(w) {
             return Namey::Weak;
         }
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
@@ -704,7 +789,7 @@ impl Ctx<'_, '_> {
             } else {
                 Namey::Unknown
             };
-            if in_list(ORG_WORDS, p) || in_list(STOP, p) && p.len() > 3 || ends_with_any(p, NOUN_ENDINGS, 2) && k < Namey::Given && !listed_surname {
+            if lst().org_words.contains(p) || lst().stop.contains(p) && p.len() > 3 || ends_with_any(p, NOUN_ENDINGS, 2) && k < Namey::Given && !listed_surname {
                 any_noun = true;
             }
             best = best.max(k);
@@ -741,9 +826,9 @@ impl Ctx<'_, '_> {
             // ("Dietrich Hartung"), but not a function word, team or title
             let raw = tk.raw(i);
             return tk.v[i].cap
-                && !in_list(STOP, w)
-                && !in_list(ORG_WORDS, w)
-                && !in_list(TITLES, w)
+                && !lst().stop.contains(w)
+                && !lst().org_words.contains(w)
+                && !lst().titles.contains(w)
                 && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
                 && ends_with_any(w, NOUN_ENDINGS, 2);
         }
@@ -771,10 +856,10 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
-            if tk.is_word(k) && tk.v[k].nl == 0 && in_list(PARTICLES, tk.low(k)) && !tk.v[k].cap {
+            if tk.is_word(k) && tk.v[k].nl == 0 && lst().particles.contains(tk.low(k)) && !tk.v[k].cap {
                 // particles: "van der Berg", "di Stefano"
                 let mut m = k;
-                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && in_list(PARTICLES, tk.low(m)) && m < k + 3 {
+                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) && m < k + 3 {
                     m += 1;
                 }
                 if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !super::address::is_street_word(tk.low(m)) {
@@ -808,7 +893,7 @@ impl Ctx<'_, '_> {
         let mut guard = 0;
         while i < tk.v.len() && guard < 4 {
             guard += 1;
-            if tk.is_word(i) && in_list(TITLES, tk.low(i)) && !(tk.low(i) == "di" && !tk.v[i].cap) {
+            if tk.is_word(i) && lst().titles.contains(tk.low(i)) && !(tk.low(i) == "di" && !tk.v[i].cap) {
                 i += if tk.abbrev(i) { 2 } else { 1 };
                 if tk.is_punct(i, '-') {
                     // Dipl.-Ing.
@@ -837,9 +922,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "Frau van der Dussen": particles before a capitalised surname
-        if strength >= 2 && in_list(PARTICLES, tk.low(i)) && !tk.v[i].cap {
+        if strength >= 2 && lst().particles.contains(tk.low(i)) && !tk.v[i].cap {
             let mut m = i;
-            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && in_list(PARTICLES, tk.low(m)) {
+            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) {
                 m += 1;
             }
             if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
@@ -874,7 +959,7 @@ impl Ctx<'_, '_> {
         let last = self.extend(i);
         // "Dear Crestview team": a team, not a person
         let nx = last + 1;
-        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && in_list(ORG_WORDS, tk.low(nx)) {
+        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && lst().org_words.contains(tk.low(nx)) {
             return None;
         }
         // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
@@ -898,7 +983,7 @@ impl Ctx<'_, '_> {
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
 fn common_lower(w: &str) -> bool {
     const CHAT_WORDS: &[&str] = &["sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad"];
-    in_list(STOP, w)
+    lst().stop.contains(w)
         || in_list(CHAT_WORDS, w)
         || w.starts_with("ge") && w.ends_with('t') && w.chars().count() > 5
         || w.ends_with("ing") && !w.ends_with("ring") && w.len() > 5
@@ -953,7 +1038,7 @@ impl Recognizer for Person {
             return;
         }
         let tk = Tokens::new(text);
-        let mut cx = Ctx { tk: &tk, buf: String::new() };
+        let mut cx = Ctx { tk: &tk, buf: String::new(), memo: vec![0; tk.v.len()] };
         let n = tk.v.len();
         let push = |out: &mut Vec<Candidate>, a: usize, b: usize, score: f32| {
             let mut c = Candidate::new(Kind::Person, tk.v[a].s, tk.v[b].e, score);
@@ -982,7 +1067,7 @@ impl Recognizer for Person {
             }
             let w = tk.low(i);
             // 1. titles
-            let is_title = in_list(TITLES, w)
+            let is_title = lst().titles.contains(w)
                 && !(w == "di" && !tk.raw(i).starts_with("DI"))
                 && !(matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") && !tk.v[i].cap)
                 && !(matches!(w, "frau" | "fr") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"))
@@ -1006,7 +1091,8 @@ impl Recognizer for Person {
             }
             // 2. closings: the next words (same line after ',' or the next line) sign.
             let mut matched = false;
-            for cl in CLOSINGS {
+            let may_cue = lst().cue_starts.contains(w);
+            for cl in CLOSINGS.iter().filter(|_| may_cue) {
                 if let Some(j) = match_cue(&tk, i, cl) {
                     // the closing must start a line or follow a sentence end / comma
                     let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
@@ -1050,7 +1136,7 @@ impl Recognizer for Person {
             }
             // 3. cues: labels, roles, intros, greetings
             let mut best: Option<(usize, u8)> = None;
-            for (cue, strength) in CUES {
+            for (cue, strength) in CUES.iter().filter(|_| may_cue) {
                 if *strength == 0 {
                     continue;
                 }
@@ -1074,7 +1160,7 @@ impl Recognizer for Person {
                 while j < n && tk.is_word(j) && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst") && tk.v[j].nl == 0 {
                     j += 1;
                 }
-                if j < n && tk.is_word(j) && in_list(TITLES, tk.low(j)) {
+                if j < n && tk.is_word(j) && lst().titles.contains(tk.low(j)) {
                     i = j;
                     continue;
                 }
@@ -1235,8 +1321,8 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let w = tk.low(k);
-                let particle = k > j && in_list(PARTICLES, w) && !tk.v[k].cap;
-                if !particle && (in_list(ORG_WORDS, w) || w.ends_with("-team") || w.ends_with("team")) {
+                let particle = k > j && lst().particles.contains(w) && !tk.v[k].cap;
+                if !particle && (lst().org_words.contains(w) || w.ends_with("-team") || w.ends_with("team")) {
                     return None;
                 }
                 let mut nm = self.namey(k);
