@@ -637,7 +637,9 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
         }
         // Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54
         let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
-        if (LEAD_TYPES.contains(&w) || c_abbrev) && (tk.v[i].cap || tk.all_lower) {
+        // a lead type needs a number within the next few tokens
+        let num_near = (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
+        if num_near && (tk.v[i].cap || tk.all_lower) && (c_abbrev || LEAD_TYPES.contains(&w)) {
             let mut k = i + 1;
             if tk.is_punct(k, '.') || tk.is_punct(k, '/') {
                 k += 1;

@@ -31,7 +31,7 @@
 use super::Recognizer;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -681,23 +681,40 @@ struct Lists {
     org_words: WordList,
     particles: WordList,
     calendar: WordList,
-    /// First words of cues and closings: only tokens starting one are tried.
-    cue_starts: WordList,
+    /// Cues by first word (indices into CUES).
+    cues_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// Closings by first word (indices into CLOSINGS).
+    closings_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    surname_endings: WordList,
+    noun_endings: WordList,
 }
 
 fn lst() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
         let mk = |l: &[&'static str]| WordList::from_iter(l.iter().copied());
-        let mut starts: Vec<&'static str> = CUES.iter().map(|(c, _)| c[0]).chain(CLOSINGS.iter().map(|c| c[0])).collect();
-        starts.push("c");
         Lists {
             stop: mk(STOP),
             titles: mk(TITLES),
             org_words: mk(ORG_WORDS),
             particles: mk(PARTICLES),
             calendar: mk(CALENDAR),
-            cue_starts: mk(&starts),
+            cues_by_first: {
+                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+                for (i, (c, _)) in CUES.iter().enumerate() {
+                    m.entry(c[0]).or_default().push(i);
+                }
+                m
+            },
+            closings_by_first: {
+                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+                for (i, c) in CLOSINGS.iter().enumerate() {
+                    m.entry(c[0]).or_default().push(i);
+                }
+                m
+            },
+            surname_endings: mk(SURNAME_ENDINGS),
+            noun_endings: mk(NOUN_ENDINGS),
         }
     })
 }
@@ -708,6 +725,16 @@ fn in_list(list: &[&str], w: &str) -> bool {
 
 fn ends_with_any(w: &str, list: &[&str], min_stem: usize) -> bool {
     list.iter().any(|e| w.len() >= e.len() + min_stem && w.ends_with(e))
+}
+
+/// Like [`ends_with_any`] over a hashed set of endings of at most 12 bytes: one probe
+/// per suffix length instead of one comparison per entry.
+fn ends_with_set(w: &str, set: &WordList, min_stem: usize) -> bool {
+    let max = w.len().saturating_sub(min_stem).min(12);
+    (1..=max).any(|l| {
+        let at = w.len() - l;
+        w.is_char_boundary(at) && set.contains(&w[at..])
+    })
 }
 
 /// How name-like one word is.
@@ -784,12 +811,12 @@ impl Ctx<'_, '_> {
                 Namey::Given
             } else if lookup(&g.given_amb, p, &mut self.buf) {
                 Namey::Weak
-            } else if listed_surname || ends_with_any(p, SURNAME_ENDINGS, 2) {
+            } else if listed_surname || ends_with_set(p, &lst().surname_endings, 2) {
                 Namey::Surname
             } else {
                 Namey::Unknown
             };
-            if lst().org_words.contains(p) || lst().stop.contains(p) && p.len() > 3 || ends_with_any(p, NOUN_ENDINGS, 2) && k < Namey::Given && !listed_surname {
+            if lst().org_words.contains(p) || lst().stop.contains(p) && p.len() > 3 || ends_with_set(p, &lst().noun_endings, 2) && k < Namey::Given && !listed_surname {
                 any_noun = true;
             }
             best = best.max(k);
@@ -1091,8 +1118,10 @@ impl Recognizer for Person {
             }
             // 2. closings: the next words (same line after ',' or the next line) sign.
             let mut matched = false;
-            let may_cue = lst().cue_starts.contains(w);
-            for cl in CLOSINGS.iter().filter(|_| may_cue) {
+            let no_idx: &[usize] = &[];
+            let closing_idx = lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice());
+            let cue_idx = lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice());
+            for cl in closing_idx.iter().map(|&k| CLOSINGS[k]) {
                 if let Some(j) = match_cue(&tk, i, cl) {
                     // the closing must start a line or follow a sentence end / comma
                     let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
@@ -1136,7 +1165,7 @@ impl Recognizer for Person {
             }
             // 3. cues: labels, roles, intros, greetings
             let mut best: Option<(usize, u8)> = None;
-            for (cue, strength) in CUES.iter().filter(|_| may_cue) {
+            for (cue, strength) in cue_idx.iter().map(|&k| &CUES[k]) {
                 if *strength == 0 {
                     continue;
                 }
