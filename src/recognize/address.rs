@@ -225,7 +225,7 @@ fn lead_words(tk: &Tokens<'_>, i: usize, max: usize) -> usize {
         let w = tk.low(p);
         let cap = tk.v[p].cap;
         let prep = matches!(w, "am" | "an" | "auf" | "im" | "in" | "zum" | "zur" | "unter" | "ober" | "hinter" | "vor" | "bei" | "der" | "den" | "dem" | "die");
-        if cap && !matches!(w, "adresse" | "anschrift" | "lieferadresse" | "rechnungsadresse" | "wohnhaft" | "neue" | "ich" | "wir" | "auf" | "address" | "to" | "at" | "the") || (prep && cap) {
+        if cap && (prep || !matches!(w, "adresse" | "anschrift" | "lieferadresse" | "rechnungsadresse" | "wohnhaft" | "neue" | "ich" | "wir" | "address" | "to" | "at" | "the")) {
             a = p;
             count += 1;
             continue;
@@ -505,7 +505,7 @@ fn city_before(tk: &Tokens<'_>, st: usize, street_ends: &[usize]) -> usize {
             break;
         }
         let w = tk.low(p);
-        if !(tk.v[p].cap || tk.all_lower) || EN_SUFFIXES.contains(&w) && count > 0 && tk.v[a].nl == 0 && false {
+        if !(tk.v[p].cap || tk.all_lower) {
             break;
         }
         if matches!(w, "to" | "at" | "in" | "address" | "the" | "and" | "moved" | "nach" | "ship") || US_STATES.contains(&tk.raw(p)) && tk.raw(p).len() == 2 {

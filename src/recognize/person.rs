@@ -338,7 +338,7 @@ impl<'t> Tokens<'t> {
 /// greets Laura.
 fn is_pictograph(c: char) -> bool {
     let u = c as u32;
-    u >= 0x1F000 && u < 0x20000
+    (0x1F000..0x20000).contains(&u)
         || (0x2600..=0x27BF).contains(&u)
         || (0x2B00..=0x2BFF).contains(&u)
         || (0xFE00..=0xFE0F).contains(&u)
@@ -797,7 +797,7 @@ impl Ctx<'_, '_> {
             return Namey::Weak;
         }
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
-        if n >= 2 && n <= 5 && raw.chars().all(|c| c.is_uppercase()) {
+        if (2..=5).contains(&n) && raw.chars().all(|c| c.is_uppercase()) {
             return Namey::No;
         }
         let g = gaz();
@@ -1171,7 +1171,7 @@ impl Recognizer for Person {
                 }
                 if let Some(j) = match_cue(&tk, i, cue) {
                     // keep the longest cue
-                    if best.is_none_or(|(bj, _)| j > bj) {
+                    if best.map_or(true, |(bj, _)| j > bj) {
                         best = Some((j, *strength));
                     }
                 }
@@ -1200,7 +1200,7 @@ impl Recognizer for Person {
                         if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !super::address::is_street_word(tk.low(b + 2)) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
                             let after = b + 3;
                             if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
-                                b = b + 2;
+                                b += 2;
                             }
                         }
                         if a >= covered_to {
