@@ -1,1 +1,80 @@
-fn main() {}
+//! Throughput and rescan latency of the native scanner (`cargo bench --bench scan`).
+//!
+//! Input: the texts of the development set (`../shared/eval/dev.jsonl`, or the file in
+//! `PII_VEIL_BENCH_TEXT`), joined by blank lines and repeated up to the target size.
+//! Reports:
+//! - throughput in UTF-16 code units per second on ~1 MB, all kinds on;
+//! - growth from 1 KB to 10 MB (time per char should stay flat: linear time);
+//! - median and p99 time to rescan a 2,000-character message (a keystroke).
+//!
+//! This is a benchmark, not a test: numbers depend on the machine.
+
+use pii_veil::ScannerBuilder;
+use std::time::{Duration, Instant};
+
+fn corpus() -> String {
+    let path = std::env::var("PII_VEIL_BENCH_TEXT").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev.jsonl").to_string());
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut texts = Vec::new();
+    for line in raw.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+            texts.push(t.to_string());
+        } else {
+            texts.push(line.to_string());
+        }
+    }
+    texts.join("\n\n")
+}
+
+fn sized(base: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + base.len());
+    while s.len() < bytes {
+        s.push_str(base);
+        s.push_str("\n\n");
+    }
+    let mut cut = bytes.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+fn time<F: FnMut()>(mut f: F, min_total: Duration) -> Vec<Duration> {
+    let mut v = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < min_total || v.len() < 5 {
+        let t = Instant::now();
+        f();
+        v.push(t.elapsed());
+    }
+    v.sort();
+    v
+}
+
+fn main() {
+    let scanner = ScannerBuilder::new().max_text_bytes(64 << 20).build().unwrap();
+    let base = corpus();
+
+    let mb = sized(&base, 1 << 20);
+    let units = mb.encode_utf16().count();
+    let runs = time(|| drop(scanner.scan(&mb, None).unwrap()), Duration::from_secs(3));
+    let med = runs[runs.len() / 2];
+    println!("throughput (1 MB, {units} UTF-16 units, all kinds): median {:.2} ms → {:.1} M chars/s", med.as_secs_f64() * 1e3, units as f64 / med.as_secs_f64() / 1e6);
+
+    println!("growth (time per 1,000 chars should stay flat):");
+    for size in [1usize << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
+        let t = sized(&base, size);
+        let n = t.encode_utf16().count();
+        let runs = time(|| drop(scanner.scan(&t, None).unwrap()), Duration::from_millis(1500));
+        let med = runs[runs.len() / 2];
+        println!("  {:>9} chars: {:>10.3} ms  {:>7.3} µs per 1,000 chars", n, med.as_secs_f64() * 1e3, med.as_secs_f64() * 1e9 / n as f64);
+    }
+
+    // A 2,000-character chat message: rescanned on every keystroke.
+    let msg: String = sized(&base, 4000).chars().take(2000).collect();
+    let runs = time(|| drop(scanner.scan(&msg, None).unwrap()), Duration::from_secs(2));
+    let p = |q: f64| runs[((runs.len() - 1) as f64 * q) as usize];
+    println!("rescan of a 2,000-char message: median {:.1} µs, p99 {:.1} µs ({} runs)", p(0.5).as_secs_f64() * 1e6, p(0.99).as_secs_f64() * 1e6, runs.len());
+}

@@ -41,66 +41,156 @@ impl Window {
     }
 }
 
+/// Splits `s` into words from its end (nearest first): runs of letters and digits,
+/// with hyphens inside a word kept ("Steuer-ID"). ASCII is handled byte by byte;
+/// other characters are decoded only where they occur.
 fn words_back(s: &str, max: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = Vec::<char>::new();
-    let mut blank_lines = 0;
-    for c in s.chars().rev() {
-        if c.is_alphanumeric() || (c == '-' && !word.is_empty()) {
-            word.push(c);
-            continue;
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(max);
+    let mut end = b.len();
+    let mut newlines = 0;
+    while end > 0 && out.len() < max {
+        // Skip separators back to the end of the previous word.
+        while end > 0 {
+            let c = b[end - 1];
+            if c.is_ascii_alphanumeric() {
+                break;
+            }
+            if c >= 0x80 {
+                let ch = s[..end].chars().next_back().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    break;
+                }
+                end -= ch.len_utf8();
+                continue;
+            }
+            if c == b'\n' {
+                newlines += 1;
+                if newlines >= 2 {
+                    return out;
+                }
+            }
+            end -= 1;
         }
-        if !word.is_empty() {
-            out.push(word.iter().rev().flat_map(|c| c.to_lowercase()).collect::<String>());
-            word.clear();
-            if out.len() >= max {
-                return out;
+        if end == 0 {
+            break;
+        }
+        let mut start = end;
+        while start > 0 {
+            let c = b[start - 1];
+            if c.is_ascii_alphanumeric() || (c == b'-' && start < end && start > 1 && b[start - 2] != b'-') {
+                start -= 1;
+            } else if c >= 0x80 {
+                let ch = s[..start].chars().next_back().unwrap_or(' ');
+                if !ch.is_alphanumeric() {
+                    break;
+                }
+                start -= ch.len_utf8();
+            } else {
+                break;
             }
         }
-        if c == '\n' {
-            blank_lines += 1;
-            if blank_lines >= 2 {
-                return out;
-            }
-        }
-    }
-    if !word.is_empty() && out.len() < max {
-        out.push(word.iter().rev().flat_map(|c| c.to_lowercase()).collect());
+        let word = s[start..end].trim_start_matches('-');
+        out.push(lower(word));
+        end = start;
     }
     out
 }
 
 fn words_fwd(s: &str, max: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in s.chars() {
+    let mut out = Vec::with_capacity(max);
+    let mut word_start = None;
+    for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+            word_start.get_or_insert(i);
             continue;
         }
-        if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+        if let Some(st) = word_start.take() {
+            out.push(lower(&s[st..i]));
             if out.len() >= max {
                 return out;
             }
         }
         if c == '\n' {
-            break;
+            return out;
         }
     }
-    if !word.is_empty() && out.len() < max {
-        out.push(word);
+    if let Some(st) = word_start {
+        if out.len() < max {
+            out.push(lower(&s[st..]));
+        }
     }
     out
+}
+
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// True if `word` equals an entry, or starts with an entry ending in `*`.
 pub fn matches_any(word: &str, list: &[&str]) -> bool {
     let word = word.trim_matches('-');
-    list.iter().any(|e| match e.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => word == *e,
+    let Some(&first) = word.as_bytes().first() else { return false };
+    if list.len() <= 8 {
+        return list.iter().any(|e| entry_matches(word, first, e));
+    }
+    // Long lists are indexed by first byte once (per thread), so a lookup only compares
+    // the few entries that start like the word. The word lists are constants; the key
+    // is the list's address and length, checked against its first entry.
+    INDEX.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let key = (list.as_ptr() as usize, list.len());
+        let idx = cache.entry(key).or_insert_with(|| ListIndex::new(list));
+        if idx.first_entry != list[0].as_ptr() as usize {
+            *idx = ListIndex::new(list);
+        }
+        let (a, b) = idx.ranges[first as usize];
+        idx.sorted[a as usize..b as usize].iter().any(|&i| entry_matches(word, first, list[i as usize]))
     })
+}
+
+fn entry_matches(word: &str, first: u8, e: &str) -> bool {
+    e.as_bytes().first() == Some(&first)
+        && match e.strip_suffix('*') {
+            Some(prefix) => word.starts_with(prefix),
+            None => word == e,
+        }
+}
+
+/// Entries of one word list grouped by their first byte.
+struct ListIndex {
+    first_entry: usize,
+    /// Entry positions, ordered by first byte.
+    sorted: Vec<u16>,
+    /// For each first byte, the range of `sorted` holding its entries.
+    ranges: Vec<(u16, u16)>,
+}
+
+impl ListIndex {
+    fn new(list: &[&str]) -> ListIndex {
+        let mut sorted: Vec<u16> = (0..list.len() as u16).collect();
+        sorted.sort_by_key(|&i| list[i as usize].as_bytes().first().copied().unwrap_or(0));
+        let mut ranges = vec![(0u16, 0u16); 256];
+        let mut i = 0;
+        while i < sorted.len() {
+            let b = list[sorted[i] as usize].as_bytes().first().copied().unwrap_or(0);
+            let mut j = i;
+            while j < sorted.len() && list[sorted[j] as usize].as_bytes().first().copied().unwrap_or(0) == b {
+                j += 1;
+            }
+            ranges[b as usize] = (i as u16, j as u16);
+            i = j;
+        }
+        ListIndex { first_entry: list[0].as_ptr() as usize, sorted, ranges }
+    }
+}
+
+thread_local! {
+    static INDEX: std::cell::RefCell<std::collections::HashMap<(usize, usize), ListIndex>> = Default::default();
 }
 
 /// Words that mark a number as a business reference rather than personal data.
@@ -154,7 +244,7 @@ pub fn positive(kind: Kind) -> &'static [&'static str] {
         ],
         Kind::DateOfBirth => &[
             "geburtsdatum", "geburts*", "geburtstag", "geb", "geboren", "born", "birth*", "dob",
-            "birthday", "date", "d.o.b", "jahrgang", "née", "né", "naissance", "nato", "nata",
+            "birthday", "d.o.b", "jahrgang", "née", "né", "naissance", "nato", "nata",
             "nascita", "nacimiento", "nacido", "nacida", "geboortedatum", "geboren", "alter", "age",
         ],
         Kind::Username => &["benutzername", "username", "user", "nutzername", "login", "handle", "account", "konto", "nickname", "benutzer", "instagram", "twitter", "tiktok", "github", "telegram"],
@@ -173,16 +263,54 @@ pub fn boost(kind: Kind) -> f32 {
     }
 }
 
+/// What a word before a candidate says about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Says {
+    Positive,
+    Reference,
+    Nothing,
+}
+
+/// Classifies word `i` of `before`. A word that is both a positive word of the kind and
+/// a reference word ("Nummer", "number") takes its meaning from the word before it:
+/// "order number" is a reference, "my number" and "Handynummer" are not.
+fn says(before: &[String], i: usize, pos: &[&str]) -> Says {
+    let w = &before[i];
+    match (matches_any(w, pos), matches_any(w, REFERENCE_WORDS)) {
+        (true, false) => Says::Positive,
+        (false, true) => Says::Reference,
+        (false, false) => Says::Nothing,
+        (true, true) => match before.get(i + 1) {
+            Some(prev) if matches_any(prev, REFERENCE_WORDS) && !matches_any(prev, pos) => Says::Reference,
+            _ => Says::Positive,
+        },
+    }
+}
+
+fn nearest(before: &[String], n: usize, pos: &[&str], what: Says) -> Option<usize> {
+    (0..before.len().min(n)).find(|&i| says(before, i, pos) == what)
+}
+
 /// Applies context to a candidate score: positive words of its kind raise it, reference
 /// words lower number-like kinds, company words lower phones and bank accounts.
+///
+/// When both kinds of words stand before a number, the nearer one wins: "Bestellung:
+/// bitte Rückruf unter 0664 …" is a phone, "Telefon wegen Bestellnummer 4711 …" is not.
 pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
+    let pos = positive(kind);
     let mut s = score;
-    if win.has(positive(kind), WINDOW_BEFORE, WINDOW_AFTER.min(if kind == Kind::DateOfBirth { 2 } else { 0 })) {
+    let after = if kind == Kind::DateOfBirth { 2 } else { 0 };
+    let pos_before = nearest(&win.before, WINDOW_BEFORE, pos, Says::Positive);
+    let pos_after = win.after.iter().take(after).any(|w| matches_any(w, pos) && !matches_any(w, REFERENCE_WORDS));
+    if pos_before.is_some() || pos_after {
         s += boost(kind);
     }
-    let number_like = !matches!(kind, Kind::Email | Kind::UrlPersonal | Kind::Person | Kind::Username | Kind::StreetAddress | Kind::PostalCity | Kind::Custom(_));
-    if number_like && win.has(REFERENCE_WORDS, 3, 0) && !win.has(positive(kind), 3, 0) {
-        s -= 0.45;
+    if kind.is_number_like() {
+        if let Some(r) = nearest(&win.before, 3, pos, Says::Reference) {
+            if pos_before.map_or(true, |p| r < p) {
+                s -= 0.45;
+            }
+        }
     }
     if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && win.has(COMPANY_WORDS, WINDOW_BEFORE, 0) {
         s -= 0.45;
@@ -214,5 +342,19 @@ mod tests {
         let t = "Steuer-ID 12345678903";
         let w = Window::around(t, 10, t.len());
         assert!(adjust(Kind::NationalId, 0.6, &w) > 0.8);
+    }
+
+    #[test]
+    fn ambiguous_words_decide_nothing_and_the_nearer_word_wins() {
+        // "number" is both a phone word and a reference word: the word before decides.
+        let t = "order number 7085056213";
+        let w = Window::around(t, 13, t.len());
+        assert!(adjust(Kind::Phone, 0.6, &w) < 0.5);
+        let t = "update my number to 6178141034";
+        let w = Window::around(t, 20, t.len());
+        assert!(adjust(Kind::Phone, 0.4, &w) > 0.5);
+        let t = "Bestellung: bitte Rückruf unter 0664 1234567";
+        let w = Window::around(t, 32, t.len());
+        assert!(adjust(Kind::Phone, 0.6, &w) > 0.8);
     }
 }

@@ -141,6 +141,23 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// True for kinds whose values are mostly digits and can be confused with order,
+    /// invoice or ticket numbers, prices and versions (lowered by reference words).
+    pub fn is_number_like(self) -> bool {
+        !matches!(
+            self,
+            Kind::Email
+                | Kind::UrlPersonal
+                | Kind::Person
+                | Kind::Username
+                | Kind::StreetAddress
+                | Kind::PostalCity
+                | Kind::Custom(_)
+        )
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

@@ -51,6 +51,7 @@ pub mod error;
 pub mod field;
 pub mod mask;
 pub mod normalize;
+pub mod pseudo;
 pub mod recognize;
 pub mod resolve;
 pub mod scanner;
@@ -58,11 +59,13 @@ pub mod span;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use entity::Kind;
 pub use error::{Error, ErrorCode};
 pub use field::FieldHints;
 pub use mask::{MaskOptions, Operator};
+pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 pub use scanner::{CustomPattern, Finding, Scanner, ScannerBuilder};
 pub use span::{Span, Unit};

@@ -27,47 +27,71 @@ use std::borrow::Cow;
 #[derive(Debug, Clone)]
 pub struct Normalized<'a> {
     text: Cow<'a, str>,
-    /// For every byte of `text` plus one sentinel: `(start, end)` byte range in the
-    /// original text of the character that produced it. `None` when nothing was folded.
-    map: Option<Vec<(u32, u32)>>,
-    original_len: usize,
+    /// The folds, in order: normalised bytes `n..n + ln` came from original bytes
+    /// `o..o + lo`. Between two folds the texts are identical, shifted by a constant.
+    /// Empty when nothing was folded. Folds are rare, so this stays small.
+    edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    n: usize,
+    ln: usize,
+    o: usize,
+    lo: usize,
 }
 
 impl<'a> Normalized<'a> {
-    /// Folds `text` (see the module documentation).
+    /// Folds `text` (see the module documentation). Runs in one pass; ASCII runs are
+    /// copied in bulk and texts without foldable characters are not copied at all.
     pub fn new(text: &'a str) -> Normalized<'a> {
-        if !needs_folding(text) {
-            return Normalized { text: Cow::Borrowed(text), map: None, original_len: text.len() };
-        }
+        let Some(first) = first_fold(text) else {
+            return Normalized { text: Cow::Borrowed(text), edits: Vec::new() };
+        };
+        let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len());
-        let mut map: Vec<(u32, u32)> = Vec::with_capacity(text.len() + 1);
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let mut end = i + c.len_utf8();
-            let folded = match fold(c) {
-                Fold::Keep => Some(c),
-                Fold::Drop => None,
-                Fold::To(x) => Some(x),
-            };
-            let Some(mut f) = folded else { continue };
-            // Compose a following combining mark into the base letter where possible.
-            if let Some(&(j, m)) = iter.peek() {
-                if ('\u{300}'..='\u{327}').contains(&m) {
-                    if let Some(composed) = compose(f, m) {
-                        f = composed;
-                        end = j + m.len_utf8();
-                        iter.next();
+        let mut edits: Vec<Edit> = Vec::new();
+        out.push_str(&text[..first]);
+        let mut i = first;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                let j = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |k| i + k);
+                out.push_str(&text[i..j]);
+                i = j;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            let cl = c.len_utf8();
+            if ('\u{300}'..='\u{327}').contains(&c) {
+                // A combining accent: compose with the base letter just copied, if the
+                // base was copied unchanged and a precomposed letter exists.
+                if let Some(base) = out.chars().next_back() {
+                    let bl = base.len_utf8();
+                    let base_n = out.len() - bl;
+                    let untouched = edits.last().map_or(true, |e| e.n + e.ln <= base_n);
+                    if let (true, Some(composed)) = (untouched && i >= bl && text[..i].ends_with(base), compose(base, c)) {
+                        out.truncate(base_n);
+                        out.push(composed);
+                        edits.push(Edit { n: base_n, ln: composed.len_utf8(), o: i - bl, lo: bl + cl });
+                        i += cl;
+                        continue;
                     }
                 }
+                out.push(c);
+                i += cl;
+                continue;
             }
-            let before = out.len();
-            out.push(f);
-            for _ in before..out.len() {
-                map.push((i as u32, end as u32));
+            match fold(c) {
+                Fold::Keep => out.push(c),
+                Fold::Drop => edits.push(Edit { n: out.len(), ln: 0, o: i, lo: cl }),
+                Fold::To(x) => {
+                    edits.push(Edit { n: out.len(), ln: x.len_utf8(), o: i, lo: cl });
+                    out.push(x);
+                }
             }
+            i += cl;
         }
-        map.push((text.len() as u32, text.len() as u32));
-        Normalized { text: Cow::Owned(out), map: Some(map), original_len: text.len() }
+        Normalized { text: Cow::Owned(out), edits }
     }
 
     /// The folded text every recogniser reads.
@@ -77,39 +101,54 @@ impl<'a> Normalized<'a> {
 
     /// True when folding changed nothing (offsets are identical).
     pub fn is_identity(&self) -> bool {
-        self.map.is_none()
+        self.edits.is_empty()
     }
 
     /// Maps a byte range of the folded text to the byte range of the original text that
-    /// covers exactly the characters it came from. `start < end` must hold on char
-    /// boundaries of the folded text.
+    /// covers exactly the characters it came from (a dropped zero-width character at
+    /// either edge stays outside). `start <= end` on char boundaries of the folded text.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        match &self.map {
-            None => (start, end),
-            Some(map) => {
-                let s = map[start].0 as usize;
-                let e = if end == 0 { 0 } else { map[end - 1].1 as usize };
-                (s.min(self.original_len), e.min(self.original_len))
-            }
+        if self.edits.is_empty() {
+            return (start, end);
         }
+        // Start: the last fold at or before `start`.
+        let k = self.edits.partition_point(|e| e.n <= start);
+        let s = match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => start,
+            Some(e) if start < e.n + e.ln => e.o,
+            Some(e) => e.o + e.lo + (start - e.n - e.ln),
+        };
+        // End: the last fold that begins strictly before `end`.
+        let k = self.edits.partition_point(|e| e.n < end);
+        let t = match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => end,
+            Some(e) if end <= e.n + e.ln => e.o + e.lo,
+            Some(e) => e.o + e.lo + (end - e.n - e.ln),
+        };
+        (s, t.max(s))
     }
+}
+
+/// Byte offset of the first character that folding changes, if any.
+fn first_fold(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let k = bytes[i..].iter().position(|&b| b >= 0x80)?;
+        i += k;
+        let c = text[i..].chars().next()?;
+        if !matches!(fold(c), Fold::Keep) || ('\u{300}'..='\u{327}').contains(&c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 enum Fold {
     Keep,
     Drop,
     To(char),
-}
-
-fn needs_folding(text: &str) -> bool {
-    // Everything folded is outside ASCII; the first byte of each candidate character
-    // is one of 0xC2 (U+00A0, U+00AD), 0xCA/0xCB (U+02BC), 0xCC (combining marks),
-    // 0xE2 (U+2000–U+2FFF), 0xE3 (U+3000) or 0xEF (U+FE63, U+FEFF, U+FFxx).
-    let bytes = text.as_bytes();
-    if bytes.is_ascii() {
-        return false;
-    }
-    text.chars().any(|c| !c.is_ascii() && (!matches!(fold(c), Fold::Keep) || ('\u{300}'..='\u{327}').contains(&c)))
 }
 
 fn fold(c: char) -> Fold {
@@ -167,6 +206,17 @@ mod tests {
         let s = n.text().find("Müller").unwrap();
         let (os, oe) = n.to_original(s, s + "Müller".len());
         assert_eq!(&t[os..oe], "Mu\u{308}ller");
+    }
+
+    #[test]
+    fn zero_width_at_the_edges_stays_outside() {
+        let t = "x\u{200B}0664\u{200B}y";
+        let n = Normalized::new(t);
+        assert_eq!(n.text(), "x0664y");
+        let (s, e) = n.to_original(1, 5);
+        assert_eq!(&t[s..e], "0664");
+        assert_eq!(n.to_original(0, 6), (0, t.len()));
+        assert_eq!(n.to_original(6, 6), (t.len(), t.len()));
     }
 
     #[test]

@@ -83,7 +83,8 @@ pub struct CustomPattern {
     pub score: f32,
 }
 
-/// Names of the validators a custom pattern may use.
+/// Names of the validators a custom pattern may use. `luhn` reads only the digits of
+/// a match; the others read its letters and digits, upper-cased.
 pub const VALIDATORS: &[&str] = &[
     "luhn", "iban", "bic", "de_steuer_idnr", "de_rvnr", "at_svnr", "ch_ahv", "us_ssn", "uk_nino",
     "fr_nir", "it_codice_fiscale", "es_dni", "es_nie", "nl_bsn", "eu_vat", "de_kvnr", "uk_nhs",
@@ -91,7 +92,7 @@ pub const VALIDATORS: &[&str] = &[
 
 fn run_validator(name: &str, v: &[u8]) -> bool {
     match name {
-        "luhn" => validate::luhn(v),
+        "luhn" => validate::luhn(&v.iter().copied().filter(u8::is_ascii_digit).collect::<Vec<_>>()),
         "iban" => validate::iban(v).is_ok(),
         "bic" => validate::bic(v).is_ok(),
         "de_steuer_idnr" => validate::de_steuer_idnr(v).is_ok(),
@@ -484,10 +485,8 @@ fn field_adjust(c: &Candidate, class: &FieldClass, text: &str) -> f32 {
         if text[..c.start].trim().is_empty() && text[c.end..].trim().is_empty() {
             s += 0.2;
         }
-    } else if class.non_personal && !c.validated {
-        s -= 0.5;
-    } else if class.non_personal {
-        s -= 0.25;
+    } else if class.non_personal && c.kind.is_number_like() {
+        s -= if c.validated { 0.25 } else { 0.5 };
     }
     s.clamp(0.0, 1.0)
 }

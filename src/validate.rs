@@ -919,7 +919,10 @@ pub fn uk_nhs(v: &[u8]) -> Check {
 ///   checked): with weights 8,7,6,5,4,3,2 on the first 7 digits plus the
 ///   last two digits taken as a number, the total must be ≡ 0 (mod 97)
 ///   ("modulus 97"), or, for numbers from 100 0000 00 upward, total + 55 ≡ 0
-///   (mod 97) ("modulus 9755"). The all-zero number is rejected.
+///   (mod 97) ("modulus 9755"). A remainder of 55 is accepted as well, as common
+///   validation libraries do (python-stdnum): for a detector, wrongly rejecting a
+///   real VAT number leaks it, wrongly accepting one only masks a number. The
+///   all-zero number is rejected.
 /// * `GD` + 3 digits 000–499 (government departments) and `HA` + 3 digits
 ///   500–999 (health authorities): no check digit, format and range only.
 pub fn gb_vat(v: &[u8]) -> Check {
@@ -949,7 +952,8 @@ pub fn gb_vat(v: &[u8]) -> Check {
             }
             const W: [u32; 7] = [8, 7, 6, 5, 4, 3, 2];
             let total = weighted(&b[..7], &W) + dv(b[7]) * 10 + dv(b[8]);
-            if total % 97 == 0 || (num(&b[..3]) >= 100 && (total + 55) % 97 == 0) {
+            let r = total % 97;
+            if r == 0 || (num(&b[..3]) >= 100 && (r == 42 || r == 55)) {
                 Ok(())
             } else {
                 Err(Invalid::Checksum)

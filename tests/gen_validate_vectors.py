@@ -275,11 +275,11 @@ def o_gb_vat(v):
     if not s_gb_vat.is_valid(v):
         return False
     if len(b) in (9, 12):
-        # RULE: only HMRC modulus 97 and 9755; all-zero rejected.
+        # RULE: modulus 97, 9755 and remainder 55 (as stdnum); all-zero rejected.
         if int(b[:9]) == 0:
             return False
         t = gb_total(b) % 97
-        return t == 0 or (int(b[:3]) >= 100 and t == 42)
+        return t == 0 or (int(b[:3]) >= 100 and t in (42, 55))
     if len(b) == 11:
         return False  # GD8888/HA8888 forms are not implemented
     return True

@@ -15,3 +15,32 @@ if [ -f "$root/../shared/eval/dev.jsonl" ] || [ -n "${PII_VEIL_EVAL_DIR:-}" ]; t
   echo "== quality on the development set"
   tests/eval/run.sh | sed -n '/^OVERALL/,/^$/p;/^PER GOLD LABEL/,/^$/p'
 fi
+
+echo "== tools for the WebAssembly build and browser tests (installs what is missing)"
+bash tests/install-tools.sh
+export PATH="$root/www/node_modules/.bin:$PATH"
+
+echo "== wasm32 boundary tests (wasm-bindgen-test) in Node and in headless Chromium"
+# cargo with wasm-bindgen-test-runner rather than `wasm-pack test`: wasm-pack builds
+# every test target for wasm32, and the native-only ones (serde_json) do not build there.
+# (No --quiet: cargo would pass it on to the runner, which rejects it.)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
+unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
+
+echo "== npm package and script tag (www/build.sh)"
+bash www/build.sh
+
+echo "== JavaScript API, cases through the wasm API, Node CLI vs native CLI (node --test)"
+node --test www/test/*.test.mjs
+
+echo "== live-preview demo in Chromium (playwright-core)"
+node www/test/e2e.browser.mjs
+
+echo "== consumer: npm pack → fresh Vite 7 app → vite build → Chromium"
+node www/test/consumer.mjs
+
+echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
+node www/test/protect.e2e.mjs

@@ -177,7 +177,7 @@ mod native {
                         "start": offs[2 * i],
                         "end": offs[2 * i + 1],
                         "label": scanner.kind_id(f.kind),
-                        "score": (f.score * 1000.0).round() / 1000.0,
+                        "score": (f64::from(f.score) * 1000.0).round() / 1000.0,
                     });
                     if let Some(st) = f.subtype {
                         s["subtype"] = json!(st);

@@ -9,7 +9,8 @@
 //!   still somebody's bank account.
 //! - BIC: 8 or 11 upper-case characters with a valid country code; alone it looks
 //!   like any upper-case word, so it is only reported in banking context (a banking
-//!   word, a form field, or an IBAN just before it).
+//!   word, a form field, or an IBAN just before it). Right after the word "BIC" or
+//!   "SWIFT" a lower-case BIC is accepted too (chat typing).
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
@@ -23,6 +24,7 @@ use regex::bytes::Regex;
 pub(super) struct Bank {
     iban_start: Regex,
     bic: Regex,
+    bic_labelled: Regex,
     card: Regex,
 }
 
@@ -31,6 +33,8 @@ impl Bank {
         Bank {
             iban_start: re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
             bic: re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+            // Chat users type BICs in lower case; accepted right after the word itself.
+            bic_labelled: re(r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b"),
             card: re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
         }
     }
@@ -46,7 +50,8 @@ impl Recognizer for Bank {
         if !b.iter().any(u8::is_ascii_digit) && input.field.expects != Some(Kind::Bic) && !has_upper_run(b) {
             return;
         }
-        let mut last_iban_end = None;
+        // Ends of the IBANs found, ascending (a BIC right after one is banking context).
+        let mut iban_ends: Vec<usize> = Vec::new();
         let mut at = 0;
         while let Some(m) = self.iban_start.find_at(b, at) {
             at = m.start() + 1;
@@ -67,7 +72,7 @@ impl Recognizer for Bank {
                 c.score = 0.6;
                 c.subtype = Some("checksum_failed");
             }
-            last_iban_end = Some(end);
+            iban_ends.push(end);
             at = end;
             out.push(c);
         }
@@ -77,12 +82,22 @@ impl Recognizer for Bank {
                 continue;
             }
             let mut c = Candidate::new(Kind::Bic, m.start(), m.end(), 0.45);
-            let near_iban = last_iban_end.is_some_and(|e| e <= m.start() && m.start() - e < 40)
-                || out.iter().any(|o| o.kind == Kind::Iban && o.end <= m.start() && m.start() - o.end < 80);
+            let before = iban_ends.partition_point(|&e| e <= m.start());
+            let near_iban = before > 0 && m.start() - iban_ends[before - 1] < 80;
             if near_iban {
                 c.score += 0.35;
             }
             out.push(c);
+        }
+        for caps in self.bic_labelled.captures_iter(b) {
+            let Some(m) = caps.get(1) else { continue };
+            if m.as_bytes().iter().all(u8::is_ascii_uppercase) || m.as_bytes().iter().all(u8::is_ascii_digit) {
+                continue; // upper case was handled above
+            }
+            let v: Vec<u8> = m.as_bytes().to_ascii_uppercase();
+            if validate::bic(&v).is_ok() {
+                out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
+            }
         }
         for m in self.card.find_iter(b) {
             let s = m.as_bytes();

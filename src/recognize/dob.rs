@@ -1,21 +1,257 @@
-//! Not implemented yet.
+//! Dates of birth.
+//!
+//! Any date can be a birth date; almost every date in a support chat is not (deliveries,
+//! appointments, contract terms). So a date is found by its shape, validated as a real
+//! calendar date with a plausible birth year, and then given a **low base score**
+//! (0.2): it is only reported when the words around it ("geb.", "geboren am",
+//! "Geburtsdatum", "born on", "DOB", "né le", …, see `context::positive`) or a form field
+//! ("Geburtsdatum", `autocomplete=bday`) say it is a birth date.
+//!
+//! Shapes (numbers may be full-width; the normaliser folds them):
+//! - `12.03.1985`, `12.3.85`, `12. 3. 1985` — day first (German, Dutch, French usage);
+//! - `12/03/1985`, `03/12/1985`, `12-03-1985`, `5/8/68` — day or month first: accepted
+//!   when either reading is a valid date (a US form writes month first);
+//! - `1985-03-12` (ISO 8601), `1985/03/12`;
+//! - `12. März 1985`, `12 March 1985`, `12th of March 1985`, `12 de marzo de 1985`,
+//!   `March 12, 1985`, `Mar. 12th 1985` with month names and common abbreviations in
+//!   German (incl. Austrian `Jänner`, `Feber`), English, French, Italian, Spanish, Dutch.
+//!
+//! Validation: day within the month (leap years per the Gregorian rule), year
+//! 1900..=current year; a two-digit year is read as 20yy if that is not in the future,
+//! else 19yy. A bare year ("Jahrgang 1985") is not a date and not reported.
+//!
+//! Dates that are clearly something else are not even proposed: an appointment,
+//! delivery, contract, call-back or validity word near the date ("Termin am",
+//! "Lieferung", "gültig bis", "effective", "seit") suppresses it unless a birth word
+//! stands right next to the date — so "date" or "am" alone never make a birth date.
 
-use super::Recognizer;
+use super::{re, Recognizer};
+use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use regex::bytes::{Captures, Regex};
 
-pub(super) struct Dob;
+pub(super) struct Dob {
+    re: Regex,
+    this_year: u32,
+}
+
+/// Month names and abbreviations (lower case) → month number.
+const MONTHS: &[(&str, u32)] = &[
+    // German (with Austrian Jänner/Feber)
+    ("januar", 1), ("jänner", 1), ("jaenner", 1), ("februar", 2), ("feber", 2), ("märz", 3), ("maerz", 3),
+    ("april", 4), ("mai", 5), ("juni", 6), ("juli", 7), ("august", 8), ("september", 9), ("oktober", 10),
+    ("november", 11), ("dezember", 12), ("jän", 1), ("mär", 3), ("mrz", 3), ("okt", 10), ("dez", 12),
+    // English
+    ("january", 1), ("february", 2), ("march", 3), ("may", 5), ("june", 6), ("july", 7), ("october", 10),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12), ("decembre", 12), ("janv", 1), ("févr", 2), ("fév", 2), ("avr", 4), ("juil", 7),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("agosto", 8), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+];
+
+/// Words that make a date something other than a birth date.
+const NOT_BIRTH: &[&str] = &[
+    "termin*", "appointment*", "liefer*", "lieferung*", "delivery", "deliver*", "seit", "ab", "bis",
+    "vertrag*", "vertrags*", "contract*", "kündig*", "effective", "rückruf*", "callback", "call",
+    "meeting*", "besprechung*", "buchung*", "booking*", "reservierung*", "reservation*", "rechnung*",
+    "invoice*", "bestell*", "order*", "gültig*", "valid*", "expir*", "ablauf*", "until", "since", "due",
+    "fällig*", "frist*", "deadline", "zahlung*", "payment*", "versand*", "shipping", "shipped",
+    "ausgestellt", "issued", "unfall*", "accident", "schaden*", "damage*", "storno*", "anreise",
+    "abreise", "arrival", "departure", "flug*", "flight", "preferred", "wunschtermin", "besuch*",
+    "visit", "start*", "beginn*", "ende", "end", "laufzeit", "kündigungs*", "preis*", "price*",
+    "tarif*", "erhöh*", "reparatur*", "repair*", "installation", "montage", "abholung", "pickup",
+    "rendez-vous", "livraison", "appuntamento", "consegna", "cita", "entrega", "afspraak", "levering",
+    "dal", "desde", "hasta", "fino", "jusqu", "depuis", "vanaf", "tot",
+];
 
 impl Dob {
     pub(super) fn new() -> Dob {
-        Dob
+        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let months = names.join("|");
+        let pattern = format!(
+            concat!(
+                r"(?i)(?:(?P<d1>[0-9]{{1,2}})(?P<s1>\. ?|/|-)(?P<m1>[0-9]{{1,2}})(?P<s2>\. ?|/|-)(?P<y1>[0-9]{{4}}|[0-9]{{2}})",
+                r"|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>[0-9]{{1,2}})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})",
+                r"|(?P<d3>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er|e|º)?\s*(?:of\s+|de\s+)?(?P<n3>{m})\.?(?:,?\s*|\s+de\s+)(?P<y3>[0-9]{{4}})",
+                r"|(?P<n4>{m})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y4>[0-9]{{4}}))"
+            ),
+            m = months
+        );
+        Dob { re: re(&pattern), this_year: current_year() }
+    }
+
+    /// The date a match spells, if it is a valid birth date.
+    fn date_of(&self, c: &Captures<'_>) -> bool {
+        let num = |name: &str| c.name(name).map(|m| m.as_bytes().iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')));
+        let year = |name: &str| {
+            let g = c.name(name)?;
+            let y = num(name)?;
+            Some(if g.as_bytes().len() == 2 { if 2000 + y <= self.this_year { 2000 + y } else { 1900 + y } } else { y })
+        };
+        let ok = |y: u32, m: u32, d: u32| (1900..=self.this_year).contains(&y) && valid_day(y, m, d);
+        if let (Some(d), Some(m), Some(y)) = (num("d1"), num("m1"), year("y1")) {
+            let (s1, s2) = (c.name("s1").unwrap().as_bytes(), c.name("s2").unwrap().as_bytes());
+            if s1[0] != s2[0] {
+                return false;
+            }
+            return if s1[0] == b'.' { ok(y, m, d) } else { ok(y, m, d) || ok(y, d, m) };
+        }
+        if let (Some(y), Some(m), Some(d)) = (num("y2"), num("m2"), num("d2")) {
+            return c.name("s3").unwrap().as_bytes() == c.name("s4").unwrap().as_bytes() && ok(y, m, d);
+        }
+        let named = |n: &str| {
+            let v = String::from_utf8_lossy(c.name(n).unwrap().as_bytes()).to_lowercase();
+            MONTHS.iter().find(|(k, _)| *k == v).map(|(_, m)| *m)
+        };
+        if let (Some(d), Some(y)) = (num("d3"), num("y3")) {
+            return named("n3").is_some_and(|m| ok(y, m, d));
+        }
+        if let (Some(d), Some(y)) = (num("d4"), num("y4")) {
+            return named("n4").is_some_and(|m| ok(y, m, d));
+        }
+        false
     }
 }
+
+fn valid_day(y: u32, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// The current year (UTC). In the browser build the clock is not read; the year the
+/// crate was released with is used, so a birth date from this year may be dropped.
+#[cfg(not(target_arch = "wasm32"))]
+fn current_year() -> u32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Days → civil year (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32).max(RELEASE_YEAR)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn current_year() -> u32 {
+    RELEASE_YEAR
+}
+
+/// Lower bound for "the current year".
+const RELEASE_YEAR: u32 = 2026;
 
 impl Recognizer for Dob {
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::DateOfBirth]
     }
 
-    fn find(&self, _input: &Input<'_>, _out: &mut Vec<Candidate>) {}
+    fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let b = input.bytes;
+        if !b.iter().any(u8::is_ascii_digit) {
+            return;
+        }
+        let field = input.field.expects == Some(Kind::DateOfBirth);
+        for c in self.re.captures_iter(b) {
+            let m = c.get(0).unwrap();
+            let (s, mut e) = (m.start(), m.end());
+            if !boundary(b, s, e) || !self.date_of(&c) {
+                continue;
+            }
+            // "12. März 1985." keeps its sentence period outside (the pattern ends in digits).
+            while e > s && b[e - 1] == b' ' {
+                e -= 1;
+            }
+            if !input.text.is_char_boundary(s) || !input.text.is_char_boundary(e) {
+                continue;
+            }
+            if !field {
+                let w = Window::around(input.text, s, e);
+                let birth_near = w.has(context::positive(Kind::DateOfBirth), 3, 2);
+                if w.has(NOT_BIRTH, 4, 2) && !birth_near {
+                    continue;
+                }
+            }
+            let mut cand = Candidate::new(Kind::DateOfBirth, s, e, 0.2);
+            cand.subtype = Some("date");
+            out.push(cand);
+        }
+    }
+}
+
+/// A date must not continue a longer number or word (`1.12.03.1985`, `x12.03.1985`).
+fn boundary(b: &[u8], s: usize, e: usize) -> bool {
+    let before = s == 0 || {
+        let p = b[s - 1];
+        !(p.is_ascii_alphanumeric() || p >= 0x80 || (matches!(p, b'.' | b'/' | b'-' | b',') && s >= 2 && b[s - 2].is_ascii_digit()))
+    };
+    let after = e >= b.len() || {
+        let n = b[e];
+        !(n.is_ascii_alphanumeric() || n >= 0x80 || (matches!(n, b'.' | b'/' | b'-' | b',' | b':') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
+    };
+    before && after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field::FieldClass;
+
+    fn found(t: &str) -> Vec<String> {
+        let d = Dob::new();
+        let input = Input { text: t, bytes: t.as_bytes(), field: FieldClass::default() };
+        let mut out = Vec::new();
+        d.find(&input, &mut out);
+        out.iter().map(|c| t[c.start..c.end].to_string()).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(found("geb. 12.03.1985"), ["12.03.1985"]);
+        assert_eq!(found("geb. 12. März 1985"), ["12. März 1985"]);
+        assert_eq!(found("born March 12, 1985."), ["March 12, 1985"]);
+        assert_eq!(found("DOB 12th of March 1985"), ["12th of March 1985"]);
+        assert_eq!(found("nacido el 12 de marzo de 1985"), ["12 de marzo de 1985"]);
+        assert_eq!(found("DOB 08/24/2007"), ["08/24/2007"]);
+        assert_eq!(found("geb. 1985-03-12"), ["1985-03-12"]);
+        assert_eq!(found("geb. 12. Sept. 1985"), ["12. Sept. 1985"]);
+    }
+
+    #[test]
+    fn invalid() {
+        assert!(found("geb. 30.02.1985").is_empty());
+        assert!(found("geb. 29.02.1985").is_empty());
+        assert_eq!(found("geb. 29.02.1988"), ["29.02.1988"]);
+        assert!(found("geb. 12.03.1885").is_empty());
+        assert!(found("geb. 12.03.2999").is_empty());
+        assert!(found("geb. 12.13.1985").is_empty());
+        assert!(found("Ticket 1.12.03.1985").is_empty());
+    }
+
+    #[test]
+    fn appointments_are_not_proposed() {
+        assert!(found("Termin am 07.03.1995 um 17 Uhr").is_empty());
+        assert!(found("Vertrag seit 01.01.2001").is_empty());
+    }
 }

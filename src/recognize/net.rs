@@ -1,21 +1,195 @@
-//! Not implemented yet.
+//! Network identifiers: IPv4 and IPv6 addresses, MAC addresses (EUI-48).
+//!
+//! - IPv4: four dotted decimal octets 0–255. An octet with a leading zero (`01`) is
+//!   rejected: that is how dates (`12.03.01.05`), section numbers and zero-padded codes
+//!   look, and RFC 6943 calls such forms ambiguous. A dotted run of more than four
+//!   numbers (`1.3.6.1.4.1`, an OID) is not an address, and neither is a run glued to a
+//!   letter (`v1.2.3.4`). Version numbers are handled by context: "Version", "v",
+//!   "build" before the value lower it below the threshold (see `context`).
+//! - IPv6: every maximal run of hex digits, `:` and `.` with at least two colons is
+//!   parsed by `std::net::Ipv6Addr` (eight groups, or fewer with one `::`, optionally
+//!   ending in an embedded IPv4 address). A short compressed form with fewer than three
+//!   groups (`fe80::1`, `12::30`) gets a score that needs context.
+//! - MAC: six hex pairs separated by `:` or `-`, or three hex quads separated by `.`
+//!   (Cisco). A hyphen/dot form made only of decimal digits looks like a phone number
+//!   or a reference and needs context; twelve hex digits without separators are only a
+//!   MAC address with a letter and a digit in them *and* a MAC word nearby.
+//!
+//! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::Recognizer;
+use super::{bounded, re, Recognizer};
+use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use regex::bytes::Regex;
+use std::net::Ipv6Addr;
 
-pub(super) struct Net;
+pub(super) struct Net {
+    ipv4: Regex,
+    mac: Regex,
+    mac_bare: Regex,
+}
 
 impl Net {
     pub(super) fn new() -> Net {
-        Net
+        Net {
+            ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
+            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"),
+            mac_bare: re(r"(?i)\b[0-9a-f]{12}\b"),
+        }
     }
 }
+
+/// Words that make a bare or decimal-only MAC candidate a MAC address.
+const MAC_WORDS: &[&str] = &["mac", "mac-adresse", "mac-address", "hardware", "router", "modem", "gerät", "device", "adapter", "wlan", "wifi", "ethernet", "lan", "address", "adresse"];
 
 impl Recognizer for Net {
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::IpAddress, Kind::MacAddress]
     }
 
-    fn find(&self, _input: &Input<'_>, _out: &mut Vec<Candidate>) {}
+    fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let b = input.bytes;
+        if !b.iter().any(u8::is_ascii_digit) {
+            return;
+        }
+        let has_dot = b.contains(&b'.');
+        let has_colon = b.contains(&b':');
+        if has_dot {
+            for m in self.ipv4.find_iter(b) {
+                let (s, e) = (m.start(), m.end());
+                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(m.as_bytes()) {
+                    continue;
+                }
+                let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
+                c.subtype = Some("ipv4");
+                out.push(c);
+            }
+        }
+        if has_colon {
+            ipv6(input, out);
+        }
+        if has_colon || has_dot || b.contains(&b'-') {
+            for m in self.mac.find_iter(b) {
+                let (s, e) = (m.start(), m.end());
+                if !mac_bounded(b, s, e) {
+                    continue;
+                }
+                let v = m.as_bytes();
+                let sep = v[2];
+                let has_letter = v.iter().any(u8::is_ascii_alphabetic);
+                let score = if sep == b':' || has_letter {
+                    0.9
+                } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                    0.7
+                } else {
+                    0.3
+                };
+                out.push(Candidate::new(Kind::MacAddress, s, e, score));
+            }
+        }
+        for m in self.mac_bare.find_iter(b) {
+            let v = m.as_bytes();
+            if !v.iter().any(u8::is_ascii_alphabetic) || !v.iter().any(u8::is_ascii_digit) {
+                continue;
+            }
+            if Window::around(input.text, m.start(), m.end()).has(MAC_WORDS, 4, 0) {
+                out.push(Candidate::new(Kind::MacAddress, m.start(), m.end(), 0.65));
+            }
+        }
+    }
+}
+
+/// True if the dotted run goes on (`1.2.3.4.5`, `.1.2.3.4`): not a single address.
+fn dotted_continues(b: &[u8], s: usize, e: usize) -> bool {
+    let before = s >= 2 && b[s - 1] == b'.' && b[s - 2].is_ascii_alphanumeric();
+    let after = e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_alphanumeric();
+    before || after
+}
+
+fn ipv4_ok(v: &[u8]) -> bool {
+    v.split(|&c| c == b'.').all(|o| {
+        !o.is_empty() && !(o.len() > 1 && o[0] == b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+    })
+}
+
+fn is_hex_colon(c: u8) -> bool {
+    c.is_ascii_hexdigit() || c == b':' || c == b'.'
+}
+
+/// IPv6: maximal runs of hex digits, colons and dots, parsed by the standard library.
+fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
+    let b = input.bytes;
+    let mut i = 0;
+    while i < b.len() {
+        if !is_hex_colon(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_')) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && is_hex_colon(b[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        // A sentence can end right after an address: drop a trailing '.' or a single ':'.
+        while e > s && b[e - 1] == b'.' {
+            e -= 1;
+        }
+        if e > s + 1 && b[e - 1] == b':' && b[e - 2] != b':' {
+            e -= 1;
+        }
+        if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'_') {
+            continue;
+        }
+        let v = &b[s..e];
+        if v.iter().filter(|&&c| c == b':').count() < 2 {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(v) else { continue };
+        if text.parse::<Ipv6Addr>().is_err() {
+            continue;
+        }
+        let groups = text.split(':').filter(|g| !g.is_empty()).count();
+        let score = if groups >= 3 || (text.contains("::") && groups >= 2 && v.iter().any(u8::is_ascii_alphabetic)) { 0.9 } else { 0.4 };
+        let mut c = Candidate::new(Kind::IpAddress, s, e, score);
+        c.subtype = Some("ipv6");
+        out.push(c);
+    }
+}
+
+/// A MAC address must not be part of a longer hex/separator run.
+fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
+    let glued = |i: usize, j: usize| b[i] == b[j] && (b[i] == b':' || b[i] == b'-' || b[i] == b'.');
+    let before_ok = s == 0 || {
+        let p = b[s - 1];
+        !(p.is_ascii_alphanumeric() || p >= 0x80 || (s >= 2 && b[s - 2].is_ascii_hexdigit() && glued(s - 1, s + 2)))
+    };
+    let after_ok = e >= b.len() || {
+        let n = b[e];
+        !(n.is_ascii_alphanumeric() || n >= 0x80 || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3)))
+    };
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_octets() {
+        assert!(ipv4_ok(b"192.168.0.1"));
+        assert!(ipv4_ok(b"255.255.255.255"));
+        assert!(!ipv4_ok(b"256.1.1.1"));
+        assert!(!ipv4_ok(b"01.2.3.4"));
+    }
+
+    #[test]
+    fn bounded_helpers() {
+        assert!(dotted_continues(b"1.2.3.4.5", 0, 7));
+        assert!(!dotted_continues(b"ip 1.2.3.4.", 3, 10));
+        let t = b"aa:00:1a:2b:3c:4d:5e";
+        assert!(!mac_bounded(t, 3, t.len()));
+        let t = b"MAC 00:1a:2b:3c:4d:5e.";
+        assert!(mac_bounded(t, 4, t.len() - 1));
+    }
 }

@@ -1,0 +1,356 @@
+//! The WebAssembly boundary: the only module that talks to JavaScript.
+//!
+//! The public JavaScript API is the hand-written wrapper in `www/src/` (with its own
+//! `.d.ts`); this module gives it a small, low-level surface:
+//!
+//! - `new Scanner(config)` checks and compiles a configuration once; the handle is
+//!   reused for every keystroke and released with `free()`.
+//! - `scanner.scan(text, field)` → `[{kind, start, end, score, subtype?}]`.
+//! - `scanner.redact(text, options)` → `{text, findings}`.
+//! - `kinds()` and `validators()` list the built-in kind ids and validator names.
+//!
+//! Decisions:
+//! - **Offsets are UTF-16 code units** — what `String.prototype.slice` takes. The
+//!   conversion is [`crate::span::convert_offsets`], once per call for all findings.
+//! - **Lone surrogates.** Texts arrive as `&str`; wasm-bindgen encodes a JavaScript
+//!   string with `TextEncoder`, which replaces every unpaired surrogate by U+FFFD. One
+//!   unpaired surrogate is one UTF-16 unit and U+FFFD is one unit too, so every offset
+//!   handed back still indexes the caller's original string. (The masked text of
+//!   `redact` carries U+FFFD where the input had a lone surrogate: such a string
+//!   cannot be sent as UTF-8 anyway.)
+//! - **Errors** are real JavaScript `Error`s with a `code` property
+//!   ([`crate::ErrorCode::as_str`]). Messages name the configuration key or argument
+//!   at fault and never contain the scanned text.
+//! - **Configuration is read key by key** with `js_sys`, not through a derived
+//!   deserializer, so that every message names the exact key (`custom[1].pattern`,
+//!   `kinds.phone`) and unknown keys are rejected by name.
+
+use crate::error::ErrorCode;
+use crate::field::FieldHints;
+use crate::mask::{MaskOptions, Operator};
+use crate::scanner::{CustomPattern, Finding, Scanner, ScannerBuilder, VALIDATORS};
+use crate::span::{convert_offsets, Unit};
+use crate::Kind;
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+type JsResult<T> = Result<T, JsValue>;
+
+/// A JavaScript `Error` with a `code` property.
+fn js_error(code: ErrorCode, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let _ = Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
+    e.into()
+}
+
+fn config_error(message: String) -> JsValue {
+    js_error(ErrorCode::InvalidConfig, &message)
+}
+
+fn arg_error(message: String) -> JsValue {
+    js_error(ErrorCode::InvalidArgument, &message)
+}
+
+impl From<crate::Error> for JsValue {
+    fn from(e: crate::Error) -> JsValue {
+        js_error(e.code(), e.message())
+    }
+}
+
+/// The own enumerable keys of a plain object, or an error naming `key`.
+fn object_entries(v: &JsValue, key: &str, err: fn(String) -> JsValue) -> JsResult<Vec<(String, JsValue)>> {
+    if !v.is_object() || Array::is_array(v) || v.is_function() {
+        return Err(err(format!("{key}: expected an object")));
+    }
+    let obj: &Object = v.unchecked_ref();
+    let mut out = Vec::new();
+    for entry in Object::entries(obj).iter() {
+        let pair: Array = entry.unchecked_into();
+        let k = pair.get(0).as_string().unwrap_or_default();
+        out.push((k, pair.get(1)));
+    }
+    Ok(out)
+}
+
+fn number(v: &JsValue, key: &str, err: fn(String) -> JsValue) -> JsResult<f64> {
+    match v.as_f64() {
+        Some(n) if n.is_finite() => Ok(n),
+        _ => Err(err(format!("{key}: expected a finite number"))),
+    }
+}
+
+fn count(v: &JsValue, key: &str, err: fn(String) -> JsValue) -> JsResult<usize> {
+    let n = number(v, key, err)?;
+    if n < 0.0 || n.fract() != 0.0 || n > u32::MAX as f64 {
+        return Err(err(format!("{key}: expected a non-negative integer")));
+    }
+    Ok(n as usize)
+}
+
+fn string(v: &JsValue, key: &str, err: fn(String) -> JsValue) -> JsResult<String> {
+    v.as_string().ok_or_else(|| err(format!("{key}: expected a string")))
+}
+
+fn string_list(v: &JsValue, key: &str) -> JsResult<Vec<String>> {
+    if !Array::is_array(v) {
+        return Err(config_error(format!("{key}: expected an array of strings")));
+    }
+    let arr: &Array = v.unchecked_ref();
+    arr.iter().enumerate().map(|(i, x)| string(&x, &format!("{key}[{i}]"), config_error)).collect()
+}
+
+const CONFIG_KEYS: &str = "kinds, countries, threshold, allow, allowPatterns, deny, custom, maxTextBytes";
+
+fn kind_of(id: &str, key: &str) -> JsResult<Kind> {
+    Kind::from_id(id).ok_or_else(|| js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'")))
+}
+
+fn builder_from(config: &JsValue) -> JsResult<ScannerBuilder> {
+    let mut b = ScannerBuilder::new();
+    if config.is_undefined() || config.is_null() {
+        return Ok(b);
+    }
+    for (key, v) in object_entries(config, "config", config_error)? {
+        if v.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            "kinds" => {
+                if Array::is_array(&v) {
+                    let arr: &Array = v.unchecked_ref();
+                    let mut kinds = Vec::new();
+                    for (i, x) in arr.iter().enumerate() {
+                        let id = string(&x, &format!("kinds[{i}]"), config_error)?;
+                        kinds.push(kind_of(&id, &format!("kinds[{i}]"))?);
+                    }
+                    b = b.kinds(&kinds);
+                } else {
+                    for (id, on) in object_entries(&v, "kinds", config_error)? {
+                        let k = kind_of(&id, &format!("kinds.{id}"))?;
+                        let on = on.as_bool().ok_or_else(|| config_error(format!("kinds.{id}: expected true or false")))?;
+                        b = b.kind(k, on);
+                    }
+                }
+            }
+            "countries" => b = b.countries(&string_list(&v, "countries")?),
+            "threshold" => b = b.threshold(number(&v, "threshold", config_error)? as f32),
+            "allow" => b = b.allow(&string_list(&v, "allow")?),
+            "allowPatterns" => b = b.allow_patterns(&string_list(&v, "allowPatterns")?),
+            "deny" => b = b.deny(&string_list(&v, "deny")?),
+            "maxTextBytes" => b = b.max_text_bytes(count(&v, "maxTextBytes", config_error)?),
+            "custom" => {
+                if !Array::is_array(&v) {
+                    return Err(config_error("custom: expected an array of {name, pattern, validator?, score?}".into()));
+                }
+                let arr: &Array = v.unchecked_ref();
+                for (i, p) in arr.iter().enumerate() {
+                    b = b.custom(custom_from(&p, &format!("custom[{i}]"))?);
+                }
+            }
+            other => return Err(config_error(format!("{other}: unknown configuration key (expected one of {CONFIG_KEYS})"))),
+        }
+    }
+    Ok(b)
+}
+
+fn custom_from(v: &JsValue, key: &str) -> JsResult<CustomPattern> {
+    let mut p = CustomPattern { name: String::new(), pattern: String::new(), validator: None, score: 0.8 };
+    let (mut has_name, mut has_pattern) = (false, false);
+    for (k, x) in object_entries(v, key, config_error)? {
+        if x.is_undefined() {
+            continue;
+        }
+        let kk = format!("{key}.{k}");
+        match k.as_str() {
+            "name" => {
+                p.name = string(&x, &kk, config_error)?;
+                has_name = true;
+            }
+            "pattern" => {
+                p.pattern = string(&x, &kk, config_error)?;
+                has_pattern = true;
+            }
+            "validator" => {
+                if !x.is_null() {
+                    p.validator = Some(string(&x, &kk, config_error)?);
+                }
+            }
+            "score" => p.score = number(&x, &kk, config_error)? as f32,
+            other => return Err(config_error(format!("{key}.{other}: unknown key (expected name, pattern, validator, score)"))),
+        }
+    }
+    if !has_name {
+        return Err(config_error(format!("{key}.name: missing")));
+    }
+    if !has_pattern {
+        return Err(config_error(format!("{key}.pattern: missing")));
+    }
+    Ok(p)
+}
+
+/// Field hints: a label string, or `{name, id, label, autocomplete, type, placeholder}`.
+fn field_from(v: &JsValue) -> JsResult<Option<FieldHints>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(label) = v.as_string() {
+        return Ok(Some(FieldHints { label, ..Default::default() }));
+    }
+    let mut h = FieldHints::default();
+    for (k, x) in object_entries(v, "field", arg_error)? {
+        if x.is_undefined() || x.is_null() {
+            continue;
+        }
+        let s = string(&x, &format!("field.{k}"), arg_error)?;
+        match k.as_str() {
+            "name" => h.name = s,
+            "id" => h.id = s,
+            "label" => h.label = s,
+            "autocomplete" => h.autocomplete = s,
+            "type" => h.input_type = s,
+            "placeholder" => h.placeholder = s,
+            other => return Err(arg_error(format!("field.{other}: unknown key (expected name, id, label, autocomplete, type, placeholder)"))),
+        }
+    }
+    Ok(Some(h))
+}
+
+/// An operator: `"label" | "token" | "mask" | "remove"` or `{type, fill?, keepLast?}`.
+fn operator_from(v: &JsValue, key: &str) -> JsResult<Operator> {
+    const EXPECTED: &str = "expected 'label', 'token', 'mask', 'remove' or {type: 'mask', fill?, keepLast?}";
+    if let Some(name) = v.as_string() {
+        return Operator::parse(&name).ok_or_else(|| arg_error(format!("{key}: unknown operator '{name}' ({EXPECTED})")));
+    }
+    if !v.is_object() {
+        return Err(arg_error(format!("{key}: {EXPECTED}")));
+    }
+    let entries = object_entries(v, key, arg_error)?;
+    let get = |name: &str| entries.iter().find(|(k, x)| k == name && !x.is_undefined()).map(|(_, x)| x.clone());
+    let ty = string(&get("type").unwrap_or(JsValue::UNDEFINED), &format!("{key}.type"), arg_error)?;
+    let mut op = Operator::parse(&ty).ok_or_else(|| arg_error(format!("{key}.type: unknown operator '{ty}' ({EXPECTED})")))?;
+    for (k, x) in &entries {
+        if x.is_undefined() {
+            continue;
+        }
+        let kk = format!("{key}.{k}");
+        match (k.as_str(), &mut op) {
+            ("type", _) => {}
+            ("fill", Operator::Mask { fill, .. }) => {
+                let s = string(x, &kk, arg_error)?;
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => *fill = c,
+                    _ => return Err(arg_error(format!("{kk}: expected exactly one character"))),
+                }
+            }
+            ("keepLast", Operator::Mask { keep_last, .. }) => *keep_last = count(x, &kk, arg_error)?,
+            ("fill" | "keepLast", _) => return Err(arg_error(format!("{kk}: only allowed with type 'mask'"))),
+            (other, _) => return Err(arg_error(format!("{key}.{other}: unknown key (expected type, fill, keepLast)"))),
+        }
+    }
+    Ok(op)
+}
+
+#[derive(Serialize)]
+struct FindingDto<'a> {
+    kind: &'a str,
+    start: u32,
+    end: u32,
+    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtype: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct RedactDto<'a> {
+    text: String,
+    findings: Vec<FindingDto<'a>>,
+}
+
+/// A compiled configuration, reused for every call. Release it with `free()`.
+#[wasm_bindgen(js_name = Scanner)]
+pub struct WasmScanner {
+    inner: Scanner,
+}
+
+impl WasmScanner {
+    fn dtos<'a>(&'a self, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
+        let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
+        convert_offsets(text, &mut offs, Unit::Utf16);
+        findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FindingDto {
+                kind: self.inner.kind_id(f.kind),
+                start: offs[2 * i] as u32,
+                end: offs[2 * i + 1] as u32,
+                // Three decimals, as the command line prints them: 0.95, not 0.949999988.
+                score: (f.score as f64 * 1000.0).round() / 1000.0,
+                subtype: f.subtype,
+            })
+            .collect()
+    }
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsResult<JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(|_| js_error(ErrorCode::InvalidArgument, "result could not be converted"))
+}
+
+#[wasm_bindgen(js_class = Scanner)]
+impl WasmScanner {
+    /// Checks and compiles `config` (see the `.d.ts` of the package for its keys).
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> JsResult<WasmScanner> {
+        Ok(WasmScanner { inner: builder_from(&config)?.build()? })
+    }
+
+    /// Findings in `text`, offsets in UTF-16 code units.
+    pub fn scan(&self, text: &str, field: JsValue) -> JsResult<JsValue> {
+        let hints = field_from(&field)?;
+        let findings = self.inner.scan(text, hints.as_ref())?;
+        to_js(&self.dtos(text, &findings))
+    }
+
+    /// Masked text and findings. `options`: `{operator?, perKind?, field?}`.
+    pub fn redact(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
+        let mut mask = MaskOptions::default();
+        let mut hints = None;
+        if !options.is_undefined() && !options.is_null() {
+            for (k, v) in object_entries(&options, "options", arg_error)? {
+                if v.is_undefined() {
+                    continue;
+                }
+                match k.as_str() {
+                    "operator" => mask.default = operator_from(&v, "operator")?,
+                    "perKind" => {
+                        for (id, op) in object_entries(&v, "perKind", arg_error)? {
+                            let key = format!("perKind.{id}");
+                            let kind = self
+                                .inner
+                                .kind_by_id(&id)
+                                .ok_or_else(|| js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'")))?;
+                            mask.per_kind.push((kind, operator_from(&op, &key)?));
+                        }
+                    }
+                    "field" => hints = field_from(&v)?,
+                    other => return Err(arg_error(format!("options.{other}: unknown key (expected operator, perKind, field)"))),
+                }
+            }
+        }
+        let (masked, findings) = self.inner.redact(text, hints.as_ref(), &mask)?;
+        to_js(&RedactDto { text: masked, findings: self.dtos(text, &findings) })
+    }
+}
+
+/// The ids of the built-in kinds.
+#[wasm_bindgen]
+pub fn kinds() -> Vec<String> {
+    Kind::BUILTIN.iter().map(|k| k.id().to_string()).collect()
+}
+
+/// The names of the validators a custom pattern may use.
+#[wasm_bindgen]
+pub fn validators() -> Vec<String> {
+    VALIDATORS.iter().map(|v| v.to_string()).collect()
+}

@@ -1,0 +1,112 @@
+//! The library's public behaviour: configuration errors, masking operators, allow and
+//! deny lists, custom patterns, limits.
+
+use pii_veil::{CustomPattern, ErrorCode, FieldHints, Kind, MaskOptions, Operator, Scanner, ScannerBuilder};
+
+const TEXT: &str = "IBAN DE89 3704 0044 0532 0130 00, Karte 4111 1111 1111 1111, anna@example.org, ANNA@example.org";
+
+fn redact_with(op: Operator) -> String {
+    Scanner::new().redact(TEXT, None, &MaskOptions { default: op, per_kind: vec![] }).unwrap().0
+}
+
+#[test]
+fn label_operator() {
+    assert_eq!(redact_with(Operator::Label), "IBAN [IBAN], Karte [CREDIT_CARD], [EMAIL], [EMAIL]");
+}
+
+#[test]
+fn token_operator_numbers_equal_values_equally() {
+    let t = "a@example.org b@example.org A@EXAMPLE.ORG";
+    let out = Scanner::new().redact(t, None, &MaskOptions { default: Operator::Token, per_kind: vec![] }).unwrap().0;
+    assert_eq!(out, "[EMAIL_1] [EMAIL_2] [EMAIL_1]");
+}
+
+#[test]
+fn mask_operator_keeps_separators_and_last_digits() {
+    let opts = MaskOptions {
+        default: Operator::Label,
+        per_kind: vec![(Kind::CreditCard, Operator::Mask { fill: '•', keep_last: 4 })],
+    };
+    let out = Scanner::new().redact("Karte 4111 1111 1111 1111.", None, &opts).unwrap().0;
+    assert_eq!(out, "Karte •••• •••• •••• 1111.");
+}
+
+#[test]
+fn remove_operator() {
+    assert_eq!(redact_with(Operator::Remove), "IBAN , Karte , , ");
+}
+
+#[test]
+fn invalid_configuration_names_the_key() {
+    let e = ScannerBuilder::new().threshold(1.5).build().unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidConfig);
+    assert!(e.message().starts_with("threshold"));
+
+    let bad = |p: &str| ScannerBuilder::new().custom(CustomPattern { name: "order".into(), pattern: p.into(), validator: None, score: 0.8 }).build().unwrap_err();
+    let e = bad("(unclosed");
+    assert_eq!(e.code(), ErrorCode::InvalidPattern);
+    assert!(e.message().starts_with("custom[0].pattern"), "{}", e.message());
+    for empty in ["a*", "x|", "", "\\b", "(?:)"] {
+        assert_eq!(bad(empty).code(), ErrorCode::EmptyMatch, "{empty}");
+    }
+
+    let e = ScannerBuilder::new().custom(CustomPattern { name: "email".into(), pattern: "x+".into(), validator: None, score: 0.8 }).build().unwrap_err();
+    assert!(e.message().contains("built-in"));
+    let e = ScannerBuilder::new().custom(CustomPattern { name: "x".into(), pattern: "x+".into(), validator: Some("nope".into()), score: 0.8 }).build().unwrap_err();
+    assert!(e.message().starts_with("custom[0].validator"));
+    let e = ScannerBuilder::new().countries(&["deu"]).build().unwrap_err();
+    assert!(e.message().starts_with("countries[0]"));
+    let e = ScannerBuilder::new().allow_patterns(&["[a-"]).build().unwrap_err();
+    assert!(e.message().starts_with("allowPatterns[0]"));
+}
+
+#[test]
+fn custom_pattern_with_validator() {
+    let s = ScannerBuilder::new()
+        .custom(CustomPattern { name: "member_card".into(), pattern: r"\bMC-[0-9]{8}\b".into(), validator: Some("luhn".into()), score: 0.9 })
+        .build()
+        .unwrap();
+    // 12345674 passes Luhn, 12345678 does not.
+    let f = s.scan("Karte MC-12345674 und MC-12345678", None).unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(s.kind_id(f[0].kind), "member_card");
+    let (out, _) = s.redact("MC-12345674", None, &MaskOptions::default()).unwrap();
+    assert_eq!(out, "[MEMBER_CARD]");
+}
+
+#[test]
+fn allow_and_deny_lists() {
+    let s = ScannerBuilder::new().allow(&["support@example.org"]).deny(&["Projekt Falke"]).build().unwrap();
+    let t = "Mail an SUPPORT@example.org oder anna@example.org zum projekt falke";
+    let f = s.scan(t, None).unwrap();
+    let kinds: Vec<&str> = f.iter().map(|x| s.kind_id(x.kind)).collect();
+    assert_eq!(kinds, ["email", "deny"]);
+    assert_eq!(&t[f[0].span.start..f[0].span.end], "anna@example.org");
+    assert_eq!(&t[f[1].span.start..f[1].span.end], "projekt falke");
+}
+
+#[test]
+fn kinds_can_be_switched_off() {
+    let s = ScannerBuilder::new().kind(Kind::Email, false).build().unwrap();
+    assert!(s.scan("anna@example.org", None).unwrap().is_empty());
+}
+
+#[test]
+fn too_large_text_is_an_error_without_the_text() {
+    let s = ScannerBuilder::new().max_text_bytes(10).build().unwrap();
+    let e = s.scan("geheim@example.org", None).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::TextTooLarge);
+    assert!(!e.message().contains("geheim"));
+}
+
+#[test]
+fn field_hints_mark_non_personal_fields() {
+    let s = Scanner::new();
+    let order = FieldHints { label: "Bestellnummer".into(), ..Default::default() };
+    // Non-personal fields lower number-like kinds only: an e-mail address stays.
+    assert_eq!(s.scan("anna@example.org", Some(&order)).unwrap().len(), 1);
+    // A typo'd IBAN is reported after the word IBAN, but not in an order-number field.
+    let typo = "IBAN DE89 3704 0044 0532 0130 01";
+    assert_eq!(s.scan(typo, None).unwrap().len(), 1);
+    assert!(s.scan(typo, Some(&order)).unwrap().is_empty());
+}

@@ -1,0 +1,47 @@
+// Speed of the WebAssembly build in Node (a measurement, not a test):
+//   node www/bench.mjs [path/to/dev.jsonl]
+// - throughput of `scan` over ~1 MB of text built from the development set's texts;
+// - median and p99 time to rescan a 2,000-character message (the per-keystroke cost),
+//   including crossing the boundary and building the findings.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeEntry, root } from './test/helpers.mjs';
+
+const { createScanner } = await import(pathToFileURL(nodeEntry));
+const dev = process.argv[2] || [process.env.PII_VEIL_EVAL_DIR && join(process.env.PII_VEIL_EVAL_DIR, 'dev.jsonl'), join(root, '..', 'shared', 'eval', 'dev.jsonl')].find((p) => p && existsSync(p));
+if (!dev) throw new Error('pass the path of dev.jsonl (or set PII_VEIL_EVAL_DIR)');
+const texts = readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+
+let big = '';
+for (let i = 0; big.length < 1_000_000; i++) big += texts[i % texts.length] + '\n\n';
+const scanner = createScanner();
+
+scanner.scan(big); // warm up
+const runs = 5;
+const times = [];
+let found = 0;
+for (let i = 0; i < runs; i++) {
+  const t0 = process.hrtime.bigint();
+  found = scanner.scan(big).length;
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+const best = times[0];
+const med = times[Math.floor(runs / 2)];
+console.log(`scan ~1 MB: ${big.length.toLocaleString('en')} UTF-16 units, ${found} findings; median ${med.toFixed(1)} ms, best ${best.toFixed(1)} ms → ${(big.length / med / 1000).toFixed(1)} M chars/s (median)`);
+
+let msg = '';
+for (let i = 0; msg.length < 2000; i++) msg += texts[(i * 7) % texts.length] + ' ';
+msg = msg.slice(0, 2000);
+const samples = [];
+for (let i = 0; i < 200; i++) scanner.scan(msg);
+for (let i = 0; i < 2000; i++) {
+  const t0 = process.hrtime.bigint();
+  scanner.scan(msg);
+  samples.push(Number(process.hrtime.bigint() - t0) / 1e3);
+}
+samples.sort((a, b) => a - b);
+const q = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
+console.log(`rescan a 2,000-char message: median ${q(0.5).toFixed(0)} µs, p90 ${q(0.9).toFixed(0)} µs, p99 ${q(0.99).toFixed(0)} µs, max ${samples[samples.length - 1].toFixed(0)} µs (${samples.length} runs)`);
+scanner.free();

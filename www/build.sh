@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds everything a page or an app needs, serves nothing:
+#   pkg/                 wasm-pack output (--target web, profile wasm-release, wasm-opt -Oz)
+#   www/dist/npm/        the npm package `pii-veil` (npm pack it from there)
+#   www/dist/pii-veil.js the one-file script tag build (global PiiVeil); prints its SRI hash
+# Installs missing tools first (tests/install-tools.sh, version-checked).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+bash tests/install-tools.sh --no-browser
+
+# wasm-opt from npm binaryen@132 first on PATH: wasm-pack takes whatever wasm-opt it finds.
+export PATH="$root/www/node_modules/.bin:$PATH"
+# --mode no-install: a wasm-bindgen-cli mismatch fails instead of a silent 3-minute build.
+wasm-pack --log-level warn build --target web --mode no-install --profile wasm-release \
+  --out-dir pkg --out-name pii_veil --no-pack --no-typescript
+node www/build-package.mjs

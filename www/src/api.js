@@ -1,0 +1,186 @@
+// The JavaScript API of pii-veil, shared by every build: the ESM entry for browsers
+// and bundlers (index.js), the Node entry (node.js) and the one-file script tag
+// (pii-veil.js, made by build-package.mjs). This file imports nothing: each entry
+// hands it the wasm-bindgen glue and a way to load the module on its platform.
+//
+// Every offset is a UTF-16 code unit index into the string that was passed in, so
+// `text.slice(start, end)` is the finding. Errors are `Error`s with a `code`; their
+// messages never contain the scanned text.
+
+/**
+ * @param {object} glue the wasm-bindgen `--target web` module namespace
+ * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source }`
+ */
+export function createApi(glue, platform) {
+  let ready = false;
+  let pending = null;
+  let defaultScanner = null;
+
+  function fail(code, message, cause) {
+    const e = new Error(message, cause === undefined ? undefined : { cause });
+    e.code = code;
+    return e;
+  }
+
+  function describe(e) {
+    return e && typeof e.message === 'string' ? e.message : String(e);
+  }
+
+  function isSyncSource(x) {
+    return (typeof WebAssembly !== 'undefined' && x instanceof WebAssembly.Module)
+      || x instanceof ArrayBuffer || ArrayBuffer.isView(x);
+  }
+
+  function initSyncFrom(source) {
+    try {
+      glue.initSync({ module: source });
+      ready = true;
+    } catch (e) {
+      throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
+    }
+  }
+
+  // Loads synchronously when the platform can (Node, script tag with the module
+  // inlined); returns false when only an asynchronous load is possible.
+  function ensureSync() {
+    if (ready) return true;
+    const d = platform.loadDefault();
+    if (d && d.sync !== undefined) {
+      initSyncFrom(d.sync());
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Loads the WebAssembly module. Idempotent: later calls return the first load.
+   * @param {string|URL|Response|Promise<Response>|BufferSource|WebAssembly.Module} [input]
+   * @returns {Promise<void>}
+   */
+  function init(input) {
+    if (ready) return Promise.resolve();
+    if (pending) return pending;
+    pending = (async () => {
+      if (input === undefined) {
+        if (ensureSync()) return;
+        const d = platform.loadDefault();
+        input = d ? d.async : undefined;
+      } else if (isSyncSource(input)) {
+        initSyncFrom(input);
+        return;
+      } else if (platform.loadInput) {
+        let prepared;
+        try {
+          prepared = await platform.loadInput(input);
+        } catch (e) {
+          throw fail('load_failed', 'pii-veil: the WebAssembly module could not be read: ' + describe(e), e);
+        }
+        if (isSyncSource(prepared)) {
+          initSyncFrom(prepared);
+          return;
+        }
+        input = prepared;
+      }
+      try {
+        await glue.default({ module_or_path: input });
+        ready = true;
+      } catch (e) {
+        throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
+      }
+    })();
+    pending.catch(() => { pending = null; });
+    return pending;
+  }
+
+  function requireReady() {
+    if (!ensureSync()) {
+      throw fail('not_initialized', 'pii-veil: call `await init()` before creating a scanner');
+    }
+  }
+
+  function checkText(text) {
+    if (typeof text !== 'string') {
+      throw fail('invalid_argument', 'text: expected a string, got ' + (text === null ? 'null' : typeof text));
+    }
+  }
+
+  function withText(text, list) {
+    for (const f of list) f.text = text.slice(f.start, f.end);
+    return list;
+  }
+
+  /**
+   * Compiles a configuration once; the returned scanner is reused for every call.
+   * @param {object} [config]
+   */
+  function createScanner(config) {
+    requireReady();
+    if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
+      throw fail('invalid_config', 'config: expected an object');
+    }
+    let inner = new glue.Scanner(config);
+    const live = () => {
+      if (!inner) throw fail('invalid_argument', 'pii-veil: this scanner was freed');
+      return inner;
+    };
+    return {
+      scan(text, field) {
+        checkText(text);
+        return withText(text, live().scan(text, field));
+      },
+      redact(text, options) {
+        checkText(text);
+        const r = live().redact(text, options);
+        withText(text, r.findings);
+        return r;
+      },
+      free() {
+        if (inner) {
+          inner.free();
+          inner = null;
+        }
+      },
+    };
+  }
+
+  function defaults() {
+    if (!defaultScanner) defaultScanner = createScanner();
+    return defaultScanner;
+  }
+
+  /** Field hints read from a form element (name, id, label, autocomplete, type, placeholder). */
+  function fieldHints(el) {
+    if (!el || typeof el !== 'object') throw fail('invalid_argument', 'fieldHints: expected a form element');
+    const attr = (n) => (typeof el.getAttribute === 'function' ? el.getAttribute(n) || '' : '');
+    let label = attr('aria-label');
+    if (!label && el.labels && el.labels.length) label = el.labels[0].textContent || '';
+    return {
+      name: attr('name'),
+      id: el.id || '',
+      label: label.trim(),
+      autocomplete: attr('autocomplete'),
+      type: attr('type') || (el.tagName === 'TEXTAREA' ? 'textarea' : ''),
+      placeholder: attr('placeholder'),
+    };
+  }
+
+  const KINDS = Object.freeze([
+    'email', 'phone', 'iban', 'bic', 'credit_card', 'ip_address', 'mac_address', 'national_id',
+    'tax_vat_id', 'health_insurance_id', 'license_plate', 'username', 'url_personal',
+    'date_of_birth', 'person', 'street_address', 'postal_city',
+  ]);
+  const VALIDATORS = Object.freeze([
+    'luhn', 'iban', 'bic', 'de_steuer_idnr', 'de_rvnr', 'at_svnr', 'ch_ahv', 'us_ssn', 'uk_nino',
+    'fr_nir', 'it_codice_fiscale', 'es_dni', 'es_nie', 'nl_bsn', 'eu_vat', 'de_kvnr', 'uk_nhs',
+  ]);
+
+  return {
+    init,
+    createScanner,
+    scan: (text, field) => defaults().scan(text, field),
+    redact: (text, options) => defaults().redact(text, options),
+    fieldHints,
+    KINDS,
+    VALIDATORS,
+  };
+}

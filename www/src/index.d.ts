@@ -1,0 +1,348 @@
+/**
+ * pii-veil — finds and masks personal data in text typed into forms and chat boxes,
+ * in the browser, before anything is sent. A Rust core compiled to WebAssembly.
+ *
+ * ```js
+ * import { init, createScanner } from 'pii-veil';
+ * await init();
+ * const scanner = createScanner({ countries: ['de', 'at', 'ch'] });
+ * scanner.scan('Mail: anna@example.org');
+ * // [{ kind: 'email', start: 6, end: 22, score: 0.95, text: 'anna@example.org' }]
+ * scanner.redact('IBAN DE89 3704 0044 0532 0130 00').text; // 'IBAN [IBAN]'
+ * ```
+ *
+ * Every offset is a UTF-16 code unit index into the string that was passed in — the
+ * unit of `String.prototype.slice` — so `text.slice(start, end)` is the finding, emoji
+ * and combining marks included.
+ *
+ * @packageDocumentation
+ */
+
+/** The id of a built-in kind of personal data. Ids are stable; new kinds are only added. */
+export type KindId =
+  | 'email'
+  | 'phone'
+  | 'iban'
+  | 'bic'
+  | 'credit_card'
+  | 'ip_address'
+  | 'mac_address'
+  | 'national_id'
+  | 'tax_vat_id'
+  | 'health_insurance_id'
+  | 'license_plate'
+  | 'username'
+  | 'url_personal'
+  | 'date_of_birth'
+  | 'person'
+  | 'street_address'
+  | 'postal_city';
+
+/** Name of a check-digit validator a custom pattern may use. */
+export type ValidatorName =
+  | 'luhn'
+  | 'iban'
+  | 'bic'
+  | 'de_steuer_idnr'
+  | 'de_rvnr'
+  | 'at_svnr'
+  | 'ch_ahv'
+  | 'us_ssn'
+  | 'uk_nino'
+  | 'fr_nir'
+  | 'it_codice_fiscale'
+  | 'es_dni'
+  | 'es_nie'
+  | 'nl_bsn'
+  | 'eu_vat'
+  | 'de_kvnr'
+  | 'uk_nhs';
+
+/**
+ * The `code` of every error pii-veil throws or rejects with.
+ *
+ * - `invalid_config`: a configuration key has a wrong type or value, or is unknown.
+ * - `unknown_kind`: a kind id is not known (in `kinds` or `perKind`).
+ * - `invalid_pattern`: a custom or allow-list pattern does not compile.
+ * - `empty_match`: a custom pattern can match the empty string.
+ * - `text_too_large`: the text is larger than `maxTextBytes`.
+ * - `invalid_argument`: a call argument (text, field hints, redact options) is wrong,
+ *   or the scanner was freed.
+ * - `not_initialized`: a scanner was requested before {@link init} finished.
+ * - `load_failed`: the WebAssembly module could not be fetched, compiled or instantiated.
+ */
+export type ErrorCode =
+  | 'invalid_config'
+  | 'unknown_kind'
+  | 'invalid_pattern'
+  | 'empty_match'
+  | 'text_too_large'
+  | 'invalid_argument'
+  | 'not_initialized'
+  | 'load_failed';
+
+/**
+ * An error thrown by pii-veil: a plain `Error` with a {@link ErrorCode | code}. The
+ * message names the key or argument at fault and never contains the scanned text, so
+ * it is safe to log.
+ */
+export interface PiiVeilError extends Error {
+  /** Machine-readable reason. */
+  code: ErrorCode;
+}
+
+/** A custom pattern: its matches are reported as the kind `name`. */
+export interface CustomPattern {
+  /** Kind id of the matches, `[a-z][a-z0-9_]*`, at most 40 characters, not a built-in id. Also the label (upper-cased). */
+  name: string;
+  /** Regular expression (Rust `regex` syntax, ASCII classes, linear time). Must not match the empty string. */
+  pattern: string;
+  /** Check run on the letters and digits of a match; matches that fail are dropped. */
+  validator?: ValidatorName | null;
+  /** Score of a match, 0..1 (default 0.8). */
+  score?: number;
+}
+
+/** Scanner configuration. Every key is optional; unknown keys are rejected. */
+export interface ScannerConfig {
+  /**
+   * Which built-in kinds to look for: an array enables exactly those; an object turns
+   * single kinds on or off starting from all kinds on (`{ person: false }`).
+   */
+  kinds?: KindId[] | Partial<Record<KindId, boolean>>;
+  /**
+   * Restricts country-specific formats (national ids, plates, VAT numbers, national
+   * phone formats) to these ISO 3166 alpha-2 codes, lower case (`['de', 'at', 'ch']`).
+   */
+  countries?: string[];
+  /** Minimum score of a reported finding, 0..1 (default 0.5). */
+  threshold?: number;
+  /** Values never reported (compared case-insensitively, ignoring spaces and punctuation). */
+  allow?: string[];
+  /** Regular expressions; a finding that matches one completely is not reported. */
+  allowPatterns?: string[];
+  /** Terms always reported as the kind `deny` (whole words, case-insensitive). */
+  deny?: string[];
+  /** Custom patterns, reported under their own kind names. */
+  custom?: CustomPattern[];
+  /** Largest text accepted, in UTF-8 bytes (default 8 MiB); larger texts throw `text_too_large`. */
+  maxTextBytes?: number;
+}
+
+/**
+ * What the page knows about the form field a text comes from. A label string is
+ * shorthand for `{ label }`. See {@link fieldHints} to read them from an element.
+ */
+export type FieldHints =
+  | string
+  | {
+      /** The field's `name` attribute. */
+      name?: string;
+      /** The field's `id` attribute. */
+      id?: string;
+      /** The visible label text. */
+      label?: string;
+      /** The `autocomplete` attribute (`bday`, `tel`, `email`, …). */
+      autocomplete?: string;
+      /** The input `type` (`tel`, `email`, `text`, …). */
+      type?: string;
+      /** The `placeholder` attribute. */
+      placeholder?: string;
+    };
+
+/** A piece of personal data found in a text. */
+export interface Finding {
+  /** Kind id: a {@link KindId}, a custom pattern's name, or `deny`. */
+  kind: KindId | (string & {});
+  /** First UTF-16 code unit of the finding in the scanned string. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+  /** Confidence 0..1 (three decimals) after context and field hints. */
+  score: number;
+  /** Finer classification, e.g. `visa`, `de_steuer_idnr`; absent when there is none. */
+  subtype?: string;
+  /** The finding itself: `text.slice(start, end)` of the scanned string. */
+  text: string;
+}
+
+/** Name of a masking operator. */
+export type OperatorName = 'label' | 'token' | 'mask' | 'remove';
+
+/**
+ * How a finding is replaced:
+ * - `label`: `[IBAN]`;
+ * - `token`: `[EMAIL_1]`, numbered per kind; the same value gets the same number;
+ * - `mask`: letters and digits replaced by `fill` (default `•`), separators kept, the
+ *   last `keepLast` letters/digits kept (`•••• •••• •••• 1111`);
+ * - `remove`: the value disappears.
+ */
+export type Operator =
+  | OperatorName
+  | { type: 'label' | 'token' | 'remove' }
+  | {
+      type: 'mask';
+      /** One fill character (default `•`). */
+      fill?: string;
+      /** How many trailing letters/digits stay visible (default 0). */
+      keepLast?: number;
+    };
+
+/** Options of {@link Scanner.redact}. */
+export interface RedactOptions {
+  /** Operator for every kind without its own entry (default `label`). */
+  operator?: Operator;
+  /** Operators per kind id (built-in or custom). */
+  perKind?: Partial<Record<KindId, Operator>> & Record<string, Operator>;
+  /** Hints about the field the text comes from. */
+  field?: FieldHints;
+}
+
+/** The result of {@link Scanner.redact}. */
+export interface Redacted {
+  /** The masked text. Unpaired surrogates of the input appear as U+FFFD. */
+  text: string;
+  /** The findings, with offsets into the *original* text. */
+  findings: Finding[];
+}
+
+/** A compiled configuration. Create one per configuration and reuse it for every keystroke. */
+export interface Scanner {
+  /**
+   * Finds personal data in `text`.
+   * @param text the text to scan
+   * @param field hints about the form field the text comes from
+   * @throws {@link PiiVeilError} `text_too_large`, `invalid_argument`
+   */
+  scan(text: string, field?: FieldHints): Finding[];
+  /**
+   * Scans and masks `text` in one call.
+   * @throws {@link PiiVeilError} `text_too_large`, `invalid_argument`, `unknown_kind`
+   */
+  redact(text: string, options?: RedactOptions): Redacted;
+  /** Releases the WebAssembly memory of this scanner; later calls throw `invalid_argument`. Idempotent. */
+  free(): void;
+}
+
+/** What {@link init} accepts: where or what the WebAssembly module is. */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | Promise<Response>
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module. Idempotent: later calls resolve with the first load.
+ *
+ * Without `input`, the browser build fetches `pii_veil_bg.wasm` next to the package
+ * (bundlers copy it), the Node build reads it from the package folder, and the
+ * script-tag build uses the copy inlined in `pii-veil.js`.
+ *
+ * @param input a URL (string or `URL`), a `Response`, the module's bytes or a compiled `WebAssembly.Module`
+ * @returns a promise that rejects with a {@link PiiVeilError} `load_failed` if the module cannot load
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/**
+ * Compiles a configuration once. In Node (and with the script tag) the module loads
+ * synchronously on first use; in a browser with the ESM build, call {@link init} first.
+ *
+ * @throws {@link PiiVeilError} `invalid_config`, `unknown_kind`, `invalid_pattern`,
+ *   `empty_match` (naming the key at fault), or `not_initialized`
+ */
+export function createScanner(config?: ScannerConfig): Scanner;
+
+/** {@link Scanner.scan} with the default configuration (every kind, threshold 0.5). */
+export function scan(text: string, field?: FieldHints): Finding[];
+
+/** {@link Scanner.redact} with the default configuration. */
+export function redact(text: string, options?: RedactOptions): Redacted;
+
+/**
+ * Reads field hints from a form element: `name`, `id`, its label (`aria-label` or the
+ * first `<label>`), `autocomplete`, `type` and `placeholder`.
+ */
+export function fieldHints(element: Element): Exclude<FieldHints, string>;
+
+/** The ids of the built-in kinds. */
+export const KINDS: readonly KindId[];
+
+/** The validator names a custom pattern may use. */
+export const VALIDATORS: readonly ValidatorName[];
+
+/** What a protected field or form does when personal data is present at send time. */
+export type ProtectPolicy = 'mask' | 'confirm' | 'block';
+
+/** Options of {@link protect}. Every key is optional. */
+export interface ProtectOptions {
+  /** The window the root belongs to (default: `root.ownerDocument.defaultView`). */
+  window?: Window;
+  /**
+   * Forms, fields or containers to protect (default `[data-pii-veil]`). Inside a match,
+   * `input` (text, email, tel, search, url), `textarea` and `contenteditable` hosts are
+   * protected; password, hidden and file inputs never are; `data-pii-veil="off"` opts out.
+   */
+  selector?: string;
+  /** Default policy (`mask`); per form or field: `data-pii-veil-policy="confirm"`. */
+  policy?: ProtectPolicy;
+  /** How findings are replaced in what is sent (default `label`). */
+  operator?: Operator;
+  /** Operators per kind. */
+  perKind?: RedactOptions['perKind'];
+  /** Scanner configuration. */
+  scanner?: ScannerConfig;
+  /** Where the WebAssembly module is (see {@link init}). */
+  engine?: InitInput;
+  /**
+   * Scrub bodies of fetch, XMLHttpRequest, sendBeacon and WebSocket messages to these
+   * destinations: `true` for the page's origin, or origins (`'self'` allowed), path
+   * prefixes, or a function of the URL. Off by default.
+   */
+  guard?: boolean | { origins?: string[]; paths?: string[] | null; match?: (url: URL) => boolean } | ((url: URL) => boolean);
+  /** Fields matching this selector are sent unmasked if the engine cannot load (also `data-pii-veil-fail="open"`). */
+  failOpen?: string;
+  /** Highlights where the person types (default true). */
+  highlight?: boolean;
+  /** Texts longer than this are scanned in a Web Worker (default 20000 characters). */
+  workerThreshold?: number;
+  /** Texts longer than this show the badge and summary but no per-character layer (default 20000). */
+  highlightLimit?: number;
+  /** Use a Web Worker for long texts (default true where one can be started). */
+  worker?: boolean;
+  /** The small notice near protected forms (default true). */
+  notice?: boolean;
+  /** Built-in texts: `en` or `de` (default: the page's `lang`). */
+  lang?: string;
+  /** Overrides of the built-in texts (`notice`, `confirm`, `blocked`, `failed`, `kinds`, …). */
+  messages?: Record<string, unknown>;
+}
+
+/** The handle {@link protect} returns. */
+export interface ProtectHandle {
+  /** Resolves true once the engine is loaded, false if it failed (protected sends are then held). */
+  readonly ready: Promise<boolean>;
+  /** `loading`, `ready` or `failed`. */
+  readonly state: 'loading' | 'ready' | 'failed';
+  /** Timings: the longest main-thread task of pii-veil, worker and main-thread scans. */
+  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; mainScans: number };
+  /** The protected elements. */
+  fields(): Element[];
+  /** Rescans every field. */
+  rescan(): void;
+  /** Detaches everything: listeners, observers, highlights, UI, network wrappers. */
+  stop(): void;
+}
+
+/**
+ * Protects the forms, fields and chat boxes under `root`: masked values are sent (the
+ * fields keep what was typed), findings are highlighted where the person types, and
+ * with `guard` the page's requests are scrubbed. If the engine cannot load, protected
+ * sends are held back and `pii-veil:error` is dispatched. Events (`pii-veil:findings`,
+ * `pii-veil:masked`, `pii-veil:blocked`, `pii-veil:error`) carry counts per kind, never values.
+ *
+ * With the script tag: `<script src="pii-veil.js" data-protect data-guard="self,/api/">`.
+ */
+export function protect(root: Document | Element, options?: ProtectOptions): ProtectHandle;

@@ -1,0 +1,171 @@
+// A local CRM backend for the browser tests: serves www/ statically, accepts the
+// CRM page's form posts, JSON chat messages, beacons and WebSocket messages, and
+// records every request body it receives (raw, as bytes on the wire, decoded as
+// UTF-8). Loopback only, random port. The WebSocket side is a minimal RFC 6455
+// server: handshake, masked client frames (text, close, ping), no extensions.
+//
+//   import { startServer } from './server.mjs';
+//   const s = await startServer();  // s.url, s.recorded, s.reset(), s.fail(path), s.close()
+//   node www/test/server.mjs [port]   runs it by hand (prints the URL)
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const www = fileURLToPath(new URL('..', import.meta.url));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+};
+// The CSP a page with pii-veil needs; `?csp=strict` serves it without 'wasm-unsafe-eval'.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
+const CSP_STRICT = CSP.replace(" 'wasm-unsafe-eval'", '');
+
+export async function startServer({ port = 0 } = {}) {
+  const recorded = [];
+  const failing = new Set();
+  const sockets = new Set();
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    if (url.pathname.startsWith('/api/')) {
+      recorded.push({
+        via: 'http', method: req.method, path: url.pathname, contentType: req.headers['content-type'] || '',
+        body: body.toString('utf8'), time: Date.now(),
+      });
+      if (url.pathname === '/api/contact' && req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+        res.end('<!doctype html><meta charset="utf-8"><title>Thanks</title><p id="thanks">Thanks, we will get back to you.</p>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, received: body.length }));
+      return;
+    }
+    if (url.pathname === '/__recorded') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(recorded));
+      return;
+    }
+    if (url.pathname === '/__reset' && req.method === 'POST') {
+      recorded.length = 0;
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (failing.has(url.pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(www, path));
+    if (!file.startsWith(www.endsWith(sep) ? www : www + sep) || file.includes(`${sep}node_modules${sep}`)) {
+      res.writeHead(403);
+      res.end();
+      return;
+    }
+    try {
+      const data = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (extname(file) === '.html') headers['content-security-policy'] = url.searchParams.get('csp') === 'strict' ? CSP_STRICT : CSP;
+      res.writeHead(200, headers);
+      res.end(data);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+
+  server.on('upgrade', (req, socket) => {
+    const key = req.headers['sec-websocket-key'];
+    if (!req.url.startsWith('/ws') || !key || (req.headers.upgrade || '').toLowerCase() !== 'websocket') {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+      + `Sec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => sockets.delete(socket));
+    let buf = Buffer.alloc(0);
+    let parts = [];
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        const frame = parseFrame(buf);
+        if (!frame) break;
+        buf = buf.subarray(frame.size);
+        if (frame.opcode === 0x8) { socket.end(makeFrame(0x8, Buffer.alloc(0))); return; }
+        if (frame.opcode === 0x9) { socket.write(makeFrame(0xA, frame.payload)); continue; }
+        if (frame.opcode === 0x1 || frame.opcode === 0x2 || frame.opcode === 0x0) {
+          parts.push(frame.payload);
+          if (!frame.fin) continue;
+          const payload = Buffer.concat(parts);
+          parts = [];
+          const text = payload.toString('utf8');
+          recorded.push({ via: 'websocket', method: 'WS', path: req.url, contentType: '', body: text, time: Date.now() });
+          socket.write(makeFrame(0x1, Buffer.from(JSON.stringify({ ok: true, received: payload.length }))));
+        }
+      }
+    });
+  });
+
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    recorded,
+    reset() { recorded.length = 0; },
+    fail(path) { failing.add(path); },
+    heal(path) { failing.delete(path); },
+    close() {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function parseFrame(b) {
+  if (b.length < 2) return null;
+  const fin = (b[0] & 0x80) !== 0;
+  const opcode = b[0] & 0x0f;
+  const masked = (b[1] & 0x80) !== 0;
+  let len = b[1] & 0x7f;
+  let off = 2;
+  if (len === 126) {
+    if (b.length < 4) return null;
+    len = b.readUInt16BE(2);
+    off = 4;
+  } else if (len === 127) {
+    if (b.length < 10) return null;
+    len = Number(b.readBigUInt64BE(2));
+    off = 10;
+  }
+  const maskLen = masked ? 4 : 0;
+  if (b.length < off + maskLen + len) return null;
+  const mask = masked ? b.subarray(off, off + 4) : null;
+  const payload = Buffer.from(b.subarray(off + maskLen, off + maskLen + len));
+  if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+  return { fin, opcode, payload, size: off + maskLen + len };
+}
+
+function makeFrame(opcode, payload) {
+  const n = payload.length;
+  const head = n < 126 ? Buffer.from([0x80 | opcode, n])
+    : n < 65536 ? Buffer.from([0x80 | opcode, 126, n >> 8, n & 255])
+      : (() => { const h = Buffer.alloc(10); h[0] = 0x80 | opcode; h[1] = 127; h.writeBigUInt64BE(BigInt(n), 2); return h; })();
+  return Buffer.concat([head, payload]);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const s = await startServer({ port: Number(process.argv[2] || 0) });
+  console.log(`CRM test server: ${s.url}crm.html (recorded bodies: ${s.url}__recorded)`);
+}
