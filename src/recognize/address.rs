@@ -320,7 +320,9 @@ impl Recognizer for Address {
                 if i >= 2 && tk.is_punct(i - 1, '-') && tk.v[i - 1].s == tk.v[i - 2].e && tk.v[i].s == tk.v[i - 1].e && tk.v[i - 2].t == T::Word {
                     let pre = tk.raw(i - 2);
                     let pre_ok = |p: &str| matches!(p, "D" | "A" | "CH" | "F" | "I" | "E" | "NL" | "B" | "L" | "FL" | "DE" | "AT" | "P" | "DK" | "S" | "N");
-                    if pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) {
+                    // "a-88076" after "order" is a reference, not a postal code
+                    let reference = i >= 3 && tk.is_word(i - 3) && crate::context::matches_any(tk.low(i - 3), crate::context::REFERENCE_WORDS);
+                    if !reference && (pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) && near_street(i)) {
                         a = i - 2;
                         prefixed = true;
                     }

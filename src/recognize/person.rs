@@ -572,6 +572,12 @@ const CUES: &[(&[&str], u8)] = &[
     (&["signed"], 1),
     (&["gez"], 1),
     (&["unterschrift"], 2),
+    (&["familie"], 1),
+    (&["family"], 1),
+    (&["eure"], 1),
+    (&["euer"], 1),
+    (&["deine"], 1),
+    (&["dein"], 1),
     (&["bitte", "an"], 1),
     (&["lieferung", "an"], 1),
     (&["deliver", "to"], 1),
@@ -666,7 +672,7 @@ const FAMILY: &[&str] = &[
 const GREETINGS: &[&str] = &[
     "hallo", "hello", "hi", "hey", "dear", "liebe", "lieber", "servus", "moin", "grüezi", "hoi", "ciao", "hola",
     "bonjour", "salut", "buongiorno", "cher", "chère", "caro", "cara", "gentile", "estimado", "estimada",
-    "querido", "querida", "beste", "geachte",
+    "querido", "querida", "beste", "geachte", "eure", "euer", "deine", "dein",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -799,6 +805,12 @@ impl Ctx<'_, '_> {
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
         if (2..=5).contains(&n) && raw.chars().all(|c| c.is_uppercase()) {
             return Namey::No;
+        }
+        // English contractions: I'm, it's, don't, we're, I'll, they've, I'd
+        if let Some((_, tail)) = w.split_once(['\'', '’']) {
+            if matches!(tail, "m" | "s" | "t" | "re" | "ll" | "ve" | "d") {
+                return Namey::No;
+            }
         }
         let g = gaz();
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
