@@ -5,8 +5,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 echo "== native core: unit, data-driven, property and doc tests"
-cargo test --all-targets --quiet
-cargo test --doc --quiet
+cargo test --quiet            # library, command line, tests/*.rs and doc tests
+cargo build --quiet --benches # the benchmark builds (run it with: cargo bench --bench scan)
 
 echo "== the core builds for wasm32"
 cargo build --quiet --lib --target wasm32-unknown-unknown
