@@ -17,27 +17,112 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::{bounded, re, Recognizer};
+use super::{ascii_words, bounded, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
-use regex::bytes::Regex;
 use std::net::Ipv6Addr;
 
-pub(super) struct Net {
-    ipv4: Regex,
-    mac: Regex,
-    mac_bare: Regex,
-}
+/// The shapes are matched by hand; they are exactly these patterns (checked in the
+/// tests), which as regular expressions cost several ns per byte in the lazy DFA:
+/// - IPv4: `[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}`
+/// - MAC: `(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}`
+/// - bare MAC: `(?i)\b[0-9a-f]{12}\b`
+pub(super) struct Net;
 
 impl Net {
     pub(super) fn new() -> Net {
-        Net {
-            ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
-            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"),
-            mac_bare: re(r"(?i)\b[0-9a-f]{12}\b"),
-        }
+        Net
     }
+}
+
+fn digits_from(b: &[u8], p: usize, max: usize) -> usize {
+    b[p.min(b.len())..].iter().take(max).take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The IPv4 shape after its first dot at `d`: the end of the match, if any.
+fn ipv4_rest(b: &[u8], d: usize) -> Option<usize> {
+    let mut p = d + 1;
+    for _ in 0..2 {
+        let r = digits_from(b, p, 4);
+        if r == 0 || r > 3 {
+            return None;
+        }
+        p += r;
+        if b.get(p) != Some(&b'.') {
+            return None;
+        }
+        p += 1;
+    }
+    let r = digits_from(b, p, 3);
+    (r > 0).then_some(p + r)
+}
+
+/// Matches of the IPv4 shape, left to right (leftmost first, greedy).
+fn ipv4s(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    let mut d = 0;
+    std::iter::from_fn(move || {
+        while d < b.len() {
+            match b[d..].iter().position(|&c| c == b'.') {
+                Some(o) => d += o,
+                None => return None,
+            }
+            let mut s = d;
+            while s > at && s + 3 > d && b[s - 1].is_ascii_digit() {
+                s -= 1;
+            }
+            let dot = d;
+            d += 1;
+            if s == dot {
+                continue;
+            }
+            if let Some(e) = ipv4_rest(b, dot) {
+                at = e;
+                d = d.max(e);
+                return Some((s, e));
+            }
+        }
+        None
+    })
+}
+
+/// The end of a MAC shape starting at `i`, if any.
+fn mac_at(b: &[u8], i: usize) -> Option<usize> {
+    let hex = |k: usize| b.get(k).is_some_and(u8::is_ascii_hexdigit);
+    if !hex(i) || !hex(i + 1) {
+        return None;
+    }
+    let sep = *b.get(i + 2)?;
+    if sep == b':' || sep == b'-' {
+        return (0..5).all(|g| b.get(i + 2 + 3 * g) == Some(&sep) && hex(i + 3 + 3 * g) && hex(i + 4 + 3 * g)).then_some(i + 17);
+    }
+    let quad = |k: usize| (k..k + 4).all(hex);
+    (quad(i) && b.get(i + 4) == Some(&b'.') && quad(i + 5) && b.get(i + 9) == Some(&b'.') && quad(i + 10)).then_some(i + 14)
+}
+
+/// Matches of the MAC shape, left to right.
+fn macs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 14 <= b.len() {
+            let c2 = b[i + 2];
+            if (c2 == b':' || c2 == b'-' || b[i + 4] == b'.') && b[i].is_ascii_hexdigit() {
+                if let Some(e) = mac_at(b, i) {
+                    let s = i;
+                    i = e;
+                    return Some((s, e));
+                }
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// Matches of the bare MAC shape: a whole ASCII word of twelve hex digits.
+fn bare_macs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    ascii_words(b).filter(move |&(s, e)| e - s == 12 && b[s..e].iter().all(u8::is_ascii_hexdigit))
 }
 
 /// Words that make a bare or decimal-only MAC candidate a MAC address.
@@ -56,9 +141,8 @@ impl Recognizer for Net {
         let has_dot = b.contains(&b'.');
         let has_colon = b.contains(&b':');
         if has_dot {
-            for m in self.ipv4.find_iter(b) {
-                let (s, e) = (m.start(), m.end());
-                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(m.as_bytes()) {
+            for (s, e) in ipv4s(b) {
+                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
                     continue;
                 }
                 let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
@@ -70,12 +154,11 @@ impl Recognizer for Net {
             ipv6(input, out);
         }
         if has_colon || has_dot || b.contains(&b'-') {
-            for m in self.mac.find_iter(b) {
-                let (s, e) = (m.start(), m.end());
+            for (s, e) in macs(b) {
                 if !mac_bounded(b, s, e) {
                     continue;
                 }
-                let v = m.as_bytes();
+                let v = &b[s..e];
                 let sep = v[2];
                 let has_letter = v.iter().any(u8::is_ascii_alphabetic);
                 let score = if sep == b':' || has_letter {
@@ -88,13 +171,13 @@ impl Recognizer for Net {
                 out.push(Candidate::new(Kind::MacAddress, s, e, score));
             }
         }
-        for m in self.mac_bare.find_iter(b) {
-            let v = m.as_bytes();
+        for (s, e) in bare_macs(b) {
+            let v = &b[s..e];
             if !v.iter().any(u8::is_ascii_alphabetic) || !v.iter().any(u8::is_ascii_digit) {
                 continue;
             }
-            if Window::around(input.text, m.start(), m.end()).has(MAC_WORDS, 4, 0) {
-                out.push(Candidate::new(Kind::MacAddress, m.start(), m.end(), 0.65));
+            if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
             }
         }
     }
@@ -174,6 +257,39 @@ fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::re;
+    use proptest::prelude::*;
+
+    fn same_as_patterns(t: &[u8]) {
+        let spans = |r: &str| re(r).find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        let show = String::from_utf8_lossy(t);
+        assert_eq!(ipv4s(t).collect::<Vec<_>>(), spans(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"), "{show:?}");
+        assert_eq!(macs(t).collect::<Vec<_>>(), spans(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"), "{show:?}");
+        assert_eq!(bare_macs(t).collect::<Vec<_>>(), spans(r"(?i)\b[0-9a-f]{12}\b"), "{show:?}");
+    }
+
+    #[test]
+    fn hand_written_shapes_examples() {
+        for t in ["1234.5.6.7890 1.2.3.4.5.6.7.8 12.3.4", "00:1a:2b:3c:4d:5e:6f 00-1A-2B-3C-4D-5E 0011.2233.4455.6677", "001a2b3c4d5e 001a2b3c4d5eF", "ab:cd-ef:01:23:45:67:89:ab:cd:ef"] {
+            same_as_patterns(t.as_bytes());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn hand_written_shapes_match_the_patterns(t in proptest::collection::vec(proptest::sample::select(b"0123456789aAfFgx..::--_ \xC3".to_vec()), 0..60)) {
+            same_as_patterns(&t);
+        }
+        #[test]
+        fn hand_written_mac_matches_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["0a", "F9", ":", ":", "-", "-", ".", "ab12", "x", "5", " "]), 0..40)) {
+            same_as_patterns(parts.concat().as_bytes());
+        }
+        #[test]
+        fn hand_written_ipv4_matches_the_pattern(t in proptest::collection::vec(proptest::sample::select(b"0123456789....x".to_vec()), 0..40)) {
+            same_as_patterns(&t);
+        }
+    }
 
     #[test]
     fn ipv4_octets() {

@@ -28,7 +28,7 @@
 //! The span is the whole URL with its scheme; trailing sentence punctuation is not
 //! part of it.
 
-use super::{re, Recognizer};
+use super::{ascii_words, re, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -46,7 +46,7 @@ impl Web {
     pub(super) fn new() -> Web {
         Web {
             handle: re(r"@[A-Za-z0-9_][A-Za-z0-9_.]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?"),
-            label: re(r"(?i)\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b"),
+            label: re(r"(?i)\A(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b"),
             token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"),
             profile: re(concat!(
                 r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
@@ -169,7 +169,33 @@ impl Recognizer for Web {
     }
 }
 
+/// First three letters (lower case) of every user-name label.
+const LABEL_STARTS: &[&[u8; 3]] = &[
+    b"ben", b"nut", b"use", b"log", b"anm", b"han", b"nic", b"acc", b"ins", b"twi", b"tik", b"git", b"tel", b"sna",
+    b"sky", b"dis", b"red", b"mas", b"thr", b"pse", b"geb", b"nom", b"usu",
+];
+
 impl Web {
+    /// Matches of the label pattern as if it began with `\b` instead of `\A` and ran
+    /// over the whole text: it is only tried at the start of an ASCII word whose first
+    /// three letters begin a label (running it over the whole text cost several ns per
+    /// byte).
+    fn labels<'b>(&'b self, b: &'b [u8]) -> impl Iterator<Item = (usize, usize)> + 'b {
+        let mut next = 0;
+        ascii_words(b).filter_map(move |(s, e)| {
+            if s < next || e - s < 3 {
+                return None;
+            }
+            let k = [b[s].to_ascii_lowercase(), b[s + 1].to_ascii_lowercase(), b[s + 2].to_ascii_lowercase()];
+            if !LABEL_STARTS.contains(&&k) {
+                return None;
+            }
+            let m = self.label.find(&b[s..])?;
+            next = s + m.end();
+            Some((s, next))
+        })
+    }
+
     fn profiles(&self, input: &Input<'_>, out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
         let b = input.bytes;
         for m in self.profile.find_iter(b) {
@@ -273,8 +299,8 @@ impl Web {
         if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
             return;
         }
-        for m in self.label.find_iter(b) {
-            let mut i = m.end();
+        for (ls, le) in self.labels(b) {
+            let mut i = le;
             // Skip separators and filler words, at most five words.
             let mut words = 0;
             let mut connector = false;
@@ -322,9 +348,9 @@ impl Web {
                 continue;
             }
             let marked = has_digit || v.contains(&b'_') || v.contains(&b'.');
-            let label = lower(m.as_bytes());
+            let label = lower(&b[ls..le]);
             let strong = STRONG_LABELS.iter().any(|l| label.replace(' ', "") == *l);
-            let owned = ACCOUNT_LABELS.contains(&label.as_str()) && previous_word(b, m.start()).is_some_and(|w| OWNERS.contains(&w.as_str()));
+            let owned = ACCOUNT_LABELS.contains(&label.as_str()) && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
             let plain = v.iter().all(|c| c.is_ascii_lowercase() || *c == b'-');
             let score = if marked && (connector || strong || owned) {
                 0.7
@@ -372,6 +398,16 @@ fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_as_the_unanchored_pattern() {
+        let web = Web::new();
+        let plain = re(&web.label.as_str().replacen(r"\A", r"\b", 1));
+        for t in ["Username: anna_g", "user name is x, user-id 7, userid, log-in mit login", "nome  utente xy; USER NAME; superuser; user_x", "Instagram-Account: @x, accounts, nick.name", "benutzer name"] {
+            let t = t.as_bytes();
+            assert_eq!(web.labels(t).collect::<Vec<_>>(), plain.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn domains() {
