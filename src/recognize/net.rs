@@ -205,7 +205,18 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let b = input.bytes;
     let mut i = 0;
     while i < b.len() {
-        if !is_hex_colon(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_')) {
+        if !is_hex_colon(b[i]) {
+            // Only a segment of hex digits, colons and dots that holds a colon can hold
+            // an address: go to the start of the next one.
+            let Some(off) = b[i..].iter().position(|&c| c == b':') else { break };
+            let mut s = i + off;
+            while is_hex_colon(b[s - 1]) {
+                s -= 1;
+            }
+            i = s;
+            continue;
+        }
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_') {
             i += 1;
             continue;
         }
@@ -288,6 +299,58 @@ mod tests {
         #[test]
         fn hand_written_ipv4_matches_the_pattern(t in proptest::collection::vec(proptest::sample::select(b"0123456789....x".to_vec()), 0..40)) {
             same_as_patterns(&t);
+        }
+    }
+
+
+    /// The scan before it skipped to colons: every byte was a possible start.
+    fn ipv6_reference(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !is_hex_colon(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_')) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && is_hex_colon(b[i]) {
+                i += 1;
+            }
+            let mut e = i;
+            while e > s && b[e - 1] == b'.' {
+                e -= 1;
+            }
+            if e > s + 1 && b[e - 1] == b':' && b[e - 2] != b':' {
+                e -= 1;
+            }
+            if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'_') {
+                continue;
+            }
+            let v = &b[s..e];
+            if v.iter().filter(|&&c| c == b':').count() < 2 {
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(v) else { continue };
+            if text.parse::<Ipv6Addr>().is_ok() {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    fn ipv6_spans(t: &str) -> Vec<(usize, usize)> {
+        let input = Input { text: t, bytes: t.as_bytes(), field: crate::field::FieldClass::default() };
+        let mut out = Vec::new();
+        ipv6(&input, &mut out);
+        out.iter().map(|c| (c.start, c.end)).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn ipv6_skipping_finds_the_same(parts in proptest::collection::vec(proptest::sample::select(vec!["fe80", "1", "a", ":", ":", "::", ".", "x", " ", "_", "ü", "192.168.0.1", "g"]), 0..30)) {
+            let t = parts.concat();
+            prop_assert_eq!(ipv6_spans(&t), ipv6_reference(t.as_bytes()));
         }
     }
 

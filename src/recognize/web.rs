@@ -183,7 +183,7 @@ impl Web {
     fn labels<'b>(&'b self, b: &'b [u8]) -> impl Iterator<Item = (usize, usize)> + 'b {
         let mut next = 0;
         ascii_words(b).filter_map(move |(s, e)| {
-            if s < next || e - s < 3 {
+            if s < next || e - s < 3 || !matches!(b[s] | 0x20, b'a' | b'b' | b'd' | b'g' | b'h' | b'i' | b'l' | b'm' | b'n' | b'p' | b'r' | b's' | b't' | b'u') {
                 return None;
             }
             let k = [b[s].to_ascii_lowercase(), b[s + 1].to_ascii_lowercase(), b[s + 2].to_ascii_lowercase()];
