@@ -8,6 +8,12 @@
 //! - `scanner.scan(text, field)` → `[{kind, start, end, score, subtype?}]`.
 //! - `scanner.redact(text, options)` → `{text, findings}`.
 //! - `kinds()` and `validators()` list the built-in kind ids and validator names.
+//! - `new Session(options, scanner?)` holds one conversation's pseudonymisation
+//!   mapping ([`crate::pseudo`]) together with the scanner it uses (its own, compiled
+//!   from `options.scanner`, or a shared existing one); `session.pseudonymize(text,
+//!   field)` → `{text, findings}`, `session.restore(text)`, `session.restoreStream()`
+//!   → a `Restorer` (`push(chunk)`, `finish()`). The mapping lives in WebAssembly
+//!   memory only and is dropped by `clear()` or `free()`.
 //!
 //! Decisions:
 //! - **Offsets are UTF-16 code units** — what `String.prototype.slice` takes. The
@@ -32,7 +38,9 @@ use crate::scanner::{CustomPattern, Finding, Scanner, ScannerBuilder, VALIDATORS
 use crate::span::{convert_offsets, Unit};
 use crate::Kind;
 use js_sys::{Array, Object, Reflect};
+use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 use serde::Serialize;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = Result<T, JsValue>;
@@ -271,26 +279,33 @@ struct RedactDto<'a> {
 /// A compiled configuration, reused for every call. Release it with `free()`.
 #[wasm_bindgen(js_name = Scanner)]
 pub struct WasmScanner {
-    inner: Scanner,
+    // Shared with the sessions made from this scanner, which keep it alive after
+    // the scanner handle itself is freed.
+    inner: Rc<Scanner>,
 }
 
 impl WasmScanner {
     fn dtos<'a>(&'a self, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
-        let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-        convert_offsets(text, &mut offs, Unit::Utf16);
-        findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| FindingDto {
-                kind: self.inner.kind_id(f.kind),
-                start: offs[2 * i] as u32,
-                end: offs[2 * i + 1] as u32,
-                // Three decimals, as the command line prints them: 0.95, not 0.949999988.
-                score: (f.score as f64 * 1000.0).round() / 1000.0,
-                subtype: f.subtype,
-            })
-            .collect()
+        dtos(&self.inner, text, findings)
     }
+}
+
+/// Findings with UTF-16 offsets into `text`.
+fn dtos<'a>(scanner: &'a Scanner, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
+    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
+    convert_offsets(text, &mut offs, Unit::Utf16);
+    findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FindingDto {
+            kind: scanner.kind_id(f.kind),
+            start: offs[2 * i] as u32,
+            end: offs[2 * i + 1] as u32,
+            // Three decimals, as the command line prints them: 0.95, not 0.949999988.
+            score: (f.score as f64 * 1000.0).round() / 1000.0,
+            subtype: f.subtype,
+        })
+        .collect()
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsResult<JsValue> {
@@ -302,7 +317,7 @@ impl WasmScanner {
     /// Checks and compiles `config` (see the `.d.ts` of the package for its keys).
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> JsResult<WasmScanner> {
-        Ok(WasmScanner { inner: builder_from(&config)?.build()? })
+        Ok(WasmScanner { inner: Rc::new(builder_from(&config)?.build()?) })
     }
 
     /// Findings in `text`, offsets in UTF-16 code units.
@@ -341,6 +356,148 @@ impl WasmScanner {
         let (masked, findings) = self.inner.redact(text, hints.as_ref(), &mask)?;
         to_js(&RedactDto { text: masked, findings: self.dtos(text, &findings) })
     }
+}
+
+const SESSION_KEYS: &str = "style, seed, scanner";
+
+/// One conversation's pseudonymisation mapping and the scanner it uses. Release it
+/// with `free()`.
+#[wasm_bindgen(js_name = Session)]
+pub struct WasmSession {
+    inner: Session,
+    scanner: Rc<Scanner>,
+}
+
+#[wasm_bindgen(js_class = Session)]
+impl WasmSession {
+    /// `options`: `{style?: 'square' | 'angle' | 'curly' | 'surrogate', seed?, scanner?}`
+    /// where `scanner` is a scanner configuration.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> JsResult<WasmSession> {
+        WasmSession::build(&options, None)
+    }
+
+    /// A session sharing an existing compiled scanner (`options.scanner` must be absent).
+    #[wasm_bindgen(js_name = withScanner)]
+    pub fn with_scanner(options: JsValue, scanner: &WasmScanner) -> JsResult<WasmSession> {
+        WasmSession::build(&options, Some(Rc::clone(&scanner.inner)))
+    }
+}
+
+impl WasmSession {
+    fn build(options: &JsValue, shared: Option<Rc<Scanner>>) -> JsResult<WasmSession> {
+        let mut opts = SessionOptions::default();
+        let mut config = JsValue::UNDEFINED;
+        if !options.is_undefined() && !options.is_null() {
+            for (k, v) in object_entries(options, "options", config_error)? {
+                if v.is_undefined() {
+                    continue;
+                }
+                match k.as_str() {
+                    "style" => {
+                        let s = string(&v, "style", config_error)?;
+                        opts.style = PlaceholderStyle::parse(&s)
+                            .ok_or_else(|| config_error(format!("style: unknown style '{s}' (expected square, angle, curly or surrogate)")))?;
+                    }
+                    "seed" => {
+                        let n = number(&v, "seed", config_error)?;
+                        if n < 0.0 || n.fract() != 0.0 || n > 9_007_199_254_740_991.0 {
+                            return Err(config_error("seed: expected a non-negative safe integer".into()));
+                        }
+                        opts.seed = Some(n as u64);
+                    }
+                    "scanner" => config = v,
+                    other => return Err(config_error(format!("{other}: unknown session option (expected one of {SESSION_KEYS})"))),
+                }
+            }
+        }
+        let scanner = match shared {
+            Some(s) => {
+                if !config.is_undefined() && !config.is_null() {
+                    return Err(config_error("scanner: pass either a configuration or a scanner, not both".into()));
+                }
+                s
+            }
+            None => Rc::new(builder_from(&config).and_then(|b| b.build().map_err(JsValue::from)).map_err(prefix_scanner)?),
+        };
+        Ok(WasmSession { inner: Session::with_options(opts), scanner })
+    }
+}
+
+#[wasm_bindgen(js_class = Session)]
+impl WasmSession {
+    /// Replaces personal data with placeholders: `{text, findings}`, the findings with
+    /// UTF-16 offsets into `text`.
+    pub fn pseudonymize(&mut self, text: &str, field: JsValue) -> JsResult<JsValue> {
+        let hints = field_from(&field)?;
+        let (out, findings) = self.inner.pseudonymize(&self.scanner, text, hints.as_ref())?;
+        to_js(&RedactDto { text: out, findings: dtos(&self.scanner, text, &findings) })
+    }
+
+    /// Puts the original values back for every placeholder of this session.
+    pub fn restore(&self, text: &str) -> String {
+        self.inner.restore(text)
+    }
+
+    /// A restorer for text arriving in chunks, over a snapshot of the current mapping.
+    #[wasm_bindgen(js_name = restoreStream)]
+    pub fn restore_stream(&self) -> WasmRestorer {
+        WasmRestorer { inner: Some(self.inner.restore_stream()) }
+    }
+
+    /// Forgets the mapping.
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+
+    /// Number of placeholders the session can restore.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> u32 {
+        self.inner.len() as u32
+    }
+}
+
+/// Restores placeholders in text that arrives in chunks.
+#[wasm_bindgen(js_name = Restorer)]
+pub struct WasmRestorer {
+    inner: Option<Restorer>,
+}
+
+#[wasm_bindgen(js_class = Restorer)]
+impl WasmRestorer {
+    /// Adds a chunk; returns the restored text that is certain so far.
+    pub fn push(&mut self, chunk: &str) -> JsResult<String> {
+        match self.inner.as_mut() {
+            Some(r) => Ok(r.push(chunk)),
+            None => Err(arg_error("restorer: already finished".into())),
+        }
+    }
+
+    /// Ends the stream and returns the rest; later calls return an empty string.
+    pub fn finish(&mut self) -> String {
+        self.inner.take().map(Restorer::finish).unwrap_or_default()
+    }
+
+    /// Bytes held back right now.
+    #[wasm_bindgen(getter)]
+    pub fn buffered(&self) -> u32 {
+        self.inner.as_ref().map_or(0, |r| r.buffered() as u32)
+    }
+
+    /// The most bytes ever held back after a `push`.
+    #[wasm_bindgen(getter, js_name = maxBuffer)]
+    pub fn max_buffer(&self) -> u32 {
+        self.inner.as_ref().map_or(0, |r| r.max_buffer() as u32)
+    }
+}
+
+/// Scanner configuration errors of a session name the key as `scanner.<key>`.
+fn prefix_scanner(e: JsValue) -> JsValue {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        let m: String = err.message().into();
+        err.set_message(&format!("scanner.{m}"));
+    }
+    e
 }
 
 /// The ids of the built-in kinds.

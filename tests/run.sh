@@ -44,3 +44,6 @@ node www/test/consumer.mjs
 
 echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
 node www/test/protect.e2e.mjs
+
+echo "== chatbot pseudonymisation in Chromium: placeholders out, real values back (JSON and streamed replies)"
+node www/test/session.e2e.mjs

@@ -21,6 +21,7 @@ const glue = readFileSync(join(pkg, 'pii_veil.js'), 'utf8');
 const wasm = readFileSync(join(pkg, 'pii_veil_bg.wasm'));
 const api = readFileSync(join(src, 'api.js'), 'utf8');
 const protect = readFileSync(join(src, 'protect.js'), 'utf8');
+const chat = readFileSync(join(src, 'chat.js'), 'utf8');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(npm, 'wasm'), { recursive: true });
@@ -29,7 +30,7 @@ mkdirSync(join(npm, 'wasm'), { recursive: true });
 const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
 manifest.version = version;
 writeFileSync(join(npm, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-for (const f of ['index.js', 'node.js', 'api.js', 'protect.js', 'worker.js', 'cli.js', 'index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+for (const f of ['index.js', 'node.js', 'api.js', 'protect.js', 'chat.js', 'worker.js', 'cli.js', 'index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
   copyFileSync(join(src, f), join(npm, f));
 }
 chmodSync(join(npm, 'cli.js'), 0o755);
@@ -44,7 +45,7 @@ function stripExports(code, what) {
   if (/^\s*(export|import)\s/m.test(out)) throw new Error(`${what}: an import/export is left after wrapping`);
   return out;
 }
-for (const n of ['export class Scanner', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
+for (const n of ['export class Scanner', 'export class Session', 'export class Restorer', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
   if (!glue.includes(n)) throw new Error(`pkg/pii_veil.js: expected \`${n}\` (wasm-bindgen output changed?)`);
 }
 const script = `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */
@@ -53,7 +54,7 @@ const script = `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: wi
 var __piiVeilBase = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || (global.location && global.location.href) || '';
 var glue = (function () {
 ${stripExports(glue, 'glue').replaceAll('import.meta.url', '__piiVeilBase')}
-return { Scanner: Scanner, kinds: kinds, validators: validators, initSync: initSync, default: __wbg_init };
+return { Scanner: Scanner, Session: Session, Restorer: Restorer, kinds: kinds, validators: validators, initSync: initSync, default: __wbg_init };
 })();
 ${stripExports(api, 'api.js')}
 var WASM = '${wasm.toString('base64')}';
@@ -64,6 +65,7 @@ function wasmBytes() {
 }
 var __api = createApi(glue, { loadDefault: function () { return { sync: wasmBytes }; } });
 ${stripExports(protect, 'protect.js')}
+${stripExports(chat, 'chat.js')}
 // Started by protect() as its own scanning worker: serve requests and stop here.
 if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
   serveWorker(__api, global);
@@ -72,6 +74,7 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
 var __script = typeof document !== 'undefined' ? document.currentScript : null;
 var __protect = createProtect(__api, {
   createWorker: function (win) { return __script && __script.src ? new win.Worker(__script.src.split('#')[0] + '#pii-veil-worker') : null; },
+  chat: createChat,
 });
 var __page = null;
 var PiiVeil = Object.assign({}, __api, { protect: __protect });

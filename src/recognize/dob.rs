@@ -24,8 +24,14 @@
 //! delivery, contract, call-back or validity word near the date ("Termin am",
 //! "Lieferung", "gültig bis", "effective", "seit") suppresses it unless a birth word
 //! stands right next to the date — so "date" or "am" alone never make a birth date.
+//! A birth word with one typing slip next to the date ("borrn on", "gebroen") counts
+//! as a birth word here.
+//!
+//! Cost: a text without any birth-word stem (one literal scan) or a date without a
+//! birth word in the context window produces no work beyond that scan and no
+//! candidate, so appointment-heavy chats stay cheap.
 
-use super::{re, Recognizer};
+use super::{has_typo_tolerant, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -33,6 +39,7 @@ use regex::bytes::{Captures, Regex};
 
 pub(super) struct Dob {
     re: Regex,
+    hint: Regex,
     this_year: u32,
 }
 
@@ -59,6 +66,9 @@ const MONTHS: &[(&str, u32)] = &[
     // Dutch
     ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
 ];
+
+/// Birth words recognised even with one typing slip.
+const BIRTH_WORDS: &[&str] = &["born", "geboren", "birth", "birthday", "geburtsdatum", "geburtstag", "geboortedatum", "naissance", "nascita", "nacimiento"];
 
 /// Words that make a date something other than a birth date.
 const NOT_BIRTH: &[&str] = &[
@@ -89,7 +99,8 @@ impl Dob {
             ),
             m = months
         );
-        Dob { re: re(&pattern), this_year: current_year() }
+        Dob { re: regex::bytes::RegexBuilder::new(&pattern).unicode(false).dfa_size_limit(32 << 20).build().expect("date pattern"), this_year: current_year(),
+            hint: super::re(r"(?i)geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt" ) }
     }
 
     /// The date a match spells, if it is a valid birth date.
@@ -173,10 +184,15 @@ impl Recognizer for Dob {
             return;
         }
         let field = input.field.expects == Some(Kind::DateOfBirth);
-        for c in self.re.captures_iter(b) {
-            let m = c.get(0).unwrap();
+        // A date is only reported as a birth date next to a birth word; without one
+        // anywhere in the text (stems that survive most typing slips), skip the text.
+        if !field && !self.hint.is_match(b) {
+            return;
+        }
+        // The fast matcher finds the spans; groups are read only for those.
+        for m in self.re.find_iter(b) {
             let (s, mut e) = (m.start(), m.end());
-            if !boundary(b, s, e) || !self.date_of(&c) {
+            if !boundary(b, s, e) || !self.re.captures(&b[s..e]).is_some_and(|c| self.date_of(&c)) {
                 continue;
             }
             // "12. März 1985." keeps its sentence period outside (the pattern ends in digits).
@@ -186,14 +202,25 @@ impl Recognizer for Dob {
             if !input.text.is_char_boundary(s) || !input.text.is_char_boundary(e) {
                 continue;
             }
+            let mut score = 0.2;
             if !field {
                 let w = Window::around(input.text, s, e);
-                let birth_near = w.has(context::positive(Kind::DateOfBirth), 3, 2);
-                if w.has(NOT_BIRTH, 4, 2) && !birth_near {
+                let positive = context::positive(Kind::DateOfBirth);
+                let birth_near = w.has(positive, 3, 2);
+                // "borrn on", "gebroen": a typed slip of a birth word counts too.
+                let slip = !birth_near && (has_typo_tolerant(&w.before, 3, BIRTH_WORDS) || has_typo_tolerant(&w.after, 2, BIRTH_WORDS));
+                if w.has(NOT_BIRTH, 4, 2) && !birth_near && !slip {
+                    continue;
+                }
+                if slip {
+                    score = 0.75;
+                } else if !w.has(positive, context::WINDOW_BEFORE, 2) {
+                    // No birth word in the window the context step reads either: this
+                    // date cannot become a birth date, so it is not proposed at all.
                     continue;
                 }
             }
-            let mut cand = Candidate::new(Kind::DateOfBirth, s, e, 0.2);
+            let mut cand = Candidate::new(Kind::DateOfBirth, s, e, score);
             cand.subtype = Some("date");
             out.push(cand);
         }

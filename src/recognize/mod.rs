@@ -100,3 +100,70 @@ pub(crate) fn ascii_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_
 pub(crate) fn compact(s: &[u8]) -> Vec<u8> {
     s.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_uppercase()).collect()
 }
+
+/// True if `word` is `target` or one typing slip away from it (one letter missing,
+/// added, replaced, or two neighbours swapped), for targets of at least four letters.
+/// Both are expected lower-case. Used for the few label words a recogniser relies on
+/// ("Benutzername", "geboren", "Fahrzeug"), which chat users often mistype.
+pub(crate) fn typo_eq(word: &str, target: &str) -> bool {
+    typo_eq_bytes(word.as_bytes(), target.as_bytes())
+}
+
+/// [`typo_eq`] ignoring ASCII case in `word`, without allocating.
+pub(crate) fn typo_eq_ci(word: &str, target: &str) -> bool {
+    let w = word.as_bytes();
+    if w.len() > 32 || w.len().abs_diff(target.len()) > 1 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    typo_eq_bytes(&buf[..w.len()], target.as_bytes())
+}
+
+fn typo_eq_bytes(w: &[u8], t: &[u8]) -> bool {
+    if w == t {
+        return true;
+    }
+    if t.len() < 4 || w.len() < 4 || w.len().abs_diff(t.len()) > 1 {
+        return false;
+    }
+    // Compared byte-wise: a slip inside a non-ASCII letter counts as two, which only
+    // makes the check stricter.
+    let p = w.iter().zip(t).take_while(|(a, b)| a == b).count();
+    let (wr, tr) = (&w[p..], &t[p..]);
+    match w.len().cmp(&t.len()) {
+        std::cmp::Ordering::Equal => {
+            wr[1..] == tr[1..] || (wr.len() >= 2 && wr[0] == tr[1] && wr[1] == tr[0] && wr[2..] == tr[2..])
+        }
+        std::cmp::Ordering::Less => wr == &tr[1..],
+        std::cmp::Ordering::Greater => &wr[1..] == tr,
+    }
+}
+
+/// True if one of the first `n` words matches an entry of `list`, exactly (see
+/// [`crate::context::matches_any`]) or, for entries without `*`, with one typing slip.
+pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bool {
+    words.iter().take(n).any(|w| {
+        crate::context::matches_any(w, list) || list.iter().any(|e| !e.ends_with('*') && typo_eq(w.trim_matches('-'), e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typo_eq;
+
+    #[test]
+    fn typing_slips() {
+        assert!(typo_eq("gebroen", "geboren"));
+        assert!(typo_eq("bnutzername", "benutzername"));
+        assert!(typo_eq("usernamme", "username"));
+        assert!(typo_eq("birh", "birth"));
+        assert!(typo_eq("fharzeug", "fahrzeug"));
+        assert!(typo_eq("burn", "born"));
+        assert!(!typo_eq("bin", "born"));
+        assert!(!typo_eq("usreame", "username"));
+        assert!(!typo_eq("am", "an"));
+    }
+}

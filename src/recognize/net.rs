@@ -17,112 +17,25 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::{ascii_words, bounded, Recognizer};
+use super::{bounded, re, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use regex::bytes::Regex;
 use std::net::Ipv6Addr;
 
-/// The shapes are matched by hand; they are exactly these patterns (checked in the
-/// tests), which as regular expressions cost several ns per byte in the lazy DFA:
-/// - IPv4: `[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}`
-/// - MAC: `(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}`
-/// - bare MAC: `(?i)\b[0-9a-f]{12}\b`
-pub(super) struct Net;
+pub(super) struct Net {
+    ipv4: Regex,
+    mac: Regex,
+}
 
 impl Net {
     pub(super) fn new() -> Net {
-        Net
-    }
-}
-
-fn digits_from(b: &[u8], p: usize, max: usize) -> usize {
-    b[p.min(b.len())..].iter().take(max).take_while(|c| c.is_ascii_digit()).count()
-}
-
-/// The IPv4 shape after its first dot at `d`: the end of the match, if any.
-fn ipv4_rest(b: &[u8], d: usize) -> Option<usize> {
-    let mut p = d + 1;
-    for _ in 0..2 {
-        let r = digits_from(b, p, 4);
-        if r == 0 || r > 3 {
-            return None;
+        Net {
+            ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
+            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b"),
         }
-        p += r;
-        if b.get(p) != Some(&b'.') {
-            return None;
-        }
-        p += 1;
     }
-    let r = digits_from(b, p, 3);
-    (r > 0).then_some(p + r)
-}
-
-/// Matches of the IPv4 shape, left to right (leftmost first, greedy).
-fn ipv4s(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
-    let mut d = 0;
-    std::iter::from_fn(move || {
-        while d < b.len() {
-            match b[d..].iter().position(|&c| c == b'.') {
-                Some(o) => d += o,
-                None => return None,
-            }
-            let mut s = d;
-            while s > at && s + 3 > d && b[s - 1].is_ascii_digit() {
-                s -= 1;
-            }
-            let dot = d;
-            d += 1;
-            if s == dot {
-                continue;
-            }
-            if let Some(e) = ipv4_rest(b, dot) {
-                at = e;
-                d = d.max(e);
-                return Some((s, e));
-            }
-        }
-        None
-    })
-}
-
-/// The end of a MAC shape starting at `i`, if any.
-fn mac_at(b: &[u8], i: usize) -> Option<usize> {
-    let hex = |k: usize| b.get(k).is_some_and(u8::is_ascii_hexdigit);
-    if !hex(i) || !hex(i + 1) {
-        return None;
-    }
-    let sep = *b.get(i + 2)?;
-    if sep == b':' || sep == b'-' {
-        return (0..5).all(|g| b.get(i + 2 + 3 * g) == Some(&sep) && hex(i + 3 + 3 * g) && hex(i + 4 + 3 * g)).then_some(i + 17);
-    }
-    let quad = |k: usize| (k..k + 4).all(hex);
-    (quad(i) && b.get(i + 4) == Some(&b'.') && quad(i + 5) && b.get(i + 9) == Some(&b'.') && quad(i + 10)).then_some(i + 14)
-}
-
-/// Matches of the MAC shape, left to right.
-fn macs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i + 14 <= b.len() {
-            let c2 = b[i + 2];
-            if (c2 == b':' || c2 == b'-' || b[i + 4] == b'.') && b[i].is_ascii_hexdigit() {
-                if let Some(e) = mac_at(b, i) {
-                    let s = i;
-                    i = e;
-                    return Some((s, e));
-                }
-            }
-            i += 1;
-        }
-        None
-    })
-}
-
-/// Matches of the bare MAC shape: a whole ASCII word of twelve hex digits.
-fn bare_macs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    ascii_words(b).filter(move |&(s, e)| e - s == 12 && b[s..e].iter().all(u8::is_ascii_hexdigit))
 }
 
 /// Words that make a bare or decimal-only MAC candidate a MAC address.
@@ -141,8 +54,9 @@ impl Recognizer for Net {
         let has_dot = b.contains(&b'.');
         let has_colon = b.contains(&b':');
         if has_dot {
-            for (s, e) in ipv4s(b) {
-                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
+            for m in self.ipv4.find_iter(b) {
+                let (s, e) = (m.start(), m.end());
+                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(m.as_bytes()) {
                     continue;
                 }
                 let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
@@ -153,32 +67,30 @@ impl Recognizer for Net {
         if has_colon {
             ipv6(input, out);
         }
-        if has_colon || has_dot || b.contains(&b'-') {
-            for (s, e) in macs(b) {
-                if !mac_bounded(b, s, e) {
-                    continue;
+        for m in self.mac.find_iter(b) {
+            let (s, e) = (m.start(), m.end());
+            let v = m.as_bytes();
+            if v.len() == 12 {
+                // Twelve hex digits without separators: only with a letter, a digit
+                // and a MAC word nearby.
+                if v.iter().any(u8::is_ascii_alphabetic) && v.iter().any(u8::is_ascii_digit) && Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                    out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
                 }
-                let v = &b[s..e];
-                let sep = v[2];
-                let has_letter = v.iter().any(u8::is_ascii_alphabetic);
-                let score = if sep == b':' || has_letter {
-                    0.9
-                } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
-                    0.7
-                } else {
-                    0.3
-                };
-                out.push(Candidate::new(Kind::MacAddress, s, e, score));
-            }
-        }
-        for (s, e) in bare_macs(b) {
-            let v = &b[s..e];
-            if !v.iter().any(u8::is_ascii_alphabetic) || !v.iter().any(u8::is_ascii_digit) {
                 continue;
             }
-            if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
-                out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
+            if !mac_bounded(b, s, e) {
+                continue;
             }
+            let sep = v[2];
+            let has_letter = v.iter().any(u8::is_ascii_alphabetic);
+            let score = if sep == b':' || has_letter {
+                0.9
+            } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                0.7
+            } else {
+                0.3
+            };
+            out.push(Candidate::new(Kind::MacAddress, s, e, score));
         }
     }
 }
@@ -192,7 +104,7 @@ fn dotted_continues(b: &[u8], s: usize, e: usize) -> bool {
 
 fn ipv4_ok(v: &[u8]) -> bool {
     v.split(|&c| c == b'.').all(|o| {
-        !o.is_empty() && !(o.len() > 1 && o[0] == b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+        !o.is_empty() && (o.len() == 1 || o[0] != b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
     })
 }
 
@@ -203,26 +115,20 @@ fn is_hex_colon(c: u8) -> bool {
 /// IPv6: maximal runs of hex digits, colons and dots, parsed by the standard library.
 fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let b = input.bytes;
+    let glued = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_';
     let mut i = 0;
-    while i < b.len() {
-        if !is_hex_colon(b[i]) {
-            // Only a segment of hex digits, colons and dots that holds a colon can hold
-            // an address: go to the start of the next one.
-            let Some(off) = b[i..].iter().position(|&c| c == b':') else { break };
-            let mut s = i + off;
-            while is_hex_colon(b[s - 1]) {
-                s -= 1;
-            }
-            i = s;
-            continue;
+    // Jump from colon to colon (rare in prose) and widen each to its run.
+    while let Some(p) = b[i..].iter().position(|&c| c == b':') {
+        let mut s = i + p;
+        while s > i && is_hex_colon(b[s - 1]) {
+            s -= 1;
         }
-        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_') {
-            i += 1;
-            continue;
-        }
-        let s = i;
+        i += p;
         while i < b.len() && is_hex_colon(b[i]) {
             i += 1;
+        }
+        if s > 0 && glued(b[s - 1]) {
+            continue;
         }
         let mut e = i;
         // A sentence can end right after an address: drop a trailing '.' or a single ':'.
@@ -232,7 +138,7 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
         if e > s + 1 && b[e - 1] == b':' && b[e - 2] != b':' {
             e -= 1;
         }
-        if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'_') {
+        if i < b.len() && glued(b[i]) {
             continue;
         }
         let v = &b[s..e];
@@ -268,91 +174,6 @@ fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::recognize::re;
-    use proptest::prelude::*;
-
-    fn same_as_patterns(t: &[u8]) {
-        let spans = |r: &str| re(r).find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
-        let show = String::from_utf8_lossy(t);
-        assert_eq!(ipv4s(t).collect::<Vec<_>>(), spans(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"), "{show:?}");
-        assert_eq!(macs(t).collect::<Vec<_>>(), spans(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"), "{show:?}");
-        assert_eq!(bare_macs(t).collect::<Vec<_>>(), spans(r"(?i)\b[0-9a-f]{12}\b"), "{show:?}");
-    }
-
-    #[test]
-    fn hand_written_shapes_examples() {
-        for t in ["1234.5.6.7890 1.2.3.4.5.6.7.8 12.3.4", "00:1a:2b:3c:4d:5e:6f 00-1A-2B-3C-4D-5E 0011.2233.4455.6677", "001a2b3c4d5e 001a2b3c4d5eF", "ab:cd-ef:01:23:45:67:89:ab:cd:ef"] {
-            same_as_patterns(t.as_bytes());
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-        #[test]
-        fn hand_written_shapes_match_the_patterns(t in proptest::collection::vec(proptest::sample::select(b"0123456789aAfFgx..::--_ \xC3".to_vec()), 0..60)) {
-            same_as_patterns(&t);
-        }
-        #[test]
-        fn hand_written_mac_matches_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["0a", "F9", ":", ":", "-", "-", ".", "ab12", "x", "5", " "]), 0..40)) {
-            same_as_patterns(parts.concat().as_bytes());
-        }
-        #[test]
-        fn hand_written_ipv4_matches_the_pattern(t in proptest::collection::vec(proptest::sample::select(b"0123456789....x".to_vec()), 0..40)) {
-            same_as_patterns(&t);
-        }
-    }
-
-
-    /// The scan before it skipped to colons: every byte was a possible start.
-    fn ipv6_reference(b: &[u8]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if !is_hex_colon(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'_')) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            while i < b.len() && is_hex_colon(b[i]) {
-                i += 1;
-            }
-            let mut e = i;
-            while e > s && b[e - 1] == b'.' {
-                e -= 1;
-            }
-            if e > s + 1 && b[e - 1] == b':' && b[e - 2] != b':' {
-                e -= 1;
-            }
-            if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80 || b[i] == b'_') {
-                continue;
-            }
-            let v = &b[s..e];
-            if v.iter().filter(|&&c| c == b':').count() < 2 {
-                continue;
-            }
-            let Ok(text) = std::str::from_utf8(v) else { continue };
-            if text.parse::<Ipv6Addr>().is_ok() {
-                out.push((s, e));
-            }
-        }
-        out
-    }
-
-    fn ipv6_spans(t: &str) -> Vec<(usize, usize)> {
-        let input = Input { text: t, bytes: t.as_bytes(), field: crate::field::FieldClass::default() };
-        let mut out = Vec::new();
-        ipv6(&input, &mut out);
-        out.iter().map(|c| (c.start, c.end)).collect()
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-        #[test]
-        fn ipv6_skipping_finds_the_same(parts in proptest::collection::vec(proptest::sample::select(vec!["fe80", "1", "a", ":", ":", "::", ".", "x", " ", "_", "ü", "192.168.0.1", "g"]), 0..30)) {
-            let t = parts.concat();
-            prop_assert_eq!(ipv6_spans(&t), ipv6_reference(t.as_bytes()));
-        }
-    }
 
     #[test]
     fn ipv4_octets() {

@@ -1,15 +1,1057 @@
-//! Not implemented yet.
+//! Person names, found by evidence rather than by lists alone.
+//!
+//! A capital letter proves nothing in German (every noun has one: `der Bauer`, `im Mai`,
+//! `ein Wolf`), and a real name may be in no list at all. So a span is reported when
+//! something around it says "this is a person", and the gazetteers only decide how much
+//! evidence is needed:
+//!
+//! * **Titles and salutations** (`Herr`, `Frau`, `Mr`, `Dr.`, `Mag.`, `Prof.`, `Sig.ra`, …)
+//!   are strong: the next capitalised words are the name (`Herr Pfeiffer`), whatever
+//!   they are. The title itself stays outside the span.
+//! * **Labels and roles** (`Name:`, `Kontoinhaber`, `Ansprechpartnerin ist`, `z. H.`,
+//!   `c/o`, `attn.`, `Kunde`, `Fahrer`, `mein Sohn`, `my wife`, `eskaliert an`), **intros**
+//!   (`mein Name ist`, `ich heiße`, `ich bin`, `hier ist`, `my name is`, `this is`, `I'm`,
+//!   `je suis`, `soy`, `ik ben`, `X hier`) and **greetings** (`Hallo`, `Liebe`, `Dear`)
+//!   are medium: the next word must look like a name — a known given name, a surname
+//!   shape (`-mann`, `-huber`, `-ović`, `-ski`, `-sson`, `-ini`, …) or a capitalised word
+//!   that is no function word or obvious common noun (`-ung`, `-keit`, `Team`, `Service`).
+//! * **Closings** (`Mit freundlichen Grüßen`, `LG`, `Best regards`, `Cheers`, …) make the
+//!   next line a signature: its words are the name unless it reads like a team or company.
+//! * **Without evidence**, only a known given name followed by a surname-like word
+//!   (`Kevin Werner`) is reported.
+//! * A form field that expects a name (see [`crate::field`]) reports a value made of
+//!   name-like words as a whole.
+//!
+//! Gazetteers (`src/data/*.txt`, built by `tests/gen_gazetteers.py` from US SSA and US
+//! Census public-domain name files plus a curated list of European spellings) are sorted
+//! line lists searched by binary search; umlauts and accents are also tried folded
+//! (`Müller` → `mueller`). The tokenizer here is shared with the address recogniser.
+//! Everything is one pass over the tokens with bounded look-ahead: linear time.
 
 use super::Recognizer;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+static GIVEN_TXT: &str = include_str!("../data/given.txt");
+static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
+static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
+
+/// A set of lower-case entries borrowed from the embedded text (no copies), hashed
+/// with a small multiplicative hash: one probe per look-up.
+pub(super) struct WordList(HashSet<&'static str, BuildHasherDefault<FxHasher>>);
+
+impl WordList {
+    fn parse(text: &'static str) -> WordList {
+        WordList::from_iter(text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')))
+    }
+
+    fn from_iter<I: IntoIterator<Item = &'static str>>(it: I) -> WordList {
+        WordList(it.into_iter().collect())
+    }
+
+    /// True if `w` (lower-case) is in the list.
+    pub(super) fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
+#[derive(Default)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+struct Gazetteers {
+    given: WordList,
+    given_amb: WordList,
+    surnames: WordList,
+}
+
+fn gaz() -> &'static Gazetteers {
+    static G: OnceLock<Gazetteers> = OnceLock::new();
+    G.get_or_init(|| Gazetteers {
+        given: WordList::parse(GIVEN_TXT),
+        given_amb: WordList::parse(GIVEN_AMB_TXT),
+        surnames: WordList::parse(SURNAMES_TXT),
+    })
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Test hook: drop a share of the given-name list to measure generalisation.
+    pub(super) static HOLDOUT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn held_out(_w: &str) -> bool {
+    #[cfg(test)]
+    {
+        let pct = HOLDOUT.with(|h| h.get());
+        if pct > 0 {
+            let mut h: u32 = 2166136261;
+            for b in _w.bytes() {
+                h = (h ^ b as u32).wrapping_mul(16777619);
+            }
+            return h % 100 < pct;
+        }
+    }
+    false
+}
+
+/// Looks `w` (lower-case) up as written and with umlauts/accents folded to ASCII.
+fn lookup(list: &WordList, w: &str, buf: &mut String) -> bool {
+    if list.contains(w) {
+        return true;
+    }
+    if w.is_ascii() {
+        return false;
+    }
+    buf.clear();
+    for c in w.chars() {
+        match c {
+            'ä' => buf.push_str("ae"),
+            'ö' => buf.push_str("oe"),
+            'ü' => buf.push_str("ue"),
+            'ß' => buf.push_str("ss"),
+            _ => buf.push(fold_char(c)),
+        }
+    }
+    if list.contains(buf) {
+        return true;
+    }
+    // Also plain accent stripping (Müller → muller, as US records spell it).
+    buf.clear();
+    buf.extend(w.chars().map(fold_char));
+    list.contains(buf)
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'đ' => 'd',
+        'ř' => 'r',
+        'ğ' => 'g',
+        'ı' => 'i',
+        _ => c,
+    }
+}
+
+// ---------------------------------------------------------------- tokenizer
+
+/// What a token is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum T {
+    /// Letters, with inner `-`/`'` joining letters (`Marie-Claire`, `O'Brien`).
+    Word,
+    /// ASCII digits.
+    Num,
+    /// One other visible character.
+    Punct(char),
+}
+
+/// A token: byte span in the text and in the lower-case copy.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok {
+    pub(super) t: T,
+    pub(super) s: usize,
+    pub(super) e: usize,
+    ls: usize,
+    le: usize,
+    /// Line breaks between the previous token and this one.
+    pub(super) nl: u8,
+    /// Spaces (no line break) between the previous token and this one.
+    pub(super) sp: bool,
+    /// First letter upper-case.
+    pub(super) cap: bool,
+    /// Part of an e-mail address, URL or handle: never a name or street.
+    pub(super) code: bool,
+}
+
+/// The tokens of a text plus its lower-case words.
+pub(super) struct Tokens<'t> {
+    pub(super) text: &'t str,
+    lower: String,
+    pub(super) v: Vec<Tok>,
+    /// The text has no upper-case letter at all (chat typing).
+    pub(super) all_lower: bool,
+}
+
+impl<'t> Tokens<'t> {
+    pub(super) fn new(text: &'t str) -> Tokens<'t> {
+        let mut v = Vec::with_capacity(text.len() / 4 + 1);
+        let mut lower = String::with_capacity(text.len());
+        let mut all_lower = true;
+        let mut nl = 0u8;
+        let mut sp = false;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '\n' {
+                nl = nl.saturating_add(1);
+                continue;
+            }
+            if c.is_whitespace() || is_pictograph(c) {
+                sp = true;
+                continue;
+            }
+            let (t, e, cap) = if c.is_alphabetic() {
+                let cap = c.is_uppercase();
+                let mut e = i + c.len_utf8();
+                loop {
+                    match it.peek().copied() {
+                        Some((j, d)) if d.is_alphabetic() => {
+                            e = j + d.len_utf8();
+                            it.next();
+                        }
+                        Some((j, d)) if d == '-' || d == '\'' || d == '’' => {
+                            // joiner only between letters
+                            let after = text[j + d.len_utf8()..].chars().next();
+                            if after.is_some_and(|a| a.is_alphabetic()) {
+                                e = j + d.len_utf8();
+                                it.next();
+                            } else {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                (T::Word, e, cap)
+            } else if c.is_ascii_digit() {
+                let mut e = i + 1;
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_ascii_digit() {
+                        e = j + 1;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                (T::Num, e, false)
+            } else {
+                (T::Punct(c), i + c.len_utf8(), false)
+            };
+            let ls = lower.len();
+            if t == T::Word {
+                let word = &text[i..e];
+                if word.is_ascii() {
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        all_lower = false;
+                    }
+                    lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for ch in word.chars() {
+                        if ch.is_uppercase() {
+                            all_lower = false;
+                        }
+                        lower.extend(ch.to_lowercase());
+                    }
+                }
+            }
+            v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
+            nl = 0;
+            sp = false;
+        }
+        // Mark chunks (runs of tokens without spaces) that contain '@' or "://" or "www.".
+        let mut i = 0;
+        while i < v.len() {
+            let mut j = i + 1;
+            while j < v.len() && v[j].nl == 0 && !v[j].sp {
+                j += 1;
+            }
+            let chunk = &text[v[i].s..v[j - 1].e];
+            if chunk.contains('@') || chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com") || chunk.contains('_') || (chunk.contains('/') && chunk.contains('.')) {
+                for t in &mut v[i..j] {
+                    t.code = true;
+                }
+            }
+            i = j;
+        }
+        Tokens { text, lower, v, all_lower }
+    }
+
+    /// The lower-case text of token `i` (words only; empty for others).
+    pub(super) fn low(&self, i: usize) -> &str {
+        let t = &self.v[i];
+        &self.lower[t.ls..t.le]
+    }
+
+    /// The original text of token `i`.
+    pub(super) fn raw(&self, i: usize) -> &'t str {
+        let t = &self.v[i];
+        &self.text[t.s..t.e]
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        i < self.v.len() && self.v[i].t == T::Word && !self.v[i].code
+    }
+
+    pub(super) fn is_punct(&self, i: usize, c: char) -> bool {
+        i < self.v.len() && self.v[i].t == T::Punct(c)
+    }
+
+    /// Token `i` starts a new line.
+    pub(super) fn line_start(&self, i: usize) -> bool {
+        i == 0 || self.v[i].nl > 0
+    }
+
+    /// Token `i` is a word followed by `.` directly (an abbreviation).
+    pub(super) fn abbrev(&self, i: usize) -> bool {
+        self.is_word(i) && i + 1 < self.v.len() && self.v[i + 1].t == T::Punct('.') && self.v[i + 1].s == self.v[i].e
+    }
+}
+
+/// Emoji, pictographs, variation selectors and joiners: read as spaces, so `Hi 😂 Laura`
+/// greets Laura.
+fn is_pictograph(c: char) -> bool {
+    let u = c as u32;
+    (0x1F000..0x20000).contains(&u)
+        || (0x2600..=0x27BF).contains(&u)
+        || (0x2B00..=0x2BFF).contains(&u)
+        || (0xFE00..=0xFE0F).contains(&u)
+        || u == 0x200D
+        || u == 0x20E3
+        || (0xE0000..=0xE007F).contains(&u)
+}
+
+// ---------------------------------------------------------------- word lists
+
+/// Titles and salutations: strong evidence, outside the span. Compared lower-case,
+/// without a trailing dot.
+const TITLES: &[&str] = &[
+    "herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "mister", "dr", "prof", "mag", "ing",
+    "di", "dipl", "dipl.-ing", "dkfm", "mmag", "msc", "bsc", "ba", "ma", "dott", "dott.ssa", "dottssa", "avv",
+    "monsieur", "madame", "mme", "mlle", "señor", "señora", "senor", "senora", "sr", "sra", "srta",
+    "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dhr", "mevr", "mevrouw", "meneer", "heer",
+    "mx", "sir", "dame", "lady", "lord", "pfarrer", "rabbi",
+];
+
+/// Words that are never a name (function words, pronouns, greetings, months, days,
+/// CRM nouns that follow the same cues as names). Lower-case.
+const STOP: &[&str] = &[
+    // de
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber",
+    "ist", "bin", "bist", "sind", "war", "hat", "habe", "hab", "haben", "wird", "kann", "will", "möchte", "würde",
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen", "mein", "meine",
+    "meinen", "meinem", "meiner", "dein", "deine", "sein", "seine", "unser", "unsere", "uns", "mich", "mir",
+    "dich", "dir", "nicht", "noch", "schon", "auch", "nur", "hier", "da", "dort", "jetzt", "heute", "morgen",
+    "gestern", "bitte", "danke", "vielen", "dank", "gerne", "gern", "ja", "nein", "ok", "okay", "mit", "von",
+    "vom", "zu", "zum", "zur", "bei", "beim", "für", "fuer", "an", "am", "im", "in", "auf", "aus", "nach", "über",
+    "unter", "vor", "seit", "bis", "wegen", "als", "wie", "was", "wer", "wo", "wann", "warum", "dass", "ob",
+    "wenn", "so", "sehr", "geehrte", "geehrter", "geehrtes", "damen", "herren", "liebe", "lieber", "liebes",
+    "hallo", "servus", "moin", "grüezi", "gruezi", "grüß", "gott", "guten", "tag", "abend", "morgen", "hi", "hey",
+    "team", "service", "kundenservice", "kundendienst", "support", "kunde", "kundin", "kunden", "firma",
+    "gmbh", "ag", "kg", "ltd", "inc", "llc", "co", "team,", "herr", "frau", "name", "namen", "vorname", "nachname",
+    "neue", "neuer", "neues", "alte", "alter", "adresse", "nummer", "rechnung", "vertrag", "konto", "iban", "bic",
+    "tel", "telefon", "fax", "mobil", "handy", "email", "e-mail", "mail", "web", "www", "uid", "geb", "geboren",
+    "grüße", "grüsse", "gruß", "gruss", "freundlichen", "freundliche", "viele", "beste", "herzliche", "lg", "mfg",
+    "vg", "bg", "student", "studentin", "rentner", "rentnerin", "mitglied", "neukunde", "bestandskunde",
+    "vater", "mutter", "sohn", "tochter", "mann", "kind", "partner", "partnerin", "bruder", "schwester",
+    "gerade", "leider", "wieder", "etwas", "alles", "nichts", "man", "zusammen", "leute", "allerseits",
+    "anbei", "betreff", "bezüglich", "sofort", "kurz", "mal", "doch", "eben", "dann", "denn", "weil",
+    "total", "echt", "ziemlich", "richtig", "wirklich", "mega", "extrem", "enttäuscht", "zufrieden",
+    "unterwegs", "verwirrt", "neu", "selbst", "really", "too", "quite", "angry", "upset", "confused", "back",
+    "again", "me",
+    // en
+    "the", "a", "an", "and", "or", "but", "is", "am", "are", "was", "were", "be", "been", "has", "have", "had",
+    "i", "you", "he", "she", "it", "we", "they", "me", "my", "your", "his", "her", "our", "their", "us", "them",
+    "this", "that", "these", "those", "there", "here", "not", "no", "yes", "just", "also", "still", "now",
+    "today", "please", "thanks", "thank", "hello", "dear", "sir", "madam", "all", "everyone", "whom", "it",
+    "to", "of", "for", "on", "at", "by", "with", "from", "as", "about", "if", "so", "very", "sorry", "regards",
+    "best", "kind", "sincerely", "cheers", "customer", "care", "manager", "agent", "staff", "dept", "department",
+    "new", "old", "account", "holder",
+    "order", "invoice", "number", "phone", "address", "contract", "card", "bank", "calling", "writing",
+    "interested", "looking", "having", "going", "trying", "unable", "happy", "glad", "afraid", "sure",
+    "mr", "mrs", "ms", "dr", "son", "daughter", "wife", "husband", "mum", "mom", "dad", "brother", "sister",
+    "ticket", "user", "username", "via", "per", "re", "fwd", "cc",
+    // fr it es nl
+    "le", "la", "les", "de", "du", "des", "et", "je", "suis", "mon", "ma", "mes", "votre", "vos", "bonjour",
+    "madame", "monsieur", "merci", "il", "lo", "gli", "di", "del", "della", "e", "sono", "mio", "buongiorno",
+    "grazie", "el", "los", "las", "y", "soy", "mi", "hola", "gracias", "señor", "señora", "het", "een", "en",
+    "ik", "ben", "mijn", "uw", "hallo", "hoi", "dank", "bedankt", "van", "goedemorgen", "geachte",
+    "heer", "mevrouw", "klant", "cliente", "client",
+];
+
+/// Months and weekdays: words, but also surnames (`Sandro Freitag`).
+const CALENDAR: &[&str] = &[
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+];
+
+/// Endings that mark a capitalised German/English word as a common noun, not a name.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "nis", "tum", "ment", "nummer", "adresse",
+    "team", "service", "vertrag", "rechnung", "karte", "konto", "zahlung", "tarif", "paket", "lieferung",
+    "bestellung", "versicherung", "abteilung", "gmbh", "shop", "store", "markt", "werk", "werke", "bank",
+    "ness", "ship", "ance", "ence", "ity", "ism", "chen", "lein", "daten", "nehmer", "geber",
+];
+
+/// Surname endings (DACH, Slavic, Nordic, Romance, Greek, Turkish).
+const SURNAME_ENDINGS: &[&str] = &[
+    "mann", "maier", "mayer", "meier", "meyer", "mayr", "huber", "hofer", "bauer", "berger", "burger",
+    "inger", "linger", "bichler", "egger", "leitner", "lechner", "gruber", "moser", "wimmer", "schmid",
+    "schmidt", "wieser", "lehner", "brunner", "steiner", "reiter", "hauser", "stetter", "thaler", "müller",
+    "mueller", "ović", "ovic", "ević", "evic", "vić", "vic", "ić", "ski", "ska", "sky", "cki", "cka", "wicz",
+    "czyk", "czak", "sson", "ssen", "sen", "ini", "elli", "etti", "ucci", "acci", "otti", "ardi", "escu",
+    "opoulos", "akis", "idis", "oglu", "oğlu", "yan", "enko", "ová", "ová", "ez", "stedt", "feld", "hardt",
+    "bach", "ecker", "acker", "inski", "kowski", "nik", "ak", "ek",
+];
+
+/// Triggers followed by a name: (words, strength). Strength 2 = label/role strong,
+/// 1 = needs a name-like word.
+const CUES: &[(&[&str], u8)] = &[
+    (&["mein", "name", "ist"], 2),
+    (&["my", "name", "is"], 2),
+    (&["my", "name's"], 2),
+    (&["ich", "heiße"], 2),
+    (&["ich", "heisse"], 2),
+    (&["je", "m'appelle"], 2),
+    (&["je", "m’appelle"], 2),
+    (&["mi", "chiamo"], 2),
+    (&["me", "llamo"], 2),
+    (&["mijn", "naam", "is"], 2),
+    (&["name"], 2),
+    (&["naam"], 2),
+    (&["nom"], 2),
+    (&["nombre"], 2),
+    (&["nome"], 2),
+    (&["full", "name"], 2),
+    (&["vorname"], 2),
+    (&["nachname"], 2),
+    (&["kontoinhaber"], 2),
+    (&["kontoinhaberin"], 2),
+    (&["account", "holder"], 2),
+    (&["ansprechpartner"], 2),
+    (&["ansprechpartnerin"], 2),
+    (&["contact", "person"], 2),
+    (&["z", "h"], 2),
+    (&["zhd"], 2),
+    (&["zu", "händen"], 2),
+    (&["attn"], 2),
+    (&["c/o"], 2),
+    (&["care", "of"], 2),
+    (&["personalien"], 2),
+    (&["auf", "den", "namen"], 2),
+    (&["namens"], 2),
+    (&["in", "the", "name", "of"], 2),
+    (&["name", "of"], 2),
+    (&["a", "nombre", "de"], 2),
+    (&["au", "nom", "de"], 2),
+    (&["a", "nome", "di"], 2),
+    (&["op", "naam", "van"], 2),
+    (&["ich", "bin"], 1),
+    (&["ich", "bins"], 1),
+    (&["bin"], 1),
+    (&["hier", "ist"], 1),
+    (&["hier", "spricht"], 1),
+    (&["da", "ist"], 1),
+    (&["this", "is"], 1),
+    (&["it's"], 1),
+    (&["its"], 1),
+    (&["i'm"], 1),
+    (&["i", "am"], 1),
+    (&["je", "suis"], 1),
+    (&["moi", "c'est"], 1),
+    (&["sono"], 1),
+    (&["soy"], 1),
+    (&["ik", "ben"], 1),
+    (&["hallo"], 1),
+    (&["hello"], 1),
+    (&["hi"], 1),
+    (&["hey"], 1),
+    (&["dear"], 1),
+    (&["liebe"], 1),
+    (&["lieber"], 1),
+    (&["servus"], 1),
+    (&["moin"], 1),
+    (&["grüezi"], 1),
+    (&["hoi"], 1),
+    (&["ciao"], 1),
+    (&["hola"], 1),
+    (&["bonjour"], 1),
+    (&["salut"], 1),
+    (&["buongiorno"], 1),
+    (&["cher"], 1),
+    (&["chère"], 1),
+    (&["caro"], 1),
+    (&["cara"], 1),
+    (&["gentile"], 1),
+    (&["estimado"], 1),
+    (&["estimada"], 1),
+    (&["querido"], 1),
+    (&["querida"], 1),
+    (&["beste"], 1),
+    (&["geachte"], 1),
+    (&["kunde"], 1),
+    (&["kundin"], 1),
+    (&["kd"], 1),
+    (&["customer"], 1),
+    (&["cust"], 1),
+    (&["client"], 1),
+    (&["cliente"], 1),
+    (&["klant"], 1),
+    (&["fahrer"], 1),
+    (&["fahrerin"], 1),
+    (&["driver"], 1),
+    (&["unfallgegner"], 1),
+    (&["unfallgegnerin"], 1),
+    (&["patient"], 1),
+    (&["patientin"], 1),
+    (&["mitarbeiter"], 1),
+    (&["mitarbeiterin"], 1),
+    (&["kollege"], 1),
+    (&["kollegin"], 1),
+    (&["colleague"], 1),
+    (&["eskaliert", "an"], 1),
+    (&["weitergeleitet", "an"], 1),
+    (&["übergeben", "an"], 1),
+    (&["escalated", "to"], 1),
+    (&["forwarded", "to"], 1),
+    (&["assigned", "to"], 1),
+    (&["sohn"], 1),
+    (&["tochter"], 1),
+    (&["mann"], 1),
+    (&["ehemann"], 1),
+    (&["ehefrau"], 1),
+    (&["partner"], 1),
+    (&["partnerin"], 1),
+    (&["kind"], 1),
+    (&["kid"], 1),
+    (&["child"], 1),
+    (&["bruder"], 1),
+    (&["schwester"], 1),
+    (&["vater"], 1),
+    (&["mutter"], 1),
+    (&["son"], 1),
+    (&["daughter"], 1),
+    (&["husband"], 1),
+    (&["wife"], 1),
+    (&["husband's", "name"], 2),
+    (&["wife's", "name"], 2),
+    (&["brother"], 1),
+    (&["sister"], 1),
+    (&["father"], 1),
+    (&["mother"], 1),
+    (&["inhaber"], 1),
+    (&["inhaberin"], 1),
+    (&["signed"], 1),
+    (&["gez"], 1),
+    (&["unterschrift"], 2),
+    (&["bitte", "an"], 1),
+    (&["lieferung", "an"], 1),
+    (&["deliver", "to"], 1),
+    (&["von"], 0),
+];
+
+/// Closing phrases that make the next words a signature.
+const CLOSINGS: &[&[&str]] = &[
+    &["mit", "freundlichen", "grüßen"],
+    &["mit", "freundlichen", "grüssen"],
+    &["mit", "freundlichem", "gruß"],
+    &["mit", "besten", "grüßen"],
+    &["mit", "besten", "grüssen"],
+    &["freundliche", "grüße"],
+    &["freundliche", "grüsse"],
+    &["viele", "grüße"],
+    &["viele", "grüsse"],
+    &["liebe", "grüße"],
+    &["liebe", "grüsse"],
+    &["beste", "grüße"],
+    &["beste", "grüsse"],
+    &["herzliche", "grüße"],
+    &["herzliche", "grüsse"],
+    &["schöne", "grüße"],
+    &["schöne", "grüsse"],
+    &["grüße"],
+    &["grüsse"],
+    &["gruß"],
+    &["gruss"],
+    &["lg"],
+    &["mfg"],
+    &["vg"],
+    &["bg"],
+    &["hochachtungsvoll"],
+    &["best", "regards"],
+    &["kind", "regards"],
+    &["warm", "regards"],
+    &["many", "thanks"],
+    &["thanks", "a", "lot"],
+    &["thank", "you"],
+    &["regards"],
+    &["best"],
+    &["thanks"],
+    &["thx"],
+    &["cheers"],
+    &["sincerely"],
+    &["yours", "sincerely"],
+    &["yours", "faithfully"],
+    &["yours", "truly"],
+    &["all", "the", "best"],
+    &["cordialement"],
+    &["bien", "cordialement"],
+    &["salutations"],
+    &["cordiali", "saluti"],
+    &["distinti", "saluti"],
+    &["saluti"],
+    &["un", "saludo"],
+    &["saludos"],
+    &["atentamente"],
+    &["saludos", "cordiales"],
+    &["groetjes"],
+    &["met", "vriendelijke", "groet"],
+    &["vriendelijke", "groet"],
+    &["groeten"],
+    &["bien", "à", "vous"],
+    &["amicalement"],
+    &["tschüss"],
+    &["ciao"],
+    &["servus"],
+];
+
+/// Words in a signature line that make it a team or company, not a person.
+const ORG_WORDS: &[&str] = &[
+    "team", "service", "kundenservice", "kundendienst", "support", "customer", "care", "ihr", "ihre", "your",
+    "the", "das", "die", "der", "gmbh", "ag", "kg", "ltd", "inc", "llc", "sa", "srl", "bv", "plc", "co",
+    "klantenservice", "servicio", "équipe", "equipe", "servizio", "clienti", "cliente", "abteilung", "office",
+    "sales", "vertrieb", "buchhaltung", "verwaltung", "redaktion", "praxis", "kanzlei", "versicherung",
+    "bank", "stadtwerke", "online", "shop", "group", "gruppe", "equipo", "squadra", "kundenteam",
+    "servicio", "atención", "assistenza", "klantenteam", "helpdesk", "hotline", "zentrale", "logistics",
+    "logistik", "consulting", "solutions", "systems", "services", "partners", "holding", "versand",
+];
+
+/// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).
+const FAMILY: &[&str] = &[
+    "sohn", "tochter", "kind", "kid", "mann", "ehemann", "ehefrau", "partner", "partnerin", "bruder", "schwester",
+    "vater", "mutter", "son", "daughter", "husband", "wife", "brother", "sister", "father", "mother", "child",
+    "fils", "fille", "mari", "femme", "figlio", "figlia", "marito", "moglie", "hijo", "hija", "marido", "esposa",
+    "zoon", "dochter", "man", "vrouw", "enkel", "enkelin", "freundin", "freund", "lebensgefährte", "lebensgefährtin",
+];
+
+/// Greeting cues: a capitalised unknown word after them must not be a sentence subject.
+const GREETINGS: &[&str] = &[
+    "hallo", "hello", "hi", "hey", "dear", "liebe", "lieber", "servus", "moin", "grüezi", "hoi", "ciao", "hola",
+    "bonjour", "salut", "buongiorno", "cher", "chère", "caro", "cara", "gentile", "estimado", "estimada",
+    "querido", "querida", "beste", "geachte",
+];
+
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "di", "da", "del", "della", "dei", "du", "le", "la", "ten", "ter", "zu",
+    "vom", "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
+];
+
+/// The fixed word lists, hashed once.
+struct Lists {
+    stop: WordList,
+    titles: WordList,
+    org_words: WordList,
+    particles: WordList,
+    calendar: WordList,
+    /// Cues by first word (indices into CUES).
+    cues_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// Closings by first word (indices into CLOSINGS).
+    closings_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    surname_endings: WordList,
+    noun_endings: WordList,
+}
+
+fn lst() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mk = |l: &[&'static str]| WordList::from_iter(l.iter().copied());
+        Lists {
+            stop: mk(STOP),
+            titles: mk(TITLES),
+            org_words: mk(ORG_WORDS),
+            particles: mk(PARTICLES),
+            calendar: mk(CALENDAR),
+            cues_by_first: {
+                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+                for (i, (c, _)) in CUES.iter().enumerate() {
+                    m.entry(c[0]).or_default().push(i);
+                }
+                m
+            },
+            closings_by_first: {
+                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+                for (i, c) in CLOSINGS.iter().enumerate() {
+                    m.entry(c[0]).or_default().push(i);
+                }
+                m
+            },
+            surname_endings: mk(SURNAME_ENDINGS),
+            noun_endings: mk(NOUN_ENDINGS),
+        }
+    })
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| *x == w)
+}
+
+fn ends_with_any(w: &str, list: &[&str], min_stem: usize) -> bool {
+    list.iter().any(|e| w.len() >= e.len() + min_stem && w.ends_with(e))
+}
+
+/// Like [`ends_with_any`] over a hashed set of endings of at most 12 bytes: one probe
+/// per suffix length instead of one comparison per entry.
+fn ends_with_set(w: &str, set: &WordList, min_stem: usize) -> bool {
+    let max = w.len().saturating_sub(min_stem).min(12);
+    (1..=max).any(|l| {
+        let at = w.len() - l;
+        w.is_char_boundary(at) && set.contains(&w[at..])
+    })
+}
+
+/// How name-like one word is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Namey {
+    /// Never a name here.
+    No,
+    /// Unknown word (capitalised or not; the caller decides).
+    Unknown,
+    /// A known given name that is also an ordinary word, or a surname that is.
+    Weak,
+    /// Surname shape or frequent surname.
+    Surname,
+    /// Known given name.
+    Given,
+}
 
 pub(super) struct Person;
 
 impl Person {
     pub(super) fn new() -> Person {
+        let _ = gaz();
+        let _ = lst();
         Person
     }
+}
+
+struct Ctx<'a, 't> {
+    tk: &'a Tokens<'t>,
+    buf: String,
+    /// namey() per token, computed once (0 = not yet).
+    memo: Vec<u8>,
+}
+
+impl Ctx<'_, '_> {
+    fn namey(&mut self, i: usize) -> Namey {
+        if !self.tk.is_word(i) {
+            return Namey::No;
+        }
+        if let Some(&m) = self.memo.get(i) {
+            if m != 0 {
+                return [Namey::No, Namey::Unknown, Namey::Weak, Namey::Surname, Namey::Given][m as usize - 1];
+            }
+        }
+        let k = self.namey_uncached(i);
+        if i < self.memo.len() {
+            self.memo[i] = k as u8 + 1;
+        }
+        k
+    }
+
+    fn namey_uncached(&mut self, i: usize) -> Namey {
+        let w = self.tk.low(i);
+        let raw = self.tk.raw(i);
+        let n = w.chars().count();
+        if lst().stop.contains(w) || lst().titles.contains(w) {
+            return Namey::No;
+        }
+        if lst().calendar.contains(w) {
+            return Namey::Weak;
+        }
+        // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
+        if (2..=5).contains(&n) && raw.chars().all(|c| c.is_uppercase()) {
+            return Namey::No;
+        }
+        let g = gaz();
+        // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
+        let parts = w.split(['-', '\'', '’']).filter(|p| !p.is_empty());
+        let mut best = Namey::No;
+        let mut any_noun = false;
+        for p in parts {
+            let listed_surname = lookup(&g.surnames, p, &mut self.buf);
+            let k = if lookup(&g.given, p, &mut self.buf) && !held_out(p) {
+                Namey::Given
+            } else if lookup(&g.given_amb, p, &mut self.buf) {
+                Namey::Weak
+            } else if listed_surname || ends_with_set(p, &lst().surname_endings, 2) {
+                Namey::Surname
+            } else {
+                Namey::Unknown
+            };
+            if lst().org_words.contains(p) || lst().stop.contains(p) && p.len() > 3 || ends_with_set(p, &lst().noun_endings, 2) && k < Namey::Given && !listed_surname {
+                any_noun = true;
+            }
+            best = best.max(k);
+        }
+        if any_noun && best < Namey::Given {
+            return Namey::No;
+        }
+        if best == Namey::No {
+            Namey::Unknown
+        } else {
+            best
+        }
+    }
+
+    /// A single capital letter followed by '.' (an initial).
+    fn initial(&self, i: usize) -> bool {
+        let tk = self.tk;
+        tk.is_word(i) && tk.v[i].cap && tk.raw(i).chars().count() == 1 && tk.abbrev(i)
+    }
+
+    /// Can token `i` continue a name started before it (same line, a space apart)?
+    fn continues(&mut self, i: usize) -> bool {
+        let tk = self.tk;
+        if i >= tk.v.len() || tk.v[i].nl > 0 || !tk.is_word(i) {
+            return false;
+        }
+        let w = tk.low(i);
+        if super::address::is_street_word(w) {
+            return false;
+        }
+        let k = self.namey(i);
+        if k == Namey::No {
+            // after a name, a capitalised word with a noun ending is still a surname
+            // ("Dietrich Hartung"), but not a function word, team or title
+            let raw = tk.raw(i);
+            return tk.v[i].cap
+                && !lst().stop.contains(w)
+                && !lst().org_words.contains(w)
+                && !lst().titles.contains(w)
+                && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
+                && ends_with_any(w, NOUN_ENDINGS, 2);
+        }
+        if tk.v[i].cap {
+            return true;
+        }
+        tk.all_lower && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak) && !common_lower(w)
+    }
+
+    /// Extends a name that starts at token `i` (already accepted) to its last token.
+    /// Returns the index of the last token.
+    fn extend(&mut self, i: usize) -> usize {
+        let tk = self.tk;
+        let mut last = i;
+        let mut k = i + 1;
+        let mut words = 1;
+        while words < 4 && k < tk.v.len() {
+            if self.initial(k) && tk.v[k].nl == 0 {
+                // "Hans P. Müller"
+                if self.continues(k + 2) {
+                    last = k + 2;
+                    k += 3;
+                    words += 2;
+                    continue;
+                }
+                break;
+            }
+            if tk.is_word(k) && tk.v[k].nl == 0 && lst().particles.contains(tk.low(k)) && !tk.v[k].cap {
+                // particles: "van der Berg", "di Stefano"
+                let mut m = k;
+                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) && m < k + 3 {
+                    m += 1;
+                }
+                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !super::address::is_street_word(tk.low(m)) {
+                    last = m;
+                    k = m + 1;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.continues(k) {
+                last = k;
+                k += 1;
+                words += 1;
+                continue;
+            }
+            // generational suffix: "Koch II", "Smith Jr."
+            if tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen") {
+                last = k;
+            }
+            break;
+        }
+        last
+    }
+
+    /// Tries to read a name starting at token `i` with the given evidence strength
+    /// (2 strong, 1 medium). Returns (first, last) token indices.
+    fn name_at(&mut self, mut i: usize, strength: u8) -> Option<(usize, usize)> {
+        let tk = self.tk;
+        // skip further titles ("Herr Dr. Mag.") and articles ("ich bin die Maria")
+        let mut guard = 0;
+        while i < tk.v.len() && guard < 4 {
+            guard += 1;
+            if tk.is_word(i) && lst().titles.contains(tk.low(i)) && !(tk.low(i) == "di" && !tk.v[i].cap) {
+                i += if tk.abbrev(i) { 2 } else { 1 };
+                if tk.is_punct(i, '-') {
+                    // Dipl.-Ing.
+                    i += 1;
+                }
+                continue;
+            }
+            if tk.is_word(i) && strength >= 1 && matches!(tk.low(i), "die" | "der" | "the" | "ist" | "is" | "la" | "el") && i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i >= tk.v.len() {
+            return None;
+        }
+        // "M. Huber" / "J. Young"
+        if self.initial(i) && i + 2 < tk.v.len() && tk.v[i + 2].nl == 0 && tk.is_word(i + 2) && tk.v[i + 2].cap {
+            let k = self.namey(i + 2);
+            if k != Namey::No {
+                let last = self.extend(i + 2);
+                return Some((i, last));
+            }
+        }
+        if !tk.is_word(i) {
+            return None;
+        }
+        // "Frau van der Dussen": particles before a capitalised surname
+        if strength >= 2 && lst().particles.contains(tk.low(i)) && !tk.v[i].cap {
+            let mut m = i;
+            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) {
+                m += 1;
+            }
+            if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
+                let last = self.extend(m);
+                return Some((i, last));
+            }
+            return None;
+        }
+        let k = self.namey(i);
+        let cap = tk.v[i].cap;
+        let w = tk.low(i);
+        let ok = match k {
+            Namey::No => false,
+            Namey::Given | Namey::Surname => cap || tk.all_lower || strength == 2,
+            Namey::Weak => cap || tk.all_lower,
+            Namey::Unknown => {
+                if super::address::is_street_word(w) {
+                    false
+                } else if cap {
+                    strength == 2 || self.next_is_namey(i)
+                        || !looks_common_capital(w)
+                } else {
+                    // lower case: only in all-lower chat, with strong evidence or an intro
+                    // followed by a two-word name ("bin iwona hesse")
+                    tk.all_lower && !common_lower(w) && (strength == 2 || strength == 3 && self.continues(i + 1))
+                }
+            }
+        };
+        if !ok {
+            return None;
+        }
+        let last = self.extend(i);
+        // "Dear Crestview team": a team, not a person
+        let nx = last + 1;
+        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && lst().org_words.contains(tk.low(nx)) {
+            return None;
+        }
+        // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
+        if last == i && strength == 1 && k == Namey::Unknown && !tk.all_lower && nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && !tk.v[nx].cap {
+            return None;
+        }
+        // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
+        // "bin Wolf" is not sure) unless followed by another name word.
+        if last == i && strength != 2 && k == Namey::Weak && !cap {
+            return None;
+        }
+        Some((i, last))
+    }
+
+    fn next_is_namey(&mut self, i: usize) -> bool {
+        let tk = self.tk;
+        i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 && tk.v[i + 1].cap && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+    }
+}
+
+/// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
+fn common_lower(w: &str) -> bool {
+    const CHAT_WORDS: &[&str] = &["sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad"];
+    lst().stop.contains(w)
+        || in_list(CHAT_WORDS, w)
+        || w.starts_with("ge") && w.ends_with('t') && w.chars().count() > 5
+        || w.ends_with("ing") && !w.ends_with("ring") && w.len() > 5
+        || ends_with_any(w, &["ed", "ly", "lich", "isch", "ung", "heit", "keit", "ieren", "iert"], 2)
+            && !gaz().given.contains(w)
+            && !gaz().surnames.contains(w)
+}
+
+/// Capitalised unknown words that read like common nouns: weak cues need more.
+fn looks_common_capital(w: &str) -> bool {
+    // Typical German noun endings and plural/infinitive shapes.
+    ends_with_any(w, NOUN_ENDINGS, 2)
+        || ends_with_any(w, &["ung", "en", "ie", "ik", "ur", "at", "ät", "age", "ei", "ling"], 2)
+}
+
+/// Does the sequence `cue` match the words starting at token `i`? Returns the index
+/// after the cue (skipping a following `:`/`,`/`-`). Dots after abbreviations are skipped.
+fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<usize> {
+    for (n, w) in cue.iter().enumerate() {
+        if n > 0 && tk.is_punct(i, '.') {
+            i += 1;
+        }
+        if *w == "c/o" {
+            if tk.is_word(i) && tk.low(i) == "c" && tk.is_punct(i + 1, '/') && tk.is_word(i + 2) && tk.low(i + 2) == "o" {
+                i += 3;
+                continue;
+            }
+            return None;
+        }
+        if !(i < tk.v.len() && tk.v[i].t == T::Word && tk.low(i) == *w) {
+            return None;
+        }
+        if n > 0 && tk.v[i].nl > 0 {
+            return None;
+        }
+        i += 1;
+    }
+    while i < tk.v.len() && matches!(tk.v[i].t, T::Punct('.' | ':' | ',' | '-' | '–')) && tk.v[i].nl == 0 {
+        i += 1;
+    }
+    Some(i)
 }
 
 impl Recognizer for Person {
@@ -17,5 +1059,388 @@ impl Recognizer for Person {
         &[Kind::Person]
     }
 
-    fn find(&self, _input: &Input<'_>, _out: &mut Vec<Candidate>) {}
+    fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return;
+        }
+        let tk = Tokens::new(text);
+        let mut cx = Ctx { tk: &tk, buf: String::new(), memo: vec![0; tk.v.len()] };
+        let n = tk.v.len();
+        let push = |out: &mut Vec<Candidate>, a: usize, b: usize, score: f32| {
+            let mut c = Candidate::new(Kind::Person, tk.v[a].s, tk.v[b].e, score);
+            c.subtype = None;
+            out.push(c);
+        };
+
+        // Form field that expects a name: the whole value, if it is made of name words.
+        if input.field.expects == Some(Kind::Person) && n > 0 && n <= 8 {
+            let words: Vec<usize> = (0..n).filter(|&i| tk.v[i].t == T::Word).collect();
+            let others_ok = (0..n).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
+            if others_ok && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
+                let a = words[0];
+                let b = *words.last().unwrap();
+                push(out, a, b, 0.35);
+                return;
+            }
+        }
+
+        let mut i = 0;
+        let mut covered_to = 0usize; // token index up to which a name was already found
+        while i < n {
+            if tk.v[i].t != T::Word || tk.v[i].code {
+                i += 1;
+                continue;
+            }
+            let w = tk.low(i);
+            // 1. titles
+            let is_title = lst().titles.contains(w)
+                && !(w == "di" && !tk.raw(i).starts_with("DI"))
+                && !(matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") && !tk.v[i].cap)
+                && !(matches!(w, "frau" | "fr") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"))
+                && !(w == "fr" && !tk.abbrev(i))
+                && !(w == "hr" && !tk.abbrev(i))
+                && !(matches!(w, "ma" | "ba" | "msc" | "bsc") && !tk.abbrev(i));
+            if is_title {
+                let next = if tk.abbrev(i) { i + 2 } else { i + 1 };
+                if next < n && tk.v[next].nl == 0 {
+                    if let Some((a, b)) = cx.name_at(next, 2) {
+                        if a >= covered_to {
+                            push(out, a, b, 0.9);
+                            covered_to = b + 1;
+                        }
+                        i = b + 1;
+                        continue;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // 2. closings: the next words (same line after ',' or the next line) sign.
+            let mut matched = false;
+            let no_idx: &[usize] = &[];
+            let closing_idx = lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice());
+            let cue_idx = lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice());
+            for cl in closing_idx.iter().map(|&k| CLOSINGS[k]) {
+                if let Some(j) = match_cue(&tk, i, cl) {
+                    // the closing must start a line or follow a sentence end / comma
+                    let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
+                    // "… erreichbar lg adam": a closing with a given name that ends the text
+                    let tail_name = {
+                        let mut jj = j;
+                        while jj < n && matches!(tk.v[jj].t, T::Punct(',' | '!' | '.')) {
+                            jj += 1;
+                        }
+                        jj < n && (cx.namey(jj) == Namey::Given || cx.namey(jj) == Namey::Weak && tk.v[jj].cap || cx.namey(jj) == Namey::Unknown && jj + 1 >= n && cx.lone_signature(jj) && matches!(tk.low(i), "lg" | "mfg" | "vg" | "gruß" | "gruss" | "grüße" | "grüsse" | "cheers" | "thanks" | "thx" | "saludos" | "saluti" | "groetjes" | "ciao" | "tschüss")) && {
+                            let b = cx.extend(jj);
+                            b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
+                        }
+                    };
+                    if !starts && !tail_name {
+                        continue;
+                    }
+                    let mut j = j;
+                    while j < n && matches!(tk.v[j].t, T::Punct('!' | ',' | '.' | '-' | '–')) {
+                        j += 1;
+                    }
+                    // single-word closings in running text ("best", "thanks") need a
+                    // break after them or a comma
+                    let same_line = j < n && tk.v[j].nl == 0;
+                    if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name {
+                        continue;
+                    }
+                    if let Some((a, b, sc)) = cx.signature(j) {
+                        if a >= covered_to {
+                            push(out, a, b, sc);
+                            covered_to = b + 1;
+                        }
+                        i = b + 1;
+                        matched = true;
+                    }
+                    break;
+                }
+            }
+            if matched {
+                continue;
+            }
+            // 3. cues: labels, roles, intros, greetings
+            let mut best: Option<(usize, u8)> = None;
+            for (cue, strength) in cue_idx.iter().map(|&k| &CUES[k]) {
+                if *strength == 0 {
+                    continue;
+                }
+                if let Some(j) = match_cue(&tk, i, cue) {
+                    // keep the longest cue
+                    if best.map_or(true, |(bj, _)| j > bj) {
+                        best = Some((j, *strength));
+                    }
+                }
+            }
+            if let Some((mut j, mut strength)) = best {
+                // family and role words after a possessive are strong ("mein Kind Annemie");
+                // roles and intros may be followed by a verb ("Kunde Müller ruft an")
+                let possessive = i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "mein" | "meine" | "meinem" | "meinen" | "meiner" | "unser" | "unsere" | "my" | "our" | "mon" | "ma" | "mio" | "mia" | "mi" | "mijn" | "onze");
+                if possessive && FAMILY.contains(&w) {
+                    strength = 2;
+                } else if strength == 1 && !GREETINGS.contains(&w) {
+                    strength = 3;
+                }
+                // "Ansprechpartnerin ist Frau X": a title after the cue decides
+                while j < n && tk.is_word(j) && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst") && tk.v[j].nl == 0 {
+                    j += 1;
+                }
+                if j < n && tk.is_word(j) && lst().titles.contains(tk.low(j)) {
+                    i = j;
+                    continue;
+                }
+                let same_line = j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
+                if same_line {
+                    if let Some((a, mut b)) = cx.name_at(j, strength) {
+                        // "Kunde Stelzl, Aurelia": surname, comma, given name
+                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !super::address::is_street_word(tk.low(b + 2)) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
+                            let after = b + 3;
+                            if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
+                                b += 2;
+                            }
+                        }
+                        if a >= covered_to {
+                            push(out, a, b, if strength == 2 { 0.9 } else { 0.8 });
+                            covered_to = b + 1;
+                        }
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
+            // "– Tina" at the end of a note: the writer's sign-off
+            if i > 0 && matches!(tk.v[i - 1].t, T::Punct('-' | '–')) && tk.v[i - 1].e == tk.v[i].s && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0) && tk.v[i].cap && i >= covered_to {
+                let b = cx.extend(i);
+                let end = b + 1 >= n || tk.v[b + 1].nl > 0;
+                if end && cx.namey(i) != Namey::No {
+                    push(out, i, b, 0.8);
+                    covered_to = b + 1;
+                    i = b + 1;
+                    continue;
+                }
+            }
+            // "ich (Carina, geb. …)"
+            if matches!(w, "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(') {
+                if let Some((a, b)) = cx.name_at(i + 2, 2) {
+                    if tk.is_punct(b + 1, ',') || tk.is_punct(b + 1, ')') || tk.is_word(b + 1) && matches!(tk.low(b + 1), "geb" | "born" | "né" | "née" | "nato" | "nata" | "jg") {
+                        push(out, a, b, 0.8);
+                        covered_to = b + 1;
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
+            // "meine Frau Ariane", "mein Mann Peter": a role, not a title
+            if matches!(w, "frau" | "mann" | "freundin" | "freund") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "mein" | "meiner" | "meinem" | "seine" | "sein" | "deine" | "dein" | "ihre" | "ihr" | "unsere") {
+                if let Some((a, b)) = cx.name_at(i + 1, 1) {
+                    if tk.v[a].nl == 0 && a >= covered_to {
+                        push(out, a, b, 0.8);
+                        covered_to = b + 1;
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
+            // 4. "Isabel hier", "Herr Leunberger hier" (name before 'hier'/'here')
+            if i + 1 < n && tk.is_word(i + 1) && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht") && tk.v[i + 1].nl == 0 {
+                let prev_ok = i == 0 || tk.line_start(i) || cx.namey(i) == Namey::Given && tk.v[i].cap || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':')) || (tk.is_word(i - 1) && matches!(tk.low(i - 1), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"));
+                let after_ok = tk.low(i + 1) != "am" || i + 2 >= n || tk.v[i + 2].t != T::Word;
+                let k = cx.namey(i);
+                if prev_ok && after_ok && tk.low(i + 1) != "am" && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown) && (tk.v[i].cap || tk.all_lower) && (k != Namey::Unknown || tk.v[i].cap || tk.all_lower && i >= 2 && tk.is_punct(i - 1, ',') && tk.is_word(i - 2) && matches!(tk.low(i - 2), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "hello" | "ciao" | "salut")) {
+                    if i >= covered_to {
+                        push(out, i, i, 0.8);
+                        covered_to = i + 1;
+                    }
+                    i += 2;
+                    continue;
+                }
+            }
+            // "…, Kunde Haumer, Tea" / "Nguyen, Randy" at the end of a line: surname, given name
+            if i >= covered_to && tk.v[i].cap && i + 2 < n && tk.is_punct(i + 1, ',') && tk.v[i + 2].nl == 0 && tk.v[i + 2].cap {
+                let g = i + 2;
+                let line_end = g + 1 >= n || tk.v[g + 1].nl > 0 || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
+                let k1 = cx.namey(i);
+                let k2 = cx.namey(g);
+                let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
+                if line_end && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak) && (k2 == Namey::Given || prev_role && k2 != Namey::No) && !super::address::is_street_word(tk.low(i)) {
+                    push(out, i, g, 0.75);
+                    covered_to = g + 1;
+                    i = g + 1;
+                    continue;
+                }
+            }
+            // 5. no cue: known given name + surname-like word ("Kevin Werner")
+            let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
+            if i >= covered_to && !after_number {
+                let k = cx.namey(i);
+                if matches!(k, Namey::Given | Namey::Weak) && (tk.v[i].cap || tk.all_lower) {
+                    let mut b = cx.extend(i);
+                    if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(cx.namey(i + 1), Namey::Given | Namey::Surname) {
+                        b = i;
+                    }
+                    if b > i {
+                        let sc = if k == Namey::Given { 0.72 } else { 0.6 };
+                        push(out, i, b, sc);
+                        covered_to = b + 1;
+                        i = b + 1;
+                        continue;
+                    }
+                    // a lone given name at the end of a message after a comma ("Thanks, Roy")
+                    let end_after = i + 1 >= n || matches!(tk.v[i + 1].t, T::Punct('.' | '!')) && (i + 2 >= n || tk.v[i + 2].nl > 0) || tk.v[i + 1].nl > 0;
+                    let comma_before = i > 0 && (tk.is_punct(i - 1, ',') || tk.v[i].nl > 0 && tk.line_start(i));
+                    if k == Namey::Given && end_after && comma_before && i + 1 >= n.min(i + 2) {
+                        push(out, i, i, 0.7);
+                        covered_to = i + 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// A single unknown word after a closing: a first name if it stands alone on its
+    /// line (or ends the text) and does not read like a company or product.
+    fn lone_signature(&self, j: usize) -> bool {
+        let tk = self.tk;
+        let n = tk.v.len();
+        let raw = tk.raw(j);
+        let w = tk.low(j);
+        let alone = j + 1 >= n || tk.v[j + 1].nl > 0 || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
+        let inner_caps = raw.chars().skip(1).any(|c| c.is_uppercase());
+        const COMPANYISH: &[&str] = &[
+            "strom", "stroom", "werk", "tech", "net", "soft", "ware", "haus", "huis", "markt", "media", "energie",
+            "energy", "versicherung", "verzekering", "telecom", "tel", "com", "mobil", "mobile", "bank", "shop",
+            "store", "service", "systems", "solutions", "studio", "studios", "plus", "direct", "online", "express",
+            "logistik", "logistics", "versand", "post", "line", "link", "point", "center", "centre", "zentrum",
+            "land", "welt", "world", "box", "hub", "lab", "labs", "gas", "wasser", "power", "care", "health",
+        ];
+        alone
+            && (tk.v[j].cap || tk.all_lower)
+            && !inner_caps
+            && !raw.contains('-')
+            && raw.chars().count() >= 3
+            && !COMPANYISH.iter().any(|e| w.ends_with(e))
+    }
+
+    /// The signature after a closing starting at token `j`: the words of that line.
+    fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
+        let tk = self.tk;
+        let n = tk.v.len();
+        // "J. Young" / initial
+        if j < n && self.initial(j) {
+            return self.name_at(j, 2).map(|(a, b)| (a, b, 0.85));
+        }
+        if j >= n || !tk.is_word(j) {
+            return None;
+        }
+        // Collect the line's words (up to the next line break or punctuation).
+        let mut k = j;
+        let mut words = 0;
+        let mut best = Namey::No;
+        let mut unknown_caps = 0;
+        while k < n && (k == j || tk.v[k].nl == 0) {
+            if tk.v[k].t == T::Word {
+                if tk.v[k].code {
+                    break;
+                }
+                let w = tk.low(k);
+                let particle = k > j && lst().particles.contains(w) && !tk.v[k].cap;
+                if !particle && (lst().org_words.contains(w) || w.ends_with("-team") || w.ends_with("team")) {
+                    return None;
+                }
+                let mut nm = self.namey(k);
+                if nm == Namey::No && k > j && !particle && self.continues(k) {
+                    // "Dietrich Hartung": a noun-shaped surname after a first name
+                    nm = Namey::Surname;
+                }
+                if nm == Namey::No && !particle {
+                    break;
+                }
+                if nm == Namey::Unknown && (tk.v[k].cap || tk.all_lower) {
+                    unknown_caps += 1;
+                }
+                best = best.max(nm);
+                words += 1;
+                k += 1;
+            } else if self.initial(k.saturating_sub(1)) && tk.is_punct(k, '.') {
+                k += 1;
+            } else {
+                break;
+            }
+            if words >= 4 {
+                break;
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        let last = k - 1;
+        let last = if tk.v[last].t == T::Word { last } else { last.saturating_sub(1) };
+        // Org words after the name on the same line ("Inka Täsche, Sparhaus")?
+        let ok = match words {
+            1 => matches!(best, Namey::Given | Namey::Weak) || (best == Namey::Surname && tk.v[j].cap) || (best == Namey::Unknown && self.lone_signature(j)),
+            _ => best >= Namey::Weak || unknown_caps >= 2,
+        };
+        if !ok {
+            return None;
+        }
+        if !tk.v[j].cap && !tk.all_lower {
+            return None;
+        }
+        Some((j, last, 0.85))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, Scanner};
+
+    fn names(text: &str) -> Vec<String> {
+        let s = Scanner::new();
+        s.scan(text, None).unwrap().into_iter().filter(|f| f.kind == Kind::Person).map(|f| text[f.span.start..f.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn evidence_cases() {
+        assert_eq!(names("Sehr geehrter Herr Pfeiffer,"), vec!["Pfeiffer"]);
+        assert_eq!(names("hier ist maria huber"), vec!["maria huber"]);
+        assert_eq!(names("Der Bauer nebenan hat im Mai einen Wolf gesehen."), Vec::<String>::new());
+        assert_eq!(names("Liebe Frau Bauer, danke."), vec!["Bauer"]);
+        assert_eq!(names("Mit freundlichen Grüßen\nAnna Ramic-Seemann"), vec!["Anna Ramic-Seemann"]);
+        assert_eq!(names("Kontoinhaber: M. Huber"), vec!["M. Huber"]);
+        assert_eq!(names("Dear Mr Chou,"), vec!["Chou"]);
+        assert_eq!(names("Bill is wrong, to be frank."), Vec::<String>::new());
+    }
+
+    /// Drops 30 % of the given-name list: cases with evidence must still be found.
+    #[test]
+    fn holdout_given_names() {
+        let cases: &[(&str, &str)] = &[
+            ("Sehr geehrte Frau Annegret Pfanzelter,", "Annegret Pfanzelter"),
+            ("mein Name ist Jolanda Brückl", "Jolanda Brückl"),
+            ("Kontoinhaber: Ottokar Wimmer", "Ottokar Wimmer"),
+            ("Viele Grüße\nHelmtrud Eichinger", "Helmtrud Eichinger"),
+            ("Hallo, ich bin Quirin Dallmayr und habe eine Frage", "Quirin Dallmayr"),
+            ("Dear Ms Ashcroft,", "Ashcroft"),
+            ("my name is Tobiah Wexford", "Tobiah Wexford"),
+            ("Ansprechpartner: Herr Radomir Kovačević", "Radomir Kovačević"),
+            ("Unfallgegner Severin Hollaus, Tel. 0664 1234567", "Severin Hollaus"),
+            ("Best regards,\nPhilippa Dunmore", "Philippa Dunmore"),
+        ];
+        super::HOLDOUT.with(|h| h.set(30));
+        let mut hit = 0;
+        for (t, want) in cases {
+            if names(t).iter().any(|n| n == want) {
+                hit += 1;
+            }
+        }
+        super::HOLDOUT.with(|h| h.set(0));
+        assert!(hit * 10 >= cases.len() * 9, "recall with 30 % of given names held out: {hit}/{}", cases.len());
+    }
 }

@@ -11,7 +11,8 @@
 //!   must be lower-case and not one of the words that usually follow such a label
 //!   ("gesperrt", "holder", "number", …); codes in capitals with digits
 //!   (`CUST-20632`) are reference numbers, not names. A value that fills a field
-//!   labelled as a user name is taken as it is (the field hint raises it).
+//!   labelled as a user name is taken as it is (the field hint raises it). The four
+//!   main labels are also recognised with one typing slip ("Bnutzername", "acconut").
 //!
 //! Personal URLs:
 //! - Profile paths of the big networks (`linkedin.com/in/…`, `xing.com/profile/…`,
@@ -23,13 +24,18 @@
 //! - A personal homepage (`www.anna-gruber.at`) is a URL like any other; it is only
 //!   reported with a word such as "Homepage", "Website", "Profil", "Portfolio" just
 //!   before it (or a matching form field), and not when the sentence speaks of a
-//!   company's site ("unsere Website").
+//!   company's site ("unsere Website"). A URL with `www.` or a scheme on its own line
+//!   under a personal sign-off ("Liebe Grüße / Alf Winkler / www.winkler-alf.de") is
+//!   the writer's own page, unless a company word (GmbH, Ltd, Team, …) is in those lines.
 //!
 //! The span is the whole URL with its scheme; trailing sentence punctuation is not
 //! part of it.
+//!
+//! Cost: one literal pass over the text (network hosts, URL words, user-name labels
+//! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{ascii_words, re, Recognizer};
-use crate::context::Window;
+use super::{has_typo_tolerant, re, typo_eq, Recognizer};
+use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
 use regex::bytes::Regex;
@@ -40,13 +46,14 @@ pub(super) struct Web {
     token: Regex,
     profile: Regex,
     homepage: Regex,
+    gate: Regex,
 }
 
 impl Web {
     pub(super) fn new() -> Web {
         Web {
-            handle: re(r"@[A-Za-z0-9_][A-Za-z0-9_.]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?"),
-            label: re(r"(?i)\A(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b"),
+            handle: re(r"@[A-Za-z0-9_][A-Za-z0-9_.-]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?"),
+            label: re(r"(?i)\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b"),
             token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"),
             profile: re(concat!(
                 r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
@@ -54,8 +61,12 @@ impl Web {
                 r"twitter\.com/|x\.com/|github\.com/|gitlab\.com/|threads\.net/@?|pinterest\.[a-z]{2,3}/|behance\.net/|",
                 r"dribbble\.com/|about\.me/|t\.me/|reddit\.com/u(?:ser)?/|soundcloud\.com/|vimeo\.com/|",
                 r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/@)",
-                r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~-]+/?)"
+                r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~\x80-\xff-]+/?)"
             )),
+            // Every literal that can start the work below, in one pass: network hosts,
+            // URL and homepage words, user-name labels and stems that survive a typing
+            // slip ("usernaem", "acconut").
+            gate: re(r"(?i)linkedin\.|xing\.|facebook\.|fb\.com|instagram\.|twitter\.|x\.com|github\.|gitlab\.|threads\.net|pinterest\.|behance\.|dribbble\.|about\.me|t\.me|reddit\.|soundcloud\.|vimeo\.|/@|www\.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount"),
             homepage: re(concat!(
                 r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
                 r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|fr|it|es|nl|be|lu)\b",
@@ -125,10 +136,23 @@ const HOMEPAGE_WORDS: &[&str] = &[
     "work", "linkedin", "xing", "sito", "sitio", "página", "pagina", "site", "website:", "homepage:",
 ];
 
+/// Homepage words of the gate pattern.
+const HINT_STEMS: &[&str] = &["homepage", "website", "webseite", "portfolio", "blog", "profil", "site", "seite", "page", "web", "url", "cv", "lebenslauf", "bewerbung", "referenz", "sito", "sitio", "pagina", "página"];
+
+/// Long homepage words, also recognised with one typing slip.
+const PAGE_WORDS: &[&str] = &["homepage", "website", "webseite", "portfolio", "blog"];
+
+/// Sign-off words: a URL in the signature under them is the writer's own.
+const CLOSINGS: &[&str] = &[
+    "grüße", "grüsse", "gruß", "gruss", "mfg", "lg", "vg", "regards", "sincerely", "thanks", "cheers",
+    "best", "yours", "cordialement", "saluti", "saludos", "groeten", "grüssen", "grüßen", "gruesse",
+];
+
 /// Words that make a homepage the company's, not the person's.
 const COMPANY_SITE_WORDS: &[&str] = &[
     "unsere", "unserer", "unser", "unseren", "our", "firma", "firmen*", "company", "unternehmen*",
     "shop", "onlineshop", "team", "kundenportal", "portal", "besuchen", "visit", "ihr", "ihre", "your",
+    "gmbh", "ag", "kg", "og", "ltd", "inc", "llc", "plc", "sarl", "srl", "bv", "impressum", "imprint",
 ];
 
 fn lower(b: &[u8]) -> String {
@@ -158,44 +182,36 @@ impl Recognizer for Web {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         let mut urls: Vec<(usize, usize)> = Vec::new();
+        // One literal pass tells which of the patterns can match at all.
+        let (mut network, mut hint, mut label) = (false, false, false);
+        for m in self.gate.find_iter(b) {
+            let v = m.as_bytes();
+            if v.ends_with(b".") && !v.eq_ignore_ascii_case(b"www.") || v.ends_with(b"/@") || v.eq_ignore_ascii_case(b"fb.com") || v.eq_ignore_ascii_case(b"x.com") || v.eq_ignore_ascii_case(b"t.me") || v.eq_ignore_ascii_case(b"about.me") || v.eq_ignore_ascii_case(b"threads.net") {
+                network = true;
+            } else if v.len() >= 2 && (v.eq_ignore_ascii_case(b"www.") || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(v))) {
+                hint = true;
+            } else {
+                label = true;
+            }
+        }
         if b.contains(&b'.') {
-            self.profiles(input, out, &mut urls);
-            self.homepages(input, out, &urls);
+            if network {
+                self.profiles(input, out, &mut urls);
+            }
+            if input.field.expects == Some(Kind::UrlPersonal) || hint {
+                self.homepages(input, out, &urls);
+            }
         }
         if b.contains(&b'@') {
             self.handles(input, out, &urls);
         }
-        self.labelled(input, out, &urls);
+        if label || input.field.expects == Some(Kind::Username) {
+            self.labelled(input, out, &urls);
+        }
     }
 }
 
-/// First three letters (lower case) of every user-name label.
-const LABEL_STARTS: &[&[u8; 3]] = &[
-    b"ben", b"nut", b"use", b"log", b"anm", b"han", b"nic", b"acc", b"ins", b"twi", b"tik", b"git", b"tel", b"sna",
-    b"sky", b"dis", b"red", b"mas", b"thr", b"pse", b"geb", b"nom", b"usu",
-];
-
 impl Web {
-    /// Matches of the label pattern as if it began with `\b` instead of `\A` and ran
-    /// over the whole text: it is only tried at the start of an ASCII word whose first
-    /// three letters begin a label (running it over the whole text cost several ns per
-    /// byte).
-    fn labels<'b>(&'b self, b: &'b [u8]) -> impl Iterator<Item = (usize, usize)> + 'b {
-        let mut next = 0;
-        ascii_words(b).filter_map(move |(s, e)| {
-            if s < next || e - s < 3 || !matches!(b[s] | 0x20, b'a' | b'b' | b'd' | b'g' | b'h' | b'i' | b'l' | b'm' | b'n' | b'p' | b'r' | b's' | b't' | b'u') {
-                return None;
-            }
-            let k = [b[s].to_ascii_lowercase(), b[s + 1].to_ascii_lowercase(), b[s + 2].to_ascii_lowercase()];
-            if !LABEL_STARTS.contains(&&k) {
-                return None;
-            }
-            let m = self.label.find(&b[s..])?;
-            next = s + m.end();
-            Some((s, next))
-        })
-    }
-
     fn profiles(&self, input: &Input<'_>, out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
         let b = input.bytes;
         for m in self.profile.find_iter(b) {
@@ -247,8 +263,11 @@ impl Web {
                 continue;
             }
             let win = Window::around(input.text, s, e);
-            let personal = win.has(HOMEPAGE_WORDS, 4, 0) && !win.has(COMPANY_SITE_WORDS, 5, 0);
-            let score = if personal && (has_prefix || win.has(&["homepage", "website", "webseite", "blog", "portfolio"], 3, 0)) { 0.7 } else { 0.25 };
+            let company = win.has(COMPANY_SITE_WORDS, 5, 0);
+            let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
+            // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…").
+            let signed = has_prefix && signed_off(input.text, s);
+            let score = if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) { 0.7 } else { 0.25 };
             let mut c = Candidate::new(Kind::UrlPersonal, s, e, score);
             c.subtype = Some("homepage");
             out.push(c);
@@ -263,7 +282,7 @@ impl Web {
                 continue;
             }
             let mut e = m.end();
-            while e > s + 1 && b[e - 1] == b'.' {
+            while e > s + 1 && matches!(b[e - 1], b'.' | b'-') {
                 e -= 1;
             }
             let v = &b[s + 1..e];
@@ -289,17 +308,49 @@ impl Web {
         let b = input.bytes;
         let text = input.text;
         if input.field.expects == Some(Kind::Username) {
-            let t = text.trim();
-            let s = text.len() - text.trim_start().len();
-            if !t.is_empty() && !t.starts_with('@') && !t.contains(char::is_whitespace) && t.len() <= 40 && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len()) {
-                out.push(Candidate::new(Kind::Username, s, s + t.len(), 0.3));
-                return;
+            // The field holds one name, maybe with an emoji or two around it.
+            let mut words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+            if let (Some(t), None) = (words.next(), words.next()) {
+                let s = t.as_ptr() as usize - text.as_ptr() as usize;
+                if !t.starts_with('@') && t.len() <= 40 && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len()) {
+                    out.push(Candidate::new(Kind::Username, s, s + t.len(), 0.3));
+                    return;
+                }
             }
         }
         if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
             return;
         }
-        for (ls, le) in self.labels(b) {
+        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(b).map(|m| (m.start(), m.end(), lower(m.as_bytes()).replace(' ', ""))).collect();
+        // Mistyped labels ("Bnutzername", "usernaem", "acconut").
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let ws = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let w = &b[ws..i];
+            // Cheap filter first: length and first letter ('u', 'b', 'n' or 'a', or a
+            // slip in the first letter followed by the second one).
+            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) || labels.iter().any(|l| l.0 == ws) {
+                continue;
+            }
+            let f = w[0].to_ascii_lowercase();
+            let g = w[1].to_ascii_lowercase();
+            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') {
+                continue;
+            }
+            let lw = lower(w);
+            if let Some(target) = TYPO_LABELS.iter().find(|t| typo_eq(&lw, t)) {
+                labels.push((ws, i, (*target).to_string()));
+            }
+        }
+        labels.sort();
+        for (ls, le, label) in labels {
             let mut i = le;
             // Skip separators and filler words, at most five words.
             let mut words = 0;
@@ -348,8 +399,7 @@ impl Web {
                 continue;
             }
             let marked = has_digit || v.contains(&b'_') || v.contains(&b'.');
-            let label = lower(&b[ls..le]);
-            let strong = STRONG_LABELS.iter().any(|l| label.replace(' ', "") == *l);
+            let strong = STRONG_LABELS.contains(&label.as_str());
             let owned = ACCOUNT_LABELS.contains(&label.as_str()) && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
             let plain = v.iter().all(|c| c.is_ascii_lowercase() || *c == b'-');
             let score = if marked && (connector || strong || owned) {
@@ -365,6 +415,9 @@ impl Web {
         }
     }
 }
+
+/// Labels also found with one typing slip.
+const TYPO_LABELS: &[&str] = &["benutzername", "nutzername", "username", "account"];
 
 /// Labels that name a user name outright.
 const STRONG_LABELS: &[&str] = &["benutzername", "nutzername", "username", "user-id", "userid", "login", "log-in", "anmeldename", "handle", "nickname", "nick", "gebruikersnaam", "pseudo", "pseudonyme", "usuario"];
@@ -388,6 +441,18 @@ fn previous_word(b: &[u8], i: usize) -> Option<String> {
     (s < e).then(|| lower(&b[s..e]))
 }
 
+/// True if the URL at `s` starts its own line and one of the three lines above holds a
+/// sign-off ("Liebe Grüße", "Best regards") and nothing that names a company.
+fn signed_off(text: &str, s: usize) -> bool {
+    let before = &text[..s];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() || line_start == 0 {
+        return false;
+    }
+    let above: Vec<String> = before[..line_start - 1].rsplit('\n').take(3).flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>()).collect();
+    above.iter().any(|w| matches_any(w, CLOSINGS)) && !above.iter().any(|w| matches_any(w, COMPANY_SITE_WORDS))
+}
+
 /// `example.com`, `gmx.at`: a host name rather than a handle.
 fn looks_like_domain(s: &str) -> bool {
     s.rsplit_once('.').is_some_and(|(h, tld)| {
@@ -398,16 +463,6 @@ fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn labels_as_the_unanchored_pattern() {
-        let web = Web::new();
-        let plain = re(&web.label.as_str().replacen(r"\A", r"\b", 1));
-        for t in ["Username: anna_g", "user name is x, user-id 7, userid, log-in mit login", "nome  utente xy; USER NAME; superuser; user_x", "Instagram-Account: @x, accounts, nick.name", "benutzer name"] {
-            let t = t.as_bytes();
-            assert_eq!(web.labels(t).collect::<Vec<_>>(), plain.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
-        }
-    }
 
     #[test]
     fn domains() {

@@ -15,6 +15,8 @@ export function createApi(glue, platform) {
   let ready = false;
   let pending = null;
   let defaultScanner = null;
+  // scanner handle -> its live wasm object, so a session can share a compiled scanner.
+  const scannerInners = new WeakMap();
 
   function fail(code, message, cause) {
     const e = new Error(message, cause === undefined ? undefined : { cause });
@@ -123,7 +125,7 @@ export function createApi(glue, platform) {
       if (!inner) throw fail('invalid_argument', 'pii-veil: this scanner was freed');
       return inner;
     };
-    return {
+    const handle = {
       scan(text, field) {
         checkText(text);
         return withText(text, live().scan(text, field));
@@ -133,6 +135,106 @@ export function createApi(glue, platform) {
         const r = live().redact(text, options);
         withText(text, r.findings);
         return r;
+      },
+      free() {
+        if (inner) {
+          inner.free();
+          inner = null;
+        }
+      },
+    };
+    scannerInners.set(handle, live);
+    return handle;
+  }
+
+  const HIGH_SURROGATE_END = /[\uD800-\uDBFF]$/;
+
+  // The chunk-wise restorer over a wasm Restorer. A chunk ending in the first half of
+  // a surrogate pair keeps that half for the next chunk (the wasm boundary would turn
+  // a lone half into U+FFFD).
+  function wrapRestorer(r) {
+    let carry = '';
+    let done = false;
+    return {
+      push(chunk) {
+        checkText(chunk);
+        if (done) throw fail('invalid_argument', 'restorer: already finished');
+        let s = carry + chunk;
+        carry = '';
+        if (HIGH_SURROGATE_END.test(s)) {
+          carry = s.slice(-1);
+          s = s.slice(0, -1);
+        }
+        return s ? r.push(s) : '';
+      },
+      finish() {
+        if (done) return '';
+        done = true;
+        try {
+          return r.push(carry) + r.finish();
+        } finally {
+          r.free();
+        }
+      },
+      get buffered() { return done ? 0 : r.buffered + carry.length; },
+      get maxBuffer() { return done ? 0 : r.maxBuffer; },
+    };
+  }
+
+  /**
+   * One conversation's reversible pseudonymisation. The mapping lives in WebAssembly
+   * memory only (never storage, never the network) until `clear()` or `free()`.
+   * @param {object} [options] `{ style?, seed?, scanner?: config | scanner }`
+   */
+  function createSession(options) {
+    requireReady();
+    if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw fail('invalid_config', 'options: expected an object');
+    }
+    let shared;
+    let opts = options;
+    if (options && options.scanner && scannerInners.has(options.scanner)) {
+      shared = scannerInners.get(options.scanner)();
+      opts = Object.assign({}, options, { scanner: undefined });
+    }
+    let inner = shared ? glue.Session.withScanner(opts, shared) : new glue.Session(opts);
+    const style = (options && options.style) || 'square';
+    const live = () => {
+      if (!inner) throw fail('invalid_argument', 'pii-veil: this session was freed');
+      return inner;
+    };
+    return {
+      get style() { return style; },
+      get size() { return inner ? inner.size : 0; },
+      pseudonymize(text, field) {
+        checkText(text);
+        const r = live().pseudonymize(text, field);
+        withText(text, r.findings);
+        return r;
+      },
+      restore(text) {
+        checkText(text);
+        return live().restore(text);
+      },
+      restorer() {
+        return wrapRestorer(live().restoreStream());
+      },
+      restoreStream() {
+        const r = wrapRestorer(live().restoreStream());
+        return new TransformStream({
+          transform(chunk, controller) {
+            const out = r.push(typeof chunk === 'string' ? chunk : String(chunk));
+            if (out) controller.enqueue(out);
+          },
+          flush(controller) {
+            const out = r.finish();
+            if (out) controller.enqueue(out);
+          },
+          cancel() { r.finish(); },
+        });
+      },
+      clear() {
+        live().clear();
       },
       free() {
         if (inner) {
@@ -177,6 +279,7 @@ export function createApi(glue, platform) {
   return {
     init,
     createScanner,
+    createSession,
     scan: (text, field) => defaults().scan(text, field),
     redact: (text, options) => defaults().redact(text, options),
     fieldHints,

@@ -267,6 +267,107 @@ export function redact(text: string, options?: RedactOptions): Redacted;
  */
 export function fieldHints(element: Element): Exclude<FieldHints, string>;
 
+/**
+ * Placeholder format of a {@link Session}: `square` → `[PERSON_1]`, `angle` →
+ * `<PERSON_1>`, `curly` → `{PERSON_1}`, `surrogate` → realistic fake values (an IBAN
+ * with valid check digits, a Luhn-valid card number, a phone number of the same shape,
+ * an address at `example.com/.org/.net`, obviously fictional names); kinds without a
+ * fake use square placeholders.
+ */
+export type PlaceholderStyle = 'square' | 'angle' | 'curly' | 'surrogate';
+
+/** Options of {@link createSession}. */
+export interface SessionOptions {
+  /** Placeholder format (default `square`). */
+  style?: PlaceholderStyle;
+  /** Seed of the surrogate generator (default: random per session). A non-negative safe integer. */
+  seed?: number;
+  /**
+   * A scanner configuration to compile for this session, or an existing {@link Scanner}
+   * to share (the session keeps it alive even after `scanner.free()`). Default: every kind.
+   */
+  scanner?: ScannerConfig | Scanner;
+}
+
+/** The result of {@link Session.pseudonymize}. */
+export interface Pseudonymized {
+  /** The text with placeholders (or surrogates) in place of personal data. */
+  text: string;
+  /** The findings, with UTF-16 offsets into the *original* text (as {@link Scanner.scan}). */
+  findings: Finding[];
+}
+
+/** Restores text that arrives in pieces; see {@link Session.restorer}. */
+export interface Restorer {
+  /** Adds a piece; returns the restored text that is certain so far (a tail that may still become a placeholder is held back). */
+  push(chunk: string): string;
+  /** Ends the text; returns the rest and releases the restorer. Later calls return `''`; `push` then throws. */
+  finish(): string;
+  /** UTF-8 bytes (plus a held half of a surrogate pair) held back right now. */
+  readonly buffered: number;
+  /** The most bytes ever held back after a `push` (bounded by the longest placeholder or surrogate). */
+  readonly maxBuffer: number;
+}
+
+/**
+ * One conversation's reversible pseudonymisation. The mapping between values and
+ * placeholders exists only in memory (WebAssembly): it is never written to storage,
+ * sent or logged, and `clear()`/`free()` drop it.
+ *
+ * Rules (see the README): a value keeps its number for the whole session, also when
+ * spelled differently (`+49 170…`, `0049 170…`, `0170…` → `[PHONE_1]`,
+ * `[PHONE_1_ALT]`; IBAN spacing and case, e-mail case); every placeholder restores to
+ * exactly one string, so `restore(pseudonymize(x).text) === x` for every `x`, also
+ * when the person types placeholder-like text (`[PERSON_1]`) — such text is itself
+ * protected by a `[TEXT_n]` placeholder. `restore` tolerates models rewriting
+ * placeholders (other brackets, case, spaces or `-` between the parts), only for keys
+ * of this session.
+ */
+export interface Session {
+  /** The placeholder format. */
+  readonly style: PlaceholderStyle;
+  /** Number of placeholders the session can restore (0 after `clear()`/`free()`). */
+  readonly size: number;
+  /**
+   * Replaces the personal data in `text` with placeholders, remembering the mapping.
+   * @throws {@link PiiVeilError} `text_too_large`, `invalid_argument`
+   */
+  pseudonymize(text: string, field?: FieldHints): Pseudonymized;
+  /** Puts the original values back for every placeholder (or surrogate) of this session; everything else is left as it is. */
+  restore(text: string): string;
+  /**
+   * A `TransformStream<string, string>` restoring text that arrives in chunks — a
+   * placeholder split across chunks is restored too; only a short tail that may still
+   * become a placeholder is held back. Uses the mapping as it is now.
+   *
+   * ```js
+   * response.body.pipeThrough(new TextDecoderStream()).pipeThrough(session.restoreStream())
+   * ```
+   */
+  restoreStream(): TransformStream<string, string>;
+  /** The same as {@link Session.restoreStream} as a plain push/finish object. */
+  restorer(): Restorer;
+  /** Forgets the whole mapping (a new conversation). Restorers made before keep theirs. */
+  clear(): void;
+  /** Releases the WebAssembly memory; later calls throw `invalid_argument`. Idempotent. */
+  free(): void;
+}
+
+/**
+ * Starts a pseudonymisation session — one per conversation with a chatbot.
+ *
+ * ```js
+ * const session = createSession({ style: 'square' });
+ * const { text } = session.pseudonymize('Ich bin Maria Huber, IBAN DE89 3704 0044 0532 0130 00');
+ * // 'Ich bin [PERSON_1], IBAN [IBAN_1]' — send this to the model
+ * session.restore('Danke [PERSON_1], ich prüfe [IBAN_1].'); // real values, for the person only
+ * ```
+ *
+ * @throws {@link PiiVeilError} `invalid_config` (naming the option), `unknown_kind`,
+ *   `invalid_pattern` (`scanner.…`), or `not_initialized`
+ */
+export function createSession(options?: SessionOptions): Session;
+
 /** The ids of the built-in kinds. */
 export const KINDS: readonly KindId[];
 
@@ -318,6 +419,49 @@ export interface ProtectOptions {
   lang?: string;
   /** Overrides of the built-in texts (`notice`, `confirm`, `blocked`, `failed`, `kinds`, …). */
   messages?: Record<string, unknown>;
+  /** A chatbot endpoint whose requests are pseudonymised and whose replies are restored (off by default). */
+  chat?: ChatOptions;
+}
+
+/**
+ * A chatbot endpoint for {@link protect}: what the page's chat widget sends there is
+ * pseudonymised with one {@link Session} (the bot's server sees `[PERSON_1]`,
+ * `[IBAN_1]`, …), and the reply is restored before the widget reads it, so the widget
+ * works unchanged. Only `fetch` is wired. The network guard leaves this endpoint to it.
+ * Requests wait while the engine loads and are refused (`engine_unavailable`) if it
+ * cannot load; bodies that are not text are refused (`unsupported_body`).
+ */
+export interface ChatOptions {
+  /** The endpoint: a path (same origin, prefix), an absolute URL prefix, a list of them, or a function of the URL. */
+  url: string | string[] | ((url: URL) => boolean);
+  /**
+   * How the request body is read: `auto` (default: JSON when it parses as JSON, else
+   * text), `json` (every string value is pseudonymised, its key as field hint — the
+   * message, history and metadata alike), `text` (the whole body). `URLSearchParams`
+   * and `FormData` bodies have every string value pseudonymised.
+   */
+  request?: 'auto' | 'json' | 'text';
+  /**
+   * How the reply is restored: `auto` (default: `json` for a JSON content type, else
+   * `stream`), `json` (every string value), `text` (the whole body), `stream` (chunk
+   * by chunk as it arrives, placeholders split across chunks included: plain text,
+   * and server-sent events or NDJSON whose placeholders stand in plain text).
+   */
+  response?: 'auto' | 'json' | 'text' | 'stream';
+  /** Placeholder format (default `square`). */
+  style?: PlaceholderStyle;
+  /** An existing session to use (default: one of its own, on the protect scanner configuration). */
+  session?: Session;
+}
+
+/** The chat part of a {@link ProtectHandle}. */
+export interface ChatHandle {
+  /** The conversation's session (`null` until the engine is ready and the first message was sent). */
+  readonly session: Session | null;
+  /** Starts a new conversation: forgets every placeholder. */
+  clear(): void;
+  /** Restores text with the conversation's mapping (e.g. for a reply that arrived another way). */
+  restore(text: string): string;
 }
 
 /** The handle {@link protect} returns. */
@@ -332,6 +476,8 @@ export interface ProtectHandle {
   fields(): Element[];
   /** Rescans every field. */
   rescan(): void;
+  /** The chatbot wiring, when `chat` was given. */
+  readonly chat: ChatHandle | null;
   /** Detaches everything: listeners, observers, highlights, UI, network wrappers. */
   stop(): void;
 }
@@ -343,6 +489,9 @@ export interface ProtectHandle {
  * sends are held back and `pii-veil:error` is dispatched. Events (`pii-veil:findings`,
  * `pii-veil:masked`, `pii-veil:blocked`, `pii-veil:error`) carry counts per kind, never values.
  *
- * With the script tag: `<script src="pii-veil.js" data-protect data-guard="self,/api/">`.
+ * With `chat` a chatbot endpoint gets reversible pseudonymisation ({@link ChatOptions}).
+ *
+ * With the script tag: `<script src="pii-veil.js" data-protect data-guard="self,/api/">`
+ * (and `data-chat="/api/bot"`, `data-chat-response`, `data-chat-style`).
  */
 export function protect(root: Document | Element, options?: ProtectOptions): ProtectHandle;

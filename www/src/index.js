@@ -3,6 +3,7 @@
 import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
 import { createProtect } from './protect.js';
+import { createChat } from './chat.js';
 
 const api = createApi(glue, {
   // The glue's own `new URL('pii_veil_bg.wasm', import.meta.url)`, which bundlers
@@ -10,9 +11,10 @@ const api = createApi(glue, {
   loadDefault: () => ({ async: undefined }),
 });
 
-export const { init, createScanner, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
+export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
 
 // Protecting a page (protect.js); long texts are scanned in a module worker.
 export const protect = createProtect(api, {
   createWorker: (win) => new win.Worker(new URL('./worker.js', import.meta.url), { type: 'module' }),
+  chat: createChat,
 });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
 import { createProtect } from './protect.js';
+import { createChat } from './chat.js';
 
 const wasmUrl = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);
 
@@ -20,7 +21,7 @@ const api = createApi(glue, {
   loadInput,
 });
 
-export const { init, createScanner, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
+export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
 
 // protect() needs a DOM (pass a jsdom window as options.window); no worker in Node.
-export const protect = createProtect(api, {});
+export const protect = createProtect(api, { chat: createChat });

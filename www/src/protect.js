@@ -173,6 +173,17 @@ export function createProtect(api, platform) {
     const heldForms = new Map(); // form -> resume()
     const HTMLElement_ = win.HTMLElement;
 
+    // ---------- chatbot endpoint (chat.js): pseudonymised requests, restored replies
+    let chat = null;
+    if (opt.chat) {
+      if (!platform.chat) throw fail('invalid_argument', 'chat: not available in this build');
+      chat = platform.chat(api, {
+        win, options: opt.chat, scanner: () => baseScanner,
+        whenReady: () => ready.then(() => engine === 'ready'), report, heldError,
+      });
+      cleanups.push(() => chat.stop());
+    }
+
     // ---------- small DOM helpers
     function el(tag, cls, text) {
       const e = doc.createElement(tag);
@@ -948,6 +959,7 @@ export function createProtect(api, platform) {
       if (!guardOpt) return false;
       let u;
       try { u = new win.URL(String(url), doc.baseURI); } catch (_) { return false; }
+      if (chat && chat.owns(u)) return false; // chat.js pseudonymises what goes there
       if (guardOpt.match) return !!guardOpt.match(u);
       const origins = guardOpt.origins.map((o) => (o === 'self' ? win.location.origin : o));
       if (!origins.includes('*') && !origins.includes(u.origin)) return false;
@@ -1160,6 +1172,7 @@ export function createProtect(api, platform) {
       get ready() { return ready.then(() => engine === 'ready'); },
       get state() { return engine; },
       get stats() { return Object.assign({}, stats); },
+      get chat() { return chat ? chat.handle : null; },
       fields() { return [...fields.keys()]; },
       rescan() { for (const f of fields.values()) schedule(f, true); },
       stop() {
@@ -1211,7 +1224,8 @@ export function serveWorker(api, scope) {
  * Options for protect() read from the script tag's attributes:
  * `data-protect` (selector; empty for `[data-pii-veil]`), `data-guard` (comma list:
  * `self`, origins, and paths starting with `/`), `data-policy`, `data-lang`,
- * `data-operator`, `data-notice="off"`, `data-highlight="off"`, `data-fail-open` (selector).
+ * `data-operator`, `data-notice="off"`, `data-highlight="off"`, `data-fail-open` (selector),
+ * `data-chat` (chatbot endpoint path or URL), `data-chat-response`, `data-chat-style`.
  */
 export function autoProtect(script, protect, win) {
   const a = (n) => script.getAttribute(n);
@@ -1230,5 +1244,8 @@ export function autoProtect(script, protect, win) {
   if (a('data-notice') === 'off') options.notice = false;
   if (a('data-highlight') === 'off') options.highlight = false;
   if (a('data-fail-open')) options.failOpen = a('data-fail-open');
+  if (a('data-chat')) {
+    options.chat = { url: a('data-chat'), response: a('data-chat-response') || undefined, style: a('data-chat-style') || undefined };
+  }
   return protect(win.document, options);
 }

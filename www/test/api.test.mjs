@@ -9,7 +9,7 @@ import { browserEntry, nodeEntry, pkgDir, wasmPath } from './helpers.mjs';
 
 const pv = await import(pathToFileURL(nodeEntry));
 
-const EXPORTS = ['KINDS', 'VALIDATORS', 'createScanner', 'fieldHints', 'init', 'protect', 'redact', 'scan'];
+const EXPORTS = ['KINDS', 'VALIDATORS', 'createScanner', 'createSession', 'fieldHints', 'init', 'protect', 'redact', 'scan'];
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 
 test('the export list is exactly this (node and browser entries)', async () => {

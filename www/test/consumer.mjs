@@ -16,7 +16,7 @@ const tarball = join(dir, npm(['pack', '--silent', '--pack-destination', dir], p
 
 // What the tarball holds: the files whitelist and nothing else.
 const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-assert.deepEqual(listed, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'api.js', 'cli.js', 'index.d.ts', 'index.js', 'node.js', 'package.json', 'pii-veil.js', 'wasm/pii_veil.js', 'wasm/pii_veil_bg.wasm'].map((f) => 'package/' + f));
+assert.deepEqual(listed, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'api.js', 'chat.js', 'cli.js', 'index.d.ts', 'index.js', 'node.js', 'package.json', 'pii-veil.js', 'protect.js', 'wasm/pii_veil.js', 'wasm/pii_veil_bg.wasm', 'worker.js'].map((f) => 'package/' + f));
 
 const app = join(dir, 'app');
 mkdirSync(join(app, 'src'), { recursive: true });

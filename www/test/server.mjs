@@ -3,6 +3,10 @@
 // records every request body it receives (raw, as bytes on the wire, decoded as
 // UTF-8). Loopback only, random port. The WebSocket side is a minimal RFC 6455
 // server: handshake, masked client frames (text, close, ping), no extensions.
+// It also stands in for a chatbot's LLM server: POST /api/bot answers `{reply}` as
+// one JSON body, POST /api/bot/stream answers plain text in small chunks with a pause
+// between them, cutting every placeholder in two; the reply quotes the placeholders
+// it received and the whole message back (s.botReplies has each reply and its chunks).
 //
 //   import { startServer } from './server.mjs';
 //   const s = await startServer();  // s.url, s.recorded, s.reset(), s.fail(path), s.close()
@@ -25,6 +29,7 @@ const CSP_STRICT = CSP.replace(" 'wasm-unsafe-eval'", '');
 
 export async function startServer({ port = 0 } = {}) {
   const recorded = [];
+  const botReplies = [];
   const failing = new Set();
   const sockets = new Set();
 
@@ -38,6 +43,25 @@ export async function startServer({ port = 0 } = {}) {
         via: 'http', method: req.method, path: url.pathname, contentType: req.headers['content-type'] || '',
         body: body.toString('utf8'), time: Date.now(),
       });
+      if ((url.pathname === '/api/bot' || url.pathname === '/api/bot/stream') && req.method === 'POST') {
+        const reply = botReply(body.toString('utf8'));
+        if (url.pathname === '/api/bot') {
+          botReplies.push({ reply, chunks: [reply] });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(JSON.stringify({ reply }));
+          return;
+        }
+        const chunks = botChunks(reply);
+        botReplies.push({ reply, chunks });
+        res.socket.setNoDelay(true);
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+        for (const c of chunks) {
+          res.write(c);
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        res.end();
+        return;
+      }
       if (url.pathname === '/api/contact' && req.method === 'POST') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
         res.end('<!doctype html><meta charset="utf-8"><title>Thanks</title><p id="thanks">Thanks, we will get back to you.</p>');
@@ -50,6 +74,15 @@ export async function startServer({ port = 0 } = {}) {
     if (url.pathname === '/__recorded') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(recorded));
+      return;
+    }
+    if (url.pathname === '/__bot') {
+      // what the stand-in bot received (the message field) and answered
+      const msgs = recorded.filter((r) => r.path.startsWith('/api/bot')).map((r) => {
+        try { return JSON.parse(r.body).message; } catch { return r.body; }
+      });
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(msgs.map((message, i) => ({ message, reply: botReplies[i] ? botReplies[i].reply : '' }))));
       return;
     }
     if (url.pathname === '/__reset' && req.method === 'POST') {
@@ -123,7 +156,8 @@ export async function startServer({ port = 0 } = {}) {
   return {
     url,
     recorded,
-    reset() { recorded.length = 0; },
+    botReplies,
+    reset() { recorded.length = 0; botReplies.length = 0; },
     fail(path) { failing.add(path); },
     heal(path) { failing.delete(path); },
     close() {
@@ -131,6 +165,38 @@ export async function startServer({ port = 0 } = {}) {
       return new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+// Placeholders as a model would quote them: [PERSON_1], <IBAN_1>, {EMAIL_1_ALT}.
+const PLACEHOLDER = /[[<{][A-Z]+(?:_[A-Z0-9]+)+[\]>}]/g;
+
+/** The stand-in model's answer to a chat request body (`{message}` JSON or text). */
+export function botReply(body) {
+  let message = body;
+  try {
+    const v = JSON.parse(body);
+    if (v && typeof v.message === 'string') message = v.message;
+  } catch { /* a text body */ }
+  const seen = [...new Set(message.match(PLACEHOLDER) || [])];
+  return (seen.length ? `Danke! Notiert: ${seen.join(', ')}.` : 'Danke!') + ` Sie schrieben: „${message}“`;
+}
+
+/** The reply in pieces: every placeholder is cut in two, the rest in pieces of 12. */
+export function botChunks(reply) {
+  const cuts = new Set();
+  for (const m of reply.matchAll(PLACEHOLDER)) cuts.add(m.index + Math.ceil(m[0].length / 2));
+  for (let i = 12; i < reply.length; i += 12) cuts.add(i);
+  const at = [...cuts].filter((i) => i > 0 && i < reply.length).sort((a, b) => a - b);
+  const out = [];
+  let last = 0;
+  for (const i of at) {
+    // never between the halves of a surrogate pair: the wire carries UTF-8
+    if (/[\uD800-\uDBFF]/.test(reply[i - 1])) continue;
+    out.push(reply.slice(last, i));
+    last = i;
+  }
+  out.push(reply.slice(last));
+  return out;
 }
 
 function parseFrame(b) {
