@@ -144,7 +144,15 @@ pub fn matches_any(word: &str, list: &[&str]) -> bool {
     INDEX.with(|cell| {
         let mut cache = cell.borrow_mut();
         let key = (list.as_ptr() as usize, list.len());
-        let idx = cache.entry(key).or_insert_with(|| ListIndex::new(list));
+        // A handful of lists: a linear search beats hashing the key on every word.
+        let pos = match cache.iter().position(|(k, _)| *k == key) {
+            Some(p) => p,
+            None => {
+                cache.push((key, ListIndex::new(list)));
+                cache.len() - 1
+            }
+        };
+        let idx = &mut cache[pos].1;
         if idx.first_entry != list[0].as_ptr() as usize {
             *idx = ListIndex::new(list);
         }
@@ -190,7 +198,7 @@ impl ListIndex {
 }
 
 thread_local! {
-    static INDEX: std::cell::RefCell<std::collections::HashMap<(usize, usize), ListIndex>> = Default::default();
+    static INDEX: std::cell::RefCell<Vec<((usize, usize), ListIndex)>> = Default::default();
 }
 
 /// Words that mark a number as a business reference rather than personal data.

@@ -14,30 +14,112 @@
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
-use super::{bounded, compact, re, Recognizer};
+use super::{ascii_words, bounded, compact, is_word, re, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
 use crate::validate;
 use regex::bytes::Regex;
 
+// The IBAN start, BIC and card shapes are matched by hand (see `iban_start`, `bics`,
+// `card_at`): as patterns (`(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]`,
+// `\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b`, `\b[0-9](?:[ -]?[0-9]){12,18}\b`) they
+// have no literal to skip ahead to and cost several ns per byte each. The tests below
+// check the hand-written forms against those patterns.
 pub(super) struct Bank {
-    iban_start: Regex,
-    bic: Regex,
     bic_labelled: Regex,
-    card: Regex,
 }
 
 impl Bank {
     pub(super) fn new() -> Bank {
         Bank {
-            iban_start: re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
-            bic: re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
             // Chat users type BICs in lower case; accepted right after the word itself.
             bic_labelled: re(r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b"),
-            card: re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
         }
     }
+}
+
+/// Start of the leftmost `\b[a-zA-Z]{2}[0-9]{2}[ -]?[a-zA-Z0-9]` at or after `at`.
+fn iban_start(b: &[u8], at: usize) -> Option<usize> {
+    let n = b.len();
+    let mut j = at + 2;
+    while j + 1 < n {
+        if !b[j].is_ascii_digit() {
+            j += 1;
+            continue;
+        }
+        if !b[j + 1].is_ascii_digit() {
+            j += 2;
+            continue;
+        }
+        let s = j - 2;
+        if b[s].is_ascii_alphabetic() && b[s + 1].is_ascii_alphabetic() && (s == 0 || !is_word(b[s - 1])) {
+            let k = j + 2;
+            if k < n && (b[k].is_ascii_alphanumeric() || (matches!(b[k], b' ' | b'-') && k + 1 < n && b[k + 1].is_ascii_alphanumeric())) {
+                return Some(s);
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Matches of `\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b`: a whole ASCII word of 8 or 11
+/// bytes, six capitals then capitals or digits.
+fn bics(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    ascii_words(b).filter(move |&(s, e)| {
+        (e - s == 8 || e - s == 11) && b[s..s + 6].iter().all(u8::is_ascii_uppercase) && b[s + 6..e].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// The end of a `\b[0-9](?:[ -]?[0-9]){12,18}\b` match starting at `s` (the pattern
+/// is greedy: the longest run of 13–19 digits that ends a word).
+fn card_at(b: &[u8], s: usize) -> Option<usize> {
+    let n = b.len();
+    if !b[s].is_ascii_digit() || (s > 0 && is_word(b[s - 1])) {
+        return None;
+    }
+    let (mut k, mut digits, mut best) = (s + 1, 1, None);
+    loop {
+        if digits >= 13 && (k == n || !is_word(b[k])) {
+            best = Some(k);
+        }
+        if digits == 19 {
+            break;
+        }
+        if k < n && b[k].is_ascii_digit() {
+            k += 1;
+        } else if k + 1 < n && matches!(b[k], b' ' | b'-') && b[k + 1].is_ascii_digit() {
+            k += 2;
+        } else {
+            break;
+        }
+        digits += 1;
+    }
+    best
+}
+
+/// Matches of the card pattern, left to right.
+fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            match b[i..].iter().position(u8::is_ascii_digit) {
+                Some(o) => i += o,
+                None => i = b.len(),
+            }
+            if i >= b.len() {
+                break;
+            }
+            if let Some(e) = card_at(b, i) {
+                let s = i;
+                i = e;
+                return Some((s, e));
+            }
+            i += 1;
+        }
+        None
+    })
 }
 
 impl Recognizer for Bank {
@@ -53,19 +135,19 @@ impl Recognizer for Bank {
         // Ends of the IBANs found, ascending (a BIC right after one is banking context).
         let mut iban_ends: Vec<usize> = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.iban_start.find_at(b, at) {
-            at = m.start() + 1;
-            let Some(len) = validate::iban_length(&[b[m.start()].to_ascii_uppercase(), b[m.start() + 1].to_ascii_uppercase()]) else { continue };
-            let Some(end) = take_alnum(b, m.start(), len) else { continue };
-            if !bounded(b, m.start(), end) {
+        while let Some(ms) = iban_start(b, at) {
+            at = ms + 1;
+            let Some(len) = validate::iban_length(&[b[ms].to_ascii_uppercase(), b[ms + 1].to_ascii_uppercase()]) else { continue };
+            let Some(end) = take_alnum(b, ms, len) else { continue };
+            if !bounded(b, ms, end) {
                 continue;
             }
-            let value = compact(&b[m.start()..end]);
-            let mut c = Candidate::new(Kind::Iban, m.start(), end, 0.95);
+            let value = compact(&b[ms..end]);
+            let mut c = Candidate::new(Kind::Iban, ms, end, 0.95);
             if validate::iban(&value).is_ok() {
                 c.validated = true;
             } else {
-                let win = Window::around(input.text, m.start(), end);
+                let win = Window::around(input.text, ms, end);
                 if !win.has(&["iban"], 2, 0) {
                     continue;
                 }
@@ -76,14 +158,14 @@ impl Recognizer for Bank {
             at = end;
             out.push(c);
         }
-        for m in self.bic.find_iter(b) {
-            let v = m.as_bytes();
+        for (ms, me) in bics(b) {
+            let v = &b[ms..me];
             if validate::bic(v).is_err() {
                 continue;
             }
-            let mut c = Candidate::new(Kind::Bic, m.start(), m.end(), 0.45);
-            let before = iban_ends.partition_point(|&e| e <= m.start());
-            let near_iban = before > 0 && m.start() - iban_ends[before - 1] < 80;
+            let mut c = Candidate::new(Kind::Bic, ms, me, 0.45);
+            let before = iban_ends.partition_point(|&e| e <= ms);
+            let near_iban = before > 0 && ms - iban_ends[before - 1] < 80;
             if near_iban {
                 c.score += 0.35;
             }
@@ -99,15 +181,15 @@ impl Recognizer for Bank {
                 out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
             }
         }
-        for m in self.card.find_iter(b) {
-            let s = m.as_bytes();
+        for (ms, me) in cards(b) {
+            let s = &b[ms..me];
             // Groups must be regular: a single separator kind, no doubled separators.
             if s.windows(2).any(|w| !w[0].is_ascii_digit() && !w[1].is_ascii_digit()) {
                 continue;
             }
             let digits = compact(s);
             if let Ok(brand) = validate::credit_card(&digits) {
-                let mut c = Candidate::new(Kind::CreditCard, m.start(), m.end(), 0.9);
+                let mut c = Candidate::new(Kind::CreditCard, ms, me, 0.9);
                 c.validated = true;
                 c.subtype = Some(brand);
                 out.push(c);
@@ -137,4 +219,42 @@ fn take_alnum(b: &[u8], start: usize, n: usize) -> Option<usize> {
         }
     }
     (count == n).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn same_as_patterns(t: &[u8]) {
+        let iban = re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]");
+        let mut at = 0;
+        while at <= t.len() {
+            assert_eq!(iban_start(t, at), iban.find_at(t, at).map(|m| m.start()), "iban start in {:?} from {at}", String::from_utf8_lossy(t));
+            at += 1;
+        }
+        let bic = re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b");
+        assert_eq!(bics(t).collect::<Vec<_>>(), bic.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
+        let card = re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b");
+        assert_eq!(cards(t).collect::<Vec<_>>(), card.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{:?}", String::from_utf8_lossy(t));
+    }
+
+    #[test]
+    fn hand_written_shapes_examples() {
+        for t in ["DE89 3704 0044 0532 0130 00", "at61-1904-3002-3457-3201 x", "GENODEF1M04 BICXDEFFXXX_", "4111 1111 1111 1111 2222 3333", "4111-1111-1111-1111", "12345678901234567890123", "x1234567890123 ÄBCDEFGH1"] {
+            same_as_patterns(t.as_bytes());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn hand_written_shapes_match_the_patterns(t in proptest::collection::vec(proptest::sample::select(b"AZBde0123456789 49 -_\xC3.".to_vec()), 0..60)) {
+            same_as_patterns(&t);
+        }
+        #[test]
+        fn hand_written_cards_match_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["4111", "12", "7", " ", "-", "  ", "x", "_", "DE", "at"]), 0..30)) {
+            same_as_patterns(parts.concat().as_bytes());
+        }
+    }
 }

@@ -70,6 +70,32 @@ pub(crate) fn bounded(bytes: &[u8], start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// True for an ASCII word byte (`[0-9A-Za-z_]`): what `\b` looks at in ASCII mode.
+#[inline]
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The ASCII words (maximal runs of [`is_word`] bytes) of `b` as `(start, end)`.
+/// Hand-written scans over these replace patterns like `\b[A-Z]{6}…\b` whose cost in
+/// the lazy DFA (several ns per byte, no literal to skip ahead to) dominated the scan.
+pub(crate) fn ascii_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !is_word(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        Some((s, i))
+    })
+}
+
 /// Letters and digits of `s`, upper-cased (the compact form validators take).
 pub(crate) fn compact(s: &[u8]) -> Vec<u8> {
     s.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_uppercase()).collect()

@@ -323,6 +323,9 @@ impl Web {
         }
         let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(b).map(|m| (m.start(), m.end(), lower(m.as_bytes()).replace(' ', ""))).collect();
         // Mistyped labels ("Bnutzername", "usernaem", "acconut").
+        // The pattern's labels are in text order: a binary search keeps this linear-ish
+        // (a linear search per word made long texts quadratic).
+        let exact = labels.len();
         let mut i = 0;
         while i < b.len() {
             if !b[i].is_ascii_alphabetic() {
@@ -336,7 +339,7 @@ impl Web {
             let w = &b[ws..i];
             // Cheap filter first: length and first letter ('u', 'b', 'n' or 'a', or a
             // slip in the first letter followed by the second one).
-            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) || labels.iter().any(|l| l.0 == ws) {
+            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
                 continue;
             }
             let f = w[0].to_ascii_lowercase();
