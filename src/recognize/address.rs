@@ -279,7 +279,12 @@ impl Recognizer for Address {
         let mut i = 0;
         let mut last_end_tok = 0usize;
         while i < n {
-            let near_street = |tok: usize| street_ends.iter().any(|&e| e < tok && tok - e <= 3 && tok >= last_end_tok);
+            // Street ends are ascending: the nearest one before `tok` is found by binary
+            // search (a linear scan per number made long texts quadratic).
+            let near_street = |tok: usize| {
+                let k = street_ends.partition_point(|&e| e < tok);
+                k > 0 && tok - street_ends[k - 1] <= 3 && tok >= last_end_tok
+            };
             // UK postcode: outward + inward
             if let Some((pa, pb)) = uk_postcode(&tk, i) {
                 let a = city_before(&tk, pa, &street_ends);
@@ -313,7 +318,11 @@ impl Recognizer for Address {
                 }
             }
             // Continental: [prefix-]NNNN(N) City
-            if tk.v[i].t == T::Num && !tk.v[i].code && !street_spans.iter().any(|&(a, b)| a <= i && i <= b) {
+            let in_street = {
+                let k = street_spans.partition_point(|&(a, _)| a <= i);
+                k > 0 && street_spans[k - 1].1 >= i
+            };
+            if tk.v[i].t == T::Num && !tk.v[i].code && !in_street {
                 let len = tk.v[i].e - tk.v[i].s;
                 let mut a = i;
                 let mut prefixed = false;
@@ -500,7 +509,7 @@ fn city_before(tk: &Tokens<'_>, st: usize, street_ends: &[usize]) -> usize {
     }
     while a > 0 && count < 4 {
         let p = a - 1;
-        if street_ends.contains(&p) {
+        if street_ends.binary_search(&p).is_ok() {
             break;
         }
         if !tk.is_word(p) {
