@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorCode};
 use crate::field::{FieldClass, FieldHints};
 use crate::mask::{self, MaskOptions};
 use crate::normalize::Normalized;
-use crate::recognize::{self, Recognizer};
+use crate::recognize::{self, Recognizer, Tokens};
 use crate::resolve::resolve;
 use crate::span::Span;
 use crate::validate;
@@ -67,6 +67,20 @@ pub struct Input<'t> {
     pub bytes: &'t [u8],
     /// What the field hints say.
     pub field: FieldClass,
+    /// Word tokens, made on first use and shared by the name and address recognisers.
+    tokens: std::cell::OnceCell<Tokens<'t>>,
+}
+
+impl<'t> Input<'t> {
+    /// The input for normalised `text` typed into a field of class `field`.
+    pub fn new(text: &'t str, field: FieldClass) -> Input<'t> {
+        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new() }
+    }
+
+    /// The word tokens of the text (computed once per scan).
+    pub(crate) fn tokens(&self) -> &Tokens<'t> {
+        self.tokens.get_or_init(|| Tokens::new(self.text))
+    }
 }
 
 /// A custom pattern: a kind name, a regular expression and an optional validator.
@@ -384,7 +398,7 @@ impl Scanner {
         let norm = Normalized::new(text);
         let ntext = norm.text();
         let class = field.map(FieldHints::classify).unwrap_or_default();
-        let input = Input { text: ntext, bytes: ntext.as_bytes(), field: class };
+        let input = Input::new(ntext, class);
         let mut cands: Vec<Candidate> = Vec::new();
         for r in &self.recognizers {
             r.find(&input, &mut cands);

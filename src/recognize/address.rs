@@ -245,7 +245,6 @@ impl Recognizer for Address {
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let text = input.text;
         let has_digit = input.bytes.iter().any(u8::is_ascii_digit);
         let field = input.field.expects;
         if !has_digit {
@@ -255,7 +254,7 @@ impl Recognizer for Address {
             }
             return;
         }
-        let tk = Tokens::new(text);
+        let tk = input.tokens();
         let n = tk.v.len();
         let street_start = out.len();
         // street ends (token index) for postal evidence

@@ -247,7 +247,7 @@ mod tests {
 
     fn found(t: &str) -> Vec<String> {
         let d = Dob::new();
-        let input = Input { text: t, bytes: t.as_bytes(), field: FieldClass::default() };
+        let input = Input::new(t, FieldClass::default());
         let mut out = Vec::new();
         d.find(&input, &mut out);
         out.iter().map(|c| t[c.start..c.end].to_string()).collect()

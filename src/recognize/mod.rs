@@ -22,6 +22,8 @@ mod phone;
 mod plate;
 mod web;
 
+pub(crate) use person::Tokens;
+
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {
     /// The kinds this recogniser can produce (used to skip it when all are disabled).

@@ -202,7 +202,7 @@ pub(super) struct Tok {
 }
 
 /// The tokens of a text plus its lower-case words.
-pub(super) struct Tokens<'t> {
+pub(crate) struct Tokens<'t> {
     pub(super) text: &'t str,
     lower: String,
     pub(super) v: Vec<Tok>,
@@ -211,7 +211,7 @@ pub(super) struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    pub(super) fn new(text: &'t str) -> Tokens<'t> {
+    pub(crate) fn new(text: &'t str) -> Tokens<'t> {
         let mut v = Vec::with_capacity(text.len() / 4 + 1);
         let mut lower = String::with_capacity(text.len());
         let mut all_lower = true;
@@ -1076,7 +1076,7 @@ impl Recognizer for Person {
         if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             return;
         }
-        let tk = Tokens::new(text);
+        let tk = input.tokens();
         let mut cx = Ctx { tk: &tk, buf: String::new(), memo: vec![0; tk.v.len()] };
         let n = tk.v.len();
         let push = |out: &mut Vec<Candidate>, a: usize, b: usize, score: f32| {

@@ -923,7 +923,7 @@ mod tests {
     use crate::field::FieldClass;
 
     fn find(t: &str) -> Vec<(String, f32)> {
-        let input = Input { text: t, bytes: t.as_bytes(), field: FieldClass::default() };
+        let input = Input::new(t, FieldClass::default());
         let mut out = Vec::new();
         Phone::new().find(&input, &mut out);
         out.into_iter().map(|c| (t[c.start..c.end].to_string(), c.score)).collect()
