@@ -214,34 +214,67 @@ impl Recognizer for Plate {
             return;
         }
         let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+        // Context lifts a plate only when the vehicle word stands before it (within
+        // `context::WINDOW_BEFORE` words), so only the stretch after each vehicle word
+        // is read; a field asking for a plate makes the whole text one stretch.
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        if field {
+            regions.push((0, b.len()));
+        } else {
+            for m in self.hint.find_iter(b) {
+                let end = skip_words(b, m.end(), crate::context::WINDOW_BEFORE + 2);
+                match regions.last_mut() {
+                    Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
+                    _ => regions.push((m.start(), end)),
+                }
+            }
+        }
         let mut next_digit = 0;
         let mut i = 0;
-        while i < b.len() {
-            let starts_word = word(b[i]) && text.is_char_boundary(i) && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
-            if !starts_word {
-                i += 1;
-                continue;
-            }
-            // Cheap pre-check: a plate has a digit within its first 20 bytes.
-            if next_digit < i {
-                next_digit = b[i..].iter().position(u8::is_ascii_digit).map_or(b.len(), |p| i + p);
-            }
-            let digit_near = next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
-            let cand = if digit_near { self.plate_at(text, i, field) } else { None };
-            match cand {
-                Some(cand) => {
-                    i = cand.end;
-                    out.push(cand);
+        for (from, to) in regions {
+            i = i.max(from);
+            while i < to.min(b.len()) {
+                let starts_word = word(b[i]) && text.is_char_boundary(i) && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
+                if !starts_word {
+                    i += 1;
+                    continue;
                 }
-                None => {
-                    // Skip the rest of this word.
-                    while i < b.len() && word(b[i]) {
-                        i += 1;
+                // Cheap pre-check: a plate has a digit within its first 20 bytes.
+                if next_digit < i {
+                    next_digit = b[i..].iter().position(u8::is_ascii_digit).map_or(b.len(), |p| i + p);
+                }
+                let digit_near = next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
+                let cand = if digit_near { self.plate_at(text, i, field) } else { None };
+                match cand {
+                    Some(cand) => {
+                        i = cand.end;
+                        out.push(cand);
+                    }
+                    None => {
+                        // Skip the rest of this word.
+                        while i < b.len() && word(b[i]) {
+                            i += 1;
+                        }
                     }
                 }
             }
         }
     }
+}
+
+/// The position after `n` more words from `at` (words: runs of letters, digits and
+/// non-ASCII bytes).
+fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    for _ in 0..n {
+        while at < b.len() && !word(b[at]) {
+            at += 1;
+        }
+        while at < b.len() && word(b[at]) {
+            at += 1;
+        }
+    }
+    at
 }
 
 impl Plate {
