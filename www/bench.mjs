@@ -34,14 +34,25 @@ console.log(`scan ~1 MB: ${big.length.toLocaleString('en')} UTF-16 units, ${foun
 let msg = '';
 for (let i = 0; msg.length < 2000; i++) msg += texts[(i * 7) % texts.length] + ' ';
 msg = msg.slice(0, 2000);
-const samples = [];
-for (let i = 0; i < 200; i++) scanner.scan(msg);
-for (let i = 0; i < 2000; i++) {
-  const t0 = process.hrtime.bigint();
-  scanner.scan(msg);
-  samples.push(Number(process.hrtime.bigint() - t0) / 1e3);
+function rescan(label, text) {
+  const samples = [];
+  for (let i = 0; i < 200; i++) scanner.scan(text);
+  for (let i = 0; i < 2000; i++) {
+    const t0 = process.hrtime.bigint();
+    scanner.scan(text);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e3);
+  }
+  samples.sort((a, b) => a - b);
+  const q = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
+  console.log(`rescan ${label} (${text.length} chars, ${scanner.scan(text).length} findings): median ${q(0.5).toFixed(0)} µs, p90 ${q(0.9).toFixed(0)} µs, p99 ${q(0.99).toFixed(0)} µs, max ${samples[samples.length - 1].toFixed(0)} µs (${samples.length} runs)`);
 }
-samples.sort((a, b) => a - b);
-const q = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
-console.log(`rescan a 2,000-char message: median ${q(0.5).toFixed(0)} µs, p90 ${q(0.9).toFixed(0)} µs, p99 ${q(0.99).toFixed(0)} µs, max ${samples[samples.length - 1].toFixed(0)} µs (${samples.length} runs)`);
+// Development texts back to back: dense in personal data (worst case).
+rescan('a 2,000-char message of development texts', msg);
+// A typical complaint: running text with a name, an IBAN, a phone, an e-mail, an address.
+const prose = 'Leider ist meine Bestellung vom letzten Monat immer noch nicht angekommen. Ich habe mehrfach beim Kundenservice angerufen und niemand konnte mir sagen, wo das Paket ist. Die Sendungsverfolgung zeigt seit zwei Wochen denselben Status. ';
+const tail = ' Bitte erstatten Sie den Betrag auf meine IBAN DE89 3704 0044 0532 0130 00. Rückruf unter +43 664 1234567 oder maria.huber@example.at. Hauptstraße 12/3/4, 1010 Wien. Mit freundlichen Grüßen, Maria Huber';
+let typical = 'Hallo, hier ist Maria Huber. ';
+while (typical.length + prose.length + tail.length <= 2000) typical += prose;
+typical += prose.slice(0, 2000 - typical.length - tail.length) + tail;
+rescan('a typical 2,000-char complaint', typical);
 scanner.free();
