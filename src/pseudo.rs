@@ -326,7 +326,10 @@ impl Session {
             if last < s {
                 segs.push(Seg::Text(last, s));
             }
-            let bracket = st.forms[form].surrogate.is_none();
+            // A surrogate handed out earlier may since have become text the person
+            // types (a real "Erika Mustermann"): sending it again next to that text
+            // could spell out the person's name, so the bracketed key goes out instead.
+            let bracket = st.forms[form].surrogate.as_deref().map_or(true, |sur| shares_word(sur, text));
             segs.push(Seg::Tok { form, bracket });
             last = e;
         }
@@ -402,6 +405,14 @@ enum Step {
     Match(usize, usize),
     No,
     More,
+}
+
+/// True if a word of `sur` (3+ letters or digits) occurs as a whole word of `text`,
+/// ignoring case.
+fn shares_word(sur: &str, text: &str) -> bool {
+    let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<HashSet<String>>();
+    let theirs = words(text);
+    words(sur).iter().any(|w| theirs.contains(w))
 }
 
 fn is_word(c: char) -> bool {
