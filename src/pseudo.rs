@@ -328,8 +328,15 @@ impl Session {
             }
             // A surrogate handed out earlier may since have become text the person
             // types (a real "Erika Mustermann"): sending it again next to that text
-            // could spell out the person's name, so the bracketed key goes out instead.
-            let bracket = st.forms[form].surrogate.as_deref().map_or(true, |sur| shares_word(sur, text));
+            // could spell out a real name, so the bracketed key goes out instead. Fake
+            // names are compared word by word, other surrogates as a whole.
+            let bracket = st.forms[form].surrogate.as_deref().map_or(true, |sur| {
+                if f.kind == Kind::Person {
+                    shares_word(sur, text)
+                } else {
+                    text.contains(sur)
+                }
+            });
             segs.push(Seg::Tok { form, bracket });
             last = e;
         }
