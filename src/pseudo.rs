@@ -757,7 +757,7 @@ impl State {
     fn make_fake(&mut self, kind: Kind, value: &str, german: bool) -> Fake {
         match kind {
             Kind::Iban => {
-                let compact: Vec<u8> = value.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase()).collect();
+                let compact = crate::recognize::compact(value.as_bytes());
                 if compact.len() < 5 || !compact[0].is_ascii_alphabetic() || !compact[1].is_ascii_alphabetic() {
                     return Fake::None;
                 }

@@ -411,7 +411,7 @@ impl Scanner {
                 }
                 let ok = match &c.validator {
                     Some(v) => {
-                        let compact: Vec<u8> = ntext[s..e].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase()).collect();
+                        let compact = recognize::compact(ntext[s..e].as_bytes());
                         run_validator(v, &compact)
                     }
                     None => true,

@@ -61,15 +61,16 @@ pub(crate) fn re(pattern: &str) -> Regex {
 /// True if the byte before `start` and the byte at `end` are not ASCII letters or
 /// digits, and not the continuation of a non-ASCII letter (so `Müller12` is not split).
 pub(crate) fn bounded(bytes: &[u8], start: usize, end: usize) -> bool {
-    let before_ok = start == 0 || {
-        let b = bytes[start - 1];
-        !(b.is_ascii_alphanumeric() || b >= 0x80)
-    };
-    let after_ok = end >= bytes.len() || {
-        let b = bytes[end];
-        !(b.is_ascii_alphanumeric() || b >= 0x80)
-    };
+    let before_ok = start == 0 || !word_byte(bytes[start - 1]);
+    let after_ok = end >= bytes.len() || !word_byte(bytes[end]);
     before_ok && after_ok
+}
+
+/// True for an ASCII letter or digit, or any byte of a non-ASCII character (treated
+/// as part of a word, so `Müller12` stays one word).
+#[inline]
+pub(crate) fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// True for an ASCII word byte (`[0-9A-Za-z_]`): what `\b` looks at in ASCII mode.

@@ -213,7 +213,7 @@ impl Recognizer for Plate {
         if !field && !self.hint.is_match(b) {
             return;
         }
-        let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+        let word = super::word_byte;
         // Context lifts a plate only when the vehicle word stands before it (within
         // `context::WINDOW_BEFORE` words), so only the stretch after each vehicle word
         // is read; a field asking for a plate makes the whole text one stretch.
@@ -265,7 +265,7 @@ impl Recognizer for Plate {
 /// The position after `n` more words from `at` (words: runs of letters, digits and
 /// non-ASCII bytes).
 fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
-    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let word = super::word_byte;
     for _ in 0..n {
         while at < b.len() && !word(b[at]) {
             at += 1;
