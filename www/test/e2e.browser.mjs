@@ -9,10 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { www } from './helpers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const EMAIL = 'anna.berger@example.org';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 const PHONE = '+49 30 12345678';
@@ -42,12 +41,7 @@ try {
   const wasmType = (await fetch(base + 'dist/npm/wasm/pii_veil_bg.wasm')).headers.get('content-type');
   assert.equal(wasmType, 'application/wasm', 'the server must send .wasm as application/wasm');
 
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')), {
-    executablePath: CHROMIUM,
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium({ viewport: { width: 1400, height: 900 } });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });

@@ -9,10 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const V = {
   emailDe: 'anna.berger@example.org',
   ibanDe: 'DE89 3704 0044 0532 0130 00',
@@ -70,12 +69,7 @@ function assertClean(values, text = decoded()) {
 before(async () => {
   server = await startServer();
   shots = mkdtempSync(join(tmpdir(), 'pii-veil-protect-'));
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')), {
-    executablePath: CHROMIUM,
-    viewport: { width: 1500, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium({ viewport: { width: 1500, height: 1000 } });
   for (const p of context.pages()) await p.close().catch(() => {});
 });
 

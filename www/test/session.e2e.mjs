@@ -10,10 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const V = {
   iban: 'DE89 3704 0044 0532 0130 00',
   phone: '+49 170 1234567',
@@ -33,12 +32,7 @@ const problems = [];
 before(async () => {
   server = await startServer();
   shots = mkdtempSync(join(tmpdir(), 'pii-veil-bot-'));
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')), {
-    executablePath: CHROMIUM,
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium({ viewport: { width: 1400, height: 900 } });
   for (const p of context.pages()) await p.close().catch(() => {});
 });
 

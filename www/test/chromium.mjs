@@ -1,0 +1,19 @@
+// Starts Debian's Chromium through playwright-core (no browser download): a fresh
+// profile in a temp folder, headless, and none of the background networking that a
+// closed network refuses. Shared by every browser test.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** A persistent context on a new temporary profile; `options` are added (e.g. viewport). */
+export function launchChromium(options = {}) {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')), {
+    executablePath: CHROMIUM,
+    ...options,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
