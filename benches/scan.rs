@@ -9,7 +9,7 @@
 //!
 //! This is a benchmark, not a test: numbers depend on the machine.
 
-use pii_veil::ScannerBuilder;
+use pii_veil::{Kind, ScannerBuilder};
 use std::time::{Duration, Instant};
 
 fn corpus() -> String {
@@ -58,7 +58,14 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let scanner = ScannerBuilder::new().max_text_bytes(64 << 20).build().unwrap();
+    // `--only=person,street_address`: measure (or profile) just these kinds.
+    let only: Option<Vec<Kind>> = std::env::args()
+        .find_map(|a| a.strip_prefix("--only=").map(|l| l.split(',').map(|id| Kind::from_id(id).unwrap_or_else(|| panic!("unknown kind {id}"))).collect()));
+    let mut builder = ScannerBuilder::new().max_text_bytes(64 << 20);
+    if let Some(kinds) = &only {
+        builder = builder.kinds(kinds);
+    }
+    let scanner = builder.build().unwrap();
     let base = corpus();
 
     let mb = sized(&base, 1 << 20);
@@ -81,4 +88,16 @@ fn main() {
     let runs = time(|| drop(scanner.scan(&msg, None).unwrap()), Duration::from_secs(2));
     let p = |q: f64| runs[((runs.len() - 1) as f64 * q) as usize];
     println!("rescan of a 2,000-char message: median {:.1} µs, p99 {:.1} µs ({} runs)", p(0.5).as_secs_f64() * 1e6, p(0.99).as_secs_f64() * 1e6, runs.len());
+
+    // Where the time goes: the same 1 MB with one kind on at a time (each includes the
+    // shared steps: normalising, tokenising for names/addresses, context, resolving).
+    if std::env::args().any(|a| a == "--per-kind") {
+        println!("per kind (1 MB, one kind on):");
+        for kind in Kind::BUILTIN {
+            let one = ScannerBuilder::new().kinds(&[kind]).max_text_bytes(64 << 20).build().unwrap();
+            let runs = time(|| drop(one.scan(&mb, None).unwrap()), Duration::from_millis(1500));
+            let med = runs[runs.len() / 2];
+            println!("  {:<20} {:>8.2} ms  {:>7.1} M chars/s", format!("{kind:?}"), med.as_secs_f64() * 1e3, units as f64 / med.as_secs_f64() / 1e6);
+        }
+    }
 }

@@ -295,6 +295,7 @@ impl Recognizer for Address {
             }
             // US: State ZIP
             let state_ok = tk.v[i].t == T::Word
+                && tk.v[i].e - tk.v[i].s == 2
                 && (US_STATES.contains(&tk.raw(i))
                     || tk.all_lower && i > 0 && tk.is_punct(i - 1, ',') && tk.raw(i).len() == 2 && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
             if state_ok && i + 1 < n && tk.v[i + 1].t == T::Num && tk.v[i + 1].nl == 0 && tk.v[i + 1].e - tk.v[i + 1].s == 5 && !tk.v[i + 1].code {
@@ -317,11 +318,11 @@ impl Recognizer for Address {
                 }
             }
             // Continental: [prefix-]NNNN(N) City
-            let in_street = {
+            let in_street = || {
                 let k = street_spans.partition_point(|&(a, _)| a <= i);
                 k > 0 && street_spans[k - 1].1 >= i
             };
-            if tk.v[i].t == T::Num && !tk.v[i].code && !in_street {
+            if tk.v[i].t == T::Num && !tk.v[i].code && !in_street() {
                 let len = tk.v[i].e - tk.v[i].s;
                 let mut a = i;
                 let mut prefixed = false;

@@ -212,94 +212,150 @@ pub(crate) struct Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
-        let mut v = Vec::with_capacity(text.len() / 4 + 1);
-        let mut lower = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let mut v = Vec::with_capacity(len / 5 + 1);
+        let mut lower: Vec<u8> = Vec::with_capacity(len);
         let mut all_lower = true;
         let mut nl = 0u8;
         let mut sp = false;
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if c == '\n' {
-                nl = nl.saturating_add(1);
-                continue;
+        // The character at byte `i` (ASCII without decoding).
+        let char_at = |i: usize| -> char {
+            match bytes[i] {
+                b if b < 0x80 => b as char,
+                _ => text[i..].chars().next().unwrap_or('\0'),
             }
-            if c.is_whitespace() || is_pictograph(c) {
-                sp = true;
-                continue;
+        };
+        let is_letter = |c: char| if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() };
+        // Chunks (runs of tokens without spaces) that hold '@', "://", "www.", ".com", '_'
+        // or '/' and '.' are e-mail addresses, URLs or handles: marked `code` below.
+        let mut chunk_start = 0usize; // index of the chunk's first token
+        let mut chunk_bytes = 0u8; // which of '@' '_' '/' '.' ':' the chunk holds
+        const AT: u8 = 1;
+        const US: u8 = 2;
+        const SL: u8 = 4;
+        const DOT: u8 = 8;
+        const COL: u8 = 16;
+        let mut close_chunk = |v: &mut Vec<Tok>, from: usize, flags: u8| {
+            if flags == 0 || from >= v.len() {
+                return;
             }
-            let (t, e, cap) = if c.is_alphabetic() {
-                let cap = c.is_uppercase();
+            let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
+                let chunk = &text[v[from].s..v[v.len() - 1].e];
+                chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com")
+            };
+            if code {
+                for t in &mut v[from..] {
+                    t.code = true;
+                }
+            }
+        };
+        let mut i = 0;
+        while i < len {
+            let b = bytes[i];
+            let c;
+            if b < 0x80 {
+                match b {
+                    b'\n' => {
+                        nl = nl.saturating_add(1);
+                        i += 1;
+                        continue;
+                    }
+                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                        sp = true;
+                        i += 1;
+                        continue;
+                    }
+                    _ => c = b as char,
+                }
+            } else {
+                c = char_at(i);
+                if c.is_whitespace() || is_pictograph(c) {
+                    sp = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            if nl > 0 || sp {
+                close_chunk(&mut v, chunk_start, chunk_bytes);
+                chunk_start = v.len();
+                chunk_bytes = 0;
+            }
+            let (t, e, cap) = if is_letter(c) {
+                let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
                 let mut e = i + c.len_utf8();
                 loop {
-                    match it.peek().copied() {
-                        Some((j, d)) if d.is_alphabetic() => {
-                            e = j + d.len_utf8();
-                            it.next();
+                    while e < len && bytes[e].is_ascii_alphabetic() {
+                        e += 1;
+                    }
+                    if e >= len {
+                        break;
+                    }
+                    let d = char_at(e);
+                    if !d.is_ascii() && d.is_alphabetic() {
+                        e += d.len_utf8();
+                    } else if d == '-' || d == '\'' || d == '’' {
+                        // joiner only between letters
+                        let j = e + d.len_utf8();
+                        if j < len && is_letter(char_at(j)) {
+                            e = j;
+                        } else {
+                            break;
                         }
-                        Some((j, d)) if d == '-' || d == '\'' || d == '’' => {
-                            // joiner only between letters
-                            let after = text[j + d.len_utf8()..].chars().next();
-                            if after.is_some_and(|a| a.is_alphabetic()) {
-                                e = j + d.len_utf8();
-                                it.next();
-                            } else {
-                                break;
-                            }
-                        }
-                        _ => break,
+                    } else {
+                        break;
                     }
                 }
                 (T::Word, e, cap)
             } else if c.is_ascii_digit() {
                 let mut e = i + 1;
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_ascii_digit() {
-                        e = j + 1;
-                        it.next();
-                    } else {
-                        break;
-                    }
+                while e < len && bytes[e].is_ascii_digit() {
+                    e += 1;
                 }
                 (T::Num, e, false)
             } else {
+                chunk_bytes |= match c {
+                    '@' => AT,
+                    '_' => US,
+                    '/' => SL,
+                    '.' => DOT,
+                    ':' => COL,
+                    _ => 0,
+                };
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             let ls = lower.len();
             if t == T::Word {
-                let word = &text[i..e];
+                let word = &bytes[i..e];
                 if word.is_ascii() {
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    let mut up = false;
+                    lower.extend(word.iter().map(|&b| {
+                        up |= b.is_ascii_uppercase();
+                        b.to_ascii_lowercase()
+                    }));
+                    if up {
                         all_lower = false;
                     }
-                    lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
-                    for ch in word.chars() {
+                    let mut tmp = [0u8; 4];
+                    for ch in text[i..e].chars() {
                         if ch.is_uppercase() {
                             all_lower = false;
                         }
-                        lower.extend(ch.to_lowercase());
+                        for lc in ch.to_lowercase() {
+                            lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
+                        }
                     }
                 }
             }
             v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
             nl = 0;
             sp = false;
+            i = e;
         }
-        // Mark chunks (runs of tokens without spaces) that contain '@' or "://" or "www.".
-        let mut i = 0;
-        while i < v.len() {
-            let mut j = i + 1;
-            while j < v.len() && v[j].nl == 0 && !v[j].sp {
-                j += 1;
-            }
-            let chunk = &text[v[i].s..v[j - 1].e];
-            if chunk.contains('@') || chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com") || chunk.contains('_') || (chunk.contains('/') && chunk.contains('.')) {
-                for t in &mut v[i..j] {
-                    t.code = true;
-                }
-            }
-            i = j;
-        }
+        close_chunk(&mut v, chunk_start, chunk_bytes);
+        // Only whole characters were lower-cased and appended.
+        let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower }
     }
 
