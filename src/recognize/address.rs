@@ -458,7 +458,7 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
                 }
                 break;
             }
-            if tk.v[k].cap && !NOT_CITY.contains(&w) && !is_street_word(w) && !matches!(w, "tel" | "telefon" | "uid" | "iban" | "can" | "old" | "alte" | "please" | "bitte" | "phone" | "mobil" | "email" | "fax" | "gespeichert" | "danke") && tk.raw(k).chars().filter(|c| c.is_uppercase()).count() < 3 {
+            if tk.v[k].cap && !NOT_CITY.contains(&w) && !tk.street(k) && !matches!(w, "tel" | "telefon" | "uid" | "iban" | "can" | "old" | "alte" | "please" | "bitte" | "phone" | "mobil" | "email" | "fax" | "gespeichert" | "danke") && tk.raw(k).chars().filter(|c| c.is_uppercase()).count() < 3 {
                 last = k;
                 k += 1;
                 words += 1;

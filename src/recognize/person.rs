@@ -23,40 +23,24 @@
 //!   name-like words as a whole.
 //!
 //! Gazetteers (`src/data/*.txt`, built by `tests/gen_gazetteers.py` from US SSA and US
-//! Census public-domain name files plus a curated list of European spellings) are sorted
-//! line lists searched by binary search; umlauts and accents are also tried folded
-//! (`Müller` → `mueller`). The tokenizer here is shared with the address recogniser.
+//! Census public-domain name files plus a curated list of European spellings) and the
+//! fixed word lists below are merged into one hashed lexicon: a word is looked up once
+//! and gets a set of bits (stop word, title, given name, …; see [`flag`]), cached per
+//! token. Umlauts and accents are also tried folded (`Müller` → `mueller`). The
+//! tokenizer here is shared with the address recogniser.
 //! Everything is one pass over the tokens with bounded look-ahead: linear time.
 
-use super::Recognizer;
+use super::{Recognizer, Suffixes};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
-use std::collections::{HashMap, HashSet};
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 static GIVEN_TXT: &str = include_str!("../data/given.txt");
 static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
 static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
-
-/// A set of lower-case entries borrowed from the embedded text (no copies), hashed
-/// with a small multiplicative hash: one probe per look-up.
-pub(super) struct WordList(HashSet<&'static str, BuildHasherDefault<FxHasher>>);
-
-impl WordList {
-    fn parse(text: &'static str) -> WordList {
-        WordList::from_iter(text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')))
-    }
-
-    fn from_iter<I: IntoIterator<Item = &'static str>>(it: I) -> WordList {
-        WordList(it.into_iter().collect())
-    }
-
-    /// True if `w` (lower-case) is in the list.
-    pub(super) fn contains(&self, w: &str) -> bool {
-        self.0.contains(w)
-    }
-}
 
 /// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
 #[derive(Default)]
@@ -86,19 +70,84 @@ impl Hasher for FxHasher {
     }
 }
 
-struct Gazetteers {
-    given: WordList,
-    given_amb: WordList,
-    surnames: WordList,
+/// What the word lists say of a lower-case word, as bits: one hash probe answers for
+/// every list (stop words, titles, gazetteers, first words of cues and closings).
+pub(super) mod flag {
+    pub const STOP: u16 = 1;
+    pub const TITLE: u16 = 1 << 1;
+    pub const CALENDAR: u16 = 1 << 2;
+    pub const ORG: u16 = 1 << 3;
+    pub const PARTICLE: u16 = 1 << 4;
+    /// In the given-name list as written.
+    pub const GIVEN: u16 = 1 << 5;
+    /// In the list of given names that are also ordinary words.
+    pub const GIVEN_AMB: u16 = 1 << 6;
+    /// In the surname list as written.
+    pub const SURNAME: u16 = 1 << 7;
+    /// First word of a cue / of a closing.
+    pub const CUE: u16 = 1 << 8;
+    pub const CLOSING: u16 = 1 << 9;
+    /// The same three lists, also trying umlauts and accents folded (`müller` → `mueller`, `muller`).
+    pub const GIVEN_F: u16 = GIVEN << 5;
+    pub const GIVEN_AMB_F: u16 = GIVEN_AMB << 5;
+    pub const SURNAME_F: u16 = SURNAME << 5;
+    /// Cache bits of [`super::Tokens`]: street word known / is a street word / flags known.
+    pub(in super::super) const STREET_DONE: u16 = 1 << 13;
+    pub(in super::super) const STREET: u16 = 1 << 14;
+    pub(in super::super) const DONE: u16 = 1 << 15;
 }
 
-fn gaz() -> &'static Gazetteers {
-    static G: OnceLock<Gazetteers> = OnceLock::new();
-    G.get_or_init(|| Gazetteers {
-        given: WordList::parse(GIVEN_TXT),
-        given_amb: WordList::parse(GIVEN_AMB_TXT),
-        surnames: WordList::parse(SURNAMES_TXT),
+type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
+
+fn lexicon() -> &'static FxMap<u16> {
+    static L: OnceLock<FxMap<u16>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut m: FxMap<u16> = HashMap::default();
+        let lines = |t: &'static str| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: u16| {
+            for w in words {
+                *m.entry(w).or_default() |= f;
+            }
+        };
+        add(&mut lines(GIVEN_TXT), flag::GIVEN);
+        add(&mut lines(GIVEN_AMB_TXT), flag::GIVEN_AMB);
+        add(&mut lines(SURNAMES_TXT), flag::SURNAME);
+        add(&mut STOP.iter().copied(), flag::STOP);
+        add(&mut TITLES.iter().copied(), flag::TITLE);
+        add(&mut CALENDAR.iter().copied(), flag::CALENDAR);
+        add(&mut ORG_WORDS.iter().copied(), flag::ORG);
+        add(&mut PARTICLES.iter().copied(), flag::PARTICLE);
+        add(&mut CUES.iter().map(|(c, _)| c[0]), flag::CUE);
+        add(&mut CLOSINGS.iter().map(|c| c[0]), flag::CLOSING);
+        m
     })
+}
+
+/// The list bits of `w` (lower-case), with the name lists also tried folded.
+fn word_flags(w: &str) -> u16 {
+    let lex = lexicon();
+    let get = |k: &str| lex.get(k).copied().unwrap_or(0);
+    let f = get(w);
+    const NAMES: u16 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
+    let mut names = f & NAMES;
+    if !w.is_ascii() && names != NAMES {
+        let mut buf = String::with_capacity(w.len() + 4);
+        for c in w.chars() {
+            match c {
+                'ä' => buf.push_str("ae"),
+                'ö' => buf.push_str("oe"),
+                'ü' => buf.push_str("ue"),
+                'ß' => buf.push_str("ss"),
+                _ => buf.push(fold_char(c)),
+            }
+        }
+        names |= get(&buf) & NAMES;
+        // Also plain accent stripping (Müller → muller, as US records spell it).
+        buf.clear();
+        buf.extend(w.chars().map(fold_char));
+        names |= get(&buf) & NAMES;
+    }
+    f | names << 5
 }
 
 #[cfg(test)]
@@ -120,33 +169,6 @@ fn held_out(_w: &str) -> bool {
         }
     }
     false
-}
-
-/// Looks `w` (lower-case) up as written and with umlauts/accents folded to ASCII.
-fn lookup(list: &WordList, w: &str, buf: &mut String) -> bool {
-    if list.contains(w) {
-        return true;
-    }
-    if w.is_ascii() {
-        return false;
-    }
-    buf.clear();
-    for c in w.chars() {
-        match c {
-            'ä' => buf.push_str("ae"),
-            'ö' => buf.push_str("oe"),
-            'ü' => buf.push_str("ue"),
-            'ß' => buf.push_str("ss"),
-            _ => buf.push(fold_char(c)),
-        }
-    }
-    if list.contains(buf) {
-        return true;
-    }
-    // Also plain accent stripping (Müller → muller, as US records spell it).
-    buf.clear();
-    buf.extend(w.chars().map(fold_char));
-    list.contains(buf)
 }
 
 fn fold_char(c: char) -> char {
@@ -208,6 +230,8 @@ pub(crate) struct Tokens<'t> {
     pub(super) v: Vec<Tok>,
     /// The text has no upper-case letter at all (chat typing).
     pub(super) all_lower: bool,
+    /// Per token: word-list bits ([`flag`]), filled in on first use.
+    fl: Vec<Cell<u16>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -236,7 +260,7 @@ impl<'t> Tokens<'t> {
         const SL: u8 = 4;
         const DOT: u8 = 8;
         const COL: u8 = 16;
-        let mut close_chunk = |v: &mut Vec<Tok>, from: usize, flags: u8| {
+        let close_chunk = |v: &mut Vec<Tok>, from: usize, flags: u8| {
             if flags == 0 || from >= v.len() {
                 return;
             }
@@ -356,7 +380,35 @@ impl<'t> Tokens<'t> {
         close_chunk(&mut v, chunk_start, chunk_bytes);
         // Only whole characters were lower-cased and appended.
         let lower = String::from_utf8(lower).unwrap_or_default();
-        Tokens { text, lower, v, all_lower }
+        let fl = vec![Cell::new(0); v.len()];
+        Tokens { text, lower, v, all_lower, fl }
+    }
+
+    /// The word-list bits of token `i` ([`flag`]; 0 for numbers and punctuation).
+    pub(super) fn flags(&self, i: usize) -> u16 {
+        let f = self.fl[i].get();
+        if f & flag::DONE != 0 {
+            return f;
+        }
+        let f = f | flag::DONE | if self.v[i].t == T::Word { word_flags(self.low(i)) } else { 0 };
+        self.fl[i].set(f);
+        f
+    }
+
+    /// Token `i` is a word with one of the bits `f`.
+    pub(super) fn has(&self, i: usize, f: u16) -> bool {
+        i < self.v.len() && self.flags(i) & f != 0
+    }
+
+    /// Token `i` is a street word (see [`super::address::is_street_word`]).
+    pub(super) fn street(&self, i: usize) -> bool {
+        let f = self.fl[i].get();
+        if f & flag::STREET_DONE != 0 {
+            return f & flag::STREET != 0;
+        }
+        let yes = super::address::is_street_word(self.low(i));
+        self.fl[i].set(f | flag::STREET_DONE | if yes { flag::STREET } else { 0 });
+        yes
     }
 
     /// The lower-case text of token `i` (words only; empty for others).
@@ -736,48 +788,35 @@ const PARTICLES: &[&str] = &[
     "vom", "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
 ];
 
-/// The fixed word lists, hashed once.
+/// Cues and closings by first word, and the ending sets, built once.
 struct Lists {
-    stop: WordList,
-    titles: WordList,
-    org_words: WordList,
-    particles: WordList,
-    calendar: WordList,
     /// Cues by first word (indices into CUES).
-    cues_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    cues_by_first: FxMap<Vec<usize>>,
     /// Closings by first word (indices into CLOSINGS).
-    closings_by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
-    surname_endings: WordList,
-    noun_endings: WordList,
+    closings_by_first: FxMap<Vec<usize>>,
+    surname_endings: Suffixes,
+    noun_endings: Suffixes,
 }
 
 fn lst() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| {
-        let mk = |l: &[&'static str]| WordList::from_iter(l.iter().copied());
-        Lists {
-            stop: mk(STOP),
-            titles: mk(TITLES),
-            org_words: mk(ORG_WORDS),
-            particles: mk(PARTICLES),
-            calendar: mk(CALENDAR),
-            cues_by_first: {
-                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
-                for (i, (c, _)) in CUES.iter().enumerate() {
-                    m.entry(c[0]).or_default().push(i);
-                }
-                m
-            },
-            closings_by_first: {
-                let mut m: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
-                for (i, c) in CLOSINGS.iter().enumerate() {
-                    m.entry(c[0]).or_default().push(i);
-                }
-                m
-            },
-            surname_endings: mk(SURNAME_ENDINGS),
-            noun_endings: mk(NOUN_ENDINGS),
-        }
+    L.get_or_init(|| Lists {
+        cues_by_first: {
+            let mut m: FxMap<Vec<usize>> = HashMap::default();
+            for (i, (c, _)) in CUES.iter().enumerate() {
+                m.entry(c[0]).or_default().push(i);
+            }
+            m
+        },
+        closings_by_first: {
+            let mut m: FxMap<Vec<usize>> = HashMap::default();
+            for (i, c) in CLOSINGS.iter().enumerate() {
+                m.entry(c[0]).or_default().push(i);
+            }
+            m
+        },
+        surname_endings: Suffixes::new(SURNAME_ENDINGS),
+        noun_endings: Suffixes::new(NOUN_ENDINGS),
     })
 }
 
@@ -789,14 +828,14 @@ fn ends_with_any(w: &str, list: &[&str], min_stem: usize) -> bool {
     list.iter().any(|e| w.len() >= e.len() + min_stem && w.ends_with(e))
 }
 
-/// Like [`ends_with_any`] over a hashed set of endings of at most 12 bytes: one probe
-/// per suffix length instead of one comparison per entry.
-fn ends_with_set(w: &str, set: &WordList, min_stem: usize) -> bool {
-    let max = w.len().saturating_sub(min_stem).min(12);
-    (1..=max).any(|l| {
-        let at = w.len() - l;
-        w.is_char_boundary(at) && set.contains(&w[at..])
-    })
+/// `w` ends with a surname ending (`-mann`, `-ová`, …) after at least two bytes.
+fn surname_ending(w: &str) -> bool {
+    lst().surname_endings.matches(w, 2, 12)
+}
+
+/// `w` ends with a common-noun ending (`-ung`, `-heit`, …) after at least two bytes.
+fn noun_ending(w: &str) -> bool {
+    lst().noun_endings.matches(w, 2, usize::MAX)
 }
 
 /// How name-like one word is.
@@ -818,7 +857,7 @@ pub(super) struct Person;
 
 impl Person {
     pub(super) fn new() -> Person {
-        let _ = gaz();
+        let _ = lexicon();
         let _ = lst();
         Person
     }
@@ -826,7 +865,6 @@ impl Person {
 
 struct Ctx<'a, 't> {
     tk: &'a Tokens<'t>,
-    buf: String,
     /// namey() per token, computed once (0 = not yet).
     memo: Vec<u8>,
 }
@@ -852,10 +890,11 @@ impl Ctx<'_, '_> {
         let w = self.tk.low(i);
         let raw = self.tk.raw(i);
         let n = w.chars().count();
-        if lst().stop.contains(w) || lst().titles.contains(w) {
+        let wf = self.tk.flags(i);
+        if wf & (flag::STOP | flag::TITLE) != 0 {
             return Namey::No;
         }
-        if lst().calendar.contains(w) {
+        if wf & flag::CALENDAR != 0 {
             return Namey::Weak;
         }
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
@@ -868,23 +907,24 @@ impl Ctx<'_, '_> {
                 return Namey::No;
             }
         }
-        let g = gaz();
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
+        let whole = !w.contains(['-', '\'', '’']);
         let parts = w.split(['-', '\'', '’']).filter(|p| !p.is_empty());
         let mut best = Namey::No;
         let mut any_noun = false;
         for p in parts {
-            let listed_surname = lookup(&g.surnames, p, &mut self.buf);
-            let k = if lookup(&g.given, p, &mut self.buf) && !held_out(p) {
+            let pf = if whole { wf } else { word_flags(p) };
+            let listed_surname = pf & flag::SURNAME_F != 0;
+            let k = if pf & flag::GIVEN_F != 0 && !held_out(p) {
                 Namey::Given
-            } else if lookup(&g.given_amb, p, &mut self.buf) {
+            } else if pf & flag::GIVEN_AMB_F != 0 {
                 Namey::Weak
-            } else if listed_surname || ends_with_set(p, &lst().surname_endings, 2) {
+            } else if listed_surname || surname_ending(p) {
                 Namey::Surname
             } else {
                 Namey::Unknown
             };
-            if lst().org_words.contains(p) || lst().stop.contains(p) && p.len() > 3 || ends_with_set(p, &lst().noun_endings, 2) && k < Namey::Given && !listed_surname {
+            if pf & flag::ORG != 0 || pf & flag::STOP != 0 && p.len() > 3 || noun_ending(p) && k < Namey::Given && !listed_surname {
                 any_noun = true;
             }
             best = best.max(k);
@@ -912,7 +952,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let w = tk.low(i);
-        if super::address::is_street_word(w) {
+        if tk.street(i) {
             return false;
         }
         let k = self.namey(i);
@@ -921,16 +961,14 @@ impl Ctx<'_, '_> {
             // ("Dietrich Hartung"), but not a function word, team or title
             let raw = tk.raw(i);
             return tk.v[i].cap
-                && !lst().stop.contains(w)
-                && !lst().org_words.contains(w)
-                && !lst().titles.contains(w)
+                && !tk.has(i, flag::STOP | flag::ORG | flag::TITLE)
                 && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
-                && ends_with_any(w, NOUN_ENDINGS, 2);
+                && noun_ending(w);
         }
         if tk.v[i].cap {
             return true;
         }
-        tk.all_lower && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak) && !common_lower(w)
+        tk.all_lower && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak) && !common_lower(tk, i)
     }
 
     /// Extends a name that starts at token `i` (already accepted) to its last token.
@@ -951,13 +989,13 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
-            if tk.is_word(k) && tk.v[k].nl == 0 && lst().particles.contains(tk.low(k)) && !tk.v[k].cap {
+            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && !tk.v[k].cap {
                 // particles: "van der Berg", "di Stefano"
                 let mut m = k;
-                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) && m < k + 3 {
+                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
                     m += 1;
                 }
-                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !super::address::is_street_word(tk.low(m)) {
+                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !tk.street(m) {
                     last = m;
                     k = m + 1;
                     words += 1;
@@ -988,7 +1026,7 @@ impl Ctx<'_, '_> {
         let mut guard = 0;
         while i < tk.v.len() && guard < 4 {
             guard += 1;
-            if tk.is_word(i) && lst().titles.contains(tk.low(i)) && !(tk.low(i) == "di" && !tk.v[i].cap) {
+            if tk.is_word(i) && tk.has(i, flag::TITLE) && !(tk.low(i) == "di" && !tk.v[i].cap) {
                 i += if tk.abbrev(i) { 2 } else { 1 };
                 if tk.is_punct(i, '-') {
                     // Dipl.-Ing.
@@ -1017,9 +1055,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "Frau van der Dussen": particles before a capitalised surname
-        if strength >= 2 && lst().particles.contains(tk.low(i)) && !tk.v[i].cap {
+        if strength >= 2 && tk.has(i, flag::PARTICLE) && !tk.v[i].cap {
             let mut m = i;
-            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && lst().particles.contains(tk.low(m)) {
+            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) {
                 m += 1;
             }
             if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
@@ -1036,7 +1074,7 @@ impl Ctx<'_, '_> {
             Namey::Given | Namey::Surname => cap || tk.all_lower || strength == 2,
             Namey::Weak => cap || tk.all_lower,
             Namey::Unknown => {
-                if super::address::is_street_word(w) {
+                if tk.street(i) {
                     false
                 } else if cap {
                     strength == 2 || self.next_is_namey(i)
@@ -1044,7 +1082,7 @@ impl Ctx<'_, '_> {
                 } else {
                     // lower case: only in all-lower chat, with strong evidence or an intro
                     // followed by a two-word name ("bin iwona hesse")
-                    tk.all_lower && !common_lower(w) && (strength == 2 || strength == 3 && self.continues(i + 1))
+                    tk.all_lower && !common_lower(tk, i) && (strength == 2 || strength == 3 && self.continues(i + 1))
                 }
             }
         };
@@ -1054,7 +1092,7 @@ impl Ctx<'_, '_> {
         let last = self.extend(i);
         // "Dear Crestview team": a team, not a person
         let nx = last + 1;
-        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && lst().org_words.contains(tk.low(nx)) {
+        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && tk.has(nx, flag::ORG) {
             return None;
         }
         // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
@@ -1076,21 +1114,21 @@ impl Ctx<'_, '_> {
 }
 
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
-fn common_lower(w: &str) -> bool {
+fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
+    let w = tk.low(i);
     const CHAT_WORDS: &[&str] = &["sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad"];
-    lst().stop.contains(w)
+    tk.has(i, flag::STOP)
         || in_list(CHAT_WORDS, w)
         || w.starts_with("ge") && w.ends_with('t') && w.chars().count() > 5
         || w.ends_with("ing") && !w.ends_with("ring") && w.len() > 5
         || ends_with_any(w, &["ed", "ly", "lich", "isch", "ung", "heit", "keit", "ieren", "iert"], 2)
-            && !gaz().given.contains(w)
-            && !gaz().surnames.contains(w)
+            && !tk.has(i, flag::GIVEN | flag::SURNAME)
 }
 
 /// Capitalised unknown words that read like common nouns: weak cues need more.
 fn looks_common_capital(w: &str) -> bool {
     // Typical German noun endings and plural/infinitive shapes.
-    ends_with_any(w, NOUN_ENDINGS, 2)
+    noun_ending(w)
         || ends_with_any(w, &["ung", "en", "ie", "ik", "ur", "at", "ät", "age", "ei", "ling"], 2)
 }
 
@@ -1133,7 +1171,7 @@ impl Recognizer for Person {
             return;
         }
         let tk = input.tokens();
-        let mut cx = Ctx { tk: &tk, buf: String::new(), memo: vec![0; tk.v.len()] };
+        let mut cx = Ctx { tk: &tk, memo: vec![0; tk.v.len()] };
         let n = tk.v.len();
         let push = |out: &mut Vec<Candidate>, a: usize, b: usize, score: f32| {
             let mut c = Candidate::new(Kind::Person, tk.v[a].s, tk.v[b].e, score);
@@ -1162,7 +1200,8 @@ impl Recognizer for Person {
             }
             let w = tk.low(i);
             // 1. titles
-            let is_title = lst().titles.contains(w)
+            let wf = tk.flags(i);
+            let is_title = wf & flag::TITLE != 0
                 && !(w == "di" && !tk.raw(i).starts_with("DI"))
                 && !(matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") && !tk.v[i].cap)
                 && !(matches!(w, "frau" | "fr") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"))
@@ -1187,8 +1226,8 @@ impl Recognizer for Person {
             // 2. closings: the next words (same line after ',' or the next line) sign.
             let mut matched = false;
             let no_idx: &[usize] = &[];
-            let closing_idx = lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice());
-            let cue_idx = lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice());
+            let closing_idx = if wf & flag::CLOSING != 0 { lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice()) } else { no_idx };
+            let cue_idx = if wf & flag::CUE != 0 { lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice()) } else { no_idx };
             for cl in closing_idx.iter().map(|&k| CLOSINGS[k]) {
                 if let Some(j) = match_cue(&tk, i, cl) {
                     // the closing must start a line or follow a sentence end / comma
@@ -1257,7 +1296,7 @@ impl Recognizer for Person {
                 while j < n && tk.is_word(j) && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst") && tk.v[j].nl == 0 {
                     j += 1;
                 }
-                if j < n && tk.is_word(j) && lst().titles.contains(tk.low(j)) {
+                if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
                     i = j;
                     continue;
                 }
@@ -1265,7 +1304,7 @@ impl Recognizer for Person {
                 if same_line {
                     if let Some((a, mut b)) = cx.name_at(j, strength) {
                         // "Kunde Stelzl, Aurelia": surname, comma, given name
-                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !super::address::is_street_word(tk.low(b + 2)) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
+                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !tk.street(b + 2) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
                             let after = b + 3;
                             if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
                                 b += 2;
@@ -1334,7 +1373,7 @@ impl Recognizer for Person {
                 let k1 = cx.namey(i);
                 let k2 = cx.namey(g);
                 let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
-                if line_end && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak) && (k2 == Namey::Given || prev_role && k2 != Namey::No) && !super::address::is_street_word(tk.low(i)) {
+                if line_end && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak) && (k2 == Namey::Given || prev_role && k2 != Namey::No) && !tk.street(i) {
                     push(out, i, g, 0.75);
                     covered_to = g + 1;
                     i = g + 1;
@@ -1418,8 +1457,8 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let w = tk.low(k);
-                let particle = k > j && lst().particles.contains(w) && !tk.v[k].cap;
-                if !particle && (lst().org_words.contains(w) || w.ends_with("-team") || w.ends_with("team")) {
+                let particle = k > j && tk.has(k, flag::PARTICLE) && !tk.v[k].cap;
+                if !particle && (tk.has(k, flag::ORG) || w.ends_with("-team") || w.ends_with("team")) {
                     return None;
                 }
                 let mut nm = self.namey(k);
