@@ -159,6 +159,40 @@ fn lower(b: &[u8]) -> String {
     String::from_utf8_lossy(b).to_lowercase()
 }
 
+/// The chunks of `b` (runs without ASCII white space) that hold a dot followed by a
+/// letter: the only places a host name can be. The URL patterns match neither white
+/// space nor anything without such a dot, so searching these chunks finds exactly what
+/// a search of the whole text finds, without running the automaton over prose.
+fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut prev_end = 0; // the previous chunk ends at white space (or the text's end)
+    while let Some(p) = b[i..].iter().position(|&c| c == b'.') {
+        let d = i + p;
+        if d + 1 < b.len() && b[d + 1].is_ascii_alphabetic() {
+            let mut s = d;
+            while s > prev_end && !b[s - 1].is_ascii_whitespace() {
+                s -= 1;
+            }
+            let mut e = d + 1;
+            while e < b.len() && !b[e].is_ascii_whitespace() {
+                e += 1;
+            }
+            out.push((s, e));
+            i = e;
+            prev_end = e;
+        } else {
+            i = d + 1;
+        }
+    }
+    out
+}
+
+/// Matches of `re` inside `chunks` of `b`, as (start, end) in `b`.
+fn find_in<'a>(re: &'a Regex, b: &'a [u8], chunks: &'a [(usize, usize)]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    chunks.iter().flat_map(move |&(cs, ce)| re.find_iter(&b[cs..ce]).map(move |m| (cs + m.start(), cs + m.end())))
+}
+
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).
 fn glued_before(b: &[u8], i: usize) -> bool {
     i > 0 && {
@@ -193,13 +227,18 @@ impl Recognizer for Web {
             } else {
                 label = true;
             }
-        }
-        if b.contains(&b'.') {
-            if network {
-                self.profiles(input, out, &mut urls);
+            if network && hint && label {
+                break;
             }
-            if input.field.expects == Some(Kind::UrlPersonal) || hint {
-                self.homepages(input, out, &urls);
+        }
+        let want_homepages = input.field.expects == Some(Kind::UrlPersonal) || hint;
+        if network || want_homepages {
+            let chunks = host_chunks(b);
+            if network {
+                self.profiles(input, &chunks, out, &mut urls);
+            }
+            if want_homepages {
+                self.homepages(input, &chunks, out, &urls);
             }
         }
         if b.contains(&b'@') {
@@ -212,14 +251,13 @@ impl Recognizer for Web {
 }
 
 impl Web {
-    fn profiles(&self, input: &Input<'_>, out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
+    fn profiles(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
         let b = input.bytes;
-        for m in self.profile.find_iter(b) {
-            let s = m.start();
+        for (s, m_end) in find_in(&self.profile, b, chunks) {
             if glued_before(b, s) {
                 continue;
             }
-            let e = trim_url_end(b, s, m.end());
+            let e = trim_url_end(b, s, m_end);
             let v = &b[s..e];
             let slash = v.iter().position(|&c| c == b'/').unwrap_or(0);
             // The profile segment starts after the host's first slash (and after "in/" etc.).
@@ -241,14 +279,13 @@ impl Web {
         }
     }
 
-    fn homepages(&self, input: &Input<'_>, out: &mut Vec<Candidate>, urls: &[(usize, usize)]) {
+    fn homepages(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &[(usize, usize)]) {
         let b = input.bytes;
-        for m in self.homepage.find_iter(b) {
-            let s = m.start();
-            if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m.end()) {
+        for (s, m_end) in find_in(&self.homepage, b, chunks) {
+            if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m_end) {
                 continue;
             }
-            let e = trim_url_end(b, s, m.end());
+            let e = trim_url_end(b, s, m_end);
             // An e-mail domain or a longer word: not a URL.
             if e < b.len() && (b[e] == b'@' || b[e].is_ascii_alphanumeric() || b[e] >= 0x80) {
                 continue;
@@ -466,6 +503,32 @@ fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_chunks_find_what_the_whole_text_finds() {
+        let web = Web::new();
+        let mut texts: Vec<String> = ["1.2.de", "a. b.de", "see x.com/@me.", "www.a-b.de/x y.at", "…é.de\tf.com/ linkedin.com/in/x", ".de", "a.", "q.b.c.d.e.f.de?x"].iter().map(|t| t.to_string()).collect();
+        // Random texts over the characters that matter (deterministic generator).
+        let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_".chars().collect();
+        let mut seed = 12345u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            let chunks = host_chunks(b);
+            for re in [&web.homepage, &web.profile] {
+                let whole: Vec<(usize, usize)> = re.find_iter(b).map(|m| (m.start(), m.end())).collect();
+                let parts: Vec<(usize, usize)> = find_in(re, b, &chunks).collect();
+                assert_eq!(whole, parts, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn domains() {
