@@ -376,12 +376,12 @@ impl Web {
             let w = &b[ws..i];
             // Cheap filter first: length and first letter ('u', 'b', 'n' or 'a', or a
             // slip in the first letter followed by the second one).
-            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
+            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) {
                 continue;
             }
             let f = w[0].to_ascii_lowercase();
             let g = w[1].to_ascii_lowercase();
-            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') {
+            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
                 continue;
             }
             let lw = lower(w);
