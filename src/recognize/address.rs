@@ -19,7 +19,7 @@
 //! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
 //!   is not an address.
 
-use super::person::{Tokens, T};
+use super::person::{flag, Tokens, T};
 use super::Recognizer;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -51,7 +51,7 @@ const DE_TYPES: &[&str] = &[
 ];
 
 /// Romance/Iberian street types that come first (`Via Roma 5`, `Calle Mayor 3`).
-const LEAD_TYPES: &[&str] = &[
+pub(super) const LEAD_TYPES: &[&str] = &[
     "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "contrada", "calle", "c/",
     "avenida", "avda", "av", "plaza", "paseo", "carrer", "camino", "ronda", "travesía", "rambla", "glorieta",
     "stretto", "rotonda", "borgo", "lungomare", "lungotevere", "salita", "vico", "traversa", "urbanización",
@@ -277,6 +277,7 @@ impl Recognizer for Address {
         // postal codes
         let mut i = 0;
         let mut last_end_tok = 0usize;
+        let mut span_k = 0usize; // street spans starting at or before `i`
         while i < n {
             // Street ends are ascending: the nearest one before `tok` is found by binary
             // search (a linear scan per number made long texts quadratic).
@@ -296,7 +297,7 @@ impl Recognizer for Address {
             // US: State ZIP
             let state_ok = tk.v[i].t == T::Word
                 && tk.v[i].e - tk.v[i].s == 2
-                && (US_STATES.contains(&tk.raw(i))
+                && (tk.v[i].cap && US_STATES.contains(&tk.raw(i))
                     || tk.all_lower && i > 0 && tk.is_punct(i - 1, ',') && tk.raw(i).len() == 2 && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
             if state_ok && i + 1 < n && tk.v[i + 1].t == T::Num && tk.v[i + 1].nl == 0 && tk.v[i + 1].e - tk.v[i + 1].s == 5 && !tk.v[i + 1].code {
                 let mut b = i + 1;
@@ -318,11 +319,12 @@ impl Recognizer for Address {
                 }
             }
             // Continental: [prefix-]NNNN(N) City
-            let in_street = || {
-                let k = street_spans.partition_point(|&(a, _)| a <= i);
-                k > 0 && street_spans[k - 1].1 >= i
-            };
-            if tk.v[i].t == T::Num && !tk.v[i].code && !in_street() {
+            // `i` only grows: the street spans starting at or before it are passed once.
+            while span_k < street_spans.len() && street_spans[span_k].0 <= i {
+                span_k += 1;
+            }
+            let in_street = span_k > 0 && street_spans[span_k - 1].1 >= i;
+            if tk.v[i].t == T::Num && !tk.v[i].code && !in_street {
                 let len = tk.v[i].e - tk.v[i].s;
                 let mut a = i;
                 let mut prefixed = false;
@@ -649,8 +651,8 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
         // Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54
         let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
         // a lead type needs a number within the next few tokens
-        let num_near = (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
-        if num_near && (tk.v[i].cap || tk.all_lower) && (c_abbrev || LEAD_TYPES.contains(&w)) {
+        let num_near = || (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
+        if (tk.v[i].cap || tk.all_lower) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near() {
             let mut k = i + 1;
             if tk.is_punct(k, '.') || tk.is_punct(k, '/') {
                 k += 1;

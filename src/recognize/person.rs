@@ -73,38 +73,40 @@ impl Hasher for FxHasher {
 /// What the word lists say of a lower-case word, as bits: one hash probe answers for
 /// every list (stop words, titles, gazetteers, first words of cues and closings).
 pub(super) mod flag {
-    pub const STOP: u16 = 1;
-    pub const TITLE: u16 = 1 << 1;
-    pub const CALENDAR: u16 = 1 << 2;
-    pub const ORG: u16 = 1 << 3;
-    pub const PARTICLE: u16 = 1 << 4;
+    pub const STOP: u32 = 1;
+    pub const TITLE: u32 = 1 << 1;
+    pub const CALENDAR: u32 = 1 << 2;
+    pub const ORG: u32 = 1 << 3;
+    pub const PARTICLE: u32 = 1 << 4;
     /// In the given-name list as written.
-    pub const GIVEN: u16 = 1 << 5;
+    pub const GIVEN: u32 = 1 << 5;
     /// In the list of given names that are also ordinary words.
-    pub const GIVEN_AMB: u16 = 1 << 6;
+    pub const GIVEN_AMB: u32 = 1 << 6;
     /// In the surname list as written.
-    pub const SURNAME: u16 = 1 << 7;
+    pub const SURNAME: u32 = 1 << 7;
     /// First word of a cue / of a closing.
-    pub const CUE: u16 = 1 << 8;
-    pub const CLOSING: u16 = 1 << 9;
+    pub const CUE: u32 = 1 << 8;
+    pub const CLOSING: u32 = 1 << 9;
     /// The same three lists, also trying umlauts and accents folded (`müller` → `mueller`, `muller`).
-    pub const GIVEN_F: u16 = GIVEN << 5;
-    pub const GIVEN_AMB_F: u16 = GIVEN_AMB << 5;
-    pub const SURNAME_F: u16 = SURNAME << 5;
+    pub const GIVEN_F: u32 = GIVEN << 5;
+    pub const GIVEN_AMB_F: u32 = GIVEN_AMB << 5;
+    pub const SURNAME_F: u32 = SURNAME << 5;
     /// Cache bits of [`super::Tokens`]: street word known / is a street word / flags known.
-    pub(in super::super) const STREET_DONE: u16 = 1 << 13;
-    pub(in super::super) const STREET: u16 = 1 << 14;
-    pub(in super::super) const DONE: u16 = 1 << 15;
+    pub(in super::super) const STREET_DONE: u32 = 1 << 13;
+    pub(in super::super) const STREET: u32 = 1 << 14;
+    pub(in super::super) const DONE: u32 = 1 << 15;
+    /// Street types that lead a street name (`Via`, `Calle`, `rue`; see the address recogniser).
+    pub(in super::super) const LEAD_TYPE: u32 = 1 << 16;
 }
 
 type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
 
-fn lexicon() -> &'static FxMap<u16> {
-    static L: OnceLock<FxMap<u16>> = OnceLock::new();
+fn lexicon() -> &'static FxMap<u32> {
+    static L: OnceLock<FxMap<u32>> = OnceLock::new();
     L.get_or_init(|| {
-        let mut m: FxMap<u16> = HashMap::default();
+        let mut m: FxMap<u32> = HashMap::default();
         let lines = |t: &'static str| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: u16| {
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: u32| {
             for w in words {
                 *m.entry(w).or_default() |= f;
             }
@@ -119,16 +121,17 @@ fn lexicon() -> &'static FxMap<u16> {
         add(&mut PARTICLES.iter().copied(), flag::PARTICLE);
         add(&mut CUES.iter().map(|(c, _)| c[0]), flag::CUE);
         add(&mut CLOSINGS.iter().map(|c| c[0]), flag::CLOSING);
+        add(&mut super::address::LEAD_TYPES.iter().copied(), flag::LEAD_TYPE);
         m
     })
 }
 
 /// The list bits of `w` (lower-case), with the name lists also tried folded.
-fn word_flags(w: &str) -> u16 {
+fn word_flags(w: &str) -> u32 {
     let lex = lexicon();
     let get = |k: &str| lex.get(k).copied().unwrap_or(0);
     let f = get(w);
-    const NAMES: u16 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
+    const NAMES: u32 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
     let mut names = f & NAMES;
     if !w.is_ascii() && names != NAMES {
         let mut buf = String::with_capacity(w.len() + 4);
@@ -231,7 +234,7 @@ pub(crate) struct Tokens<'t> {
     /// The text has no upper-case letter at all (chat typing).
     pub(super) all_lower: bool,
     /// Per token: word-list bits ([`flag`]), filled in on first use.
-    fl: Vec<Cell<u16>>,
+    fl: Vec<Cell<u32>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -385,7 +388,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// The word-list bits of token `i` ([`flag`]; 0 for numbers and punctuation).
-    pub(super) fn flags(&self, i: usize) -> u16 {
+    pub(super) fn flags(&self, i: usize) -> u32 {
         let f = self.fl[i].get();
         if f & flag::DONE != 0 {
             return f;
@@ -396,7 +399,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Token `i` is a word with one of the bits `f`.
-    pub(super) fn has(&self, i: usize, f: u16) -> bool {
+    pub(super) fn has(&self, i: usize, f: u32) -> bool {
         i < self.v.len() && self.flags(i) & f != 0
     }
 
