@@ -15,11 +15,12 @@ pub const WINDOW_BEFORE: usize = 6;
 pub const WINDOW_AFTER: usize = 3;
 
 /// The words of `text` before byte `pos` (nearest first) and after `end`, lower-cased.
+#[derive(Default)]
 pub struct Window {
     /// Up to [`WINDOW_BEFORE`] words before the candidate, nearest first.
-    pub before: Vec<String>,
+    pub before: Words,
     /// Up to [`WINDOW_AFTER`] words after the candidate, nearest first.
-    pub after: Vec<String>,
+    pub after: Words,
 }
 
 impl Window {
@@ -27,10 +28,16 @@ impl Window {
     /// the first word so a form label on the line above still counts, but not a
     /// paragraph away.
     pub fn around(text: &str, start: usize, end: usize) -> Window {
-        Window {
-            before: words_back(&text[..start], WINDOW_BEFORE),
-            after: words_fwd(&text[end..], WINDOW_AFTER),
-        }
+        let mut w = Window::default();
+        w.fill(text, start, end);
+        w
+    }
+
+    /// Like [`Window::around`], reusing this window's buffers (one window serves every
+    /// candidate of a scan).
+    pub fn fill(&mut self, text: &str, start: usize, end: usize) {
+        words_back(&text[..start], WINDOW_BEFORE, &mut self.before);
+        words_fwd(&text[end..], WINDOW_AFTER, &mut self.after);
     }
 
     /// True if a word within `n` words before the candidate (or `after` words after it)
@@ -44,9 +51,9 @@ impl Window {
 /// Splits `s` into words from its end (nearest first): runs of letters and digits,
 /// with hyphens inside a word kept ("Steuer-ID"). ASCII is handled byte by byte;
 /// other characters are decoded only where they occur.
-fn words_back(s: &str, max: usize) -> Vec<String> {
+fn words_back(s: &str, max: usize, out: &mut Words) {
+    out.clear();
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(max);
     let mut end = b.len();
     let mut newlines = 0;
     while end > 0 && out.len() < max {
@@ -67,7 +74,7 @@ fn words_back(s: &str, max: usize) -> Vec<String> {
             if c == b'\n' {
                 newlines += 1;
                 if newlines >= 2 {
-                    return out;
+                                    return;
                 }
             }
             end -= 1;
@@ -91,14 +98,13 @@ fn words_back(s: &str, max: usize) -> Vec<String> {
             }
         }
         let word = s[start..end].trim_start_matches('-');
-        out.push(lower(word));
+        out.push_lower(word);
         end = start;
     }
-    out
 }
 
-fn words_fwd(s: &str, max: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(max);
+fn words_fwd(s: &str, max: usize, out: &mut Words) {
+    out.clear();
     let mut word_start = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
@@ -106,28 +112,54 @@ fn words_fwd(s: &str, max: usize) -> Vec<String> {
             continue;
         }
         if let Some(st) = word_start.take() {
-            out.push(lower(&s[st..i]));
+            out.push_lower(&s[st..i]);
             if out.len() >= max {
-                return out;
+                            return;
             }
         }
         if c == '\n' {
-            return out;
+                    return;
         }
     }
     if let Some(st) = word_start {
         if out.len() < max {
-            out.push(lower(&s[st..]));
+            out.push_lower(&s[st..]);
         }
     }
-    out
 }
 
-fn lower(w: &str) -> String {
-    if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        w.to_lowercase()
+/// The words of one side of a window, lower-cased. Filling it again reuses the
+/// strings of the last fill, so a scan allocates for its first window only.
+#[derive(Default)]
+pub struct Words {
+    v: Vec<String>,
+    n: usize,
+}
+
+impl Words {
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    fn push_lower(&mut self, w: &str) {
+        if self.n == self.v.len() {
+            self.v.push(String::new());
+        }
+        let dst = &mut self.v[self.n];
+        self.n += 1;
+        dst.clear();
+        if w.is_ascii() {
+            dst.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            dst.push_str(&w.to_lowercase());
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.v[..self.n]
     }
 }
 

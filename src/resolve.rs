@@ -12,10 +12,10 @@
 //! 4. the earlier start wins (the ranking is total, so results never depend on the
 //!    order recognisers ran in).
 //!
-//! Runs in O(n log n) for n candidates.
+//! Runs in O(n log n) for n candidates (plus one bit per byte of the text to mark what
+//! is taken).
 
 use crate::scanner::Candidate;
-use std::collections::BTreeMap;
 
 /// Keeps a non-overlapping subset of `cands` (by the rules above), sorted by start.
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
@@ -30,16 +30,59 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.start.cmp(&b.start))
             .then(a.kind.cmp(&b.kind))
     });
-    // Taken intervals by start; they never overlap each other.
-    let mut taken: BTreeMap<usize, Candidate> = BTreeMap::new();
+    // Bytes covered by the candidates taken so far (one bit each): a candidate clashes
+    // with a taken one exactly when one of its bytes is covered.
+    let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut covered = Bits::new(len);
+    let mut taken = Vec::new();
     for c in cands {
-        let clash_prev = taken.range(..=c.start).next_back().is_some_and(|(_, t)| t.end > c.start);
-        let clash_next = taken.range(c.start..).next().is_some_and(|(_, t)| t.start < c.end);
-        if !clash_prev && !clash_next {
-            taken.insert(c.start, c);
+        if c.start < c.end && !covered.any(c.start, c.end) {
+            covered.set(c.start, c.end);
+            taken.push(c);
         }
     }
-    taken.into_values().collect()
+    taken.sort_unstable_by_key(|c| c.start);
+    taken
+}
+
+/// A fixed-size bit set over byte positions.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Bits {
+        Bits(vec![0; len / 64 + 1])
+    }
+
+    /// The mask of bits `a..b` inside one word (`a < b <= 64`).
+    fn mask(a: usize, b: usize) -> u64 {
+        (u64::MAX >> (64 - (b - a))) << a
+    }
+
+    /// Calls `f(word index, mask)` for the words covering positions `start..end`.
+    fn words(start: usize, end: usize, mut f: impl FnMut(usize, u64) -> bool) -> bool {
+        let mut i = start;
+        while i < end {
+            let w = i / 64;
+            let a = i % 64;
+            let b = (end - w * 64).min(64);
+            if f(w, Bits::mask(a, b)) {
+                return true;
+            }
+            i = w * 64 + b;
+        }
+        false
+    }
+
+    fn any(&self, start: usize, end: usize) -> bool {
+        Bits::words(start, end, |w, m| self.0[w] & m != 0)
+    }
+
+    fn set(&mut self, start: usize, end: usize) {
+        Bits::words(start, end, |w, m| {
+            self.0[w] |= m;
+            false
+        });
+    }
 }
 
 #[cfg(test)]
@@ -66,5 +109,38 @@ mod tests {
         // disjoint both kept, in order
         let r = resolve(vec![c(Kind::Email, 10, 20, 0.9, false), c(Kind::Phone, 0, 5, 0.6, false)]);
         assert_eq!(r.iter().map(|c| c.start).collect::<Vec<_>>(), vec![0, 10]);
+        // touching intervals do not overlap; across 64-bit word edges too
+        let r = resolve(vec![c(Kind::Email, 60, 130, 0.9, false), c(Kind::Phone, 130, 140, 0.6, false), c(Kind::Phone, 50, 61, 0.6, false), c(Kind::Phone, 129, 131, 0.6, false)]);
+        assert_eq!(r.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>(), vec![(60, 130), (130, 140)]);
+    }
+
+    #[test]
+    fn same_as_pairwise_overlap_check() {
+        // Greedy selection checked against the plain quadratic definition.
+        let mut seed = 7u64;
+        let mut next = |m: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for _ in 0..500 {
+            let n = next(30) + 1;
+            let cands: Vec<Candidate> = (0..n)
+                .map(|_| {
+                    let s = next(300);
+                    c(Kind::Phone, s, s + 1 + next(80), next(10) as f32 / 10.0, next(3) == 0)
+                })
+                .collect();
+            let mut ranked = cands.clone();
+            ranked.sort_by(|a, b| b.validated.cmp(&a.validated).then((b.end - b.start).cmp(&(a.end - a.start))).then(b.score.total_cmp(&a.score)).then(a.start.cmp(&b.start)));
+            let mut want: Vec<(usize, usize)> = Vec::new();
+            for x in &ranked {
+                if want.iter().all(|&(s, e)| e <= x.start || x.end <= s) {
+                    want.push((x.start, x.end));
+                }
+            }
+            want.sort();
+            let got: Vec<(usize, usize)> = resolve(cands).iter().map(|c| (c.start, c.end)).collect();
+            assert_eq!(got, want);
+        }
     }
 }

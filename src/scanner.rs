@@ -425,6 +425,7 @@ impl Scanner {
         }
         // Context and field hints, then the threshold, before overlaps are resolved so
         // that a weak candidate cannot hide a strong one.
+        let mut win = Window::default();
         cands.retain_mut(|c| {
             if !self.enabled.contains(&c.kind) && !matches!(c.kind, Kind::Custom(_)) {
                 return false;
@@ -435,7 +436,7 @@ impl Scanner {
                 }
             }
             if !matches!(c.kind, Kind::Custom(_)) {
-                let win = Window::around(ntext, c.start, c.end);
+                win.fill(ntext, c.start, c.end);
                 c.score = context::adjust(c.kind, c.score, &win);
                 c.score = field_adjust(c, &class, ntext);
             }
