@@ -331,6 +331,13 @@ fn nearest(before: &[String], n: usize, pos: &[&str], what: Says) -> Option<usiz
     (0..before.len().min(n)).find(|&i| says(before, i, pos) == what)
 }
 
+/// True if context words can change the score of `kind` (it has positive words, is
+/// number-like, or can be a company's own number). For the others — names, streets,
+/// postal codes, e-mail addresses — [`adjust`] only clamps, and the window is not built.
+pub fn applies(kind: Kind) -> bool {
+    !positive(kind).is_empty() || kind.is_number_like() || matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic)
+}
+
 /// Applies context to a candidate score: positive words of its kind raise it, reference
 /// words lower number-like kinds, company words lower phones and bank accounts.
 ///
@@ -372,6 +379,20 @@ mod tests {
         let w = Window::around(t, 14, t.len());
         assert!(w.has(&["geburts*"], 6, 0));
         assert!(!w.has(&["urts*"], 6, 0));
+    }
+
+    #[test]
+    fn kinds_without_context_words_are_only_clamped() {
+        let t = "Bestellnummer Telefon Hotline unser Geburtsdatum IBAN";
+        let w = Window::around(t, t.len(), t.len());
+        for kind in Kind::BUILTIN {
+            if !applies(kind) {
+                for s in [-0.5, 0.0, 0.4, 0.8, 1.3] {
+                    assert_eq!(adjust(kind, s, &w), s.clamp(0.0, 1.0), "{kind:?}");
+                }
+            }
+        }
+        assert!(!applies(Kind::Person) && applies(Kind::Phone) && applies(Kind::Username));
     }
 
     #[test]

@@ -436,8 +436,12 @@ impl Scanner {
                 }
             }
             if !matches!(c.kind, Kind::Custom(_)) {
-                win.fill(ntext, c.start, c.end);
-                c.score = context::adjust(c.kind, c.score, &win);
+                if context::applies(c.kind) {
+                    win.fill(ntext, c.start, c.end);
+                    c.score = context::adjust(c.kind, c.score, &win);
+                } else {
+                    c.score = c.score.clamp(0.0, 1.0);
+                }
                 c.score = field_adjust(c, &class, ntext);
             }
             c.score >= self.threshold && c.start < c.end
