@@ -81,6 +81,21 @@ fn main() {
         units as f64 / best.as_secs_f64() / 1e6
     );
 
+    // The same with a second thread for the structured kinds (ScannerBuilder::threads).
+    let mut builder2 = ScannerBuilder::new().max_text_bytes(64 << 20).threads(2);
+    if let Some(kinds) = &only {
+        builder2 = builder2.kinds(kinds);
+    }
+    let scanner2 = builder2.build().unwrap();
+    let runs = time(|| drop(scanner2.scan(&mb, None).unwrap()), Duration::from_secs(3));
+    let (med, best) = (runs[runs.len() / 2], runs[0]);
+    println!(
+        "throughput with threads(2): median {:.2} ms → {:.1} M chars/s (best run {:.1} M chars/s)",
+        med.as_secs_f64() * 1e3,
+        units as f64 / med.as_secs_f64() / 1e6,
+        units as f64 / best.as_secs_f64() / 1e6
+    );
+
     println!("growth (time per 1,000 chars should stay flat):");
     for size in [1usize << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
         let t = sized(&base, size);

@@ -67,5 +67,5 @@ pub use error::{Error, ErrorCode};
 pub use field::FieldHints;
 pub use mask::{MaskOptions, Operator};
 pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
-pub use scanner::{CustomPattern, Finding, Scanner, ScannerBuilder};
+pub use scanner::{CustomPattern, Finding, Scanner, ScannerBuilder, PARALLEL_MIN_BYTES};
 pub use span::{Span, Unit};

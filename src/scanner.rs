@@ -138,6 +138,7 @@ pub struct ScannerBuilder {
     deny: Vec<String>,
     custom: Vec<CustomPattern>,
     max_text_bytes: usize,
+    threads: usize,
 }
 
 /// Default limit on the size of one text: 8 MiB.
@@ -154,9 +155,14 @@ impl Default for ScannerBuilder {
             deny: Vec::new(),
             custom: Vec::new(),
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            threads: 1,
         }
     }
 }
+
+/// Texts from this size on are split over threads when [`ScannerBuilder::threads`]
+/// allows it (below it, starting a thread costs more than it saves).
+pub const PARALLEL_MIN_BYTES: usize = 32 << 10;
 
 impl ScannerBuilder {
     /// Every built-in kind on, threshold 0.5, no lists.
@@ -220,6 +226,16 @@ impl ScannerBuilder {
     /// Largest text accepted by [`Scanner::scan`], in bytes.
     pub fn max_text_bytes(mut self, n: usize) -> Self {
         self.max_text_bytes = n;
+        self
+    }
+
+    /// Lets one scan of a long text (at least [`PARALLEL_MIN_BYTES`]) use a second
+    /// thread: the name and address recognisers run on the calling thread, the others
+    /// on a scoped helper thread. Findings are the same as with one thread. Default 1
+    /// (a library should not start threads unasked); values above 2 act as 2. Ignored
+    /// in the WebAssembly build.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n.max(1);
         self
     }
 
@@ -304,6 +320,7 @@ impl ScannerBuilder {
             custom,
             custom_names,
             max_text_bytes: self.max_text_bytes,
+            threads: self.threads,
         })
     }
 }
@@ -352,6 +369,9 @@ pub struct Scanner {
     custom: Vec<CompiledCustom>,
     custom_names: Vec<String>,
     max_text_bytes: usize,
+    // One thread only in the WebAssembly build.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    threads: usize,
 }
 
 impl std::fmt::Debug for Scanner {
@@ -399,10 +419,8 @@ impl Scanner {
         let ntext = norm.text();
         let class = field.map(FieldHints::classify).unwrap_or_default();
         let input = Input::new(ntext, class);
-        let mut cands: Vec<Candidate> = Vec::new();
-        for r in &self.recognizers {
-            r.find(&input, &mut cands);
-        }
+        let mut cands = self.recognize(&input);
+        let mut custom = Vec::new();
         for c in &self.custom {
             for m in c.re.find_iter(input.bytes) {
                 let (s, e) = snap(ntext, m.start(), m.end());
@@ -419,33 +437,15 @@ impl Scanner {
                 if ok {
                     let mut cand = Candidate::new(c.kind, s, e, c.score);
                     cand.validated = c.validator.is_some();
-                    cands.push(cand);
+                    custom.push(cand);
                 }
             }
         }
-        // Context and field hints, then the threshold, before overlaps are resolved so
-        // that a weak candidate cannot hide a strong one.
+        // The threshold (see `keep`); the recognisers' candidates went through it in
+        // `recognize`.
         let mut win = Window::default();
-        cands.retain_mut(|c| {
-            if !self.enabled.contains(&c.kind) && !matches!(c.kind, Kind::Custom(_)) {
-                return false;
-            }
-            if let (Some(list), Some(cc)) = (&self.countries, c.country) {
-                if !list.iter().any(|x| x == cc) {
-                    return false;
-                }
-            }
-            if !matches!(c.kind, Kind::Custom(_)) {
-                if context::applies(c.kind) {
-                    win.fill(ntext, c.start, c.end);
-                    c.score = context::adjust(c.kind, c.score, &win);
-                } else {
-                    c.score = c.score.clamp(0.0, 1.0);
-                }
-                c.score = field_adjust(c, &class, ntext);
-            }
-            c.score >= self.threshold && c.start < c.end
-        });
+        custom.retain_mut(|c| self.keep(c, &mut win, ntext, &class));
+        cands.append(&mut custom);
         if let Some((kind, re)) = &self.deny {
             for m in re.find_iter(input.bytes) {
                 let (s, e) = snap(ntext, m.start(), m.end());
@@ -469,6 +469,77 @@ impl Scanner {
             out.push(Finding { kind: c.kind, span: Span::new(s, e), score: c.score, subtype: c.subtype });
         }
         Ok(out)
+    }
+
+    /// Runs the recognisers; candidates come in registry order either way.
+    fn recognize(&self, input: &Input<'_>) -> Vec<Candidate> {
+        let mut cands: Vec<Candidate> = Vec::new();
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.threads > 1 && input.text.len() >= PARALLEL_MIN_BYTES {
+            // The registry ends with the token-based recognisers (names, addresses):
+            // they share the tokens and stay here; the others go to the helper.
+            let token_based = |r: &Box<dyn Recognizer>| r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity));
+            let k = self.recognizers.iter().position(token_based).unwrap_or(self.recognizers.len() / 2);
+            if k > 0 && k < self.recognizers.len() {
+                let (helper, here) = self.recognizers.split_at(k);
+                let (text, field) = (input.text, input.field);
+                let mut mine = Vec::new();
+                let theirs = std::thread::scope(|s| {
+                    let h = s.spawn(move || {
+                        let input = Input::new(text, field);
+                        let mut v = Vec::new();
+                        for r in helper {
+                            r.find(&input, &mut v);
+                        }
+                        let mut win = Window::default();
+                        v.retain_mut(|c| self.keep(c, &mut win, text, &field));
+                        v
+                    });
+                    for r in here {
+                        r.find(input, &mut mine);
+                    }
+                    let mut win = Window::default();
+                    mine.retain_mut(|c| self.keep(c, &mut win, text, &field));
+                    h.join()
+                });
+                match theirs {
+                    Ok(v) => cands = v,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                cands.append(&mut mine);
+                return cands;
+            }
+        }
+        for r in &self.recognizers {
+            r.find(input, &mut cands);
+        }
+        let mut win = Window::default();
+        cands.retain_mut(|c| self.keep(c, &mut win, input.text, &input.field));
+        cands
+    }
+
+    /// Context and field hints, then the threshold: applied to each candidate before
+    /// overlaps are resolved, so that a weak candidate cannot hide a strong one. Each
+    /// candidate is judged on its own (the order of candidates is kept).
+    fn keep(&self, c: &mut Candidate, win: &mut Window, ntext: &str, class: &FieldClass) -> bool {
+        if !self.enabled.contains(&c.kind) && !matches!(c.kind, Kind::Custom(_)) {
+            return false;
+        }
+        if let (Some(list), Some(cc)) = (&self.countries, c.country) {
+            if !list.iter().any(|x| x == cc) {
+                return false;
+            }
+        }
+        if !matches!(c.kind, Kind::Custom(_)) {
+            if context::applies(c.kind) {
+                win.fill(ntext, c.start, c.end);
+                c.score = context::adjust(c.kind, c.score, win);
+            } else {
+                c.score = c.score.clamp(0.0, 1.0);
+            }
+            c.score = field_adjust(c, class, ntext);
+        }
+        c.score >= self.threshold && c.start < c.end
     }
 
     fn is_allowed(&self, value: &str) -> bool {

@@ -110,3 +110,32 @@ fn field_hints_mark_non_personal_fields() {
     assert_eq!(s.scan(typo, None).unwrap().len(), 1);
     assert!(s.scan(typo, Some(&order)).unwrap().is_empty());
 }
+
+#[test]
+fn two_threads_find_exactly_what_one_thread_finds() {
+    // A long text (above PARALLEL_MIN_BYTES) made of every case text of the repository,
+    // repeated.
+    let mut text = String::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases")).unwrap() {
+        let raw = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in raw.lines().filter(|l| l.starts_with('{')) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                text.push_str(t);
+                text.push_str("\n\n");
+            }
+        }
+    }
+    while text.len() < pii_veil::PARALLEL_MIN_BYTES {
+        text = text.repeat(2);
+    }
+    let one = ScannerBuilder::new().build().unwrap().scan(&text, None).unwrap();
+    let two = ScannerBuilder::new().threads(2).build().unwrap().scan(&text, None).unwrap();
+    assert!(one.len() > 100);
+    assert_eq!(one, two);
+    // Some kinds only: the split still keeps every finding.
+    let kinds = [Kind::Person, Kind::Phone];
+    let one = ScannerBuilder::new().kinds(&kinds).build().unwrap().scan(&text, None).unwrap();
+    let two = ScannerBuilder::new().kinds(&kinds).threads(2).build().unwrap().scan(&text, None).unwrap();
+    assert_eq!(one, two);
+}
