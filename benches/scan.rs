@@ -61,40 +61,32 @@ fn main() {
     // `--only=person,street_address`: measure (or profile) just these kinds.
     let only: Option<Vec<Kind>> = std::env::args()
         .find_map(|a| a.strip_prefix("--only=").map(|l| l.split(',').map(|id| Kind::from_id(id).unwrap_or_else(|| panic!("unknown kind {id}"))).collect()));
-    let mut builder = ScannerBuilder::new().max_text_bytes(64 << 20);
-    if let Some(kinds) = &only {
-        builder = builder.kinds(kinds);
-    }
-    let scanner = builder.build().unwrap();
+    let build = |threads: usize| {
+        let mut builder = ScannerBuilder::new().max_text_bytes(64 << 20).threads(threads);
+        if let Some(kinds) = &only {
+            builder = builder.kinds(kinds);
+        }
+        builder.build().unwrap()
+    };
+    let scanner = build(1);
     let base = corpus();
 
     let mb = sized(&base, 1 << 20);
     let units = mb.encode_utf16().count();
-    let runs = time(|| drop(scanner.scan(&mb, None).unwrap()), Duration::from_secs(3));
-    let med = runs[runs.len() / 2];
-    let best = runs[0];
+    let throughput = |label: &str, scanner: &pii_veil::Scanner| {
+        let runs = time(|| drop(scanner.scan(&mb, None).unwrap()), Duration::from_secs(3));
+        let (med, best) = (runs[runs.len() / 2], runs[0]);
+        println!(
+            "{label}: median {:.2} ms → {:.1} M chars/s (best run {:.1} M chars/s)",
+            med.as_secs_f64() * 1e3,
+            units as f64 / med.as_secs_f64() / 1e6,
+            units as f64 / best.as_secs_f64() / 1e6
+        );
+    };
     let what = if only.is_some() { "the chosen kinds" } else { "all kinds" };
-    println!(
-        "throughput (1 MB, {units} UTF-16 units, {what}): median {:.2} ms → {:.1} M chars/s (best run {:.1} M chars/s)",
-        med.as_secs_f64() * 1e3,
-        units as f64 / med.as_secs_f64() / 1e6,
-        units as f64 / best.as_secs_f64() / 1e6
-    );
-
+    throughput(&format!("throughput (1 MB, {units} UTF-16 units, {what})"), &scanner);
     // The same with a second thread for the structured kinds (ScannerBuilder::threads).
-    let mut builder2 = ScannerBuilder::new().max_text_bytes(64 << 20).threads(2);
-    if let Some(kinds) = &only {
-        builder2 = builder2.kinds(kinds);
-    }
-    let scanner2 = builder2.build().unwrap();
-    let runs = time(|| drop(scanner2.scan(&mb, None).unwrap()), Duration::from_secs(3));
-    let (med, best) = (runs[runs.len() / 2], runs[0]);
-    println!(
-        "throughput with threads(2): median {:.2} ms → {:.1} M chars/s (best run {:.1} M chars/s)",
-        med.as_secs_f64() * 1e3,
-        units as f64 / med.as_secs_f64() / 1e6,
-        units as f64 / best.as_secs_f64() / 1e6
-    );
+    throughput("throughput with threads(2)", &build(2));
 
     println!("growth (time per 1,000 chars should stay flat):");
     for size in [1usize << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
