@@ -131,6 +131,18 @@
     s.appendChild(log);
     return { section: s, log: log };
   }
+  // Adds `field` and a row with its Send button (id `sendId`) to widget `w`.
+  function sendRow(w, field, sendId) {
+    var row = document.createElement('div');
+    row.className = 'row';
+    var btn = text('button', 'primary', 'Send');
+    btn.type = 'button';
+    btn.id = sendId;
+    row.appendChild(btn);
+    w.section.appendChild(field);
+    w.section.appendChild(row);
+    return btn;
+  }
   function say(log, t) {
     var li = text('li', 'msg us', t);
     log.appendChild(li);
@@ -148,14 +160,7 @@
     editor.setAttribute('aria-label', 'Chat message');
     editor.dataset.placeholder = 'Write a message…';
     editor.setAttribute('data-pii-veil', '');
-    var row = document.createElement('div');
-    row.className = 'row';
-    var btn = text('button', 'primary', 'Send');
-    btn.type = 'button';
-    btn.id = 'chat1-send';
-    row.appendChild(btn);
-    w.section.appendChild(editor);
-    w.section.appendChild(row);
+    var btn = sendRow(w, editor, 'chat1-send');
     var send = function () {
       var msg = editor.innerText.trim();
       if (!msg) return;
@@ -185,14 +190,7 @@
     ta.rows = 3;
     ta.setAttribute('aria-label', 'Message to the agent');
     ta.setAttribute('data-pii-veil', '');
-    var row = document.createElement('div');
-    row.className = 'row';
-    var btn = text('button', 'primary', 'Send');
-    btn.type = 'button';
-    btn.id = 'chat2-send';
-    row.appendChild(btn);
-    w.section.appendChild(ta);
-    w.section.appendChild(row);
+    var btn = sendRow(w, ta, 'chat2-send');
     var ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws/agent');
     ws.onmessage = function () { document.documentElement.dataset.chat2Acks = String(Number(document.documentElement.dataset.chat2Acks || 0) + 1); };
     ws.onopen = function () { document.documentElement.dataset.chat2Open = 'true'; };
