@@ -22,7 +22,7 @@ mod phone;
 mod plate;
 mod web;
 
-pub(crate) use person::Tokens;
+pub(crate) use person::{all_lower_of, Tokens};
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {

@@ -231,8 +231,8 @@ pub(crate) struct Tokens<'t> {
     pub(super) text: &'t str,
     lower: String,
     pub(super) v: Vec<Tok>,
-    /// The text has no upper-case letter at all (chat typing).
-    pub(super) all_lower: bool,
+    /// No word of the text has an upper-case letter (chat typing).
+    pub(crate) all_lower: bool,
     /// Per token: word-list bits ([`flag`]), filled in on first use.
     fl: Vec<Cell<u32>>,
 }
@@ -443,6 +443,35 @@ impl<'t> Tokens<'t> {
     pub(super) fn abbrev(&self, i: usize) -> bool {
         self.is_word(i) && i + 1 < self.v.len() && self.v[i + 1].t == T::Punct('.') && self.v[i + 1].s == self.v[i].e
     }
+}
+
+/// The `all_lower` flag [`Tokens::new`] would compute for `text` (no upper-case letter
+/// in any word), without making the tokens: a whole text split into parts for two
+/// threads must read every part with the flag of the whole. Stops at the first capital.
+pub(crate) fn all_lower_of(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            if c.is_uppercase() && c.is_alphabetic() && !c.is_whitespace() {
+                if is_pictograph(c) {
+                    // Squared and circled capitals (U+1F130…) are spaces, but letters
+                    // when they continue a word: let the tokeniser decide.
+                    return Tokens::new(text).all_lower;
+                }
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Emoji, pictographs, variation selectors and joiners: read as spaces, so `Hi 😂 Laura`
@@ -1510,6 +1539,26 @@ impl Ctx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::{Kind, Scanner};
+    use proptest::prelude::*;
+
+    fn same_lower_flag(text: &str) {
+        assert_eq!(super::all_lower_of(text), super::Tokens::new(text).all_lower, "{text:?}");
+    }
+
+    #[test]
+    fn lower_flag_without_tokens_examples() {
+        for t in ["", "hallo anna", "hallo Anna", "straße ÄRGER", "ärger", "1A", "x-Y", "🄰 hi", "ab🄰", "a-🄰", "Ⓐ", "ǅ", "ß ẞ", "ΣΑΣ", "😂 ok"] {
+            same_lower_flag(t);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn lower_flag_without_tokens(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "B", "ä", "Ö", " ", "-", "'", "1", "🄰", "😂", "\u{200D}", "Ⓐ", "ǅ", "\n", "ß", "ẞ", ".", "ſ"]), 0..20)) {
+            same_lower_flag(&parts.concat());
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         let s = Scanner::new();
