@@ -69,17 +69,26 @@ pub struct Input<'t> {
     pub field: FieldClass,
     /// Word tokens, made on first use and shared by the name and address recognisers.
     tokens: std::cell::OnceCell<Tokens<'t>>,
+    /// Set when `text` is part of a longer text: whether that whole text is written
+    /// in lower case (see [`recognize::all_lower_of`]).
+    whole_all_lower: Option<bool>,
 }
 
 impl<'t> Input<'t> {
     /// The input for normalised `text` typed into a field of class `field`.
     pub fn new(text: &'t str, field: FieldClass) -> Input<'t> {
-        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new() }
+        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new(), whole_all_lower: None }
     }
 
     /// The word tokens of the text (computed once per scan).
     pub(crate) fn tokens(&self) -> &Tokens<'t> {
-        self.tokens.get_or_init(|| Tokens::new(self.text))
+        self.tokens.get_or_init(|| {
+            let mut tk = Tokens::new(self.text);
+            if let Some(l) = self.whole_all_lower {
+                tk.all_lower = l;
+            }
+            tk
+        })
     }
 }
 
@@ -230,8 +239,11 @@ impl ScannerBuilder {
     }
 
     /// Lets one scan of a long text (at least [`PARALLEL_MIN_BYTES`]) use a second
-    /// thread: the name and address recognisers run on the calling thread, the others
-    /// on a scoped helper thread. Findings are the same as with one thread. Default 1
+    /// thread: the text is cut at a line start near the middle and each half is read
+    /// on its own thread (the second on a scoped helper), with a margin of whole lines
+    /// beyond the cut; a text of one long line is split by kind instead (names and
+    /// addresses here, the others on the helper). Findings are the same as with one
+    /// thread. Default 1
     /// (a library should not start threads unasked); values above 2 act as 2. Ignored
     /// in the WebAssembly build.
     pub fn threads(mut self, n: usize) -> Self {
@@ -357,6 +369,57 @@ struct CompiledCustom {
     score: f32,
 }
 
+/// Where a long text is cut for two threads: the first half reads `..first_to` and
+/// keeps candidates starting before `cut`, the second reads `second_from..` and keeps
+/// the rest.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Halves {
+    cut: usize,
+    first_to: usize,
+    second_from: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Halves {
+    /// Bytes and lines each half reads beyond the cut. Recognisers look a few words
+    /// or lines around a value; a margin far wider keeps every look inside.
+    const MARGIN_BYTES: usize = 4096;
+    const MARGIN_LINES: usize = 8;
+
+    /// The cut at the line start nearest the middle (at a blank line if one is
+    /// near), or `None` for a text without enough lines.
+    fn of(text: &str) -> Option<Halves> {
+        let b = text.as_bytes();
+        let mid = b.len() / 2;
+        let (lo, hi) = (b.len() / 4, b.len() * 3 / 4);
+        // A paragraph start within 4 KB of the middle, else any line start.
+        let near = |pat: &[u8]| {
+            let after = b[mid..hi].windows(pat.len()).position(|w| w == pat).map(|p| mid + p + pat.len());
+            let before = b[lo..mid].windows(pat.len()).rposition(|w| w == pat).map(|p| lo + p + pat.len());
+            match (before, after) {
+                (Some(x), Some(y)) => Some(if mid - x <= y - mid { x } else { y }),
+                (x, y) => x.or(y),
+            }
+        };
+        let cut = near(b"\n\n").filter(|&c| c.abs_diff(mid) <= Self::MARGIN_BYTES).or_else(|| near(b"\n"))?;
+        // Line starts at least the margin away on both sides.
+        let mut first_to = (cut + Self::MARGIN_BYTES).min(b.len());
+        let mut lines = b[cut..first_to].iter().filter(|&&x| x == b'\n').count();
+        while first_to < b.len() && (lines < Self::MARGIN_LINES || b[first_to - 1] != b'\n') {
+            lines += usize::from(b[first_to] == b'\n');
+            first_to += 1;
+        }
+        let mut second_from = cut.saturating_sub(Self::MARGIN_BYTES);
+        let mut lines = b[second_from..cut].iter().filter(|&&x| x == b'\n').count();
+        while second_from > 0 && (lines <= Self::MARGIN_LINES || b[second_from - 1] != b'\n') {
+            second_from -= 1;
+            lines += usize::from(b[second_from] == b'\n');
+        }
+        Some(Halves { cut, first_to, second_from })
+    }
+}
+
 /// A compiled configuration; cheap to reuse for every keystroke.
 pub struct Scanner {
     recognizers: Vec<Box<dyn Recognizer>>,
@@ -476,6 +539,10 @@ impl Scanner {
         let mut cands: Vec<Candidate> = Vec::new();
         #[cfg(not(target_arch = "wasm32"))]
         if self.threads > 1 && input.text.len() >= PARALLEL_MIN_BYTES {
+            if let Some(parts) = Halves::of(input.text) {
+                return self.recognize_halves(input, parts);
+            }
+            // One long line: split by kind instead.
             // The registry ends with the token-based recognisers (names, addresses):
             // they share the tokens and stay here; the others go to the helper.
             let token_based = |r: &Box<dyn Recognizer>| r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity));
@@ -516,6 +583,43 @@ impl Scanner {
         let mut win = Window::default();
         cands.retain_mut(|c| self.keep(c, &mut win, input.text, &input.field));
         cands
+    }
+
+    /// Runs every recogniser over the two halves of a long text at once: the first
+    /// half here, the second on a scoped helper thread. Each half is read with a
+    /// margin of whole lines beyond the cut (more than any recogniser looks around a
+    /// value) and keeps only the candidates that start on its side; context is then
+    /// read in the whole text, and the tokens of both halves carry the lower-case flag
+    /// of the whole. So the candidates are the ones a single pass finds.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn recognize_halves(&self, input: &Input<'_>, h: Halves) -> Vec<Candidate> {
+        let (text, field) = (input.text, input.field);
+        let all_lower = self.recognizers.iter().any(|r| r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity))).then(|| recognize::all_lower_of(text));
+        let run = |from: usize, to: usize, keep: std::ops::Range<usize>| {
+            let mut part = Input::new(&text[from..to], field);
+            part.whole_all_lower = all_lower;
+            let mut v = Vec::new();
+            for r in &self.recognizers {
+                r.find(&part, &mut v);
+            }
+            let mut win = Window::default();
+            v.retain_mut(|c| {
+                c.start += from;
+                c.end += from;
+                keep.contains(&c.start) && self.keep(c, &mut win, text, &field)
+            });
+            v
+        };
+        let (mut first, second) = std::thread::scope(|s| {
+            let h2 = s.spawn(|| run(h.second_from, text.len(), h.cut..text.len()));
+            let first = run(0, h.first_to, 0..h.cut);
+            (first, h2.join())
+        });
+        match second {
+            Ok(mut v) => first.append(&mut v),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        first
     }
 
     /// Context and field hints, then the threshold: applied to each candidate before
@@ -590,4 +694,32 @@ fn snap(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         e += 1;
     }
     (s, e)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::Halves;
+
+    #[test]
+    fn halves_cut_at_line_starts_with_margins() {
+        let para = "Hallo Anna,\nbitte ruf mich an.\nGrüße\n\n";
+        let text = para.repeat(3000);
+        let h = Halves::of(&text).unwrap();
+        let b = text.as_bytes();
+        // At a paragraph start near the middle.
+        assert!(h.cut.abs_diff(text.len() / 2) <= para.len());
+        assert_eq!(&b[h.cut - 2..h.cut], b"\n\n");
+        // Both halves read whole lines, at least the margin past the cut.
+        assert!(h.first_to >= h.cut + Halves::MARGIN_BYTES && b[h.first_to - 1] == b'\n');
+        assert!(h.second_from + Halves::MARGIN_BYTES <= h.cut && b[h.second_from - 1] == b'\n');
+        // Without blank lines: a line start; without lines: no cut.
+        let lines = text.replace("\n\n", "\n");
+        let h = Halves::of(&lines).unwrap();
+        assert_eq!(lines.as_bytes()[h.cut - 1], b'\n');
+        assert_eq!(Halves::of(&text.replace('\n', " ")), None);
+        // Few long lines: the margin grows to whole lines, up to the ends of the text.
+        let long = format!("{}\n{}\n{}", "a".repeat(50_000), "b".repeat(50_000), "c".repeat(50_000));
+        let h = Halves::of(&long).unwrap();
+        assert_eq!((h.cut, h.first_to, h.second_from), (50_001, long.len(), 0));
+    }
 }

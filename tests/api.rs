@@ -129,10 +129,24 @@ fn two_threads_find_exactly_what_one_thread_finds() {
     while text.len() < pii_veil::PARALLEL_MIN_BYTES {
         text = text.repeat(2);
     }
-    let one = ScannerBuilder::new().build().unwrap().scan(&text, None).unwrap();
-    let two = ScannerBuilder::new().threads(2).build().unwrap().scan(&text, None).unwrap();
-    assert!(one.len() > 100);
-    assert_eq!(one, two);
+    let same = |text: &str| {
+        let one = ScannerBuilder::new().build().unwrap().scan(text, None).unwrap();
+        let two = ScannerBuilder::new().threads(2).build().unwrap().scan(text, None).unwrap();
+        assert!(one.len() > 100);
+        assert_eq!(one, two);
+    };
+    // Cut at a paragraph, at a line (no blank lines), not at all (one line: split by kind).
+    same(&text);
+    same(&text.replace("\n\n", "\n"));
+    same(&text.replace('\n', " "));
+    // Chat typing: the whole text in lower case, and only its first three quarters
+    // (then the first half alone looks all lower case, but the whole does not).
+    same(&text.to_lowercase());
+    let mut at = text.len() * 3 / 4;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    same(&(text[..at].to_lowercase() + &text[at..]));
     // Some kinds only: the split still keeps every finding.
     let kinds = [Kind::Person, Kind::Phone];
     let one = ScannerBuilder::new().kinds(&kinds).build().unwrap().scan(&text, None).unwrap();
