@@ -400,24 +400,13 @@ impl Recognizer for Ids {
             scan_region(input, &toks, &mut compact, &mut groups, &mut hits);
             i = cur.e;
         }
-        // Document numbers may be letters only (tokens with digits were seen above).
-        let mut run = 0usize;
-        let mut letters_ok = true;
-        for (k, &x) in b.iter().enumerate() {
-            let c = CLASS[x as usize];
-            if c & ALNUM != 0 {
-                run += 1;
-                letters_ok &= c & DOC_LETTER != 0;
-                continue;
+        // Document numbers may be letters only (tokens with digits were seen above):
+        // whole words of 9 or 10 letters of [`DOC_LETTER`].
+        for (s, e) in doc_letter_runs(b) {
+            let bounded = (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM));
+            if bounded && e - s <= 10 {
+                doc_token(input, s, e, &mut toks, &mut compact, &mut groups, &mut hits);
             }
-            if letters_ok && (run == 9 || run == 10) {
-                doc_token(input, k - run, k, &mut toks, &mut compact, &mut groups, &mut hits);
-            }
-            run = 0;
-            letters_ok = true;
-        }
-        if letters_ok && (run == 9 || run == 10) {
-            doc_token(input, b.len() - run, b.len(), &mut toks, &mut compact, &mut groups, &mut hits);
         }
         for h in hits {
             let mut c = Candidate::new(h.kind, h.start, h.end, h.score);
@@ -427,6 +416,37 @@ impl Recognizer for Ids {
             out.push(c);
         }
     }
+}
+
+/// The maximal runs of at least 9 [`DOC_LETTER`] bytes, left to right. Reads about
+/// one byte in a few: if the byte 8 places after a possible start is not a document
+/// letter, no run of 9 starts at or before it.
+fn doc_letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0; // no run of 9 starts before `i`
+    std::iter::from_fn(move || {
+        while i + 9 <= b.len() {
+            let p = i + 8;
+            if !is(b[p], DOC_LETTER) {
+                i = p + 1;
+                continue;
+            }
+            // The last byte before `p` (back to `i`) that is not a document letter.
+            match (i..p).rev().find(|&q| !is(b[q], DOC_LETTER)) {
+                Some(q) => i = q + 1,
+                None => {
+                    // `i` is 0 or follows a byte that is not a document letter.
+                    let s = i;
+                    let mut e = p + 1;
+                    while e < b.len() && is(b[e], DOC_LETTER) {
+                        e += 1;
+                    }
+                    i = e + 1;
+                    return Some((s, e));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Classifies a letters-only document number candidate at `s..e`.
@@ -955,6 +975,49 @@ fn one_edit(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Whole words of 9 or 10 document letters, by the definition: every maximal run
+    /// of ASCII letters and digits, checked byte by byte.
+    fn doc_words_reference(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        while s < b.len() {
+            if !is(b[s], ALNUM) {
+                s += 1;
+                continue;
+            }
+            let mut e = s;
+            while e < b.len() && is(b[e], ALNUM) {
+                e += 1;
+            }
+            if (9..=10).contains(&(e - s)) && b[s..e].iter().all(|&x| is(x, DOC_LETTER)) {
+                out.push((s, e));
+            }
+            s = e;
+        }
+        out
+    }
+
+    fn doc_words(b: &[u8]) -> Vec<(usize, usize)> {
+        doc_letter_runs(b).filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM))).collect()
+    }
+
+    #[test]
+    fn doc_letter_runs_examples() {
+        for t in ["CFGHJKLMN", "x CFGHJKLMNP.", "CFGHJKLMNPR", "aCFGHJKLMN", "CFGHJKLMN1", "cfghjklmn CFGHJKLMNT", "", "CFGHJKLM", "T22000129 LZ6311T47"] {
+            assert_eq!(doc_words(t.as_bytes()), doc_words_reference(t.as_bytes()), "{t:?}");
+        }
+        assert_eq!(doc_words(b"Nr. CFGHJKLMN!"), vec![(4, 13)]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn doc_letter_runs_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"CFGHJKLMNcxA1 .-\xC3".to_vec()), 0..40)) {
+            prop_assert_eq!(doc_words(&t), doc_words_reference(&t));
+        }
+    }
 
     #[test]
     fn typos() {
