@@ -34,7 +34,7 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{has_typo_tolerant, re, typo_eq, Recognizer};
+use super::{has_typo_tolerant, re, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -384,8 +384,9 @@ impl Web {
             if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
                 continue;
             }
-            let lw = lower(w);
-            if let Some(target) = TYPO_LABELS.iter().find(|t| typo_eq(&lw, t)) {
+            // ASCII letters and digits only: no allocation to lower-case it.
+            let w = std::str::from_utf8(w).unwrap_or_default();
+            if let Some(target) = TYPO_LABELS.iter().find(|t| typo_eq_ci(w, t)) {
                 labels.push((ws, i, (*target).to_string()));
             }
         }
