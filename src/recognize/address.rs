@@ -432,7 +432,7 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
         return None;
     }
     // in mixed-case text a lower-case first word is not a city
-    if !tk.v[c].cap && !tk.all_lower && !lower_run_ok(tk, c) {
+    if !tk.v[c].cap && !tk.all_lower {
         return None;
     }
     let mut last = c;
@@ -496,10 +496,6 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
         break;
     }
     Some(last)
-}
-
-fn lower_run_ok(_tk: &Tokens<'_>, _c: usize) -> bool {
-    false
 }
 
 /// City words before token `st` on the same line (for "Leeds LS6 2AB", "Springfield, IL").
