@@ -14,7 +14,7 @@
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
-use super::{ascii_words, bounded, compact, is_word, re, Recognizer};
+use super::{bounded, compact, is_word, re, runs, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -66,9 +66,17 @@ fn iban_start(b: &[u8], at: usize) -> Option<usize> {
 
 /// Matches of `\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b`: a whole ASCII word of 8 or 11
 /// bytes, six capitals then capitals or digits.
+/// Found from the runs of six or more capitals (rare in prose), not word by word.
 fn bics(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    ascii_words(b).filter(move |&(s, e)| {
-        (e - s == 8 || e - s == 11) && b[s..s + 6].iter().all(u8::is_ascii_uppercase) && b[s + 6..e].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    runs(b, 6, |c| c.is_ascii_uppercase()).filter_map(move |(s, _)| {
+        if s > 0 && is_word(b[s - 1]) {
+            return None;
+        }
+        let mut e = s + 6;
+        while e < b.len() && is_word(b[e]) {
+            e += 1;
+        }
+        ((e - s == 8 || e - s == 11) && b[s + 6..e].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())).then_some((s, e))
     })
 }
 
@@ -199,7 +207,7 @@ impl Recognizer for Bank {
 }
 
 fn has_upper_run(b: &[u8]) -> bool {
-    b.windows(8).any(|w| w.iter().all(u8::is_ascii_uppercase))
+    runs(b, 8, |c| c.is_ascii_uppercase()).next().is_some()
 }
 
 /// From `start`, reads `n` ASCII letters/digits allowing one space or hyphen between
@@ -250,6 +258,10 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn hand_written_shapes_match_the_patterns(t in proptest::collection::vec(proptest::sample::select(b"AZBde0123456789 49 -_\xC3.".to_vec()), 0..60)) {
+            same_as_patterns(&t);
+        }
+        #[test]
+        fn hand_written_bics_match_the_pattern(t in proptest::collection::vec(proptest::sample::select(b"ABCDEFGH12_ a-\xC3".to_vec()), 0..40)) {
             same_as_patterns(&t);
         }
         #[test]

@@ -418,35 +418,9 @@ impl Recognizer for Ids {
     }
 }
 
-/// The maximal runs of at least 9 [`DOC_LETTER`] bytes, left to right. Reads about
-/// one byte in a few: if the byte 8 places after a possible start is not a document
-/// letter, no run of 9 starts at or before it.
+/// The maximal runs of at least 9 [`DOC_LETTER`] bytes, left to right.
 fn doc_letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0; // no run of 9 starts before `i`
-    std::iter::from_fn(move || {
-        while i + 9 <= b.len() {
-            let p = i + 8;
-            if !is(b[p], DOC_LETTER) {
-                i = p + 1;
-                continue;
-            }
-            // The last byte before `p` (back to `i`) that is not a document letter.
-            match (i..p).rev().find(|&q| !is(b[q], DOC_LETTER)) {
-                Some(q) => i = q + 1,
-                None => {
-                    // `i` is 0 or follows a byte that is not a document letter.
-                    let s = i;
-                    let mut e = p + 1;
-                    while e < b.len() && is(b[e], DOC_LETTER) {
-                        e += 1;
-                    }
-                    i = e + 1;
-                    return Some((s, e));
-                }
-            }
-        }
-        None
-    })
+    super::runs(b, 9, |x| is(x, DOC_LETTER))
 }
 
 /// Classifies a letters-only document number candidate at `s..e`.

@@ -128,23 +128,34 @@ pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The ASCII words (maximal runs of [`is_word`] bytes) of `b` as `(start, end)`.
+/// The maximal runs of at least `min` (≥ 1) bytes for which `is` holds, left to right.
+/// Where such bytes are rare it reads about one byte in `min`: if the byte `min - 1`
+/// places after a possible start fails, no run of `min` starts at or before it.
 /// Hand-written scans over these replace patterns like `\b[A-Z]{6}…\b` whose cost in
 /// the lazy DFA (several ns per byte, no literal to skip ahead to) dominated the scan.
-pub(crate) fn ascii_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0;
+pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut i = 0; // no run of `min` starts before `i`; `i` is 0 or follows a failing byte
     std::iter::from_fn(move || {
-        while i < b.len() && !is_word(b[i]) {
-            i += 1;
+        while i + min <= b.len() {
+            let p = i + min - 1;
+            if !is(b[p]) {
+                i = p + 1;
+                continue;
+            }
+            match (i..p).rev().find(|&q| !is(b[q])) {
+                Some(q) => i = q + 1,
+                None => {
+                    let s = i;
+                    let mut e = p + 1;
+                    while e < b.len() && is(b[e]) {
+                        e += 1;
+                    }
+                    i = e + 1;
+                    return Some((s, e));
+                }
+            }
         }
-        if i >= b.len() {
-            return None;
-        }
-        let s = i;
-        while i < b.len() && is_word(b[i]) {
-            i += 1;
-        }
-        Some((s, i))
+        None
     })
 }
 
@@ -204,7 +215,34 @@ pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::typo_eq;
+    use super::{runs, typo_eq};
+    use proptest::prelude::*;
+
+    /// Maximal runs of at least `min` bytes, by the definition (byte by byte).
+    fn runs_reference(b: &[u8], min: usize, is: impl Fn(u8) -> bool) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        while s < b.len() {
+            let mut e = s;
+            while e < b.len() && is(b[e]) {
+                e += 1;
+            }
+            if e - s >= min {
+                out.push((s, e));
+            }
+            s = e + 1;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"ABZa0 -\xC3".to_vec()), 0..40), min in 1usize..10) {
+            let up = |c: u8| c.is_ascii_uppercase();
+            prop_assert_eq!(runs(&t, min, up).collect::<Vec<_>>(), runs_reference(&t, min, up));
+        }
+    }
 
     #[test]
     fn typing_slips() {
