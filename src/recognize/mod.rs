@@ -159,6 +159,19 @@ pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) ->
     })
 }
 
+/// Matches of `re` (as `(start, end)`) searched only inside the runs of at least `min`
+/// bytes of class `is`, for a pattern whose every match is such a run's part: each run
+/// is searched with one byte of context on both sides (for an ASCII `\b`), so the
+/// matches are exactly those of a search of the whole text, without running the
+/// automaton over prose.
+pub(crate) fn find_in_runs<'a>(re: &'a Regex, b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+    runs(b, min, is).flat_map(move |(s, e)| {
+        let lo = s.saturating_sub(1);
+        let hi = (e + 1).min(b.len());
+        re.find_iter(&b[lo..hi]).map(move |m| (lo + m.start(), lo + m.end()))
+    })
+}
+
 /// Letters and digits of `s`, upper-cased (the compact form validators take).
 pub(crate) fn compact(s: &[u8]) -> Vec<u8> {
     s.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_uppercase()).collect()

@@ -17,7 +17,7 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::{bounded, re, Recognizer};
+use super::{bounded, find_in_runs, re, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -38,6 +38,19 @@ impl Net {
     }
 }
 
+/// The bytes the patterns match, and their shortest match (`1.1.1.1`, 12 hex digits):
+/// only runs of such bytes are searched.
+const IPV4_MIN: usize = 7;
+const MAC_MIN: usize = 12;
+
+fn ipv4_byte(c: u8) -> bool {
+    c.is_ascii_digit() || c == b'.'
+}
+
+fn mac_byte(c: u8) -> bool {
+    c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.')
+}
+
 /// Words that make a bare or decimal-only MAC candidate a MAC address.
 const MAC_WORDS: &[&str] = &["mac", "mac-adresse", "mac-address", "hardware", "router", "modem", "gerät", "device", "adapter", "wlan", "wifi", "ethernet", "lan", "address", "adresse"];
 
@@ -54,9 +67,8 @@ impl Recognizer for Net {
         let has_dot = b.contains(&b'.');
         let has_colon = b.contains(&b':');
         if has_dot {
-            for m in self.ipv4.find_iter(b) {
-                let (s, e) = (m.start(), m.end());
-                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(m.as_bytes()) {
+            for (s, e) in find_in_runs(&self.ipv4, b, IPV4_MIN, ipv4_byte) {
+                if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
                     continue;
                 }
                 let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
@@ -67,9 +79,8 @@ impl Recognizer for Net {
         if has_colon {
             ipv6(input, out);
         }
-        for m in self.mac.find_iter(b) {
-            let (s, e) = (m.start(), m.end());
-            let v = m.as_bytes();
+        for (s, e) in find_in_runs(&self.mac, b, MAC_MIN, mac_byte) {
+            let v = &b[s..e];
             if v.len() == 12 {
                 // Twelve hex digits without separators: only with a letter, a digit
                 // and a MAC word nearby.
@@ -174,6 +185,30 @@ fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Searching runs finds what a search of the whole text finds.
+    fn same_as_whole_text(t: &[u8]) {
+        let n = Net::new();
+        let whole = |re: &Regex| re.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        assert_eq!(find_in_runs(&n.ipv4, t, IPV4_MIN, ipv4_byte).collect::<Vec<_>>(), whole(&n.ipv4), "{:?}", String::from_utf8_lossy(t));
+        assert_eq!(find_in_runs(&n.mac, t, MAC_MIN, mac_byte).collect::<Vec<_>>(), whole(&n.mac), "{:?}", String::from_utf8_lossy(t));
+    }
+
+    #[test]
+    fn run_search_examples() {
+        for t in ["192.168.0.1", "x1.1.1.1y", "1.2.3.4.5.6.7", "00:1A:2b:3C:4d:5E", "001a.2b3c.4d5e", "001A2B3C4D5E", "g001A2B3C4D5E", "001A2B3C4D5E_", "00-1A-2B-3C-4D-5E-6F", "v1.2.3.4 and 10.0.0.255", ""] {
+            same_as_whole_text(t.as_bytes());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn run_search_matches_whole_text(t in proptest::collection::vec(proptest::sample::select(b"019aFg:.-_ \xC3".to_vec()), 0..48)) {
+            same_as_whole_text(&t);
+        }
+    }
 
     #[test]
     fn ipv4_octets() {
