@@ -381,7 +381,7 @@ impl Web {
             }
             let f = w[0].to_ascii_lowercase();
             let g = w[1].to_ascii_lowercase();
-            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
+            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') || !typo_ends(w) || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
                 continue;
             }
             // ASCII letters and digits only: no allocation to lower-case it.
@@ -460,6 +460,19 @@ impl Web {
 /// Labels also found with one typing slip.
 const TYPO_LABELS: &[&str] = &["benutzername", "nutzername", "username", "account"];
 
+/// True if the ASCII word `w` (6 bytes or more) starts with the first two letters of
+/// a [`TYPO_LABELS`] entry or ends with its last two (ignoring case), for an entry
+/// whose length is within one of it. One typing slip changes at most two neighbouring
+/// letters, so it leaves one of these ends intact: a cheap test every slip passes.
+fn typo_ends(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 6
+        && TYPO_LABELS.iter().any(|t| {
+            let t = t.as_bytes();
+            t.len().abs_diff(n) <= 1 && (w[..2].eq_ignore_ascii_case(&t[..2]) || w[n - 2..].eq_ignore_ascii_case(&t[t.len() - 2..]))
+        })
+}
+
 /// Labels that name a user name outright.
 const STRONG_LABELS: &[&str] = &["benutzername", "nutzername", "username", "user-id", "userid", "login", "log-in", "anmeldename", "handle", "nickname", "nick", "gebruikersnaam", "pseudo", "pseudonyme", "usuario"];
 /// Labels that need an owner word before them ("the account x").
@@ -504,6 +517,41 @@ fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word one typing slip away from a label passes the cheap end test.
+    #[test]
+    fn typo_ends_lets_every_slip_through() {
+        let letters = b"abcdefghijklmnopqrstuvwxyzAEUN";
+        let mut slips = 0;
+        for t in TYPO_LABELS {
+            let t = t.as_bytes();
+            let mut words: Vec<Vec<u8>> = Vec::new();
+            for p in 0..=t.len() {
+                for &c in letters {
+                    words.push([&t[..p], &[c], &t[p..]].concat()); // added
+                    if p < t.len() {
+                        words.push([&t[..p], &[c], &t[p + 1..]].concat()); // replaced
+                    }
+                }
+                if p < t.len() {
+                    words.push([&t[..p], &t[p + 1..]].concat()); // missing
+                }
+                if p + 1 < t.len() {
+                    words.push([&t[..p], &[t[p + 1], t[p]], &t[p + 2..]].concat()); // swapped
+                }
+            }
+            for w in words {
+                let w = w.to_ascii_uppercase();
+                let word = std::str::from_utf8(&w).unwrap();
+                if typo_eq_ci(word, std::str::from_utf8(t).unwrap()) {
+                    slips += 1;
+                    assert!(typo_ends(&w), "{word}");
+                }
+            }
+        }
+        assert!(slips > 1000);
+        assert!(!typo_ends(b"Bestellung") && !typo_ends(b"Fehler") && typo_ends(b"Bnutzername"));
+    }
 
     #[test]
     fn host_chunks_find_what_the_whole_text_finds() {
