@@ -537,9 +537,12 @@ fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let raw = tk.raw(i);
+    if raw.len() > 2 {
+        return None;
+    }
     let upper = raw.bytes().all(|b| b.is_ascii_uppercase());
     let lower_ok = tk.all_lower && raw.bytes().all(|b| b.is_ascii_lowercase());
-    if !(raw.len() <= 2 && (upper || lower_ok)) {
+    if !(upper || lower_ok) {
         return None;
     }
     if i > 0 && !t.sp && t.nl == 0 && !matches!(tk.v[i - 1].t, T::Punct(',' | '(' | ':' | ';')) {
