@@ -243,9 +243,8 @@ impl ScannerBuilder {
     /// on its own thread (the second on a scoped helper), with a margin of whole lines
     /// beyond the cut; a text of one long line is split by kind instead (names and
     /// addresses here, the others on the helper). Findings are the same as with one
-    /// thread. Default 1
-    /// (a library should not start threads unasked); values above 2 act as 2. Ignored
-    /// in the WebAssembly build.
+    /// thread. Default 1 (a library should not start threads unasked); values above 2
+    /// act as 2. Ignored in the WebAssembly build.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n.max(1);
         self
@@ -420,6 +419,26 @@ impl Halves {
     }
 }
 
+/// True for the recognisers that read the word tokens (names and addresses).
+#[cfg(not(target_arch = "wasm32"))]
+fn token_based(r: &dyn Recognizer) -> bool {
+    r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity))
+}
+
+/// Runs `there` on a scoped helper thread while `here` runs on this one; a panic on
+/// the helper goes on here.
+#[cfg(not(target_arch = "wasm32"))]
+fn on_two_threads<A: Send, B>(there: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let helper = s.spawn(there);
+        let b = here();
+        match helper.join() {
+            Ok(a) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 /// A compiled configuration; cheap to reuse for every keystroke.
 pub struct Scanner {
     recognizers: Vec<Box<dyn Recognizer>>,
@@ -536,53 +555,28 @@ impl Scanner {
 
     /// Runs the recognisers; candidates come in registry order either way.
     fn recognize(&self, input: &Input<'_>) -> Vec<Candidate> {
-        let mut cands: Vec<Candidate> = Vec::new();
+        let text = input.text;
         #[cfg(not(target_arch = "wasm32"))]
-        if self.threads > 1 && input.text.len() >= PARALLEL_MIN_BYTES {
-            if let Some(parts) = Halves::of(input.text) {
+        if self.threads > 1 && text.len() >= PARALLEL_MIN_BYTES {
+            if let Some(parts) = Halves::of(text) {
                 return self.recognize_halves(input, parts);
             }
-            // One long line: split by kind instead.
-            // The registry ends with the token-based recognisers (names, addresses):
-            // they share the tokens and stay here; the others go to the helper.
-            let token_based = |r: &Box<dyn Recognizer>| r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity));
-            let k = self.recognizers.iter().position(token_based).unwrap_or(self.recognizers.len() / 2);
+            // One long line: split by kind instead. The registry ends with the
+            // token-based recognisers (names, addresses): they share the tokens and stay
+            // here; the others go to the helper.
+            let k = self.recognizers.iter().position(|r| token_based(r.as_ref())).unwrap_or(self.recognizers.len() / 2);
             if k > 0 && k < self.recognizers.len() {
                 let (helper, here) = self.recognizers.split_at(k);
-                let (text, field) = (input.text, input.field);
-                let mut mine = Vec::new();
-                let theirs = std::thread::scope(|s| {
-                    let h = s.spawn(move || {
-                        let input = Input::new(text, field);
-                        let mut v = Vec::new();
-                        for r in helper {
-                            r.find(&input, &mut v);
-                        }
-                        let mut win = Window::default();
-                        v.retain_mut(|c| self.keep(c, &mut win, text, &field));
-                        v
-                    });
-                    for r in here {
-                        r.find(input, &mut mine);
-                    }
-                    let mut win = Window::default();
-                    mine.retain_mut(|c| self.keep(c, &mut win, text, &field));
-                    h.join()
-                });
-                match theirs {
-                    Ok(v) => cands = v,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
+                let field = input.field;
+                let (mut cands, mut mine) = on_two_threads(
+                    || self.find_kept(helper, &Input::new(text, field), 0, 0..text.len(), text),
+                    || self.find_kept(here, input, 0, 0..text.len(), text),
+                );
                 cands.append(&mut mine);
                 return cands;
             }
         }
-        for r in &self.recognizers {
-            r.find(input, &mut cands);
-        }
-        let mut win = Window::default();
-        cands.retain_mut(|c| self.keep(c, &mut win, input.text, &input.field));
-        cands
+        self.find_kept(&self.recognizers, input, 0, 0..text.len(), text)
     }
 
     /// Runs every recogniser over the two halves of a long text at once: the first
@@ -594,32 +588,35 @@ impl Scanner {
     #[cfg(not(target_arch = "wasm32"))]
     fn recognize_halves(&self, input: &Input<'_>, h: Halves) -> Vec<Candidate> {
         let (text, field) = (input.text, input.field);
-        let all_lower = self.recognizers.iter().any(|r| r.kinds().iter().any(|k| matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity))).then(|| recognize::all_lower_of(text));
-        let run = |from: usize, to: usize, keep: std::ops::Range<usize>| {
+        let all_lower = self.recognizers.iter().any(|r| token_based(r.as_ref())).then(|| recognize::all_lower_of(text));
+        let part = |from: usize, to: usize| {
             let mut part = Input::new(&text[from..to], field);
             part.whole_all_lower = all_lower;
-            let mut v = Vec::new();
-            for r in &self.recognizers {
-                r.find(&part, &mut v);
-            }
-            let mut win = Window::default();
-            v.retain_mut(|c| {
-                c.start += from;
-                c.end += from;
-                keep.contains(&c.start) && self.keep(c, &mut win, text, &field)
-            });
-            v
+            part
         };
-        let (mut first, second) = std::thread::scope(|s| {
-            let h2 = s.spawn(|| run(h.second_from, text.len(), h.cut..text.len()));
-            let first = run(0, h.first_to, 0..h.cut);
-            (first, h2.join())
-        });
-        match second {
-            Ok(mut v) => first.append(&mut v),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        let (second, mut first) = on_two_threads(
+            || self.find_kept(&self.recognizers, &part(h.second_from, text.len()), h.second_from, h.cut..text.len(), text),
+            || self.find_kept(&self.recognizers, &part(0, h.first_to), 0, 0..h.cut, text),
+        );
+        first.extend(second);
         first
+    }
+
+    /// The candidates `recognizers` find in `part`, which starts at byte `from` of
+    /// `text`: moved to offsets in `text`, kept if they start in `keep`, and judged by
+    /// [`Scanner::keep`] with context read in the whole `text`.
+    fn find_kept(&self, recognizers: &[Box<dyn Recognizer>], part: &Input<'_>, from: usize, keep: std::ops::Range<usize>, text: &str) -> Vec<Candidate> {
+        let mut v = Vec::new();
+        for r in recognizers {
+            r.find(part, &mut v);
+        }
+        let mut win = Window::default();
+        v.retain_mut(|c| {
+            c.start += from;
+            c.end += from;
+            keep.contains(&c.start) && self.keep(c, &mut win, text, &part.field)
+        });
+        v
     }
 
     /// Context and field hints, then the threshold: applied to each candidate before

@@ -22,7 +22,9 @@ mod phone;
 mod plate;
 mod web;
 
-pub(crate) use person::{all_lower_of, Tokens};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use person::all_lower_of;
+pub(crate) use person::Tokens;
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {

@@ -448,6 +448,7 @@ impl<'t> Tokens<'t> {
 /// The `all_lower` flag [`Tokens::new`] would compute for `text` (no upper-case letter
 /// in any word), without making the tokens: a whole text split into parts for two
 /// threads must read every part with the flag of the whole. Stops at the first capital.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // two threads are native only
 pub(crate) fn all_lower_of(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
