@@ -167,11 +167,12 @@ pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) ->
 /// matches are exactly those of a search of the whole text, without running the
 /// automaton over prose.
 pub(crate) fn find_in_runs<'a>(re: &'a Regex, b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
-    runs(b, min, is).flat_map(move |(s, e)| {
-        let lo = s.saturating_sub(1);
-        let hi = (e + 1).min(b.len());
-        re.find_iter(&b[lo..hi]).map(move |m| (lo + m.start(), lo + m.end()))
-    })
+    find_in(re, b, runs(b, min, is).map(|(s, e)| (s.saturating_sub(1), (e + 1).min(b.len()))))
+}
+
+/// Matches of `re` inside each range of `b`, as `(start, end)` in `b`.
+pub(crate) fn find_in<'a>(re: &'a Regex, b: &'a [u8], ranges: impl IntoIterator<Item = (usize, usize)> + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+    ranges.into_iter().flat_map(move |(lo, hi)| re.find_iter(&b[lo..hi]).map(move |m| (lo + m.start(), lo + m.end())))
 }
 
 /// Letters and digits of `s`, upper-cased (the compact form validators take).

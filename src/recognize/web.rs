@@ -34,7 +34,7 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{has_typo_tolerant, re, typo_eq_ci, Recognizer};
+use super::{find_in, has_typo_tolerant, re, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -188,11 +188,6 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Matches of `re` inside `chunks` of `b`, as (start, end) in `b`.
-fn find_in<'a>(re: &'a Regex, b: &'a [u8], chunks: &'a [(usize, usize)]) -> impl Iterator<Item = (usize, usize)> + 'a {
-    chunks.iter().flat_map(move |&(cs, ce)| re.find_iter(&b[cs..ce]).map(move |m| (cs + m.start(), cs + m.end())))
-}
-
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).
 fn glued_before(b: &[u8], i: usize) -> bool {
     i > 0 && {
@@ -253,7 +248,7 @@ impl Recognizer for Web {
 impl Web {
     fn profiles(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
         let b = input.bytes;
-        for (s, m_end) in find_in(&self.profile, b, chunks) {
+        for (s, m_end) in find_in(&self.profile, b, chunks.iter().copied()) {
             if glued_before(b, s) {
                 continue;
             }
@@ -281,7 +276,7 @@ impl Web {
 
     fn homepages(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &[(usize, usize)]) {
         let b = input.bytes;
-        for (s, m_end) in find_in(&self.homepage, b, chunks) {
+        for (s, m_end) in find_in(&self.homepage, b, chunks.iter().copied()) {
             if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m_end) {
                 continue;
             }
@@ -573,7 +568,7 @@ mod tests {
             let chunks = host_chunks(b);
             for re in [&web.homepage, &web.profile] {
                 let whole: Vec<(usize, usize)> = re.find_iter(b).map(|m| (m.start(), m.end())).collect();
-                let parts: Vec<(usize, usize)> = find_in(re, b, &chunks).collect();
+                let parts: Vec<(usize, usize)> = find_in(re, b, chunks.iter().copied()).collect();
                 assert_eq!(whole, parts, "{t:?}");
             }
         }
