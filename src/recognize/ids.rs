@@ -400,13 +400,9 @@ impl Recognizer for Ids {
             scan_region(input, &toks, &mut compact, &mut groups, &mut hits);
             i = cur.e;
         }
-        // Document numbers may be letters only (tokens with digits were seen above):
-        // whole words of 9 or 10 letters of [`DOC_LETTER`].
-        for (s, e) in doc_letter_runs(b) {
-            let bounded = (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM));
-            if bounded && e - s <= 10 {
-                doc_token(input, s, e, &mut toks, &mut compact, &mut groups, &mut hits);
-            }
+        // Document numbers may be letters only (tokens with digits were seen above).
+        for (s, e) in doc_words(b) {
+            doc_token(input, s, e, &mut toks, &mut compact, &mut groups, &mut hits);
         }
         for h in hits {
             let mut c = Candidate::new(h.kind, h.start, h.end, h.score);
@@ -418,9 +414,10 @@ impl Recognizer for Ids {
     }
 }
 
-/// The maximal runs of at least 9 [`DOC_LETTER`] bytes, left to right.
-fn doc_letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    super::runs(b, 9, |x| is(x, DOC_LETTER))
+/// Whole words (maximal runs of [`ALNUM`] bytes) of 9 or 10 [`DOC_LETTER`]s, left to
+/// right, found from the runs of at least 9 document letters.
+fn doc_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    super::runs(b, 9, |x| is(x, DOC_LETTER)).filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM)))
 }
 
 /// Classifies a letters-only document number candidate at `s..e`.
@@ -973,23 +970,19 @@ mod tests {
         out
     }
 
-    fn doc_words(b: &[u8]) -> Vec<(usize, usize)> {
-        doc_letter_runs(b).filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM))).collect()
-    }
-
     #[test]
-    fn doc_letter_runs_examples() {
+    fn doc_words_examples() {
         for t in ["CFGHJKLMN", "x CFGHJKLMNP.", "CFGHJKLMNPR", "aCFGHJKLMN", "CFGHJKLMN1", "cfghjklmn CFGHJKLMNT", "", "CFGHJKLM", "T22000129 LZ6311T47"] {
-            assert_eq!(doc_words(t.as_bytes()), doc_words_reference(t.as_bytes()), "{t:?}");
+            assert_eq!(doc_words(t.as_bytes()).collect::<Vec<_>>(), doc_words_reference(t.as_bytes()), "{t:?}");
         }
-        assert_eq!(doc_words(b"Nr. CFGHJKLMN!"), vec![(4, 13)]);
+        assert_eq!(doc_words(b"Nr. CFGHJKLMN!").collect::<Vec<_>>(), vec![(4, 13)]);
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
-        fn doc_letter_runs_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"CFGHJKLMNcxA1 .-\xC3".to_vec()), 0..40)) {
-            prop_assert_eq!(doc_words(&t), doc_words_reference(&t));
+        fn doc_words_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"CFGHJKLMNcxA1 .-\xC3".to_vec()), 0..40)) {
+            prop_assert_eq!(doc_words(&t).collect::<Vec<_>>(), doc_words_reference(&t));
         }
     }
 
