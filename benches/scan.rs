@@ -85,7 +85,7 @@ fn main() {
     };
     let what = if only.is_some() { "the chosen kinds" } else { "all kinds" };
     throughput(&format!("throughput (1 MB, {units} UTF-16 units, {what})"), &scanner);
-    // The same with a second thread for the structured kinds (ScannerBuilder::threads).
+    // The same with a second thread (ScannerBuilder::threads: each half of the text on its own core).
     throughput("throughput with threads(2)", &build(2));
 
     println!("growth (time per 1,000 chars should stay flat):");
