@@ -833,21 +833,17 @@ struct Lists {
 
 fn lst() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
+    // Entry positions by the entry's first word.
+    let by_first = |firsts: &mut dyn Iterator<Item = &'static str>| {
+        let mut m: FxMap<Vec<usize>> = HashMap::default();
+        for (i, w) in firsts.enumerate() {
+            m.entry(w).or_default().push(i);
+        }
+        m
+    };
     L.get_or_init(|| Lists {
-        cues_by_first: {
-            let mut m: FxMap<Vec<usize>> = HashMap::default();
-            for (i, (c, _)) in CUES.iter().enumerate() {
-                m.entry(c[0]).or_default().push(i);
-            }
-            m
-        },
-        closings_by_first: {
-            let mut m: FxMap<Vec<usize>> = HashMap::default();
-            for (i, c) in CLOSINGS.iter().enumerate() {
-                m.entry(c[0]).or_default().push(i);
-            }
-            m
-        },
+        cues_by_first: by_first(&mut CUES.iter().map(|(c, _)| c[0])),
+        closings_by_first: by_first(&mut CLOSINGS.iter().map(|c| c[0])),
         surname_endings: Suffixes::new(SURNAME_ENDINGS),
         noun_endings: Suffixes::new(NOUN_ENDINGS),
     })
