@@ -1142,6 +1142,13 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// False when [`Ctx::namey`] cannot say `Given` or `Weak` for word `i`: neither the word
+/// nor (if it has `-`/`'`) one of its parts is in a given-name list or the calendar.
+/// One flag test instead of the whole judgement for most words.
+fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
+    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || tk.low(i).contains(['-', '\'', '’'])
+}
+
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
 fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
     let w = tk.low(i);
@@ -1411,9 +1418,9 @@ impl Recognizer for Person {
             }
             // 5. no cue: known given name + surname-like word ("Kevin Werner")
             let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-            if i >= covered_to && !after_number {
+            if i >= covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(&tk, i) {
                 let k = cx.namey(i);
-                if matches!(k, Namey::Given | Namey::Weak) && (tk.v[i].cap || tk.all_lower) {
+                if matches!(k, Namey::Given | Namey::Weak) {
                     let mut b = cx.extend(i);
                     if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(cx.namey(i + 1), Namey::Given | Namey::Surname) {
                         b = i;
@@ -1554,6 +1561,35 @@ mod tests {
         #[test]
         fn lower_flag_without_tokens(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "B", "ä", "Ö", " ", "-", "'", "1", "🄰", "😂", "\u{200D}", "Ⓐ", "ǅ", "\n", "ß", "ẞ", ".", "ſ"]), 0..20)) {
             same_lower_flag(&parts.concat());
+        }
+    }
+
+    /// Every word of `text`: when `may_be_given` says no, the full judgement says
+    /// neither `Given` nor `Weak`.
+    fn given_prefilter_agrees(text: &str) {
+        let tk = super::Tokens::new(text);
+        let mut cx = super::Ctx { tk: &tk, memo: vec![0; tk.v.len()] };
+        for i in 0..tk.v.len() {
+            if tk.is_word(i) && !super::may_be_given(&tk, i) {
+                let k = cx.namey(i);
+                assert!(!matches!(k, super::Namey::Given | super::Namey::Weak), "{:?} in {text:?}: {k:?}", tk.raw(i));
+            }
+        }
+    }
+
+    #[test]
+    fn given_prefilter_examples() {
+        given_prefilter_agrees("Anna Mai Montag Wolf Ramic-Seemann Marie-Claire O'Brien Jürgen Juergen Müller Zoë Zoe Anna-Lena jan-ove d'Angelo Herr Dr. Huber der die Maria's");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn given_prefilter(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "anna", "Anna", "MAI", "mai", "Montag", "wolf", "Huber", "müller", "Jürgen", "zoë", "Herr", "der", "die",
+            "-", "'", "’", " ", "\n", ".", ",", "Straße", "x", "É", "12", "Marie", "Lena", "jan", "Ove", "Kevin", "Werner",
+        ]), 0..16)) {
+            given_prefilter_agrees(&parts.concat());
         }
     }
 
