@@ -34,7 +34,7 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{find_in, has_typo_tolerant, re, typo_eq_ci, Recognizer};
+use super::{find_in, has_typo_tolerant, re, runs, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -186,6 +186,13 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The words of six bytes or more, as `(start, end)`: a word starts at an ASCII letter
+/// and runs over ASCII letters and digits. They are the ends of the runs of six letters
+/// or digits, from each run's first letter, so short words are skipped over unread.
+fn long_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(b, 6, |c| c.is_ascii_alphanumeric()).filter_map(|(rs, re)| (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re)))
 }
 
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).
@@ -358,16 +365,7 @@ impl Web {
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
         let exact = labels.len();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
-            let ws = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+        for (ws, i) in long_words(b) {
             let w = &b[ws..i];
             // Cheap filter first: length and first letter ('u', 'b', 'n' or 'a', or a
             // slip in the first letter followed by the second one).
@@ -571,6 +569,35 @@ mod tests {
                 let parts: Vec<(usize, usize)> = find_in(re, b, chunks.iter().copied()).collect();
                 assert_eq!(whole, parts, "{t:?}");
             }
+        }
+    }
+
+    /// The words a byte-by-byte reading finds, of six bytes or more.
+    fn long_words_one_by_one(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let ws = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i - ws >= 6 {
+                out.push((ws, i));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn long_words_as_read_one_by_one(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "Z", "1", "9", " ", "-", "ä", "_", "\n", "abc", "user", "12345"]), 0..40)) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(long_words(t.as_bytes()).collect::<Vec<_>>(), long_words_one_by_one(t.as_bytes()));
         }
     }
 
