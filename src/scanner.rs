@@ -69,6 +69,8 @@ pub struct Input<'t> {
     pub field: FieldClass,
     /// Word tokens, made on first use and shared by the name and address recognisers.
     tokens: std::cell::OnceCell<Tokens<'t>>,
+    /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
+    folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
     /// in lower case (see [`recognize::all_lower_of`]).
     whole_all_lower: Option<bool>,
@@ -77,7 +79,13 @@ pub struct Input<'t> {
 impl<'t> Input<'t> {
     /// The input for normalised `text` typed into a field of class `field`.
     pub fn new(text: &'t str, field: FieldClass) -> Input<'t> {
-        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new(), whole_all_lower: None }
+        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new(), folded: std::cell::OnceCell::new(), whole_all_lower: None }
+    }
+
+    /// The bytes with ASCII letters in lower case (made once per scan; same length and
+    /// offsets as [`Input::bytes`]): what the patterns of [`recognize::re_folded`] read.
+    pub(crate) fn folded(&self) -> &[u8] {
+        self.folded.get_or_init(|| self.bytes.to_ascii_lowercase())
     }
 
     /// The word tokens of the text (computed once per scan).

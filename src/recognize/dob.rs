@@ -67,6 +67,10 @@ const MONTHS: &[(&str, u32)] = &[
     ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
 ];
 
+/// Stems of birth words that survive most typing slips, in lower case (searched in
+/// [`Input::folded`]).
+pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt";
+
 /// Birth words recognised even with one typing slip.
 const BIRTH_WORDS: &[&str] = &["born", "geboren", "birth", "birthday", "geburtsdatum", "geburtstag", "geboortedatum", "naissance", "nascita", "nacimiento"];
 
@@ -100,7 +104,7 @@ impl Dob {
             m = months
         );
         Dob { re: regex::bytes::RegexBuilder::new(&pattern).unicode(false).dfa_size_limit(32 << 20).build().expect("date pattern"), this_year: current_year(),
-            hint: super::re(r"(?i)geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt" ) }
+            hint: super::re_folded(HINT) }
     }
 
     /// The date a match spells, if it is a valid birth date.
@@ -186,7 +190,7 @@ impl Recognizer for Dob {
         let field = input.field.expects == Some(Kind::DateOfBirth);
         // A date is only reported as a birth date next to a birth word; without one
         // anywhere in the text (stems that survive most typing slips), skip the text.
-        if !field && !self.hint.is_match(b) {
+        if !field && !self.hint.is_match(input.folded()) {
             return;
         }
         // The fast matcher finds the spans; groups are read only for those.

@@ -41,6 +41,10 @@ pub(super) struct Plate {
 }
 
 /// German district codes (Unterscheidungszeichen), sorted, space-separated.
+/// Stems of vehicle words that survive most typing slips, in lower case (searched in
+/// [`Input::folded`]).
+pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|park";
+
 const DE_CODES: &str = concat!(
     "A AA AB ABG ABI AC AE AH AIB AIC AK ALF ALZ AM AN ANA ANG ANK AP APD ARN ART AS ASL ASZ ",
     "AT AU AUR AW AZ AZE AÖ B BA BAD BAR BB BBG BBL BC BCH BD BE BED BER BF BG BGD BGL BH BI ",
@@ -126,7 +130,7 @@ impl Plate {
             de: DE_CODES.split(' ').filter(|s| !s.is_empty()).collect(),
             // Stems of the vehicle words here and in `context::positive`; the stems
             // survive most single typing slips ("Fharzeug" keeps "zeug").
-            hint: super::re(r"(?i)kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|park"),
+            hint: super::re_folded(HINT),
         }
     }
 
@@ -210,7 +214,7 @@ impl Recognizer for Plate {
         let field = input.field.expects == Some(Kind::LicensePlate);
         // Without a vehicle word (or a slip of one) anywhere, no plate can reach the
         // threshold: skip the text with one literal scan.
-        if !field && !self.hint.is_match(b) {
+        if !field && !self.hint.is_match(input.folded()) {
             return;
         }
         let word = super::word_byte;
@@ -221,7 +225,7 @@ impl Recognizer for Plate {
         if field {
             regions.push((0, b.len()));
         } else {
-            for m in self.hint.find_iter(b) {
+            for m in self.hint.find_iter(input.folded()) {
                 let end = skip_words(b, m.end(), crate::context::WINDOW_BEFORE + 2);
                 match regions.last_mut() {
                     Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),

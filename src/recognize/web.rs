@@ -34,7 +34,7 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{find_in, has_typo_tolerant, re, runs, typo_eq_ci, Recognizer};
+use super::{find_in, has_typo_tolerant, re, re_folded, runs, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -53,7 +53,7 @@ impl Web {
     pub(super) fn new() -> Web {
         Web {
             handle: re(r"@[A-Za-z0-9_][A-Za-z0-9_.-]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?"),
-            label: re(r"(?i)\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b"),
+            label: re_folded(LABEL),
             token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"),
             profile: re(concat!(
                 r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
@@ -63,10 +63,7 @@ impl Web {
                 r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/@)",
                 r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~\x80-\xff-]+/?)"
             )),
-            // Every literal that can start the work below, in one pass: network hosts,
-            // URL and homepage words, user-name labels and stems that survive a typing
-            // slip ("usernaem", "acconut").
-            gate: re(r"(?i)linkedin\.|xing\.|facebook\.|fb\.com|instagram\.|twitter\.|x\.com|github\.|gitlab\.|threads\.net|pinterest\.|behance\.|dribbble\.|about\.me|t\.me|reddit\.|soundcloud\.|vimeo\.|/@|www\.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount"),
+            gate: re_folded(GATE),
             homepage: re(concat!(
                 r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
                 r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|fr|it|es|nl|be|lu)\b",
@@ -75,6 +72,14 @@ impl Web {
         }
     }
 }
+
+/// User-name labels, in lower case (searched in [`Input::folded`]).
+pub(super) const LABEL: &str = r"\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
+
+/// Every literal that can start the work of this recogniser, in lower case (searched in
+/// [`Input::folded`]): network hosts, URL and homepage words, user-name labels and
+/// stems that survive a typing slip ("usernaem", "acconut").
+pub(super) const GATE: &str = r"linkedin\.|xing\.|facebook\.|fb\.com|instagram\.|twitter\.|x\.com|github\.|gitlab\.|threads\.net|pinterest\.|behance\.|dribbble\.|about\.me|t\.me|reddit\.|soundcloud\.|vimeo\.|/@|www\.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount";
 
 /// First path segments of the networks that are not a person's profile.
 const SYSTEM_PATHS: &[&str] = &[
@@ -220,7 +225,7 @@ impl Recognizer for Web {
         let mut urls: Vec<(usize, usize)> = Vec::new();
         // One literal pass tells which of the patterns can match at all.
         let (mut network, mut hint, mut label) = (false, false, false);
-        for m in self.gate.find_iter(b) {
+        for m in self.gate.find_iter(input.folded()) {
             let v = m.as_bytes();
             if v.ends_with(b".") && !v.eq_ignore_ascii_case(b"www.") || v.ends_with(b"/@") || v.eq_ignore_ascii_case(b"fb.com") || v.eq_ignore_ascii_case(b"x.com") || v.eq_ignore_ascii_case(b"t.me") || v.eq_ignore_ascii_case(b"about.me") || v.eq_ignore_ascii_case(b"threads.net") {
                 network = true;
@@ -360,7 +365,7 @@ impl Web {
         if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
             return;
         }
-        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(b).map(|m| (m.start(), m.end(), lower(m.as_bytes()).replace(' ', ""))).collect();
+        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(input.folded()).map(|m| (m.start(), m.end(), lower(m.as_bytes()).replace(' ', ""))).collect();
         // Mistyped labels ("Bnutzername", "usernaem", "acconut").
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
