@@ -1418,7 +1418,7 @@ impl Recognizer for Person {
             }
             // 5. no cue: known given name + surname-like word ("Kevin Werner")
             let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-            if i >= covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(&tk, i) {
+            if i >= covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(tk, i) {
                 let k = cx.namey(i);
                 if matches!(k, Namey::Given | Namey::Weak) {
                     let mut b = cx.extend(i);
