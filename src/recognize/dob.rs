@@ -196,9 +196,13 @@ impl Recognizer for Dob {
         // The fast matcher finds the spans; groups are read only for those.
         for m in self.re.find_iter(b) {
             let (s, mut e) = (m.start(), m.end());
-            if !boundary(b, s, e) || !self.re.captures(&b[s..e]).is_some_and(|c| self.date_of(&c)) {
+            if !boundary(b, s, e) {
                 continue;
             }
+            // Whether the date is valid is read last (its groups cost a second match):
+            // most dates fall at the context test first.
+            let valid = |e: usize| self.re.captures(&b[s..e]).is_some_and(|c| self.date_of(&c));
+            let whole = e;
             // "12. März 1985." keeps its sentence period outside (the pattern ends in digits).
             while e > s && b[e - 1] == b' ' {
                 e -= 1;
@@ -223,6 +227,9 @@ impl Recognizer for Dob {
                     // date cannot become a birth date, so it is not proposed at all.
                     continue;
                 }
+            }
+            if !valid(whole) {
+                continue;
             }
             let mut cand = Candidate::new(Kind::DateOfBirth, s, e, score);
             cand.subtype = Some("date");
