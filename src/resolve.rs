@@ -18,31 +18,66 @@
 use crate::scanner::Candidate;
 
 /// Keeps a non-overlapping subset of `cands` (by the rules above), sorted by start.
-pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
     if cands.len() <= 1 {
         return cands;
     }
-    cands.sort_by(|a, b| {
-        b.validated
-            .cmp(&a.validated)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.start.cmp(&b.start))
-            .then(a.kind.cmp(&b.kind))
-    });
     // Bytes covered by the candidates taken so far (one bit each): a candidate clashes
     // with a taken one exactly when one of its bytes is covered.
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
     let mut covered = Bits::new(len);
     let mut taken = Vec::new();
-    for c in cands {
+    for i in ranked(&cands) {
+        let c = &cands[i];
         if c.start < c.end && !covered.any(c.start, c.end) {
             covered.set(c.start, c.end);
-            taken.push(c);
+            taken.push(c.clone());
         }
     }
     taken.sort_unstable_by_key(|c| c.start);
     taken
+}
+
+/// The candidates' indices, best first: the order a stable sort by [`outranks`] gives.
+/// The first four rules are packed into two integers compared at once (ties go on to
+/// the kind, then to the input order, as in a stable sort), which sorts the tens of
+/// thousands of candidates of a long text about three times faster than comparing
+/// the fields one by one.
+fn ranked(cands: &[Candidate]) -> Vec<usize> {
+    if cands.iter().any(|c| c.end > u32::MAX as usize) {
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by(|&a, &b| outranks(&cands[a], &cands[b]));
+        return order;
+    }
+    // Longer first, higher score first: both keys are flipped so that smaller sorts
+    // first. The `f32::total_cmp` order as an unsigned integer: every bit of a negative
+    // number flipped, only the sign bit of a positive one.
+    let score_key = |s: f32| {
+        let b = s.to_bits();
+        !(if b >> 31 == 1 { !b } else { b | 1 << 31 })
+    };
+    let mut keys: Vec<(u64, u64, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let len = (c.end - c.start) as u32;
+            let hi = (u64::from(!c.validated) << 32) | u64::from(u32::MAX - len);
+            let lo = (u64::from(score_key(c.score)) << 32) | c.start as u64;
+            (hi, lo, i)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| cands[a.2].kind.cmp(&cands[b.2].kind)).then(a.2.cmp(&b.2)));
+    keys.into_iter().map(|k| k.2).collect()
+}
+
+/// The ranking rules as a comparison (`Less`: `a` is taken before `b`).
+fn outranks(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.validated
+        .cmp(&a.validated)
+        .then((b.end - b.start).cmp(&(a.end - a.start)))
+        .then(b.score.total_cmp(&a.score))
+        .then(a.start.cmp(&b.start))
+        .then(a.kind.cmp(&b.kind))
 }
 
 /// A fixed-size bit set over byte positions.
@@ -112,6 +147,29 @@ mod tests {
         // touching intervals do not overlap; across 64-bit word edges too
         let r = resolve(vec![c(Kind::Email, 60, 130, 0.9, false), c(Kind::Phone, 130, 140, 0.6, false), c(Kind::Phone, 50, 61, 0.6, false), c(Kind::Phone, 129, 131, 0.6, false)]);
         assert_eq!(r.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>(), vec![(60, 130), (130, 140)]);
+    }
+
+    #[test]
+    fn packed_ranking_is_the_stable_sort() {
+        let mut seed = 11u64;
+        let mut next = |m: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        let kinds = [Kind::Phone, Kind::Email, Kind::Iban, Kind::Custom(0), Kind::Custom(3), Kind::Person];
+        let scores = [0.0, -0.0, 0.3, 0.9, 1.0, -0.5, f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e-40];
+        for _ in 0..2000 {
+            let n = next(40) + 2;
+            let cands: Vec<Candidate> = (0..n)
+                .map(|_| {
+                    let s = next(20);
+                    c(kinds[next(kinds.len())], s, s + next(6), scores[next(scores.len())], next(2) == 0)
+                })
+                .collect();
+            let mut want: Vec<usize> = (0..n).collect();
+            want.sort_by(|&a, &b| outranks(&cands[a], &cands[b]));
+            assert_eq!(ranked(&cands), want);
+        }
     }
 
     #[test]
