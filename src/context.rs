@@ -40,6 +40,18 @@ impl Window {
         words_fwd(&text[end..], WINDOW_AFTER, &mut self.after);
     }
 
+    /// Collects what [`adjust`] reads for a candidate of `kind`: the words before it,
+    /// and the words after it only for the kinds whose context reads them (the others
+    /// get an empty `after`).
+    pub fn fill_for(&mut self, kind: Kind, text: &str, start: usize, end: usize) {
+        if after_words(kind) > 0 {
+            self.fill(text, start, end);
+        } else {
+            words_back(&text[..start], WINDOW_BEFORE, &mut self.before);
+            self.after.clear();
+        }
+    }
+
     /// True if a word within `n` words before the candidate (or `after` words after it)
     /// matches an entry of `list`.
     pub fn has(&self, list: &[&str], n: usize, after: usize) -> bool {
@@ -338,6 +350,15 @@ pub fn applies(kind: Kind) -> bool {
     !positive(kind).is_empty() || kind.is_number_like() || matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic)
 }
 
+/// How many words after a candidate of `kind` [`adjust`] reads ("12.03.1985 geboren").
+fn after_words(kind: Kind) -> usize {
+    if kind == Kind::DateOfBirth {
+        2
+    } else {
+        0
+    }
+}
+
 /// Applies context to a candidate score: positive words of its kind raise it, reference
 /// words lower number-like kinds, company words lower phones and bank accounts.
 ///
@@ -346,7 +367,7 @@ pub fn applies(kind: Kind) -> bool {
 pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
     let pos = positive(kind);
     let mut s = score;
-    let after = if kind == Kind::DateOfBirth { 2 } else { 0 };
+    let after = after_words(kind);
     let pos_before = nearest(&win.before, WINDOW_BEFORE, pos, Says::Positive);
     let pos_after = win.after.iter().take(after).any(|w| matches_any(w, pos) && !matches_any(w, REFERENCE_WORDS));
     if pos_before.is_some() || pos_after {
@@ -368,6 +389,32 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_for_reads_what_adjust_reads() {
+        let texts = [
+            "Geburtsdatum: 12.03.1985 geboren in Wien, Bestellnummer 4711 IBAN Firma Telefon",
+            "Rückruf 0664 1234567 bitte, born 1985 Kundennummer 12345 Steuer-ID 99 Hotline",
+            "Ticket 12.03.1985 Geburtstag Order 5 geb. am 1.1.1990 IBAN: DE12 company",
+        ];
+        let mut part = Window::default();
+        for t in texts {
+            for (s, _) in t.char_indices().step_by(3) {
+                for e in [s, (s + 4).min(t.len()), t.len()] {
+                    if !t.is_char_boundary(e) || e < s {
+                        continue;
+                    }
+                    let whole = Window::around(t, s, e);
+                    for kind in &Kind::BUILTIN {
+                        part.fill_for(*kind, t, s, e);
+                        for score in [0.2, 0.5, 0.9] {
+                            assert_eq!(adjust(*kind, score, &part), adjust(*kind, score, &whole), "{kind:?} at {s}..{e} in {t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn whole_words_only() {

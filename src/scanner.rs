@@ -641,7 +641,7 @@ impl Scanner {
         }
         if !matches!(c.kind, Kind::Custom(_)) {
             if context::applies(c.kind) {
-                win.fill(ntext, c.start, c.end);
+                win.fill_for(c.kind, ntext, c.start, c.end);
                 c.score = context::adjust(c.kind, c.score, win);
             } else {
                 c.score = c.score.clamp(0.0, 1.0);
