@@ -19,8 +19,11 @@
 //! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
 //!   is not an address.
 
-use super::person::{flag, Tokens, T};
-use super::Recognizer;
+use super::person::{flag, FxHasher, Tokens, T};
+use super::{Recognizer, Suffixes};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
 
@@ -117,22 +120,38 @@ const NOT_CITY: &[&str] = &[
 /// Is `w` (lower-case) a street word — a street compound or a standalone street type?
 /// Suffixes that are also frequent in surnames (`-berg`, `-hof`, `-feld`) do not count.
 pub(super) fn is_street_word(w: &str) -> bool {
-    const SURNAME_LIKE: &[&str] = &["berg", "hof", "park", "markt", "tor", "anger", "wall", "graben", "ring", "bach"];
-    if SURNAME_LIKE.iter().any(|s| w.ends_with(s)) {
+    let l = street_lists();
+    if l.surname_like.matches(w, 0, usize::MAX) {
         return false;
     }
-    street_compound(w) || DE_TYPES.contains(&w) || LEAD_TYPES.contains(&w)
+    street_compound(w) || l.types.contains(w)
+}
+
+/// Street-name endings that are also frequent in surnames.
+const SURNAME_LIKE: &[&str] = &["berg", "hof", "park", "markt", "tor", "anger", "wall", "graben", "ring", "bach"];
+
+/// The street word lists, indexed once: endings in suffix tries, the standalone
+/// types (German and leading) in one hash set. One look-up per word instead of a
+/// comparison with every entry.
+struct StreetLists {
+    surname_like: Suffixes,
+    suffixes: Suffixes,
+    types: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
+}
+
+fn street_lists() -> &'static StreetLists {
+    static L: OnceLock<StreetLists> = OnceLock::new();
+    L.get_or_init(|| StreetLists {
+        surname_like: Suffixes::new(SURNAME_LIKE),
+        suffixes: Suffixes::new(DE_SUFFIXES),
+        types: DE_TYPES.iter().chain(LEAD_TYPES).copied().collect(),
+    })
 }
 
 fn street_compound(w: &str) -> bool {
-    if NOT_STREETS.contains(&w) {
-        return false;
-    }
-    // "Sicherung", "Wohnung": nouns in -ung are never streets
-    if w.ends_with("ung") {
-        return false;
-    }
-    DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s))
+    // An ending after a stem of three bytes or more; "Sicherung", "Wohnung": nouns in
+    // -ung are never streets.
+    street_lists().suffixes.matches(w, 3, usize::MAX) && !w.ends_with("ung") && !NOT_STREETS.contains(&w)
 }
 
 pub(super) struct Address;
@@ -788,6 +807,38 @@ fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
 #[cfg(test)]
 mod tests {
     use crate::{FieldHints, Kind, Scanner};
+
+    /// The definition of a street word, entry by entry.
+    fn street_word_by_lists(w: &str) -> bool {
+        if super::SURNAME_LIKE.iter().any(|s| w.ends_with(s)) {
+            return false;
+        }
+        let compound = !super::NOT_STREETS.contains(&w) && !w.ends_with("ung") && super::DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
+        compound || super::DE_TYPES.contains(&w) || super::LEAD_TYPES.contains(&w)
+    }
+
+    #[test]
+    fn street_words_as_the_lists_say() {
+        let lists = [super::DE_SUFFIXES, super::NOT_STREETS, super::DE_TYPES, super::LEAD_TYPES, super::SURNAME_LIKE];
+        for list in lists {
+            for e in list.iter() {
+                for w in [e.to_string(), format!("a{e}"), format!("ab{e}"), format!("abc{e}"), format!("hauptä{e}"), format!("{e}s"), e[1..].to_string(), format!("lösung{e}")] {
+                    assert_eq!(super::is_street_word(&w), street_word_by_lists(&w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn street_words_random(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "str", "aße", "a", "ß", "weg", "ung", "berg", "platz", "ring", "h", "ä", "via", "hof", "markt", "e", "gasse", "park", "-",
+        ]), 0..6)) {
+            let w = parts.concat();
+            proptest::prop_assert_eq!(super::is_street_word(&w), street_word_by_lists(&w));
+        }
+    }
 
     fn found(text: &str, kind: Kind) -> Vec<String> {
         let s = Scanner::new();
