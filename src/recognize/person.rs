@@ -357,13 +357,12 @@ impl<'t> Tokens<'t> {
             if t == T::Word {
                 let word = &bytes[i..e];
                 if word.is_ascii() {
-                    let mut up = false;
-                    lower.extend(word.iter().map(|&b| {
-                        up |= b.is_ascii_uppercase();
-                        b.to_ascii_lowercase()
-                    }));
-                    if up {
+                    // Copied, then lower-cased in place: both run over the word at once.
+                    lower.extend_from_slice(word);
+                    let copy = &mut lower[ls..];
+                    if copy.iter().any(u8::is_ascii_uppercase) {
                         all_lower = false;
+                        copy.make_ascii_lowercase();
                     }
                 } else {
                     let mut tmp = [0u8; 4];
