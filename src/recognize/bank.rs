@@ -44,12 +44,13 @@ fn iban_start(b: &[u8], at: usize) -> Option<usize> {
     let n = b.len();
     let mut j = at + 2;
     while j + 1 < n {
-        if !b[j].is_ascii_digit() {
-            j += 1;
-            continue;
-        }
+        // Two digits at `j`: a non-digit at `j + 1` rules out `j` and `j + 1` at once.
         if !b[j + 1].is_ascii_digit() {
             j += 2;
+            continue;
+        }
+        if !b[j].is_ascii_digit() {
+            j += 1;
             continue;
         }
         let s = j - 2;
@@ -81,11 +82,14 @@ fn bics(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The end of a `\b[0-9](?:[ -]?[0-9]){12,18}\b` match starting at `s` (the pattern
-/// is greedy: the longest run of 13–19 digits that ends a word).
-fn card_at(b: &[u8], s: usize) -> Option<usize> {
+/// is greedy: the longest run of 13–19 digits that ends a word), or `Err` with where
+/// the next match can start: after the whole chain of digits read from `s` when it
+/// ended before 19 digits. A later start inside that chain reads the same chain with
+/// fewer digits, so where `s` found no end, it finds none either.
+fn card_at(b: &[u8], s: usize) -> Result<usize, usize> {
     let n = b.len();
     if !b[s].is_ascii_digit() || (s > 0 && is_word(b[s - 1])) {
-        return None;
+        return Err(s + 1);
     }
     let (mut k, mut digits, mut best) = (s + 1, 1, None);
     loop {
@@ -93,7 +97,7 @@ fn card_at(b: &[u8], s: usize) -> Option<usize> {
             best = Some(k);
         }
         if digits == 19 {
-            break;
+            return best.ok_or(s + 1);
         }
         if k < n && b[k].is_ascii_digit() {
             k += 1;
@@ -104,7 +108,7 @@ fn card_at(b: &[u8], s: usize) -> Option<usize> {
         }
         digits += 1;
     }
-    best
+    best.ok_or(k)
 }
 
 /// Matches of the card pattern, left to right.
@@ -119,12 +123,14 @@ fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
             if i >= b.len() {
                 break;
             }
-            if let Some(e) = card_at(b, i) {
-                let s = i;
-                i = e;
-                return Some((s, e));
+            match card_at(b, i) {
+                Ok(e) => {
+                    let s = i;
+                    i = e;
+                    return Some((s, e));
+                }
+                Err(next) => i = next,
             }
-            i += 1;
         }
         None
     })
