@@ -193,6 +193,8 @@ impl Recognizer for Dob {
         if !field && !self.hint.is_match(input.folded()) {
             return;
         }
+        // One window for every date of the text (its word buffers are reused).
+        let mut w = Window::default();
         // The fast matcher finds the spans; groups are read only for those.
         for m in self.re.find_iter(b) {
             let (s, mut e) = (m.start(), m.end());
@@ -212,7 +214,7 @@ impl Recognizer for Dob {
             }
             let mut score = 0.2;
             if !field {
-                let w = Window::around(input.text, s, e);
+                w.fill(input.text, s, e);
                 let positive = context::positive(Kind::DateOfBirth);
                 let birth_near = w.has(positive, 3, 2);
                 // "borrn on", "gebroen": a typed slip of a birth word counts too.

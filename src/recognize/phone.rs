@@ -794,6 +794,8 @@ impl Recognizer for Phone {
         if b.iter().filter(|c| c.is_ascii_digit()).take(6).count() < 6 {
             return;
         }
+        // One window for every number of the text (its word buffers are reused).
+        let mut win = Window::default();
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
@@ -815,7 +817,7 @@ impl Recognizer for Phone {
                 // International numbers are rarely references; service numbers are
                 // low already: only the others need the words around them.
                 if !service && score < 0.8 {
-                    let win = Window::around(input.text, run.start, end);
+                    win.fill(input.text, run.start, end);
                     if win.has(BUSINESS_NUMBER_WORDS, 3, 0) && !win.has(STRONG_PHONE_WORDS, 3, 0) {
                         // "customer number 992013168", "order number 7085056213": also
                         // cancels the boost "number" gets in the context step.
