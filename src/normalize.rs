@@ -111,21 +111,66 @@ impl<'a> Normalized<'a> {
         if self.edits.is_empty() {
             return (start, end);
         }
+        let ks = self.edits.partition_point(|e| e.n <= start);
+        let ke = self.edits.partition_point(|e| e.n < end);
+        self.map_with(start, ks, end, ke)
+    }
+
+    /// A cursor for mapping many ranges in order of position (the findings of a scan):
+    /// the same results as [`Normalized::to_original`], with one forward walk over the
+    /// folds instead of two binary searches per range.
+    pub fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor { norm: self, ks: 0, ke: 0, last: (0, 0) }
+    }
+
+    /// [`Normalized::to_original`] given `ks` = the number of folds at or before
+    /// `start` and `ke` = the number of folds that begin before `end`.
+    fn map_with(&self, start: usize, ks: usize, end: usize, ke: usize) -> (usize, usize) {
         // Start: the last fold at or before `start`.
-        let k = self.edits.partition_point(|e| e.n <= start);
+        let k = ks;
         let s = match k.checked_sub(1).map(|k| self.edits[k]) {
             None => start,
             Some(e) if start < e.n + e.ln => e.o,
             Some(e) => e.o + e.lo + (start - e.n - e.ln),
         };
         // End: the last fold that begins strictly before `end`.
-        let k = self.edits.partition_point(|e| e.n < end);
+        let k = ke;
         let t = match k.checked_sub(1).map(|k| self.edits[k]) {
             None => end,
             Some(e) if end <= e.n + e.ln => e.o + e.lo,
             Some(e) => e.o + e.lo + (end - e.n - e.ln),
         };
         (s, t.max(s))
+    }
+}
+
+/// See [`Normalized::cursor`].
+pub struct Cursor<'n, 'a> {
+    norm: &'n Normalized<'a>,
+    ks: usize,
+    ke: usize,
+    last: (usize, usize),
+}
+
+impl Cursor<'_, '_> {
+    /// Like [`Normalized::to_original`]. Fastest when neither `start` nor `end` is
+    /// smaller than in the previous call; otherwise the walk starts again.
+    pub fn to_original(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let edits = &self.norm.edits;
+        if edits.is_empty() {
+            return (start, end);
+        }
+        if start < self.last.0 || end < self.last.1 {
+            (self.ks, self.ke) = (0, 0);
+        }
+        self.last = (start, end);
+        while self.ks < edits.len() && edits[self.ks].n <= start {
+            self.ks += 1;
+        }
+        while self.ke < edits.len() && edits[self.ke].n < end {
+            self.ke += 1;
+        }
+        self.norm.map_with(start, self.ks, end, self.ke)
     }
 }
 
@@ -183,6 +228,40 @@ fn compose(base: char, mark: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_maps_like_to_original() {
+        let pieces = ["a", "\u{200B}", "\u{00A0}", "ü", "u\u{0308}", "\u{FF10}", "-", "\u{00AD}", " ", "\u{2019}", "12"];
+        let mut seed = 5u64;
+        let mut next = |m: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for _ in 0..500 {
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let n = Normalized::new(&text);
+            let t = n.text();
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            // Ranges in order (as findings come), then in any order (the walk restarts).
+            let mut ranges: Vec<(usize, usize)> = Vec::new();
+            let mut at = 0;
+            while at < bounds.len() {
+                let s = bounds[at];
+                let e = bounds[(at + next(4)).min(bounds.len() - 1)];
+                ranges.push((s, e));
+                at = bounds.iter().position(|&b| b >= e).unwrap_or(bounds.len()).max(at + 1);
+            }
+            for _ in 0..5 {
+                let s = bounds[next(bounds.len())];
+                let e = bounds[next(bounds.len())];
+                ranges.push((s.min(e), s.max(e)));
+            }
+            let mut cur = n.cursor();
+            for (s, e) in ranges {
+                assert_eq!(cur.to_original(s, e), n.to_original(s, e), "{s}..{e} in {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed() {
