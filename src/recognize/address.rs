@@ -19,10 +19,8 @@
 //! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
 //!   is not an address.
 
-use super::person::{flag, FxHasher, Tokens, T};
+use super::person::{flag, listed, Tokens, T};
 use super::{Recognizer, Suffixes};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -47,7 +45,7 @@ const NOT_STREETS: &[&str] = &[
 ];
 
 /// Street-type words that stand alone after other words (`Lange Gasse`, `Am Graben`).
-const DE_TYPES: &[&str] = &[
+pub(super) const DE_TYPES: &[&str] = &[
     "straße", "strasse", "str", "gasse", "weg", "platz", "allee", "ring", "damm", "ufer", "gürtel", "zeile",
     "steig", "graben", "markt", "kai", "promenade", "chaussee", "wall", "anger", "berg", "hof", "steg",
     "lände", "park", "tor",
@@ -124,19 +122,17 @@ pub(super) fn is_street_word(w: &str) -> bool {
     if l.surname_like.matches(w, 0, usize::MAX) {
         return false;
     }
-    street_compound(w) || l.types.contains(w)
+    street_compound(w) || listed(w) & (flag::DE_TYPE | flag::LEAD_TYPE) != 0
 }
 
 /// Street-name endings that are also frequent in surnames.
 const SURNAME_LIKE: &[&str] = &["berg", "hof", "park", "markt", "tor", "anger", "wall", "graben", "ring", "bach"];
 
-/// The street word lists, indexed once: endings in suffix tries, the standalone
-/// types (German and leading) in one hash set. One look-up per word instead of a
-/// comparison with every entry.
+/// The street endings in suffix tries, built once (the standalone types are bits of
+/// the word lexicon): one look-up per word instead of a comparison with every entry.
 struct StreetLists {
     surname_like: Suffixes,
     suffixes: Suffixes,
-    types: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
 }
 
 fn street_lists() -> &'static StreetLists {
@@ -144,7 +140,6 @@ fn street_lists() -> &'static StreetLists {
     L.get_or_init(|| StreetLists {
         surname_like: Suffixes::new(SURNAME_LIKE),
         suffixes: Suffixes::new(DE_SUFFIXES),
-        types: DE_TYPES.iter().chain(LEAD_TYPES).copied().collect(),
     })
 }
 

@@ -97,9 +97,16 @@ pub(super) mod flag {
     pub(in super::super) const DONE: u32 = 1 << 15;
     /// Street types that lead a street name (`Via`, `Calle`, `rue`; see the address recogniser).
     pub(in super::super) const LEAD_TYPE: u32 = 1 << 16;
+    /// German street types that stand alone (`Straße`, `Weg`; see the address recogniser).
+    pub(in super::super) const DE_TYPE: u32 = 1 << 17;
 }
 
 type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
+
+/// The list bits of `w` exactly as written (no folding).
+pub(super) fn listed(w: &str) -> u32 {
+    lexicon().get(w).copied().unwrap_or(0)
+}
 
 fn lexicon() -> &'static FxMap<u32> {
     static L: OnceLock<FxMap<u32>> = OnceLock::new();
@@ -122,6 +129,7 @@ fn lexicon() -> &'static FxMap<u32> {
         add(&mut CUES.iter().map(|(c, _)| c[0]), flag::CUE);
         add(&mut CLOSINGS.iter().map(|c| c[0]), flag::CLOSING);
         add(&mut super::address::LEAD_TYPES.iter().copied(), flag::LEAD_TYPE);
+        add(&mut super::address::DE_TYPES.iter().copied(), flag::DE_TYPE);
         m
     })
 }
