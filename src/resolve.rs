@@ -55,7 +55,7 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
             group.clear();
             group.extend(by_start[a..b].iter().map(|&(_, i)| i));
             // Ties go to the input order, as in a stable sort.
-            group.sort_by(|&x, &y| outranks(&cands[x], &cands[y]).then(x.cmp(&y)));
+            group.sort_unstable_by(|&x, &y| outranks(&cands[x], &cands[y]).then(x.cmp(&y)));
             kept.clear();
             for &i in &group {
                 let c = &cands[i];
@@ -73,7 +73,9 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
     taken.into_iter().map(|i| cands[i].clone()).collect()
 }
 
-/// The ranking rules as a comparison (`Less`: `a` is taken before `b`).
+/// The ranking rules as a comparison (`Less`: `a` is taken before `b`). Not inlined:
+/// the sort would copy it into each of its code paths (a larger `.wasm` for no speed).
+#[inline(never)]
 fn outranks(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
     b.validated
         .cmp(&a.validated)
