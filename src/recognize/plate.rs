@@ -40,11 +40,11 @@ pub(super) struct Plate {
     hint: regex::bytes::Regex,
 }
 
-/// German district codes (Unterscheidungszeichen), sorted, space-separated.
 /// Stems of vehicle words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
 pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|park";
 
+/// German district codes (Unterscheidungszeichen), sorted, space-separated.
 const DE_CODES: &str = concat!(
     "A AA AB ABG ABI AC AE AH AIB AIC AK ALF ALZ AM AN ANA ANG ANK AP APD ARN ART AS ASL ASZ ",
     "AT AU AUR AW AZ AZE AÖ B BA BAD BAR BB BBG BBL BC BCH BD BE BED BER BF BG BGD BGL BH BI ",
