@@ -226,10 +226,11 @@ impl Recognizer for Web {
         // One literal pass tells which of the patterns can match at all.
         let (mut network, mut hint, mut label) = (false, false, false);
         for m in self.gate.find_iter(input.folded()) {
+            // Read in the folded text: already lower case.
             let v = m.as_bytes();
-            if v.ends_with(b".") && !v.eq_ignore_ascii_case(b"www.") || v.ends_with(b"/@") || v.eq_ignore_ascii_case(b"fb.com") || v.eq_ignore_ascii_case(b"x.com") || v.eq_ignore_ascii_case(b"t.me") || v.eq_ignore_ascii_case(b"about.me") || v.eq_ignore_ascii_case(b"threads.net") {
+            if v.ends_with(b".") && v != b"www." || v.ends_with(b"/@") || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net") {
                 network = true;
-            } else if v.len() >= 2 && (v.eq_ignore_ascii_case(b"www.") || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(v))) {
+            } else if v.len() >= 2 && (v == b"www." || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes() == v)) {
                 hint = true;
             } else {
                 label = true;
@@ -365,7 +366,7 @@ impl Web {
         if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
             return;
         }
-        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(input.folded()).map(|m| (m.start(), m.end(), lower(m.as_bytes()).replace(' ', ""))).collect();
+        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(input.folded()).map(|m| (m.start(), m.end(), String::from_utf8_lossy(m.as_bytes()).replace(' ', ""))).collect();
         // Mistyped labels ("Bnutzername", "usernaem", "acconut").
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
