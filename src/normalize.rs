@@ -127,15 +127,13 @@ impl<'a> Normalized<'a> {
     /// `start` and `ke` = the number of folds that begin before `end`.
     fn map_with(&self, start: usize, ks: usize, end: usize, ke: usize) -> (usize, usize) {
         // Start: the last fold at or before `start`.
-        let k = ks;
-        let s = match k.checked_sub(1).map(|k| self.edits[k]) {
+        let s = match ks.checked_sub(1).map(|k| self.edits[k]) {
             None => start,
             Some(e) if start < e.n + e.ln => e.o,
             Some(e) => e.o + e.lo + (start - e.n - e.ln),
         };
         // End: the last fold that begins strictly before `end`.
-        let k = ke;
-        let t = match k.checked_sub(1).map(|k| self.edits[k]) {
+        let t = match ke.checked_sub(1).map(|k| self.edits[k]) {
             None => end,
             Some(e) if end <= e.n + e.ln => e.o + e.lo,
             Some(e) => e.o + e.lo + (end - e.n - e.ln),

@@ -201,9 +201,6 @@ impl Recognizer for Dob {
             if !boundary(b, s, e) {
                 continue;
             }
-            // Whether the date is valid is read last (its groups cost a second match):
-            // most dates fall at the context test first.
-            let valid = |e: usize| self.re.captures(&b[s..e]).is_some_and(|c| self.date_of(&c));
             let whole = e;
             // "12. März 1985." keeps its sentence period outside (the pattern ends in digits).
             while e > s && b[e - 1] == b' ' {
@@ -230,7 +227,9 @@ impl Recognizer for Dob {
                     continue;
                 }
             }
-            if !valid(whole) {
+            // Whether the date is valid is read last (its groups cost a second match):
+            // most dates fall at the context test first.
+            if !self.re.captures(&b[s..whole]).is_some_and(|c| self.date_of(&c)) {
                 continue;
             }
             let mut cand = Candidate::new(Kind::DateOfBirth, s, e, score);
