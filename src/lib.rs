@@ -62,6 +62,16 @@ pub mod validate;
 #[doc(hidden)]
 pub mod wasm;
 
+/// A small deterministic generator for the tests' random cases (a 64-bit linear
+/// congruential generator, Knuth's MMIX constants): each call gives a number in `0..m`.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |m| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % m
+    }
+}
+
 pub use entity::Kind;
 pub use error::{Error, ErrorCode};
 pub use field::FieldHints;

@@ -230,11 +230,7 @@ mod tests {
     #[test]
     fn cursor_maps_like_to_original() {
         let pieces = ["a", "\u{200B}", "\u{00A0}", "ü", "u\u{0308}", "\u{FF10}", "-", "\u{00AD}", " ", "\u{2019}", "12"];
-        let mut seed = 5u64;
-        let mut next = |m: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(5);
         for _ in 0..500 {
             let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
             let n = Normalized::new(&text);

@@ -169,11 +169,7 @@ mod tests {
 
     #[test]
     fn groups_give_what_one_ranking_gives() {
-        let mut seed = 11u64;
-        let mut next = |m: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(11);
         let kinds = [Kind::Phone, Kind::Email, Kind::Iban, Kind::Custom(0), Kind::Custom(3), Kind::Person];
         let scores = [0.0, -0.0, 0.3, 0.9, 1.0, -0.5, f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e-40];
         let subtypes = [None, Some("a"), Some("b")];
@@ -197,11 +193,7 @@ mod tests {
     #[test]
     fn same_as_pairwise_overlap_check() {
         // Greedy selection checked against the plain quadratic definition.
-        let mut seed = 7u64;
-        let mut next = |m: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(7);
         for _ in 0..500 {
             let n = next(30) + 1;
             let cands: Vec<Candidate> = (0..n)

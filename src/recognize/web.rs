@@ -558,13 +558,9 @@ mod tests {
         let mut texts: Vec<String> = ["1.2.de", "a. b.de", "see x.com/@me.", "www.a-b.de/x y.at", "…é.de\tf.com/ linkedin.com/in/x", ".de", "a.", "q.b.c.d.e.f.de?x"].iter().map(|t| t.to_string()).collect();
         // Random texts over the characters that matter (deterministic generator).
         let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_".chars().collect();
-        let mut seed = 12345u64;
+        let mut next = crate::test_rng(12345);
         for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
+            let t: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
             texts.push(t);
         }
         for t in &texts {
