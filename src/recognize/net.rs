@@ -129,7 +129,7 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let glued = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_';
     let mut i = 0;
     // Jump from colon to colon (rare in prose) and widen each to its run.
-    while let Some(p) = b[i..].iter().position(|&c| c == b':') {
+    while let Some(p) = memchr::memchr(b':', &b[i..]) {
         let mut s = i + p;
         while s > i && is_hex_colon(b[s - 1]) {
             s -= 1;

@@ -172,7 +172,7 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_end = 0; // the previous chunk ends at white space (or the text's end)
-    while let Some(p) = b[i..].iter().position(|&c| c == b'.') {
+    while let Some(p) = memchr::memchr(b'.', &b[i..]) {
         let d = i + p;
         if d + 1 < b.len() && b[d + 1].is_ascii_alphabetic() {
             let mut s = d;
