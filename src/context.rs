@@ -145,6 +145,8 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
 #[derive(Default)]
 pub struct Words {
     v: Vec<String>,
+    /// Per word: its [`classes`], or [`UNKNOWN`] until first asked for.
+    cls: Vec<std::cell::Cell<u32>>,
     n: usize,
 }
 
@@ -156,15 +158,29 @@ impl Words {
     fn push_lower(&mut self, w: &str) {
         if self.n == self.v.len() {
             self.v.push(String::new());
+            self.cls.push(std::cell::Cell::new(UNKNOWN));
         }
         let dst = &mut self.v[self.n];
+        self.cls[self.n].set(UNKNOWN);
         self.n += 1;
         dst.clear();
         if w.is_ascii() {
-            dst.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            dst.push_str(w);
+            dst.make_ascii_lowercase();
         } else {
             dst.push_str(&w.to_lowercase());
         }
+    }
+
+    /// The context lists word `i` is in ([`classes`]), looked up once per fill.
+    fn class(&self, i: usize) -> u32 {
+        let c = self.cls[i].get();
+        if c != UNKNOWN {
+            return c;
+        }
+        let c = classes(&self.v[i]);
+        self.cls[i].set(c);
+        c
     }
 }
 
@@ -177,7 +193,7 @@ impl std::ops::Deref for Words {
 
 /// True if `word` equals an entry, or starts with an entry ending in `*`.
 pub fn matches_any(word: &str, list: &[&str]) -> bool {
-    let word = word.trim_matches('-');
+    let word = trim_hyphens(word);
     let Some(&first) = word.as_bytes().first() else { return false };
     if list.len() <= 8 {
         return list.iter().any(|e| entry_matches(word, first, e));
@@ -323,24 +339,100 @@ enum Says {
     Nothing,
 }
 
-/// Classifies word `i` of `before`. A word that is both a positive word of the kind and
-/// a reference word ("Nummer", "number") takes its meaning from the word before it:
+/// Classifies word `i` of `before` for a kind whose positive words have the bit
+/// `pos` (see [`classes`]). A word that is both a positive word of the kind and a
+/// reference word ("Nummer", "number") takes its meaning from the word before it:
 /// "order number" is a reference, "my number" and "Handynummer" are not.
-fn says(before: &[String], i: usize, pos: &[&str]) -> Says {
-    let w = &before[i];
-    match (matches_any(w, pos), matches_any(w, REFERENCE_WORDS)) {
+fn says(before: &Words, i: usize, pos: u32) -> Says {
+    let c = before.class(i);
+    match (c & pos != 0, c & REFERENCE != 0) {
         (true, false) => Says::Positive,
         (false, true) => Says::Reference,
         (false, false) => Says::Nothing,
-        (true, true) => match before.get(i + 1) {
-            Some(prev) if matches_any(prev, REFERENCE_WORDS) && !matches_any(prev, pos) => Says::Reference,
-            _ => Says::Positive,
-        },
+        (true, true) => {
+            let prev = if i + 1 < before.len() { before.class(i + 1) } else { 0 };
+            if prev & REFERENCE != 0 && prev & pos == 0 {
+                Says::Reference
+            } else {
+                Says::Positive
+            }
+        }
     }
 }
 
-fn nearest(before: &[String], n: usize, pos: &[&str], what: Says) -> Option<usize> {
+fn nearest(before: &Words, n: usize, pos: u32, what: Says) -> Option<usize> {
     (0..before.len().min(n)).find(|&i| says(before, i, pos) == what)
+}
+
+/// The kinds with positive context words, in the order of their bits in [`classes`].
+const WORD_KINDS: [Kind; 12] = [
+    Kind::Phone, Kind::Iban, Kind::Bic, Kind::CreditCard, Kind::NationalId, Kind::TaxVatId,
+    Kind::HealthInsuranceId, Kind::LicensePlate, Kind::DateOfBirth, Kind::Username,
+    Kind::MacAddress, Kind::IpAddress,
+];
+/// Class bits: the reference words, the company words, and "not looked up yet".
+const REFERENCE: u32 = 1 << 12;
+const COMPANY: u32 = 1 << 13;
+const UNKNOWN: u32 = 1 << 31;
+
+/// The class bit of the positive words of `kind` (0 for a kind without any).
+fn positive_bit(kind: Kind) -> u32 {
+    WORD_KINDS.iter().position(|&k| k == kind).map_or(0, |i| 1 << i)
+}
+
+/// The lists of this module as one lookup: exact entries by word, `*` entries by
+/// their first byte.
+struct Lexicon {
+    exact: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<crate::recognize::FxHasher>>,
+    prefixes: Vec<Vec<(&'static str, u32)>>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let mut lex = Lexicon { exact: Default::default(), prefixes: vec![Vec::new(); 256] };
+        let lists = WORD_KINDS.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)]);
+        for (list, bit) in lists {
+            for e in list {
+                match e.strip_suffix('*') {
+                    Some(p) if !p.is_empty() => {
+                        let slot = &mut lex.prefixes[p.as_bytes()[0] as usize];
+                        match slot.iter_mut().find(|(q, _)| *q == p) {
+                            Some((_, b)) => *b |= bit,
+                            None => slot.push((p, bit)),
+                        }
+                    }
+                    _ => *lex.exact.entry(e).or_default() |= bit,
+                }
+            }
+        }
+        lex
+    })
+}
+
+/// Which lists of this module a lower-case word is in, as bits: the positive words of
+/// each kind in [`WORD_KINDS`] (bit = position), [`REFERENCE`], [`COMPANY`]. The same
+/// answer as [`matches_any`] with each list, from one lookup.
+fn classes(word: &str) -> u32 {
+    let w = trim_hyphens(word);
+    let Some(&first) = w.as_bytes().first() else { return 0 };
+    let lex = lexicon();
+    let mut c = lex.exact.get(w).copied().unwrap_or(0);
+    for (p, bit) in &lex.prefixes[first as usize] {
+        if w.starts_with(p) {
+            c |= bit;
+        }
+    }
+    c
+}
+
+/// `w` without leading and trailing '-'.
+fn trim_hyphens(w: &str) -> &str {
+    let b = w.as_bytes();
+    let s = b.iter().position(|&c| c != b'-').unwrap_or(b.len());
+    let e = b.iter().rposition(|&c| c != b'-').map_or(s, |p| p + 1);
+    // ASCII '-' bytes: both cuts are on character boundaries.
+    &w[s..e]
 }
 
 /// True if context words can change the score of `kind` (it has positive words, is
@@ -365,11 +457,11 @@ fn after_words(kind: Kind) -> usize {
 /// When both kinds of words stand before a number, the nearer one wins: "Bestellung:
 /// bitte Rückruf unter 0664 …" is a phone, "Telefon wegen Bestellnummer 4711 …" is not.
 pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
-    let pos = positive(kind);
+    let pos = positive_bit(kind);
     let mut s = score;
     let after = after_words(kind);
     let pos_before = nearest(&win.before, WINDOW_BEFORE, pos, Says::Positive);
-    let pos_after = win.after.iter().take(after).any(|w| matches_any(w, pos) && !matches_any(w, REFERENCE_WORDS));
+    let pos_after = (0..win.after.len().min(after)).any(|i| win.after.class(i) & (pos | REFERENCE) == pos && pos != 0);
     if pos_before.is_some() || pos_after {
         s += boost(kind);
     }
@@ -380,7 +472,7 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
             }
         }
     }
-    if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && win.has(COMPANY_WORDS, WINDOW_BEFORE, 0) {
+    if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && (0..win.before.len().min(WINDOW_BEFORE)).any(|i| win.before.class(i) & COMPANY != 0) {
         s -= 0.45;
     }
     s.clamp(0.0, 1.0)
@@ -414,6 +506,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// One lookup answers what [`matches_any`] answers for each list of this module.
+    #[test]
+    fn classes_are_the_lists() {
+        let lists: Vec<(&[&str], u32)> = WORD_KINDS.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)]).collect();
+        let mut words: Vec<String> = vec![String::new(), "-".into(), "--".into(), "x".into(), "nummerx".into(), "über".into(), "-tel-".into(), "ge".into()];
+        for (list, _) in &lists {
+            for e in *list {
+                let stem = e.trim_end_matches('*');
+                for w in [stem.to_string(), format!("{stem}x"), format!("{stem}datum"), format!("-{stem}"), format!("{stem}-"), stem.chars().take(stem.chars().count() / 2).collect(), stem.chars().skip(1).collect()] {
+                    words.push(w);
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(trim_hyphens(w), w.trim_matches('-'));
+            let c = classes(w);
+            for (list, bit) in &lists {
+                assert_eq!(c & bit != 0, matches_any(w, list), "{w:?} in {list:?}");
+            }
+        }
+        assert_eq!(positive_bit(Kind::Person), 0);
+        assert!(WORD_KINDS.iter().all(|&k| !positive(k).is_empty()) && Kind::BUILTIN.iter().all(|&k| positive(k).is_empty() || WORD_KINDS.contains(&k)));
     }
 
     #[test]

@@ -44,7 +44,7 @@ static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
 
 /// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
 #[derive(Default)]
-pub(super) struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
