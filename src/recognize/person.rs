@@ -277,9 +277,12 @@ impl<'t> Tokens<'t> {
             if flags == 0 || from >= v.len() {
                 return;
             }
+            // "://" needs a ':' and a '/'; "www." and ".com" a '.': each found from the
+            // dots of the chunk (most chunks with a dot are a word and a full stop).
             let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
-                let chunk = &text[v[from].s..v[v.len() - 1].e];
-                chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com")
+                let chunk = &bytes[v[from].s..v[v.len() - 1].e];
+                (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
+                    || (flags & DOT != 0 && memchr::memchr_iter(b'.', chunk).any(|p| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
             };
             if code {
                 for t in &mut v[from..] {
@@ -1570,6 +1573,39 @@ mod tests {
         #[test]
         fn lower_flag_without_tokens(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "B", "ä", "Ö", " ", "-", "'", "1", "🄰", "😂", "\u{200D}", "Ⓐ", "ǅ", "\n", "ß", "ẞ", ".", "ſ"]), 0..20)) {
             same_lower_flag(&parts.concat());
+        }
+    }
+
+    /// Each token is marked `code` exactly when its chunk (the tokens with no space or
+    /// line break between them) holds '@', '_', both '/' and '.', "://", "www." or ".com".
+    fn code_marks(text: &str) {
+        let tk = super::Tokens::new(text);
+        let mut a = 0;
+        while a < tk.v.len() {
+            let mut b = a + 1;
+            while b < tk.v.len() && tk.v[b].nl == 0 && !tk.v[b].sp {
+                b += 1;
+            }
+            let chunk = &text[tk.v[a].s..tk.v[b - 1].e];
+            let has = |c: char| tk.v[a..b].iter().any(|t| t.t == super::T::Punct(c));
+            let code = has('@') || has('_') || (has('/') && has('.')) || chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com");
+            for t in &tk.v[a..b] {
+                assert_eq!(t.code, code, "{chunk:?} in {text:?}");
+            }
+            a = b;
+        }
+    }
+
+    #[test]
+    fn code_marks_examples() {
+        code_marks("Mail an a@b.de, siehe www.x.at oder x.com/y und https://a, Ende. Straße. wwwa.com hi.comm a_b :// ://x www .com");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn code_marks_random(parts in proptest::collection::vec(proptest::sample::select(vec!["www", "w", ".", "com", "co", ":", "/", "a", "Ä", " ", "\n", "@", "_", "1", "-"]), 0..24)) {
+            code_marks(&parts.concat());
         }
     }
 
