@@ -8,6 +8,7 @@
 //! Words are compared lower-cased; a trailing `.` of an abbreviation is ignored.
 
 use crate::entity::Kind;
+use crate::lexicon::Lexicon;
 
 /// How many words before a candidate are searched.
 pub const WINDOW_BEFORE: usize = 6;
@@ -382,31 +383,32 @@ fn positive_bit(kind: Kind) -> u32 {
 
 /// The lists of this module as one lookup: exact entries by word, `*` entries by
 /// their first byte.
-struct Lexicon {
-    exact: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<crate::recognize::FxHasher>>,
+struct Lists {
+    exact: Lexicon,
     prefixes: Vec<Vec<(&'static str, u32)>>,
 }
 
-fn lexicon() -> &'static Lexicon {
-    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+fn lists() -> &'static Lists {
+    static L: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
     L.get_or_init(|| {
-        let mut lex = Lexicon { exact: Default::default(), prefixes: vec![Vec::new(); 256] };
+        let mut exact = Vec::new();
+        let mut prefixes = vec![Vec::new(); 256];
         let lists = WORD_KINDS.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)]);
         for (list, bit) in lists {
             for e in list {
                 match e.strip_suffix('*') {
                     Some(p) if !p.is_empty() => {
-                        let slot = &mut lex.prefixes[p.as_bytes()[0] as usize];
+                        let slot: &mut Vec<(&'static str, u32)> = &mut prefixes[p.as_bytes()[0] as usize];
                         match slot.iter_mut().find(|(q, _)| *q == p) {
                             Some((_, b)) => *b |= bit,
                             None => slot.push((p, bit)),
                         }
                     }
-                    _ => *lex.exact.entry(e).or_default() |= bit,
+                    _ => exact.push((*e, bit)),
                 }
             }
         }
-        lex
+        Lists { exact: Lexicon::new(exact.into_iter()), prefixes }
     })
 }
 
@@ -416,9 +418,9 @@ fn lexicon() -> &'static Lexicon {
 fn classes(word: &str) -> u32 {
     let w = trim_hyphens(word);
     let Some(&first) = w.as_bytes().first() else { return 0 };
-    let lex = lexicon();
-    let mut c = lex.exact.get(w).copied().unwrap_or(0);
-    for (p, bit) in &lex.prefixes[first as usize] {
+    let lists = lists();
+    let mut c = lists.exact.get(w.as_bytes());
+    for (p, bit) in &lists.prefixes[first as usize] {
         if w.starts_with(p) {
             c |= bit;
         }

@@ -49,6 +49,7 @@ pub mod context;
 pub mod entity;
 pub mod error;
 pub mod field;
+mod lexicon;
 pub mod mask;
 pub mod normalize;
 pub mod pseudo;

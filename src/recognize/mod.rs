@@ -24,7 +24,7 @@ mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use person::all_lower_of;
-pub(crate) use person::{FxHasher, Tokens};
+pub(crate) use person::Tokens;
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {

@@ -38,13 +38,15 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::lexicon::Lexicon;
+
 static GIVEN_TXT: &str = include_str!("../data/given.txt");
 static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
 static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
 
 /// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
 #[derive(Default)]
-pub(crate) struct FxHasher(u64);
+pub(super) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -105,41 +107,46 @@ type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
 
 /// The list bits of `w` exactly as written (no folding).
 pub(super) fn listed(w: &str) -> u32 {
-    lexicon().get(w).copied().unwrap_or(0)
+    lexicon().get(w.as_bytes())
 }
 
-fn lexicon() -> &'static FxMap<u32> {
-    static L: OnceLock<FxMap<u32>> = OnceLock::new();
-    L.get_or_init(|| {
-        let mut m: FxMap<u32> = HashMap::default();
-        let lines = |t: &'static str| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: u32| {
-            for w in words {
-                *m.entry(w).or_default() |= f;
-            }
-        };
-        add(&mut lines(GIVEN_TXT), flag::GIVEN);
-        add(&mut lines(GIVEN_AMB_TXT), flag::GIVEN_AMB);
-        add(&mut lines(SURNAMES_TXT), flag::SURNAME);
-        add(&mut STOP.iter().copied(), flag::STOP);
-        add(&mut TITLES.iter().copied(), flag::TITLE);
-        add(&mut CALENDAR.iter().copied(), flag::CALENDAR);
-        add(&mut ORG_WORDS.iter().copied(), flag::ORG);
-        add(&mut PARTICLES.iter().copied(), flag::PARTICLE);
-        add(&mut CUES.iter().map(|(c, _)| c[0]), flag::CUE);
-        add(&mut CLOSINGS.iter().map(|c| c[0]), flag::CLOSING);
-        add(&mut super::address::LEAD_TYPES.iter().copied(), flag::LEAD_TYPE);
-        add(&mut super::address::DE_TYPES.iter().copied(), flag::DE_TYPE);
-        m
-    })
+/// Every list entry with its bit, in the order they are merged.
+fn entries() -> impl Iterator<Item = (&'static str, u32)> {
+    let lines = |t: &'static str, f: u32| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(move |w| (w, f));
+    let list = |l: &'static [&'static str], f: u32| l.iter().map(move |&w| (w, f));
+    lines(GIVEN_TXT, flag::GIVEN)
+        .chain(lines(GIVEN_AMB_TXT, flag::GIVEN_AMB))
+        .chain(lines(SURNAMES_TXT, flag::SURNAME))
+        .chain(list(STOP, flag::STOP))
+        .chain(list(TITLES, flag::TITLE))
+        .chain(list(CALENDAR, flag::CALENDAR))
+        .chain(list(ORG_WORDS, flag::ORG))
+        .chain(list(PARTICLES, flag::PARTICLE))
+        .chain(CUES.iter().map(|(c, _)| (c[0], flag::CUE)))
+        .chain(CLOSINGS.iter().map(|c| (c[0], flag::CLOSING)))
+        .chain(list(super::address::LEAD_TYPES, flag::LEAD_TYPE))
+        .chain(list(super::address::DE_TYPES, flag::DE_TYPE))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::new(entries()))
+}
+
+const NAMES: u32 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
+
+/// [`word_flags`] of an ASCII word: no folded spelling to try, the name bits as written
+/// are also the folded ones.
+fn ascii_word_flags(lex: &Lexicon, w: &[u8]) -> u32 {
+    let f = lex.get(w);
+    f | (f & NAMES) << 5
 }
 
 /// The list bits of `w` (lower-case), with the name lists also tried folded.
 fn word_flags(w: &str) -> u32 {
     let lex = lexicon();
-    let get = |k: &str| lex.get(k).copied().unwrap_or(0);
+    let get = |k: &str| lex.get(k.as_bytes());
     let f = get(w);
-    const NAMES: u32 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
     let mut names = f & NAMES;
     if !w.is_ascii() && names != NAMES {
         let mut buf = String::with_capacity(w.len() + 4);
@@ -252,6 +259,8 @@ impl<'t> Tokens<'t> {
         // About one token per 4–5 bytes of text (4.7 in the development texts): room for
         // that up front, so the vector is not copied while it grows.
         let mut v = Vec::with_capacity(len / 4 + 1);
+        let mut fl = Vec::with_capacity(len / 4 + 1);
+        let lex = lexicon();
         let mut lower: Vec<u8> = Vec::with_capacity(len);
         let mut all_lower = true;
         let mut nl = 0u8;
@@ -282,7 +291,7 @@ impl<'t> Tokens<'t> {
             let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
                 let chunk = &bytes[v[from].s..v[v.len() - 1].e];
                 (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
-                    || (flags & DOT != 0 && memchr::memchr_iter(b'.', chunk).any(|p| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
+                    || (flags & DOT != 0 && chunk.iter().enumerate().filter(|&(_, &c)| c == b'.').any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
             };
             if code {
                 for t in &mut v[from..] {
@@ -365,6 +374,7 @@ impl<'t> Tokens<'t> {
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             let ls = lower.len();
+            let mut f = flag::DONE;
             if t == T::Word {
                 let word = &bytes[i..e];
                 if word.is_ascii() {
@@ -375,6 +385,7 @@ impl<'t> Tokens<'t> {
                         all_lower = false;
                         copy.make_ascii_lowercase();
                     }
+                    f |= ascii_word_flags(lex, &lower[ls..]);
                 } else {
                     let mut tmp = [0u8; 4];
                     for ch in text[i..e].chars() {
@@ -387,6 +398,11 @@ impl<'t> Tokens<'t> {
                     }
                 }
             }
+            if t == T::Word && !bytes[i..e].is_ascii() {
+                // Whole characters were appended: the word is valid UTF-8.
+                f |= word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
+            }
+            fl.push(Cell::new(f));
             v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
             nl = 0;
             sp = false;
@@ -395,19 +411,12 @@ impl<'t> Tokens<'t> {
         close_chunk(&mut v, chunk_start, chunk_bytes);
         // Only whole characters were lower-cased and appended.
         let lower = String::from_utf8(lower).unwrap_or_default();
-        let fl = vec![Cell::new(0); v.len()];
         Tokens { text, lower, v, all_lower, fl }
     }
 
-    /// The word-list bits of token `i` ([`flag`]; 0 for numbers and punctuation).
+    /// The word-list bits of token `i` ([`flag`]; none for numbers and punctuation).
     pub(super) fn flags(&self, i: usize) -> u32 {
-        let f = self.fl[i].get();
-        if f & flag::DONE != 0 {
-            return f;
-        }
-        let f = f | flag::DONE | if self.v[i].t == T::Word { word_flags(self.low(i)) } else { 0 };
-        self.fl[i].set(f);
-        f
+        self.fl[i].get()
     }
 
     /// Token `i` is a word with one of the bits `f`.
@@ -1573,6 +1582,56 @@ mod tests {
         #[test]
         fn lower_flag_without_tokens(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "B", "ä", "Ö", " ", "-", "'", "1", "🄰", "😂", "\u{200D}", "Ⓐ", "ǅ", "\n", "ß", "ẞ", ".", "ſ"]), 0..20)) {
             same_lower_flag(&parts.concat());
+        }
+    }
+
+    /// The table answers what a map of the same entries answers, for every entry and for
+    /// near misses (cut, extended, zero-padded, longer than a slot holds).
+    #[test]
+    fn lexicon_is_the_lists() {
+        let mut want: std::collections::HashMap<&[u8], u32> = Default::default();
+        for (w, f) in super::entries() {
+            *want.entry(w.as_bytes()).or_default() |= f;
+        }
+        let lex = super::lexicon();
+        let mut probes: Vec<Vec<u8>> = vec![vec![], vec![0], b"a".to_vec(), b"abcdefghijklmnopq".to_vec()];
+        for (w, _) in super::entries() {
+            let b = w.as_bytes();
+            probes.push(b.to_vec());
+            probes.push(b[..b.len() - 1].to_vec());
+            probes.push([b, b"\0"].concat());
+            probes.push([b, b"s"].concat());
+            probes.push([b"x", b].concat());
+            probes.push([b, b, b].concat());
+        }
+        for p in &probes {
+            assert_eq!(lex.get(p), want.get(p.as_slice()).copied().unwrap_or(0), "{:?}", String::from_utf8_lossy(p));
+        }
+        assert!(want.keys().any(|k| k.len() > 16), "some entries are longer than a slot");
+    }
+
+    /// Every token's bits are computed while tokenising: a word's are its lists (with
+    /// folded spellings), other tokens have none.
+    fn bits_of_tokens(text: &str) {
+        let tk = super::Tokens::new(text);
+        for i in 0..tk.v.len() {
+            let want = super::flag::DONE | if tk.v[i].t == super::T::Word { super::word_flags(tk.low(i)) } else { 0 };
+            assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
+        }
+    }
+
+    #[test]
+    fn bits_of_tokens_examples() {
+        bits_of_tokens("Herr Dr. Müller, MUELLER und muller; Zoë O'Brien-Smith, José, Kelvin \u{212A}arl, İstanbul 12 Straße ÄRGER, liebe Grüße, Anna");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn bits_of_tokens_random(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "anna", "Anna", "ANNA", "müller", "Müller", "mueller", "herr", "Dr", ".", " ", "-", "'", "1", "Zoë", "\u{212A}", "straße", "weg", "von", "ß", "É", "x", "\n",
+        ]), 0..16)) {
+            bits_of_tokens(&parts.concat());
         }
     }
 

@@ -1,0 +1,116 @@
+//! Word lists as one lookup table: every word a list holds, with the bits of the lists
+//! it is in. Texts are read a word at a time (the name lists hold about 25,000 words,
+//! the context lists a few hundred), so this lookup is on the hot path of a scan.
+
+/// Open addressing over a power-of-two table at most half full; a word of up to 16
+/// bytes is kept in its slot as two machine words, so a lookup hashes two words and
+/// compares two, with no pointer to follow. The few longer entries are in a list.
+pub(crate) struct Lexicon {
+    slots: Vec<Slot>,
+    shift: u32,
+    long: Vec<(&'static [u8], u32)>,
+}
+
+/// A table slot: the key's bytes (zero-padded), its length (0: empty slot) and bits.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: [u64; 2],
+    len: u32,
+    flags: u32,
+}
+
+impl Lexicon {
+    pub(crate) fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> Lexicon {
+        let entries: Vec<(&'static str, u32)> = entries.filter(|(w, _)| !w.is_empty()).collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut lex = Lexicon { slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros(), long: Vec::new() };
+        for (w, f) in entries {
+            if w.len() > 16 {
+                match lex.long.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
+                    Some((_, bits)) => *bits |= f,
+                    None => lex.long.push((w.as_bytes(), f)),
+                }
+                continue;
+            }
+            let (key, len) = (Self::pack(w.as_bytes()), w.len() as u32);
+            let mask = lex.slots.len() - 1;
+            let mut i = lex.home(key, len);
+            while lex.slots[i].len != 0 && !(lex.slots[i].len == len && lex.slots[i].key == key) {
+                i = (i + 1) & mask;
+            }
+            let s = &mut lex.slots[i];
+            *s = Slot { key, len, flags: s.flags | f };
+        }
+        lex
+    }
+
+    /// Up to 16 bytes as two little-endian words, zero-padded. Read with loads that
+    /// overlap (a byte read twice is OR-ed with itself), without a loop or a copy.
+    #[inline]
+    fn pack(b: &[u8]) -> [u64; 2] {
+        let n = b.len();
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+        let u64_at = |i: usize| u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        match n {
+            0 => [0, 0],
+            1..=3 => [b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)), 0],
+            4..=8 => [u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0],
+            _ => [u64_at(0), u64_at(n - 8) >> (8 * (16 - n))],
+        }
+    }
+
+    #[inline]
+    fn home(&self, key: [u64; 2], len: u32) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
+        (h >> self.shift) as usize
+    }
+
+    /// The bits of `w` as written (0 if it is in no list).
+    pub(crate) fn get(&self, b: &[u8]) -> u32 {
+        if b.len() > 16 {
+            return self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f);
+        }
+        if b.is_empty() {
+            return 0;
+        }
+        let (key, len) = (Self::pack(b), b.len() as u32);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        loop {
+            let s = &self.slots[i];
+            if s.len == len && s.key == key {
+                return s.flags;
+            }
+            if s.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+
+    /// Many keys alike in their first eight bytes and lengths, so probes meet slots that
+    /// differ only in the second word; and keys longer than a slot.
+    #[test]
+    fn keys_alike_and_long() {
+        let words: Vec<&'static str> = (0..400).map(|i| &*format!("abcdefgh{}{}", (b'a' + (i % 20) as u8) as char, (b'a' + (i / 20) as u8) as char).leak()).collect();
+        let long: Vec<&'static str> = (0..40).map(|i| &*format!("abcdefghijklmnop{i}").leak()).collect();
+        let lex = Lexicon::new(words.iter().chain(&long).step_by(2).map(|&w| (w, 1)).chain([("abcdefghaa", 2), ("abcdefghijklmnop0", 4)]));
+        for (i, w) in words.iter().chain(&long).enumerate() {
+            let extra = match *w {
+                "abcdefghaa" => 2,
+                "abcdefghijklmnop0" => 4,
+                _ => 0,
+            };
+            assert_eq!(lex.get(w.as_bytes()), u32::from(i % 2 == 0) | extra, "{w}");
+        }
+        for miss in ["", "a", "abcdefgh", "abcdefghaaa", "abcdefghijklmnop", "abcdefghijklmnop00"] {
+            assert_eq!(lex.get(miss.as_bytes()), 0, "{miss}");
+        }
+    }
+}
