@@ -330,11 +330,22 @@ impl<'t> Tokens<'t> {
                 chunk_start = v.len();
                 chunk_bytes = 0;
             }
+            let ls = lower.len();
+            // An ASCII word is lower-cased into `lower` while it is read; a word with
+            // other characters is lower-cased afterwards, character by character.
+            let mut ascii = c.is_ascii();
+            let mut upper = false;
             let (t, e, cap) = if is_letter(c) {
-                let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+                let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
                 let mut e = i + c.len_utf8();
+                if ascii {
+                    lower.push(bytes[i] | 0x20);
+                    upper = cap;
+                }
                 loop {
                     while e < len && bytes[e].is_ascii_alphabetic() {
+                        lower.push(bytes[e] | 0x20);
+                        upper |= bytes[e] < b'a';
                         e += 1;
                     }
                     if e >= len {
@@ -342,11 +353,14 @@ impl<'t> Tokens<'t> {
                     }
                     let d = char_at(e);
                     if !d.is_ascii() && d.is_alphabetic() {
+                        ascii = false;
                         e += d.len_utf8();
                     } else if d == '-' || d == '\'' || d == '’' {
                         // joiner only between letters
                         let j = e + d.len_utf8();
                         if j < len && is_letter(char_at(j)) {
+                            ascii &= d.is_ascii();
+                            lower.push(bytes[e]);
                             e = j;
                         } else {
                             break;
@@ -373,32 +387,21 @@ impl<'t> Tokens<'t> {
                 };
                 (T::Punct(c), i + c.len_utf8(), false)
             };
-            let ls = lower.len();
             let mut f = flag::DONE;
-            if t == T::Word {
-                let word = &bytes[i..e];
-                if word.is_ascii() {
-                    // Copied, then lower-cased in place: both run over the word at once.
-                    lower.extend_from_slice(word);
-                    let copy = &mut lower[ls..];
-                    if copy.iter().any(u8::is_ascii_uppercase) {
+            if t == T::Word && ascii {
+                all_lower &= !upper;
+                f |= ascii_word_flags(lex, &lower[ls..]);
+            } else if t == T::Word {
+                lower.truncate(ls);
+                let mut tmp = [0u8; 4];
+                for ch in text[i..e].chars() {
+                    if ch.is_uppercase() {
                         all_lower = false;
-                        copy.make_ascii_lowercase();
                     }
-                    f |= ascii_word_flags(lex, &lower[ls..]);
-                } else {
-                    let mut tmp = [0u8; 4];
-                    for ch in text[i..e].chars() {
-                        if ch.is_uppercase() {
-                            all_lower = false;
-                        }
-                        for lc in ch.to_lowercase() {
-                            lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
-                        }
+                    for lc in ch.to_lowercase() {
+                        lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
                     }
                 }
-            }
-            if t == T::Word && !bytes[i..e].is_ascii() {
                 // Whole characters were appended: the word is valid UTF-8.
                 f |= word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
             }
@@ -1615,6 +1618,9 @@ mod tests {
     fn bits_of_tokens(text: &str) {
         let tk = super::Tokens::new(text);
         for i in 0..tk.v.len() {
+            if tk.v[i].t == super::T::Word {
+                assert_eq!(tk.low(i), tk.raw(i).chars().flat_map(char::to_lowercase).collect::<String>(), "in {text:?}");
+            }
             let want = super::flag::DONE | if tk.v[i].t == super::T::Word { super::word_flags(tk.low(i)) } else { 0 };
             assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
         }
@@ -1629,7 +1635,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn bits_of_tokens_random(parts in proptest::collection::vec(proptest::sample::select(vec![
-            "anna", "Anna", "ANNA", "müller", "Müller", "mueller", "herr", "Dr", ".", " ", "-", "'", "1", "Zoë", "\u{212A}", "straße", "weg", "von", "ß", "É", "x", "\n",
+            "anna", "Anna", "ANNA", "müller", "Müller", "mueller", "herr", "Dr", ".", " ", "-", "'", "’", "1", "Zoë", "\u{212A}", "straße", "weg", "von", "ß", "É", "x", "\n", "İ", "Σ",
         ]), 0..16)) {
             bits_of_tokens(&parts.concat());
         }
