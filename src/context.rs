@@ -429,7 +429,7 @@ fn classes(word: &str) -> u32 {
 }
 
 /// `w` without leading and trailing '-'.
-fn trim_hyphens(w: &str) -> &str {
+pub(crate) fn trim_hyphens(w: &str) -> &str {
     let b = w.as_bytes();
     let s = b.iter().position(|&c| c != b'-').unwrap_or(b.len());
     let e = b.iter().rposition(|&c| c != b'-').map_or(s, |p| p + 1);

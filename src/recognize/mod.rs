@@ -235,7 +235,8 @@ fn typo_eq_bytes(w: &[u8], t: &[u8]) -> bool {
 /// [`crate::context::matches_any`]) or, for entries without `*`, with one typing slip.
 pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bool {
     words.iter().take(n).any(|w| {
-        crate::context::matches_any(w, list) || list.iter().any(|e| !e.ends_with('*') && typo_eq(w.trim_matches('-'), e))
+        let t = crate::context::trim_hyphens(w);
+        crate::context::matches_any(t, list) || list.iter().any(|e| !e.ends_with('*') && typo_eq(t, e))
     })
 }
 
