@@ -798,6 +798,11 @@ impl Recognizer for Phone {
         let mut win = Window::default();
         let mut i = 0;
         while i < b.len() {
+            // Numbers start at a digit, '+' or '(': all in '('..='9'.
+            i += super::skip_to_range(&b[i..], b'(', b'9');
+            if i >= b.len() {
+                break;
+            }
             let c = b[i];
             if !(c.is_ascii_digit() || c == b'+' || c == b'(') || !start_ok(input.text, b, i) {
                 i += 1;
