@@ -116,10 +116,7 @@ fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() {
-            match b[i..].iter().position(u8::is_ascii_digit) {
-                Some(o) => i += o,
-                None => i = b.len(),
-            }
+            i += super::skip_to_range(&b[i..], b'0', b'9');
             if i >= b.len() {
                 break;
             }

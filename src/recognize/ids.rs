@@ -368,7 +368,11 @@ impl Recognizer for Ids {
         let mut hits = Vec::new();
         // Regions around digits: jump from digit to digit.
         let mut i = 0;
-        while let Some(off) = b[i..].iter().position(u8::is_ascii_digit) {
+        loop {
+            let off = super::skip_to_range(&b[i..], b'0', b'9');
+            if i + off >= b.len() {
+                break;
+            }
             let t = Tok::starting_at(b, Tok::ending_at(b, i + off).s);
             // A region: the linked tokens around this one that can be part of an id.
             toks.clear();
