@@ -7,6 +7,8 @@
 //! - growth from 1 KB to 10 MB (time per char should stay flat: linear time);
 //! - median and p99 time to rescan a 2,000-character message (a keystroke).
 //!
+//! With `--scans=N` it only scans the 1 MB text N times (for `tests/instructions.sh`).
+//!
 //! This is a benchmark, not a test: numbers depend on the machine.
 
 use pii_veil::{Kind, ScannerBuilder};
@@ -72,6 +74,14 @@ fn main() {
     let base = corpus();
 
     let mb = sized(&base, 1 << 20);
+    // `--scans=N`: only N scans of the 1 MB text on one thread, nothing printed — for an
+    // instruction counter (tests/instructions.sh runs N = 1 and 2 and subtracts).
+    if let Some(n) = std::env::args().find_map(|a| a.strip_prefix("--scans=").map(|n| n.parse::<usize>().expect("--scans=N"))) {
+        for _ in 0..n {
+            std::hint::black_box(scanner.scan(&mb, None).unwrap());
+        }
+        return;
+    }
     let units = mb.encode_utf16().count();
     let throughput = |label: &str, scanner: &pii_veil::Scanner| {
         let runs = time(|| drop(scanner.scan(&mb, None).unwrap()), Duration::from_secs(3));
