@@ -93,10 +93,9 @@ pub(super) mod flag {
     pub const GIVEN_F: u32 = GIVEN << 5;
     pub const GIVEN_AMB_F: u32 = GIVEN_AMB << 5;
     pub const SURNAME_F: u32 = SURNAME << 5;
-    /// Cache bits of [`super::Tokens`]: street word known / is a street word / flags known.
+    /// Cache bits of [`super::Tokens`]: street word known / is a street word.
     pub(in super::super) const STREET_DONE: u32 = 1 << 13;
     pub(in super::super) const STREET: u32 = 1 << 14;
-    pub(in super::super) const DONE: u32 = 1 << 15;
     /// Street types that lead a street name (`Via`, `Calle`, `rue`; see the address recogniser).
     pub(in super::super) const LEAD_TYPE: u32 = 1 << 16;
     /// German street types that stand alone (`Straße`, `Weg`; see the address recogniser).
@@ -387,7 +386,7 @@ impl<'t> Tokens<'t> {
                 };
                 (T::Punct(c), i + c.len_utf8(), false)
             };
-            let mut f = flag::DONE;
+            let mut f = 0;
             if t == T::Word && ascii {
                 all_lower &= !upper;
                 f |= ascii_word_flags(lex, &lower[ls..]);
@@ -1621,7 +1620,7 @@ mod tests {
             if tk.v[i].t == super::T::Word {
                 assert_eq!(tk.low(i), tk.raw(i).chars().flat_map(char::to_lowercase).collect::<String>(), "in {text:?}");
             }
-            let want = super::flag::DONE | if tk.v[i].t == super::T::Word { super::word_flags(tk.low(i)) } else { 0 };
+            let want = if tk.v[i].t == super::T::Word { super::word_flags(tk.low(i)) } else { 0 };
             assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
         }
     }
