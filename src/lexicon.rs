@@ -33,11 +33,7 @@ impl Lexicon {
                 continue;
             }
             let (key, len) = (Self::pack(w.as_bytes()), w.len() as u32);
-            let mask = lex.slots.len() - 1;
-            let mut i = lex.home(key, len);
-            while lex.slots[i].len != 0 && !(lex.slots[i].len == len && lex.slots[i].key == key) {
-                i = (i + 1) & mask;
-            }
+            let i = lex.slot(key, len);
             let s = &mut lex.slots[i];
             *s = Slot { key, len, flags: s.flags | f };
         }
@@ -59,11 +55,18 @@ impl Lexicon {
         }
     }
 
+    /// The slot holding the key, or the empty slot where it would go: linear probing
+    /// from its hash (the table is at most half full, so an empty slot is near).
     #[inline]
-    fn home(&self, key: [u64; 2], len: u32) -> usize {
+    fn slot(&self, key: [u64; 2], len: u32) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
-        (h >> self.shift) as usize
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        while self.slots[i].len != 0 && !(self.slots[i].len == len && self.slots[i].key == key) {
+            i = (i + 1) & mask;
+        }
+        i
     }
 
     /// The bits of `w` as written (0 if it is in no list).
@@ -74,19 +77,8 @@ impl Lexicon {
         if b.is_empty() {
             return 0;
         }
-        let (key, len) = (Self::pack(b), b.len() as u32);
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key, len);
-        loop {
-            let s = &self.slots[i];
-            if s.len == len && s.key == key {
-                return s.flags;
-            }
-            if s.len == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
+        // An empty slot has length 0 and flags 0: the answer for a word not listed.
+        self.slots[self.slot(Self::pack(b), b.len() as u32)].flags
     }
 }
 
