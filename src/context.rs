@@ -365,20 +365,22 @@ fn nearest(before: &Words, n: usize, pos: u32, what: Says) -> Option<usize> {
     (0..before.len().min(n)).find(|&i| says(before, i, pos) == what)
 }
 
-/// The kinds with positive context words, in the order of their bits in [`classes`].
-const WORD_KINDS: [Kind; 12] = [
-    Kind::Phone, Kind::Iban, Kind::Bic, Kind::CreditCard, Kind::NationalId, Kind::TaxVatId,
-    Kind::HealthInsuranceId, Kind::LicensePlate, Kind::DateOfBirth, Kind::Username,
-    Kind::MacAddress, Kind::IpAddress,
-];
-/// Class bits: the reference words, the company words, and "not looked up yet".
-const REFERENCE: u32 = 1 << 12;
-const COMPANY: u32 = 1 << 13;
+/// Class bits after the kinds' (see [`positive_bit`]): the reference words, the company
+/// words, and "not looked up yet".
+const REFERENCE: u32 = 1 << Kind::BUILTIN.len();
+const COMPANY: u32 = REFERENCE << 1;
 const UNKNOWN: u32 = 1 << 31;
+const _: () = assert!(COMPANY < UNKNOWN, "the class bits fit below the marker");
 
-/// The class bit of the positive words of `kind` (0 for a kind without any).
+/// The class bit of the positive words of `kind`: its place in [`Kind::BUILTIN`] (0 for
+/// a custom kind, which has no context words).
 fn positive_bit(kind: Kind) -> u32 {
-    WORD_KINDS.iter().position(|&k| k == kind).map_or(0, |i| 1 << i)
+    Kind::BUILTIN.iter().position(|&k| k == kind).map_or(0, |i| 1 << i)
+}
+
+/// Every list of this module with its class bit.
+fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
+    Kind::BUILTIN.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)])
 }
 
 /// The lists of this module as one lookup: exact entries by word, `*` entries by
@@ -393,8 +395,7 @@ fn lists() -> &'static Lists {
     L.get_or_init(|| {
         let mut exact = Vec::new();
         let mut prefixes = vec![Vec::new(); 256];
-        let lists = WORD_KINDS.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)]);
-        for (list, bit) in lists {
+        for (list, bit) in all_lists() {
             for e in list {
                 match e.strip_suffix('*') {
                     Some(p) if !p.is_empty() => {
@@ -413,7 +414,7 @@ fn lists() -> &'static Lists {
 }
 
 /// Which lists of this module a lower-case word is in, as bits: the positive words of
-/// each kind in [`WORD_KINDS`] (bit = position), [`REFERENCE`], [`COMPANY`]. The same
+/// each kind ([`positive_bit`]), [`REFERENCE`], [`COMPANY`]. The same
 /// answer as [`matches_any`] with each list, from one lookup.
 fn classes(word: &str) -> u32 {
     let w = trim_hyphens(word);
@@ -513,7 +514,7 @@ mod tests {
     /// One lookup answers what [`matches_any`] answers for each list of this module.
     #[test]
     fn classes_are_the_lists() {
-        let lists: Vec<(&[&str], u32)> = WORD_KINDS.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)]).collect();
+        let lists: Vec<(&[&str], u32)> = all_lists().collect();
         let mut words: Vec<String> = vec![String::new(), "-".into(), "--".into(), "x".into(), "nummerx".into(), "über".into(), "-tel-".into(), "ge".into()];
         for (list, _) in &lists {
             for e in *list {
@@ -530,8 +531,7 @@ mod tests {
                 assert_eq!(c & bit != 0, matches_any(w, list), "{w:?} in {list:?}");
             }
         }
-        assert_eq!(positive_bit(Kind::Person), 0);
-        assert!(WORD_KINDS.iter().all(|&k| !positive(k).is_empty()) && Kind::BUILTIN.iter().all(|&k| positive(k).is_empty() || WORD_KINDS.contains(&k)));
+        assert_eq!(positive_bit(Kind::Custom(0)), 0);
     }
 
     #[test]
