@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 
+mod bytes;
 pub mod context;
 pub mod entity;
 pub mod error;

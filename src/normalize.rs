@@ -55,7 +55,7 @@ impl<'a> Normalized<'a> {
         let mut i = first;
         while i < bytes.len() {
             if bytes[i] < 0x80 {
-                let j = i + ascii_run(&bytes[i..]);
+                let j = i + crate::bytes::ascii_run(&bytes[i..]);
                 out.push_str(&text[i..j]);
                 i = j;
                 continue;
@@ -173,29 +173,11 @@ impl Cursor<'_, '_> {
 }
 
 /// Byte offset of the first character that folding changes, if any.
-/// The length of the ASCII run at the start of `b` (the index of its first byte of
-/// 0x80 or more, or its length), read eight bytes at a time: most text is ASCII
-/// between its few other characters.
-fn ascii_run(b: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(w) = b.get(i..i + 8) {
-        let high = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) & 0x8080_8080_8080_8080;
-        if high != 0 {
-            return i + (high.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i] < 0x80 {
-        i += 1;
-    }
-    i
-}
-
 fn first_fold(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        i += ascii_run(&bytes[i..]);
+        i += crate::bytes::ascii_run(&bytes[i..]);
         if i >= bytes.len() {
             return None;
         }
@@ -246,19 +228,6 @@ fn compose(base: char, mark: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_run_is_the_first_high_byte() {
-        let mut next = crate::test_rng(9);
-        for _ in 0..3000 {
-            let len = next(40);
-            let b: Vec<u8> = (0..len).map(|_| if next(12) == 0 { 0x80 + next(128) as u8 } else { next(128) as u8 }).collect();
-            for from in 0..=b.len() {
-                let want = b[from..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - from);
-                assert_eq!(ascii_run(&b[from..]), want, "{b:?} from {from}");
-            }
-        }
-    }
 
     #[test]
     fn cursor_maps_like_to_original() {

@@ -116,7 +116,7 @@ fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() {
-            i += super::skip_to_range(&b[i..], b'0', b'9');
+            i += crate::bytes::skip_to_range(&b[i..], b'0', b'9');
             if i >= b.len() {
                 break;
             }

@@ -369,7 +369,7 @@ impl Recognizer for Ids {
         // Regions around digits: jump from digit to digit.
         let mut i = 0;
         loop {
-            let off = super::skip_to_range(&b[i..], b'0', b'9');
+            let off = crate::bytes::skip_to_range(&b[i..], b'0', b'9');
             if i + off >= b.len() {
                 break;
             }

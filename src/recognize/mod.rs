@@ -171,31 +171,6 @@ pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) ->
     })
 }
 
-/// The index of the first byte of `b` in `lo..=hi` (ASCII, `lo < hi`), or `b.len()`:
-/// eight bytes at a time, for scans that start only at a few kinds of bytes (digits,
-/// '+', '(') and would otherwise test every byte of the prose between them.
-pub(crate) fn skip_to_range(b: &[u8], lo: u8, hi: u8) -> usize {
-    debug_assert!(lo < hi && hi < 0x80);
-    const ONES: u64 = u64::MAX / 255;
-    let (m, n) = (lo as u64 - 1, hi as u64 + 1);
-    let mut i = 0;
-    while let Some(w) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        // Per byte, with no carry or borrow between bytes: below `n`, above `m`, and
-        // high bit clear (the bit-twiddling "hasbetween").
-        let low7 = x & (ONES * 127);
-        let hit = (ONES * (127 + n)).wrapping_sub(low7) & !x & low7.wrapping_add(ONES * (127 - m)) & (ONES * 128);
-        if hit != 0 {
-            return i + (hit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && !(lo..=hi).contains(&b[i]) {
-        i += 1;
-    }
-    i
-}
-
 /// Matches of `re` (as `(start, end)`) searched only inside the runs of at least `min`
 /// bytes of class `is`, for a pattern whose every match is such a run's part: each run
 /// is searched with one byte of context on both sides (for an ASCII `\b`), so the
@@ -296,18 +271,6 @@ mod tests {
             "user", "USER", "Name", "nAme", " ", "-", "\n", ".", "né", "NÉ", "É", "e", "Geb", "kfz", "Car", "REG", "www", "://", "x.COM", "Nat", "a", "O", "ID", "age", "ß", "1",
         ]), 0..24)) {
             folded_like_ignoring_case(&parts.concat());
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-        #[test]
-        fn skip_to_range_finds_the_first(t in proptest::collection::vec(proptest::sample::select(b"09+(')*/:a \x80\xff\xb6\xa8\xb9\x27\x3a\x28\x39".to_vec()), 0..40), pad in 0usize..8) {
-            let t = [&vec![b'x'; pad][..], &t[..]].concat();
-            let want = t.iter().position(|c| (b'('..=b'9').contains(c)).unwrap_or(t.len());
-            prop_assert_eq!(super::skip_to_range(&t, b'(', b'9'), want);
-            let want = t.iter().position(|c| (b'0'..=b'9').contains(c)).unwrap_or(t.len());
-            prop_assert_eq!(super::skip_to_range(&t, b'0', b'9'), want);
         }
     }
 

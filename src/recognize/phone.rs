@@ -799,7 +799,7 @@ impl Recognizer for Phone {
         let mut i = 0;
         while i < b.len() {
             // Numbers start at a digit, '+' or '(': all in '('..='9'.
-            i += super::skip_to_range(&b[i..], b'(', b'9');
+            i += crate::bytes::skip_to_range(&b[i..], b'(', b'9');
             if i >= b.len() {
                 break;
             }

@@ -245,7 +245,7 @@ impl Recognizer for Plate {
                 }
                 // Cheap pre-check: a plate has a digit within its first 20 bytes.
                 if next_digit < i {
-                    next_digit = i + super::skip_to_range(&b[i..], b'0', b'9');
+                    next_digit = i + crate::bytes::skip_to_range(&b[i..], b'0', b'9');
                 }
                 let digit_near = next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
                 let cand = if digit_near { self.plate_at(text, i, field) } else { None };

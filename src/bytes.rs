@@ -1,0 +1,75 @@
+//! Byte scans that read eight bytes at a time: finding the next byte of a rare kind
+//! (a non-ASCII byte, a digit) in long stretches of prose without testing every byte.
+
+/// The index of the first byte of `b` for which `byte_hit` holds, or `b.len()`.
+/// `word_hit` answers the same question for eight bytes at once (read little-endian):
+/// the high bit of each byte's lane is set exactly where `byte_hit` holds.
+#[inline]
+fn first_hit(b: &[u8], word_hit: impl Fn(u64) -> u64, byte_hit: impl Fn(u8) -> bool) -> usize {
+    let mut i = 0;
+    while let Some(w) = b.get(i..i + 8) {
+        let hit = word_hit(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !byte_hit(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+const ONES: u64 = u64::MAX / 255;
+
+/// The length of the ASCII run at the start of `b` (the index of its first byte of
+/// 0x80 or more, or its length): most text is ASCII between its few other characters.
+pub(crate) fn ascii_run(b: &[u8]) -> usize {
+    first_hit(b, |x| x & (ONES * 128), |c| c >= 0x80)
+}
+
+/// The index of the first byte of `b` in `lo..=hi` (ASCII, `lo < hi`), or `b.len()`:
+/// for scans that start only at a few kinds of bytes (digits, '+', '(') and would
+/// otherwise test every byte of the prose between them.
+pub(crate) fn skip_to_range(b: &[u8], lo: u8, hi: u8) -> usize {
+    debug_assert!(lo < hi && hi < 0x80);
+    let (m, n) = (lo as u64 - 1, hi as u64 + 1);
+    // Per byte, with no carry or borrow between bytes: below `n`, above `m`, and high
+    // bit clear (the bit-twiddling "hasbetween").
+    let word_hit = |x: u64| {
+        let low7 = x & (ONES * 127);
+        (ONES * (127 + n)).wrapping_sub(low7) & !x & low7.wrapping_add(ONES * (127 - m)) & (ONES * 128)
+    };
+    first_hit(b, word_hit, |c| (lo..=hi).contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ascii_run_is_the_first_high_byte() {
+        let mut next = crate::test_rng(9);
+        for _ in 0..3000 {
+            let len = next(40);
+            let b: Vec<u8> = (0..len).map(|_| if next(12) == 0 { 0x80 + next(128) as u8 } else { next(128) as u8 }).collect();
+            for from in 0..=b.len() {
+                let want = b[from..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - from);
+                assert_eq!(ascii_run(&b[from..]), want, "{b:?} from {from}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn skip_to_range_finds_the_first(t in proptest::collection::vec(proptest::sample::select(b"09+(')*/:a \x80\xff\xb6\xa8\xb9\x27\x3a\x28\x39".to_vec()), 0..40), pad in 0usize..8) {
+            let t = [&vec![b'x'; pad][..], &t[..]].concat();
+            let want = t.iter().position(|c| (b'('..=b'9').contains(c)).unwrap_or(t.len());
+            prop_assert_eq!(skip_to_range(&t, b'(', b'9'), want);
+            let want = t.iter().position(|c| (b'0'..=b'9').contains(c)).unwrap_or(t.len());
+            prop_assert_eq!(skip_to_range(&t, b'0', b'9'), want);
+        }
+    }
+}
