@@ -3,7 +3,8 @@
 //! Input: the texts of the development set (`../shared/eval/dev.jsonl`, or the file in
 //! `PII_VEIL_BENCH_TEXT`), joined by blank lines and repeated up to the target size.
 //! Reports:
-//! - throughput in UTF-16 code units per second on ~1 MB, all kinds on;
+//! - throughput in UTF-16 code units per second on ~1 MB, all kinds on, on one and on two
+//!   threads; the same for the identifier kinds alone (all but names and addresses);
 //! - growth from 1 KB to 10 MB (time per char should stay flat: linear time);
 //! - median and p99 time to rescan a 2,000-character message (a keystroke).
 //!
@@ -97,6 +98,14 @@ fn main() {
     throughput(&format!("throughput (1 MB, {units} UTF-16 units, {what})"), &scanner);
     // The same with a second thread (ScannerBuilder::threads: each half of the text on its own core).
     throughput("throughput with threads(2)", &build(2));
+    if only.is_none() {
+        // The structured identifiers alone (every kind but names and addresses): the
+        // kinds with a format or check digit, which the speed target of the core is set for.
+        let ids: Vec<Kind> = Kind::BUILTIN.into_iter().filter(|k| !matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity)).collect();
+        let of = |threads: usize| ScannerBuilder::new().max_text_bytes(64 << 20).threads(threads).kinds(&ids).build().unwrap();
+        throughput(&format!("throughput, the {} identifier kinds (all but names and addresses)", ids.len()), &of(1));
+        throughput("throughput, the identifier kinds with threads(2)", &of(2));
+    }
 
     println!("growth (time per 1,000 chars should stay flat):");
     for size in [1usize << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
