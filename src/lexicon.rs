@@ -6,6 +6,9 @@
 /// bytes is kept in its slot as two machine words, so a lookup hashes two words and
 /// compares two, with no pointer to follow. The few longer entries are in a list.
 pub(crate) struct Lexicon {
+    /// One byte per slot: 0 for an empty slot, else 0x80 and 7 bits of the key's hash. A
+    /// probe reads these (64 KB for the name lists) and a slot only where they agree.
+    tags: Vec<u8>,
     slots: Vec<Slot>,
     shift: u32,
     long: Vec<(&'static [u8], u32)>,
@@ -23,7 +26,7 @@ impl Lexicon {
     pub(crate) fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> Lexicon {
         let entries: Vec<(&'static str, u32)> = entries.filter(|(w, _)| !w.is_empty()).collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut lex = Lexicon { slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros(), long: Vec::new() };
+        let mut lex = Lexicon { tags: vec![0; size], slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros(), long: Vec::new() };
         for (w, f) in entries {
             if w.len() > 16 {
                 match lex.long.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
@@ -33,9 +36,10 @@ impl Lexicon {
                 continue;
             }
             let (key, len) = (Self::pack(w.as_bytes()), w.len() as u32);
-            let i = lex.slot(key, len);
+            let (i, tag) = lex.slot(key, len);
             let s = &mut lex.slots[i];
             *s = Slot { key, len, flags: s.flags | f };
+            lex.tags[i] = tag;
         }
         lex
     }
@@ -55,18 +59,23 @@ impl Lexicon {
         }
     }
 
-    /// The slot holding the key, or the empty slot where it would go: linear probing
-    /// from its hash (the table is at most half full, so an empty slot is near).
+    /// The slot holding the key, or the empty slot where it would go (linear probing
+    /// from its hash; the table is at most half full, so an empty slot is near), and
+    /// the key's tag.
     #[inline]
-    fn slot(&self, key: [u64; 2], len: u32) -> usize {
+    fn slot(&self, key: [u64; 2], len: u32) -> (usize, u8) {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
         let mask = self.slots.len() - 1;
+        let tag = 0x80 | (h & 0x7F) as u8;
         let mut i = (h >> self.shift) as usize;
-        while self.slots[i].len != 0 && !(self.slots[i].len == len && self.slots[i].key == key) {
+        loop {
+            let t = self.tags[i];
+            if t == 0 || t == tag && self.slots[i].len == len && self.slots[i].key == key {
+                return (i, tag);
+            }
             i = (i + 1) & mask;
         }
-        i
     }
 
     /// The bits of `w` as written (0 if it is in no list).
@@ -77,8 +86,12 @@ impl Lexicon {
         if b.is_empty() {
             return 0;
         }
-        // An empty slot has length 0 and flags 0: the answer for a word not listed.
-        self.slots[self.slot(Self::pack(b), b.len() as u32)].flags
+        // A word not listed ends at an empty slot, read from the tags alone.
+        let (i, _) = self.slot(Self::pack(b), b.len() as u32);
+        if self.tags[i] == 0 {
+            return 0;
+        }
+        self.slots[i].flags
     }
 }
 
