@@ -33,14 +33,37 @@ pub(crate) fn ascii_run(b: &[u8]) -> usize {
 /// otherwise test every byte of the prose between them.
 pub(crate) fn skip_to_range(b: &[u8], lo: u8, hi: u8) -> usize {
     debug_assert!(lo < hi && hi < 0x80);
+    first_hit(b, |x| in_range(x, lo, hi), |c| (lo..=hi).contains(&c))
+}
+
+/// For eight bytes read little-endian: the high bit of each byte's lane set exactly
+/// where the byte is in `lo..=hi` (ASCII, `0 < lo <= hi < 0x7F`). Per byte, with no
+/// carry or borrow between bytes: below `hi + 1`, above `lo - 1`, and high bit clear
+/// (the bit-twiddling "hasbetween").
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let (m, n) = (lo as u64 - 1, hi as u64 + 1);
-    // Per byte, with no carry or borrow between bytes: below `n`, above `m`, and high
-    // bit clear (the bit-twiddling "hasbetween").
-    let word_hit = |x: u64| {
-        let low7 = x & (ONES * 127);
-        (ONES * (127 + n)).wrapping_sub(low7) & !x & low7.wrapping_add(ONES * (127 - m)) & (ONES * 128)
-    };
-    first_hit(b, word_hit, |c| (lo..=hi).contains(&c))
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + n)).wrapping_sub(low7) & !x & low7.wrapping_add(ONES * (127 - m)) & (ONES * 128)
+}
+
+/// Bit `j` set where byte `j` of `b` (at most 64 bytes) is an ASCII letter or digit:
+/// eight bytes per step, without a branch per byte.
+pub(crate) fn alnum_mask(b: &[u8]) -> u64 {
+    debug_assert!(b.len() <= 64);
+    let mut m = 0u64;
+    let mut words = b.chunks_exact(8);
+    for (k, w) in words.by_ref().enumerate() {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let hit = in_range(x, b'0', b'9') | in_range(x | (ONES * 0x20), b'a', b'z');
+        // The eight lane bits gathered into one byte, lane j to bit j.
+        m |= ((hit >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    let tail = b.len() - words.remainder().len();
+    for (j, c) in words.remainder().iter().enumerate() {
+        m |= u64::from(c.is_ascii_alphanumeric()) << (tail + j);
+    }
+    m
 }
 
 #[cfg(test)]
@@ -58,6 +81,26 @@ mod tests {
                 let want = b[from..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - from);
                 assert_eq!(ascii_run(&b[from..]), want, "{b:?} from {from}");
             }
+        }
+    }
+
+    #[test]
+    fn alnum_mask_is_the_class() {
+        // Every byte value in every lane, and blocks of every length up to 64.
+        for c in 0..=255u8 {
+            for lane in 0..64 {
+                let mut b = [b' '; 64];
+                b[lane] = c;
+                let want = u64::from(c.is_ascii_alphanumeric()) << lane;
+                assert_eq!(alnum_mask(&b), want, "byte {c:#x} in lane {lane}");
+                assert_eq!(alnum_mask(&b[..lane + 1]), want, "byte {c:#x} last of {}", lane + 1);
+            }
+        }
+        let mut next = crate::test_rng(5);
+        for _ in 0..3000 {
+            let b: Vec<u8> = (0..next(65)).map(|_| next(256) as u8).collect();
+            let want = b.iter().enumerate().fold(0u64, |m, (j, c)| m | u64::from(c.is_ascii_alphanumeric()) << j);
+            assert_eq!(alnum_mask(&b), want, "{b:?}");
         }
     }
 

@@ -171,6 +171,46 @@ pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) ->
     })
 }
 
+/// The maximal runs of at least `min` (1 to 64) ASCII letters and digits, as [`runs`]
+/// finds them. Most bytes of prose are in this class, so skipping ahead gains nothing,
+/// and a byte-by-byte run search mispredicts a branch at every word boundary. Instead
+/// the bytes are classified 64 at a time into bit masks (eight per step, see
+/// [`crate::bytes::alnum_mask`]); the starts of the long runs are found with bit
+/// operations, so only those are looked at one by one.
+pub(crate) fn alnum_runs(b: &[u8], min: usize) -> Vec<(usize, usize)> {
+    debug_assert!((1..=64).contains(&min));
+    let masks: Vec<u64> = b.chunks(64).map(crate::bytes::alnum_mask).collect();
+    let at = |k: usize| masks.get(k).copied().unwrap_or(0);
+    let mut out = Vec::new();
+    for k in 0..masks.len() {
+        let (m, next) = (masks[k], at(k + 1));
+        // Run starts: in the class, the byte before not (bit 63 of the block before).
+        let prev_last = if k > 0 { masks[k - 1] >> 63 } else { 0 };
+        let starts = m & !((m << 1) | prev_last);
+        // Positions with `min` bytes of the class from them on (reading into the next block).
+        let mut long = m;
+        for d in 1..min {
+            long &= (m >> d) | (next << (64 - d));
+        }
+        let mut hits = starts & long;
+        while hits != 0 {
+            let p = hits.trailing_zeros() as usize;
+            hits &= hits - 1;
+            // The run ends at the first byte out of the class from `p` on.
+            let (mut kk, mut bit) = (k, p);
+            let end = loop {
+                let zeros = !at(kk) >> bit;
+                if zeros != 0 {
+                    break kk * 64 + bit + zeros.trailing_zeros() as usize;
+                }
+                (kk, bit) = (kk + 1, 0);
+            };
+            out.push((k * 64 + p, end.min(b.len())));
+        }
+    }
+    out
+}
+
 /// Matches of `re` (as `(start, end)`) searched only inside the runs of at least `min`
 /// bytes of class `is`, for a pattern whose every match is such a run's part: each run
 /// is searched with one byte of context on both sides (for an ASCII `\b`), so the
@@ -242,7 +282,7 @@ pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::{runs, typo_eq};
+    use super::{alnum_runs, runs, typo_eq};
     use proptest::prelude::*;
 
     /// Each pattern searched in lower case over the folded text finds what the same
@@ -297,6 +337,33 @@ mod tests {
         fn runs_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"ABZa0 -\xC3".to_vec()), 0..40), min in 1usize..10) {
             let up = |c: u8| c.is_ascii_uppercase();
             prop_assert_eq!(runs(&t, min, up).collect::<Vec<_>>(), runs_reference(&t, min, up));
+        }
+
+        /// Texts up to several blocks of 64 bytes long, with runs that cross the blocks'
+        /// edges and end at the text's end.
+        #[test]
+        fn alnum_runs_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"ABZa09 -\xC3".to_vec()), 0..300), min in 1usize..70) {
+            let alnum = |c: u8| c.is_ascii_alphanumeric();
+            let min = min.min(64);
+            prop_assert_eq!(alnum_runs(&t, min), runs_reference(&t, min, alnum));
+        }
+    }
+
+    #[test]
+    fn alnum_runs_across_blocks() {
+        let alnum = |c: u8| c.is_ascii_alphanumeric();
+        for n in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
+            let all = vec![b'a'; n];
+            assert_eq!(alnum_runs(&all, 1), runs_reference(&all, 1, alnum), "{n} letters");
+            for cut in [0, 1, 62, 63, 64, 65, 127, 128] {
+                let mut t = all.clone();
+                if cut < n {
+                    t[cut] = b' ';
+                }
+                for min in [1, 6, 63, 64] {
+                    assert_eq!(alnum_runs(&t, min), runs_reference(&t, min, alnum), "{n} letters, space at {cut}, min {min}");
+                }
+            }
         }
     }
 

@@ -34,7 +34,7 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{find_in, has_typo_tolerant, re, re_folded, runs, typo_eq_ci, Recognizer};
+use super::{alnum_runs, find_in, has_typo_tolerant, re, re_folded, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
@@ -197,7 +197,7 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
 /// and runs over ASCII letters and digits. They are the ends of the runs of six letters
 /// or digits, from each run's first letter, so short words are skipped over unread.
 fn long_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(b, 6, |c| c.is_ascii_alphanumeric()).filter_map(|(rs, re)| (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re)))
+    alnum_runs(b, 6).into_iter().filter_map(|(rs, re)| (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re)))
 }
 
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).
