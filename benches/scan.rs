@@ -64,13 +64,15 @@ fn main() {
     // `--only=person,street_address`: measure (or profile) just these kinds.
     let only: Option<Vec<Kind>> = std::env::args()
         .find_map(|a| a.strip_prefix("--only=").map(|l| l.split(',').map(|id| Kind::from_id(id).unwrap_or_else(|| panic!("unknown kind {id}"))).collect()));
-    let build = |threads: usize| {
+    // A scanner for these kinds (every kind when `None`) on `threads` threads.
+    let with = |kinds: Option<&[Kind]>, threads: usize| {
         let mut builder = ScannerBuilder::new().max_text_bytes(64 << 20).threads(threads);
-        if let Some(kinds) = &only {
+        if let Some(kinds) = kinds {
             builder = builder.kinds(kinds);
         }
         builder.build().unwrap()
     };
+    let build = |threads: usize| with(only.as_deref(), threads);
     let scanner = build(1);
     let base = corpus();
 
@@ -102,9 +104,8 @@ fn main() {
         // The structured identifiers alone (every kind but names and addresses): the
         // kinds with a format or check digit, which the speed target of the core is set for.
         let ids: Vec<Kind> = Kind::BUILTIN.into_iter().filter(|k| !matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity)).collect();
-        let of = |threads: usize| ScannerBuilder::new().max_text_bytes(64 << 20).threads(threads).kinds(&ids).build().unwrap();
-        throughput(&format!("throughput, the {} identifier kinds (all but names and addresses)", ids.len()), &of(1));
-        throughput("throughput, the identifier kinds with threads(2)", &of(2));
+        throughput(&format!("throughput, the {} identifier kinds (all but names and addresses)", ids.len()), &with(Some(&ids), 1));
+        throughput("throughput, the identifier kinds with threads(2)", &with(Some(&ids), 2));
     }
 
     println!("growth (time per 1,000 chars should stay flat):");
@@ -127,7 +128,7 @@ fn main() {
     if std::env::args().any(|a| a == "--per-kind") {
         println!("per kind (1 MB, one kind on):");
         for kind in Kind::BUILTIN {
-            let one = ScannerBuilder::new().kinds(&[kind]).max_text_bytes(64 << 20).build().unwrap();
+            let one = with(Some(&[kind]), 1);
             let runs = time(|| drop(one.scan(&mb, None).unwrap()), Duration::from_millis(1500));
             let med = runs[runs.len() / 2];
             println!("  {:<20} {:>8.2} ms  {:>7.1} M chars/s", format!("{kind:?}"), med.as_secs_f64() * 1e3, units as f64 / med.as_secs_f64() / 1e6);
