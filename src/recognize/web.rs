@@ -195,7 +195,8 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
 
 /// The words of six bytes or more, as `(start, end)`: a word starts at an ASCII letter
 /// and runs over ASCII letters and digits. They are the ends of the runs of six letters
-/// or digits, from each run's first letter, so short words are skipped over unread.
+/// or digits ([`alnum_runs`]), from each run's first letter; shorter runs are never
+/// looked at one by one.
 fn long_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     alnum_runs(b, 6).into_iter().filter_map(|(rs, re)| (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re)))
 }
