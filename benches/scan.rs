@@ -16,7 +16,8 @@ use pii_veil::{Kind, ScannerBuilder};
 use std::time::{Duration, Instant};
 
 fn corpus() -> String {
-    let path = std::env::var("PII_VEIL_BENCH_TEXT").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev.jsonl").to_string());
+    let path = std::env::var("PII_VEIL_BENCH_TEXT")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev.jsonl").to_string());
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut texts = Vec::new();
     for line in raw.lines() {
@@ -62,8 +63,10 @@ fn main() {
         return;
     }
     // `--only=person,street_address`: measure (or profile) just these kinds.
-    let only: Option<Vec<Kind>> = std::env::args()
-        .find_map(|a| a.strip_prefix("--only=").map(|l| l.split(',').map(|id| Kind::from_id(id).unwrap_or_else(|| panic!("unknown kind {id}"))).collect()));
+    let only: Option<Vec<Kind>> = std::env::args().find_map(|a| {
+        a.strip_prefix("--only=")
+            .map(|l| l.split(',').map(|id| Kind::from_id(id).unwrap_or_else(|| panic!("unknown kind {id}"))).collect())
+    });
     // A scanner for these kinds (every kind when `None`) on `threads` threads.
     let with = |kinds: Option<&[Kind]>, threads: usize| {
         let mut builder = ScannerBuilder::new().max_text_bytes(64 << 20).threads(threads);
@@ -79,7 +82,9 @@ fn main() {
     let mb = sized(&base, 1 << 20);
     // `--scans=N`: only N scans of the 1 MB text on one thread, nothing printed — for an
     // instruction counter (tests/instructions.sh runs N = 1 and 2 and subtracts).
-    if let Some(n) = std::env::args().find_map(|a| a.strip_prefix("--scans=").map(|n| n.parse::<usize>().expect("--scans=N"))) {
+    if let Some(n) =
+        std::env::args().find_map(|a| a.strip_prefix("--scans=").map(|n| n.parse::<usize>().expect("--scans=N")))
+    {
         for _ in 0..n {
             std::hint::black_box(scanner.scan(&mb, None).unwrap());
         }
@@ -103,8 +108,14 @@ fn main() {
     if only.is_none() {
         // The structured identifiers alone (every kind but names and addresses): the
         // kinds with a format or check digit, which the speed target of the core is set for.
-        let ids: Vec<Kind> = Kind::BUILTIN.into_iter().filter(|k| !matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity)).collect();
-        throughput(&format!("throughput, the {} identifier kinds (all but names and addresses)", ids.len()), &with(Some(&ids), 1));
+        let ids: Vec<Kind> = Kind::BUILTIN
+            .into_iter()
+            .filter(|k| !matches!(k, Kind::Person | Kind::StreetAddress | Kind::PostalCity))
+            .collect();
+        throughput(
+            &format!("throughput, the {} identifier kinds (all but names and addresses)", ids.len()),
+            &with(Some(&ids), 1),
+        );
         throughput("throughput, the identifier kinds with threads(2)", &with(Some(&ids), 2));
     }
 
@@ -114,14 +125,24 @@ fn main() {
         let n = t.encode_utf16().count();
         let runs = time(|| drop(scanner.scan(&t, None).unwrap()), Duration::from_millis(1500));
         let med = runs[runs.len() / 2];
-        println!("  {:>9} chars: {:>10.3} ms  {:>7.3} µs per 1,000 chars", n, med.as_secs_f64() * 1e3, med.as_secs_f64() * 1e9 / n as f64);
+        println!(
+            "  {:>9} chars: {:>10.3} ms  {:>7.3} µs per 1,000 chars",
+            n,
+            med.as_secs_f64() * 1e3,
+            med.as_secs_f64() * 1e9 / n as f64
+        );
     }
 
     // A 2,000-character chat message: rescanned on every keystroke.
     let msg: String = sized(&base, 4000).chars().take(2000).collect();
     let runs = time(|| drop(scanner.scan(&msg, None).unwrap()), Duration::from_secs(2));
     let p = |q: f64| runs[((runs.len() - 1) as f64 * q) as usize];
-    println!("rescan of a 2,000-char message: median {:.1} µs, p99 {:.1} µs ({} runs)", p(0.5).as_secs_f64() * 1e6, p(0.99).as_secs_f64() * 1e6, runs.len());
+    println!(
+        "rescan of a 2,000-char message: median {:.1} µs, p99 {:.1} µs ({} runs)",
+        p(0.5).as_secs_f64() * 1e6,
+        p(0.99).as_secs_f64() * 1e6,
+        runs.len()
+    );
 
     // Where the time goes: the same 1 MB with one kind on at a time (each includes the
     // shared steps: normalising, tokenising for names/addresses, context, resolving).
@@ -131,7 +152,12 @@ fn main() {
             let one = with(Some(&[kind]), 1);
             let runs = time(|| drop(one.scan(&mb, None).unwrap()), Duration::from_millis(1500));
             let med = runs[runs.len() / 2];
-            println!("  {:<20} {:>8.2} ms  {:>7.1} M chars/s", format!("{kind:?}"), med.as_secs_f64() * 1e3, units as f64 / med.as_secs_f64() / 1e6);
+            println!(
+                "  {:<20} {:>8.2} ms  {:>7.1} M chars/s",
+                format!("{kind:?}"),
+                med.as_secs_f64() * 1e3,
+                units as f64 / med.as_secs_f64() / 1e6
+            );
         }
     }
 }

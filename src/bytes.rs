@@ -76,7 +76,8 @@ mod tests {
         let mut next = crate::test_rng(9);
         for _ in 0..3000 {
             let len = next(40);
-            let b: Vec<u8> = (0..len).map(|_| if next(12) == 0 { 0x80 + next(128) as u8 } else { next(128) as u8 }).collect();
+            let b: Vec<u8> =
+                (0..len).map(|_| if next(12) == 0 { 0x80 + next(128) as u8 } else { next(128) as u8 }).collect();
             for from in 0..=b.len() {
                 let want = b[from..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - from);
                 assert_eq!(ascii_run(&b[from..]), want, "{b:?} from {from}");

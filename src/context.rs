@@ -87,7 +87,7 @@ fn words_back(s: &str, max: usize, out: &mut Words) {
             if c == b'\n' {
                 newlines += 1;
                 if newlines >= 2 {
-                                    return;
+                    return;
                 }
             }
             end -= 1;
@@ -127,11 +127,11 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
         if let Some(st) = word_start.take() {
             out.push_lower(&s[st..i]);
             if out.len() >= max {
-                            return;
+                return;
             }
         }
         if c == '\n' {
-                    return;
+            return;
         }
     }
     if let Some(st) = word_start {
@@ -264,59 +264,306 @@ thread_local! {
 
 /// Words that mark a number as a business reference rather than personal data.
 pub const REFERENCE_WORDS: &[&str] = &[
-    "bestellnummer", "bestellung*", "bestell*", "order*", "rechnung*", "rechnungsnummer",
-    "invoice*", "ticket*", "auftrag*", "auftragsnummer", "kundennummer", "kundennr",
-    "kunden-nr", "kd-nr", "referenz*", "reference", "ref", "tracking*", "sendung*",
-    "sendungsnummer", "paket*", "artikel*", "artikelnummer", "sku", "ean", "version", "v",
-    "build", "release", "preis", "price", "eur", "euro", "chf", "usd", "gbp", "betrag",
-    "amount", "total", "summe", "menge", "quantity", "qty", "stück", "vorgang*",
-    "vorgangsnummer", "case", "fall*", "fallnummer", "vertragsnummer", "vertrag*", "contract*",
-    "policy", "polizze*", "police*", "serial", "seriennummer", "produkt*", "product*", "modell*",
-    "model", "gutschein*", "voucher", "coupon", "transaktion*", "transaction*", "zahlungsreferenz",
-    "verwendungszweck", "aktenzeichen", "az", "lieferschein*", "retoure*", "rma", "no", "nr",
-    "nummer", "number", "#",
+    "bestellnummer",
+    "bestellung*",
+    "bestell*",
+    "order*",
+    "rechnung*",
+    "rechnungsnummer",
+    "invoice*",
+    "ticket*",
+    "auftrag*",
+    "auftragsnummer",
+    "kundennummer",
+    "kundennr",
+    "kunden-nr",
+    "kd-nr",
+    "referenz*",
+    "reference",
+    "ref",
+    "tracking*",
+    "sendung*",
+    "sendungsnummer",
+    "paket*",
+    "artikel*",
+    "artikelnummer",
+    "sku",
+    "ean",
+    "version",
+    "v",
+    "build",
+    "release",
+    "preis",
+    "price",
+    "eur",
+    "euro",
+    "chf",
+    "usd",
+    "gbp",
+    "betrag",
+    "amount",
+    "total",
+    "summe",
+    "menge",
+    "quantity",
+    "qty",
+    "stück",
+    "vorgang*",
+    "vorgangsnummer",
+    "case",
+    "fall*",
+    "fallnummer",
+    "vertragsnummer",
+    "vertrag*",
+    "contract*",
+    "policy",
+    "polizze*",
+    "police*",
+    "serial",
+    "seriennummer",
+    "produkt*",
+    "product*",
+    "modell*",
+    "model",
+    "gutschein*",
+    "voucher",
+    "coupon",
+    "transaktion*",
+    "transaction*",
+    "zahlungsreferenz",
+    "verwendungszweck",
+    "aktenzeichen",
+    "az",
+    "lieferschein*",
+    "retoure*",
+    "rma",
+    "no",
+    "nr",
+    "nummer",
+    "number",
+    "#",
 ];
 
 /// Words that mark a phone number or bank account as the company's own (not personal).
 pub const COMPANY_WORDS: &[&str] = &[
-    "hotline*", "servicehotline", "service-hotline", "zentrale", "switchboard", "kundenservice",
-    "kundendienst", "support", "helpdesk", "service", "uns", "unsere", "unser", "unserer",
-    "unseren", "our", "us", "firmenkonto", "geschäftskonto", "firma", "company",
+    "hotline*",
+    "servicehotline",
+    "service-hotline",
+    "zentrale",
+    "switchboard",
+    "kundenservice",
+    "kundendienst",
+    "support",
+    "helpdesk",
+    "service",
+    "uns",
+    "unsere",
+    "unser",
+    "unserer",
+    "unseren",
+    "our",
+    "us",
+    "firmenkonto",
+    "geschäftskonto",
+    "firma",
+    "company",
 ];
 
 /// Positive context words per kind (German and English, some French/Italian/Spanish/Dutch).
 pub fn positive(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Phone => &[
-            "tel", "telefon*", "tel.", "phone*", "mobil*", "handy*", "handynummer", "mobile",
-            "cell", "call", "anrufen", "ruf", "rufen", "erreichbar", "reach", "nummer", "number",
-            "fax", "whatsapp", "telefono", "téléphone", "telefoon", "tél", "rückruf*", "callback",
+            "tel",
+            "telefon*",
+            "tel.",
+            "phone*",
+            "mobil*",
+            "handy*",
+            "handynummer",
+            "mobile",
+            "cell",
+            "call",
+            "anrufen",
+            "ruf",
+            "rufen",
+            "erreichbar",
+            "reach",
+            "nummer",
+            "number",
+            "fax",
+            "whatsapp",
+            "telefono",
+            "téléphone",
+            "telefoon",
+            "tél",
+            "rückruf*",
+            "callback",
         ],
-        Kind::Iban => &["iban", "konto*", "account", "bank*", "überweis*", "sepa*", "lastschrift*", "kontonummer", "bankverbindung"],
+        Kind::Iban => &[
+            "iban",
+            "konto*",
+            "account",
+            "bank*",
+            "überweis*",
+            "sepa*",
+            "lastschrift*",
+            "kontonummer",
+            "bankverbindung",
+        ],
         Kind::Bic => &["bic", "swift", "bank*", "iban", "sepa*", "bankverbindung", "sort", "code", "konto*", "account"],
-        Kind::CreditCard => &["karte*", "kreditkarte*", "card*", "visa", "mastercard", "amex", "kartennummer", "creditcard", "zahlung*", "payment"],
-        Kind::NationalId => &[
-            "steuer-id", "steuerid", "steuer-idnr", "idnr", "identifikationsnummer", "steueridentifikationsnummer",
-            "tin", "svnr", "sv-nummer", "sozialversicherung*", "sozialversicherungsnummer",
-            "versicherungsnummer", "rentenversicherung*", "rvnr", "ahv*", "ahv-nr", "avs",
-            "ssn", "social", "security", "nino", "insurance", "ni", "nir", "sécurité", "securite",
-            "codice", "fiscale", "dni", "nie", "nif", "bsn", "burgerservicenummer",
-            "personalausweis*", "ausweis*", "ausweisnummer", "reisepass*", "pass", "passnummer",
-            "passport", "id", "e-card", "ecard",
+        Kind::CreditCard => &[
+            "karte*",
+            "kreditkarte*",
+            "card*",
+            "visa",
+            "mastercard",
+            "amex",
+            "kartennummer",
+            "creditcard",
+            "zahlung*",
+            "payment",
         ],
-        Kind::TaxVatId => &["uid", "uid-nr", "uid-nummer", "ust-id", "ust-idnr", "ustid", "umsatzsteuer*", "vat", "mwst", "tva", "iva", "btw", "steuernummer", "tax"],
-        Kind::HealthInsuranceId => &["krankenversicherung*", "krankenkasse*", "versichertennummer", "krankenversichertennummer", "kvnr", "nhs", "health", "versicherten*", "gesundheitskarte", "egk"],
+        Kind::NationalId => &[
+            "steuer-id",
+            "steuerid",
+            "steuer-idnr",
+            "idnr",
+            "identifikationsnummer",
+            "steueridentifikationsnummer",
+            "tin",
+            "svnr",
+            "sv-nummer",
+            "sozialversicherung*",
+            "sozialversicherungsnummer",
+            "versicherungsnummer",
+            "rentenversicherung*",
+            "rvnr",
+            "ahv*",
+            "ahv-nr",
+            "avs",
+            "ssn",
+            "social",
+            "security",
+            "nino",
+            "insurance",
+            "ni",
+            "nir",
+            "sécurité",
+            "securite",
+            "codice",
+            "fiscale",
+            "dni",
+            "nie",
+            "nif",
+            "bsn",
+            "burgerservicenummer",
+            "personalausweis*",
+            "ausweis*",
+            "ausweisnummer",
+            "reisepass*",
+            "pass",
+            "passnummer",
+            "passport",
+            "id",
+            "e-card",
+            "ecard",
+        ],
+        Kind::TaxVatId => &[
+            "uid",
+            "uid-nr",
+            "uid-nummer",
+            "ust-id",
+            "ust-idnr",
+            "ustid",
+            "umsatzsteuer*",
+            "vat",
+            "mwst",
+            "tva",
+            "iva",
+            "btw",
+            "steuernummer",
+            "tax",
+        ],
+        Kind::HealthInsuranceId => &[
+            "krankenversicherung*",
+            "krankenkasse*",
+            "versichertennummer",
+            "krankenversichertennummer",
+            "kvnr",
+            "nhs",
+            "health",
+            "versicherten*",
+            "gesundheitskarte",
+            "egk",
+        ],
         Kind::LicensePlate => &[
-            "kennzeichen", "kfz*", "kfz-kennzeichen", "nummernschild", "auto*", "fahrzeug*", "wagen",
-            "plate", "registration", "reg", "car", "vehicle", "immatriculation", "targa", "matrícula",
-            "kenteken", "autokennzeichen", "pkw", "parkplatz", "parken", "geparkt", "parking", "kontrollschild",
+            "kennzeichen",
+            "kfz*",
+            "kfz-kennzeichen",
+            "nummernschild",
+            "auto*",
+            "fahrzeug*",
+            "wagen",
+            "plate",
+            "registration",
+            "reg",
+            "car",
+            "vehicle",
+            "immatriculation",
+            "targa",
+            "matrícula",
+            "kenteken",
+            "autokennzeichen",
+            "pkw",
+            "parkplatz",
+            "parken",
+            "geparkt",
+            "parking",
+            "kontrollschild",
         ],
         Kind::DateOfBirth => &[
-            "geburtsdatum", "geburts*", "geburtstag", "geb", "geboren", "born", "birth*", "dob",
-            "birthday", "d.o.b", "jahrgang", "née", "né", "naissance", "nato", "nata",
-            "nascita", "nacimiento", "nacido", "nacida", "geboortedatum", "geboren", "alter", "age",
+            "geburtsdatum",
+            "geburts*",
+            "geburtstag",
+            "geb",
+            "geboren",
+            "born",
+            "birth*",
+            "dob",
+            "birthday",
+            "d.o.b",
+            "jahrgang",
+            "née",
+            "né",
+            "naissance",
+            "nato",
+            "nata",
+            "nascita",
+            "nacimiento",
+            "nacido",
+            "nacida",
+            "geboortedatum",
+            "geboren",
+            "alter",
+            "age",
         ],
-        Kind::Username => &["benutzername", "username", "user", "nutzername", "login", "handle", "account", "konto", "nickname", "benutzer", "instagram", "twitter", "tiktok", "github", "telegram"],
+        Kind::Username => &[
+            "benutzername",
+            "username",
+            "user",
+            "nutzername",
+            "login",
+            "handle",
+            "account",
+            "konto",
+            "nickname",
+            "benutzer",
+            "instagram",
+            "twitter",
+            "tiktok",
+            "github",
+            "telegram",
+        ],
         Kind::MacAddress => &["mac", "mac-adresse", "hardware", "router", "gerät", "device", "adapter"],
         Kind::IpAddress => &["ip", "ip-adresse", "ipv4", "ipv6", "address", "adresse", "server", "router"],
         _ => &[],
@@ -380,7 +627,10 @@ fn positive_bit(kind: Kind) -> u32 {
 
 /// Every list of this module with its class bit.
 fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
-    Kind::BUILTIN.iter().map(|&k| (positive(k), positive_bit(k))).chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)])
+    Kind::BUILTIN
+        .iter()
+        .map(|&k| (positive(k), positive_bit(k)))
+        .chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)])
 }
 
 /// The lists of this module as one lookup: exact entries by word, `*` entries by
@@ -475,7 +725,9 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
             }
         }
     }
-    if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic) && (0..win.before.len().min(WINDOW_BEFORE)).any(|i| win.before.class(i) & COMPANY != 0) {
+    if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic)
+        && (0..win.before.len().min(WINDOW_BEFORE)).any(|i| win.before.class(i) & COMPANY != 0)
+    {
         s -= 0.45;
     }
     s.clamp(0.0, 1.0)
@@ -503,7 +755,11 @@ mod tests {
                     for kind in &Kind::BUILTIN {
                         part.fill_for(*kind, t, s, e);
                         for score in [0.2, 0.5, 0.9] {
-                            assert_eq!(adjust(*kind, score, &part), adjust(*kind, score, &whole), "{kind:?} at {s}..{e} in {t:?}");
+                            assert_eq!(
+                                adjust(*kind, score, &part),
+                                adjust(*kind, score, &whole),
+                                "{kind:?} at {s}..{e} in {t:?}"
+                            );
                         }
                     }
                 }
@@ -515,11 +771,28 @@ mod tests {
     #[test]
     fn classes_are_the_lists() {
         let lists: Vec<(&[&str], u32)> = all_lists().collect();
-        let mut words: Vec<String> = vec![String::new(), "-".into(), "--".into(), "x".into(), "nummerx".into(), "über".into(), "-tel-".into(), "ge".into()];
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "-".into(),
+            "--".into(),
+            "x".into(),
+            "nummerx".into(),
+            "über".into(),
+            "-tel-".into(),
+            "ge".into(),
+        ];
         for (list, _) in &lists {
             for e in *list {
                 let stem = e.trim_end_matches('*');
-                for w in [stem.to_string(), format!("{stem}x"), format!("{stem}datum"), format!("-{stem}"), format!("{stem}-"), stem.chars().take(stem.chars().count() / 2).collect(), stem.chars().skip(1).collect()] {
+                for w in [
+                    stem.to_string(),
+                    format!("{stem}x"),
+                    format!("{stem}datum"),
+                    format!("-{stem}"),
+                    format!("{stem}-"),
+                    stem.chars().take(stem.chars().count() / 2).collect(),
+                    stem.chars().skip(1).collect(),
+                ] {
                     words.push(w);
                 }
             }

@@ -130,14 +130,7 @@ impl Kind {
     /// True for kinds whose values carry a check digit or a strict registry format,
     /// which win overlaps against generic kinds (see `resolve`).
     pub fn is_checksummed(self) -> bool {
-        matches!(
-            self,
-            Kind::Iban
-                | Kind::CreditCard
-                | Kind::NationalId
-                | Kind::TaxVatId
-                | Kind::HealthInsuranceId
-        )
+        matches!(self, Kind::Iban | Kind::CreditCard | Kind::NationalId | Kind::TaxVatId | Kind::HealthInsuranceId)
     }
 }
 

@@ -163,11 +163,41 @@ const KIND_WORDS: &[(&str, Kind)] = &[
 
 /// Keywords of fields that hold business references, not personal data.
 const NON_PERSONAL_WORDS: &[&str] = &[
-    "bestell", "order", "rechnung", "invoice", "ticket", "auftrag", "kundennummer",
-    "kunden-nr", "kundennr", "customer number", "customer no", "customer id", "vertragsnummer",
-    "contract", "referenz", "reference", "tracking", "sendung", "artikel", "sku", "ean",
-    "produkt", "product", "menge", "quantity", "betrag", "amount", "preis", "price",
-    "gutschein", "voucher", "coupon", "vorgang", "case number", "fall",
+    "bestell",
+    "order",
+    "rechnung",
+    "invoice",
+    "ticket",
+    "auftrag",
+    "kundennummer",
+    "kunden-nr",
+    "kundennr",
+    "customer number",
+    "customer no",
+    "customer id",
+    "vertragsnummer",
+    "contract",
+    "referenz",
+    "reference",
+    "tracking",
+    "sendung",
+    "artikel",
+    "sku",
+    "ean",
+    "produkt",
+    "product",
+    "menge",
+    "quantity",
+    "betrag",
+    "amount",
+    "preis",
+    "price",
+    "gutschein",
+    "voucher",
+    "coupon",
+    "vorgang",
+    "case number",
+    "fall",
 ];
 
 impl FieldHints {
@@ -193,7 +223,9 @@ impl FieldHints {
             (a, _) if a.contains("tel") => Some(Kind::Phone),
             (a, _) if a.contains("email") => Some(Kind::Email),
             (a, _) if a.contains("cc-number") => Some(Kind::CreditCard),
-            (a, _) if a.contains("name") && !a.contains("username") && !a.contains("organization") => Some(Kind::Person),
+            (a, _) if a.contains("name") && !a.contains("username") && !a.contains("organization") => {
+                Some(Kind::Person)
+            }
             (a, _) if a.contains("username") => Some(Kind::Username),
             (a, _) if a.contains("street-address") || a.contains("address-line") => Some(Kind::StreetAddress),
             (a, _) if a.contains("postal-code") || a.contains("address-level") => Some(Kind::PostalCity),
@@ -209,9 +241,7 @@ impl FieldHints {
             self.placeholder.to_lowercase()
         );
         class.non_personal = NON_PERSONAL_WORDS.iter().any(|w| starts_word(&free, w));
-        class.expects = precise.or_else(|| {
-            KIND_WORDS.iter().find(|(w, _)| starts_word(&free, w)).map(|&(_, k)| k)
-        });
+        class.expects = precise.or_else(|| KIND_WORDS.iter().find(|(w, _)| starts_word(&free, w)).map(|&(_, k)| k));
         if precise.is_some() {
             class.non_personal = false;
         }

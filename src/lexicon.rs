@@ -26,7 +26,12 @@ impl Lexicon {
     pub(crate) fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> Lexicon {
         let entries: Vec<(&'static str, u32)> = entries.filter(|(w, _)| !w.is_empty()).collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut lex = Lexicon { tags: vec![0; size], slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros(), long: Vec::new() };
+        let mut lex = Lexicon {
+            tags: vec![0; size],
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            long: Vec::new(),
+        };
         for (w, f) in entries {
             if w.len() > 16 {
                 match lex.long.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
@@ -50,7 +55,8 @@ impl Lexicon {
     fn pack(b: &[u8]) -> [u64; 2] {
         let n = b.len();
         let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
-        let u64_at = |i: usize| u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        let u64_at =
+            |i: usize| u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
         match n {
             0 => [0, 0],
             1..=3 => [b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)), 0],
@@ -103,9 +109,13 @@ mod tests {
     /// differ only in the second word; and keys longer than a slot.
     #[test]
     fn keys_alike_and_long() {
-        let words: Vec<&'static str> = (0..400).map(|i| &*format!("abcdefgh{}{}", (b'a' + (i % 20) as u8) as char, (b'a' + (i / 20) as u8) as char).leak()).collect();
+        let words: Vec<&'static str> = (0..400)
+            .map(|i| &*format!("abcdefgh{}{}", (b'a' + (i % 20) as u8) as char, (b'a' + (i / 20) as u8) as char).leak())
+            .collect();
         let long: Vec<&'static str> = (0..40).map(|i| &*format!("abcdefghijklmnop{i}").leak()).collect();
-        let lex = Lexicon::new(words.iter().chain(&long).step_by(2).map(|&w| (w, 1)).chain([("abcdefghaa", 2), ("abcdefghijklmnop0", 4)]));
+        let lex = Lexicon::new(
+            words.iter().chain(&long).step_by(2).map(|&w| (w, 1)).chain([("abcdefghaa", 2), ("abcdefghijklmnop0", 4)]),
+        );
         for (i, w) in words.iter().chain(&long).enumerate() {
             let extra = match *w {
                 "abcdefghaa" => 2,

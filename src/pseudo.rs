@@ -290,7 +290,12 @@ impl Session {
 
     /// Scans `text` and replaces every finding with its placeholder; returns the new
     /// text and the findings (byte offsets into `text`).
-    pub fn pseudonymize(&mut self, scanner: &Scanner, text: &str, field: Option<&FieldHints>) -> Result<(String, Vec<Finding>), Error> {
+    pub fn pseudonymize(
+        &mut self,
+        scanner: &Scanner,
+        text: &str,
+        field: Option<&FieldHints>,
+    ) -> Result<(String, Vec<Finding>), Error> {
         let findings = scanner.scan(text, field)?;
         let out = self.pseudonymize_findings(text, &findings, &|k| scanner.kind_label(k));
         Ok((out, findings))
@@ -299,7 +304,12 @@ impl Session {
     /// Replaces the given findings of `text` with placeholders. Findings out of range,
     /// off char boundaries or overlapping an earlier one are skipped. `label_of` gives
     /// a kind's upper-case label (`Scanner::kind_label`).
-    pub fn pseudonymize_findings(&mut self, text: &str, findings: &[Finding], label_of: &dyn Fn(Kind) -> String) -> String {
+    pub fn pseudonymize_findings(
+        &mut self,
+        text: &str,
+        findings: &[Finding],
+        label_of: &dyn Fn(Kind) -> String,
+    ) -> String {
         let style = self.style;
         let st = Arc::make_mut(&mut self.st);
         let mut sorted: Vec<&Finding> = findings.iter().collect();
@@ -417,7 +427,12 @@ enum Step {
 /// True if a word of `sur` (3+ letters or digits) occurs as a whole word of `text`,
 /// ignoring case.
 fn shares_word(sur: &str, text: &str) -> bool {
-    let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<HashSet<String>>();
+    let words = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect::<HashSet<String>>()
+    };
     let theirs = words(text);
     words(sur).iter().any(|w| theirs.contains(w))
 }
@@ -429,7 +444,14 @@ fn is_word(c: char) -> bool {
 /// Scans `s` from the start; appends restored text to `out`; returns how many bytes
 /// were consumed (all of them when `fin`). `on_match(start, end, form)` sees every
 /// placeholder recognised.
-fn run(st: &State, s: &str, prev: &mut Option<char>, fin: bool, out: &mut String, on_match: &mut dyn FnMut(usize, usize, usize)) -> usize {
+fn run(
+    st: &State,
+    s: &str,
+    prev: &mut Option<char>,
+    fin: bool,
+    out: &mut String,
+    on_match: &mut dyn FnMut(usize, usize, usize),
+) -> usize {
     if st.forms.is_empty() {
         out.push_str(s);
         *prev = s.chars().next_back().or(*prev);
@@ -624,7 +646,8 @@ impl State {
             while i < b.len() && b[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            let joined = prev_end.is_some_and(|p| s - p <= 3 && b[p..s].iter().all(|c| matches!(c, b' ' | b'_' | b'-')));
+            let joined =
+                prev_end.is_some_and(|p| s - p <= 3 && b[p..s].iter().all(|c| matches!(c, b' ' | b'_' | b'-')));
             if !joined {
                 words.clear();
             }
@@ -647,7 +670,10 @@ impl State {
                     let (ws, we) = words[words.len() - k];
                     let part = text[ws..we].to_ascii_uppercase();
                     label = if label.is_empty() { part } else { format!("{part}_{label}") };
-                    if self.labels.contains(&label) || label == LITERAL_LABEL || Kind::BUILTIN.iter().any(|k| k.label() == label) {
+                    if self.labels.contains(&label)
+                        || label == LITERAL_LABEL
+                        || Kind::BUILTIN.iter().any(|k| k.label() == label)
+                    {
                         self.burnt.insert(format!("{label}_{n}"));
                         if let Some(sfx) = &suffix {
                             self.burnt.insert(format!("{label}_{n}_{sfx}"));
@@ -695,7 +721,8 @@ impl State {
             key = format!("{base}_{}{k}", suffix.unwrap_or("ALT"));
             k += 1;
         }
-        let surrogate = surrogate.filter(|s| !s.is_empty() && !self.by_sur.contains_key(s) && !self.originals.contains(s) && s != original);
+        let surrogate = surrogate
+            .filter(|s| !s.is_empty() && !self.by_sur.contains_key(s) && !self.originals.contains(s) && s != original);
         let f = self.forms.len();
         self.max_key = self.max_key.max(key.len());
         self.by_key.insert(key.clone(), f);
@@ -716,7 +743,16 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn form_for(&mut self, kind: Kind, label: &str, value: &str, text: &str, style: PlaceholderStyle, german: bool, titled: bool) -> usize {
+    fn form_for(
+        &mut self,
+        kind: Kind,
+        label: &str,
+        value: &str,
+        text: &str,
+        style: PlaceholderStyle,
+        german: bool,
+        titled: bool,
+    ) -> usize {
         let sur = style == PlaceholderStyle::Surrogate;
         if kind == Kind::Person {
             let toks = name_tokens(value);
@@ -750,7 +786,11 @@ impl State {
             return f;
         }
         let suffix = if self.entries[entry].forms.is_empty() { None } else { Some("ALT") };
-        let surrogate = if sur { surrogate_form(&self.entries[entry].fake, kind, value).filter(|s| self.surrogate_ok(s, text)) } else { None };
+        let surrogate = if sur {
+            surrogate_form(&self.entries[entry].fake, kind, value).filter(|s| self.surrogate_ok(s, text))
+        } else {
+            None
+        };
         self.add_form(entry, suffix, value, surrogate)
     }
 
@@ -832,7 +872,8 @@ impl State {
     }
 
     fn link_person(&self, t: &[String]) -> Option<usize> {
-        if let Some(&e) = self.persons.iter().find(|&&e| self.entries[e].person.as_ref().is_some_and(|p| p.tokens == t)) {
+        if let Some(&e) = self.persons.iter().find(|&&e| self.entries[e].person.as_ref().is_some_and(|p| p.tokens == t))
+        {
             return Some(e);
         }
         let first = &t[0];
@@ -856,7 +897,16 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn person_form(&mut self, label: &str, value: &str, toks: &[(usize, usize)], text: &str, sur: bool, german: bool, titled: bool) -> usize {
+    fn person_form(
+        &mut self,
+        label: &str,
+        value: &str,
+        toks: &[(usize, usize)],
+        text: &str,
+        sur: bool,
+        german: bool,
+        titled: bool,
+    ) -> usize {
         let german = german || value.chars().any(|c| "äöüÄÖÜß".contains(c));
         let t: Vec<String> = toks.iter().map(|&(s, e)| value[s..e].to_lowercase()).collect();
         let entry = match self.link_person(&t) {
@@ -904,7 +954,11 @@ impl State {
                 } else {
                     Some("ALT")
                 };
-                let surrogate = if sur { Some(name_surrogate(value, toks, &t, &p)).filter(|s| self.surrogate_ok(s, text)) } else { None };
+                let surrogate = if sur {
+                    Some(name_surrogate(value, toks, &t, &p)).filter(|s| self.surrogate_ok(s, text))
+                } else {
+                    None
+                };
                 self.add_form(entry, suffix, value, surrogate)
             }
         };
@@ -919,7 +973,12 @@ impl State {
                 if self.by_key.contains_key(&key) || self.entries[entry].forms.contains_key(surface) {
                     continue;
                 }
-                let surrogate = if sur { Some(name_surrogate(surface, &[(0, surface.len())], &t[k..k + 1], &p)).filter(|x| self.surrogate_ok(x, text)) } else { None };
+                let surrogate = if sur {
+                    Some(name_surrogate(surface, &[(0, surface.len())], &t[k..k + 1], &p))
+                        .filter(|x| self.surrogate_ok(x, text))
+                } else {
+                    None
+                };
                 self.add_form(entry, Some(role), surface, surrogate);
             }
         }
@@ -1116,8 +1175,9 @@ pub fn canonical_key(kind: Kind, value: &str) -> String {
 
 /// ITU country calling codes of one and two digits; all others have three.
 const CC_SHORT: &[&str] = &[
-    "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55",
-    "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+    "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48",
+    "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
+    "86", "90", "91", "92", "93", "94", "95", "98",
 ];
 
 fn cc_len(digits: &[u8]) -> usize {
@@ -1288,8 +1348,8 @@ fn name_tokens(v: &str) -> Vec<(usize, usize)> {
 }
 
 const TITLES: &[&str] = &[
-    "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mag", "ing", "dipl", "di", "dkfm", "mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dame", "lord",
-    "lady", "med", "phil", "rer", "nat", "jur", "univ",
+    "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mag", "ing", "dipl", "di", "dkfm", "mr", "mrs", "ms", "miss",
+    "mx", "sir", "madam", "dame", "lord", "lady", "med", "phil", "rer", "nat", "jur", "univ",
 ];
 
 /// Start of a person mention after leading titles (`Frau Dr. Huber` → `Huber`).
@@ -1313,8 +1373,14 @@ fn looks_german(text: &str) -> bool {
     if text.chars().any(|c| "äöüÄÖÜß".contains(c)) {
         return true;
     }
-    const DE: &[&str] = &["und", "der", "die", "das", "ich", "ist", "nicht", "mit", "bitte", "sie", "ein", "eine", "mein", "meine", "von", "für", "herr", "frau", "danke"];
-    const EN: &[&str] = &["the", "and", "is", "my", "please", "with", "for", "you", "of", "to", "this", "hello", "thanks", "mr", "mrs", "ms", "dear"];
+    const DE: &[&str] = &[
+        "und", "der", "die", "das", "ich", "ist", "nicht", "mit", "bitte", "sie", "ein", "eine", "mein", "meine",
+        "von", "für", "herr", "frau", "danke",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "is", "my", "please", "with", "for", "you", "of", "to", "this", "hello", "thanks", "mr", "mrs",
+        "ms", "dear",
+    ];
     let (mut de, mut en) = (0, 0);
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         let w = w.to_lowercase();
@@ -1325,15 +1391,54 @@ fn looks_german(text: &str) -> bool {
 }
 
 const DE_FIRST: &[&str] = &[
-    "Erika", "Max", "Lieselotte", "Hannelore", "Friedhelm", "Waltraud", "Gottlieb", "Hildegard", "Kunigunde", "Reinhold", "Sieglinde", "Adalbert", "Gundula",
-    "Eberhard", "Irmgard", "Wilhelmine",
+    "Erika",
+    "Max",
+    "Lieselotte",
+    "Hannelore",
+    "Friedhelm",
+    "Waltraud",
+    "Gottlieb",
+    "Hildegard",
+    "Kunigunde",
+    "Reinhold",
+    "Sieglinde",
+    "Adalbert",
+    "Gundula",
+    "Eberhard",
+    "Irmgard",
+    "Wilhelmine",
 ];
 const DE_LAST: &[&str] = &[
-    "Mustermann", "Musterfrau", "Beispiel", "Exempel", "Platzhalter", "Musterhuber", "Beispielmann", "Mustermeier", "Musterberger", "Beispielhofer",
-    "Platzmann", "Exempler",
+    "Mustermann",
+    "Musterfrau",
+    "Beispiel",
+    "Exempel",
+    "Platzhalter",
+    "Musterhuber",
+    "Beispielmann",
+    "Mustermeier",
+    "Musterberger",
+    "Beispielhofer",
+    "Platzmann",
+    "Exempler",
 ];
-const EN_FIRST: &[&str] = &["Jane", "John", "Richard", "Janet", "Joe", "Fred", "Alan", "Harriet", "Edmund", "Winifred", "Percival", "Mildred"];
-const EN_LAST: &[&str] = &["Doe", "Roe", "Bloggs", "Nurk", "Smithee", "Sample", "Example", "Placeholder", "Exampleton", "Sampleton", "Doakes", "Citizen"];
+const EN_FIRST: &[&str] = &[
+    "Jane", "John", "Richard", "Janet", "Joe", "Fred", "Alan", "Harriet", "Edmund", "Winifred", "Percival", "Mildred",
+];
+const EN_LAST: &[&str] = &[
+    "Doe",
+    "Roe",
+    "Bloggs",
+    "Nurk",
+    "Smithee",
+    "Sample",
+    "Example",
+    "Placeholder",
+    "Exampleton",
+    "Sampleton",
+    "Doakes",
+    "Citizen",
+];
 
 #[cfg(test)]
 mod tests {
@@ -1341,7 +1446,14 @@ mod tests {
 
     #[test]
     fn phone_nsn_strips_prefixes() {
-        for v in ["+49 170 1234567", "0049 170 1234567", "0170 1234567", "+49 (0)170 1234567", "+49 0170-1234567", "0170/123 45 67"] {
+        for v in [
+            "+49 170 1234567",
+            "0049 170 1234567",
+            "0170 1234567",
+            "+49 (0)170 1234567",
+            "+49 0170-1234567",
+            "0170/123 45 67",
+        ] {
             assert_eq!(canonical(Kind::Phone, v), "1701234567", "{v}");
         }
         assert_eq!(canonical(Kind::Phone, "+43 664 1234567"), "6641234567");

@@ -150,7 +150,12 @@ mod tests {
         let r = resolve(vec![c(Kind::Email, 10, 20, 0.9, false), c(Kind::Phone, 0, 5, 0.6, false)]);
         assert_eq!(r.iter().map(|c| c.start).collect::<Vec<_>>(), vec![0, 10]);
         // touching intervals do not overlap; across 64-bit word edges too
-        let r = resolve(vec![c(Kind::Email, 60, 130, 0.9, false), c(Kind::Phone, 130, 140, 0.6, false), c(Kind::Phone, 50, 61, 0.6, false), c(Kind::Phone, 129, 131, 0.6, false)]);
+        let r = resolve(vec![
+            c(Kind::Email, 60, 130, 0.9, false),
+            c(Kind::Phone, 130, 140, 0.6, false),
+            c(Kind::Phone, 50, 61, 0.6, false),
+            c(Kind::Phone, 129, 131, 0.6, false),
+        ]);
         assert_eq!(r.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>(), vec![(60, 130), (130, 140)]);
     }
 
@@ -185,7 +190,11 @@ mod tests {
                 })
                 .collect();
             // Compared field by field, with scores as bits (NaN is a score here too).
-            let fields = |v: Vec<Candidate>| v.into_iter().map(|c| (c.kind, c.start, c.end, c.score.to_bits(), c.subtype, c.validated)).collect::<Vec<_>>();
+            let fields = |v: Vec<Candidate>| {
+                v.into_iter()
+                    .map(|c| (c.kind, c.start, c.end, c.score.to_bits(), c.subtype, c.validated))
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(fields(resolve(cands.clone())), fields(resolve_by_one_ranking(cands)));
         }
     }
@@ -203,7 +212,13 @@ mod tests {
                 })
                 .collect();
             let mut ranked = cands.clone();
-            ranked.sort_by(|a, b| b.validated.cmp(&a.validated).then((b.end - b.start).cmp(&(a.end - a.start))).then(b.score.total_cmp(&a.score)).then(a.start.cmp(&b.start)));
+            ranked.sort_by(|a, b| {
+                b.validated
+                    .cmp(&a.validated)
+                    .then((b.end - b.start).cmp(&(a.end - a.start)))
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.start.cmp(&b.start))
+            });
             let mut want: Vec<(usize, usize)> = Vec::new();
             for x in &ranked {
                 if want.iter().all(|&(s, e)| e <= x.start || x.end <= s) {

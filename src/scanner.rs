@@ -79,7 +79,14 @@ pub struct Input<'t> {
 impl<'t> Input<'t> {
     /// The input for normalised `text` typed into a field of class `field`.
     pub fn new(text: &'t str, field: FieldClass) -> Input<'t> {
-        Input { text, bytes: text.as_bytes(), field, tokens: std::cell::OnceCell::new(), folded: std::cell::OnceCell::new(), whole_all_lower: None }
+        Input {
+            text,
+            bytes: text.as_bytes(),
+            field,
+            tokens: std::cell::OnceCell::new(),
+            folded: std::cell::OnceCell::new(),
+            whole_all_lower: None,
+        }
     }
 
     /// The bytes with ASCII letters in lower case (made once per scan; same length and
@@ -117,8 +124,23 @@ pub struct CustomPattern {
 /// Names of the validators a custom pattern may use. `luhn` reads only the digits of
 /// a match; the others read its letters and digits, upper-cased.
 pub const VALIDATORS: &[&str] = &[
-    "luhn", "iban", "bic", "de_steuer_idnr", "de_rvnr", "at_svnr", "ch_ahv", "us_ssn", "uk_nino",
-    "fr_nir", "it_codice_fiscale", "es_dni", "es_nie", "nl_bsn", "eu_vat", "de_kvnr", "uk_nhs",
+    "luhn",
+    "iban",
+    "bic",
+    "de_steuer_idnr",
+    "de_rvnr",
+    "at_svnr",
+    "ch_ahv",
+    "us_ssn",
+    "uk_nino",
+    "fr_nir",
+    "it_codice_fiscale",
+    "es_dni",
+    "es_nie",
+    "nl_bsn",
+    "eu_vat",
+    "de_kvnr",
+    "uk_nhs",
 ];
 
 fn run_validator(name: &str, v: &[u8]) -> bool {
@@ -269,7 +291,10 @@ impl ScannerBuilder {
         if let Some(cs) = &self.countries {
             for (i, c) in cs.iter().enumerate() {
                 if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return Err(Error::new(ErrorCode::InvalidConfig, format!("countries[{i}]: expected a two-letter ISO 3166 code")));
+                    return Err(Error::new(
+                        ErrorCode::InvalidConfig,
+                        format!("countries[{i}]: expected a two-letter ISO 3166 code"),
+                    ));
                 }
             }
         }
@@ -281,18 +306,30 @@ impl ScannerBuilder {
                 && p.name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
                 && p.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !valid_name {
-                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: must match [a-z][a-z0-9_]* (at most 40 characters)")));
+                return Err(Error::new(
+                    ErrorCode::InvalidConfig,
+                    format!("{key}.name: must match [a-z][a-z0-9_]* (at most 40 characters)"),
+                ));
             }
             if Kind::from_id(&p.name).is_some() || p.name == "custom" || p.name == "deny" {
-                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: '{}' is a built-in kind id", p.name)));
+                return Err(Error::new(
+                    ErrorCode::InvalidConfig,
+                    format!("{key}.name: '{}' is a built-in kind id", p.name),
+                ));
             }
             if let Some(v) = &p.validator {
                 if !VALIDATORS.contains(&v.as_str()) {
-                    return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.validator: unknown validator '{v}' (expected one of {})", VALIDATORS.join(", "))));
+                    return Err(Error::new(
+                        ErrorCode::InvalidConfig,
+                        format!("{key}.validator: unknown validator '{v}' (expected one of {})", VALIDATORS.join(", ")),
+                    ));
                 }
             }
             if !(0.0..=1.0).contains(&p.score) || p.score.is_nan() {
-                return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.score: must be a number between 0 and 1")));
+                return Err(Error::new(
+                    ErrorCode::InvalidConfig,
+                    format!("{key}.score: must be a number between 0 and 1"),
+                ));
             }
             let re = compile_user_pattern(&p.pattern, &format!("{key}.pattern"))?;
             let idx = custom_names.len();
@@ -300,7 +337,12 @@ impl ScannerBuilder {
                 return Err(Error::new(ErrorCode::InvalidConfig, format!("{key}.name: '{}' is used twice", p.name)));
             }
             custom_names.push(p.name.clone());
-            custom.push(CompiledCustom { kind: Kind::Custom(idx as u16), re, validator: p.validator.clone(), score: p.score });
+            custom.push(CompiledCustom {
+                kind: Kind::Custom(idx as u16),
+                re,
+                validator: p.validator.clone(),
+                score: p.score,
+            });
         }
         let mut allow_res = Vec::new();
         for (i, p) in self.allow_patterns.iter().enumerate() {
@@ -466,7 +508,10 @@ pub struct Scanner {
 
 impl std::fmt::Debug for Scanner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scanner").field("enabled", &self.enabled).field("threshold", &self.threshold).finish_non_exhaustive()
+        f.debug_struct("Scanner")
+            .field("enabled", &self.enabled)
+            .field("threshold", &self.threshold)
+            .finish_non_exhaustive()
     }
 }
 
@@ -605,7 +650,15 @@ impl Scanner {
             part
         };
         let (second, mut first) = on_two_threads(
-            || self.find_kept(&self.recognizers, &part(h.second_from, text.len()), h.second_from, h.cut..text.len(), text),
+            || {
+                self.find_kept(
+                    &self.recognizers,
+                    &part(h.second_from, text.len()),
+                    h.second_from,
+                    h.cut..text.len(),
+                    text,
+                )
+            },
             || self.find_kept(&self.recognizers, &part(0, h.first_to), 0, 0..h.cut, text),
         );
         first.extend(second);
@@ -615,7 +668,14 @@ impl Scanner {
     /// The candidates `recognizers` find in `part`, which starts at byte `from` of
     /// `text`: moved to offsets in `text`, kept if they start in `keep`, and judged by
     /// [`Scanner::keep`] with context read in the whole `text`.
-    fn find_kept(&self, recognizers: &[Box<dyn Recognizer>], part: &Input<'_>, from: usize, keep: std::ops::Range<usize>, text: &str) -> Vec<Candidate> {
+    fn find_kept(
+        &self,
+        recognizers: &[Box<dyn Recognizer>],
+        part: &Input<'_>,
+        from: usize,
+        keep: std::ops::Range<usize>,
+        text: &str,
+    ) -> Vec<Candidate> {
         let mut v = Vec::new();
         for r in recognizers {
             r.find(part, &mut v);
@@ -664,7 +724,12 @@ impl Scanner {
     }
 
     /// Scans and masks in one call; returns the masked text and the findings.
-    pub fn redact(&self, text: &str, field: Option<&FieldHints>, opts: &MaskOptions) -> Result<(String, Vec<Finding>), Error> {
+    pub fn redact(
+        &self,
+        text: &str,
+        field: Option<&FieldHints>,
+        opts: &MaskOptions,
+    ) -> Result<(String, Vec<Finding>), Error> {
         let findings = self.scan(text, field)?;
         let masked = mask::apply(text, &findings, opts, &|k| self.kind_label(k));
         Ok((masked, findings))

@@ -316,10 +316,7 @@ const IBAN_LENGTHS: &[(&[u8; 2], u8)] = &[
 /// IBAN length for a two-letter country code according to the SWIFT IBAN
 /// Registry (ISO 13616), or `None` if the country does not use IBANs.
 pub fn iban_length(country: &[u8]) -> Option<usize> {
-    IBAN_LENGTHS
-        .iter()
-        .find(|(cc, _)| &cc[..] == country)
-        .map(|&(_, len)| usize::from(len))
+    IBAN_LENGTHS.iter().find(|(cc, _)| &cc[..] == country).map(|&(_, len)| usize::from(len))
 }
 
 /// Spanish "dígitos de control" of the Código Cuenta Cliente (CCC): weights
@@ -446,9 +443,7 @@ pub fn credit_card(v: &[u8]) -> Result<&'static str, Invalid> {
         return Err(Invalid::Format);
     }
     let n = v.len();
-    let (brand, len_ok): (&'static str, bool) = if prefix_in(v, 2, 34, 34)
-        || prefix_in(v, 2, 37, 37)
-    {
+    let (brand, len_ok): (&'static str, bool) = if prefix_in(v, 2, 34, 34) || prefix_in(v, 2, 37, 37) {
         ("amex", n == 15)
     } else if prefix_in(v, 3, 300, 305)
         || prefix_in(v, 4, 3095, 3095)
@@ -462,10 +457,7 @@ pub fn credit_card(v: &[u8]) -> Result<&'static str, Invalid> {
         ("visa", n == 13 || n == 16 || n == 19)
     } else if prefix_in(v, 2, 51, 55) || prefix_in(v, 4, 2221, 2720) {
         ("mastercard", n == 16)
-    } else if [5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763]
-        .iter()
-        .any(|&p| prefix_in(v, 4, p, p))
-    {
+    } else if [5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763].iter().any(|&p| prefix_in(v, 4, p, p)) {
         ("maestro", (12..=19).contains(&n))
     } else if prefix_in(v, 4, 6011, 6011) || prefix_in(v, 3, 644, 649) || prefix_in(v, 2, 65, 65) {
         ("discover", (16..=19).contains(&n))
@@ -671,11 +663,7 @@ pub fn de_kvnr(v: &[u8]) -> Check {
     for i in 0..8 {
         digits[i + 2] = dv(v[i + 1]);
     }
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| digit_sum(d * if i % 2 == 0 { 1 } else { 2 }))
-        .sum();
+    let sum: u32 = digits.iter().enumerate().map(|(i, &d)| digit_sum(d * if i % 2 == 0 { 1 } else { 2 })).sum();
     if sum % 10 != dv(v[9]) {
         return Err(Invalid::Checksum);
     }
@@ -722,11 +710,7 @@ pub fn at_svnr(v: &[u8]) -> Check {
 
 /// EAN-13 / GTIN check digit over 12 digits (weights 1,3 from the left).
 fn ean13_check_digit(twelve: &[u8]) -> u32 {
-    let s: u32 = twelve
-        .iter()
-        .enumerate()
-        .map(|(i, &b)| dv(b) * if i % 2 == 0 { 1 } else { 3 })
-        .sum();
+    let s: u32 = twelve.iter().enumerate().map(|(i, &b)| dv(b) * if i % 2 == 0 { 1 } else { 3 }).sum();
     (10 - s % 10) % 10
 }
 
@@ -792,15 +776,7 @@ pub fn at_uid(v: &[u8]) -> Check {
         return Err(Invalid::Format);
     }
     let d = &v[3..];
-    let s: u32 = (0..7)
-        .map(|i| {
-            if i % 2 == 1 {
-                digit_sum(dv(d[i]) * 2)
-            } else {
-                dv(d[i])
-            }
-        })
-        .sum();
+    let s: u32 = (0..7).map(|i| if i % 2 == 1 { digit_sum(dv(d[i]) * 2) } else { dv(d[i]) }).sum();
     if (10 - (s + 4) % 10) % 10 != dv(d[7]) {
         return Err(Invalid::Checksum);
     }
@@ -876,10 +852,7 @@ pub fn uk_nino(v: &[u8]) -> Check {
     if BAD.contains(&v[0]) || BAD.contains(&v[1]) || v[1] == b'O' {
         return Err(Invalid::Component);
     }
-    if matches!(
-        &v[..2],
-        b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ"
-    ) {
+    if matches!(&v[..2], b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ") {
         return Err(Invalid::Component);
     }
     Ok(())
@@ -993,9 +966,7 @@ pub fn fr_nir(v: &[u8]) -> Check {
         return Err(Invalid::Format);
     }
     let month = num(&v[3..5]);
-    if !b"123478".contains(&v[0])
-        || !((1..=12).contains(&month) || (20..=42).contains(&month) || month >= 50)
-    {
+    if !b"123478".contains(&v[0]) || !((1..=12).contains(&month) || (20..=42).contains(&month) || month >= 50) {
         return Err(Invalid::Component);
     }
     let dep_num = corsica.unwrap_or_else(|| num(dep));
@@ -1035,9 +1006,7 @@ pub fn it_codice_fiscale(v: &[u8]) -> Check {
         return Err(Invalid::Length);
     }
     let letters_ok = all_upper(&v[..6]) && v[8].is_ascii_uppercase() && v[11].is_ascii_uppercase();
-    let digits_ok = [6, 7, 9, 10, 12, 13, 14]
-        .iter()
-        .all(|&i| cf_digit(v[i]).is_some());
+    let digits_ok = [6, 7, 9, 10, 12, 13, 14].iter().all(|&i| cf_digit(v[i]).is_some());
     if !letters_ok || !digits_ok || !v[15].is_ascii_uppercase() {
         return Err(Invalid::Format);
     }
@@ -1053,17 +1022,11 @@ pub fn it_codice_fiscale(v: &[u8]) -> Check {
         return Err(Invalid::Component);
     }
     // Odd-position values for 0..9 / A..Z (digits share the values of A..J).
-    const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
-        23,
-    ];
+    const ODD: [u32; 26] =
+        [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
     let mut sum = 0u32;
     for (i, &b) in v[..15].iter().enumerate() {
-        let idx = if b.is_ascii_digit() {
-            dv(b)
-        } else {
-            u32::from(b - b'A')
-        } as usize;
+        let idx = if b.is_ascii_digit() { dv(b) } else { u32::from(b - b'A') } as usize;
         sum += if i % 2 == 0 { ODD[idx] } else { idx as u32 };
     }
     if u32::from(v[15] - b'A') != sum % 26 {
@@ -1125,11 +1088,7 @@ fn es_cif(v: &[u8]) -> Check {
     }
     let mut sum = 0;
     for (i, &b) in v[1..8].iter().enumerate() {
-        sum += if i % 2 == 0 {
-            digit_sum(dv(b) * 2)
-        } else {
-            dv(b)
-        };
+        sum += if i % 2 == 0 { digit_sum(dv(b) * 2) } else { dv(b) };
     }
     let c = (10 - sum % 10) % 10;
     let letter = b"JABCDEFGHI"[c as usize];
@@ -1198,9 +1157,7 @@ pub fn fr_vat(v: &[u8]) -> Check {
     }
     let key = &v[2..4];
     let siren = &v[4..];
-    let key_ok = key
-        .iter()
-        .all(|&b| is_upper_alnum(b) && b != b'I' && b != b'O');
+    let key_ok = key.iter().all(|&b| is_upper_alnum(b) && b != b'I' && b != b'O');
     if &v[..2] != b"FR" || !key_ok || !all_digits(siren) {
         return Err(Invalid::Format);
     }
@@ -1228,9 +1185,7 @@ pub fn it_vat(v: &[u8]) -> Check {
         return Err(Invalid::Format);
     }
     let office = num(&d[7..10]);
-    if num(&d[..7]) == 0
-        || !((1..=100).contains(&office) || matches!(office, 120 | 121 | 888 | 999))
-    {
+    if num(&d[..7]) == 0 || !((1..=100).contains(&office) || matches!(office, 120 | 121 | 888 | 999)) {
         return Err(Invalid::Component);
     }
     if !luhn(d) {
@@ -1461,11 +1416,7 @@ mod tests {
                 m[i] = d;
                 // Only positions that feed a check digit must be sensitive;
                 // callers pass values where every digit does.
-                assert!(
-                    f(&m).is_err(),
-                    "{name}: {} should be invalid",
-                    String::from_utf8_lossy(&m)
-                );
+                assert!(f(&m).is_err(), "{name}: {} should be invalid", String::from_utf8_lossy(&m));
             }
         }
     }
@@ -1484,18 +1435,7 @@ mod tests {
         for cc in [&b"DE"[..], b"AT", b"CH", b"XK", b"AD", b"ZW", b"SS", b"BQ"] {
             assert!(is_country_code(cc), "{:?}", cc);
         }
-        for cc in [
-            &b"XX"[..],
-            b"UK",
-            b"EU",
-            b"AA",
-            b"de",
-            b"D",
-            b"DEU",
-            b"",
-            b"YU",
-            b"AN",
-        ] {
+        for cc in [&b"XX"[..], b"UK", b"EU", b"AA", b"de", b"D", b"DEU", b"", b"YU", b"AN"] {
             assert!(!is_country_code(cc), "{:?}", cc);
         }
         assert_eq!(COUNTRIES.len(), 249 * 2);
@@ -1524,10 +1464,7 @@ mod tests {
         assert_eq!(iban(b""), Err(Invalid::Length));
         // ES: IBAN checksum right but national check digits wrong.
         // ES91 2100 0418 45 0200051332 → change DC to 46 and recompute IBAN.
-        assert_eq!(
-            iban(b"ES6421000418460200051332").unwrap_err(),
-            Invalid::Checksum
-        );
+        assert_eq!(iban(b"ES6421000418460200051332").unwrap_err(), Invalid::Checksum);
         assert_eq!(iban_length(b"DE"), Some(22));
         assert_eq!(iban_length(b"LC"), Some(32));
         assert_eq!(iban_length(b"SC"), Some(31));
@@ -1543,10 +1480,7 @@ mod tests {
         let r = mod97_alnum([&bban[..], b"ES00"]).unwrap();
         let check = 98 - r;
         let s = format!("ES{:02}{}", check, std::str::from_utf8(bban).unwrap());
-        assert_eq!(
-            mod97_alnum([&s.as_bytes()[4..], &s.as_bytes()[..4]]),
-            Some(1)
-        );
+        assert_eq!(mod97_alnum([&s.as_bytes()[4..], &s.as_bytes()[..4]]), Some(1));
         assert_eq!(iban(s.as_bytes()), Err(Invalid::Checksum));
     }
 
@@ -1782,30 +1716,12 @@ mod tests {
         assert_eq!(it_codice_fiscale(b"RSSMRA85T10A562S"), Ok(()));
         // Omocodia: the last digit of the place code replaced by its letter.
         assert_eq!(it_codice_fiscale(b"RSSMRA85T10A56NH"), Ok(()));
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85T10A562T"),
-            Err(Invalid::Checksum)
-        );
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85T10A563S"),
-            Err(Invalid::Checksum)
-        );
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85F10A562S"),
-            Err(Invalid::Component)
-        );
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85T32A562S"),
-            Err(Invalid::Component)
-        );
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85B30A562S"),
-            Err(Invalid::Component)
-        );
-        assert_eq!(
-            it_codice_fiscale(b"RSSMRA85B72A562S"),
-            Err(Invalid::Component)
-        );
+        assert_eq!(it_codice_fiscale(b"RSSMRA85T10A562T"), Err(Invalid::Checksum));
+        assert_eq!(it_codice_fiscale(b"RSSMRA85T10A563S"), Err(Invalid::Checksum));
+        assert_eq!(it_codice_fiscale(b"RSSMRA85F10A562S"), Err(Invalid::Component));
+        assert_eq!(it_codice_fiscale(b"RSSMRA85T32A562S"), Err(Invalid::Component));
+        assert_eq!(it_codice_fiscale(b"RSSMRA85B30A562S"), Err(Invalid::Component));
+        assert_eq!(it_codice_fiscale(b"RSSMRA85B72A562S"), Err(Invalid::Component));
         assert_eq!(it_codice_fiscale(b"RSSMRA85TA0A562S"), Err(Invalid::Format));
         assert_eq!(it_codice_fiscale(b"RSSMRA85T10A562"), Err(Invalid::Length));
     }
@@ -1982,11 +1898,9 @@ mod tests {
             if line.is_empty() {
                 continue;
             }
-            let (Some(name), Some(value), Some(valid)) = (
-                json_str(line, "validator"),
-                json_str(line, "value"),
-                json_bool(line, "valid"),
-            ) else {
+            let (Some(name), Some(value), Some(valid)) =
+                (json_str(line, "validator"), json_str(line, "value"), json_bool(line, "valid"))
+            else {
                 failures.push(format!("line {}: unparsable: {line}", lineno + 1));
                 continue;
             };
@@ -2033,12 +1947,7 @@ mod tests {
             }
         }
         assert!(count > 1000, "too few vectors: {count}");
-        assert!(
-            failures.is_empty(),
-            "{} of {count} vectors failed:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} of {count} vectors failed:\n{}", failures.len(), failures.join("\n"));
     }
 
     /// Extract the string value of `"key":"..."` from a flat JSON object

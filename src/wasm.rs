@@ -34,11 +34,11 @@
 use crate::error::ErrorCode;
 use crate::field::FieldHints;
 use crate::mask::{MaskOptions, Operator};
+use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 use crate::scanner::{CustomPattern, Finding, Scanner, ScannerBuilder, VALIDATORS};
 use crate::span::{convert_offsets, Unit};
 use crate::Kind;
 use js_sys::{Array, Object, Reflect};
-use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -136,7 +136,8 @@ fn builder_from(config: &JsValue) -> JsResult<ScannerBuilder> {
                 } else {
                     for (id, on) in object_entries(&v, "kinds", config_error)? {
                         let k = kind_of(&id, &format!("kinds.{id}"))?;
-                        let on = on.as_bool().ok_or_else(|| config_error(format!("kinds.{id}: expected true or false")))?;
+                        let on =
+                            on.as_bool().ok_or_else(|| config_error(format!("kinds.{id}: expected true or false")))?;
                         b = b.kind(k, on);
                     }
                 }
@@ -149,14 +150,18 @@ fn builder_from(config: &JsValue) -> JsResult<ScannerBuilder> {
             "maxTextBytes" => b = b.max_text_bytes(count(&v, "maxTextBytes", config_error)?),
             "custom" => {
                 if !Array::is_array(&v) {
-                    return Err(config_error("custom: expected an array of {name, pattern, validator?, score?}".into()));
+                    return Err(config_error(
+                        "custom: expected an array of {name, pattern, validator?, score?}".into(),
+                    ));
                 }
                 let arr: &Array = v.unchecked_ref();
                 for (i, p) in arr.iter().enumerate() {
                     b = b.custom(custom_from(&p, &format!("custom[{i}]"))?);
                 }
             }
-            other => return Err(config_error(format!("{other}: unknown configuration key (expected one of {CONFIG_KEYS})"))),
+            other => {
+                return Err(config_error(format!("{other}: unknown configuration key (expected one of {CONFIG_KEYS})")))
+            }
         }
     }
     Ok(b)
@@ -185,7 +190,11 @@ fn custom_from(v: &JsValue, key: &str) -> JsResult<CustomPattern> {
                 }
             }
             "score" => p.score = number(&x, &kk, config_error)? as f32,
-            other => return Err(config_error(format!("{key}.{other}: unknown key (expected name, pattern, validator, score)"))),
+            other => {
+                return Err(config_error(format!(
+                    "{key}.{other}: unknown key (expected name, pattern, validator, score)"
+                )))
+            }
         }
     }
     if !has_name {
@@ -218,7 +227,11 @@ fn field_from(v: &JsValue) -> JsResult<Option<FieldHints>> {
             "autocomplete" => h.autocomplete = s,
             "type" => h.input_type = s,
             "placeholder" => h.placeholder = s,
-            other => return Err(arg_error(format!("field.{other}: unknown key (expected name, id, label, autocomplete, type, placeholder)"))),
+            other => {
+                return Err(arg_error(format!(
+                    "field.{other}: unknown key (expected name, id, label, autocomplete, type, placeholder)"
+                )))
+            }
         }
     }
     Ok(Some(h))
@@ -228,7 +241,8 @@ fn field_from(v: &JsValue) -> JsResult<Option<FieldHints>> {
 fn operator_from(v: &JsValue, key: &str) -> JsResult<Operator> {
     const EXPECTED: &str = "expected 'label', 'token', 'mask', 'remove' or {type: 'mask', fill?, keepLast?}";
     if let Some(name) = v.as_string() {
-        return Operator::parse(&name).ok_or_else(|| arg_error(format!("{key}: unknown operator '{name}' ({EXPECTED})")));
+        return Operator::parse(&name)
+            .ok_or_else(|| arg_error(format!("{key}: unknown operator '{name}' ({EXPECTED})")));
     }
     if !v.is_object() {
         return Err(arg_error(format!("{key}: {EXPECTED}")));
@@ -236,7 +250,8 @@ fn operator_from(v: &JsValue, key: &str) -> JsResult<Operator> {
     let entries = object_entries(v, key, arg_error)?;
     let get = |name: &str| entries.iter().find(|(k, x)| k == name && !x.is_undefined()).map(|(_, x)| x.clone());
     let ty = string(&get("type").unwrap_or(JsValue::UNDEFINED), &format!("{key}.type"), arg_error)?;
-    let mut op = Operator::parse(&ty).ok_or_else(|| arg_error(format!("{key}.type: unknown operator '{ty}' ({EXPECTED})")))?;
+    let mut op =
+        Operator::parse(&ty).ok_or_else(|| arg_error(format!("{key}.type: unknown operator '{ty}' ({EXPECTED})")))?;
     for (k, x) in &entries {
         if x.is_undefined() {
             continue;
@@ -309,7 +324,8 @@ fn dtos<'a>(scanner: &'a Scanner, text: &str, findings: &[Finding]) -> Vec<Findi
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsResult<JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(|_| js_error(ErrorCode::InvalidArgument, "result could not be converted"))
+    v.serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|_| js_error(ErrorCode::InvalidArgument, "result could not be converted"))
 }
 
 #[wasm_bindgen(js_class = Scanner)]
@@ -341,15 +357,18 @@ impl WasmScanner {
                     "perKind" => {
                         for (id, op) in object_entries(&v, "perKind", arg_error)? {
                             let key = format!("perKind.{id}");
-                            let kind = self
-                                .inner
-                                .kind_by_id(&id)
-                                .ok_or_else(|| js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'")))?;
+                            let kind = self.inner.kind_by_id(&id).ok_or_else(|| {
+                                js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'"))
+                            })?;
                             mask.per_kind.push((kind, operator_from(&op, &key)?));
                         }
                     }
                     "field" => hints = field_from(&v)?,
-                    other => return Err(arg_error(format!("options.{other}: unknown key (expected operator, perKind, field)"))),
+                    other => {
+                        return Err(arg_error(format!(
+                            "options.{other}: unknown key (expected operator, perKind, field)"
+                        )))
+                    }
                 }
             }
         }
@@ -396,8 +415,11 @@ impl WasmSession {
                 match k.as_str() {
                     "style" => {
                         let s = string(&v, "style", config_error)?;
-                        opts.style = PlaceholderStyle::parse(&s)
-                            .ok_or_else(|| config_error(format!("style: unknown style '{s}' (expected square, angle, curly or surrogate)")))?;
+                        opts.style = PlaceholderStyle::parse(&s).ok_or_else(|| {
+                            config_error(format!(
+                                "style: unknown style '{s}' (expected square, angle, curly or surrogate)"
+                            ))
+                        })?;
                     }
                     "seed" => {
                         let n = number(&v, "seed", config_error)?;
@@ -407,7 +429,11 @@ impl WasmSession {
                         opts.seed = Some(n as u64);
                     }
                     "scanner" => config = v,
-                    other => return Err(config_error(format!("{other}: unknown session option (expected one of {SESSION_KEYS})"))),
+                    other => {
+                        return Err(config_error(format!(
+                            "{other}: unknown session option (expected one of {SESSION_KEYS})"
+                        )))
+                    }
                 }
             }
         }
@@ -418,7 +444,9 @@ impl WasmSession {
                 }
                 s
             }
-            None => Rc::new(builder_from(&config).and_then(|b| b.build().map_err(JsValue::from)).map_err(prefix_scanner)?),
+            None => {
+                Rc::new(builder_from(&config).and_then(|b| b.build().map_err(JsValue::from)).map_err(prefix_scanner)?)
+            }
         };
         Ok(WasmSession { inner: Session::with_options(opts), scanner })
     }

@@ -42,7 +42,12 @@ fn invalid_configuration_names_the_key() {
     assert_eq!(e.code(), ErrorCode::InvalidConfig);
     assert!(e.message().starts_with("threshold"));
 
-    let bad = |p: &str| ScannerBuilder::new().custom(CustomPattern { name: "order".into(), pattern: p.into(), validator: None, score: 0.8 }).build().unwrap_err();
+    let bad = |p: &str| {
+        ScannerBuilder::new()
+            .custom(CustomPattern { name: "order".into(), pattern: p.into(), validator: None, score: 0.8 })
+            .build()
+            .unwrap_err()
+    };
     let e = bad("(unclosed");
     assert_eq!(e.code(), ErrorCode::InvalidPattern);
     assert!(e.message().starts_with("custom[0].pattern"), "{}", e.message());
@@ -50,9 +55,15 @@ fn invalid_configuration_names_the_key() {
         assert_eq!(bad(empty).code(), ErrorCode::EmptyMatch, "{empty}");
     }
 
-    let e = ScannerBuilder::new().custom(CustomPattern { name: "email".into(), pattern: "x+".into(), validator: None, score: 0.8 }).build().unwrap_err();
+    let e = ScannerBuilder::new()
+        .custom(CustomPattern { name: "email".into(), pattern: "x+".into(), validator: None, score: 0.8 })
+        .build()
+        .unwrap_err();
     assert!(e.message().contains("built-in"));
-    let e = ScannerBuilder::new().custom(CustomPattern { name: "x".into(), pattern: "x+".into(), validator: Some("nope".into()), score: 0.8 }).build().unwrap_err();
+    let e = ScannerBuilder::new()
+        .custom(CustomPattern { name: "x".into(), pattern: "x+".into(), validator: Some("nope".into()), score: 0.8 })
+        .build()
+        .unwrap_err();
     assert!(e.message().starts_with("custom[0].validator"));
     let e = ScannerBuilder::new().countries(&["deu"]).build().unwrap_err();
     assert!(e.message().starts_with("countries[0]"));
@@ -63,7 +74,12 @@ fn invalid_configuration_names_the_key() {
 #[test]
 fn custom_pattern_with_validator() {
     let s = ScannerBuilder::new()
-        .custom(CustomPattern { name: "member_card".into(), pattern: r"\bMC-[0-9]{8}\b".into(), validator: Some("luhn".into()), score: 0.9 })
+        .custom(CustomPattern {
+            name: "member_card".into(),
+            pattern: r"\bMC-[0-9]{8}\b".into(),
+            validator: Some("luhn".into()),
+            score: 0.9,
+        })
         .build()
         .unwrap();
     // 12345674 passes Luhn, 12345678 does not.

@@ -18,7 +18,14 @@ fn field(v: Option<&Value>) -> Option<FieldHints> {
         Value::String(s) => Some(FieldHints { label: s.clone(), ..Default::default() }),
         Value::Object(o) => {
             let g = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            Some(FieldHints { name: g("name"), id: g("id"), label: g("label"), autocomplete: g("autocomplete"), input_type: g("type"), placeholder: g("placeholder") })
+            Some(FieldHints {
+                name: g("name"),
+                id: g("id"),
+                label: g("label"),
+                autocomplete: g("autocomplete"),
+                input_type: g("type"),
+                placeholder: g("placeholder"),
+            })
         }
         _ => None,
     }
@@ -61,7 +68,15 @@ fn detection_cases() {
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| in_scope(scanner.kind_id(f.kind)))
-                .map(|(j, f)| (scanner.kind_id(f.kind).to_string(), text[f.span.start..f.span.end].to_string(), offs[2 * j], offs[2 * j + 1], f.subtype))
+                .map(|(j, f)| {
+                    (
+                        scanner.kind_id(f.kind).to_string(),
+                        text[f.span.start..f.span.end].to_string(),
+                        offs[2 * j],
+                        offs[2 * j + 1],
+                        f.subtype,
+                    )
+                })
                 .collect();
             let expect = case.get("expect").and_then(Value::as_array).cloned().unwrap_or_default();
             let mut ok = got.len() == expect.len();
@@ -81,7 +96,16 @@ fn detection_cases() {
                     "{name}:{}: {why}\n    text:   {text:?}\n    expect: {}\n    got:    {:?}",
                     i + 1,
                     Value::Array(expect),
-                    got.iter().map(|g| format!("{}:{:?}@{}..{}{}", g.0, g.1, g.2, g.3, g.4.map(|s| format!(" ({s})")).unwrap_or_default())).collect::<Vec<_>>()
+                    got.iter()
+                        .map(|g| format!(
+                            "{}:{:?}@{}..{}{}",
+                            g.0,
+                            g.1,
+                            g.2,
+                            g.3,
+                            g.4.map(|s| format!(" ({s})")).unwrap_or_default()
+                        ))
+                        .collect::<Vec<_>>()
                 ));
             }
         }

@@ -49,7 +49,8 @@ fn bad_lines_are_reported_by_number_and_the_rest_processed() {
 
 #[test]
 fn redact_masks_plain_text() {
-    let (out, _, code) = run(&["redact", "--operator", "mask", "--keep-last", "4"], "Karte 4111 1111 1111 1111\n".as_bytes());
+    let (out, _, code) =
+        run(&["redact", "--operator", "mask", "--keep-last", "4"], "Karte 4111 1111 1111 1111\n".as_bytes());
     assert_eq!(code, 0);
     assert_eq!(out, "Karte •••• •••• •••• 1111\n");
     let (_, err, code) = run(&["redact", "--operator", "blur"], b"x");

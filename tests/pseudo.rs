@@ -43,10 +43,17 @@ fn surrogate_session() -> Session {
 
 #[test]
 fn phones_in_all_prefix_forms_are_one_value() {
-    let keys: Vec<String> = ["+49 170 1234567", "0049 170 1234567", "0170 1234567", "+49 (0)170 1234567", "0170-123 45 67", "+49-170-1234567"]
-        .iter()
-        .map(|v| canonical_key(Kind::Phone, v))
-        .collect();
+    let keys: Vec<String> = [
+        "+49 170 1234567",
+        "0049 170 1234567",
+        "0170 1234567",
+        "+49 (0)170 1234567",
+        "0170-123 45 67",
+        "+49-170-1234567",
+    ]
+    .iter()
+    .map(|v| canonical_key(Kind::Phone, v))
+    .collect();
     assert!(keys.iter().all(|k| k == "1701234567"), "{keys:?}");
     assert_eq!(canonical_key(Kind::Phone, "+43 1 234 5678"), canonical_key(Kind::Phone, "01 234 5678"));
     assert_eq!(canonical_key(Kind::Phone, "0041 44 123 45 67"), "441234567");
@@ -54,7 +61,16 @@ fn phones_in_all_prefix_forms_are_one_value() {
 
     let mut s = Session::new();
     let text = "Ruf +49 170 1234567 an, oder 0049 170 1234567, oder 0170 1234567; nicht 0170 7654321.";
-    let out = pseudo(&mut s, text, &[(Kind::Phone, "+49 170 1234567"), (Kind::Phone, "0049 170 1234567"), (Kind::Phone, "0170 1234567"), (Kind::Phone, "0170 7654321")]);
+    let out = pseudo(
+        &mut s,
+        text,
+        &[
+            (Kind::Phone, "+49 170 1234567"),
+            (Kind::Phone, "0049 170 1234567"),
+            (Kind::Phone, "0170 1234567"),
+            (Kind::Phone, "0170 7654321"),
+        ],
+    );
     assert_eq!(out, "Ruf [PHONE_1] an, oder [PHONE_1_ALT], oder [PHONE_1_ALT2]; nicht [PHONE_2].");
     // The same spelling in a later message gets the same placeholder.
     let out = pseudo(&mut s, "Nochmal: 0170 1234567", &[(Kind::Phone, "0170 1234567")]);
@@ -66,7 +82,8 @@ fn iban_spacing_and_case() {
     assert_eq!(canonical_key(Kind::Iban, "DE89 3704 0044 0532 0130 00"), "DE89370400440532013000");
     assert_eq!(canonical_key(Kind::Iban, "de89370400440532013000"), "DE89370400440532013000");
     let mut s = Session::new();
-    let (out, found) = s.pseudonymize(scanner(), "IBAN DE89 3704 0044 0532 0130 00 bzw. DE89370400440532013000", None).unwrap();
+    let (out, found) =
+        s.pseudonymize(scanner(), "IBAN DE89 3704 0044 0532 0130 00 bzw. DE89370400440532013000", None).unwrap();
     assert_eq!(found.len(), 2);
     assert_eq!(out, "IBAN [IBAN_1] bzw. [IBAN_1_ALT]");
     assert_eq!(s.restore(&out), "IBAN DE89 3704 0044 0532 0130 00 bzw. DE89370400440532013000");
@@ -101,7 +118,10 @@ fn full_name_then_title_and_last_then_first() {
     let t = "Maria sagt danke.";
     assert_eq!(pseudo(&mut s, t, &[(Kind::Person, "Maria")]), "[PERSON_1_FIRST] sagt danke.");
     // The model may use all three.
-    assert_eq!(s.restore("Sehr geehrte Frau [PERSON_1_LAST], liebe [person_1_first] ([PERSON_1])"), "Sehr geehrte Frau Huber, liebe Maria (Maria Huber)");
+    assert_eq!(
+        s.restore("Sehr geehrte Frau [PERSON_1_LAST], liebe [person_1_first] ([PERSON_1])"),
+        "Sehr geehrte Frau Huber, liebe Maria (Maria Huber)"
+    );
 }
 
 #[test]
@@ -117,7 +137,10 @@ fn single_name_extended_by_a_later_full_name() {
 fn ambiguous_names_get_new_placeholders() {
     let mut s = Session::new();
     let t = "Maria Huber und Maria Berger";
-    assert_eq!(pseudo(&mut s, t, &[(Kind::Person, "Maria Huber"), (Kind::Person, "Maria Berger")]), "[PERSON_1] und [PERSON_2]");
+    assert_eq!(
+        pseudo(&mut s, t, &[(Kind::Person, "Maria Huber"), (Kind::Person, "Maria Berger")]),
+        "[PERSON_1] und [PERSON_2]"
+    );
     // "Maria" fits both → a new person.
     assert_eq!(pseudo(&mut s, "Maria kommt", &[(Kind::Person, "Maria")]), "[PERSON_3] kommt");
     // "Berger" fits one → that one.
@@ -154,8 +177,19 @@ fn session_with_person_and_card() -> (Session, String) {
 fn restore_accepts_what_models_do_to_placeholders() {
     let (s, _) = session_with_person_and_card();
     for v in [
-        "[PERSON_1]", "[person_1]", "[Person_1]", "[PERSON 1]", "[ PERSON_1 ]", "[PERSON-1]", "【PERSON_1】", "［PERSON_1］", "<PERSON_1>", "{PERSON_1}",
-        "«PERSON_1»", "PERSON_1", "[PERSON_1>",
+        "[PERSON_1]",
+        "[person_1]",
+        "[Person_1]",
+        "[PERSON 1]",
+        "[ PERSON_1 ]",
+        "[PERSON-1]",
+        "【PERSON_1】",
+        "［PERSON_1］",
+        "<PERSON_1>",
+        "{PERSON_1}",
+        "«PERSON_1»",
+        "PERSON_1",
+        "[PERSON_1>",
     ] {
         assert_eq!(s.restore(&format!("Hallo {v}!")), "Hallo Maria Huber!", "{v}");
     }
@@ -168,9 +202,29 @@ fn restore_accepts_what_models_do_to_placeholders() {
 fn restore_leaves_everything_else_alone() {
     let (s, _) = session_with_person_and_card();
     for v in [
-        "[PERSON_2]", "[PERSON_01]", "[EMAIL_1]", "[IBAN_1]", "person 1", "Person 1", "person_1", "PERSON 1", "PERSON_12", "PERSON_1a", "xPERSON_1",
-        "PERSON_1_", "[PERSON_1_]", "[PERSON__", "PERSON1", "[PERSON1]", "[_PERSON_1]", "[PERSON_1_LAST2]",
-        "Personal 1", "the 1st person", "(PERSON)_1", "ÄPERSON_1", "[PERSON_1ä]",
+        "[PERSON_2]",
+        "[PERSON_01]",
+        "[EMAIL_1]",
+        "[IBAN_1]",
+        "person 1",
+        "Person 1",
+        "person_1",
+        "PERSON 1",
+        "PERSON_12",
+        "PERSON_1a",
+        "xPERSON_1",
+        "PERSON_1_",
+        "[PERSON_1_]",
+        "[PERSON__",
+        "PERSON1",
+        "[PERSON1]",
+        "[_PERSON_1]",
+        "[PERSON_1_LAST2]",
+        "Personal 1",
+        "the 1st person",
+        "(PERSON)_1",
+        "ÄPERSON_1",
+        "[PERSON_1ä]",
     ] {
         let text = format!("a {v} b");
         let out = s.restore(&text);
@@ -198,7 +252,10 @@ fn typed_placeholders_are_not_confused_with_ours() {
     // Typing one of the session's own placeholders: it becomes a literal placeholder.
     let t = "What is [PERSON_4]? And PERSON_5, [person 5]?";
     let out = pseudo(&mut s, t, &[]);
-    assert!(!out.contains("PERSON_4") && !out.to_ascii_uppercase().contains("PERSON 5") && !out.contains("PERSON_5"), "{out}");
+    assert!(
+        !out.contains("PERSON_4") && !out.to_ascii_uppercase().contains("PERSON 5") && !out.contains("PERSON_5"),
+        "{out}"
+    );
     assert!(out.starts_with("What is [TEXT_1]?"), "{out}");
     assert_eq!(s.restore(&out), t);
 }
@@ -248,7 +305,8 @@ fn surrogates_look_real_and_restore() {
     assert!(out.contains("@example."), "{out}");
 
     // Later mentions reuse the same fake.
-    let out2 = pseudo(&mut s, "Frau Huber, 0170 1234567", &[(Kind::Person, "Frau Huber"), (Kind::Phone, "0170 1234567")]);
+    let out2 =
+        pseudo(&mut s, "Frau Huber, 0170 1234567", &[(Kind::Person, "Frau Huber"), (Kind::Phone, "0170 1234567")]);
     let fake_last = out2.split("Frau ").nth(1).unwrap().split(',').next().unwrap();
     assert!(out.contains(fake_last), "{out} / {out2}");
     let fake_phone_nsn: String = out2.rsplit(", 0").next().unwrap().chars().filter(char::is_ascii_digit).collect();
@@ -284,7 +342,20 @@ fn surrogates_avoid_the_text_and_gluing() {
 fn english_text_gets_english_fake_names() {
     let mut s = surrogate_session();
     let out = pseudo(&mut s, "Hello, my name is John Smith and this is my issue.", &[(Kind::Person, "John Smith")]);
-    let en = ["Doe", "Roe", "Bloggs", "Nurk", "Smithee", "Sample", "Example", "Placeholder", "Exampleton", "Sampleton", "Doakes", "Citizen"];
+    let en = [
+        "Doe",
+        "Roe",
+        "Bloggs",
+        "Nurk",
+        "Smithee",
+        "Sample",
+        "Example",
+        "Placeholder",
+        "Exampleton",
+        "Sampleton",
+        "Doakes",
+        "Citizen",
+    ];
     assert!(en.iter().any(|n| out.contains(n)), "{out}");
 }
 
@@ -372,7 +443,11 @@ fn stream_emits_what_cannot_start_a_placeholder() {
 fn stream_with_surrogates() {
     let mut s = surrogate_session();
     let t = "Maria Huber, Tel. +49 170 1234567, anna@example.org";
-    let out = pseudo(&mut s, t, &[(Kind::Person, "Maria Huber"), (Kind::Phone, "+49 170 1234567"), (Kind::Email, "anna@example.org")]);
+    let out = pseudo(
+        &mut s,
+        t,
+        &[(Kind::Person, "Maria Huber"), (Kind::Phone, "+49 170 1234567"), (Kind::Email, "anna@example.org")],
+    );
     check_all_splits(&s, &out);
     check_all_splits(&s, &format!("{out}. {out}x {out}"));
 }
@@ -471,7 +546,8 @@ fn check_round_trip(s: &mut Session, text: &str) -> Result<String, TestCaseError
 
 fn check_stream(s: &Session, text: &str, cuts: &[usize]) -> Result<(), TestCaseError> {
     let want = s.restore(text);
-    let mut bounds: Vec<usize> = cuts.iter().map(|&c| c % (text.len() + 1)).filter(|&c| text.is_char_boundary(c)).collect();
+    let mut bounds: Vec<usize> =
+        cuts.iter().map(|&c| c % (text.len() + 1)).filter(|&c| text.is_char_boundary(c)).collect();
     bounds.push(0);
     bounds.push(text.len());
     bounds.sort_unstable();
@@ -483,7 +559,12 @@ fn check_stream(s: &Session, text: &str, cuts: &[usize]) -> Result<(), TestCaseE
 }
 
 fn styles() -> impl Strategy<Value = PlaceholderStyle> {
-    prop_oneof![Just(PlaceholderStyle::Square), Just(PlaceholderStyle::Angle), Just(PlaceholderStyle::Curly), Just(PlaceholderStyle::Surrogate)]
+    prop_oneof![
+        Just(PlaceholderStyle::Square),
+        Just(PlaceholderStyle::Angle),
+        Just(PlaceholderStyle::Curly),
+        Just(PlaceholderStyle::Surrogate)
+    ]
 }
 
 proptest! {

@@ -35,7 +35,8 @@ mod native {
 
     fn parse(args: &[String]) -> Result<Opts, String> {
         // A long text (a whole file to `redact`) may use a second core; results are the same.
-        let mut o = Opts { offsets: Unit::Utf16, builder: ScannerBuilder::new().threads(2), mask: MaskOptions::default() };
+        let mut o =
+            Opts { offsets: Unit::Utf16, builder: ScannerBuilder::new().threads(2), mask: MaskOptions::default() };
         let mut keep_last = None;
         let mut i = 0;
         while i < args.len() {
@@ -50,9 +51,13 @@ mod native {
                     }
                     o.builder = o.builder.kinds(&kinds);
                 }
-                "--threshold" => o.builder = o.builder.threshold(val.parse().map_err(|_| "--threshold: expected a number")?),
+                "--threshold" => {
+                    o.builder = o.builder.threshold(val.parse().map_err(|_| "--threshold: expected a number")?)
+                }
                 "--countries" => o.builder = o.builder.countries(&val.split(',').collect::<Vec<_>>()),
-                "--operator" => o.mask.default = Operator::parse(val).ok_or("--operator: expected label, token, mask or remove")?,
+                "--operator" => {
+                    o.mask.default = Operator::parse(val).ok_or("--operator: expected label, token, mask or remove")?
+                }
                 "--keep-last" => keep_last = Some(val.parse::<usize>().map_err(|_| "--keep-last: expected a number")?),
                 _ => return Err(format!("unknown option {flag}")),
             }

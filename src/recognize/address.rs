@@ -21,98 +21,567 @@
 
 use super::person::{flag, listed, Tokens, T};
 use super::{Recognizer, Suffixes};
-use std::sync::OnceLock;
 use crate::entity::Kind;
 use crate::scanner::{Candidate, Input};
+use std::sync::OnceLock;
 
 /// Suffixes of German/Dutch/Scandinavian street compounds (lower-case).
 const DE_SUFFIXES: &[&str] = &[
-    "straße", "strasse", "str", "gasse", "gässli", "gässle", "weg", "platz", "allee", "ring", "damm", "ufer",
-    "gürtel", "zeile", "steig", "stieg", "pfad", "graben", "kai", "promenade", "chaussee", "wall", "anger",
-    "markt", "steg", "berg", "hof", "park", "siedlung", "stiege", "lände", "gracht", "straat", "laan", "plein",
-    "kade", "singel", "dijk", "steeg", "hof", "dreef", "boulevard", "plantsoen", "markt", "vej", "gatan",
-    "gata", "vägen",
+    "straße",
+    "strasse",
+    "str",
+    "gasse",
+    "gässli",
+    "gässle",
+    "weg",
+    "platz",
+    "allee",
+    "ring",
+    "damm",
+    "ufer",
+    "gürtel",
+    "zeile",
+    "steig",
+    "stieg",
+    "pfad",
+    "graben",
+    "kai",
+    "promenade",
+    "chaussee",
+    "wall",
+    "anger",
+    "markt",
+    "steg",
+    "berg",
+    "hof",
+    "park",
+    "siedlung",
+    "stiege",
+    "lände",
+    "gracht",
+    "straat",
+    "laan",
+    "plein",
+    "kade",
+    "singel",
+    "dijk",
+    "steeg",
+    "hof",
+    "dreef",
+    "boulevard",
+    "plantsoen",
+    "markt",
+    "vej",
+    "gatan",
+    "gata",
+    "vägen",
 ];
 
 /// Compounds that end like a street but are not one ("Parkplatz 5", "Bahnsteig 3").
 const NOT_STREETS: &[&str] = &[
-    "parkplatz", "arbeitsplatz", "stellplatz", "spielplatz", "sitzplatz", "bahnsteig", "supermarkt", "arbeitsweg",
-    "rückweg", "heimweg", "schulweg", "umweg", "ausweg", "bahnhof", "friedhof", "bauernhof", "innenhof", "flughafen",
-    "hering", "ehering", "fehring", "ordnung", "wohnung", "zahlung", "berg", "hof", "park", "markt", "ring",
-    "weg", "wall", "steg", "stiege", "anger", "kai", "damm", "platz", "campingplatz", "marktplatz", "eisberg",
-    "freizeitpark", "nationalpark", "tierpark", "windpark", "fuhrpark", "autopark", "zeile", "kopfzeile",
-    "betreffzeile", "warteschlange", "flohmarkt", "arbeitsmarkt", "wochenmarkt", "weihnachtsmarkt",
+    "parkplatz",
+    "arbeitsplatz",
+    "stellplatz",
+    "spielplatz",
+    "sitzplatz",
+    "bahnsteig",
+    "supermarkt",
+    "arbeitsweg",
+    "rückweg",
+    "heimweg",
+    "schulweg",
+    "umweg",
+    "ausweg",
+    "bahnhof",
+    "friedhof",
+    "bauernhof",
+    "innenhof",
+    "flughafen",
+    "hering",
+    "ehering",
+    "fehring",
+    "ordnung",
+    "wohnung",
+    "zahlung",
+    "berg",
+    "hof",
+    "park",
+    "markt",
+    "ring",
+    "weg",
+    "wall",
+    "steg",
+    "stiege",
+    "anger",
+    "kai",
+    "damm",
+    "platz",
+    "campingplatz",
+    "marktplatz",
+    "eisberg",
+    "freizeitpark",
+    "nationalpark",
+    "tierpark",
+    "windpark",
+    "fuhrpark",
+    "autopark",
+    "zeile",
+    "kopfzeile",
+    "betreffzeile",
+    "warteschlange",
+    "flohmarkt",
+    "arbeitsmarkt",
+    "wochenmarkt",
+    "weihnachtsmarkt",
 ];
 
 /// Street-type words that stand alone after other words (`Lange Gasse`, `Am Graben`).
 pub(super) const DE_TYPES: &[&str] = &[
-    "straße", "strasse", "str", "gasse", "weg", "platz", "allee", "ring", "damm", "ufer", "gürtel", "zeile",
-    "steig", "graben", "markt", "kai", "promenade", "chaussee", "wall", "anger", "berg", "hof", "steg",
-    "lände", "park", "tor",
+    "straße",
+    "strasse",
+    "str",
+    "gasse",
+    "weg",
+    "platz",
+    "allee",
+    "ring",
+    "damm",
+    "ufer",
+    "gürtel",
+    "zeile",
+    "steig",
+    "graben",
+    "markt",
+    "kai",
+    "promenade",
+    "chaussee",
+    "wall",
+    "anger",
+    "berg",
+    "hof",
+    "steg",
+    "lände",
+    "park",
+    "tor",
 ];
 
 /// Romance/Iberian street types that come first (`Via Roma 5`, `Calle Mayor 3`).
 pub(super) const LEAD_TYPES: &[&str] = &[
-    "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "contrada", "calle", "c/",
-    "avenida", "avda", "av", "plaza", "paseo", "carrer", "camino", "ronda", "travesía", "rambla", "glorieta",
-    "stretto", "rotonda", "borgo", "lungomare", "lungotevere", "salita", "vico", "traversa", "urbanización",
-    "urbanizacion", "urb", "rua", "praça", "acceso", "callejón", "pasaje", "carretera", "rue", "avenue", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse", "quai",
-    "route", "cours", "square",
+    "via",
+    "viale",
+    "piazza",
+    "piazzale",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "contrada",
+    "calle",
+    "c/",
+    "avenida",
+    "avda",
+    "av",
+    "plaza",
+    "paseo",
+    "carrer",
+    "camino",
+    "ronda",
+    "travesía",
+    "rambla",
+    "glorieta",
+    "stretto",
+    "rotonda",
+    "borgo",
+    "lungomare",
+    "lungotevere",
+    "salita",
+    "vico",
+    "traversa",
+    "urbanización",
+    "urbanizacion",
+    "urb",
+    "rua",
+    "praça",
+    "acceso",
+    "callejón",
+    "pasaje",
+    "carretera",
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "bld",
+    "place",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
+    "square",
 ];
 
 /// French types that follow the house number (`12 rue de la Paix`).
 const FR_TYPES: &[&str] = &[
-    "rue", "avenue", "av", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai", "route", "cours",
-    "square", "passage", "cité", "voie", "sentier",
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "place",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
+    "square",
+    "passage",
+    "cité",
+    "voie",
+    "sentier",
 ];
 
 /// English street suffixes: USPS Publication 28, Appendix C1 (primary names and
 /// common abbreviations), lower-case.
 const EN_SUFFIXES: &[&str] = &[
-    "alley", "aly", "annex", "arcade", "avenue", "ave", "av", "bayou", "beach", "bend", "bluff", "bluffs",
-    "bottom", "boulevard", "blvd", "branch", "bridge", "brook", "brooks", "burg", "burgs", "bypass", "camp",
-    "canyon", "cape", "causeway", "center", "centers", "circle", "cir", "circles", "cliff", "cliffs", "club",
-    "common", "commons", "corner", "corners", "course", "court", "ct", "courts", "cove", "coves", "creek",
-    "crescent", "cres", "crest", "crossing", "crossroad", "curve", "dale", "dam", "divide", "drive", "dr",
-    "drives", "estate", "estates", "expressway", "extension", "extensions", "fall", "falls", "ferry", "field",
-    "fields", "flat", "flats", "ford", "fords", "forest", "forge", "forges", "fork", "forks", "fort", "freeway",
-    "garden", "gardens", "gateway", "glen", "glens", "green", "greens", "grove", "groves", "harbor", "harbors",
-    "haven", "heights", "highway", "hwy", "hill", "hills", "hollow", "inlet", "island", "islands", "isle",
-    "junction", "junctions", "key", "keys", "knoll", "knolls", "lake", "lakes", "land", "landing", "lane", "ln",
-    "light", "lights", "loaf", "lock", "locks", "lodge", "loop", "mall", "manor", "manors", "meadow", "meadows",
-    "mews", "mill", "mills", "mission", "motorway", "mount", "mountain", "mountains", "neck", "orchard", "oval",
-    "overpass", "park", "parks", "parkway", "parkways", "pkwy", "pass", "passage", "path", "pike", "pine",
-    "pines", "place", "pl", "plain", "plains", "plaza", "point", "points", "port", "ports", "prairie", "radial",
-    "ramp", "ranch", "rapid", "rapids", "rest", "ridge", "ridges", "river", "road", "rd", "roads", "route",
-    "row", "rue", "run", "shoal", "shoals", "shore", "shores", "skyway", "spring", "springs", "spur", "spurs",
-    "square", "sq", "squares", "station", "stravenue", "stream", "street", "st", "streets", "summit", "terrace",
-    "ter", "throughway", "trace", "track", "trafficway", "trail", "trl", "trailer", "tunnel", "turnpike",
-    "underpass", "union", "unions", "valley", "valleys", "viaduct", "view", "views", "village", "villages",
-    "ville", "vista", "walk", "walks", "wall", "way", "ways", "well", "wells", "close", "gate", "gate", "hill",
-    "parade", "rise", "wharf", "wynd", "broadway", "embankment", "approach", "circus", "grange", "croft",
+    "alley",
+    "aly",
+    "annex",
+    "arcade",
+    "avenue",
+    "ave",
+    "av",
+    "bayou",
+    "beach",
+    "bend",
+    "bluff",
+    "bluffs",
+    "bottom",
+    "boulevard",
+    "blvd",
+    "branch",
+    "bridge",
+    "brook",
+    "brooks",
+    "burg",
+    "burgs",
+    "bypass",
+    "camp",
+    "canyon",
+    "cape",
+    "causeway",
+    "center",
+    "centers",
+    "circle",
+    "cir",
+    "circles",
+    "cliff",
+    "cliffs",
+    "club",
+    "common",
+    "commons",
+    "corner",
+    "corners",
+    "course",
+    "court",
+    "ct",
+    "courts",
+    "cove",
+    "coves",
+    "creek",
+    "crescent",
+    "cres",
+    "crest",
+    "crossing",
+    "crossroad",
+    "curve",
+    "dale",
+    "dam",
+    "divide",
+    "drive",
+    "dr",
+    "drives",
+    "estate",
+    "estates",
+    "expressway",
+    "extension",
+    "extensions",
+    "fall",
+    "falls",
+    "ferry",
+    "field",
+    "fields",
+    "flat",
+    "flats",
+    "ford",
+    "fords",
+    "forest",
+    "forge",
+    "forges",
+    "fork",
+    "forks",
+    "fort",
+    "freeway",
+    "garden",
+    "gardens",
+    "gateway",
+    "glen",
+    "glens",
+    "green",
+    "greens",
+    "grove",
+    "groves",
+    "harbor",
+    "harbors",
+    "haven",
+    "heights",
+    "highway",
+    "hwy",
+    "hill",
+    "hills",
+    "hollow",
+    "inlet",
+    "island",
+    "islands",
+    "isle",
+    "junction",
+    "junctions",
+    "key",
+    "keys",
+    "knoll",
+    "knolls",
+    "lake",
+    "lakes",
+    "land",
+    "landing",
+    "lane",
+    "ln",
+    "light",
+    "lights",
+    "loaf",
+    "lock",
+    "locks",
+    "lodge",
+    "loop",
+    "mall",
+    "manor",
+    "manors",
+    "meadow",
+    "meadows",
+    "mews",
+    "mill",
+    "mills",
+    "mission",
+    "motorway",
+    "mount",
+    "mountain",
+    "mountains",
+    "neck",
+    "orchard",
+    "oval",
+    "overpass",
+    "park",
+    "parks",
+    "parkway",
+    "parkways",
+    "pkwy",
+    "pass",
+    "passage",
+    "path",
+    "pike",
+    "pine",
+    "pines",
+    "place",
+    "pl",
+    "plain",
+    "plains",
+    "plaza",
+    "point",
+    "points",
+    "port",
+    "ports",
+    "prairie",
+    "radial",
+    "ramp",
+    "ranch",
+    "rapid",
+    "rapids",
+    "rest",
+    "ridge",
+    "ridges",
+    "river",
+    "road",
+    "rd",
+    "roads",
+    "route",
+    "row",
+    "rue",
+    "run",
+    "shoal",
+    "shoals",
+    "shore",
+    "shores",
+    "skyway",
+    "spring",
+    "springs",
+    "spur",
+    "spurs",
+    "square",
+    "sq",
+    "squares",
+    "station",
+    "stravenue",
+    "stream",
+    "street",
+    "st",
+    "streets",
+    "summit",
+    "terrace",
+    "ter",
+    "throughway",
+    "trace",
+    "track",
+    "trafficway",
+    "trail",
+    "trl",
+    "trailer",
+    "tunnel",
+    "turnpike",
+    "underpass",
+    "union",
+    "unions",
+    "valley",
+    "valleys",
+    "viaduct",
+    "view",
+    "views",
+    "village",
+    "villages",
+    "ville",
+    "vista",
+    "walk",
+    "walks",
+    "wall",
+    "way",
+    "ways",
+    "well",
+    "wells",
+    "close",
+    "gate",
+    "gate",
+    "hill",
+    "parade",
+    "rise",
+    "wharf",
+    "wynd",
+    "broadway",
+    "embankment",
+    "approach",
+    "circus",
+    "grange",
+    "croft",
 ];
 
 /// Unit designators after an English street (`, Unit 18`, `Apt 4B`, `Suite 200`).
-const EN_UNITS: &[&str] = &["apt", "apartment", "unit", "suite", "ste", "flat", "fl", "floor", "room", "rm", "bldg", "building", "no", "dept"];
+const EN_UNITS: &[&str] = &[
+    "apt",
+    "apartment",
+    "unit",
+    "suite",
+    "ste",
+    "flat",
+    "fl",
+    "floor",
+    "room",
+    "rm",
+    "bldg",
+    "building",
+    "no",
+    "dept",
+];
 
 /// Details after a German house number (`Stiege 2`, `Tür 14`, `Top 4`).
-const DE_DETAILS: &[&str] = &["stiege", "stg", "tür", "tuer", "top", "whg", "wohnung", "stock", "og", "eg", "dg", "app", "apt", "haus", "block", "etage", "zimmer", "trakt", "bus", "boîte", "esc", "piso", "puerta", "scala", "interno", "int"];
+const DE_DETAILS: &[&str] = &[
+    "stiege", "stg", "tür", "tuer", "top", "whg", "wohnung", "stock", "og", "eg", "dg", "app", "apt", "haus", "block",
+    "etage", "zimmer", "trakt", "bus", "boîte", "esc", "piso", "puerta", "scala", "interno", "int",
+];
 
 /// US state and territory codes (USPS).
 const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
-    "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP",
-    "PR", "VI", "AA", "AE", "AP", "FM", "MH", "PW",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP", "PR", "VI", "AA",
+    "AE", "AP", "FM", "MH", "PW",
 ];
 
 /// Words after a 4–5 digit number that say it is a quantity or price, not a postal code.
 const NOT_CITY: &[&str] = &[
-    "euro", "eur", "chf", "usd", "gbp", "dollar", "franken", "stück", "stk", "packungen", "kartons", "items",
-    "uhr", "kunden", "mal", "jahre", "jahren", "tage", "tagen", "monate", "km", "kg", "mb", "gb", "kb", "minuten",
-    "stunden", "punkte", "points", "units", "pieces", "pcs", "mitarbeiter", "bis", "und", "oder", "in", "im",
-    "am", "an", "um", "von", "zum", "zur", "the", "and", "to", "of", "for", "bitte", "danke", "kündigen",
-    "gespeichert", "geändert", "alte", "neue", "alle", "ab", "seit", "bei", "mit", "per", "pro", "je", "x",
+    "euro",
+    "eur",
+    "chf",
+    "usd",
+    "gbp",
+    "dollar",
+    "franken",
+    "stück",
+    "stk",
+    "packungen",
+    "kartons",
+    "items",
+    "uhr",
+    "kunden",
+    "mal",
+    "jahre",
+    "jahren",
+    "tage",
+    "tagen",
+    "monate",
+    "km",
+    "kg",
+    "mb",
+    "gb",
+    "kb",
+    "minuten",
+    "stunden",
+    "punkte",
+    "points",
+    "units",
+    "pieces",
+    "pcs",
+    "mitarbeiter",
+    "bis",
+    "und",
+    "oder",
+    "in",
+    "im",
+    "am",
+    "an",
+    "um",
+    "von",
+    "zum",
+    "zur",
+    "the",
+    "and",
+    "to",
+    "of",
+    "for",
+    "bitte",
+    "danke",
+    "kündigen",
+    "gespeichert",
+    "geändert",
+    "alte",
+    "neue",
+    "alle",
+    "ab",
+    "seit",
+    "bei",
+    "mit",
+    "per",
+    "pro",
+    "je",
+    "x",
 ];
 
 /// Is `w` (lower-case) a street word — a street compound or a standalone street type?
@@ -137,10 +606,7 @@ struct StreetLists {
 
 fn street_lists() -> &'static StreetLists {
     static L: OnceLock<StreetLists> = OnceLock::new();
-    L.get_or_init(|| StreetLists {
-        surname_like: Suffixes::new(SURNAME_LIKE),
-        suffixes: Suffixes::new(DE_SUFFIXES),
-    })
+    L.get_or_init(|| StreetLists { surname_like: Suffixes::new(SURNAME_LIKE), suffixes: Suffixes::new(DE_SUFFIXES) })
 }
 
 fn street_compound(w: &str) -> bool {
@@ -164,13 +630,18 @@ fn house_number(tk: &Tokens<'_>, i: usize, de_details: bool) -> usize {
     let mut last = i;
     let mut k = i + 1;
     // 12a, 12 a (single letter, same chunk or one space)
-    if k < n && tk.v[k].t == T::Word && tk.v[k].nl == 0 && tk.raw(k).chars().count() == 1 && !tk.v[k].sp
-    {
+    if k < n && tk.v[k].t == T::Word && tk.v[k].nl == 0 && tk.raw(k).chars().count() == 1 && !tk.v[k].sp {
         last = k;
         k += 1;
     }
     // /3/29, -14, 12-14
-    while k + 1 < n && matches!(tk.v[k].t, T::Punct('/' | '-')) && tk.v[k].nl == 0 && tk.v[k + 1].t == T::Num && tk.v[k + 1].nl == 0 && tk.v[k + 1].e - tk.v[k + 1].s <= 4 {
+    while k + 1 < n
+        && matches!(tk.v[k].t, T::Punct('/' | '-'))
+        && tk.v[k].nl == 0
+        && tk.v[k + 1].t == T::Num
+        && tk.v[k + 1].nl == 0
+        && tk.v[k + 1].e - tk.v[k + 1].s <= 4
+    {
         last = k + 1;
         k += 2;
         if k < n && tk.v[k].t == T::Word && !tk.v[k].sp && tk.raw(k).chars().count() == 1 {
@@ -187,10 +658,20 @@ fn house_number(tk: &Tokens<'_>, i: usize, de_details: bool) -> usize {
         if tk.is_punct(m, ',') {
             m += 1;
         }
-        if m + 1 < n && tk.v[m].t == T::Num && tk.v[m].nl == 0 && tk.v[m].e - tk.v[m].s <= 2 && (matches!(tk.v[m + 1].t, T::Punct('°')) || matches!(tk.raw(m + 1), "º" | "ª")) {
+        if m + 1 < n
+            && tk.v[m].t == T::Num
+            && tk.v[m].nl == 0
+            && tk.v[m].e - tk.v[m].s <= 2
+            && (matches!(tk.v[m + 1].t, T::Punct('°')) || matches!(tk.raw(m + 1), "º" | "ª"))
+        {
             last = m + 1;
             k = m + 2;
-            if k < n && tk.v[k].t == T::Word && tk.v[k].nl == 0 && (tk.raw(k).chars().count() == 1 || matches!(tk.low(k), "izq" | "izda" | "dcha" | "der" | "izquierda" | "derecha")) {
+            if k < n
+                && tk.v[k].t == T::Word
+                && tk.v[k].nl == 0
+                && (tk.raw(k).chars().count() == 1
+                    || matches!(tk.low(k), "izq" | "izda" | "dcha" | "der" | "izquierda" | "derecha"))
+            {
                 last = k;
                 k += 1;
             }
@@ -238,13 +719,55 @@ fn lead_words(tk: &Tokens<'_>, i: usize, max: usize) -> usize {
         }
         let w = tk.low(p);
         let cap = tk.v[p].cap;
-        let prep = matches!(w, "am" | "an" | "auf" | "im" | "in" | "zum" | "zur" | "unter" | "ober" | "hinter" | "vor" | "bei" | "der" | "den" | "dem" | "die");
-        if cap && (prep || !matches!(w, "adresse" | "anschrift" | "lieferadresse" | "rechnungsadresse" | "wohnhaft" | "neue" | "ich" | "wir" | "address" | "to" | "at" | "the")) {
+        let prep = matches!(
+            w,
+            "am" | "an"
+                | "auf"
+                | "im"
+                | "in"
+                | "zum"
+                | "zur"
+                | "unter"
+                | "ober"
+                | "hinter"
+                | "vor"
+                | "bei"
+                | "der"
+                | "den"
+                | "dem"
+                | "die"
+        );
+        if cap
+            && (prep
+                || !matches!(
+                    w,
+                    "adresse"
+                        | "anschrift"
+                        | "lieferadresse"
+                        | "rechnungsadresse"
+                        | "wohnhaft"
+                        | "neue"
+                        | "ich"
+                        | "wir"
+                        | "address"
+                        | "to"
+                        | "at"
+                        | "the"
+                ))
+        {
             a = p;
             count += 1;
             continue;
         }
-        if prep && !cap && count > 0 && matches!(w, "der" | "den" | "dem") && p > 0 && tk.is_word(p - 1) && tk.v[p - 1].cap && matches!(tk.low(p - 1), "an" | "auf" | "in" | "unter" | "hinter") {
+        if prep
+            && !cap
+            && count > 0
+            && matches!(w, "der" | "den" | "dem")
+            && p > 0
+            && tk.is_word(p - 1)
+            && tk.v[p - 1].cap
+            && matches!(tk.low(p - 1), "an" | "auf" | "in" | "unter" | "hinter")
+        {
             a = p - 1;
             break;
         }
@@ -312,13 +835,24 @@ impl Recognizer for Address {
             let state_ok = tk.v[i].t == T::Word
                 && tk.v[i].e - tk.v[i].s == 2
                 && (tk.v[i].cap && US_STATES.contains(&tk.raw(i))
-                    || tk.all_lower && i > 0 && tk.is_punct(i - 1, ',') && tk.raw(i).len() == 2 && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
-            if state_ok && i + 1 < n && tk.v[i + 1].t == T::Num && tk.v[i + 1].nl == 0 && tk.v[i + 1].e - tk.v[i + 1].s == 5 && !tk.v[i + 1].code {
+                    || tk.all_lower
+                        && i > 0
+                        && tk.is_punct(i - 1, ',')
+                        && tk.raw(i).len() == 2
+                        && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
+            if state_ok
+                && i + 1 < n
+                && tk.v[i + 1].t == T::Num
+                && tk.v[i + 1].nl == 0
+                && tk.v[i + 1].e - tk.v[i + 1].s == 5
+                && !tk.v[i + 1].code
+            {
                 let mut b = i + 1;
-                if b + 2 < n && tk.is_punct(b + 1, '-') && tk.v[b + 2].t == T::Num && tk.v[b + 2].e - tk.v[b + 2].s == 4 {
+                if b + 2 < n && tk.is_punct(b + 1, '-') && tk.v[b + 2].t == T::Num && tk.v[b + 2].e - tk.v[b + 2].s == 4
+                {
                     b += 2;
                 }
-                let after_ok = b + 1 >= n || !matches!(tk.v[b + 1].t, T::Num) ;
+                let after_ok = b + 1 >= n || !matches!(tk.v[b + 1].t, T::Num);
                 let mut st = i;
                 if st > 0 && tk.is_punct(st - 1, ',') {
                     st -= 1;
@@ -342,33 +876,84 @@ impl Recognizer for Address {
                 let len = tk.v[i].e - tk.v[i].s;
                 let mut a = i;
                 let mut prefixed = false;
-                if i >= 2 && tk.is_punct(i - 1, '-') && tk.v[i - 1].s == tk.v[i - 2].e && tk.v[i].s == tk.v[i - 1].e && tk.v[i - 2].t == T::Word {
+                if i >= 2
+                    && tk.is_punct(i - 1, '-')
+                    && tk.v[i - 1].s == tk.v[i - 2].e
+                    && tk.v[i].s == tk.v[i - 1].e
+                    && tk.v[i - 2].t == T::Word
+                {
                     let pre = tk.raw(i - 2);
-                    let pre_ok = |p: &str| matches!(p, "D" | "A" | "CH" | "F" | "I" | "E" | "NL" | "B" | "L" | "FL" | "DE" | "AT" | "P" | "DK" | "S" | "N");
+                    let pre_ok = |p: &str| {
+                        matches!(
+                            p,
+                            "D" | "A"
+                                | "CH"
+                                | "F"
+                                | "I"
+                                | "E"
+                                | "NL"
+                                | "B"
+                                | "L"
+                                | "FL"
+                                | "DE"
+                                | "AT"
+                                | "P"
+                                | "DK"
+                                | "S"
+                                | "N"
+                        )
+                    };
                     // "a-88076" after "order" is a reference, not a postal code
-                    let reference = i >= 3 && tk.is_word(i - 3) && crate::context::matches_any(tk.low(i - 3), crate::context::REFERENCE_WORDS);
-                    if !reference && (pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) && near_street(i)) {
+                    let reference = i >= 3
+                        && tk.is_word(i - 3)
+                        && crate::context::matches_any(tk.low(i - 3), crate::context::REFERENCE_WORDS);
+                    if !reference
+                        && (pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) && near_street(i))
+                    {
                         a = i - 2;
                         prefixed = true;
                     }
                 }
-                let bounded = a == 0 || tk.v[a].sp || tk.v[a].nl > 0 || matches!(tk.v[a - 1].t, T::Punct(',' | '(' | ':' | ';'));
-                let prev_ok = a == 0 || !matches!(tk.v[a - 1].t, T::Punct('.' | '/' | '-' | '+' | '€' | '$' | '£' | '#')) || tk.v[a].sp;
+                let bounded =
+                    a == 0 || tk.v[a].sp || tk.v[a].nl > 0 || matches!(tk.v[a - 1].t, T::Punct(',' | '(' | ':' | ';'));
+                let prev_ok = a == 0
+                    || !matches!(tk.v[a - 1].t, T::Punct('.' | '/' | '-' | '+' | '€' | '$' | '£' | '#'))
+                    || tk.v[a].sp;
                 if (len == 4 || len == 5) && bounded && prev_ok {
                     let mut c = i + 1;
                     // NL: 1012 AB
                     let mut nl_code = false;
-                    let nl_letters = c < n && tk.v[c].t == T::Word && tk.v[c].nl == 0 && tk.raw(c).len() == 2
-                        && (tk.raw(c).bytes().all(|ch| ch.is_ascii_uppercase()) || tk.all_lower && tk.raw(c).bytes().all(|ch| ch.is_ascii_lowercase()));
-                    if len == 4 && nl_letters && c + 1 < n && tk.v[c + 1].t == T::Word && (tk.v[c + 1].cap || tk.all_lower) && !NOT_CITY.contains(&tk.low(c + 1)) {
+                    let nl_letters = c < n
+                        && tk.v[c].t == T::Word
+                        && tk.v[c].nl == 0
+                        && tk.raw(c).len() == 2
+                        && (tk.raw(c).bytes().all(|ch| ch.is_ascii_uppercase())
+                            || tk.all_lower && tk.raw(c).bytes().all(|ch| ch.is_ascii_lowercase()));
+                    if len == 4
+                        && nl_letters
+                        && c + 1 < n
+                        && tk.v[c + 1].t == T::Word
+                        && (tk.v[c + 1].cap || tk.all_lower)
+                        && !NOT_CITY.contains(&tk.low(c + 1))
+                    {
                         c += 1;
                         nl_code = true;
                     }
                     if let Some(b) = city_after(&tk, c) {
                         let ev_street = near_street(i);
                         let ctx = postal_cue_before(&tk, a);
-                        let year = len == 4 && tk.raw(i).starts_with(['1', '2']) && (tk.raw(i) >= "1900" && tk.raw(i) <= "2099");
-                        let score = if prefixed || ev_street { 0.9 } else if ctx || nl_code { 0.75 } else if year { 0.3 } else { 0.45 };
+                        let year = len == 4
+                            && tk.raw(i).starts_with(['1', '2'])
+                            && (tk.raw(i) >= "1900" && tk.raw(i) <= "2099");
+                        let score = if prefixed || ev_street {
+                            0.9
+                        } else if ctx || nl_code {
+                            0.75
+                        } else if year {
+                            0.3
+                        } else {
+                            0.45
+                        };
                         out.push(Candidate::new(Kind::PostalCity, tk.v[a].s, tk.v[b].e, score));
                         last_end_tok = b + 1;
                         i = b + 1;
@@ -398,7 +983,13 @@ fn address_around(tk: &Tokens<'_>, a: usize, b: usize) -> bool {
         return true;
     }
     postal_cue_before(tk, a)
-        || (a.saturating_sub(3)..a).any(|p| tk.v[p].t == T::Word && matches!(tk.low(p), "an" | "auf" | "wohne" | "wohnen" | "wohnhaft" | "nach" | "straße" | "strasse" | "adres" | "naar"))
+        || (a.saturating_sub(3)..a).any(|p| {
+            tk.v[p].t == T::Word
+                && matches!(
+                    tk.low(p),
+                    "an" | "auf" | "wohne" | "wohnen" | "wohnhaft" | "nach" | "straße" | "strasse" | "adres" | "naar"
+                )
+        })
 }
 
 /// A whole field value that reads like a place name (letters, spaces, hyphens, dots).
@@ -425,9 +1016,33 @@ fn postal_cue_before(tk: &Tokens<'_>, a: usize) -> bool {
         tk.v[k].t == T::Word
             && matches!(
                 tk.low(k),
-                "plz" | "postleitzahl" | "wohnhaft" | "adresse" | "anschrift" | "wohnort" | "lieferadresse" | "rechnungsadresse"
-                    | "address" | "zip" | "postcode" | "indirizzo" | "adresse:" | "dirección" | "direccion" | "adres" | "cap" | "cp"
-                    | "wohne" | "wohnen" | "ort" | "city" | "moved" | "umgezogen" | "nuovo" | "nueva" | "nouvelle"
+                "plz"
+                    | "postleitzahl"
+                    | "wohnhaft"
+                    | "adresse"
+                    | "anschrift"
+                    | "wohnort"
+                    | "lieferadresse"
+                    | "rechnungsadresse"
+                    | "address"
+                    | "zip"
+                    | "postcode"
+                    | "indirizzo"
+                    | "adresse:"
+                    | "dirección"
+                    | "direccion"
+                    | "adres"
+                    | "cap"
+                    | "cp"
+                    | "wohne"
+                    | "wohnen"
+                    | "ort"
+                    | "city"
+                    | "moved"
+                    | "umgezogen"
+                    | "nuovo"
+                    | "nueva"
+                    | "nouvelle"
             )
     })
 }
@@ -439,7 +1054,9 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
         return None;
     }
     let w = tk.low(c);
-    if NOT_CITY.contains(&w) || !(tk.v[c].cap || tk.all_lower || tk.raw(c).chars().next().is_some_and(|ch| ch.is_lowercase())) {
+    if NOT_CITY.contains(&w)
+        || !(tk.v[c].cap || tk.all_lower || tk.raw(c).chars().next().is_some_and(|ch| ch.is_lowercase()))
+    {
         return None;
     }
     if tk.raw(c).chars().count() < 2 {
@@ -453,7 +1070,43 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
     let mut k = c + 1;
     let mut words = 1;
     // "sankt goar", "bad ischl" typed in lower case
-    if !tk.v[c].cap && matches!(w, "sankt" | "st" | "bad" | "neu" | "markt" | "klein" | "groß" | "gross" | "hohen" | "ober" | "unter" | "alt" | "san" | "santa" | "saint" | "sainte" | "den" | "le" | "la" | "los" | "las" | "new" | "north" | "south" | "east" | "west" | "port" | "fort" | "mount") && k < n && tk.is_word(k) && tk.v[k].nl == 0 {
+    if !tk.v[c].cap
+        && matches!(
+            w,
+            "sankt"
+                | "st"
+                | "bad"
+                | "neu"
+                | "markt"
+                | "klein"
+                | "groß"
+                | "gross"
+                | "hohen"
+                | "ober"
+                | "unter"
+                | "alt"
+                | "san"
+                | "santa"
+                | "saint"
+                | "sainte"
+                | "den"
+                | "le"
+                | "la"
+                | "los"
+                | "las"
+                | "new"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "port"
+                | "fort"
+                | "mount"
+        )
+        && k < n
+        && tk.is_word(k)
+        && tk.v[k].nl == 0
+    {
         last = k;
         k += 1;
     }
@@ -461,12 +1114,44 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
         // linkers: am, im, in, an der, bei, ob, sur, sul, de, la, aan, den
         if tk.v[k].t == T::Word {
             let w = tk.low(k);
-            if matches!(w, "am" | "im" | "in" | "an" | "bei" | "ob" | "der" | "den" | "dem" | "sur" | "sul" | "de" | "la" | "le" | "aan" | "op" | "upon" | "on" | "del" | "di") && !tk.v[k].cap {
+            if matches!(
+                w,
+                "am" | "im"
+                    | "in"
+                    | "an"
+                    | "bei"
+                    | "ob"
+                    | "der"
+                    | "den"
+                    | "dem"
+                    | "sur"
+                    | "sul"
+                    | "de"
+                    | "la"
+                    | "le"
+                    | "aan"
+                    | "op"
+                    | "upon"
+                    | "on"
+                    | "del"
+                    | "di"
+            ) && !tk.v[k].cap
+            {
                 let mut m = k + 1;
-                while m < n && tk.is_word(m) && matches!(tk.low(m), "der" | "den" | "dem" | "la" | "le" | "del") && !tk.v[m].cap {
+                while m < n
+                    && tk.is_word(m)
+                    && matches!(tk.low(m), "der" | "den" | "dem" | "la" | "le" | "del")
+                    && !tk.v[m].cap
+                {
                     m += 1;
                 }
-                if m < n && tk.is_word(m) && tk.v[m].nl == 0 && (tk.v[m].cap || tk.all_lower) && !NOT_CITY.contains(&tk.low(m)) && (tk.v[m].cap || k == c + 1) {
+                if m < n
+                    && tk.is_word(m)
+                    && tk.v[m].nl == 0
+                    && (tk.v[m].cap || tk.all_lower)
+                    && !NOT_CITY.contains(&tk.low(m))
+                    && (tk.v[m].cap || k == c + 1)
+                {
                     last = m;
                     k = m + 1;
                     words += 1;
@@ -474,7 +1159,29 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
                 }
                 break;
             }
-            if tk.v[k].cap && !NOT_CITY.contains(&w) && !tk.street(k) && !matches!(w, "tel" | "telefon" | "uid" | "iban" | "can" | "old" | "alte" | "please" | "bitte" | "phone" | "mobil" | "email" | "fax" | "gespeichert" | "danke") && tk.raw(k).chars().filter(|c| c.is_uppercase()).count() < 3 {
+            if tk.v[k].cap
+                && !NOT_CITY.contains(&w)
+                && !tk.street(k)
+                && !matches!(
+                    w,
+                    "tel"
+                        | "telefon"
+                        | "uid"
+                        | "iban"
+                        | "can"
+                        | "old"
+                        | "alte"
+                        | "please"
+                        | "bitte"
+                        | "phone"
+                        | "mobil"
+                        | "email"
+                        | "fax"
+                        | "gespeichert"
+                        | "danke"
+                )
+                && tk.raw(k).chars().filter(|c| c.is_uppercase()).count() < 3
+            {
                 last = k;
                 k += 1;
                 words += 1;
@@ -484,16 +1191,29 @@ fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
             break;
         }
         // district number: "Drosendorf-Zissersdorf 1,"
-        if tk.v[k].t == T::Num && tk.v[k].e - tk.v[k].s <= 2 && (k + 1 >= n || tk.is_punct(k + 1, ',') || tk.v[k + 1].nl > 0) {
+        if tk.v[k].t == T::Num
+            && tk.v[k].e - tk.v[k].s <= 2
+            && (k + 1 >= n || tk.is_punct(k + 1, ',') || tk.v[k + 1].nl > 0)
+        {
             last = k;
             break;
         }
-        if tk.is_punct(k, '.') && tk.v[k].s == tk.v[k - 1].e && matches!(tk.low(k - 1), "st" | "a" | "i" | "b" | "d") && k + 1 < n && tk.is_word(k + 1) {
+        if tk.is_punct(k, '.')
+            && tk.v[k].s == tk.v[k - 1].e
+            && matches!(tk.low(k - 1), "st" | "a" | "i" | "b" | "d")
+            && k + 1 < n
+            && tk.is_word(k + 1)
+        {
             last = k + 1;
             k += 2;
             continue;
         }
-        if tk.is_punct(k, '/') && tk.v[k].s == tk.v[k - 1].e && k + 1 < n && tk.is_word(k + 1) && tk.v[k + 1].s == tk.v[k].e {
+        if tk.is_punct(k, '/')
+            && tk.v[k].s == tk.v[k - 1].e
+            && k + 1 < n
+            && tk.is_word(k + 1)
+            && tk.v[k + 1].s == tk.v[k].e
+        {
             // "Biel/Bienne"
             last = k + 1;
             k += 2;
@@ -531,7 +1251,9 @@ fn city_before(tk: &Tokens<'_>, st: usize, street_ends: &[usize]) -> usize {
         if !(tk.v[p].cap || tk.all_lower) {
             break;
         }
-        if matches!(w, "to" | "at" | "in" | "address" | "the" | "and" | "moved" | "nach" | "ship") || US_STATES.contains(&tk.raw(p)) && tk.raw(p).len() == 2 {
+        if matches!(w, "to" | "at" | "in" | "address" | "the" | "and" | "moved" | "nach" | "ship")
+            || US_STATES.contains(&tk.raw(p)) && tk.raw(p).len() == 2
+        {
             break;
         }
         a = p;
@@ -564,7 +1286,8 @@ fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
     }
     let letters_ok = |k: usize, len: usize| {
         let r = tk.raw(k);
-        r.len() == len && (r.bytes().all(|b| b.is_ascii_uppercase()) || lower_ok && r.bytes().all(|b| b.is_ascii_lowercase()))
+        r.len() == len
+            && (r.bytes().all(|b| b.is_ascii_uppercase()) || lower_ok && r.bytes().all(|b| b.is_ascii_lowercase()))
     };
     // outward: A9, A99, AA9, AA99, A9A, AA9A -> tokens Word(letters) Num [Word(letter)]
     let mut k = i + 1;
@@ -612,7 +1335,29 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             }
             if is_house_num(tk, k) {
                 let b = house_number(tk, k, true);
-                if b + 1 < tk.v.len() && tk.is_word(b + 1) && tk.v[b + 1].nl == 0 && matches!(tk.low(b + 1), "euro" | "eur" | "chf" | "usd" | "stück" | "stk" | "prozent" | "mal" | "uhr" | "kg" | "km" | "min" | "minuten" | "tage" | "jahre" | "x") {
+                if b + 1 < tk.v.len()
+                    && tk.is_word(b + 1)
+                    && tk.v[b + 1].nl == 0
+                    && matches!(
+                        tk.low(b + 1),
+                        "euro"
+                            | "eur"
+                            | "chf"
+                            | "usd"
+                            | "stück"
+                            | "stk"
+                            | "prozent"
+                            | "mal"
+                            | "uhr"
+                            | "kg"
+                            | "km"
+                            | "min"
+                            | "minuten"
+                            | "tage"
+                            | "jahre"
+                            | "x"
+                    )
+                {
                     return None;
                 }
                 let mut a = i;
@@ -623,17 +1368,43 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
                     }
                 } else if tk.v[i].cap {
                     // "Am Lindenweg"? keep compound alone; "H.-Dieter-Matthäi-Straße"
-                    if i >= 3 && tk.is_punct(i - 1, '-') && tk.is_punct(i - 2, '.') && tk.is_word(i - 3) && tk.raw(i - 3).chars().count() == 1 && tk.v[i - 1].s == tk.v[i - 2].e {
+                    if i >= 3
+                        && tk.is_punct(i - 1, '-')
+                        && tk.is_punct(i - 2, '.')
+                        && tk.is_word(i - 3)
+                        && tk.raw(i - 3).chars().count() == 1
+                        && tk.v[i - 1].s == tk.v[i - 2].e
+                    {
                         a = i - 3;
                     }
                     let lw = lead_words(tk, a, 1);
-                    if lw < a && matches!(tk.low(lw), "am" | "im" | "zum" | "zur" | "alte" | "alter" | "neue" | "neuer" | "obere" | "untere" | "große" | "kleine" | "lange" | "hohe") {
+                    if lw < a
+                        && matches!(
+                            tk.low(lw),
+                            "am" | "im"
+                                | "zum"
+                                | "zur"
+                                | "alte"
+                                | "alter"
+                                | "neue"
+                                | "neuer"
+                                | "obere"
+                                | "untere"
+                                | "große"
+                                | "kleine"
+                                | "lange"
+                                | "hohe"
+                        )
+                    {
                         a = lw;
                     }
                 }
                 // Suffixes that also end ordinary nouns ("-ring", "-hof", "-berg", "-markt")
                 // need the rest of an address around them.
-                const WEAK: &[&str] = &["ring", "berg", "hof", "park", "markt", "anger", "wall", "steg", "kai", "stiege", "graben", "laan", "kade", "dijk"];
+                const WEAK: &[&str] = &[
+                    "ring", "berg", "hof", "park", "markt", "anger", "wall", "steg", "kai", "stiege", "graben", "laan",
+                    "kade", "dijk",
+                ];
                 let weak = !standalone && WEAK.iter().any(|s| w.ends_with(s)) && !w.contains('-');
                 let score = if weak && !address_around(tk, a, b) { 0.45 } else { 0.8 };
                 return Some((a, b, score));
@@ -671,7 +1442,33 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
                 k += 1;
             }
             let mut words = 0;
-            while k < n && words < 5 && tk.v[k].nl == 0 && tk.is_word(k) && (tk.v[k].cap || matches!(tk.low(k), "de" | "la" | "del" | "della" | "di" | "dei" | "delle" | "degli" | "los" | "las" | "el" | "des" | "du" | "le" | "d'" | "dels" | "da" | "do") || tk.all_lower) {
+            while k < n
+                && words < 5
+                && tk.v[k].nl == 0
+                && tk.is_word(k)
+                && (tk.v[k].cap
+                    || matches!(
+                        tk.low(k),
+                        "de" | "la"
+                            | "del"
+                            | "della"
+                            | "di"
+                            | "dei"
+                            | "delle"
+                            | "degli"
+                            | "los"
+                            | "las"
+                            | "el"
+                            | "des"
+                            | "du"
+                            | "le"
+                            | "d'"
+                            | "dels"
+                            | "da"
+                            | "do"
+                    )
+                    || tk.all_lower)
+            {
                 k += 1;
                 words += 1;
             }
@@ -705,11 +1502,29 @@ fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
         if tk.is_punct(k, ',') {
             k += 1;
         }
-        if k < n && tk.is_word(k) && tk.v[k].nl == 0 && FR_TYPES.contains(&tk.low(k)) && !tk.v[k].cap || k < n && tk.is_word(k) && tk.v[k].nl == 0 && FR_TYPES.contains(&tk.low(k)) && matches!(tk.low(k), "rue" | "boulevard" | "impasse" | "allée" | "chemin" | "quai") {
+        if k < n && tk.is_word(k) && tk.v[k].nl == 0 && FR_TYPES.contains(&tk.low(k)) && !tk.v[k].cap
+            || k < n
+                && tk.is_word(k)
+                && tk.v[k].nl == 0
+                && FR_TYPES.contains(&tk.low(k))
+                && matches!(tk.low(k), "rue" | "boulevard" | "impasse" | "allée" | "chemin" | "quai")
+        {
             let mut m = k + 1;
             let mut last = k;
             let mut words = 0;
-            while m < n && words < 6 && tk.v[m].nl == 0 && tk.is_word(m) && (tk.v[m].cap || matches!(tk.low(m), "de" | "la" | "du" | "des" | "le" | "les" | "d'" | "l'" | "et" | "sur" | "en") || tk.low(m).starts_with("d'") || tk.low(m).starts_with("l'") || tk.all_lower) {
+            while m < n
+                && words < 6
+                && tk.v[m].nl == 0
+                && tk.is_word(m)
+                && (tk.v[m].cap
+                    || matches!(
+                        tk.low(m),
+                        "de" | "la" | "du" | "des" | "le" | "les" | "d'" | "l'" | "et" | "sur" | "en"
+                    )
+                    || tk.low(m).starts_with("d'")
+                    || tk.low(m).starts_with("l'")
+                    || tk.all_lower)
+            {
                 last = m;
                 m += 1;
                 words += 1;
@@ -729,7 +1544,13 @@ fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
     if tk.v[i].t != T::Num || tk.v[i].e - tk.v[i].s > 6 || tk.v[i].code {
         return None;
     }
-    if i > 0 && !tk.v[i].sp && tk.v[i].nl == 0 && matches!(tk.v[i - 1].t, T::Punct(_) | T::Word) && !tk.is_punct(i - 1, ',') && !tk.is_punct(i - 1, '(') {
+    if i > 0
+        && !tk.v[i].sp
+        && tk.v[i].nl == 0
+        && matches!(tk.v[i - 1].t, T::Punct(_) | T::Word)
+        && !tk.is_punct(i - 1, ',')
+        && !tk.is_punct(i - 1, '(')
+    {
         return None;
     }
     let mut k = i + 1;
@@ -748,7 +1569,13 @@ fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             suffix_at = Some(k);
             // "Parkways", "St." — longest: keep going if the next is also a suffix word
             let nx = k + 1;
-            if nx < n && tk.is_word(nx) && tk.v[nx].nl == 0 && EN_SUFFIXES.contains(&tk.low(nx)) && tk.v[nx].cap && !matches!(tk.low(nx), "apt" | "unit") {
+            if nx < n
+                && tk.is_word(nx)
+                && tk.v[nx].nl == 0
+                && EN_SUFFIXES.contains(&tk.low(nx))
+                && tk.v[nx].cap
+                && !matches!(tk.low(nx), "apt" | "unit")
+            {
                 k += 1;
                 words += 1;
                 continue;
@@ -765,7 +1592,11 @@ fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
         k += 1;
     }
     // direction
-    if k < n && tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.raw(k), "N" | "S" | "E" | "W" | "NE" | "NW" | "SE" | "SW") {
+    if k < n
+        && tk.is_word(k)
+        && tk.v[k].nl == 0
+        && matches!(tk.raw(k), "N" | "S" | "E" | "W" | "NE" | "NW" | "SE" | "SW")
+    {
         last = k;
         k += 1;
     }
@@ -790,7 +1621,8 @@ fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             }
             if d < n && tk.v[d].nl == 0 && (tk.v[d].t == T::Num || tk.v[d].t == T::Word && tk.raw(d).len() <= 2) {
                 last = d;
-                if d + 1 < n && !tk.v[d + 1].sp && matches!(tk.v[d + 1].t, T::Word | T::Num) && tk.raw(d + 1).len() <= 3 {
+                if d + 1 < n && !tk.v[d + 1].sp && matches!(tk.v[d + 1].t, T::Word | T::Num) && tk.raw(d + 1).len() <= 3
+                {
                     last = d + 1;
                 }
             }
@@ -808,7 +1640,9 @@ mod tests {
         if super::SURNAME_LIKE.iter().any(|s| w.ends_with(s)) {
             return false;
         }
-        let compound = !super::NOT_STREETS.contains(&w) && !w.ends_with("ung") && super::DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
+        let compound = !super::NOT_STREETS.contains(&w)
+            && !w.ends_with("ung")
+            && super::DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
         compound || super::DE_TYPES.contains(&w) || super::LEAD_TYPES.contains(&w)
     }
 
@@ -817,7 +1651,16 @@ mod tests {
         let lists = [super::DE_SUFFIXES, super::NOT_STREETS, super::DE_TYPES, super::LEAD_TYPES, super::SURNAME_LIKE];
         for list in lists {
             for e in list.iter() {
-                for w in [e.to_string(), format!("a{e}"), format!("ab{e}"), format!("abc{e}"), format!("hauptä{e}"), format!("{e}s"), e[1..].to_string(), format!("lösung{e}")] {
+                for w in [
+                    e.to_string(),
+                    format!("a{e}"),
+                    format!("ab{e}"),
+                    format!("abc{e}"),
+                    format!("hauptä{e}"),
+                    format!("{e}s"),
+                    e[1..].to_string(),
+                    format!("lösung{e}"),
+                ] {
                     assert_eq!(super::is_street_word(&w), street_word_by_lists(&w), "{w:?}");
                 }
             }
@@ -837,15 +1680,26 @@ mod tests {
 
     fn found(text: &str, kind: Kind) -> Vec<String> {
         let s = Scanner::new();
-        s.scan(text, None).unwrap().into_iter().filter(|f| f.kind == kind).map(|f| text[f.span.start..f.span.end].to_string()).collect()
+        s.scan(text, None)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn streets() {
         assert_eq!(found("Hauptstraße 12, 1010 Wien", Kind::StreetAddress), vec!["Hauptstraße 12"]);
         assert_eq!(found("Museumstraße 7/3/29", Kind::StreetAddress), vec!["Museumstraße 7/3/29"]);
-        assert_eq!(found("Lange Gasse 5, Stiege 2, Tür 14", Kind::StreetAddress), vec!["Lange Gasse 5, Stiege 2, Tür 14"]);
-        assert_eq!(found("12952 West Spring Lane, Unit 18", Kind::StreetAddress), vec!["12952 West Spring Lane, Unit 18"]);
+        assert_eq!(
+            found("Lange Gasse 5, Stiege 2, Tür 14", Kind::StreetAddress),
+            vec!["Lange Gasse 5, Stiege 2, Tür 14"]
+        );
+        assert_eq!(
+            found("12952 West Spring Lane, Unit 18", Kind::StreetAddress),
+            vec!["12952 West Spring Lane, Unit 18"]
+        );
         assert_eq!(found("Flat 3, 12 Baker Street", Kind::StreetAddress), vec!["Flat 3, 12 Baker Street"]);
         assert_eq!(found("12 rue de la Paix", Kind::StreetAddress), vec!["12 rue de la Paix"]);
         assert_eq!(found("Via Roma 5", Kind::StreetAddress), vec!["Via Roma 5"]);

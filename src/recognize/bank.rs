@@ -34,7 +34,9 @@ impl Bank {
     pub(super) fn new() -> Bank {
         Bank {
             // Chat users type BICs in lower case; accepted right after the word itself.
-            bic_labelled: re(r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b"),
+            bic_labelled: re(
+                r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b",
+            ),
         }
     }
 }
@@ -56,7 +58,10 @@ fn iban_start(b: &[u8], at: usize) -> Option<usize> {
         let s = j - 2;
         if b[s].is_ascii_alphabetic() && b[s + 1].is_ascii_alphabetic() && (s == 0 || !is_word(b[s - 1])) {
             let k = j + 2;
-            if k < n && (b[k].is_ascii_alphanumeric() || (matches!(b[k], b' ' | b'-') && k + 1 < n && b[k + 1].is_ascii_alphanumeric())) {
+            if k < n
+                && (b[k].is_ascii_alphanumeric()
+                    || (matches!(b[k], b' ' | b'-') && k + 1 < n && b[k + 1].is_ascii_alphanumeric()))
+            {
                 return Some(s);
             }
         }
@@ -77,7 +82,8 @@ fn bics(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         while e < b.len() && is_word(b[e]) {
             e += 1;
         }
-        ((e - s == 8 || e - s == 11) && b[s + 6..e].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())).then_some((s, e))
+        ((e - s == 8 || e - s == 11) && b[s + 6..e].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            .then_some((s, e))
     })
 }
 
@@ -148,7 +154,9 @@ impl Recognizer for Bank {
         let mut at = 0;
         while let Some(ms) = iban_start(b, at) {
             at = ms + 1;
-            let Some(len) = validate::iban_length(&[b[ms].to_ascii_uppercase(), b[ms + 1].to_ascii_uppercase()]) else { continue };
+            let Some(len) = validate::iban_length(&[b[ms].to_ascii_uppercase(), b[ms + 1].to_ascii_uppercase()]) else {
+                continue;
+            };
             let Some(end) = take_alnum(b, ms, len) else { continue };
             if !bounded(b, ms, end) {
                 continue;
@@ -241,18 +249,36 @@ mod tests {
         let iban = re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]");
         let mut at = 0;
         while at <= t.len() {
-            assert_eq!(iban_start(t, at), iban.find_at(t, at).map(|m| m.start()), "iban start in {:?} from {at}", String::from_utf8_lossy(t));
+            assert_eq!(
+                iban_start(t, at),
+                iban.find_at(t, at).map(|m| m.start()),
+                "iban start in {:?} from {at}",
+                String::from_utf8_lossy(t)
+            );
             at += 1;
         }
         let bic = re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b");
         assert_eq!(bics(t).collect::<Vec<_>>(), bic.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
         let card = re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b");
-        assert_eq!(cards(t).collect::<Vec<_>>(), card.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{:?}", String::from_utf8_lossy(t));
+        assert_eq!(
+            cards(t).collect::<Vec<_>>(),
+            card.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(),
+            "{:?}",
+            String::from_utf8_lossy(t)
+        );
     }
 
     #[test]
     fn hand_written_shapes_examples() {
-        for t in ["DE89 3704 0044 0532 0130 00", "at61-1904-3002-3457-3201 x", "GENODEF1M04 BICXDEFFXXX_", "4111 1111 1111 1111 2222 3333", "4111-1111-1111-1111", "12345678901234567890123", "x1234567890123 ÄBCDEFGH1"] {
+        for t in [
+            "DE89 3704 0044 0532 0130 00",
+            "at61-1904-3002-3457-3201 x",
+            "GENODEF1M04 BICXDEFFXXX_",
+            "4111 1111 1111 1111 2222 3333",
+            "4111-1111-1111-1111",
+            "12345678901234567890123",
+            "x1234567890123 ÄBCDEFGH1",
+        ] {
             same_as_patterns(t.as_bytes());
         }
     }

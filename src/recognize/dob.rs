@@ -46,25 +46,98 @@ pub(super) struct Dob {
 /// Month names and abbreviations (lower case) → month number.
 const MONTHS: &[(&str, u32)] = &[
     // German (with Austrian Jänner/Feber)
-    ("januar", 1), ("jänner", 1), ("jaenner", 1), ("februar", 2), ("feber", 2), ("märz", 3), ("maerz", 3),
-    ("april", 4), ("mai", 5), ("juni", 6), ("juli", 7), ("august", 8), ("september", 9), ("oktober", 10),
-    ("november", 11), ("dezember", 12), ("jän", 1), ("mär", 3), ("mrz", 3), ("okt", 10), ("dez", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jaenner", 1),
+    ("februar", 2),
+    ("feber", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("dezember", 12),
+    ("jän", 1),
+    ("mär", 3),
+    ("mrz", 3),
+    ("okt", 10),
+    ("dez", 12),
     // English
-    ("january", 1), ("february", 2), ("march", 3), ("may", 5), ("june", 6), ("july", 7), ("october", 10),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("october", 10),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // French
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
-    ("décembre", 12), ("decembre", 12), ("janv", 1), ("févr", 2), ("fév", 2), ("avr", 4), ("juil", 7),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("fév", 2),
+    ("avr", 4),
+    ("juil", 7),
     // Italian
-    ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("agosto", 8), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("agosto", 8),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
     // Spanish
-    ("enero", 1), ("febrero", 2), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
-    ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
 ];
 
 /// Stems of birth words that survive most typing slips, in lower case (searched in
@@ -72,21 +145,112 @@ const MONTHS: &[(&str, u32)] = &[
 pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt";
 
 /// Birth words recognised even with one typing slip.
-const BIRTH_WORDS: &[&str] = &["born", "geboren", "birth", "birthday", "geburtsdatum", "geburtstag", "geboortedatum", "naissance", "nascita", "nacimiento"];
+const BIRTH_WORDS: &[&str] = &[
+    "born",
+    "geboren",
+    "birth",
+    "birthday",
+    "geburtsdatum",
+    "geburtstag",
+    "geboortedatum",
+    "naissance",
+    "nascita",
+    "nacimiento",
+];
 
 /// Words that make a date something other than a birth date.
 const NOT_BIRTH: &[&str] = &[
-    "termin*", "appointment*", "liefer*", "lieferung*", "delivery", "deliver*", "seit", "ab", "bis",
-    "vertrag*", "vertrags*", "contract*", "kündig*", "effective", "rückruf*", "callback", "call",
-    "meeting*", "besprechung*", "buchung*", "booking*", "reservierung*", "reservation*", "rechnung*",
-    "invoice*", "bestell*", "order*", "gültig*", "valid*", "expir*", "ablauf*", "until", "since", "due",
-    "fällig*", "frist*", "deadline", "zahlung*", "payment*", "versand*", "shipping", "shipped",
-    "ausgestellt", "issued", "unfall*", "accident", "schaden*", "damage*", "storno*", "anreise",
-    "abreise", "arrival", "departure", "flug*", "flight", "preferred", "wunschtermin", "besuch*",
-    "visit", "start*", "beginn*", "ende", "end", "laufzeit", "kündigungs*", "preis*", "price*",
-    "tarif*", "erhöh*", "reparatur*", "repair*", "installation", "montage", "abholung", "pickup",
-    "rendez-vous", "livraison", "appuntamento", "consegna", "cita", "entrega", "afspraak", "levering",
-    "dal", "desde", "hasta", "fino", "jusqu", "depuis", "vanaf", "tot",
+    "termin*",
+    "appointment*",
+    "liefer*",
+    "lieferung*",
+    "delivery",
+    "deliver*",
+    "seit",
+    "ab",
+    "bis",
+    "vertrag*",
+    "vertrags*",
+    "contract*",
+    "kündig*",
+    "effective",
+    "rückruf*",
+    "callback",
+    "call",
+    "meeting*",
+    "besprechung*",
+    "buchung*",
+    "booking*",
+    "reservierung*",
+    "reservation*",
+    "rechnung*",
+    "invoice*",
+    "bestell*",
+    "order*",
+    "gültig*",
+    "valid*",
+    "expir*",
+    "ablauf*",
+    "until",
+    "since",
+    "due",
+    "fällig*",
+    "frist*",
+    "deadline",
+    "zahlung*",
+    "payment*",
+    "versand*",
+    "shipping",
+    "shipped",
+    "ausgestellt",
+    "issued",
+    "unfall*",
+    "accident",
+    "schaden*",
+    "damage*",
+    "storno*",
+    "anreise",
+    "abreise",
+    "arrival",
+    "departure",
+    "flug*",
+    "flight",
+    "preferred",
+    "wunschtermin",
+    "besuch*",
+    "visit",
+    "start*",
+    "beginn*",
+    "ende",
+    "end",
+    "laufzeit",
+    "kündigungs*",
+    "preis*",
+    "price*",
+    "tarif*",
+    "erhöh*",
+    "reparatur*",
+    "repair*",
+    "installation",
+    "montage",
+    "abholung",
+    "pickup",
+    "rendez-vous",
+    "livraison",
+    "appuntamento",
+    "consegna",
+    "cita",
+    "entrega",
+    "afspraak",
+    "levering",
+    "dal",
+    "desde",
+    "hasta",
+    "fino",
+    "jusqu",
+    "depuis",
+    "vanaf",
+    "tot",
 ];
 
 impl Dob {
@@ -103,17 +267,33 @@ impl Dob {
             ),
             m = months
         );
-        Dob { re: regex::bytes::RegexBuilder::new(&pattern).unicode(false).dfa_size_limit(32 << 20).build().expect("date pattern"), this_year: current_year(),
-            hint: super::re_folded(HINT) }
+        Dob {
+            re: regex::bytes::RegexBuilder::new(&pattern)
+                .unicode(false)
+                .dfa_size_limit(32 << 20)
+                .build()
+                .expect("date pattern"),
+            this_year: current_year(),
+            hint: super::re_folded(HINT),
+        }
     }
 
     /// The date a match spells, if it is a valid birth date.
     fn date_of(&self, c: &Captures<'_>) -> bool {
-        let num = |name: &str| c.name(name).map(|m| m.as_bytes().iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')));
+        let num =
+            |name: &str| c.name(name).map(|m| m.as_bytes().iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')));
         let year = |name: &str| {
             let g = c.name(name)?;
             let y = num(name)?;
-            Some(if g.as_bytes().len() == 2 { if 2000 + y <= self.this_year { 2000 + y } else { 1900 + y } } else { y })
+            Some(if g.as_bytes().len() == 2 {
+                if 2000 + y <= self.this_year {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            } else {
+                y
+            })
         };
         let ok = |y: u32, m: u32, d: u32| (1900..=self.this_year).contains(&y) && valid_day(y, m, d);
         if let (Some(d), Some(m), Some(y)) = (num("d1"), num("m1"), year("y1")) {
@@ -215,7 +395,8 @@ impl Recognizer for Dob {
                 let positive = context::positive(Kind::DateOfBirth);
                 let birth_near = w.has(positive, 3, 2);
                 // "borrn on", "gebroen": a typed slip of a birth word counts too.
-                let slip = !birth_near && (has_typo_tolerant(&w.before, 3, BIRTH_WORDS) || has_typo_tolerant(&w.after, 2, BIRTH_WORDS));
+                let slip = !birth_near
+                    && (has_typo_tolerant(&w.before, 3, BIRTH_WORDS) || has_typo_tolerant(&w.after, 2, BIRTH_WORDS));
                 if w.has(NOT_BIRTH, 4, 2) && !birth_near && !slip {
                     continue;
                 }
@@ -243,11 +424,15 @@ impl Recognizer for Dob {
 fn boundary(b: &[u8], s: usize, e: usize) -> bool {
     let before = s == 0 || {
         let p = b[s - 1];
-        !(p.is_ascii_alphanumeric() || p >= 0x80 || (matches!(p, b'.' | b'/' | b'-' | b',') && s >= 2 && b[s - 2].is_ascii_digit()))
+        !(p.is_ascii_alphanumeric()
+            || p >= 0x80
+            || (matches!(p, b'.' | b'/' | b'-' | b',') && s >= 2 && b[s - 2].is_ascii_digit()))
     };
     let after = e >= b.len() || {
         let n = b[e];
-        !(n.is_ascii_alphanumeric() || n >= 0x80 || (matches!(n, b'.' | b'/' | b'-' | b',' | b':') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
+        !(n.is_ascii_alphanumeric()
+            || n >= 0x80
+            || (matches!(n, b'.' | b'/' | b'-' | b',' | b':') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
     };
     before && after
 }

@@ -18,7 +18,9 @@ impl Email {
     pub(super) fn new() -> Email {
         // Local part: dot-atom; domain: labels; both allow UTF-8 (bytes >= 0x80).
         Email {
-            re: re(r"(?i)[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9\x80-\xff](?:[a-z0-9\x80-\xff-]{0,61}[a-z0-9\x80-\xff])?\.)+[a-z]{2,24}"),
+            re: re(
+                r"(?i)[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9\x80-\xff](?:[a-z0-9\x80-\xff-]{0,61}[a-z0-9\x80-\xff])?\.)+[a-z]{2,24}",
+            ),
         }
     }
 }

@@ -116,21 +116,49 @@ const STEUER: Spec = Spec {
     sub: "de_steuer_idnr",
     country: "de",
     hot: &[
-        "steuer-id*", "steuerid*", "idnr", "id-nr", "identifikationsnummer", "steueridentifikationsnummer",
-        "steuer-identifikationsnummer*", "steueridentifikation*", "steuernummer", "tin", "steuer",
+        "steuer-id*",
+        "steuerid*",
+        "idnr",
+        "id-nr",
+        "identifikationsnummer",
+        "steueridentifikationsnummer",
+        "steuer-identifikationsnummer*",
+        "steueridentifikation*",
+        "steuernummer",
+        "tin",
+        "steuer",
     ],
 };
 const RVNR: Spec = Spec {
     kind: NAT,
     sub: "de_rvnr",
     country: "de",
-    hot: &["rvnr", "rv-nummer", "rv-nr", "rentenversicherung*", "sozialversicherung*", "sv-nummer", "svnr", "versicherungsnummer"],
+    hot: &[
+        "rvnr",
+        "rv-nummer",
+        "rv-nr",
+        "rentenversicherung*",
+        "sozialversicherung*",
+        "sv-nummer",
+        "svnr",
+        "versicherungsnummer",
+    ],
 };
 const IDCARD: Spec = Spec {
     kind: NAT,
     sub: "de_idcard",
     country: "de",
-    hot: &["ausweis*", "personalausweis*", "perso", "id-karte", "idcard", "id-card", "identity", "identitätskarte", "dokumentennummer"],
+    hot: &[
+        "ausweis*",
+        "personalausweis*",
+        "perso",
+        "id-karte",
+        "idcard",
+        "id-card",
+        "identity",
+        "identitätskarte",
+        "dokumentennummer",
+    ],
 };
 const PASSPORT: Spec = Spec {
     kind: NAT,
@@ -142,9 +170,7 @@ const SVNR: Spec = Spec {
     kind: NAT,
     sub: "at_svnr",
     country: "at",
-    hot: &[
-        "svnr", "sv-nummer", "sv-nr", "vsnr", "sozialversicherung*", "versicherungsnummer", "e-card", "ecard",
-    ],
+    hot: &["svnr", "sv-nummer", "sv-nr", "vsnr", "sozialversicherung*", "versicherungsnummer", "e-card", "ecard"],
 };
 const AHV: Spec = Spec {
     kind: NAT,
@@ -174,16 +200,36 @@ const KVNR: Spec = Spec {
     sub: "de_kvnr",
     country: "de",
     hot: &[
-        "kvnr", "krankenversicherung*", "krankenkasse*", "versichertennummer", "krankenversichertennummer",
-        "versicherten*", "gesundheitskarte", "egk", "kasse",
+        "kvnr",
+        "krankenversicherung*",
+        "krankenkasse*",
+        "versichertennummer",
+        "krankenversichertennummer",
+        "versicherten*",
+        "gesundheitskarte",
+        "egk",
+        "kasse",
     ],
 };
 const NHS: Spec = Spec { kind: HEALTH, sub: "uk_nhs", country: "gb", hot: &["nhs"] };
 
 /// Words naming a VAT number, for every VAT subtype.
 const VAT_WORDS: &[&str] = &[
-    "uid*", "ust*", "ust-id*", "ustid*", "vat", "mwst", "tva", "iva", "btw*", "umsatzsteuer*",
-    "partita", "nip", "tax", "mehrwertsteuer*", "vies",
+    "uid*",
+    "ust*",
+    "ust-id*",
+    "ustid*",
+    "vat",
+    "mwst",
+    "tva",
+    "iva",
+    "btw*",
+    "umsatzsteuer*",
+    "partita",
+    "nip",
+    "tax",
+    "mehrwertsteuer*",
+    "vies",
 ];
 
 const fn vat(sub: &'static str, country: &'static str) -> Spec {
@@ -203,9 +249,31 @@ const EU_VAT: Spec = Spec { kind: VAT, sub: "eu_vat", country: "", hot: VAT_WORD
 
 /// Words that make a bare digit run a phone number.
 const PHONE_WORDS: &[&str] = &[
-    "tel", "tel.", "telefon*", "phone*", "hotline*", "mobil*", "handy*", "fax", "call*", "anruf*", "rückruf*",
-    "ruf", "rufen", "whatsapp", "erreichbar", "bel", "bellen", "telefoon*", "telefono", "téléphone", "llamar",
-    "chiamare", "appeler", "cell", "festnetz",
+    "tel",
+    "tel.",
+    "telefon*",
+    "phone*",
+    "hotline*",
+    "mobil*",
+    "handy*",
+    "fax",
+    "call*",
+    "anruf*",
+    "rückruf*",
+    "ruf",
+    "rufen",
+    "whatsapp",
+    "erreichbar",
+    "bel",
+    "bellen",
+    "telefoon*",
+    "telefono",
+    "téléphone",
+    "llamar",
+    "chiamare",
+    "appeler",
+    "cell",
+    "festnetz",
 ];
 
 /// Reference words that are also part of the labels of personal numbers.
@@ -275,7 +343,27 @@ const fn classes() -> [u8; 256] {
             v |= DIGIT | DOC;
         }
         let u = c.to_ascii_uppercase();
-        if c.is_ascii_alphabetic() && matches!(u, b'C' | b'F' | b'G' | b'H' | b'J' | b'K' | b'L' | b'M' | b'N' | b'P' | b'R' | b'T' | b'V' | b'W' | b'X' | b'Y' | b'Z') {
+        if c.is_ascii_alphabetic()
+            && matches!(
+                u,
+                b'C' | b'F'
+                    | b'G'
+                    | b'H'
+                    | b'J'
+                    | b'K'
+                    | b'L'
+                    | b'M'
+                    | b'N'
+                    | b'P'
+                    | b'R'
+                    | b'T'
+                    | b'V'
+                    | b'W'
+                    | b'X'
+                    | b'Y'
+                    | b'Z'
+            )
+        {
             v |= DOC | DOC_LETTER;
         }
         if matches!(c, b' ' | b'.' | b'-') {
@@ -338,7 +426,8 @@ impl Tok {
     /// The token after this one, joined by exactly one separator.
     fn next(&self, b: &[u8]) -> Option<Tok> {
         let e = self.e;
-        (e + 1 < b.len() && is(b[e], SEP) && is(b[e + 1], ALNUM)).then(|| Tok { sep: b[e], ..Tok::starting_at(b, e + 1) })
+        (e + 1 < b.len() && is(b[e], SEP) && is(b[e + 1], ALNUM))
+            .then(|| Tok { sep: b[e], ..Tok::starting_at(b, e + 1) })
     }
 }
 
@@ -421,11 +510,20 @@ impl Recognizer for Ids {
 /// Whole words (maximal runs of [`ALNUM`] bytes) of 9 or 10 [`DOC_LETTER`]s, left to
 /// right, found from the runs of at least 9 document letters.
 fn doc_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    super::runs(b, 9, |x| is(x, DOC_LETTER)).filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM)))
+    super::runs(b, 9, |x| is(x, DOC_LETTER))
+        .filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM)))
 }
 
 /// Classifies a letters-only document number candidate at `s..e`.
-fn doc_token(input: &Input<'_>, s: usize, e: usize, toks: &mut Vec<Tok>, compact: &mut Vec<u8>, groups: &mut Vec<u8>, hits: &mut Vec<Hit>) {
+fn doc_token(
+    input: &Input<'_>,
+    s: usize,
+    e: usize,
+    toks: &mut Vec<Tok>,
+    compact: &mut Vec<u8>,
+    groups: &mut Vec<u8>,
+    hits: &mut Vec<Hit>,
+) {
     toks.clear();
     toks.push(Tok { s, e, digits: 0, sep: 0 });
     scan_region(input, toks, compact, groups, hits);
@@ -483,7 +581,8 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
             let next = if j + 1 < toks.len() { Some(Tok { sep: t.sep, ..toks[j + 1] }) } else { t.next(b) };
             if let Some(nx) = next {
                 let sep = if j + 1 < toks.len() { t.sep } else { nx.sep };
-                if (is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT)) || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2)) {
+                if (is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT)) || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2))
+                {
                     continue;
                 }
             }
@@ -492,7 +591,8 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
             if glued_number(b, start, end) || glued_to_word(input.text, start, end) {
                 continue;
             }
-            let shape = Shape { groups, seps, lower_prefix: i < j && toks[i].digits == 0 && b[start].is_ascii_lowercase() };
+            let shape =
+                Shape { groups, seps, lower_prefix: i < j && toks[i].digits == 0 && b[start].is_ascii_lowercase() };
             let alts = classify(compact, digits, &shape, i == j);
             if alts.is_empty() {
                 continue;
@@ -689,7 +789,15 @@ fn vat_alt(c: &[u8], sh: &Shape<'_>) -> Option<Alt> {
             // Right prefix and length, wrong check digit: only a field asking for a
             // VAT number makes it one (a typo, or a number the rule does not know).
             let spec = prefix_spec(c).0;
-            return Some(Alt { spec, plain: VAT_BAD_CHECK, hot: VAT_BAD_WORD, word_plain: VAT_BAD_CHECK, validated: false, weak: false, needs_word: false });
+            return Some(Alt {
+                spec,
+                plain: VAT_BAD_CHECK,
+                hot: VAT_BAD_WORD,
+                word_plain: VAT_BAD_CHECK,
+                validated: false,
+                weak: false,
+                needs_word: false,
+            });
         }
         Err(_) => return None,
     }
@@ -733,7 +841,15 @@ fn doc_alts(c: &[u8], alts: &mut Vec<Alt>) {
     if !is_doc_token(c) {
         return;
     }
-    let doc = |spec: &'static Spec, validated: bool| Alt { spec, plain: DOC_NO_WORD, hot: HOT, word_plain: DOC_WORD_REF, validated, weak: false, needs_word: true };
+    let doc = |spec: &'static Spec, validated: bool| Alt {
+        spec,
+        plain: DOC_NO_WORD,
+        hot: HOT,
+        word_plain: DOC_WORD_REF,
+        validated,
+        weak: false,
+        needs_word: true,
+    };
     // Passport serials start with C F G H J K (and then also pass the identity card
     // rule); without a word naming the document that first letter decides.
     let checked = c.len() == 10;
@@ -976,7 +1092,17 @@ mod tests {
 
     #[test]
     fn doc_words_examples() {
-        for t in ["CFGHJKLMN", "x CFGHJKLMNP.", "CFGHJKLMNPR", "aCFGHJKLMN", "CFGHJKLMN1", "cfghjklmn CFGHJKLMNT", "", "CFGHJKLM", "T22000129 LZ6311T47"] {
+        for t in [
+            "CFGHJKLMN",
+            "x CFGHJKLMNP.",
+            "CFGHJKLMNPR",
+            "aCFGHJKLMN",
+            "CFGHJKLMN1",
+            "cfghjklmn CFGHJKLMNT",
+            "",
+            "CFGHJKLM",
+            "T22000129 LZ6311T47",
+        ] {
             assert_eq!(doc_words(t.as_bytes()).collect::<Vec<_>>(), doc_words_reference(t.as_bytes()), "{t:?}");
         }
         assert_eq!(doc_words(b"Nr. CFGHJKLMN!").collect::<Vec<_>>(), vec![(4, 13)]);

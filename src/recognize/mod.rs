@@ -145,7 +145,11 @@ pub(crate) fn is_word(b: u8) -> bool {
 /// places after a possible start fails, no run of `min` starts at or before it.
 /// Hand-written scans over these replace patterns like `\b[A-Z]{6}…\b` whose cost in
 /// the lazy DFA (several ns per byte, no literal to skip ahead to) dominated the scan.
-pub(crate) fn runs<'a>(b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub(crate) fn runs<'a>(
+    b: &'a [u8],
+    min: usize,
+    is: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut i = 0; // no run of `min` starts before `i`; `i` is 0 or follows a failing byte
     std::iter::from_fn(move || {
         while i + min <= b.len() {
@@ -216,12 +220,21 @@ pub(crate) fn alnum_runs(b: &[u8], min: usize) -> Vec<(usize, usize)> {
 /// is searched with one byte of context on both sides (for an ASCII `\b`), so the
 /// matches are exactly those of a search of the whole text, without running the
 /// automaton over prose.
-pub(crate) fn find_in_runs<'a>(re: &'a Regex, b: &'a [u8], min: usize, is: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub(crate) fn find_in_runs<'a>(
+    re: &'a Regex,
+    b: &'a [u8],
+    min: usize,
+    is: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     find_in(re, b, runs(b, min, is).map(|(s, e)| (s.saturating_sub(1), (e + 1).min(b.len()))))
 }
 
 /// Matches of `re` inside each range of `b`, as `(start, end)` in `b`.
-pub(crate) fn find_in<'a>(re: &'a Regex, b: &'a [u8], ranges: impl IntoIterator<Item = (usize, usize)> + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub(crate) fn find_in<'a>(
+    re: &'a Regex,
+    b: &'a [u8],
+    ranges: impl IntoIterator<Item = (usize, usize)> + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     ranges.into_iter().flat_map(move |(lo, hi)| re.find_iter(&b[lo..hi]).map(move |m| (lo + m.start(), lo + m.end())))
 }
 
@@ -288,13 +301,18 @@ mod tests {
     /// Each pattern searched in lower case over the folded text finds what the same
     /// pattern ignoring case finds over the text.
     fn folded_like_ignoring_case(text: &str) {
-        static PAIRS: std::sync::OnceLock<Vec<(&str, regex::bytes::Regex, regex::bytes::Regex)>> = std::sync::OnceLock::new();
+        static PAIRS: std::sync::OnceLock<Vec<(&str, regex::bytes::Regex, regex::bytes::Regex)>> =
+            std::sync::OnceLock::new();
         let pairs = PAIRS.get_or_init(|| {
-            [super::web::LABEL, super::web::GATE, super::plate::HINT, super::dob::HINT].into_iter().map(|p| (p, super::re_folded(p), super::re(&format!("(?i){p}")))).collect()
+            [super::web::LABEL, super::web::GATE, super::plate::HINT, super::dob::HINT]
+                .into_iter()
+                .map(|p| (p, super::re_folded(p), super::re(&format!("(?i){p}"))))
+                .collect()
         });
         for (p, folded, ignoring) in pairs {
             let want: Vec<(usize, usize)> = ignoring.find_iter(text.as_bytes()).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> = folded.find_iter(&text.as_bytes().to_ascii_lowercase()).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> =
+                folded.find_iter(&text.as_bytes().to_ascii_lowercase()).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{p} in {text:?}");
         }
     }
@@ -361,7 +379,11 @@ mod tests {
                     t[cut] = b' ';
                 }
                 for min in [1, 6, 63, 64] {
-                    assert_eq!(alnum_runs(&t, min), runs_reference(&t, min, alnum), "{n} letters, space at {cut}, min {min}");
+                    assert_eq!(
+                        alnum_runs(&t, min),
+                        runs_reference(&t, min, alnum),
+                        "{n} letters, space at {cut}, min {min}"
+                    );
                 }
             }
         }

@@ -33,7 +33,9 @@ impl Net {
     pub(super) fn new() -> Net {
         Net {
             ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
-            mac: re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b"),
+            mac: re(
+                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b",
+            ),
         }
     }
 }
@@ -52,7 +54,23 @@ fn mac_byte(c: u8) -> bool {
 }
 
 /// Words that make a bare or decimal-only MAC candidate a MAC address.
-const MAC_WORDS: &[&str] = &["mac", "mac-adresse", "mac-address", "hardware", "router", "modem", "gerät", "device", "adapter", "wlan", "wifi", "ethernet", "lan", "address", "adresse"];
+const MAC_WORDS: &[&str] = &[
+    "mac",
+    "mac-adresse",
+    "mac-address",
+    "hardware",
+    "router",
+    "modem",
+    "gerät",
+    "device",
+    "adapter",
+    "wlan",
+    "wifi",
+    "ethernet",
+    "lan",
+    "address",
+    "adresse",
+];
 
 impl Recognizer for Net {
     fn kinds(&self) -> &'static [Kind] {
@@ -84,7 +102,10 @@ impl Recognizer for Net {
             if v.len() == 12 {
                 // Twelve hex digits without separators: only with a letter, a digit
                 // and a MAC word nearby.
-                if v.iter().any(u8::is_ascii_alphabetic) && v.iter().any(u8::is_ascii_digit) && Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+                if v.iter().any(u8::is_ascii_alphabetic)
+                    && v.iter().any(u8::is_ascii_digit)
+                    && Window::around(input.text, s, e).has(MAC_WORDS, 4, 0)
+                {
                     out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
                 }
                 continue;
@@ -115,7 +136,9 @@ fn dotted_continues(b: &[u8], s: usize, e: usize) -> bool {
 
 fn ipv4_ok(v: &[u8]) -> bool {
     v.split(|&c| c == b'.').all(|o| {
-        !o.is_empty() && (o.len() == 1 || o[0] != b'0') && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+        !o.is_empty()
+            && (o.len() == 1 || o[0] != b'0')
+            && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
     })
 }
 
@@ -161,7 +184,11 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let groups = text.split(':').filter(|g| !g.is_empty()).count();
-        let score = if groups >= 3 || (text.contains("::") && groups >= 2 && v.iter().any(u8::is_ascii_alphabetic)) { 0.9 } else { 0.4 };
+        let score = if groups >= 3 || (text.contains("::") && groups >= 2 && v.iter().any(u8::is_ascii_alphabetic)) {
+            0.9
+        } else {
+            0.4
+        };
         let mut c = Candidate::new(Kind::IpAddress, s, e, score);
         c.subtype = Some("ipv6");
         out.push(c);
@@ -177,7 +204,9 @@ fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
     };
     let after_ok = e >= b.len() || {
         let n = b[e];
-        !(n.is_ascii_alphanumeric() || n >= 0x80 || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3)))
+        !(n.is_ascii_alphanumeric()
+            || n >= 0x80
+            || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3)))
     };
     before_ok && after_ok
 }
@@ -191,13 +220,35 @@ mod tests {
     fn same_as_whole_text(t: &[u8]) {
         let n = Net::new();
         let whole = |re: &Regex| re.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
-        assert_eq!(find_in_runs(&n.ipv4, t, IPV4_MIN, ipv4_byte).collect::<Vec<_>>(), whole(&n.ipv4), "{:?}", String::from_utf8_lossy(t));
-        assert_eq!(find_in_runs(&n.mac, t, MAC_MIN, mac_byte).collect::<Vec<_>>(), whole(&n.mac), "{:?}", String::from_utf8_lossy(t));
+        assert_eq!(
+            find_in_runs(&n.ipv4, t, IPV4_MIN, ipv4_byte).collect::<Vec<_>>(),
+            whole(&n.ipv4),
+            "{:?}",
+            String::from_utf8_lossy(t)
+        );
+        assert_eq!(
+            find_in_runs(&n.mac, t, MAC_MIN, mac_byte).collect::<Vec<_>>(),
+            whole(&n.mac),
+            "{:?}",
+            String::from_utf8_lossy(t)
+        );
     }
 
     #[test]
     fn run_search_examples() {
-        for t in ["192.168.0.1", "x1.1.1.1y", "1.2.3.4.5.6.7", "00:1A:2b:3C:4d:5E", "001a.2b3c.4d5e", "001A2B3C4D5E", "g001A2B3C4D5E", "001A2B3C4D5E_", "00-1A-2B-3C-4D-5E-6F", "v1.2.3.4 and 10.0.0.255", ""] {
+        for t in [
+            "192.168.0.1",
+            "x1.1.1.1y",
+            "1.2.3.4.5.6.7",
+            "00:1A:2b:3C:4d:5E",
+            "001a.2b3c.4d5e",
+            "001A2B3C4D5E",
+            "g001A2B3C4D5E",
+            "001A2B3C4D5E_",
+            "00-1A-2B-3C-4D-5E-6F",
+            "v1.2.3.4 and 10.0.0.255",
+            "",
+        ] {
             same_as_whole_text(t.as_bytes());
         }
     }

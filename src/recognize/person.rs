@@ -111,7 +111,8 @@ pub(super) fn listed(w: &str) -> u32 {
 
 /// Every list entry with its bit, in the order they are merged.
 fn entries() -> impl Iterator<Item = (&'static str, u32)> {
-    let lines = |t: &'static str, f: u32| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(move |w| (w, f));
+    let lines =
+        |t: &'static str, f: u32| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(move |w| (w, f));
     let list = |l: &'static [&'static str], f: u32| l.iter().map(move |&w| (w, f));
     lines(GIVEN_TXT, flag::GIVEN)
         .chain(lines(GIVEN_AMB_TXT, flag::GIVEN_AMB))
@@ -290,7 +291,12 @@ impl<'t> Tokens<'t> {
             let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
                 let chunk = &bytes[v[from].s..v[v.len() - 1].e];
                 (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
-                    || (flags & DOT != 0 && chunk.iter().enumerate().filter(|&(_, &c)| c == b'.').any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
+                    || (flags & DOT != 0
+                        && chunk
+                            .iter()
+                            .enumerate()
+                            .filter(|&(_, &c)| c == b'.')
+                            .any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
             };
             if code {
                 for t in &mut v[from..] {
@@ -516,84 +522,607 @@ fn is_pictograph(c: char) -> bool {
 /// Titles and salutations: strong evidence, outside the span. Compared lower-case,
 /// without a trailing dot.
 const TITLES: &[&str] = &[
-    "herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "mister", "dr", "prof", "mag", "ing",
-    "di", "dipl", "dipl.-ing", "dkfm", "mmag", "msc", "bsc", "ba", "ma", "dott", "dott.ssa", "dottssa", "avv",
-    "monsieur", "madame", "mme", "mlle", "señor", "señora", "senor", "senora", "sr", "sra", "srta",
-    "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dhr", "mevr", "mevrouw", "meneer", "heer",
-    "mx", "sir", "dame", "lady", "lord", "pfarrer", "rabbi",
+    "herr",
+    "herrn",
+    "frau",
+    "hr",
+    "fr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mister",
+    "dr",
+    "prof",
+    "mag",
+    "ing",
+    "di",
+    "dipl",
+    "dipl.-ing",
+    "dkfm",
+    "mmag",
+    "msc",
+    "bsc",
+    "ba",
+    "ma",
+    "dott",
+    "dott.ssa",
+    "dottssa",
+    "avv",
+    "monsieur",
+    "madame",
+    "mme",
+    "mlle",
+    "señor",
+    "señora",
+    "senor",
+    "senora",
+    "sr",
+    "sra",
+    "srta",
+    "signor",
+    "signora",
+    "signorina",
+    "sig",
+    "sig.ra",
+    "sigra",
+    "dhr",
+    "mevr",
+    "mevrouw",
+    "meneer",
+    "heer",
+    "mx",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "pfarrer",
+    "rabbi",
 ];
 
 /// Words that are never a name (function words, pronouns, greetings, months, days,
 /// CRM nouns that follow the same cues as names). Lower-case.
 const STOP: &[&str] = &[
     // de
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber",
-    "ist", "bin", "bist", "sind", "war", "hat", "habe", "hab", "haben", "wird", "kann", "will", "möchte", "würde",
-    "ich", "du", "er", "sie", "es", "wir", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen", "mein", "meine",
-    "meinen", "meinem", "meiner", "dein", "deine", "sein", "seine", "unser", "unsere", "uns", "mich", "mir",
-    "dich", "dir", "nicht", "noch", "schon", "auch", "nur", "hier", "da", "dort", "jetzt", "heute", "morgen",
-    "gestern", "bitte", "danke", "vielen", "dank", "gerne", "gern", "ja", "nein", "ok", "okay", "mit", "von",
-    "vom", "zu", "zum", "zur", "bei", "beim", "für", "fuer", "an", "am", "im", "in", "auf", "aus", "nach", "über",
-    "unter", "vor", "seit", "bis", "wegen", "als", "wie", "was", "wer", "wo", "wann", "warum", "dass", "ob",
-    "wenn", "so", "sehr", "geehrte", "geehrter", "geehrtes", "damen", "herren", "liebe", "lieber", "liebes",
-    "hallo", "servus", "moin", "grüezi", "gruezi", "grüß", "gott", "guten", "tag", "abend", "morgen", "hi", "hey",
-    "team", "service", "kundenservice", "kundendienst", "support", "kunde", "kundin", "kunden", "firma",
-    "gmbh", "ag", "kg", "ltd", "inc", "llc", "co", "team,", "herr", "frau", "name", "namen", "vorname", "nachname",
-    "neue", "neuer", "neues", "alte", "alter", "adresse", "nummer", "rechnung", "vertrag", "konto", "iban", "bic",
-    "tel", "telefon", "fax", "mobil", "handy", "email", "e-mail", "mail", "web", "www", "uid", "geb", "geboren",
-    "grüße", "grüsse", "gruß", "gruss", "freundlichen", "freundliche", "viele", "beste", "herzliche", "lg", "mfg",
-    "vg", "bg", "student", "studentin", "rentner", "rentnerin", "mitglied", "neukunde", "bestandskunde",
-    "vater", "mutter", "sohn", "tochter", "mann", "kind", "partner", "partnerin", "bruder", "schwester",
-    "gerade", "leider", "wieder", "etwas", "alles", "nichts", "man", "zusammen", "leute", "allerseits",
-    "anbei", "betreff", "bezüglich", "sofort", "kurz", "mal", "doch", "eben", "dann", "denn", "weil",
-    "total", "echt", "ziemlich", "richtig", "wirklich", "mega", "extrem", "enttäuscht", "zufrieden",
-    "unterwegs", "verwirrt", "neu", "selbst", "really", "too", "quite", "angry", "upset", "confused", "back",
-    "again", "me",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "und",
+    "oder",
+    "aber",
+    "ist",
+    "bin",
+    "bist",
+    "sind",
+    "war",
+    "hat",
+    "habe",
+    "hab",
+    "haben",
+    "wird",
+    "kann",
+    "will",
+    "möchte",
+    "würde",
+    "ich",
+    "du",
+    "er",
+    "sie",
+    "es",
+    "wir",
+    "ihr",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihrer",
+    "ihnen",
+    "mein",
+    "meine",
+    "meinen",
+    "meinem",
+    "meiner",
+    "dein",
+    "deine",
+    "sein",
+    "seine",
+    "unser",
+    "unsere",
+    "uns",
+    "mich",
+    "mir",
+    "dich",
+    "dir",
+    "nicht",
+    "noch",
+    "schon",
+    "auch",
+    "nur",
+    "hier",
+    "da",
+    "dort",
+    "jetzt",
+    "heute",
+    "morgen",
+    "gestern",
+    "bitte",
+    "danke",
+    "vielen",
+    "dank",
+    "gerne",
+    "gern",
+    "ja",
+    "nein",
+    "ok",
+    "okay",
+    "mit",
+    "von",
+    "vom",
+    "zu",
+    "zum",
+    "zur",
+    "bei",
+    "beim",
+    "für",
+    "fuer",
+    "an",
+    "am",
+    "im",
+    "in",
+    "auf",
+    "aus",
+    "nach",
+    "über",
+    "unter",
+    "vor",
+    "seit",
+    "bis",
+    "wegen",
+    "als",
+    "wie",
+    "was",
+    "wer",
+    "wo",
+    "wann",
+    "warum",
+    "dass",
+    "ob",
+    "wenn",
+    "so",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "geehrtes",
+    "damen",
+    "herren",
+    "liebe",
+    "lieber",
+    "liebes",
+    "hallo",
+    "servus",
+    "moin",
+    "grüezi",
+    "gruezi",
+    "grüß",
+    "gott",
+    "guten",
+    "tag",
+    "abend",
+    "morgen",
+    "hi",
+    "hey",
+    "team",
+    "service",
+    "kundenservice",
+    "kundendienst",
+    "support",
+    "kunde",
+    "kundin",
+    "kunden",
+    "firma",
+    "gmbh",
+    "ag",
+    "kg",
+    "ltd",
+    "inc",
+    "llc",
+    "co",
+    "team,",
+    "herr",
+    "frau",
+    "name",
+    "namen",
+    "vorname",
+    "nachname",
+    "neue",
+    "neuer",
+    "neues",
+    "alte",
+    "alter",
+    "adresse",
+    "nummer",
+    "rechnung",
+    "vertrag",
+    "konto",
+    "iban",
+    "bic",
+    "tel",
+    "telefon",
+    "fax",
+    "mobil",
+    "handy",
+    "email",
+    "e-mail",
+    "mail",
+    "web",
+    "www",
+    "uid",
+    "geb",
+    "geboren",
+    "grüße",
+    "grüsse",
+    "gruß",
+    "gruss",
+    "freundlichen",
+    "freundliche",
+    "viele",
+    "beste",
+    "herzliche",
+    "lg",
+    "mfg",
+    "vg",
+    "bg",
+    "student",
+    "studentin",
+    "rentner",
+    "rentnerin",
+    "mitglied",
+    "neukunde",
+    "bestandskunde",
+    "vater",
+    "mutter",
+    "sohn",
+    "tochter",
+    "mann",
+    "kind",
+    "partner",
+    "partnerin",
+    "bruder",
+    "schwester",
+    "gerade",
+    "leider",
+    "wieder",
+    "etwas",
+    "alles",
+    "nichts",
+    "man",
+    "zusammen",
+    "leute",
+    "allerseits",
+    "anbei",
+    "betreff",
+    "bezüglich",
+    "sofort",
+    "kurz",
+    "mal",
+    "doch",
+    "eben",
+    "dann",
+    "denn",
+    "weil",
+    "total",
+    "echt",
+    "ziemlich",
+    "richtig",
+    "wirklich",
+    "mega",
+    "extrem",
+    "enttäuscht",
+    "zufrieden",
+    "unterwegs",
+    "verwirrt",
+    "neu",
+    "selbst",
+    "really",
+    "too",
+    "quite",
+    "angry",
+    "upset",
+    "confused",
+    "back",
+    "again",
+    "me",
     // en
-    "the", "a", "an", "and", "or", "but", "is", "am", "are", "was", "were", "be", "been", "has", "have", "had",
-    "i", "you", "he", "she", "it", "we", "they", "me", "my", "your", "his", "her", "our", "their", "us", "them",
-    "this", "that", "these", "those", "there", "here", "not", "no", "yes", "just", "also", "still", "now",
-    "today", "please", "thanks", "thank", "hello", "dear", "sir", "madam", "all", "everyone", "whom", "it",
-    "to", "of", "for", "on", "at", "by", "with", "from", "as", "about", "if", "so", "very", "sorry", "regards",
-    "best", "kind", "sincerely", "cheers", "customer", "care", "manager", "agent", "staff", "dept", "department",
-    "new", "old", "account", "holder",
-    "order", "invoice", "number", "phone", "address", "contract", "card", "bank", "calling", "writing",
-    "interested", "looking", "having", "going", "trying", "unable", "happy", "glad", "afraid", "sure",
-    "mr", "mrs", "ms", "dr", "son", "daughter", "wife", "husband", "mum", "mom", "dad", "brother", "sister",
-    "ticket", "user", "username", "via", "per", "re", "fwd", "cc",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "is",
+    "am",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "me",
+    "my",
+    "your",
+    "his",
+    "her",
+    "our",
+    "their",
+    "us",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "not",
+    "no",
+    "yes",
+    "just",
+    "also",
+    "still",
+    "now",
+    "today",
+    "please",
+    "thanks",
+    "thank",
+    "hello",
+    "dear",
+    "sir",
+    "madam",
+    "all",
+    "everyone",
+    "whom",
+    "it",
+    "to",
+    "of",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "about",
+    "if",
+    "so",
+    "very",
+    "sorry",
+    "regards",
+    "best",
+    "kind",
+    "sincerely",
+    "cheers",
+    "customer",
+    "care",
+    "manager",
+    "agent",
+    "staff",
+    "dept",
+    "department",
+    "new",
+    "old",
+    "account",
+    "holder",
+    "order",
+    "invoice",
+    "number",
+    "phone",
+    "address",
+    "contract",
+    "card",
+    "bank",
+    "calling",
+    "writing",
+    "interested",
+    "looking",
+    "having",
+    "going",
+    "trying",
+    "unable",
+    "happy",
+    "glad",
+    "afraid",
+    "sure",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mum",
+    "mom",
+    "dad",
+    "brother",
+    "sister",
+    "ticket",
+    "user",
+    "username",
+    "via",
+    "per",
+    "re",
+    "fwd",
+    "cc",
     // fr it es nl
-    "le", "la", "les", "de", "du", "des", "et", "je", "suis", "mon", "ma", "mes", "votre", "vos", "bonjour",
-    "madame", "monsieur", "merci", "il", "lo", "gli", "di", "del", "della", "e", "sono", "mio", "buongiorno",
-    "grazie", "el", "los", "las", "y", "soy", "mi", "hola", "gracias", "señor", "señora", "het", "een", "en",
-    "ik", "ben", "mijn", "uw", "hallo", "hoi", "dank", "bedankt", "van", "goedemorgen", "geachte",
-    "heer", "mevrouw", "klant", "cliente", "client",
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "des",
+    "et",
+    "je",
+    "suis",
+    "mon",
+    "ma",
+    "mes",
+    "votre",
+    "vos",
+    "bonjour",
+    "madame",
+    "monsieur",
+    "merci",
+    "il",
+    "lo",
+    "gli",
+    "di",
+    "del",
+    "della",
+    "e",
+    "sono",
+    "mio",
+    "buongiorno",
+    "grazie",
+    "el",
+    "los",
+    "las",
+    "y",
+    "soy",
+    "mi",
+    "hola",
+    "gracias",
+    "señor",
+    "señora",
+    "het",
+    "een",
+    "en",
+    "ik",
+    "ben",
+    "mijn",
+    "uw",
+    "hallo",
+    "hoi",
+    "dank",
+    "bedankt",
+    "van",
+    "goedemorgen",
+    "geachte",
+    "heer",
+    "mevrouw",
+    "klant",
+    "cliente",
+    "client",
 ];
 
 /// Months and weekdays: words, but also surnames (`Sandro Freitag`).
 const CALENDAR: &[&str] = &[
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "october",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Endings that mark a capitalised German/English word as a common noun, not a name.
 const NOUN_ENDINGS: &[&str] = &[
-    "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "nis", "tum", "ment", "nummer", "adresse",
-    "team", "service", "vertrag", "rechnung", "karte", "konto", "zahlung", "tarif", "paket", "lieferung",
-    "bestellung", "versicherung", "abteilung", "gmbh", "shop", "store", "markt", "werk", "werke", "bank",
-    "ness", "ship", "ance", "ence", "ity", "ism", "chen", "lein", "daten", "nehmer", "geber",
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "sion",
+    "ität",
+    "nis",
+    "tum",
+    "ment",
+    "nummer",
+    "adresse",
+    "team",
+    "service",
+    "vertrag",
+    "rechnung",
+    "karte",
+    "konto",
+    "zahlung",
+    "tarif",
+    "paket",
+    "lieferung",
+    "bestellung",
+    "versicherung",
+    "abteilung",
+    "gmbh",
+    "shop",
+    "store",
+    "markt",
+    "werk",
+    "werke",
+    "bank",
+    "ness",
+    "ship",
+    "ance",
+    "ence",
+    "ity",
+    "ism",
+    "chen",
+    "lein",
+    "daten",
+    "nehmer",
+    "geber",
 ];
 
 /// Surname endings (DACH, Slavic, Nordic, Romance, Greek, Turkish).
 const SURNAME_ENDINGS: &[&str] = &[
-    "mann", "maier", "mayer", "meier", "meyer", "mayr", "huber", "hofer", "bauer", "berger", "burger",
-    "inger", "linger", "bichler", "egger", "leitner", "lechner", "gruber", "moser", "wimmer", "schmid",
-    "schmidt", "wieser", "lehner", "brunner", "steiner", "reiter", "hauser", "stetter", "thaler", "müller",
-    "mueller", "ović", "ovic", "ević", "evic", "vić", "vic", "ić", "ski", "ska", "sky", "cki", "cka", "wicz",
-    "czyk", "czak", "sson", "ssen", "sen", "ini", "elli", "etti", "ucci", "acci", "otti", "ardi", "escu",
-    "opoulos", "akis", "idis", "oglu", "oğlu", "yan", "enko", "ová", "ová", "ez", "stedt", "feld", "hardt",
-    "bach", "ecker", "acker", "inski", "kowski", "nik", "ak", "ek",
+    "mann", "maier", "mayer", "meier", "meyer", "mayr", "huber", "hofer", "bauer", "berger", "burger", "inger",
+    "linger", "bichler", "egger", "leitner", "lechner", "gruber", "moser", "wimmer", "schmid", "schmidt", "wieser",
+    "lehner", "brunner", "steiner", "reiter", "hauser", "stetter", "thaler", "müller", "mueller", "ović", "ovic",
+    "ević", "evic", "vić", "vic", "ić", "ski", "ska", "sky", "cki", "cka", "wicz", "czyk", "czak", "sson", "ssen",
+    "sen", "ini", "elli", "etti", "ucci", "acci", "otti", "ardi", "escu", "opoulos", "akis", "idis", "oglu", "oğlu",
+    "yan", "enko", "ová", "ová", "ez", "stedt", "feld", "hardt", "bach", "ecker", "acker", "inski", "kowski", "nik",
+    "ak", "ek",
 ];
 
 /// Triggers followed by a name: (words, strength). Strength 2 = label/role strong,
@@ -815,33 +1344,161 @@ const CLOSINGS: &[&[&str]] = &[
 
 /// Words in a signature line that make it a team or company, not a person.
 const ORG_WORDS: &[&str] = &[
-    "team", "service", "kundenservice", "kundendienst", "support", "customer", "care", "ihr", "ihre", "your",
-    "the", "das", "die", "der", "gmbh", "ag", "kg", "ltd", "inc", "llc", "sa", "srl", "bv", "plc", "co",
-    "klantenservice", "servicio", "équipe", "equipe", "servizio", "clienti", "cliente", "abteilung", "office",
-    "sales", "vertrieb", "buchhaltung", "verwaltung", "redaktion", "praxis", "kanzlei", "versicherung",
-    "bank", "stadtwerke", "online", "shop", "group", "gruppe", "equipo", "squadra", "kundenteam",
-    "servicio", "atención", "assistenza", "klantenteam", "helpdesk", "hotline", "zentrale", "logistics",
-    "logistik", "consulting", "solutions", "systems", "services", "partners", "holding", "versand",
+    "team",
+    "service",
+    "kundenservice",
+    "kundendienst",
+    "support",
+    "customer",
+    "care",
+    "ihr",
+    "ihre",
+    "your",
+    "the",
+    "das",
+    "die",
+    "der",
+    "gmbh",
+    "ag",
+    "kg",
+    "ltd",
+    "inc",
+    "llc",
+    "sa",
+    "srl",
+    "bv",
+    "plc",
+    "co",
+    "klantenservice",
+    "servicio",
+    "équipe",
+    "equipe",
+    "servizio",
+    "clienti",
+    "cliente",
+    "abteilung",
+    "office",
+    "sales",
+    "vertrieb",
+    "buchhaltung",
+    "verwaltung",
+    "redaktion",
+    "praxis",
+    "kanzlei",
+    "versicherung",
+    "bank",
+    "stadtwerke",
+    "online",
+    "shop",
+    "group",
+    "gruppe",
+    "equipo",
+    "squadra",
+    "kundenteam",
+    "servicio",
+    "atención",
+    "assistenza",
+    "klantenteam",
+    "helpdesk",
+    "hotline",
+    "zentrale",
+    "logistics",
+    "logistik",
+    "consulting",
+    "solutions",
+    "systems",
+    "services",
+    "partners",
+    "holding",
+    "versand",
 ];
 
 /// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).
 const FAMILY: &[&str] = &[
-    "sohn", "tochter", "kind", "kid", "mann", "ehemann", "ehefrau", "partner", "partnerin", "bruder", "schwester",
-    "vater", "mutter", "son", "daughter", "husband", "wife", "brother", "sister", "father", "mother", "child",
-    "fils", "fille", "mari", "femme", "figlio", "figlia", "marito", "moglie", "hijo", "hija", "marido", "esposa",
-    "zoon", "dochter", "man", "vrouw", "enkel", "enkelin", "freundin", "freund", "lebensgefährte", "lebensgefährtin",
+    "sohn",
+    "tochter",
+    "kind",
+    "kid",
+    "mann",
+    "ehemann",
+    "ehefrau",
+    "partner",
+    "partnerin",
+    "bruder",
+    "schwester",
+    "vater",
+    "mutter",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "child",
+    "fils",
+    "fille",
+    "mari",
+    "femme",
+    "figlio",
+    "figlia",
+    "marito",
+    "moglie",
+    "hijo",
+    "hija",
+    "marido",
+    "esposa",
+    "zoon",
+    "dochter",
+    "man",
+    "vrouw",
+    "enkel",
+    "enkelin",
+    "freundin",
+    "freund",
+    "lebensgefährte",
+    "lebensgefährtin",
 ];
 
 /// Greeting cues: a capitalised unknown word after them must not be a sentence subject.
 const GREETINGS: &[&str] = &[
-    "hallo", "hello", "hi", "hey", "dear", "liebe", "lieber", "servus", "moin", "grüezi", "hoi", "ciao", "hola",
-    "bonjour", "salut", "buongiorno", "cher", "chère", "caro", "cara", "gentile", "estimado", "estimada",
-    "querido", "querida", "beste", "geachte", "eure", "euer", "deine", "dein",
+    "hallo",
+    "hello",
+    "hi",
+    "hey",
+    "dear",
+    "liebe",
+    "lieber",
+    "servus",
+    "moin",
+    "grüezi",
+    "hoi",
+    "ciao",
+    "hola",
+    "bonjour",
+    "salut",
+    "buongiorno",
+    "cher",
+    "chère",
+    "caro",
+    "cara",
+    "gentile",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "beste",
+    "geachte",
+    "eure",
+    "euer",
+    "deine",
+    "dein",
 ];
 
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "di", "da", "del", "della", "dei", "du", "le", "la", "ten", "ter", "zu",
-    "vom", "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
+    "von", "van", "der", "den", "de", "di", "da", "del", "della", "dei", "du", "le", "la", "ten", "ter", "zu", "vom",
+    "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
 ];
 
 /// Cues and closings by first word, and the ending sets, built once.
@@ -976,7 +1633,10 @@ impl Ctx<'_, '_> {
             } else {
                 Namey::Unknown
             };
-            if pf & flag::ORG != 0 || pf & flag::STOP != 0 && p.len() > 3 || noun_ending(p) && k < Namey::Given && !listed_surname {
+            if pf & flag::ORG != 0
+                || pf & flag::STOP != 0 && p.len() > 3
+                || noun_ending(p) && k < Namey::Given && !listed_surname
+            {
                 any_noun = true;
             }
             best = best.max(k);
@@ -1020,7 +1680,9 @@ impl Ctx<'_, '_> {
         if tk.v[i].cap {
             return true;
         }
-        tk.all_lower && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak) && !common_lower(tk, i)
+        tk.all_lower
+            && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+            && !common_lower(tk, i)
     }
 
     /// Extends a name that starts at token `i` (already accepted) to its last token.
@@ -1047,7 +1709,13 @@ impl Ctx<'_, '_> {
                 while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
                     m += 1;
                 }
-                if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No && !tk.street(m) {
+                if m < tk.v.len()
+                    && tk.is_word(m)
+                    && tk.v[m].nl == 0
+                    && tk.v[m].cap
+                    && self.namey(m) != Namey::No
+                    && !tk.street(m)
+                {
                     last = m;
                     k = m + 1;
                     words += 1;
@@ -1062,7 +1730,10 @@ impl Ctx<'_, '_> {
                 continue;
             }
             // generational suffix: "Koch II", "Smith Jr."
-            if tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen") {
+            if tk.is_word(k)
+                && tk.v[k].nl == 0
+                && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen")
+            {
                 last = k;
             }
             break;
@@ -1086,7 +1757,12 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            if tk.is_word(i) && strength >= 1 && matches!(tk.low(i), "die" | "der" | "the" | "ist" | "is" | "la" | "el") && i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 {
+            if tk.is_word(i)
+                && strength >= 1
+                && matches!(tk.low(i), "die" | "der" | "the" | "ist" | "is" | "la" | "el")
+                && i + 1 < tk.v.len()
+                && tk.v[i + 1].nl == 0
+            {
                 i += 1;
                 continue;
             }
@@ -1129,8 +1805,7 @@ impl Ctx<'_, '_> {
                 if tk.street(i) {
                     false
                 } else if cap {
-                    strength == 2 || self.next_is_namey(i)
-                        || !looks_common_capital(w)
+                    strength == 2 || self.next_is_namey(i) || !looks_common_capital(w)
                 } else {
                     // lower case: only in all-lower chat, with strong evidence or an intro
                     // followed by a two-word name ("bin iwona hesse")
@@ -1148,7 +1823,15 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
-        if last == i && strength == 1 && k == Namey::Unknown && !tk.all_lower && nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && !tk.v[nx].cap {
+        if last == i
+            && strength == 1
+            && k == Namey::Unknown
+            && !tk.all_lower
+            && nx < tk.v.len()
+            && tk.is_word(nx)
+            && tk.v[nx].nl == 0
+            && !tk.v[nx].cap
+        {
             return None;
         }
         // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
@@ -1161,7 +1844,10 @@ impl Ctx<'_, '_> {
 
     fn next_is_namey(&mut self, i: usize) -> bool {
         let tk = self.tk;
-        i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 && tk.v[i + 1].cap && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+        i + 1 < tk.v.len()
+            && tk.v[i + 1].nl == 0
+            && tk.v[i + 1].cap
+            && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
     }
 }
 
@@ -1175,7 +1861,9 @@ fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
 fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
     let w = tk.low(i);
-    const CHAT_WORDS: &[&str] = &["sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad"];
+    const CHAT_WORDS: &[&str] = &[
+        "sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad",
+    ];
     tk.has(i, flag::STOP)
         || in_list(CHAT_WORDS, w)
         || w.starts_with("ge") && w.ends_with('t') && w.chars().count() > 5
@@ -1187,8 +1875,7 @@ fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
 /// Capitalised unknown words that read like common nouns: weak cues need more.
 fn looks_common_capital(w: &str) -> bool {
     // Typical German noun endings and plural/infinitive shapes.
-    noun_ending(w)
-        || ends_with_any(w, &["ung", "en", "ie", "ik", "ur", "at", "ät", "age", "ei", "ling"], 2)
+    noun_ending(w) || ends_with_any(w, &["ung", "en", "ie", "ik", "ur", "at", "ät", "age", "ei", "ling"], 2)
 }
 
 /// Does the sequence `cue` match the words starting at token `i`? Returns the index
@@ -1199,7 +1886,8 @@ fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<usize> {
             i += 1;
         }
         if *w == "c/o" {
-            if tk.is_word(i) && tk.low(i) == "c" && tk.is_punct(i + 1, '/') && tk.is_word(i + 2) && tk.low(i + 2) == "o" {
+            if tk.is_word(i) && tk.low(i) == "c" && tk.is_punct(i + 1, '/') && tk.is_word(i + 2) && tk.low(i + 2) == "o"
+            {
                 i += 3;
                 continue;
             }
@@ -1263,7 +1951,13 @@ impl Recognizer for Person {
             let is_title = wf & flag::TITLE != 0
                 && !(w == "di" && !tk.raw(i).starts_with("DI"))
                 && !(matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") && !tk.v[i].cap)
-                && !(matches!(w, "frau" | "fr") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"))
+                && !(matches!(w, "frau" | "fr")
+                    && i > 0
+                    && tk.is_word(i - 1)
+                    && matches!(
+                        tk.low(i - 1),
+                        "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"
+                    ))
                 && !(w == "fr" && !tk.abbrev(i))
                 && !(w == "hr" && !tk.abbrev(i))
                 && !(matches!(w, "ma" | "ba" | "msc" | "bsc") && !tk.abbrev(i));
@@ -1285,22 +1979,53 @@ impl Recognizer for Person {
             // 2. closings: the next words (same line after ',' or the next line) sign.
             let mut matched = false;
             let no_idx: &[usize] = &[];
-            let closing_idx = if wf & flag::CLOSING != 0 { lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice()) } else { no_idx };
-            let cue_idx = if wf & flag::CUE != 0 { lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice()) } else { no_idx };
+            let closing_idx = if wf & flag::CLOSING != 0 {
+                lst().closings_by_first.get(w).map_or(no_idx, |v| v.as_slice())
+            } else {
+                no_idx
+            };
+            let cue_idx =
+                if wf & flag::CUE != 0 { lst().cues_by_first.get(w).map_or(no_idx, |v| v.as_slice()) } else { no_idx };
             for cl in closing_idx.iter().map(|&k| CLOSINGS[k]) {
                 if let Some(j) = match_cue(&tk, i, cl) {
                     // the closing must start a line or follow a sentence end / comma
-                    let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
+                    let starts =
+                        tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
                     // "… erreichbar lg adam": a closing with a given name that ends the text
                     let tail_name = {
                         let mut jj = j;
                         while jj < n && matches!(tk.v[jj].t, T::Punct(',' | '!' | '.')) {
                             jj += 1;
                         }
-                        jj < n && (cx.namey(jj) == Namey::Given || cx.namey(jj) == Namey::Weak && tk.v[jj].cap || cx.namey(jj) == Namey::Unknown && jj + 1 >= n && cx.lone_signature(jj) && matches!(tk.low(i), "lg" | "mfg" | "vg" | "gruß" | "gruss" | "grüße" | "grüsse" | "cheers" | "thanks" | "thx" | "saludos" | "saluti" | "groetjes" | "ciao" | "tschüss")) && {
-                            let b = cx.extend(jj);
-                            b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
-                        }
+                        jj < n
+                            && (cx.namey(jj) == Namey::Given
+                                || cx.namey(jj) == Namey::Weak && tk.v[jj].cap
+                                || cx.namey(jj) == Namey::Unknown
+                                    && jj + 1 >= n
+                                    && cx.lone_signature(jj)
+                                    && matches!(
+                                        tk.low(i),
+                                        "lg" | "mfg"
+                                            | "vg"
+                                            | "gruß"
+                                            | "gruss"
+                                            | "grüße"
+                                            | "grüsse"
+                                            | "cheers"
+                                            | "thanks"
+                                            | "thx"
+                                            | "saludos"
+                                            | "saluti"
+                                            | "groetjes"
+                                            | "ciao"
+                                            | "tschüss"
+                                    ))
+                            && {
+                                let b = cx.extend(jj);
+                                b + 1 >= n
+                                    || tk.v[b + 1].nl > 0
+                                    || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
+                            }
                     };
                     if !starts && !tail_name {
                         continue;
@@ -1312,7 +2037,8 @@ impl Recognizer for Person {
                     // single-word closings in running text ("best", "thanks") need a
                     // break after them or a comma
                     let same_line = j < n && tk.v[j].nl == 0;
-                    if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name {
+                    if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name
+                    {
                         continue;
                     }
                     if let Some((a, b, sc)) = cx.signature(j) {
@@ -1345,27 +2071,63 @@ impl Recognizer for Person {
             if let Some((mut j, mut strength)) = best {
                 // family and role words after a possessive are strong ("mein Kind Annemie");
                 // roles and intros may be followed by a verb ("Kunde Müller ruft an")
-                let possessive = i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "mein" | "meine" | "meinem" | "meinen" | "meiner" | "unser" | "unsere" | "my" | "our" | "mon" | "ma" | "mio" | "mia" | "mi" | "mijn" | "onze");
+                let possessive = i > 0
+                    && tk.is_word(i - 1)
+                    && matches!(
+                        tk.low(i - 1),
+                        "mein"
+                            | "meine"
+                            | "meinem"
+                            | "meinen"
+                            | "meiner"
+                            | "unser"
+                            | "unsere"
+                            | "my"
+                            | "our"
+                            | "mon"
+                            | "ma"
+                            | "mio"
+                            | "mia"
+                            | "mi"
+                            | "mijn"
+                            | "onze"
+                    );
                 if possessive && FAMILY.contains(&w) {
                     strength = 2;
                 } else if strength == 1 && !GREETINGS.contains(&w) {
                     strength = 3;
                 }
                 // "Ansprechpartnerin ist Frau X": a title after the cue decides
-                while j < n && tk.is_word(j) && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst") && tk.v[j].nl == 0 {
+                while j < n
+                    && tk.is_word(j)
+                    && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
+                    && tk.v[j].nl == 0
+                {
                     j += 1;
                 }
                 if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
                     i = j;
                     continue;
                 }
-                let same_line = j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
+                let same_line = j < n
+                    && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
                 if same_line {
                     if let Some((a, mut b)) = cx.name_at(j, strength) {
                         // "Kunde Stelzl, Aurelia": surname, comma, given name
-                        if b + 2 < n && tk.is_punct(b + 1, ',') && tk.v[b + 2].nl == 0 && cx.namey(b + 2) != Namey::No && tk.v[b + 2].cap == tk.v[a].cap && !tk.street(b + 2) && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.'))) {
+                        if b + 2 < n
+                            && tk.is_punct(b + 1, ',')
+                            && tk.v[b + 2].nl == 0
+                            && cx.namey(b + 2) != Namey::No
+                            && tk.v[b + 2].cap == tk.v[a].cap
+                            && !tk.street(b + 2)
+                            && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.')))
+                        {
                             let after = b + 3;
-                            if after >= n || tk.v[after].nl > 0 || matches!(tk.v[after].t, T::Punct(_)) || tk.v[after].t == T::Word && !tk.v[after].cap {
+                            if after >= n
+                                || tk.v[after].nl > 0
+                                || matches!(tk.v[after].t, T::Punct(_))
+                                || tk.v[after].t == T::Word && !tk.v[after].cap
+                            {
                                 b += 2;
                             }
                         }
@@ -1379,7 +2141,13 @@ impl Recognizer for Person {
                 }
             }
             // "– Tina" at the end of a note: the writer's sign-off
-            if i > 0 && matches!(tk.v[i - 1].t, T::Punct('-' | '–')) && tk.v[i - 1].e == tk.v[i].s && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0) && tk.v[i].cap && i >= covered_to {
+            if i > 0
+                && matches!(tk.v[i - 1].t, T::Punct('-' | '–'))
+                && tk.v[i - 1].e == tk.v[i].s
+                && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0)
+                && tk.v[i].cap
+                && i >= covered_to
+            {
                 let b = cx.extend(i);
                 let end = b + 1 >= n || tk.v[b + 1].nl > 0;
                 if end && cx.namey(i) != Namey::No {
@@ -1392,7 +2160,11 @@ impl Recognizer for Person {
             // "ich (Carina, geb. …)"
             if matches!(w, "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(') {
                 if let Some((a, b)) = cx.name_at(i + 2, 2) {
-                    if tk.is_punct(b + 1, ',') || tk.is_punct(b + 1, ')') || tk.is_word(b + 1) && matches!(tk.low(b + 1), "geb" | "born" | "né" | "née" | "nato" | "nata" | "jg") {
+                    if tk.is_punct(b + 1, ',')
+                        || tk.is_punct(b + 1, ')')
+                        || tk.is_word(b + 1)
+                            && matches!(tk.low(b + 1), "geb" | "born" | "né" | "née" | "nato" | "nata" | "jg")
+                    {
                         push(out, a, b, 0.8);
                         covered_to = b + 1;
                         i = b + 1;
@@ -1401,7 +2173,24 @@ impl Recognizer for Person {
                 }
             }
             // "meine Frau Ariane", "mein Mann Peter": a role, not a title
-            if matches!(w, "frau" | "mann" | "freundin" | "freund") && i > 0 && tk.is_word(i - 1) && matches!(tk.low(i - 1), "meine" | "mein" | "meiner" | "meinem" | "seine" | "sein" | "deine" | "dein" | "ihre" | "ihr" | "unsere") {
+            if matches!(w, "frau" | "mann" | "freundin" | "freund")
+                && i > 0
+                && tk.is_word(i - 1)
+                && matches!(
+                    tk.low(i - 1),
+                    "meine"
+                        | "mein"
+                        | "meiner"
+                        | "meinem"
+                        | "seine"
+                        | "sein"
+                        | "deine"
+                        | "dein"
+                        | "ihre"
+                        | "ihr"
+                        | "unsere"
+                )
+            {
                 if let Some((a, b)) = cx.name_at(i + 1, 1) {
                     if tk.v[a].nl == 0 && a >= covered_to {
                         push(out, a, b, 0.8);
@@ -1412,11 +2201,47 @@ impl Recognizer for Person {
                 }
             }
             // 4. "Isabel hier", "Herr Leunberger hier" (name before 'hier'/'here')
-            if i + 1 < n && tk.is_word(i + 1) && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht") && tk.v[i + 1].nl == 0 {
-                let prev_ok = i == 0 || tk.line_start(i) || cx.namey(i) == Namey::Given && tk.v[i].cap || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':')) || (tk.is_word(i - 1) && matches!(tk.low(i - 1), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"));
+            if i + 1 < n
+                && tk.is_word(i + 1)
+                && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht")
+                && tk.v[i + 1].nl == 0
+            {
+                let prev_ok = i == 0
+                    || tk.line_start(i)
+                    || cx.namey(i) == Namey::Given && tk.v[i].cap
+                    || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':'))
+                    || (tk.is_word(i - 1)
+                        && matches!(
+                            tk.low(i - 1),
+                            "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"
+                        ));
                 let after_ok = tk.low(i + 1) != "am" || i + 2 >= n || tk.v[i + 2].t != T::Word;
                 let k = cx.namey(i);
-                if prev_ok && after_ok && tk.low(i + 1) != "am" && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown) && (tk.v[i].cap || tk.all_lower) && (k != Namey::Unknown || tk.v[i].cap || tk.all_lower && i >= 2 && tk.is_punct(i - 1, ',') && tk.is_word(i - 2) && matches!(tk.low(i - 2), "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "hello" | "ciao" | "salut")) {
+                if prev_ok
+                    && after_ok
+                    && tk.low(i + 1) != "am"
+                    && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown)
+                    && (tk.v[i].cap || tk.all_lower)
+                    && (k != Namey::Unknown
+                        || tk.v[i].cap
+                        || tk.all_lower
+                            && i >= 2
+                            && tk.is_punct(i - 1, ',')
+                            && tk.is_word(i - 2)
+                            && matches!(
+                                tk.low(i - 2),
+                                "hallo"
+                                    | "hi"
+                                    | "hey"
+                                    | "servus"
+                                    | "moin"
+                                    | "hoi"
+                                    | "grüezi"
+                                    | "hello"
+                                    | "ciao"
+                                    | "salut"
+                            ))
+                {
                     if i >= covered_to {
                         push(out, i, i, 0.8);
                         covered_to = i + 1;
@@ -1426,13 +2251,25 @@ impl Recognizer for Person {
                 }
             }
             // "…, Kunde Haumer, Tea" / "Nguyen, Randy" at the end of a line: surname, given name
-            if i >= covered_to && tk.v[i].cap && i + 2 < n && tk.is_punct(i + 1, ',') && tk.v[i + 2].nl == 0 && tk.v[i + 2].cap {
+            if i >= covered_to
+                && tk.v[i].cap
+                && i + 2 < n
+                && tk.is_punct(i + 1, ',')
+                && tk.v[i + 2].nl == 0
+                && tk.v[i + 2].cap
+            {
                 let g = i + 2;
-                let line_end = g + 1 >= n || tk.v[g + 1].nl > 0 || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
+                let line_end = g + 1 >= n
+                    || tk.v[g + 1].nl > 0
+                    || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
                 let k1 = cx.namey(i);
                 let k2 = cx.namey(g);
                 let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
-                if line_end && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak) && (k2 == Namey::Given || prev_role && k2 != Namey::No) && !tk.street(i) {
+                if line_end
+                    && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak)
+                    && (k2 == Namey::Given || prev_role && k2 != Namey::No)
+                    && !tk.street(i)
+                {
                     push(out, i, g, 0.75);
                     covered_to = g + 1;
                     i = g + 1;
@@ -1445,7 +2282,10 @@ impl Recognizer for Person {
                 let k = cx.namey(i);
                 if matches!(k, Namey::Given | Namey::Weak) {
                     let mut b = cx.extend(i);
-                    if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(cx.namey(i + 1), Namey::Given | Namey::Surname) {
+                    if b > i
+                        && (k == Namey::Weak || tk.all_lower)
+                        && !matches!(cx.namey(i + 1), Namey::Given | Namey::Surname)
+                    {
                         b = i;
                     }
                     if b > i {
@@ -1456,7 +2296,9 @@ impl Recognizer for Person {
                         continue;
                     }
                     // a lone given name at the end of a message after a comma ("Thanks, Roy")
-                    let end_after = i + 1 >= n || matches!(tk.v[i + 1].t, T::Punct('.' | '!')) && (i + 2 >= n || tk.v[i + 2].nl > 0) || tk.v[i + 1].nl > 0;
+                    let end_after = i + 1 >= n
+                        || matches!(tk.v[i + 1].t, T::Punct('.' | '!')) && (i + 2 >= n || tk.v[i + 2].nl > 0)
+                        || tk.v[i + 1].nl > 0;
                     let comma_before = i > 0 && (tk.is_punct(i - 1, ',') || tk.v[i].nl > 0 && tk.line_start(i));
                     if k == Namey::Given && end_after && comma_before && i + 1 >= n.min(i + 2) {
                         push(out, i, i, 0.7);
@@ -1477,14 +2319,65 @@ impl Ctx<'_, '_> {
         let n = tk.v.len();
         let raw = tk.raw(j);
         let w = tk.low(j);
-        let alone = j + 1 >= n || tk.v[j + 1].nl > 0 || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
+        let alone = j + 1 >= n
+            || tk.v[j + 1].nl > 0
+            || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
         let inner_caps = raw.chars().skip(1).any(|c| c.is_uppercase());
         const COMPANYISH: &[&str] = &[
-            "strom", "stroom", "werk", "tech", "net", "soft", "ware", "haus", "huis", "markt", "media", "energie",
-            "energy", "versicherung", "verzekering", "telecom", "tel", "com", "mobil", "mobile", "bank", "shop",
-            "store", "service", "systems", "solutions", "studio", "studios", "plus", "direct", "online", "express",
-            "logistik", "logistics", "versand", "post", "line", "link", "point", "center", "centre", "zentrum",
-            "land", "welt", "world", "box", "hub", "lab", "labs", "gas", "wasser", "power", "care", "health",
+            "strom",
+            "stroom",
+            "werk",
+            "tech",
+            "net",
+            "soft",
+            "ware",
+            "haus",
+            "huis",
+            "markt",
+            "media",
+            "energie",
+            "energy",
+            "versicherung",
+            "verzekering",
+            "telecom",
+            "tel",
+            "com",
+            "mobil",
+            "mobile",
+            "bank",
+            "shop",
+            "store",
+            "service",
+            "systems",
+            "solutions",
+            "studio",
+            "studios",
+            "plus",
+            "direct",
+            "online",
+            "express",
+            "logistik",
+            "logistics",
+            "versand",
+            "post",
+            "line",
+            "link",
+            "point",
+            "center",
+            "centre",
+            "zentrum",
+            "land",
+            "welt",
+            "world",
+            "box",
+            "hub",
+            "lab",
+            "labs",
+            "gas",
+            "wasser",
+            "power",
+            "care",
+            "health",
         ];
         alone
             && (tk.v[j].cap || tk.all_lower)
@@ -1550,7 +2443,11 @@ impl Ctx<'_, '_> {
         let last = if tk.v[last].t == T::Word { last } else { last.saturating_sub(1) };
         // Org words after the name on the same line ("Inka Täsche, Sparhaus")?
         let ok = match words {
-            1 => matches!(best, Namey::Given | Namey::Weak) || (best == Namey::Surname && tk.v[j].cap) || (best == Namey::Unknown && self.lone_signature(j)),
+            1 => {
+                matches!(best, Namey::Given | Namey::Weak)
+                    || (best == Namey::Surname && tk.v[j].cap)
+                    || (best == Namey::Unknown && self.lone_signature(j))
+            }
             _ => best >= Namey::Weak || unknown_caps >= 2,
         };
         if !ok {
@@ -1574,7 +2471,23 @@ mod tests {
 
     #[test]
     fn lower_flag_without_tokens_examples() {
-        for t in ["", "hallo anna", "hallo Anna", "straße ÄRGER", "ärger", "1A", "x-Y", "🄰 hi", "ab🄰", "a-🄰", "Ⓐ", "ǅ", "ß ẞ", "ΣΑΣ", "😂 ok"] {
+        for t in [
+            "",
+            "hallo anna",
+            "hallo Anna",
+            "straße ÄRGER",
+            "ärger",
+            "1A",
+            "x-Y",
+            "🄰 hi",
+            "ab🄰",
+            "a-🄰",
+            "Ⓐ",
+            "ǅ",
+            "ß ẞ",
+            "ΣΑΣ",
+            "😂 ok",
+        ] {
             same_lower_flag(t);
         }
     }
@@ -1618,7 +2531,11 @@ mod tests {
         let tk = super::Tokens::new(text);
         for i in 0..tk.v.len() {
             if tk.v[i].t == super::T::Word {
-                assert_eq!(tk.low(i), tk.raw(i).chars().flat_map(char::to_lowercase).collect::<String>(), "in {text:?}");
+                assert_eq!(
+                    tk.low(i),
+                    tk.raw(i).chars().flat_map(char::to_lowercase).collect::<String>(),
+                    "in {text:?}"
+                );
             }
             let want = if tk.v[i].t == super::T::Word { super::word_flags(tk.low(i)) } else { 0 };
             assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
@@ -1652,7 +2569,12 @@ mod tests {
             }
             let chunk = &text[tk.v[a].s..tk.v[b - 1].e];
             let has = |c: char| tk.v[a..b].iter().any(|t| t.t == super::T::Punct(c));
-            let code = has('@') || has('_') || (has('/') && has('.')) || chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com");
+            let code = has('@')
+                || has('_')
+                || (has('/') && has('.'))
+                || chunk.contains("://")
+                || chunk.contains("www.")
+                || chunk.contains(".com");
             for t in &tk.v[a..b] {
                 assert_eq!(t.code, code, "{chunk:?} in {text:?}");
             }
@@ -1704,7 +2626,12 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let s = Scanner::new();
-        s.scan(text, None).unwrap().into_iter().filter(|f| f.kind == Kind::Person).map(|f| text[f.span.start..f.span.end].to_string()).collect()
+        s.scan(text, None)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
     }
 
     #[test]

@@ -81,38 +81,179 @@ impl Phone {
 /// Words that make a weak (bare or trunk-less) number a phone number when they stand
 /// within a few words before it. Whole words; `*` = prefix.
 const PHONE_WORDS: &[&str] = &[
-    "tel", "telefon*", "telephone", "telefono", "teléfono", "téléphone", "telefoon", "tél",
-    "phone*", "mobil*", "mobiel", "móvil", "handy*", "cell*", "portable", "fax", "call*",
-    "anruf*", "anrufen", "ruf", "rufen", "rückruf*", "zurückruf*", "erreich*", "unter", "reach*",
-    "text", "sms", "whatsapp", "signal", "numéro", "numero", "número", "llamar", "llámame",
-    "llamada", "chiama*", "richiama*", "rappel*", "appel*",
-    "joindre", "bel", "bellen", "gebeld", "teruggebeld", "terugbellen", "callback", "kontakt*",
+    "tel",
+    "telefon*",
+    "telephone",
+    "telefono",
+    "teléfono",
+    "téléphone",
+    "telefoon",
+    "tél",
+    "phone*",
+    "mobil*",
+    "mobiel",
+    "móvil",
+    "handy*",
+    "cell*",
+    "portable",
+    "fax",
+    "call*",
+    "anruf*",
+    "anrufen",
+    "ruf",
+    "rufen",
+    "rückruf*",
+    "zurückruf*",
+    "erreich*",
+    "unter",
+    "reach*",
+    "text",
+    "sms",
+    "whatsapp",
+    "signal",
+    "numéro",
+    "numero",
+    "número",
+    "llamar",
+    "llámame",
+    "llamada",
+    "chiama*",
+    "richiama*",
+    "rappel*",
+    "appel*",
+    "joindre",
+    "bel",
+    "bellen",
+    "gebeld",
+    "teruggebeld",
+    "terugbellen",
+    "callback",
+    "kontakt*",
     "contact*",
 ];
 
 /// Phone words that are not also used for reference numbers ("number", "Nr").
 const STRONG_PHONE_WORDS: &[&str] = &[
-    "tel", "telefon*", "telephone", "telefono", "teléfono", "téléphone", "telefoon", "tél",
-    "phone*", "mobil*", "mobiel", "móvil", "handy*", "cell*", "portable", "fax", "call*",
-    "anruf*", "rückruf*", "zurückruf*", "whatsapp", "sms", "text", "callback", "erreich*", "reach*",
+    "tel",
+    "telefon*",
+    "telephone",
+    "telefono",
+    "teléfono",
+    "téléphone",
+    "telefoon",
+    "tél",
+    "phone*",
+    "mobil*",
+    "mobiel",
+    "móvil",
+    "handy*",
+    "cell*",
+    "portable",
+    "fax",
+    "call*",
+    "anruf*",
+    "rückruf*",
+    "zurückruf*",
+    "whatsapp",
+    "sms",
+    "text",
+    "callback",
+    "erreich*",
+    "reach*",
 ];
 
 /// Words that say the number after them is a business reference. The shared context
 /// step has `REFERENCE_WORDS`, but there "number"/"Nummer" also count as phone words
 /// and cancel the reference; here the noun in front of "number" decides.
 const BUSINESS_NUMBER_WORDS: &[&str] = &[
-    "bestell*", "order*", "rechnung*", "invoice*", "ticket*", "auftrag*", "kunden*", "kd",
-    "customer*", "client*", "cliente", "klant*", "account", "konto*", "member*", "mitglied*",
-    "referenz*", "reference", "ref", "tracking*", "sendung*", "paket*", "artikel*", "sku", "ean",
-    "vorgang*", "case", "fall*", "vertrag*", "contract*", "policy", "polizze*", "serial",
-    "serien*", "produkt*", "product*", "gutschein*", "voucher", "transaktion*", "transaction*",
-    "aktenzeichen", "booking*", "buchung*", "reservation*", "reservierung*", "pedido", "factura",
-    "commande", "facture", "ordine", "fattura", "bestelling", "factuur", "id",
+    "bestell*",
+    "order*",
+    "rechnung*",
+    "invoice*",
+    "ticket*",
+    "auftrag*",
+    "kunden*",
+    "kd",
+    "customer*",
+    "client*",
+    "cliente",
+    "klant*",
+    "account",
+    "konto*",
+    "member*",
+    "mitglied*",
+    "referenz*",
+    "reference",
+    "ref",
+    "tracking*",
+    "sendung*",
+    "paket*",
+    "artikel*",
+    "sku",
+    "ean",
+    "vorgang*",
+    "case",
+    "fall*",
+    "vertrag*",
+    "contract*",
+    "policy",
+    "polizze*",
+    "serial",
+    "serien*",
+    "produkt*",
+    "product*",
+    "gutschein*",
+    "voucher",
+    "transaktion*",
+    "transaction*",
+    "aktenzeichen",
+    "booking*",
+    "buchung*",
+    "reservation*",
+    "reservierung*",
+    "pedido",
+    "factura",
+    "commande",
+    "facture",
+    "ordine",
+    "fattura",
+    "bestelling",
+    "factuur",
+    "id",
     // Identity and insurance numbers are often grouped like phone numbers.
-    "nhs", "ssn", "ni", "nino", "bsn", "ahv*", "avs", "svnr", "sv-nummer", "sozialversicherung*",
-    "versicherung*", "versicherten*", "insurance", "steuer*", "steuer-id", "tax", "tin", "nir",
-    "dni", "nie", "nif", "ausweis*", "personalausweis*", "passport", "reisepass*", "kvnr",
-    "card", "karte*", "kreditkarte*", "iban", "plz", "zip", "postcode",
+    "nhs",
+    "ssn",
+    "ni",
+    "nino",
+    "bsn",
+    "ahv*",
+    "avs",
+    "svnr",
+    "sv-nummer",
+    "sozialversicherung*",
+    "versicherung*",
+    "versicherten*",
+    "insurance",
+    "steuer*",
+    "steuer-id",
+    "tax",
+    "tin",
+    "nir",
+    "dni",
+    "nie",
+    "nif",
+    "ausweis*",
+    "personalausweis*",
+    "passport",
+    "reisepass*",
+    "kvnr",
+    "card",
+    "karte*",
+    "kreditkarte*",
+    "iban",
+    "plz",
+    "zip",
+    "postcode",
 ];
 
 /// Most digits a run may hold (`00` + 15-digit E.164 number).
@@ -553,10 +694,11 @@ fn country_code(d: &[u8]) -> Option<(u16, usize)> {
         return None;
     }
     const TWO: &[u16] = &[
-        20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57,
-        58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+        20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61,
+        62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
     ];
-    const THREE_ZONES: &[u16] = &[21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 85, 87, 88, 96, 97, 99];
+    const THREE_ZONES: &[u16] =
+        &[21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 85, 87, 88, 96, 97, 99];
     let two = num(2);
     if TWO.contains(&two) {
         return Some((two, 2));
@@ -577,7 +719,8 @@ fn date_or_ip(r: &Run) -> bool {
     if !single_sep {
         return false;
     }
-    let val = |from: usize, len: usize| r.digits[from..from + len].iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
+    let val =
+        |from: usize, len: usize| r.digits[from..from + len].iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
     if g.len() == 3 {
         let (a, b, c) = (g[0], g[1], g[2]);
         if a <= 2 && b <= 2 && (c == 2 || c == 4) {
@@ -659,9 +802,20 @@ fn judge(r: &Run) -> Option<Verdict> {
         }
         let service = votes > 0;
         let (class, country) = best?;
-        let class = if service { Class::Service } else if class == Class::Service { Class::Other } else { class };
+        let class = if service {
+            Class::Service
+        } else if class == Class::Service {
+            Class::Other
+        } else {
+            class
+        };
         let score = if formatted { 0.65 } else { 0.4 };
-        return Some(Verdict { score, class: Some(class), country: (n_countries == 1).then_some(country), weak: !formatted });
+        return Some(Verdict {
+            score,
+            class: Some(class),
+            country: (n_countries == 1).then_some(country),
+            weak: !formatted,
+        });
     }
     let groups: Vec<u8> = r.groups[..r.ng].iter().map(|g| g.0).collect();
     if d[0] == b'1' && r.n == 11 {
@@ -709,7 +863,8 @@ fn no_trunk(r: &Run, d: &[u8], groups: &[u8]) -> Option<Verdict> {
     }
     let (class, _) = best?;
     // The groupings these countries use; 3-2-4 is a US social security number.
-    let ok_groups = matches!(groups, [_] | [3, 3, 3] | [3, 2, 2, 2] | [3, 6] | [3, 7] | [3, 3, 4] | [2, 3, 2, 2] | [3, 3, 2, 2]);
+    let ok_groups =
+        matches!(groups, [_] | [3, 3, 3] | [3, 2, 2, 2] | [3, 6] | [3, 7] | [3, 3, 4] | [2, 3, 2, 2] | [3, 3, 2, 2]);
     if !ok_groups {
         return None;
     }
@@ -744,7 +899,12 @@ fn start_ok(text: &str, b: &[u8], start: usize) -> bool {
         return false;
     }
     // After a country prefix of a VAT number ("DE 123 456 789", "GB 076 5269 40").
-    if p == b' ' && start >= 3 && b[start - 2].is_ascii_uppercase() && b[start - 3].is_ascii_uppercase() && (start == 3 || !b[start - 4].is_ascii_alphanumeric()) {
+    if p == b' '
+        && start >= 3
+        && b[start - 2].is_ascii_uppercase()
+        && b[start - 3].is_ascii_uppercase()
+        && (start == 3 || !b[start - 4].is_ascii_alphanumeric())
+    {
         return false;
     }
     // After a word of letters and digits ("DE89 3704 …", "ch79 0483 …"): the middle of
@@ -891,7 +1051,8 @@ fn best_reading(run: &Run, text: &str, b: &[u8]) -> Option<(usize, Verdict)> {
     }
     // "0171 2345678 18 Uhr": a short group after a long one is not part of the number.
     let g = &run.groups[..run.ng];
-    let odd_tail = run.ng >= 3 && g[run.ng - 1].0 <= 2 && g[run.ng - 2].0 >= 5 && run.sep_before[run.ng - 1] == SEP_SPACE;
+    let odd_tail =
+        run.ng >= 3 && g[run.ng - 1].0 <= 2 && g[run.ng - 2].0 >= 5 && run.sep_before[run.ng - 1] == SEP_SPACE;
     if !odd_tail {
         if let Some(v) = judge(run) {
             return Some((run.end, v));
@@ -960,7 +1121,15 @@ mod tests {
 
     #[test]
     fn look_alikes() {
-        for t in ["14:30 Uhr", "am 12.03.2024", "2024-03-12", "1.234,50 €", "v2.3.14", "192.168.100.200", "1234 5678 9012 3456"] {
+        for t in [
+            "14:30 Uhr",
+            "am 12.03.2024",
+            "2024-03-12",
+            "1.234,50 €",
+            "v2.3.14",
+            "192.168.100.200",
+            "1234 5678 9012 3456",
+        ] {
             assert!(find(t).iter().all(|g| g.1 < 0.5), "{t}: {:?}", find(t));
         }
     }

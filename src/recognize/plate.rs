@@ -79,49 +79,126 @@ const DE_CODES: &str = concat!(
 /// Austrian district codes (Bezirke, Statutarstädte, Länder and federal authorities),
 /// sorted.
 const AT_CODES: &[&str] = &[
-    "A", "AM", "B", "BA", "BB", "BD", "BH", "BL", "BM", "BN", "BP", "BR", "BZ", "DL", "DO", "E",
-    "EF", "EU", "FB", "FE", "FF", "FK", "FR", "FV", "G", "GB", "GD", "GF", "GK", "GM", "GR", "GS",
-    "GU", "HA", "HB", "HE", "HF", "HL", "HO", "I", "IL", "IM", "JE", "JO", "JU", "K", "KB", "KF",
-    "KI", "KL", "KO", "KR", "KS", "KU", "L", "LA", "LB", "LE", "LF", "LI", "LL", "LN", "LZ", "MA",
-    "MD", "ME", "MI", "MT", "MU", "MZ", "N", "ND", "NK", "O", "OP", "OW", "P", "PE", "PL", "RA",
-    "RE", "RI", "RO", "RU", "S", "SB", "SD", "SE", "SL", "SO", "SP", "SR", "ST", "SV", "SW", "SZ",
-    "T", "TA", "TU", "UU", "V", "VB", "VI", "VK", "VL", "VO", "W", "WB", "WD", "WE", "WL", "WN",
-    "WO", "WT", "WU", "WY", "WZ", "ZE", "ZT",
+    "A", "AM", "B", "BA", "BB", "BD", "BH", "BL", "BM", "BN", "BP", "BR", "BZ", "DL", "DO", "E", "EF", "EU", "FB",
+    "FE", "FF", "FK", "FR", "FV", "G", "GB", "GD", "GF", "GK", "GM", "GR", "GS", "GU", "HA", "HB", "HE", "HF", "HL",
+    "HO", "I", "IL", "IM", "JE", "JO", "JU", "K", "KB", "KF", "KI", "KL", "KO", "KR", "KS", "KU", "L", "LA", "LB",
+    "LE", "LF", "LI", "LL", "LN", "LZ", "MA", "MD", "ME", "MI", "MT", "MU", "MZ", "N", "ND", "NK", "O", "OP", "OW",
+    "P", "PE", "PL", "RA", "RE", "RI", "RO", "RU", "S", "SB", "SD", "SE", "SL", "SO", "SP", "SR", "ST", "SV", "SW",
+    "SZ", "T", "TA", "TU", "UU", "V", "VB", "VI", "VK", "VL", "VO", "W", "WB", "WD", "WE", "WL", "WN", "WO", "WT",
+    "WU", "WY", "WZ", "ZE", "ZT",
 ];
 
 /// The 26 Swiss canton abbreviations, sorted.
 const CH_CANTONS: &[&str] = &[
-    "AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE", "NW", "OW", "SG",
-    "SH", "SO", "SZ", "TG", "TI", "UR", "VD", "VS", "ZG", "ZH",
+    "AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE", "NW", "OW", "SG", "SH", "SO", "SZ",
+    "TG", "TI", "UR", "VD", "VS", "ZG", "ZH",
 ];
 
 /// Vehicle words that allow a generic plate right after them (lower case).
 const VEHICLE_WORDS: &[&str] = &[
-    "kennzeichen", "kfz-kennzeichen", "autokennzeichen", "nummernschild", "kontrollschild",
-    "fahrzeug", "fahrzeugs", "fahrzeuges", "fzg", "kfz", "auto", "autos", "wagen", "pkw", "lkw",
-    "motorrad", "car", "vehicle", "plate", "plates", "numberplate", "registration", "reg",
-    "license", "licence", "immatriculation", "plaque", "voiture", "targa", "matrícula",
-    "matricula", "coche", "kenteken", "auto's", "kennz",
+    "kennzeichen",
+    "kfz-kennzeichen",
+    "autokennzeichen",
+    "nummernschild",
+    "kontrollschild",
+    "fahrzeug",
+    "fahrzeugs",
+    "fahrzeuges",
+    "fzg",
+    "kfz",
+    "auto",
+    "autos",
+    "wagen",
+    "pkw",
+    "lkw",
+    "motorrad",
+    "car",
+    "vehicle",
+    "plate",
+    "plates",
+    "numberplate",
+    "registration",
+    "reg",
+    "license",
+    "licence",
+    "immatriculation",
+    "plaque",
+    "voiture",
+    "targa",
+    "matrícula",
+    "matricula",
+    "coche",
+    "kenteken",
+    "auto's",
+    "kennz",
 ];
 
 /// Long vehicle words, recognised even with one typing slip ("Fharzeug").
-const LONG_VEHICLE_WORDS: &[&str] = &["fahrzeug", "kennzeichen", "vehicle", "registration", "nummernschild", "kontrollschild", "numberplate"];
+const LONG_VEHICLE_WORDS: &[&str] =
+    &["fahrzeug", "kennzeichen", "vehicle", "registration", "nummernschild", "kontrollschild", "numberplate"];
 
 /// Car brands: a value right after one is a model name ("BMW X5", "Audi A4 2.0").
 const BRANDS: &[&str] = &[
-    "bmw", "vw", "volkswagen", "audi", "mercedes", "mercedes-benz", "benz", "opel", "ford", "toyota",
-    "skoda", "škoda", "seat", "cupra", "renault", "peugeot", "citroen", "citroën", "fiat", "tesla",
-    "volvo", "mazda", "honda", "nissan", "kia", "hyundai", "porsche", "dacia", "mini", "smart",
-    "suzuki", "mitsubishi", "subaru", "lexus", "jeep", "alfa", "romeo", "jaguar", "land", "rover",
-    "chevrolet", "dodge", "lancia", "ds", "mg", "byd", "polestar", "golf", "passat", "modell",
-    "model", "typ", "type",
+    "bmw",
+    "vw",
+    "volkswagen",
+    "audi",
+    "mercedes",
+    "mercedes-benz",
+    "benz",
+    "opel",
+    "ford",
+    "toyota",
+    "skoda",
+    "škoda",
+    "seat",
+    "cupra",
+    "renault",
+    "peugeot",
+    "citroen",
+    "citroën",
+    "fiat",
+    "tesla",
+    "volvo",
+    "mazda",
+    "honda",
+    "nissan",
+    "kia",
+    "hyundai",
+    "porsche",
+    "dacia",
+    "mini",
+    "smart",
+    "suzuki",
+    "mitsubishi",
+    "subaru",
+    "lexus",
+    "jeep",
+    "alfa",
+    "romeo",
+    "jaguar",
+    "land",
+    "rover",
+    "chevrolet",
+    "dodge",
+    "lancia",
+    "ds",
+    "mg",
+    "byd",
+    "polestar",
+    "golf",
+    "passat",
+    "modell",
+    "model",
+    "typ",
+    "type",
 ];
 
 /// Short lower-case words that end a lower-case plate ("hro kx 468 am Montag").
 const STOP: &[&str] = &[
-    "am", "an", "ab", "at", "auf", "in", "im", "is", "ist", "on", "um", "und", "and", "the", "der",
-    "die", "das", "dem", "den", "mit", "von", "bei", "zu", "to", "of", "for", "für", "war", "was",
-    "wurde", "hat", "has", "ein", "eine", "a", "es", "it", "bitte", "please", "vor", "nach",
+    "am", "an", "ab", "at", "auf", "in", "im", "is", "ist", "on", "um", "und", "and", "the", "der", "die", "das",
+    "dem", "den", "mit", "von", "bei", "zu", "to", "of", "for", "für", "war", "was", "wurde", "hat", "has", "ein",
+    "eine", "a", "es", "it", "bitte", "please", "vor", "nach",
 ];
 
 impl Plate {
@@ -238,7 +315,9 @@ impl Recognizer for Plate {
         for (from, to) in regions {
             i = i.max(from);
             while i < to.min(b.len()) {
-                let starts_word = word(b[i]) && text.is_char_boundary(i) && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
+                let starts_word = word(b[i])
+                    && text.is_char_boundary(i)
+                    && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
                 if !starts_word {
                     i += 1;
                     continue;
@@ -247,7 +326,8 @@ impl Recognizer for Plate {
                 if next_digit < i {
                     next_digit = i + crate::bytes::skip_to_range(&b[i..], b'0', b'9');
                 }
-                let digit_near = next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
+                let digit_near =
+                    next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
                 let cand = if digit_near { self.plate_at(text, i, field) } else { None };
                 match cand {
                     Some(cand) => {
@@ -292,7 +372,10 @@ impl Plate {
             let len = text[at..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - at);
             let g = &text[at..at + len];
             let n = g.chars().count();
-            if len == 0 || n > 7 || !g.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü')) {
+            if len == 0
+                || n > 7
+                || !g.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü'))
+            {
                 break;
             }
             // Letter groups of plates are short (district codes, series letters).
@@ -320,7 +403,10 @@ impl Plate {
                 break;
             }
             let sep = text.as_bytes()[next];
-            if !(sep == b' ' || sep == b'-') || !text.as_bytes()[next + 1].is_ascii_alphanumeric() && !text[next + 1..].starts_with(['Ä', 'Ö', 'Ü', 'ä', 'ö', 'ü']) {
+            if !(sep == b' ' || sep == b'-')
+                || !text.as_bytes()[next + 1].is_ascii_alphanumeric()
+                    && !text[next + 1..].starts_with(['Ä', 'Ö', 'Ü', 'ä', 'ö', 'ü'])
+            {
                 break;
             }
             at = next + 1;
@@ -388,7 +474,9 @@ fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
         if trimmed.is_empty() || before[trimmed.len()..end].matches('\n').count() >= 2 {
             break;
         }
-        let start = trimmed.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let start = trimmed
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
         let w = &trimmed[start..];
         if n == 0 && BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w)) {
             brand = true;

@@ -52,7 +52,9 @@ pub(super) struct Web {
 impl Web {
     pub(super) fn new() -> Web {
         Web {
-            handle: re(r"@[A-Za-z0-9_][A-Za-z0-9_.-]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?"),
+            handle: re(
+                r"@[A-Za-z0-9_][A-Za-z0-9_.-]{0,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})?",
+            ),
             label: re_folded(LABEL),
             token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"),
             profile: re(concat!(
@@ -83,11 +85,51 @@ pub(super) const GATE: &str = r"linkedin\.|xing\.|facebook\.|fb\.com|instagram\.
 
 /// First path segments of the networks that are not a person's profile.
 const SYSTEM_PATHS: &[&str] = &[
-    "pages", "groups", "events", "share", "sharer", "sharer.php", "login", "help", "home", "search",
-    "intent", "i", "hashtag", "explore", "p", "reel", "reels", "stories", "watch", "marketplace",
-    "orgs", "features", "about", "settings", "company", "companies", "business", "policies",
-    "privacy", "legal", "tos", "terms", "jobs", "school", "showcase", "notifications", "messages",
-    "signup", "download", "topics", "trending", "marketplace", "sponsors", "pricing", "enterprise",
+    "pages",
+    "groups",
+    "events",
+    "share",
+    "sharer",
+    "sharer.php",
+    "login",
+    "help",
+    "home",
+    "search",
+    "intent",
+    "i",
+    "hashtag",
+    "explore",
+    "p",
+    "reel",
+    "reels",
+    "stories",
+    "watch",
+    "marketplace",
+    "orgs",
+    "features",
+    "about",
+    "settings",
+    "company",
+    "companies",
+    "business",
+    "policies",
+    "privacy",
+    "legal",
+    "tos",
+    "terms",
+    "jobs",
+    "school",
+    "showcase",
+    "notifications",
+    "messages",
+    "signup",
+    "download",
+    "topics",
+    "trending",
+    "marketplace",
+    "sponsors",
+    "pricing",
+    "enterprise",
 ];
 
 /// Broadcast mentions that are not somebody's handle.
@@ -95,69 +137,476 @@ const NOT_HANDLES: &[&str] = &["all", "here", "everyone", "channel", "team", "ho
 
 /// Words that follow a user-name label without being the name.
 const FILLERS: &[&str] = &[
-    "ist", "is", "lautet", "war", "was", "wäre", "for", "für", "fürs", "the", "das", "den", "die", "der",
-    "dem", "my", "mein", "meine", "meinem", "meinen", "your", "dein", "deine", "ihr", "ihre", "his", "her",
-    "sein", "seine", "portal", "kundenportal", "im", "in", "on", "auf", "als", "as", "name", "heißt",
-    "heisst", "called", "under", "unter", "it's", "its", "it", "es", "shop", "app", "online", "login",
-    "account", "konto", "nutzt", "uses", "used", "use", "verwendet", "profile", "profil", "e", "i", "m", "im",
-    "bin", "am", "i'm", "and", "und", "also", "einfach", "just", "simply", "very", "sehr",
+    "ist",
+    "is",
+    "lautet",
+    "war",
+    "was",
+    "wäre",
+    "for",
+    "für",
+    "fürs",
+    "the",
+    "das",
+    "den",
+    "die",
+    "der",
+    "dem",
+    "my",
+    "mein",
+    "meine",
+    "meinem",
+    "meinen",
+    "your",
+    "dein",
+    "deine",
+    "ihr",
+    "ihre",
+    "his",
+    "her",
+    "sein",
+    "seine",
+    "portal",
+    "kundenportal",
+    "im",
+    "in",
+    "on",
+    "auf",
+    "als",
+    "as",
+    "name",
+    "heißt",
+    "heisst",
+    "called",
+    "under",
+    "unter",
+    "it's",
+    "its",
+    "it",
+    "es",
+    "shop",
+    "app",
+    "online",
+    "login",
+    "account",
+    "konto",
+    "nutzt",
+    "uses",
+    "used",
+    "use",
+    "verwendet",
+    "profile",
+    "profil",
+    "e",
+    "i",
+    "m",
+    "im",
+    "bin",
+    "am",
+    "i'm",
+    "and",
+    "und",
+    "also",
+    "einfach",
+    "just",
+    "simply",
+    "very",
+    "sehr",
 ];
 
 /// Plain words that follow a label but are not a user name.
 const NOT_NAMES: &[&str] = &[
-    "holder", "holders", "inhaber", "inhaberin", "number", "nummer", "nr", "no", "details", "detail",
-    "settings", "einstellungen", "page", "seite", "data", "daten", "manager", "balance", "saldo", "type",
-    "typ", "id", "gesperrt", "locked", "blocked", "suspended", "disabled", "deaktiviert", "invalid",
-    "ungültig", "falsch", "wrong", "incorrect", "correct", "korrekt", "richtig", "vergessen", "forgot",
-    "forgotten", "nicht", "not", "kein", "keine", "no", "none", "already", "bereits", "schon", "taken",
-    "vergeben", "missing", "unknown", "unbekannt", "required", "erforderlich", "changed", "geändert",
-    "ändern", "change", "reset", "zurücksetzen", "funktioniert", "works", "working", "work", "does",
-    "doesn", "doesnt", "geht", "noch", "still", "too", "zu", "leider", "unfortunately", "same", "gleich",
-    "derselbe", "dasselbe", "with", "mit", "from", "von", "bei", "at", "to", "an", "a", "an", "ein",
-    "eine", "einen", "einem", "einer", "and", "oder", "or", "but", "aber", "this", "that", "dies",
-    "diese", "dieser", "dieses", "wurde", "worden", "were", "been", "be", "sein", "haben", "have", "has",
-    "hat", "habe", "had", "can", "kann", "could", "könnte", "will", "wird", "should", "sollte", "must",
-    "muss", "please", "bitte", "danke", "thanks", "password", "passwort", "kennwort", "pin", "email",
-    "e-mail", "mail", "adresse", "address", "anmeldung", "registration", "registrierung", "access",
-    "zugang", "zugriff", "problem", "problems", "probleme", "issue", "issues", "fehler", "error",
-    "here", "hier", "there", "da", "dort", "below", "unten", "above", "oben", "following", "folgende",
-    "folgender", "new", "neu", "neue", "neuer", "neuen", "old", "alt", "alte", "alter", "alten", "created",
-    "erstellt", "angelegt", "deleted", "gelöscht", "admin", "administrator", "support", "service", "team",
-    "owner", "verified", "verifiziert", "bestätigt", "confirmed", "expired", "abgelaufen", "active",
-    "aktiv", "inactive", "inaktiv", "status", "info", "information", "informationen", "help", "hilfe",
-    "you", "sie", "du", "ich", "we", "wir", "they", "me", "mich", "mir", "us", "uns", "via", "über",
-    "ok", "okay", "yes", "ja", "nein", "nummer", "kunden", "customer", "customers", "kunde", "user",
-    "users", "benutzer", "page", "post", "posts", "story", "stories", "link", "url", "handle", "name",
-    "names", "namen", "verloren", "lost", "hacked", "gehackt", "compromised", "closed", "geschlossen",
-    "cancel", "cancelled", "canceled", "kündigen", "gekündigt", "löschen", "delete", "upgrade",
-    "upgraden", "downgrade", "verknüpft", "linked", "connected", "verbunden", "number:", "konto",
-    "account", "accounts", "login", "logins", "daten", "anmelden", "einloggen", "log", "sign", "signin",
+    "holder",
+    "holders",
+    "inhaber",
+    "inhaberin",
+    "number",
+    "nummer",
+    "nr",
+    "no",
+    "details",
+    "detail",
+    "settings",
+    "einstellungen",
+    "page",
+    "seite",
+    "data",
+    "daten",
+    "manager",
+    "balance",
+    "saldo",
+    "type",
+    "typ",
+    "id",
+    "gesperrt",
+    "locked",
+    "blocked",
+    "suspended",
+    "disabled",
+    "deaktiviert",
+    "invalid",
+    "ungültig",
+    "falsch",
+    "wrong",
+    "incorrect",
+    "correct",
+    "korrekt",
+    "richtig",
+    "vergessen",
+    "forgot",
+    "forgotten",
+    "nicht",
+    "not",
+    "kein",
+    "keine",
+    "no",
+    "none",
+    "already",
+    "bereits",
+    "schon",
+    "taken",
+    "vergeben",
+    "missing",
+    "unknown",
+    "unbekannt",
+    "required",
+    "erforderlich",
+    "changed",
+    "geändert",
+    "ändern",
+    "change",
+    "reset",
+    "zurücksetzen",
+    "funktioniert",
+    "works",
+    "working",
+    "work",
+    "does",
+    "doesn",
+    "doesnt",
+    "geht",
+    "noch",
+    "still",
+    "too",
+    "zu",
+    "leider",
+    "unfortunately",
+    "same",
+    "gleich",
+    "derselbe",
+    "dasselbe",
+    "with",
+    "mit",
+    "from",
+    "von",
+    "bei",
+    "at",
+    "to",
+    "an",
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "and",
+    "oder",
+    "or",
+    "but",
+    "aber",
+    "this",
+    "that",
+    "dies",
+    "diese",
+    "dieser",
+    "dieses",
+    "wurde",
+    "worden",
+    "were",
+    "been",
+    "be",
+    "sein",
+    "haben",
+    "have",
+    "has",
+    "hat",
+    "habe",
+    "had",
+    "can",
+    "kann",
+    "could",
+    "könnte",
+    "will",
+    "wird",
+    "should",
+    "sollte",
+    "must",
+    "muss",
+    "please",
+    "bitte",
+    "danke",
+    "thanks",
+    "password",
+    "passwort",
+    "kennwort",
+    "pin",
+    "email",
+    "e-mail",
+    "mail",
+    "adresse",
+    "address",
+    "anmeldung",
+    "registration",
+    "registrierung",
+    "access",
+    "zugang",
+    "zugriff",
+    "problem",
+    "problems",
+    "probleme",
+    "issue",
+    "issues",
+    "fehler",
+    "error",
+    "here",
+    "hier",
+    "there",
+    "da",
+    "dort",
+    "below",
+    "unten",
+    "above",
+    "oben",
+    "following",
+    "folgende",
+    "folgender",
+    "new",
+    "neu",
+    "neue",
+    "neuer",
+    "neuen",
+    "old",
+    "alt",
+    "alte",
+    "alter",
+    "alten",
+    "created",
+    "erstellt",
+    "angelegt",
+    "deleted",
+    "gelöscht",
+    "admin",
+    "administrator",
+    "support",
+    "service",
+    "team",
+    "owner",
+    "verified",
+    "verifiziert",
+    "bestätigt",
+    "confirmed",
+    "expired",
+    "abgelaufen",
+    "active",
+    "aktiv",
+    "inactive",
+    "inaktiv",
+    "status",
+    "info",
+    "information",
+    "informationen",
+    "help",
+    "hilfe",
+    "you",
+    "sie",
+    "du",
+    "ich",
+    "we",
+    "wir",
+    "they",
+    "me",
+    "mich",
+    "mir",
+    "us",
+    "uns",
+    "via",
+    "über",
+    "ok",
+    "okay",
+    "yes",
+    "ja",
+    "nein",
+    "nummer",
+    "kunden",
+    "customer",
+    "customers",
+    "kunde",
+    "user",
+    "users",
+    "benutzer",
+    "page",
+    "post",
+    "posts",
+    "story",
+    "stories",
+    "link",
+    "url",
+    "handle",
+    "name",
+    "names",
+    "namen",
+    "verloren",
+    "lost",
+    "hacked",
+    "gehackt",
+    "compromised",
+    "closed",
+    "geschlossen",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "kündigen",
+    "gekündigt",
+    "löschen",
+    "delete",
+    "upgrade",
+    "upgraden",
+    "downgrade",
+    "verknüpft",
+    "linked",
+    "connected",
+    "verbunden",
+    "number:",
+    "konto",
+    "account",
+    "accounts",
+    "login",
+    "logins",
+    "daten",
+    "anmelden",
+    "einloggen",
+    "log",
+    "sign",
+    "signin",
 ];
 
 /// Words before a homepage URL that make it personal.
 const HOMEPAGE_WORDS: &[&str] = &[
-    "homepage", "website", "webseite", "web", "site", "seite", "internetseite", "portfolio", "profil*",
-    "profile", "blog", "url", "page", "lebenslauf", "cv", "bewerbung*", "referenzen", "arbeiten",
-    "work", "linkedin", "xing", "sito", "sitio", "página", "pagina", "site", "website:", "homepage:",
+    "homepage",
+    "website",
+    "webseite",
+    "web",
+    "site",
+    "seite",
+    "internetseite",
+    "portfolio",
+    "profil*",
+    "profile",
+    "blog",
+    "url",
+    "page",
+    "lebenslauf",
+    "cv",
+    "bewerbung*",
+    "referenzen",
+    "arbeiten",
+    "work",
+    "linkedin",
+    "xing",
+    "sito",
+    "sitio",
+    "página",
+    "pagina",
+    "site",
+    "website:",
+    "homepage:",
 ];
 
 /// Homepage words of the gate pattern.
-const HINT_STEMS: &[&str] = &["homepage", "website", "webseite", "portfolio", "blog", "profil", "site", "seite", "page", "web", "url", "cv", "lebenslauf", "bewerbung", "referenz", "sito", "sitio", "pagina", "página"];
+const HINT_STEMS: &[&str] = &[
+    "homepage",
+    "website",
+    "webseite",
+    "portfolio",
+    "blog",
+    "profil",
+    "site",
+    "seite",
+    "page",
+    "web",
+    "url",
+    "cv",
+    "lebenslauf",
+    "bewerbung",
+    "referenz",
+    "sito",
+    "sitio",
+    "pagina",
+    "página",
+];
 
 /// Long homepage words, also recognised with one typing slip.
 const PAGE_WORDS: &[&str] = &["homepage", "website", "webseite", "portfolio", "blog"];
 
 /// Sign-off words: a URL in the signature under them is the writer's own.
 const CLOSINGS: &[&str] = &[
-    "grüße", "grüsse", "gruß", "gruss", "mfg", "lg", "vg", "regards", "sincerely", "thanks", "cheers",
-    "best", "yours", "cordialement", "saluti", "saludos", "groeten", "grüssen", "grüßen", "gruesse",
+    "grüße",
+    "grüsse",
+    "gruß",
+    "gruss",
+    "mfg",
+    "lg",
+    "vg",
+    "regards",
+    "sincerely",
+    "thanks",
+    "cheers",
+    "best",
+    "yours",
+    "cordialement",
+    "saluti",
+    "saludos",
+    "groeten",
+    "grüssen",
+    "grüßen",
+    "gruesse",
 ];
 
 /// Words that make a homepage the company's, not the person's.
 const COMPANY_SITE_WORDS: &[&str] = &[
-    "unsere", "unserer", "unser", "unseren", "our", "firma", "firmen*", "company", "unternehmen*",
-    "shop", "onlineshop", "team", "kundenportal", "portal", "besuchen", "visit", "ihr", "ihre", "your",
-    "gmbh", "ag", "kg", "og", "ltd", "inc", "llc", "plc", "sarl", "srl", "bv", "impressum", "imprint",
+    "unsere",
+    "unserer",
+    "unser",
+    "unseren",
+    "our",
+    "firma",
+    "firmen*",
+    "company",
+    "unternehmen*",
+    "shop",
+    "onlineshop",
+    "team",
+    "kundenportal",
+    "portal",
+    "besuchen",
+    "visit",
+    "ihr",
+    "ihre",
+    "your",
+    "gmbh",
+    "ag",
+    "kg",
+    "og",
+    "ltd",
+    "inc",
+    "llc",
+    "plc",
+    "sarl",
+    "srl",
+    "bv",
+    "impressum",
+    "imprint",
 ];
 
 fn lower(b: &[u8]) -> String {
@@ -198,14 +647,18 @@ fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
 /// or digits ([`alnum_runs`]), from each run's first letter; shorter runs are never
 /// looked at one by one.
 fn long_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    alnum_runs(b, 6).into_iter().filter_map(|(rs, re)| (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re)))
+    alnum_runs(b, 6).into_iter().filter_map(|(rs, re)| {
+        (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re))
+    })
 }
 
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).
 fn glued_before(b: &[u8], i: usize) -> bool {
     i > 0 && {
         let p = b[i - 1];
-        p.is_ascii_alphanumeric() || p >= 0x80 || matches!(p, b'.' | b'_' | b'-' | b'+' | b'/' | b'@' | b'%' | b'=' | b'&' | b'\'')
+        p.is_ascii_alphanumeric()
+            || p >= 0x80
+            || matches!(p, b'.' | b'_' | b'-' | b'+' | b'/' | b'@' | b'%' | b'=' | b'&' | b'\'')
     }
 }
 
@@ -229,7 +682,10 @@ impl Recognizer for Web {
         for m in self.gate.find_iter(input.folded()) {
             // Read in the folded text: already lower case.
             let v = m.as_bytes();
-            if v.ends_with(b".") && v != b"www." || v.ends_with(b"/@") || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net") {
+            if v.ends_with(b".") && v != b"www."
+                || v.ends_with(b"/@")
+                || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net")
+            {
                 network = true;
             } else if v.len() >= 2 && (v == b"www." || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes() == v)) {
                 hint = true;
@@ -260,7 +716,13 @@ impl Recognizer for Web {
 }
 
 impl Web {
-    fn profiles(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &mut Vec<(usize, usize)>) {
+    fn profiles(
+        &self,
+        input: &Input<'_>,
+        chunks: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+        urls: &mut Vec<(usize, usize)>,
+    ) {
         let b = input.bytes;
         for (s, m_end) in find_in(&self.profile, b, chunks.iter().copied()) {
             if glued_before(b, s) {
@@ -270,7 +732,11 @@ impl Web {
             let v = &b[s..e];
             let slash = v.iter().position(|&c| c == b'/').unwrap_or(0);
             // The profile segment starts after the host's first slash (and after "in/" etc.).
-            let after_scheme = if lower(&v[..v.len().min(8)]).starts_with("http") { v.windows(3).position(|w| w == b"://").map_or(0, |p| p + 3) } else { 0 };
+            let after_scheme = if lower(&v[..v.len().min(8)]).starts_with("http") {
+                v.windows(3).position(|w| w == b"://").map_or(0, |p| p + 3)
+            } else {
+                0
+            };
             let path_start = v[after_scheme..].iter().position(|&c| c == b'/').map_or(slash, |p| p + after_scheme) + 1;
             let first = lower(v[path_start..].split(|&c| c == b'/').next().unwrap_or(b""));
             let first = first.trim_start_matches('@');
@@ -288,7 +754,13 @@ impl Web {
         }
     }
 
-    fn homepages(&self, input: &Input<'_>, chunks: &[(usize, usize)], out: &mut Vec<Candidate>, urls: &[(usize, usize)]) {
+    fn homepages(
+        &self,
+        input: &Input<'_>,
+        chunks: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+        urls: &[(usize, usize)],
+    ) {
         let b = input.bytes;
         for (s, m_end) in find_in(&self.homepage, b, chunks.iter().copied()) {
             if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m_end) {
@@ -313,7 +785,11 @@ impl Web {
             let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
             // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…").
             let signed = has_prefix && signed_off(input.text, s);
-            let score = if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) { 0.7 } else { 0.25 };
+            let score = if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) {
+                0.7
+            } else {
+                0.25
+            };
             let mut c = Candidate::new(Kind::UrlPersonal, s, e, score);
             c.subtype = Some("homepage");
             out.push(c);
@@ -358,7 +834,10 @@ impl Web {
             let mut words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
             if let (Some(t), None) = (words.next(), words.next()) {
                 let s = t.as_ptr() as usize - text.as_ptr() as usize;
-                if !t.starts_with('@') && t.len() <= 40 && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len()) {
+                if !t.starts_with('@')
+                    && t.len() <= 40
+                    && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len())
+                {
                     out.push(Candidate::new(Kind::Username, s, s + t.len(), 0.3));
                     return;
                 }
@@ -367,7 +846,11 @@ impl Web {
         if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
             return;
         }
-        let mut labels: Vec<(usize, usize, String)> = self.label.find_iter(input.folded()).map(|m| (m.start(), m.end(), String::from_utf8_lossy(m.as_bytes()).replace(' ', ""))).collect();
+        let mut labels: Vec<(usize, usize, String)> = self
+            .label
+            .find_iter(input.folded())
+            .map(|m| (m.start(), m.end(), String::from_utf8_lossy(m.as_bytes()).replace(' ', "")))
+            .collect();
         // Mistyped labels ("Bnutzername", "usernaem", "acconut").
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
@@ -381,7 +864,10 @@ impl Web {
             }
             let f = w[0].to_ascii_lowercase();
             let g = w[1].to_ascii_lowercase();
-            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c') || !typo_ends(w) || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok() {
+            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c')
+                || !typo_ends(w)
+                || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok()
+            {
                 continue;
             }
             // ASCII letters and digits only: no allocation to lower-case it.
@@ -423,7 +909,12 @@ impl Web {
                 break Some((i, te));
             };
             let Some((s, e)) = found else { continue };
-            if e < b.len() && (b[e] == b'@' || b[e] == b'/' || b[e] >= 0x80 || (b[e] == b'.' && e + 1 < b.len() && b[e + 1].is_ascii_alphanumeric())) {
+            if e < b.len()
+                && (b[e] == b'@'
+                    || b[e] == b'/'
+                    || b[e] >= 0x80
+                    || (b[e] == b'.' && e + 1 < b.len() && b[e + 1].is_ascii_alphanumeric()))
+            {
                 continue;
             }
             if urls.iter().any(|&(us, ue)| s < ue && us < e) {
@@ -431,7 +922,12 @@ impl Web {
             }
             let v = &b[s..e];
             let tok = lower(v);
-            if v.len() < 2 || !v.is_ascii() || !v.iter().any(u8::is_ascii_alphabetic) || NOT_NAMES.contains(&tok.as_str()) || looks_like_domain(&tok) {
+            if v.len() < 2
+                || !v.is_ascii()
+                || !v.iter().any(u8::is_ascii_alphabetic)
+                || NOT_NAMES.contains(&tok.as_str())
+                || looks_like_domain(&tok)
+            {
                 continue;
             }
             let has_digit = v.iter().any(u8::is_ascii_digit);
@@ -441,7 +937,8 @@ impl Web {
             }
             let marked = has_digit || v.contains(&b'_') || v.contains(&b'.');
             let strong = STRONG_LABELS.contains(&label.as_str());
-            let owned = ACCOUNT_LABELS.contains(&label.as_str()) && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
+            let owned = ACCOUNT_LABELS.contains(&label.as_str())
+                && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
             let plain = v.iter().all(|c| c.is_ascii_lowercase() || *c == b'-');
             let score = if marked && (connector || strong || owned) {
                 0.7
@@ -469,16 +966,52 @@ fn typo_ends(w: &[u8]) -> bool {
     n >= 6
         && TYPO_LABELS.iter().any(|t| {
             let t = t.as_bytes();
-            t.len().abs_diff(n) <= 1 && (w[..2].eq_ignore_ascii_case(&t[..2]) || w[n - 2..].eq_ignore_ascii_case(&t[t.len() - 2..]))
+            t.len().abs_diff(n) <= 1
+                && (w[..2].eq_ignore_ascii_case(&t[..2]) || w[n - 2..].eq_ignore_ascii_case(&t[t.len() - 2..]))
         })
 }
 
 /// Labels that name a user name outright.
-const STRONG_LABELS: &[&str] = &["benutzername", "nutzername", "username", "user-id", "userid", "login", "log-in", "anmeldename", "handle", "nickname", "nick", "gebruikersnaam", "pseudo", "pseudonyme", "usuario"];
+const STRONG_LABELS: &[&str] = &[
+    "benutzername",
+    "nutzername",
+    "username",
+    "user-id",
+    "userid",
+    "login",
+    "log-in",
+    "anmeldename",
+    "handle",
+    "nickname",
+    "nick",
+    "gebruikersnaam",
+    "pseudo",
+    "pseudonyme",
+    "usuario",
+];
 /// Labels that need an owner word before them ("the account x").
-const ACCOUNT_LABELS: &[&str] = &["account", "instagram", "insta", "twitter", "tiktok", "github", "gitlab", "telegram", "snapchat", "skype", "discord", "reddit", "twitch", "mastodon", "threads"];
+const ACCOUNT_LABELS: &[&str] = &[
+    "account",
+    "instagram",
+    "insta",
+    "twitter",
+    "tiktok",
+    "github",
+    "gitlab",
+    "telegram",
+    "snapchat",
+    "skype",
+    "discord",
+    "reddit",
+    "twitch",
+    "mastodon",
+    "threads",
+];
 /// Owner words before an account label.
-const OWNERS: &[&str] = &["the", "den", "dem", "das", "my", "mein", "meinen", "meinem", "his", "her", "sein", "seinen", "ihren", "your", "deinen", "this", "diesen", "dieses", "their"];
+const OWNERS: &[&str] = &[
+    "the", "den", "dem", "das", "my", "mein", "meinen", "meinem", "his", "her", "sein", "seinen", "ihren", "your",
+    "deinen", "this", "diesen", "dieses", "their",
+];
 /// Filler words that introduce the value ("ist", "is", …).
 const CONNECTORS: &[&str] = &["ist", "is", "lautet", "heißt", "heisst", "als", "as", "called", "war", "was"];
 
@@ -503,14 +1036,38 @@ fn signed_off(text: &str, s: usize) -> bool {
     if !before[line_start..].trim().is_empty() || line_start == 0 {
         return false;
     }
-    let above: Vec<String> = before[..line_start - 1].rsplit('\n').take(3).flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>()).collect();
+    let above: Vec<String> = before[..line_start - 1]
+        .rsplit('\n')
+        .take(3)
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
     above.iter().any(|w| matches_any(w, CLOSINGS)) && !above.iter().any(|w| matches_any(w, COMPANY_SITE_WORDS))
 }
 
 /// `example.com`, `gmx.at`: a host name rather than a handle.
 fn looks_like_domain(s: &str) -> bool {
     s.rsplit_once('.').is_some_and(|(h, tld)| {
-        !h.is_empty() && matches!(tld, "com" | "de" | "at" | "ch" | "net" | "org" | "eu" | "io" | "info" | "co" | "uk" | "fr" | "it" | "es" | "nl" | "be" | "social")
+        !h.is_empty()
+            && matches!(
+                tld,
+                "com"
+                    | "de"
+                    | "at"
+                    | "ch"
+                    | "net"
+                    | "org"
+                    | "eu"
+                    | "io"
+                    | "info"
+                    | "co"
+                    | "uk"
+                    | "fr"
+                    | "it"
+                    | "es"
+                    | "nl"
+                    | "be"
+                    | "social"
+            )
     })
 }
 
@@ -537,7 +1094,8 @@ mod tests {
                     words.push([&t[..p], &t[p + 1..]].concat()); // missing
                 }
                 if p + 1 < t.len() {
-                    words.push([&t[..p], &[t[p + 1], t[p]], &t[p + 2..]].concat()); // swapped
+                    words.push([&t[..p], &[t[p + 1], t[p]], &t[p + 2..]].concat());
+                    // swapped
                 }
             }
             for w in words {
@@ -556,7 +1114,19 @@ mod tests {
     #[test]
     fn host_chunks_find_what_the_whole_text_finds() {
         let web = Web::new();
-        let mut texts: Vec<String> = ["1.2.de", "a. b.de", "see x.com/@me.", "www.a-b.de/x y.at", "…é.de\tf.com/ linkedin.com/in/x", ".de", "a.", "q.b.c.d.e.f.de?x"].iter().map(|t| t.to_string()).collect();
+        let mut texts: Vec<String> = [
+            "1.2.de",
+            "a. b.de",
+            "see x.com/@me.",
+            "www.a-b.de/x y.at",
+            "…é.de\tf.com/ linkedin.com/in/x",
+            ".de",
+            "a.",
+            "q.b.c.d.e.f.de?x",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
         // Random texts over the characters that matter (deterministic generator).
         let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_".chars().collect();
         let mut next = crate::test_rng(12345);
