@@ -1,6 +1,7 @@
-//! Word lists as one lookup table: every word a list holds, with the bits of the lists
-//! it is in. Texts are read a word at a time (the name lists hold about 25,000 words,
-//! the context lists a few hundred), so this lookup is on the hot path of a scan.
+//! Word lists as lookup structures: one table of every word a list holds, with the bits
+//! of the lists it is in, and suffix tries for lists of word endings. Texts are read a
+//! word at a time (the name lists hold about 25,000 words, the context lists a few
+//! hundred), so these lookups are on the hot path of a scan.
 
 /// Open addressing over a power-of-two table at most half full; a word of up to 16
 /// bytes is kept in its slot as two machine words, so a lookup hashes two words and
@@ -98,6 +99,55 @@ impl Lexicon {
             return 0;
         }
         self.slots[i].flags
+    }
+}
+
+/// A set of word endings matched from the end of a word: a trie over the entries'
+/// bytes, reversed. One walk over the word's last bytes replaces one comparison (or
+/// one hash probe) per entry.
+pub(crate) struct Suffixes {
+    /// Per node: whether an entry ends here, and the children by byte.
+    nodes: Vec<(bool, Vec<(u8, u32)>)>,
+}
+
+impl Suffixes {
+    pub(crate) fn new(entries: &[&str]) -> Suffixes {
+        let mut nodes: Vec<(bool, Vec<(u8, u32)>)> = vec![(false, Vec::new())];
+        for e in entries {
+            let mut at = 0usize;
+            for &b in e.as_bytes().iter().rev() {
+                at = match nodes[at].1.iter().find(|(c, _)| *c == b) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        nodes.push((false, Vec::new()));
+                        let next = nodes.len() - 1;
+                        nodes[at].1.push((b, next as u32));
+                        next
+                    }
+                };
+            }
+            nodes[at].0 = true;
+        }
+        Suffixes { nodes }
+    }
+
+    /// True if `w` ends with an entry of at most `max` bytes that leaves at least
+    /// `min_stem` bytes before it.
+    pub(crate) fn matches(&self, w: &str, min_stem: usize, max: usize) -> bool {
+        let b = w.as_bytes();
+        let limit = b.len().saturating_sub(min_stem).min(max);
+        let mut at = 0usize;
+        for d in 1..=limit {
+            let c = b[b.len() - d];
+            match self.nodes[at].1.iter().find(|(x, _)| *x == c) {
+                Some(&(_, next)) => at = next as usize,
+                None => return false,
+            }
+            if self.nodes[at].0 && w.is_char_boundary(b.len() - d) {
+                return true;
+            }
+        }
+        false
     }
 }
 

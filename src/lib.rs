@@ -58,7 +58,10 @@ pub mod recognize;
 pub mod resolve;
 pub mod scanner;
 pub mod span;
+mod tokens;
+pub mod types;
 pub mod validate;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
@@ -79,5 +82,6 @@ pub use error::{Error, ErrorCode};
 pub use field::FieldHints;
 pub use mask::{MaskOptions, Operator};
 pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
-pub use scanner::{CustomPattern, Finding, Scanner, ScannerBuilder, PARALLEL_MIN_BYTES};
+pub use scanner::{CustomPattern, Scanner, ScannerBuilder, PARALLEL_MIN_BYTES};
 pub use span::{Span, Unit};
+pub use types::Finding;

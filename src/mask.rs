@@ -14,7 +14,7 @@
 //! - `remove`: the value disappears.
 
 use crate::entity::Kind;
-use crate::scanner::Finding;
+use crate::types::{canonical, Finding};
 use std::collections::HashMap;
 
 /// How one finding is replaced.
@@ -126,9 +126,4 @@ pub fn apply(text: &str, findings: &[Finding], opts: &MaskOptions, label_of: &dy
     }
     out.push_str(&text[last..]);
     out
-}
-
-/// The value as compared for numbering: letters and digits only, lower-cased.
-pub fn canonical(value: &str) -> String {
-    value.chars().filter(|c| c.is_alphanumeric() || *c == '@').flat_map(|c| c.to_lowercase()).collect()
 }

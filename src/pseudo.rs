@@ -110,7 +110,8 @@
 use crate::entity::Kind;
 use crate::error::Error;
 use crate::field::FieldHints;
-use crate::scanner::{Finding, Scanner};
+use crate::scanner::Scanner;
+use crate::types::Finding;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use std::sync::Arc;
@@ -797,7 +798,7 @@ impl State {
     fn make_fake(&mut self, kind: Kind, value: &str, german: bool) -> Fake {
         match kind {
             Kind::Iban => {
-                let compact = crate::recognize::compact(value.as_bytes());
+                let compact = crate::recognize::util::compact(value.as_bytes());
                 if compact.len() < 5 || !compact[0].is_ascii_alphabetic() || !compact[1].is_ascii_alphabetic() {
                     return Fake::None;
                 }
@@ -1156,7 +1157,7 @@ fn canonical(kind: Kind, value: &str) -> String {
                 nsn.iter().map(|&p| value.as_bytes()[p] as char).collect()
             }
         }
-        _ => crate::mask::canonical(value),
+        _ => crate::types::canonical(value),
     }
 }
 

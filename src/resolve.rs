@@ -15,7 +15,7 @@
 //! Runs in O(n log n) for n candidates (plus one bit per byte of the text to mark what
 //! is taken).
 
-use crate::scanner::Candidate;
+use crate::types::Candidate;
 
 /// Keeps a non-overlapping subset of `cands` (by the rules above), sorted by start.
 ///

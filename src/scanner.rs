@@ -13,99 +13,12 @@ use crate::error::{Error, ErrorCode};
 use crate::field::{FieldClass, FieldHints};
 use crate::mask::{self, MaskOptions};
 use crate::normalize::Normalized;
-use crate::recognize::{self, Recognizer, Tokens};
+use crate::recognize::{self, Recognizer};
 use crate::resolve::resolve;
 use crate::span::Span;
+use crate::types::{canonical, Candidate, Finding, Input};
 use crate::validate;
 use regex::bytes::{Regex, RegexBuilder};
-
-/// A piece of personal data found in a text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// What it is.
-    pub kind: Kind,
-    /// Where it is: byte offsets into the original text (see [`crate::span`] to convert).
-    pub span: Span,
-    /// Confidence in 0..=1 after context.
-    pub score: f32,
-    /// Finer classification, e.g. `de_steuer_idnr` for a national id, `visa` for a card.
-    pub subtype: Option<&'static str>,
-}
-
-/// A candidate produced by a recogniser, on the normalised text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// Kind.
-    pub kind: Kind,
-    /// Start byte in the normalised text.
-    pub start: usize,
-    /// End byte (exclusive) in the normalised text.
-    pub end: usize,
-    /// Score before context.
-    pub score: f32,
-    /// Subtype.
-    pub subtype: Option<&'static str>,
-    /// A check digit or strict registry rule was verified.
-    pub validated: bool,
-    /// ISO country (lower-case) the value belongs to, if known — used by the
-    /// `countries` filter.
-    pub country: Option<&'static str>,
-}
-
-impl Candidate {
-    /// A new candidate without subtype, validation or country.
-    pub fn new(kind: Kind, start: usize, end: usize, score: f32) -> Candidate {
-        Candidate { kind, start, end, score, subtype: None, validated: false, country: None }
-    }
-}
-
-/// What a recogniser sees: the normalised text and the field it came from.
-pub struct Input<'t> {
-    /// Normalised text.
-    pub text: &'t str,
-    /// The same, as bytes (for `regex::bytes`).
-    pub bytes: &'t [u8],
-    /// What the field hints say.
-    pub field: FieldClass,
-    /// Word tokens, made on first use and shared by the name and address recognisers.
-    tokens: std::cell::OnceCell<Tokens<'t>>,
-    /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
-    folded: std::cell::OnceCell<Vec<u8>>,
-    /// Set when `text` is part of a longer text: whether that whole text is written
-    /// in lower case (see [`recognize::all_lower_of`]).
-    whole_all_lower: Option<bool>,
-}
-
-impl<'t> Input<'t> {
-    /// The input for normalised `text` typed into a field of class `field`.
-    pub fn new(text: &'t str, field: FieldClass) -> Input<'t> {
-        Input {
-            text,
-            bytes: text.as_bytes(),
-            field,
-            tokens: std::cell::OnceCell::new(),
-            folded: std::cell::OnceCell::new(),
-            whole_all_lower: None,
-        }
-    }
-
-    /// The bytes with ASCII letters in lower case (made once per scan; same length and
-    /// offsets as [`Input::bytes`]): what the patterns of [`recognize::re_folded`] read.
-    pub(crate) fn folded(&self) -> &[u8] {
-        self.folded.get_or_init(|| self.bytes.to_ascii_lowercase())
-    }
-
-    /// The word tokens of the text (computed once per scan).
-    pub(crate) fn tokens(&self) -> &Tokens<'t> {
-        self.tokens.get_or_init(|| {
-            let mut tk = Tokens::new(self.text);
-            if let Some(l) = self.whole_all_lower {
-                tk.all_lower = l;
-            }
-            tk
-        })
-    }
-}
 
 /// A custom pattern: a kind name, a regular expression and an optional validator.
 #[derive(Debug, Clone, PartialEq)]
@@ -369,7 +282,7 @@ impl ScannerBuilder {
             Some((Kind::Custom(idx as u16), re))
         };
         let recognizers = recognize::registry(&self.enabled);
-        let allow = self.allow.iter().map(|a| mask::canonical(a)).filter(|a| !a.is_empty()).collect();
+        let allow = self.allow.iter().map(|a| canonical(a)).filter(|a| !a.is_empty()).collect();
         Ok(Scanner {
             recognizers,
             enabled: self.enabled,
@@ -564,7 +477,7 @@ impl Scanner {
                 }
                 let ok = match &c.validator {
                     Some(v) => {
-                        let compact = recognize::compact(ntext[s..e].as_bytes());
+                        let compact = recognize::util::compact(ntext[s..e].as_bytes());
                         run_validator(v, &compact)
                     }
                     None => true,
@@ -643,7 +556,8 @@ impl Scanner {
     #[cfg(not(target_arch = "wasm32"))]
     fn recognize_halves(&self, input: &Input<'_>, h: Halves) -> Vec<Candidate> {
         let (text, field) = (input.text, input.field);
-        let all_lower = self.recognizers.iter().any(|r| token_based(r.as_ref())).then(|| recognize::all_lower_of(text));
+        let all_lower =
+            self.recognizers.iter().any(|r| token_based(r.as_ref())).then(|| crate::tokens::all_lower_of(text));
         let part = |from: usize, to: usize| {
             let mut part = Input::new(&text[from..to], field);
             part.whole_all_lower = all_lower;
@@ -715,7 +629,7 @@ impl Scanner {
 
     fn is_allowed(&self, value: &str) -> bool {
         if !self.allow.is_empty() {
-            let v = mask::canonical(value);
+            let v = canonical(value);
             if self.allow.iter().any(|a| *a == v) {
                 return true;
             }

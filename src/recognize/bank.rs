@@ -14,10 +14,10 @@
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
-use super::{bounded, compact, is_word, re, runs, Recognizer};
+use super::util::{bounded, compact, is_word, re, runs, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use crate::validate;
 use regex::bytes::Regex;
 

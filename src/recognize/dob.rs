@@ -31,10 +31,10 @@
 //! birth word in the context window produces no work beyond that scan and no
 //! candidate, so appointment-heavy chats stay cheap.
 
-use super::{has_typo_tolerant, Recognizer};
+use super::util::{has_typo_tolerant, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use regex::bytes::{Captures, Regex};
 
 pub(super) struct Dob {
@@ -274,7 +274,7 @@ impl Dob {
                 .build()
                 .expect("date pattern"),
             this_year: current_year(),
-            hint: super::re_folded(HINT),
+            hint: super::util::re_folded(HINT),
         }
     }
 

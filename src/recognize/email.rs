@@ -5,9 +5,9 @@
 //! TLD of 2–24 letters. Internationalised local parts and domains are accepted as
 //! UTF-8 letters.
 
-use super::{re, Recognizer};
+use super::util::{re, Recognizer};
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 
 pub(super) struct Email {

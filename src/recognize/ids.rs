@@ -85,10 +85,10 @@
 //! 5. Between overlapping runs of one region: a verified check digit, then the
 //!    longer run, then the higher score (as in `crate::resolve`).
 
-use super::Recognizer;
+use super::util::Recognizer;
 use crate::context::{matches_any, REFERENCE_WORDS};
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use crate::validate;
 
 pub(super) struct Ids;
@@ -510,7 +510,7 @@ impl Recognizer for Ids {
 /// Whole words (maximal runs of [`ALNUM`] bytes) of 9 or 10 [`DOC_LETTER`]s, left to
 /// right, found from the runs of at least 9 document letters.
 fn doc_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    super::runs(b, 9, |x| is(x, DOC_LETTER))
+    super::util::runs(b, 9, |x| is(x, DOC_LETTER))
         .filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM)))
 }
 

@@ -17,10 +17,10 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::{bounded, find_in_runs, re, Recognizer};
+use super::util::{bounded, find_in_runs, re, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 use std::net::Ipv6Addr;
 

@@ -65,10 +65,10 @@
 //! context step lowers all phones after company words ("Hotline", "unser", "our").
 //! Candidates that no context could lift over 0.5 are not emitted at all.
 
-use super::Recognizer;
+use super::util::Recognizer;
 use crate::context::Window;
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 
 pub(super) struct Phone;
 

@@ -31,9 +31,9 @@
 //! (nothing there could reach the threshold); otherwise only word starts with a digit
 //! within 20 bytes are examined, without allocating until the shape fits.
 
-use super::{typo_eq_ci, Recognizer};
+use super::util::{typo_eq_ci, Recognizer};
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
@@ -207,7 +207,7 @@ impl Plate {
             de: DE_CODES.split(' ').filter(|s| !s.is_empty()).collect(),
             // Stems of the vehicle words here and in `context::positive`; the stems
             // survive most single typing slips ("Fharzeug" keeps "zeug").
-            hint: super::re_folded(HINT),
+            hint: super::util::re_folded(HINT),
         }
     }
 
@@ -294,7 +294,7 @@ impl Recognizer for Plate {
         if !field && !self.hint.is_match(input.folded()) {
             return;
         }
-        let word = super::word_byte;
+        let word = super::util::word_byte;
         // Context lifts a plate only when the vehicle word stands before it (within
         // `context::WINDOW_BEFORE` words), so only the stretch after each vehicle word
         // is read; a field asking for a plate makes the whole text one stretch.
@@ -349,7 +349,7 @@ impl Recognizer for Plate {
 /// The position after `n` more words from `at` (words: runs of letters, digits and
 /// non-ASCII bytes).
 fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
-    let word = super::word_byte;
+    let word = super::util::word_byte;
     for _ in 0..n {
         while at < b.len() && !word(b[at]) {
             at += 1;

@@ -34,10 +34,10 @@
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
 //! and their slip-proof stems) decides which of the patterns run at all.
 
-use super::{alnum_runs, find_in, has_typo_tolerant, re, re_folded, typo_eq_ci, Recognizer};
+use super::util::{alnum_runs, find_in, has_typo_tolerant, re, re_folded, typo_eq_ci, Recognizer};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
-use crate::scanner::{Candidate, Input};
+use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 
 pub(super) struct Web {

@@ -1,0 +1,422 @@
+//! The tokeniser shared by the name and address recognisers: words (letters with inner
+//! `-`/`'`), digit runs and single punctuation, with byte spans into the text and a
+//! lower-case copy, line and space flags, and per token the bits of the word lists
+//! ([`crate::words::flag`]), computed while tokenising.
+
+use crate::words::{self, flag};
+use std::cell::Cell;
+
+/// What a token is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum T {
+    /// Letters, with inner `-`/`'` joining letters (`Marie-Claire`, `O'Brien`).
+    Word,
+    /// ASCII digits.
+    Num,
+    /// One other visible character.
+    Punct(char),
+}
+
+/// A token: byte span in the text and in the lower-case copy.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub(crate) t: T,
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    ls: usize,
+    le: usize,
+    /// Line breaks between the previous token and this one.
+    pub(crate) nl: u8,
+    /// Spaces (no line break) between the previous token and this one.
+    pub(crate) sp: bool,
+    /// First letter upper-case.
+    pub(crate) cap: bool,
+    /// Part of an e-mail address, URL or handle: never a name or street.
+    pub(crate) code: bool,
+}
+
+/// The tokens of a text plus its lower-case words.
+pub(crate) struct Tokens<'t> {
+    pub(crate) text: &'t str,
+    lower: String,
+    pub(crate) v: Vec<Tok>,
+    /// No word of the text has an upper-case letter (chat typing).
+    pub(crate) all_lower: bool,
+    /// Per token: word-list bits ([`flag`]), filled in on first use.
+    fl: Vec<Cell<u32>>,
+}
+
+impl<'t> Tokens<'t> {
+    pub(crate) fn new(text: &'t str) -> Tokens<'t> {
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        // About one token per 4–5 bytes of text (4.7 in the development texts): room for
+        // that up front, so the vector is not copied while it grows.
+        let mut v = Vec::with_capacity(len / 4 + 1);
+        let mut fl = Vec::with_capacity(len / 4 + 1);
+        let lex = words::lexicon();
+        let mut lower: Vec<u8> = Vec::with_capacity(len);
+        let mut all_lower = true;
+        let mut nl = 0u8;
+        let mut sp = false;
+        // The character at byte `i` (ASCII without decoding).
+        let char_at = |i: usize| -> char {
+            match bytes[i] {
+                b if b < 0x80 => b as char,
+                _ => text[i..].chars().next().unwrap_or('\0'),
+            }
+        };
+        let is_letter = |c: char| if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() };
+        // Chunks (runs of tokens without spaces) that hold '@', "://", "www.", ".com", '_'
+        // or '/' and '.' are e-mail addresses, URLs or handles: marked `code` below.
+        let mut chunk_start = 0usize; // index of the chunk's first token
+        let mut chunk_bytes = 0u8; // which of '@' '_' '/' '.' ':' the chunk holds
+        const AT: u8 = 1;
+        const US: u8 = 2;
+        const SL: u8 = 4;
+        const DOT: u8 = 8;
+        const COL: u8 = 16;
+        let close_chunk = |v: &mut Vec<Tok>, from: usize, flags: u8| {
+            if flags == 0 || from >= v.len() {
+                return;
+            }
+            // "://" needs a ':' and a '/'; "www." and ".com" a '.': each found from the
+            // dots of the chunk (most chunks with a dot are a word and a full stop).
+            let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
+                let chunk = &bytes[v[from].s..v[v.len() - 1].e];
+                (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
+                    || (flags & DOT != 0
+                        && chunk
+                            .iter()
+                            .enumerate()
+                            .filter(|&(_, &c)| c == b'.')
+                            .any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
+            };
+            if code {
+                for t in &mut v[from..] {
+                    t.code = true;
+                }
+            }
+        };
+        let mut i = 0;
+        while i < len {
+            let b = bytes[i];
+            let c;
+            if b < 0x80 {
+                match b {
+                    b'\n' => {
+                        nl = nl.saturating_add(1);
+                        i += 1;
+                        continue;
+                    }
+                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                        sp = true;
+                        i += 1;
+                        continue;
+                    }
+                    _ => c = b as char,
+                }
+            } else {
+                c = char_at(i);
+                if c.is_whitespace() || is_pictograph(c) {
+                    sp = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            if nl > 0 || sp {
+                close_chunk(&mut v, chunk_start, chunk_bytes);
+                chunk_start = v.len();
+                chunk_bytes = 0;
+            }
+            let ls = lower.len();
+            // An ASCII word is lower-cased into `lower` while it is read; a word with
+            // other characters is lower-cased afterwards, character by character.
+            let mut ascii = c.is_ascii();
+            let mut upper = false;
+            let (t, e, cap) = if is_letter(c) {
+                let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
+                let mut e = i + c.len_utf8();
+                if ascii {
+                    lower.push(bytes[i] | 0x20);
+                    upper = cap;
+                }
+                loop {
+                    while e < len && bytes[e].is_ascii_alphabetic() {
+                        lower.push(bytes[e] | 0x20);
+                        upper |= bytes[e] < b'a';
+                        e += 1;
+                    }
+                    if e >= len {
+                        break;
+                    }
+                    let d = char_at(e);
+                    if !d.is_ascii() && d.is_alphabetic() {
+                        ascii = false;
+                        e += d.len_utf8();
+                    } else if d == '-' || d == '\'' || d == '’' {
+                        // joiner only between letters
+                        let j = e + d.len_utf8();
+                        if j < len && is_letter(char_at(j)) {
+                            ascii &= d.is_ascii();
+                            lower.push(bytes[e]);
+                            e = j;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                (T::Word, e, cap)
+            } else if c.is_ascii_digit() {
+                let mut e = i + 1;
+                while e < len && bytes[e].is_ascii_digit() {
+                    e += 1;
+                }
+                (T::Num, e, false)
+            } else {
+                chunk_bytes |= match c {
+                    '@' => AT,
+                    '_' => US,
+                    '/' => SL,
+                    '.' => DOT,
+                    ':' => COL,
+                    _ => 0,
+                };
+                (T::Punct(c), i + c.len_utf8(), false)
+            };
+            let mut f = 0;
+            if t == T::Word && ascii {
+                all_lower &= !upper;
+                f |= words::ascii_word_flags(lex, &lower[ls..]);
+            } else if t == T::Word {
+                lower.truncate(ls);
+                let mut tmp = [0u8; 4];
+                for ch in text[i..e].chars() {
+                    if ch.is_uppercase() {
+                        all_lower = false;
+                    }
+                    for lc in ch.to_lowercase() {
+                        lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
+                    }
+                }
+                // Whole characters were appended: the word is valid UTF-8.
+                f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
+            }
+            fl.push(Cell::new(f));
+            v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
+            nl = 0;
+            sp = false;
+            i = e;
+        }
+        close_chunk(&mut v, chunk_start, chunk_bytes);
+        // Only whole characters were lower-cased and appended.
+        let lower = String::from_utf8(lower).unwrap_or_default();
+        Tokens { text, lower, v, all_lower, fl }
+    }
+
+    /// The word-list bits of token `i` ([`flag`]; none for numbers and punctuation).
+    pub(crate) fn flags(&self, i: usize) -> u32 {
+        self.fl[i].get()
+    }
+
+    /// Token `i` is a word with one of the bits `f`.
+    pub(crate) fn has(&self, i: usize, f: u32) -> bool {
+        i < self.v.len() && self.flags(i) & f != 0
+    }
+
+    /// Token `i` is a street word (see [`words::streets::is_street_word`]).
+    pub(crate) fn street(&self, i: usize) -> bool {
+        let f = self.fl[i].get();
+        if f & flag::STREET_DONE != 0 {
+            return f & flag::STREET != 0;
+        }
+        let yes = words::streets::is_street_word(self.low(i));
+        self.fl[i].set(f | flag::STREET_DONE | if yes { flag::STREET } else { 0 });
+        yes
+    }
+
+    /// The lower-case text of token `i` (words only; empty for others).
+    pub(crate) fn low(&self, i: usize) -> &str {
+        let t = &self.v[i];
+        &self.lower[t.ls..t.le]
+    }
+
+    /// The original text of token `i`.
+    pub(crate) fn raw(&self, i: usize) -> &'t str {
+        let t = &self.v[i];
+        &self.text[t.s..t.e]
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        i < self.v.len() && self.v[i].t == T::Word && !self.v[i].code
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        i < self.v.len() && self.v[i].t == T::Punct(c)
+    }
+
+    /// Token `i` starts a new line.
+    pub(crate) fn line_start(&self, i: usize) -> bool {
+        i == 0 || self.v[i].nl > 0
+    }
+
+    /// Token `i` is a word followed by `.` directly (an abbreviation).
+    pub(crate) fn abbrev(&self, i: usize) -> bool {
+        self.is_word(i) && i + 1 < self.v.len() && self.v[i + 1].t == T::Punct('.') && self.v[i + 1].s == self.v[i].e
+    }
+}
+
+/// The `all_lower` flag [`Tokens::new`] would compute for `text` (no upper-case letter
+/// in any word), without making the tokens: a whole text split into parts for two
+/// threads must read every part with the flag of the whole. Stops at the first capital.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // two threads are native only
+pub(crate) fn all_lower_of(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            if c.is_uppercase() && c.is_alphabetic() && !c.is_whitespace() {
+                if is_pictograph(c) {
+                    // Squared and circled capitals (U+1F130…) are spaces, but letters
+                    // when they continue a word: let the tokeniser decide.
+                    return Tokens::new(text).all_lower;
+                }
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// Emoji, pictographs, variation selectors and joiners: read as spaces, so `Hi 😂 Laura`
+/// greets Laura.
+fn is_pictograph(c: char) -> bool {
+    let u = c as u32;
+    (0x1F000..0x20000).contains(&u)
+        || (0x2600..=0x27BF).contains(&u)
+        || (0x2B00..=0x2BFF).contains(&u)
+        || (0xFE00..=0xFE0F).contains(&u)
+        || u == 0x200D
+        || u == 0x20E3
+        || (0xE0000..=0xE007F).contains(&u)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    fn same_lower_flag(text: &str) {
+        assert_eq!(super::all_lower_of(text), super::Tokens::new(text).all_lower, "{text:?}");
+    }
+
+    #[test]
+    fn lower_flag_without_tokens_examples() {
+        for t in [
+            "",
+            "hallo anna",
+            "hallo Anna",
+            "straße ÄRGER",
+            "ärger",
+            "1A",
+            "x-Y",
+            "🄰 hi",
+            "ab🄰",
+            "a-🄰",
+            "Ⓐ",
+            "ǅ",
+            "ß ẞ",
+            "ΣΑΣ",
+            "😂 ok",
+        ] {
+            same_lower_flag(t);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn lower_flag_without_tokens(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "B", "ä", "Ö", " ", "-", "'", "1", "🄰", "😂", "\u{200D}", "Ⓐ", "ǅ", "\n", "ß", "ẞ", ".", "ſ"]), 0..20)) {
+            same_lower_flag(&parts.concat());
+        }
+    }
+
+    /// Every token's bits are computed while tokenising: a word's are its lists (with
+    /// folded spellings), other tokens have none.
+    fn bits_of_tokens(text: &str) {
+        let tk = super::Tokens::new(text);
+        for i in 0..tk.v.len() {
+            if tk.v[i].t == super::T::Word {
+                assert_eq!(
+                    tk.low(i),
+                    tk.raw(i).chars().flat_map(char::to_lowercase).collect::<String>(),
+                    "in {text:?}"
+                );
+            }
+            let want = if tk.v[i].t == super::T::Word { crate::words::word_flags(tk.low(i)) } else { 0 };
+            assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
+        }
+    }
+
+    #[test]
+    fn bits_of_tokens_examples() {
+        bits_of_tokens("Herr Dr. Müller, MUELLER und muller; Zoë O'Brien-Smith, José, Kelvin \u{212A}arl, İstanbul 12 Straße ÄRGER, liebe Grüße, Anna");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn bits_of_tokens_random(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "anna", "Anna", "ANNA", "müller", "Müller", "mueller", "herr", "Dr", ".", " ", "-", "'", "’", "1", "Zoë", "\u{212A}", "straße", "weg", "von", "ß", "É", "x", "\n", "İ", "Σ",
+        ]), 0..16)) {
+            bits_of_tokens(&parts.concat());
+        }
+    }
+
+    /// Each token is marked `code` exactly when its chunk (the tokens with no space or
+    /// line break between them) holds '@', '_', both '/' and '.', "://", "www." or ".com".
+    fn code_marks(text: &str) {
+        let tk = super::Tokens::new(text);
+        let mut a = 0;
+        while a < tk.v.len() {
+            let mut b = a + 1;
+            while b < tk.v.len() && tk.v[b].nl == 0 && !tk.v[b].sp {
+                b += 1;
+            }
+            let chunk = &text[tk.v[a].s..tk.v[b - 1].e];
+            let has = |c: char| tk.v[a..b].iter().any(|t| t.t == super::T::Punct(c));
+            let code = has('@')
+                || has('_')
+                || (has('/') && has('.'))
+                || chunk.contains("://")
+                || chunk.contains("www.")
+                || chunk.contains(".com");
+            for t in &tk.v[a..b] {
+                assert_eq!(t.code, code, "{chunk:?} in {text:?}");
+            }
+            a = b;
+        }
+    }
+
+    #[test]
+    fn code_marks_examples() {
+        code_marks("Mail an a@b.de, siehe www.x.at oder x.com/y und https://a, Ende. Straße. wwwa.com hi.comm a_b :// ://x www .com");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn code_marks_random(parts in proptest::collection::vec(proptest::sample::select(vec!["www", "w", ".", "com", "co", ":", "/", "a", "Ä", " ", "\n", "@", "_", "1", "-"]), 0..24)) {
+            code_marks(&parts.concat());
+        }
+    }
+}
