@@ -44,6 +44,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 mod bytes;
 pub mod context;
