@@ -369,214 +369,14 @@ pub const COMPANY_WORDS: &[&str] = &[
     "company",
 ];
 
-/// Positive context words per kind (German and English, some French/Italian/Spanish/Dutch).
+/// Positive context words of `kind` (its descriptor's; none for custom kinds).
 pub fn positive(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Phone => &[
-            "tel",
-            "telefon*",
-            "tel.",
-            "phone*",
-            "mobil*",
-            "handy*",
-            "handynummer",
-            "mobile",
-            "cell",
-            "call",
-            "anrufen",
-            "ruf",
-            "rufen",
-            "erreichbar",
-            "reach",
-            "nummer",
-            "number",
-            "fax",
-            "whatsapp",
-            "telefono",
-            "téléphone",
-            "telefoon",
-            "tél",
-            "rückruf*",
-            "callback",
-        ],
-        Kind::Iban => &[
-            "iban",
-            "konto*",
-            "account",
-            "bank*",
-            "überweis*",
-            "sepa*",
-            "lastschrift*",
-            "kontonummer",
-            "bankverbindung",
-        ],
-        Kind::Bic => &["bic", "swift", "bank*", "iban", "sepa*", "bankverbindung", "sort", "code", "konto*", "account"],
-        Kind::CreditCard => &[
-            "karte*",
-            "kreditkarte*",
-            "card*",
-            "visa",
-            "mastercard",
-            "amex",
-            "kartennummer",
-            "creditcard",
-            "zahlung*",
-            "payment",
-        ],
-        Kind::NationalId => &[
-            "steuer-id",
-            "steuerid",
-            "steuer-idnr",
-            "idnr",
-            "identifikationsnummer",
-            "steueridentifikationsnummer",
-            "tin",
-            "svnr",
-            "sv-nummer",
-            "sozialversicherung*",
-            "sozialversicherungsnummer",
-            "versicherungsnummer",
-            "rentenversicherung*",
-            "rvnr",
-            "ahv*",
-            "ahv-nr",
-            "avs",
-            "ssn",
-            "social",
-            "security",
-            "nino",
-            "insurance",
-            "ni",
-            "nir",
-            "sécurité",
-            "securite",
-            "codice",
-            "fiscale",
-            "dni",
-            "nie",
-            "nif",
-            "bsn",
-            "burgerservicenummer",
-            "personalausweis*",
-            "ausweis*",
-            "ausweisnummer",
-            "reisepass*",
-            "pass",
-            "passnummer",
-            "passport",
-            "id",
-            "e-card",
-            "ecard",
-        ],
-        Kind::TaxVatId => &[
-            "uid",
-            "uid-nr",
-            "uid-nummer",
-            "ust-id",
-            "ust-idnr",
-            "ustid",
-            "umsatzsteuer*",
-            "vat",
-            "mwst",
-            "tva",
-            "iva",
-            "btw",
-            "steuernummer",
-            "tax",
-        ],
-        Kind::HealthInsuranceId => &[
-            "krankenversicherung*",
-            "krankenkasse*",
-            "versichertennummer",
-            "krankenversichertennummer",
-            "kvnr",
-            "nhs",
-            "health",
-            "versicherten*",
-            "gesundheitskarte",
-            "egk",
-        ],
-        Kind::LicensePlate => &[
-            "kennzeichen",
-            "kfz*",
-            "kfz-kennzeichen",
-            "nummernschild",
-            "auto*",
-            "fahrzeug*",
-            "wagen",
-            "plate",
-            "registration",
-            "reg",
-            "car",
-            "vehicle",
-            "immatriculation",
-            "targa",
-            "matrícula",
-            "kenteken",
-            "autokennzeichen",
-            "pkw",
-            "parkplatz",
-            "parken",
-            "geparkt",
-            "parking",
-            "kontrollschild",
-        ],
-        Kind::DateOfBirth => &[
-            "geburtsdatum",
-            "geburts*",
-            "geburtstag",
-            "geb",
-            "geboren",
-            "born",
-            "birth*",
-            "dob",
-            "birthday",
-            "d.o.b",
-            "jahrgang",
-            "née",
-            "né",
-            "naissance",
-            "nato",
-            "nata",
-            "nascita",
-            "nacimiento",
-            "nacido",
-            "nacida",
-            "geboortedatum",
-            "geboren",
-            "alter",
-            "age",
-        ],
-        Kind::Username => &[
-            "benutzername",
-            "username",
-            "user",
-            "nutzername",
-            "login",
-            "handle",
-            "account",
-            "konto",
-            "nickname",
-            "benutzer",
-            "instagram",
-            "twitter",
-            "tiktok",
-            "github",
-            "telegram",
-        ],
-        Kind::MacAddress => &["mac", "mac-adresse", "hardware", "router", "gerät", "device", "adapter"],
-        Kind::IpAddress => &["ip", "ip-adresse", "ipv4", "ipv6", "address", "adresse", "server", "router"],
-        _ => &[],
-    }
+    kind.descriptor().map_or(&[], |d| d.context)
 }
 
 /// How much a positive context word raises a candidate's score.
-pub fn boost(kind: Kind) -> f32 {
-    match kind {
-        Kind::DateOfBirth => 0.55,
-        Kind::LicensePlate | Kind::Bic | Kind::Username => 0.4,
-        _ => 0.3,
-    }
+fn boost(kind: Kind) -> f32 {
+    kind.descriptor().map_or(0.3, |d| d.boost)
 }
 
 /// What a word before a candidate says about it.
@@ -692,16 +492,17 @@ pub(crate) fn trim_hyphens(w: &str) -> &str {
 /// number-like, or can be a company's own number). For the others — names, streets,
 /// postal codes, e-mail addresses — [`adjust`] only clamps, and the window is not built.
 pub fn applies(kind: Kind) -> bool {
-    !positive(kind).is_empty() || kind.is_number_like() || matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic)
+    !positive(kind).is_empty() || kind.is_number_like() || company_own(kind)
 }
 
 /// How many words after a candidate of `kind` [`adjust`] reads ("12.03.1985 geboren").
 fn after_words(kind: Kind) -> usize {
-    if kind == Kind::DateOfBirth {
-        2
-    } else {
-        0
-    }
+    kind.descriptor().map_or(0, |d| d.context_after)
+}
+
+/// True for the kinds the company's own numbers come in (lowered by company words).
+fn company_own(kind: Kind) -> bool {
+    kind.descriptor().is_some_and(|d| d.company_own)
 }
 
 /// Applies context to a candidate score: positive words of its kind raise it, reference
@@ -725,9 +526,7 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
             }
         }
     }
-    if matches!(kind, Kind::Phone | Kind::Iban | Kind::Bic)
-        && (0..win.before.len().min(WINDOW_BEFORE)).any(|i| win.before.class(i) & COMPANY != 0)
-    {
+    if company_own(kind) && (0..win.before.len().min(WINDOW_BEFORE)).any(|i| win.before.class(i) & COMPANY != 0) {
         s -= 0.45;
     }
     s.clamp(0.0, 1.0)

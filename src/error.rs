@@ -8,6 +8,7 @@ use std::fmt;
 
 /// What went wrong, as a stable machine-readable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// A configuration key has a value of the wrong kind or range.
     InvalidConfig,

@@ -102,7 +102,13 @@ fn references(module: &[String], is_mod_file: bool, code: &str) -> Vec<Vec<Strin
             let mut j = i;
             // Read `seg::seg::…` and `{a, b::c}` groups (one level).
             let mut path = String::new();
-            while j < bytes.len() && (ident(bytes[j]) || bytes[j] == ':' || bytes[j] == '{' || bytes[j] == ',' || bytes[j] == ' ' && path.contains('{')) {
+            while j < bytes.len()
+                && (ident(bytes[j])
+                    || bytes[j] == ':'
+                    || bytes[j] == '{'
+                    || bytes[j] == ','
+                    || bytes[j] == ' ' && path.contains('{'))
+            {
                 path.push(bytes[j]);
                 if bytes[j] == '{' {
                     while j + 1 < bytes.len() && bytes[j + 1] != '}' {
@@ -155,7 +161,8 @@ fn modules_form_layers() {
         let text = std::fs::read_to_string(f).unwrap();
         for r in references(m, is_mod, &code(&text)) {
             // The longest module that is a prefix of the path.
-            let target = (0..=r.len()).rev().map(|n| r[..n].to_vec()).find(|p| modules.contains_key(p)).unwrap_or_default();
+            let target =
+                (0..=r.len()).rev().map(|n| r[..n].to_vec()).find(|p| modules.contains_key(p)).unwrap_or_default();
             // The crate root only re-exports.
             if target.is_empty() || &target == m {
                 continue;

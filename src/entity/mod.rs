@@ -4,6 +4,10 @@
 //! configure and receive kinds by these strings, and the command line writes them as
 //! labels. They never change once released; new kinds are only added.
 
+mod descriptors;
+
+pub(crate) use descriptors::Descriptor;
+use descriptors::DESCRIPTORS;
 use std::fmt;
 
 /// A kind of personal data.
@@ -12,6 +16,7 @@ use std::fmt;
 /// list entry registered on a [`crate::ScannerBuilder`], by index into the scanner's
 /// custom kind names (see [`crate::Scanner::kind_id`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Kind {
     /// E-mail address.
     Email,
@@ -73,81 +78,58 @@ impl Kind {
         Kind::PostalCity,
     ];
 
+    /// The descriptor of a built-in kind (none for custom kinds). The one `match` over
+    /// the kinds: a new kind fails to compile here until it has a place.
+    pub(crate) fn descriptor(self) -> Option<&'static Descriptor> {
+        let i = match self {
+            Kind::Email => 0,
+            Kind::Phone => 1,
+            Kind::Iban => 2,
+            Kind::Bic => 3,
+            Kind::CreditCard => 4,
+            Kind::IpAddress => 5,
+            Kind::MacAddress => 6,
+            Kind::NationalId => 7,
+            Kind::TaxVatId => 8,
+            Kind::HealthInsuranceId => 9,
+            Kind::LicensePlate => 10,
+            Kind::Username => 11,
+            Kind::UrlPersonal => 12,
+            Kind::DateOfBirth => 13,
+            Kind::Person => 14,
+            Kind::StreetAddress => 15,
+            Kind::PostalCity => 16,
+            Kind::Custom(_) => return None,
+        };
+        Some(&DESCRIPTORS[i])
+    }
+
     /// The stable id of a built-in kind; `"custom"` for custom kinds (use
     /// [`crate::Scanner::kind_id`] to get a custom kind's own name).
     pub fn id(self) -> &'static str {
-        match self {
-            Kind::Email => "email",
-            Kind::Phone => "phone",
-            Kind::Iban => "iban",
-            Kind::Bic => "bic",
-            Kind::CreditCard => "credit_card",
-            Kind::IpAddress => "ip_address",
-            Kind::MacAddress => "mac_address",
-            Kind::NationalId => "national_id",
-            Kind::TaxVatId => "tax_vat_id",
-            Kind::HealthInsuranceId => "health_insurance_id",
-            Kind::LicensePlate => "license_plate",
-            Kind::Username => "username",
-            Kind::UrlPersonal => "url_personal",
-            Kind::DateOfBirth => "date_of_birth",
-            Kind::Person => "person",
-            Kind::StreetAddress => "street_address",
-            Kind::PostalCity => "postal_city",
-            Kind::Custom(_) => "custom",
-        }
+        self.descriptor().map_or("custom", |d| d.id)
     }
 
     /// The built-in kind with this id.
     pub fn from_id(id: &str) -> Option<Kind> {
-        Kind::BUILTIN.iter().copied().find(|k| k.id() == id)
+        DESCRIPTORS.iter().find(|d| d.id == id).map(|d| d.kind)
     }
 
     /// Upper-case label used by the `label` and `token` mask operators (`IBAN`, `EMAIL`).
     pub fn label(self) -> &'static str {
-        match self {
-            Kind::Email => "EMAIL",
-            Kind::Phone => "PHONE",
-            Kind::Iban => "IBAN",
-            Kind::Bic => "BIC",
-            Kind::CreditCard => "CREDIT_CARD",
-            Kind::IpAddress => "IP_ADDRESS",
-            Kind::MacAddress => "MAC_ADDRESS",
-            Kind::NationalId => "NATIONAL_ID",
-            Kind::TaxVatId => "TAX_VAT_ID",
-            Kind::HealthInsuranceId => "HEALTH_INSURANCE_ID",
-            Kind::LicensePlate => "LICENSE_PLATE",
-            Kind::Username => "USERNAME",
-            Kind::UrlPersonal => "URL_PERSONAL",
-            Kind::DateOfBirth => "DATE_OF_BIRTH",
-            Kind::Person => "PERSON",
-            Kind::StreetAddress => "STREET_ADDRESS",
-            Kind::PostalCity => "POSTAL_CITY",
-            Kind::Custom(_) => "CUSTOM",
-        }
+        self.descriptor().map_or("CUSTOM", |d| d.label)
     }
 
     /// True for kinds whose values carry a check digit or a strict registry format,
     /// which win overlaps against generic kinds (see `resolve`).
     pub fn is_checksummed(self) -> bool {
-        matches!(self, Kind::Iban | Kind::CreditCard | Kind::NationalId | Kind::TaxVatId | Kind::HealthInsuranceId)
+        self.descriptor().is_some_and(|d| d.checksummed)
     }
-}
 
-impl Kind {
     /// True for kinds whose values are mostly digits and can be confused with order,
     /// invoice or ticket numbers, prices and versions (lowered by reference words).
     pub fn is_number_like(self) -> bool {
-        !matches!(
-            self,
-            Kind::Email
-                | Kind::UrlPersonal
-                | Kind::Person
-                | Kind::Username
-                | Kind::StreetAddress
-                | Kind::PostalCity
-                | Kind::Custom(_)
-        )
+        self.descriptor().is_some_and(|d| d.number_like)
     }
 }
 
@@ -172,5 +154,15 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), Kind::BUILTIN.len());
         assert_eq!(Kind::from_id("custom"), None);
+    }
+
+    #[test]
+    fn descriptors_in_builtin_order() {
+        for (i, k) in Kind::BUILTIN.into_iter().enumerate() {
+            let d = k.descriptor().unwrap();
+            assert_eq!(d.kind, k);
+            assert!(std::ptr::eq(d, &DESCRIPTORS[i]), "{k:?} is described at its place in Kind::BUILTIN");
+        }
+        assert!(Kind::Custom(0).descriptor().is_none());
     }
 }
