@@ -52,6 +52,7 @@ pub mod entity;
 pub mod error;
 pub mod field;
 mod lexicon;
+mod located;
 pub mod mask;
 pub mod normalize;
 pub mod pseudo;
@@ -81,6 +82,7 @@ pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(usize) -> usize {
 pub use entity::Kind;
 pub use error::{Error, ErrorCode};
 pub use field::FieldHints;
+pub use located::Located;
 pub use mask::{MaskOptions, Operator};
 pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 pub use scanner::{CustomPattern, Scanner, ScannerBuilder, PARALLEL_MIN_BYTES};

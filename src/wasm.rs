@@ -17,7 +17,7 @@
 //!
 //! Decisions:
 //! - **Offsets are UTF-16 code units** — what `String.prototype.slice` takes. The
-//!   conversion is [`crate::span::convert_offsets`], once per call for all findings.
+//!   conversion is [`crate::Scanner::locate`], once per call for all findings.
 //! - **Lone surrogates.** Texts arrive as `&str`; wasm-bindgen encodes a JavaScript
 //!   string with `TextEncoder`, which replaces every unpaired surrogate by U+FFFD. One
 //!   unpaired surrogate is one UTF-16 unit and U+FFFD is one unit too, so every offset
@@ -36,7 +36,7 @@ use crate::field::FieldHints;
 use crate::mask::{MaskOptions, Operator};
 use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 use crate::scanner::{CustomPattern, Scanner, ScannerBuilder, VALIDATORS};
-use crate::span::{convert_offsets, Unit};
+use crate::span::Unit;
 use crate::types::Finding;
 use crate::Kind;
 use js_sys::{Array, Object, Reflect};
@@ -308,18 +308,15 @@ impl WasmScanner {
 
 /// Findings with UTF-16 offsets into `text`.
 fn dtos<'a>(scanner: &'a Scanner, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
-    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-    convert_offsets(text, &mut offs, Unit::Utf16);
-    findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| FindingDto {
-            kind: scanner.kind_id(f.kind),
-            start: offs[2 * i] as u32,
-            end: offs[2 * i + 1] as u32,
-            // Three decimals, as the command line prints them: 0.95, not 0.949999988.
-            score: (f.score as f64 * 1000.0).round() / 1000.0,
-            subtype: f.subtype,
+    scanner
+        .locate(text, findings, Unit::Utf16)
+        .into_iter()
+        .map(|l| FindingDto {
+            kind: l.kind,
+            start: l.start as u32,
+            end: l.end as u32,
+            score: l.score,
+            subtype: l.subtype,
         })
         .collect()
 }

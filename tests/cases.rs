@@ -7,8 +7,7 @@
 //! JavaScript API reports; `text` is compared exactly. Every failure is reported at
 //! once, with the file and line.
 
-use pii_veil::span::{convert_offsets, Unit};
-use pii_veil::{FieldHints, Scanner};
+use pii_veil::{FieldHints, Scanner, Unit};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -62,20 +61,13 @@ fn detection_cases() {
                     continue;
                 }
             };
-            let mut offs: Vec<usize> = found.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-            convert_offsets(text, &mut offs, Unit::Utf16);
-            let got: Vec<(String, String, usize, usize, Option<&str>)> = found
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| in_scope(scanner.kind_id(f.kind)))
-                .map(|(j, f)| {
-                    (
-                        scanner.kind_id(f.kind).to_string(),
-                        text[f.span.start..f.span.end].to_string(),
-                        offs[2 * j],
-                        offs[2 * j + 1],
-                        f.subtype,
-                    )
+            let got: Vec<(String, String, usize, usize, Option<&str>)> = scanner
+                .locate(text, &found, Unit::Utf16)
+                .into_iter()
+                .zip(&found)
+                .filter(|(l, _)| in_scope(l.kind))
+                .map(|(l, f)| {
+                    (l.kind.to_string(), text[f.span.start..f.span.end].to_string(), l.start, l.end, l.subtype)
                 })
                 .collect();
             let expect = case.get("expect").and_then(Value::as_array).cloned().unwrap_or_default();

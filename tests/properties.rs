@@ -1,8 +1,7 @@
 //! Properties that must hold for any text: no panics, findings on char boundaries, in
 //! order and disjoint, masked output free of the masked values, offsets convertible.
 
-use pii_veil::span::{convert_offsets, Unit};
-use pii_veil::{MaskOptions, Operator, Scanner};
+use pii_veil::{MaskOptions, Operator, Scanner, Unit};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -46,8 +45,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     }
     // Offsets convert monotonically into every unit.
     for unit in [Unit::Utf16, Unit::CodePoints] {
-        let mut offs: Vec<usize> = found.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-        convert_offsets(text, &mut offs, unit);
+        let offs: Vec<usize> = s.locate(text, &found, unit).iter().flat_map(|l| [l.start, l.end]).collect();
         prop_assert!(offs.windows(2).all(|w| w[0] <= w[1]));
     }
     // Every operator removes every masked value (values of 4+ letters/digits, to avoid

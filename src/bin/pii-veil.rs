@@ -20,7 +20,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use pii_veil::span::convert_offsets;
     use pii_veil::{FieldHints, Kind, MaskOptions, Operator, Scanner, ScannerBuilder, Unit};
     use serde_json::{json, Value};
     use std::io::{self, BufRead, Read, Write};
@@ -173,19 +172,12 @@ mod native {
                     continue;
                 }
             };
-            let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-            convert_offsets(text, &mut offs, unit);
-            let spans: Vec<Value> = findings
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let mut s = json!({
-                        "start": offs[2 * i],
-                        "end": offs[2 * i + 1],
-                        "label": scanner.kind_id(f.kind),
-                        "score": (f64::from(f.score) * 1000.0).round() / 1000.0,
-                    });
-                    if let Some(st) = f.subtype {
+            let spans: Vec<Value> = scanner
+                .locate(text, &findings, unit)
+                .into_iter()
+                .map(|l| {
+                    let mut s = json!({ "start": l.start, "end": l.end, "label": l.kind, "score": l.score });
+                    if let Some(st) = l.subtype {
                         s["subtype"] = json!(st);
                     }
                     s
