@@ -6,31 +6,49 @@
 //! ## The pipeline
 //!
 //! ```text
-//! text ─► normalise ─► candidates ─► validate ─► context ─► threshold ─► resolve ─► findings ─► (mask)
+//! text ─► normalise ─► recognise (pattern + validator) ─► context ─► field hints ─► threshold
+//!      ─► + custom patterns, deny list ─► resolve overlaps ─► map back, allow list ─► findings ─► (mask)
 //! ```
 //!
-//! 1. **Normalise** ([`normalize`]): fold full-width digits, odd spaces, zero-width
+//! 1. **Normalise** (`normalize`): fold full-width digits, odd spaces, zero-width
 //!    characters and decomposed accents, keeping a map back to the original text.
-//! 2. **Candidates** ([`recognize`]): one recogniser per kind or family of kinds, each
-//!    a linear-time pattern (the `regex` crate: no backtracking, no ReDoS) plus
-//!    hand-written parsing where a pattern is not enough.
-//! 3. **Validate** ([`validate`]): check digits and registry rules — IBAN MOD 97-10,
-//!    Luhn, Steuer-IdNr, SVNR, AHV, SSN ranges, … A value that fails is dropped (with
-//!    documented exceptions, e.g. a typo'd IBAN right after the word "IBAN").
-//! 4. **Context** ([`context`], [`field`]): German and English words around the
-//!    candidate and the form field's hints raise or lower its score.
-//! 5. **Threshold**, then **resolve** ([`resolve`]) overlaps with documented rules.
+//! 2. **Recognise** (`recognize`, one recogniser per kind or family, chosen by the
+//!    registry in `recognize/mod.rs`): a linear-time candidate search (the `regex`
+//!    crate in ASCII mode, or hand-written scanners over bytes and over the shared
+//!    tokens of `tokens`) plus the kind's validator (`validate`: IBAN MOD 97-10, Luhn,
+//!    Steuer-IdNr, SVNR, AHV, SSN ranges, …). A value that fails its check is dropped,
+//!    with documented exceptions (a typo'd IBAN right after the word "IBAN").
+//!    Recognisers may *gate* on the form field (a bare city only in a city field), but
+//!    do not change scores for it.
+//! 3. **Context** (`context`): the positive words of the candidate's kind (from its
+//!    descriptor, `entity/descriptors.rs`), reference words and company words in a
+//!    window of whole words raise or lower its score.
+//! 4. **Field hints** (`field` classifies the field, the scanner's stage applies it):
+//!    the kind the field expects is raised, a non-personal field lowers number-like kinds.
+//! 5. **Threshold**, then custom patterns and the deny list join, then **resolve**
+//!    (`resolve`) keeps at most one finding per character with documented tie rules.
 //! 6. **Findings** ([`Finding`]): kind, byte span into the *original* text, score,
-//!    subtype. [`span::convert_offsets`] turns byte offsets into UTF-16 code units (for
-//!    JavaScript) or code points in one pass.
-//! 7. **Mask** ([`mask`]) is a separate, pure step over the findings.
+//!    subtype; values on the allow list are dropped. [`Scanner::locate`] turns the
+//!    spans into UTF-16 code units (for JavaScript) or code points in one pass.
+//! 7. **Mask** (`mask`, via [`Scanner::redact`]) is a separate, pure step over the
+//!    findings; **pseudonymise** ([`Session`]) replaces values with numbered
+//!    placeholders and restores them in replies.
 //!
 //! Every stage is linear in the text (resolution is O(n log n) in the number of
 //! candidates), so a rescan per keystroke stays cheap.
 //!
+//! ## Layers
+//! Modules depend only downwards (`tests/layers.rs` checks it): at the bottom the
+//! kinds (`entity`), spans, errors, bytes, the normaliser, the word lists (`words`,
+//! `lexicon`), the tokeniser (`tokens`) and the values every stage hands on (`types`:
+//! `Input`, `Candidate`, [`Finding`]); above them the validators and the context
+//! words; then the recognisers and their registry; then resolution and masking; the
+//! scanner on top; pseudonymisation, the command line and the WebAssembly bindings
+//! (`wasm`, the only module that knows JavaScript) above the scanner.
+//!
 //! ## Units
 //! Inside Rust every offset is a UTF-8 byte offset into the caller's text. Offsets
-//! handed to JavaScript are UTF-16 code units; the conversion lives in [`span`] only.
+//! handed out are converted in one place ([`Scanner::locate`]).
 //!
 //! ## Example
 //! ```
@@ -47,21 +65,21 @@
 #![warn(clippy::too_many_lines)]
 
 mod bytes;
-pub mod context;
-pub mod entity;
-pub mod error;
-pub mod field;
+mod context;
+mod entity;
+mod error;
+mod field;
 mod lexicon;
 mod located;
-pub mod mask;
-pub mod normalize;
+mod mask;
+mod normalize;
 pub mod pseudo;
-pub mod recognize;
-pub mod resolve;
-pub mod scanner;
-pub mod span;
+mod recognize;
+mod resolve;
+mod scanner;
+mod span;
 mod tokens;
-pub mod types;
+mod types;
 pub mod validate;
 mod words;
 
@@ -85,6 +103,6 @@ pub use field::FieldHints;
 pub use located::Located;
 pub use mask::{MaskOptions, Operator};
 pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
-pub use scanner::{CustomPattern, Scanner, ScannerBuilder, PARALLEL_MIN_BYTES};
+pub use scanner::{CustomPattern, Scanner, ScannerBuilder, DEFAULT_MAX_TEXT_BYTES, PARALLEL_MIN_BYTES};
 pub use span::{Span, Unit};
 pub use types::Finding;

@@ -4,8 +4,7 @@
 //! Python (and the evaluation files) by Unicode code point. The three agree only on
 //! ASCII text. Everything inside the crate uses byte offsets into the caller's
 //! original text; [`convert_offsets`] turns a sorted batch of them into another unit
-//! in a single pass over the text (O(text + offsets)), and [`utf16_to_byte`] goes
-//! the other way for offsets that arrive from JavaScript.
+//! in a single pass over the text (O(text + offsets)).
 
 /// A half-open byte range `start..end` into the caller's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,23 +99,6 @@ pub fn convert_offsets(text: &str, offsets: &mut [usize], unit: Unit) {
     }
 }
 
-/// Converts a UTF-16 code unit offset into a byte offset of `text`.
-///
-/// Returns `None` if the offset is past the end or falls inside a surrogate pair.
-pub fn utf16_to_byte(text: &str, utf16: usize) -> Option<usize> {
-    let mut units = 0usize;
-    for (b, c) in text.char_indices() {
-        if units == utf16 {
-            return Some(b);
-        }
-        units += c.len_utf16();
-        if units > utf16 {
-            return None;
-        }
-    }
-    (units == utf16).then_some(text.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,9 +113,5 @@ mod tests {
         let mut o = [8, 0, 5, 7, 4];
         convert_offsets(t, &mut o, Unit::CodePoints);
         assert_eq!(o, [4, 0, 2, 3, 1]);
-        assert_eq!(utf16_to_byte(t, 5), Some(8));
-        assert_eq!(utf16_to_byte(t, 1), None);
-        assert_eq!(utf16_to_byte(t, 6), Some(9));
-        assert_eq!(utf16_to_byte(t, 7), None);
     }
 }

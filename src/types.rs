@@ -15,7 +15,7 @@ use crate::tokens::Tokens;
 pub struct Finding {
     /// What it is.
     pub kind: Kind,
-    /// Where it is: byte offsets into the original text (see [`crate::span`] to convert).
+    /// Where it is: byte offsets into the original text (see [`crate::Scanner::locate`] to convert).
     pub span: Span,
     /// Confidence in 0..=1 after context.
     pub score: f32,
