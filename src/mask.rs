@@ -10,7 +10,9 @@
 //! - `token`: `[EMAIL_1]`, numbered per kind and per text; the same value (compared
 //!   without spaces, dashes, dots and case) gets the same number;
 //! - `mask`: every letter and digit replaced by a fill character, separators kept,
-//!   optionally keeping the last *n* letters/digits (`•••• •••• •••• 1111`);
+//!   optionally keeping the last *n* letters/digits (`•••• •••• •••• 1111`) — but never
+//!   half of them or more, whatever *n* is: no setting reveals a whole value (see
+//!   [`visible_tail`]);
 //! - `remove`: the value disappears.
 
 use crate::entity::Kind;
@@ -28,7 +30,8 @@ pub enum Operator {
     Mask {
         /// The fill character.
         fill: char,
-        /// How many trailing letters/digits stay visible.
+        /// How many trailing letters/digits stay visible (always fewer than half of a
+        /// value's letters and digits, whatever is asked).
         keep_last: usize,
     },
     /// Replaced by nothing.
@@ -106,6 +109,7 @@ pub fn apply(text: &str, findings: &[Finding], opts: &MaskOptions, label_of: &dy
             }
             Operator::Mask { fill, keep_last } => {
                 let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+                let keep_last = visible_tail(*keep_last, total);
                 let mut seen = 0usize;
                 for c in value.chars() {
                     if c.is_alphanumeric() {
@@ -126,4 +130,44 @@ pub fn apply(text: &str, findings: &[Finding], opts: &MaskOptions, label_of: &dy
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// How many of a value's `total` letters and digits the `mask` operator leaves visible
+/// when asked to keep `keep_last`: at most that many, and always fewer than half of
+/// them, so that `keepLast: 100` (or 4 on a 6-digit value) cannot reveal the value.
+pub(crate) fn visible_tail(keep_last: usize, total: usize) -> usize {
+    keep_last.min(total.saturating_sub(1) / 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn masked(value: &str, keep_last: usize) -> String {
+        let text = format!("x {value} y");
+        let f = Finding { kind: Kind::CreditCard, span: Span::new(2, 2 + value.len()), score: 1.0, subtype: None };
+        let opts = MaskOptions { default: Operator::Mask { fill: '*', keep_last }, per_kind: vec![] };
+        apply(&text, &[f], &opts, &|k| k.label().to_string())
+    }
+
+    #[test]
+    fn mask_keeps_at_most_the_tail_asked_for() {
+        assert_eq!(masked("4111 1111 1111 1111", 4), "x **** **** **** 1111 y");
+        assert_eq!(masked("4111 1111 1111 1111", 0), "x **** **** **** **** y");
+    }
+
+    #[test]
+    fn mask_never_reveals_half_a_value() {
+        // 16 digits: at most 7 stay visible, however many are asked for.
+        assert_eq!(masked("4111 1111 1111 1234", 100), "x **** **** *111 1234 y");
+        // 6 digits, 4 asked: 2 stay.
+        assert_eq!(masked("123456", 4), "x ****56 y");
+        for total in 0..40 {
+            for keep in [0, 1, 4, 8, 100, usize::MAX] {
+                let v = visible_tail(keep, total);
+                assert!(v <= keep && (v == 0 || 2 * v < total), "{keep} of {total}: {v}");
+            }
+        }
+    }
 }
