@@ -2,10 +2,10 @@
 // Outgoing messages to the endpoint are pseudonymised with a session (personal data
 // becomes [PERSON_1], [IBAN_1], … or surrogates), and the replies are restored
 // before the page's widget reads them, so the widget works unchanged and the bot's
-// server only ever sees placeholders. Shared by every build like protect.js: it
-// imports nothing; protect.js calls it with the page's window and its engine.
+// server only ever sees placeholders. Shared by every build like protect/: it
+// imports nothing; protect/index.js calls it with the page's window and its engine.
 //
-// Rules this file keeps (as protect.js):
+// Rules this file keeps (as protect/):
 // - the mapping lives only in the session (WebAssembly memory): never storage,
 //   never the network, never logged; `clear()` forgets it, `stop()` frees it;
 // - fail closed: while the engine loads requests to the endpoint wait; if it cannot

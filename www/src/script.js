@@ -1,6 +1,6 @@
 // The one-file classic script (`<script src="pii-veil.js">`, global `PiiVeil`): the
 // entry build-package.mjs hands esbuild for www/dist/pii-veil.js. The same api.js,
-// protect and chat.js as the ESM build; the wasm-bindgen glue and the module come
+// protect/ and chat.js as the ESM build; the wasm-bindgen glue and the module come
 // from the build (`pii-veil:glue`, and `pii-veil:wasm`: the module as base64, decoded
 // only when the engine is first used, so a page that never scans pays nothing).
 //
@@ -9,7 +9,7 @@
 import * as glue from 'pii-veil:glue';
 import WASM from 'pii-veil:wasm';
 import { createApi } from './api.js';
-import { autoProtect, createProtect, serveWorker } from './protect.js';
+import { autoProtect, createProtect, serveWorker } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
