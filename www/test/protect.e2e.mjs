@@ -317,6 +317,45 @@ test('a 200 KB paste is scanned in the worker; typing goes on; submit uses the w
   await page.close();
 });
 
+test('cssHighlights: false draws boxes over the findings of a contenteditable chat', async () => {
+  await open();
+  await page.waitForFunction(() => window.crmProtection?.state === 'ready');
+  await page.evaluate(() => {
+    window.crmProtection.stop();
+    window.boxed = window.PiiVeil.protect(document, { cssHighlights: false, notice: false });
+  });
+  await page.waitForFunction(() => window.boxed.state === 'ready');
+  await page.click('#chat1-editor');
+  await page.keyboard.type(`Karte ${V.cardVisa}, Mail ${V.emailChat}`);
+  await page.waitForFunction(() => document.querySelectorAll('.pii-veil-box').length >= 2);
+  const state = await page.evaluate((values) => {
+    const editor = document.getElementById('chat1-editor');
+    const text = editor.firstChild.nodeType === 3 ? editor.firstChild : editor.querySelector('*').firstChild;
+    const rectOf = (v) => {
+      const i = text.data.indexOf(v);
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + v.length);
+      return r.getClientRects()[0].toJSON();
+    };
+    return {
+      boxes: [...document.querySelectorAll('.pii-veil-box')].map((b) => b.getBoundingClientRect().toJSON()),
+      expect: values.map(rectOf),
+      highlight: CSS.highlights.has('pii-veil'),
+      text: editor.textContent,
+    };
+  }, [V.cardVisa, V.emailChat]);
+  assert.equal(state.text, `Karte ${V.cardVisa}, Mail ${V.emailChat}`, 'the boxes are not in the editor');
+  assert.equal(state.highlight, false, 'no CSS highlight');
+  for (const e of state.expect) {
+    assert.ok(state.boxes.some((b) => Math.abs(b.x - e.x) < 1.5 && Math.abs(b.y - e.y) < 1.5 && Math.abs(b.width - e.width) < 1.5),
+      `a box over ${JSON.stringify(e)}: ${JSON.stringify(state.boxes)}`);
+  }
+  await page.evaluate(() => window.boxed.stop());
+  assert.equal(await page.locator('.pii-veil-box').count(), 0, 'stop() removes the boxes');
+  await page.close();
+});
+
 test('fail closed: engine 404 (npm build) holds forms and guarded requests; the page is told', async () => {
   server.reset();
   server.fail('/dist/npm/wasm/pii_veil_bg.wasm');

@@ -3,6 +3,8 @@
 // (the "layer"), and for contenteditable hosts the CSS Custom Highlight API (boxes
 // drawn beside the host where it is missing or turned off with `cssHighlights: false`).
 //
+// It also places the count badge (badge.js) on the field's corner.
+//
 // Geometry (reads of boxes, writes of positions) runs once per frame, in
 // requestAnimationFrame, where the browser lays out anyway: never a forced layout in
 // the middle of a task (a 200 KB paste would cost tens of ms each time).
