@@ -50,11 +50,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
 fi
 
 # 5. npm tooling pinned in www/package.json(+lock): binaryen (wasm-opt 132),
-#    playwright-core (drives /usr/bin/chromium, downloads no browser), vite 7.
+#    playwright-core (drives /usr/bin/chromium, downloads no browser), vite 7,
+#    esbuild (bundles the package and the script tag), typescript (checks index.d.ts),
+#    linkedom (a small DOM for unit tests). Every pinned devDependency is checked.
 need_npm=0
 [ -d www/node_modules ] || need_npm=1
 if [ $need_npm = 0 ]; then
-  for dep in binaryen playwright-core vite; do
+  for dep in $(node -p "Object.keys(require('./www/package.json').devDependencies).join(' ')"); do
     want=$(node -p "require('./www/package.json').devDependencies['$dep']")
     have=$(node -p "try { require('./www/node_modules/$dep/package.json').version } catch { '' }")
     [ "$want" = "$have" ] || need_npm=1

@@ -1,13 +1,19 @@
-// Assembles what a page or an app needs from the wasm-pack output in pkg/:
-//   www/dist/npm/       the npm package `pii-veil` (own manifest, ESM, exports map, bin)
-//   www/dist/pii-veil.js the one-file classic script (global `PiiVeil`), module inlined
-// and prints sizes and the SRI hash of pii-veil.js. Builds nothing itself and needs
-// no bundler: the script tag is the same api.js + glue, wrapped in a function.
+// Assembles what a page or an app needs from the wasm-pack output in pkg/, with esbuild,
+// from the one set of sources in www/src:
+//   www/dist/npm/        the npm package `pii-veil` (own manifest, ESM entries, exports map, bin);
+//                        each entry (index.js, node.js, worker.js, cli.js) is one bundled ES
+//                        module; the wasm-bindgen glue stays a file of its own in wasm/, so
+//                        its `new URL('pii_veil_bg.wasm', import.meta.url)` still points at
+//                        the module for bundlers (Vite, webpack, Rollup) to copy
+//   www/dist/pii-veil.js the one-file classic script (global `PiiVeil`), entry src/script.js,
+//                        glue and module (base64) inlined
+// and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hash of pii-veil.js.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { formatSizes, sizesOf } from './sizes.mjs';
 
 const www = dirname(fileURLToPath(import.meta.url));
 const root = dirname(www);
@@ -19,85 +25,83 @@ const npm = join(dist, 'npm');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const glue = readFileSync(join(pkg, 'pii_veil.js'), 'utf8');
 const wasm = readFileSync(join(pkg, 'pii_veil_bg.wasm'));
-const api = readFileSync(join(src, 'api.js'), 'utf8');
-const protect = readFileSync(join(src, 'protect.js'), 'utf8');
-const chat = readFileSync(join(src, 'chat.js'), 'utf8');
+for (const n of ['export class Scanner', 'export class Session', 'export class Restorer', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
+  if (!glue.includes(n)) throw new Error(`pkg/pii_veil.js: expected \`${n}\` (wasm-bindgen output changed?)`);
+}
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(npm, 'wasm'), { recursive: true });
+
+// Settings both builds share: modern browsers and Node >= 20 run the sources as they are.
+const common = { bundle: true, target: 'es2022', charset: 'utf8', legalComments: 'inline', logLevel: 'warning' };
 
 // --- npm package
 const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
 manifest.version = version;
 writeFileSync(join(npm, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-for (const f of ['index.js', 'node.js', 'api.js', 'protect.js', 'chat.js', 'worker.js', 'cli.js', 'index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
-  copyFileSync(join(src, f), join(npm, f));
-}
+// An entry that imports another entry (worker.js → index.js, cli.js → node.js) keeps
+// importing it, as in the sources, instead of holding a second copy.
+const entries = ['index.js', 'node.js', 'worker.js', 'cli.js'];
+const siblings = {
+  name: 'pii-veil-entries',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[a-z]+\.js$/ }, (a) => (dirname(a.importer) === src && entries.includes(a.path.slice(2)) ? { path: a.path, external: true } : undefined));
+  },
+};
+await build({
+  ...common,
+  entryPoints: entries.map((f) => join(src, f)),
+  outdir: npm,
+  format: 'esm',
+  platform: 'neutral',
+  plugins: [siblings],
+  // The glue is shipped beside the bundles; Node built-ins are Node's.
+  external: ['./wasm/pii_veil.js', 'node:*'],
+});
+for (const f of ['index.d.ts', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(join(src, f), join(npm, f));
 chmodSync(join(npm, 'cli.js'), 0o755);
 writeFileSync(join(npm, 'wasm', 'pii_veil.js'), glue);
 copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(npm, 'wasm', 'pii_veil_bg.wasm'));
 
 // --- one-file script
-function stripExports(code, what) {
-  const out = code
-    .replace(/^export \{[^}]*\};?\s*$/gm, '')
-    .replace(/^export (class|function|const|let|async function) /gm, '$1 ');
-  if (/^\s*(export|import)\s/m.test(out)) throw new Error(`${what}: an import/export is left after wrapping`);
-  return out;
-}
-for (const n of ['export class Scanner', 'export class Session', 'export class Restorer', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
-  if (!glue.includes(n)) throw new Error(`pkg/pii_veil.js: expected \`${n}\` (wasm-bindgen output changed?)`);
-}
-const script = `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */
-(function (global) {
-'use strict';
-var __piiVeilBase = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || (global.location && global.location.href) || '';
-var glue = (function () {
-${stripExports(glue, 'glue').replaceAll('import.meta.url', '__piiVeilBase')}
-return { Scanner: Scanner, Session: Session, Restorer: Restorer, kinds: kinds, validators: validators, initSync: initSync, default: __wbg_init };
-})();
-${stripExports(api, 'api.js')}
-var WASM = '${wasm.toString('base64')}';
-function wasmBytes() {
-  var s = atob(WASM), n = s.length, b = new Uint8Array(n);
-  for (var i = 0; i < n; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
-var __api = createApi(glue, { loadDefault: function () { return { sync: wasmBytes }; } });
-${stripExports(protect, 'protect.js')}
-${stripExports(chat, 'chat.js')}
-// Started by protect() as its own scanning worker: serve requests and stop here.
-if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
-  serveWorker(__api, global);
-  return;
-}
-var __script = typeof document !== 'undefined' ? document.currentScript : null;
-var __protect = createProtect(__api, {
-  createWorker: function (win) { return __script && __script.src ? new win.Worker(__script.src.split('#')[0] + '#pii-veil-worker') : null; },
-  chat: createChat,
+// `pii-veil:glue` is the glue with `import.meta.url` (which a classic script has not)
+// replaced by the script's own URL, taken while the script runs; `pii-veil:wasm` is
+// the module as a base64 string.
+const inline = {
+  name: 'pii-veil-inline',
+  setup(b) {
+    b.onResolve({ filter: /^pii-veil:(glue|wasm|base)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
+    b.onLoad({ filter: /^pii-veil:glue$/, namespace: 'pii-veil' }, () => ({
+      contents: "import { base as __piiVeilBase } from 'pii-veil:base';\n" + glue.replaceAll('import.meta.url', '__piiVeilBase'),
+      loader: 'js',
+      resolveDir: pkg,
+    }));
+    b.onLoad({ filter: /^pii-veil:wasm$/, namespace: 'pii-veil' }, () => ({ contents: wasm, loader: 'base64' }));
+    b.onLoad({ filter: /^pii-veil:base$/, namespace: 'pii-veil' }, () => ({
+      contents: "export const base = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src)"
+        + " || (globalThis.location && globalThis.location.href) || '';\n",
+      loader: 'js',
+    }));
+  },
+};
+const script = await build({
+  ...common,
+  entryPoints: [join(src, 'script.js')],
+  format: 'iife',
+  platform: 'browser',
+  plugins: [inline],
+  banner: { js: `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */\n'use strict';` },
+  write: false,
+  outfile: join(dist, 'pii-veil.js'),
 });
-var __page = null;
-var PiiVeil = Object.assign({}, __api, { protect: __protect });
-Object.defineProperty(PiiVeil, 'page', { enumerable: false, get: function () { return __page; } });
-global.PiiVeil = Object.freeze(PiiVeil);
-// <script src="pii-veil.js" data-protect="selector" data-guard="self,/api/" …>
-if (__script && __script.hasAttribute('data-protect')) {
-  var __start = function () { __page = autoProtect(__script, __protect, global); };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', __start, { once: true });
-  else __start();
-}
-})(typeof globalThis !== 'undefined' ? globalThis : self);
-`;
-writeFileSync(join(dist, 'pii-veil.js'), script);
+const scriptBytes = Buffer.from(script.outputFiles[0].contents);
+if (/\bimport\.meta\b/.test(scriptBytes.toString('utf8'))) throw new Error('pii-veil.js: import.meta is left in a classic script');
+writeFileSync(join(dist, 'pii-veil.js'), scriptBytes);
 copyFileSync(join(dist, 'pii-veil.js'), join(npm, 'pii-veil.js'));
 
 // --- sizes and SRI
-const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
-const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
-const sizes = (name, b) => console.log(`${name.padEnd(22)} raw ${kb(b.length)}  gzip ${kb(gzipSync(b, { level: 9 }).length)}  brotli ${kb(br(b))}`);
-const scriptBytes = Buffer.from(script);
-sizes('pii_veil_bg.wasm', wasm);
-sizes('pii-veil.js (all-in)', scriptBytes);
+console.log(formatSizes('pii_veil_bg.wasm', sizesOf(wasm)));
+console.log(formatSizes('pii-veil.js (all-in)', sizesOf(scriptBytes)));
 const integrity = 'sha384-' + createHash('sha384').update(scriptBytes).digest('base64');
 writeFileSync(join(dist, 'pii-veil.js.integrity'), integrity + '\n');
 console.log(`integrity              ${integrity}`);

@@ -6,32 +6,45 @@
 // Every offset is a UTF-16 code unit index into the string that was passed in, so
 // `text.slice(start, end)` is the finding. Errors are `Error`s with a `code`; their
 // messages never contain the scanned text.
+//
+// The parts: loading the module (createLoader: idempotent init, synchronous where the
+// platform can), the scanner and session handles over the wasm objects, the chunk-wise
+// restorer, field hints, and the lists of kinds and validators; createApi wires them.
+
+function fail(code, message, cause) {
+  const e = new Error(message, cause === undefined ? undefined : { cause });
+  e.code = code;
+  return e;
+}
+
+function describe(e) {
+  return e && typeof e.message === 'string' ? e.message : String(e);
+}
+
+function isSyncSource(x) {
+  return (typeof WebAssembly !== 'undefined' && x instanceof WebAssembly.Module)
+    || x instanceof ArrayBuffer || ArrayBuffer.isView(x);
+}
+
+function checkText(text) {
+  if (typeof text !== 'string') {
+    throw fail('invalid_argument', 'text: expected a string, got ' + (text === null ? 'null' : typeof text));
+  }
+}
+
+function withText(text, list) {
+  for (const f of list) f.text = text.slice(f.start, f.end);
+  return list;
+}
 
 /**
- * @param {object} glue the wasm-bindgen `--target web` module namespace
- * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source }`
+ * Loading the module once: `init(input)` (idempotent, a failed load can be retried),
+ * and `requireReady()` for the calls that need it, which loads synchronously where the
+ * platform can (Node, the script tag with the module inlined).
  */
-export function createApi(glue, platform) {
+function createLoader(glue, platform) {
   let ready = false;
   let pending = null;
-  let defaultScanner = null;
-  // scanner handle -> its live wasm object, so a session can share a compiled scanner.
-  const scannerInners = new WeakMap();
-
-  function fail(code, message, cause) {
-    const e = new Error(message, cause === undefined ? undefined : { cause });
-    e.code = code;
-    return e;
-  }
-
-  function describe(e) {
-    return e && typeof e.message === 'string' ? e.message : String(e);
-  }
-
-  function isSyncSource(x) {
-    return (typeof WebAssembly !== 'undefined' && x instanceof WebAssembly.Module)
-      || x instanceof ArrayBuffer || ArrayBuffer.isView(x);
-  }
 
   function initSyncFrom(source) {
     try {
@@ -42,8 +55,8 @@ export function createApi(glue, platform) {
     }
   }
 
-  // Loads synchronously when the platform can (Node, script tag with the module
-  // inlined); returns false when only an asynchronous load is possible.
+  // Loads synchronously when the platform can; returns false when only an
+  // asynchronous load is possible.
   function ensureSync() {
     if (ready) return true;
     const d = platform.loadDefault();
@@ -54,131 +67,216 @@ export function createApi(glue, platform) {
     return false;
   }
 
-  /**
-   * Loads the WebAssembly module. Idempotent: later calls return the first load.
-   * @param {string|URL|Response|Promise<Response>|BufferSource|WebAssembly.Module} [input]
-   * @returns {Promise<void>}
-   */
-  function init(input) {
-    if (ready) return Promise.resolve();
-    if (pending) return pending;
-    pending = (async () => {
-      if (input === undefined) {
-        if (ensureSync()) return;
-        const d = platform.loadDefault();
-        input = d ? d.async : undefined;
-      } else if (isSyncSource(input)) {
-        initSyncFrom(input);
-        return;
-      } else if (platform.loadInput) {
-        let prepared;
-        try {
-          prepared = await platform.loadInput(input);
-        } catch (e) {
-          throw fail('load_failed', 'pii-veil: the WebAssembly module could not be read: ' + describe(e), e);
-        }
-        if (isSyncSource(prepared)) {
-          initSyncFrom(prepared);
-          return;
-        }
-        input = prepared;
-      }
+  async function load(input) {
+    if (input === undefined) {
+      if (ensureSync()) return;
+      const d = platform.loadDefault();
+      input = d ? d.async : undefined;
+    } else if (isSyncSource(input)) {
+      initSyncFrom(input);
+      return;
+    } else if (platform.loadInput) {
+      let prepared;
       try {
-        await glue.default({ module_or_path: input });
-        ready = true;
+        prepared = await platform.loadInput(input);
       } catch (e) {
-        throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
+        throw fail('load_failed', 'pii-veil: the WebAssembly module could not be read: ' + describe(e), e);
       }
-    })();
-    pending.catch(() => { pending = null; });
-    return pending;
-  }
-
-  function requireReady() {
-    if (!ensureSync()) {
-      throw fail('not_initialized', 'pii-veil: call `await init()` before creating a scanner');
+      if (isSyncSource(prepared)) {
+        initSyncFrom(prepared);
+        return;
+      }
+      input = prepared;
+    }
+    try {
+      await glue.default({ module_or_path: input });
+      ready = true;
+    } catch (e) {
+      throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
     }
   }
 
-  function checkText(text) {
-    if (typeof text !== 'string') {
-      throw fail('invalid_argument', 'text: expected a string, got ' + (text === null ? 'null' : typeof text));
-    }
-  }
+  return {
+    /**
+     * Loads the WebAssembly module. Idempotent: later calls return the first load.
+     * @param {string|URL|Response|Promise<Response>|BufferSource|WebAssembly.Module} [input]
+     * @returns {Promise<void>}
+     */
+    init(input) {
+      if (ready) return Promise.resolve();
+      if (pending) return pending;
+      pending = load(input);
+      pending.catch(() => { pending = null; });
+      return pending;
+    },
+    requireReady() {
+      if (!ensureSync()) {
+        throw fail('not_initialized', 'pii-veil: call `await init()` before creating a scanner');
+      }
+    },
+  };
+}
 
-  function withText(text, list) {
-    for (const f of list) f.text = text.slice(f.start, f.end);
-    return list;
-  }
+// The handle of a compiled scanner; `inners` maps it to its live wasm object, so a
+// session can share the scanner.
+function scannerHandle(glue, config, inners) {
+  let inner = new glue.Scanner(config);
+  const live = () => {
+    if (!inner) throw fail('invalid_argument', 'pii-veil: this scanner was freed');
+    return inner;
+  };
+  const handle = {
+    scan(text, field) {
+      checkText(text);
+      return withText(text, live().scan(text, field));
+    },
+    redact(text, options) {
+      checkText(text);
+      const r = live().redact(text, options);
+      withText(text, r.findings);
+      return r;
+    },
+    free() {
+      if (inner) {
+        inner.free();
+        inner = null;
+      }
+    },
+  };
+  inners.set(handle, live);
+  return handle;
+}
+
+const HIGH_SURROGATE_END = /[\uD800-\uDBFF]$/;
+
+// The chunk-wise restorer over a wasm Restorer. A chunk ending in the first half of
+// a surrogate pair keeps that half for the next chunk (the wasm boundary would turn
+// a lone half into U+FFFD).
+function wrapRestorer(r) {
+  let carry = '';
+  let done = false;
+  return {
+    push(chunk) {
+      checkText(chunk);
+      if (done) throw fail('invalid_argument', 'restorer: already finished');
+      let s = carry + chunk;
+      carry = '';
+      if (HIGH_SURROGATE_END.test(s)) {
+        carry = s.slice(-1);
+        s = s.slice(0, -1);
+      }
+      return s ? r.push(s) : '';
+    },
+    finish() {
+      if (done) return '';
+      done = true;
+      try {
+        return r.push(carry) + r.finish();
+      } finally {
+        r.free();
+      }
+    },
+    get buffered() { return done ? 0 : r.buffered + carry.length; },
+    get maxBuffer() { return done ? 0 : r.maxBuffer; },
+  };
+}
+
+// The handle of a session over the wasm Session `inner` (placeholders of `style`).
+function sessionHandle(inner, style) {
+  const live = () => {
+    if (!inner) throw fail('invalid_argument', 'pii-veil: this session was freed');
+    return inner;
+  };
+  return {
+    get style() { return style; },
+    get size() { return inner ? inner.size : 0; },
+    pseudonymize(text, field) {
+      checkText(text);
+      const r = live().pseudonymize(text, field);
+      withText(text, r.findings);
+      return r;
+    },
+    restore(text) {
+      checkText(text);
+      return live().restore(text);
+    },
+    restorer() {
+      return wrapRestorer(live().restoreStream());
+    },
+    restoreStream() {
+      const r = wrapRestorer(live().restoreStream());
+      return new TransformStream({
+        transform(chunk, controller) {
+          const out = r.push(typeof chunk === 'string' ? chunk : String(chunk));
+          if (out) controller.enqueue(out);
+        },
+        flush(controller) {
+          const out = r.finish();
+          if (out) controller.enqueue(out);
+        },
+        cancel() { r.finish(); },
+      });
+    },
+    clear() {
+      live().clear();
+    },
+    free() {
+      if (inner) {
+        inner.free();
+        inner = null;
+      }
+    },
+  };
+}
+
+/** Field hints read from a form element (name, id, label, autocomplete, type, placeholder). */
+export function fieldHints(el) {
+  if (!el || typeof el !== 'object') throw fail('invalid_argument', 'fieldHints: expected a form element');
+  const attr = (n) => (typeof el.getAttribute === 'function' ? el.getAttribute(n) || '' : '');
+  let label = attr('aria-label');
+  if (!label && el.labels && el.labels.length) label = el.labels[0].textContent || '';
+  return {
+    name: attr('name'),
+    id: el.id || '',
+    label: label.trim(),
+    autocomplete: attr('autocomplete'),
+    type: attr('type') || (el.tagName === 'TEXTAREA' ? 'textarea' : ''),
+    placeholder: attr('placeholder'),
+  };
+}
+
+/** The ids of the built-in kinds, as the engine's kinds() lists them (a test holds them equal). */
+export const KINDS = Object.freeze([
+  'email', 'phone', 'iban', 'bic', 'credit_card', 'ip_address', 'mac_address', 'national_id',
+  'tax_vat_id', 'health_insurance_id', 'license_plate', 'username', 'url_personal',
+  'date_of_birth', 'person', 'street_address', 'postal_city',
+]);
+/** The validator names a custom pattern may use, as the engine's validators() lists them. */
+export const VALIDATORS = Object.freeze([
+  'luhn', 'iban', 'bic', 'de_steuer_idnr', 'de_rvnr', 'at_svnr', 'ch_ahv', 'us_ssn', 'uk_nino',
+  'fr_nir', 'it_codice_fiscale', 'es_dni', 'es_nie', 'nl_bsn', 'eu_vat', 'de_kvnr', 'uk_nhs',
+]);
+
+/**
+ * @param {object} glue the wasm-bindgen `--target web` module namespace
+ * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source }`
+ */
+export function createApi(glue, platform) {
+  const loader = createLoader(glue, platform);
+  // scanner handle -> its live wasm object, so a session can share a compiled scanner.
+  const scannerInners = new WeakMap();
+  let defaultScanner = null;
 
   /**
    * Compiles a configuration once; the returned scanner is reused for every call.
    * @param {object} [config]
    */
   function createScanner(config) {
-    requireReady();
+    loader.requireReady();
     if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
       throw fail('invalid_config', 'config: expected an object');
     }
-    let inner = new glue.Scanner(config);
-    const live = () => {
-      if (!inner) throw fail('invalid_argument', 'pii-veil: this scanner was freed');
-      return inner;
-    };
-    const handle = {
-      scan(text, field) {
-        checkText(text);
-        return withText(text, live().scan(text, field));
-      },
-      redact(text, options) {
-        checkText(text);
-        const r = live().redact(text, options);
-        withText(text, r.findings);
-        return r;
-      },
-      free() {
-        if (inner) {
-          inner.free();
-          inner = null;
-        }
-      },
-    };
-    scannerInners.set(handle, live);
-    return handle;
-  }
-
-  const HIGH_SURROGATE_END = /[\uD800-\uDBFF]$/;
-
-  // The chunk-wise restorer over a wasm Restorer. A chunk ending in the first half of
-  // a surrogate pair keeps that half for the next chunk (the wasm boundary would turn
-  // a lone half into U+FFFD).
-  function wrapRestorer(r) {
-    let carry = '';
-    let done = false;
-    return {
-      push(chunk) {
-        checkText(chunk);
-        if (done) throw fail('invalid_argument', 'restorer: already finished');
-        let s = carry + chunk;
-        carry = '';
-        if (HIGH_SURROGATE_END.test(s)) {
-          carry = s.slice(-1);
-          s = s.slice(0, -1);
-        }
-        return s ? r.push(s) : '';
-      },
-      finish() {
-        if (done) return '';
-        done = true;
-        try {
-          return r.push(carry) + r.finish();
-        } finally {
-          r.free();
-        }
-      },
-      get buffered() { return done ? 0 : r.buffered + carry.length; },
-      get maxBuffer() { return done ? 0 : r.maxBuffer; },
-    };
+    return scannerHandle(glue, config, scannerInners);
   }
 
   /**
@@ -187,7 +285,7 @@ export function createApi(glue, platform) {
    * @param {object} [options] `{ style?, seed?, scanner?: config | scanner }`
    */
   function createSession(options) {
-    requireReady();
+    loader.requireReady();
     if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
       throw fail('invalid_config', 'options: expected an object');
     }
@@ -197,52 +295,8 @@ export function createApi(glue, platform) {
       shared = scannerInners.get(options.scanner)();
       opts = Object.assign({}, options, { scanner: undefined });
     }
-    let inner = shared ? glue.Session.withScanner(opts, shared) : new glue.Session(opts);
-    const style = (options && options.style) || 'square';
-    const live = () => {
-      if (!inner) throw fail('invalid_argument', 'pii-veil: this session was freed');
-      return inner;
-    };
-    return {
-      get style() { return style; },
-      get size() { return inner ? inner.size : 0; },
-      pseudonymize(text, field) {
-        checkText(text);
-        const r = live().pseudonymize(text, field);
-        withText(text, r.findings);
-        return r;
-      },
-      restore(text) {
-        checkText(text);
-        return live().restore(text);
-      },
-      restorer() {
-        return wrapRestorer(live().restoreStream());
-      },
-      restoreStream() {
-        const r = wrapRestorer(live().restoreStream());
-        return new TransformStream({
-          transform(chunk, controller) {
-            const out = r.push(typeof chunk === 'string' ? chunk : String(chunk));
-            if (out) controller.enqueue(out);
-          },
-          flush(controller) {
-            const out = r.finish();
-            if (out) controller.enqueue(out);
-          },
-          cancel() { r.finish(); },
-        });
-      },
-      clear() {
-        live().clear();
-      },
-      free() {
-        if (inner) {
-          inner.free();
-          inner = null;
-        }
-      },
-    };
+    const inner = shared ? glue.Session.withScanner(opts, shared) : new glue.Session(opts);
+    return sessionHandle(inner, (options && options.style) || 'square');
   }
 
   function defaults() {
@@ -250,34 +304,8 @@ export function createApi(glue, platform) {
     return defaultScanner;
   }
 
-  /** Field hints read from a form element (name, id, label, autocomplete, type, placeholder). */
-  function fieldHints(el) {
-    if (!el || typeof el !== 'object') throw fail('invalid_argument', 'fieldHints: expected a form element');
-    const attr = (n) => (typeof el.getAttribute === 'function' ? el.getAttribute(n) || '' : '');
-    let label = attr('aria-label');
-    if (!label && el.labels && el.labels.length) label = el.labels[0].textContent || '';
-    return {
-      name: attr('name'),
-      id: el.id || '',
-      label: label.trim(),
-      autocomplete: attr('autocomplete'),
-      type: attr('type') || (el.tagName === 'TEXTAREA' ? 'textarea' : ''),
-      placeholder: attr('placeholder'),
-    };
-  }
-
-  const KINDS = Object.freeze([
-    'email', 'phone', 'iban', 'bic', 'credit_card', 'ip_address', 'mac_address', 'national_id',
-    'tax_vat_id', 'health_insurance_id', 'license_plate', 'username', 'url_personal',
-    'date_of_birth', 'person', 'street_address', 'postal_city',
-  ]);
-  const VALIDATORS = Object.freeze([
-    'luhn', 'iban', 'bic', 'de_steuer_idnr', 'de_rvnr', 'at_svnr', 'ch_ahv', 'us_ssn', 'uk_nino',
-    'fr_nir', 'it_codice_fiscale', 'es_dni', 'es_nie', 'nl_bsn', 'eu_vat', 'de_kvnr', 'uk_nhs',
-  ]);
-
   return {
-    init,
+    init: loader.init,
     createScanner,
     createSession,
     scan: (text, field) => defaults().scan(text, field),

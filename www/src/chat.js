@@ -2,10 +2,10 @@
 // Outgoing messages to the endpoint are pseudonymised with a session (personal data
 // becomes [PERSON_1], [IBAN_1], … or surrogates), and the replies are restored
 // before the page's widget reads them, so the widget works unchanged and the bot's
-// server only ever sees placeholders. Shared by every build like protect.js: it
-// imports nothing; protect.js calls it with the page's window and its engine.
+// server only ever sees placeholders. Shared by every build like protect/: it
+// imports nothing; protect/index.js calls it with the page's window and its engine.
 //
-// Rules this file keeps (as protect.js):
+// Rules this file keeps (as protect/):
 // - the mapping lives only in the session (WebAssembly memory): never storage,
 //   never the network, never logged; `clear()` forgets it, `stop()` frees it;
 // - fail closed: while the engine loads requests to the endpoint wait; if it cannot
@@ -28,6 +28,149 @@
 //   session   an existing session (createSession) to use instead of an own one.
 // Only fetch() is wired (what chat widgets use for bots); the network guard leaves
 // the endpoint to this file.
+//
+// The parts below are plain functions over one chat state `c` (made by createChat):
+// matching the endpoint, pseudonymising a request body, restoring a reply, and the
+// fetch wrapper that runs them in order.
+
+const REQUEST = ['auto', 'json', 'text'];
+const RESPONSE = ['auto', 'json', 'text', 'stream'];
+
+function invalid(message) {
+  const e = new Error(message);
+  e.code = 'invalid_argument';
+  return e;
+}
+function unsupported(message) {
+  return Object.assign(new TypeError(message), { code: 'unsupported_body' });
+}
+
+/**
+ * Whether a URL (string or URL) is the chat endpoint `url`: a function of the URL, or
+ * paths (same origin, prefix) and absolute URL prefixes (origin + path, prefix).
+ */
+export function endpointMatcher(url, win) {
+  const urls = typeof url === 'function' ? null : [].concat(url).map(String);
+  return (raw) => {
+    let u;
+    try { u = raw instanceof win.URL ? raw : new win.URL(String(raw), win.document.baseURI); } catch (_) { return false; }
+    if (!urls) return !!url(u);
+    return urls.some((p) => (p[0] === '/'
+      ? u.origin === win.location.origin && u.pathname.startsWith(p)
+      : (u.origin + u.pathname).startsWith(p)));
+  };
+}
+
+/** `v` with `fn(string, key)` applied to every string at any depth (the key of the nearest property). */
+export function mapStrings(v, fn, key) {
+  if (typeof v === 'string') return fn(v, key);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, fn, key));
+  if (v && typeof v === 'object') {
+    const out = {};
+    for (const k of Object.keys(v)) out[k] = mapStrings(v[k], fn, k);
+    return out;
+  }
+  return v;
+}
+
+function parseJson(s) {
+  try { return JSON.parse(s); } catch (_) { return undefined; }
+}
+
+/** How a reply is restored: the `response` option, with `auto` by content type (JSON, else streamed). */
+export function replyMode(option, contentType) {
+  return option === 'auto' ? (/[/+]json\b/.test(contentType) ? 'json' : 'stream') : option;
+}
+
+// The pseudonymised body, or a Promise of it; throws for a body it cannot read.
+async function pseudoBody(c, body, contentType, counts) {
+  const { win } = c;
+  if (body === undefined || body === null) return body;
+  if (body instanceof win.URLSearchParams) {
+    const out = new win.URLSearchParams();
+    for (const [k, v] of body) out.append(k, c.pseudo(v, k, counts));
+    return out;
+  }
+  if (body instanceof win.FormData) {
+    const out = new win.FormData();
+    for (const [k, v] of body) out.append(k, typeof v === 'string' ? c.pseudo(v, k, counts) : v);
+    return out;
+  }
+  let text;
+  if (typeof body === 'string') text = body;
+  else if (body instanceof win.Blob && !(win.File && body instanceof win.File)) text = await body.text();
+  else throw unsupported('pii-veil: chat request body is not text, not sent');
+  const ct = (contentType || (body instanceof win.Blob ? body.type : '') || '').toLowerCase();
+  let out;
+  const v = c.requestMode === 'text' ? undefined : parseJson(text);
+  if (v !== undefined && (c.requestMode === 'json' || /json/.test(ct) || (v !== null && typeof v === 'object'))) {
+    out = JSON.stringify(mapStrings(v, (s, k) => c.pseudo(s, k, counts), null));
+  } else if (c.requestMode === 'json') {
+    throw unsupported('pii-veil: chat request body is not JSON, not sent');
+  } else {
+    out = c.pseudo(text, null, counts);
+  }
+  return body instanceof win.Blob ? new win.Blob([out], { type: body.type }) : out;
+}
+
+// The reply with the session's placeholders restored (a Promise unless streamed).
+function restoreResponse(c, resp, s) {
+  const { win } = c;
+  if (!resp.body) return resp;
+  const ct = (resp.headers.get('content-type') || '').toLowerCase();
+  const mode = replyMode(c.responseMode, ct);
+  const headers = new win.Headers(resp.headers);
+  headers.delete('content-length');
+  const init = { status: resp.status, statusText: resp.statusText, headers };
+  const wrap = (body) => {
+    const out = new win.Response(body, init);
+    Object.defineProperty(out, 'url', { value: resp.url });
+    Object.defineProperty(out, 'redirected', { value: resp.redirected });
+    return out;
+  };
+  if (mode === 'stream') {
+    return wrap(resp.body
+      .pipeThrough(new win.TextDecoderStream())
+      .pipeThrough(s.restoreStream())
+      .pipeThrough(new win.TextEncoderStream()));
+  }
+  return resp.text().then((t) => {
+    if (mode === 'json') {
+      const v = parseJson(t);
+      if (v !== undefined) return wrap(JSON.stringify(mapStrings(v, (x) => s.restore(x), null)));
+    }
+    return wrap(s.restore(t));
+  });
+}
+
+// The page's fetch, with requests to the endpoint pseudonymised and replies restored.
+function chatFetch(c, origFetch) {
+  const { win, ctx } = c;
+  return function fetch(input, init) {
+    const isReq = win.Request && input instanceof win.Request;
+    const url = isReq ? input.url : input;
+    if (c.stopped || !c.owns(url)) return origFetch.apply(win, arguments);
+    return (async () => {
+      if (!(await ctx.whenReady())) throw ctx.heldError('chat');
+      const headers = new win.Headers((init && init.headers) || (isReq ? input.headers : undefined));
+      const ct = headers.get('content-type') || '';
+      const counts = {};
+      let resp;
+      if (init && init.body !== undefined && init.body !== null) {
+        const body = await pseudoBody(c, init.body, ct, counts);
+        ctx.report('chat', counts);
+        resp = await origFetch.call(win, input, Object.assign({}, init, { body }));
+      } else if (isReq && input.body) {
+        const body = await pseudoBody(c, await input.clone().text(), ct, counts);
+        ctx.report('chat', counts);
+        resp = await origFetch.call(win, new win.Request(input, { body }));
+      } else {
+        resp = await origFetch.call(win, input, init);
+      }
+      return restoreResponse(c, resp, c.getSession());
+    })();
+  };
+}
 
 /**
  * @param {object} api the object made by createApi
@@ -36,155 +179,42 @@
 export function createChat(api, ctx) {
   const win = ctx.win;
   const o = ctx.options === true ? {} : Object.assign({}, ctx.options);
-  const REQUEST = ['auto', 'json', 'text'];
-  const RESPONSE = ['auto', 'json', 'text', 'stream'];
   const requestMode = o.request || 'auto';
   const responseMode = o.response || 'auto';
-  const err = (m) => { const e = new Error(m); e.code = 'invalid_argument'; return e; };
-  if (!REQUEST.includes(requestMode)) throw err("chat.request: expected 'auto', 'json' or 'text'");
-  if (!RESPONSE.includes(responseMode)) throw err("chat.response: expected 'auto', 'json', 'text' or 'stream'");
-  if (o.url === undefined) throw err('chat.url: missing (a path, an absolute URL prefix, a list of them or a function)');
-  const urls = typeof o.url === 'function' ? null : [].concat(o.url).map(String);
+  if (!REQUEST.includes(requestMode)) throw invalid("chat.request: expected 'auto', 'json' or 'text'");
+  if (!RESPONSE.includes(responseMode)) throw invalid("chat.response: expected 'auto', 'json', 'text' or 'stream'");
+  if (o.url === undefined) throw invalid('chat.url: missing (a path, an absolute URL prefix, a list of them or a function)');
   const ownSession = !o.session;
-  let session = o.session || null;
-  let stopped = false;
-
-  function owns(url) {
-    let u;
-    try { u = url instanceof win.URL ? url : new win.URL(String(url), win.document.baseURI); } catch (_) { return false; }
-    if (!urls) return !!o.url(u);
-    return urls.some((p) => (p[0] === '/'
-      ? u.origin === win.location.origin && u.pathname.startsWith(p)
-      : (u.origin + u.pathname).startsWith(p)));
-  }
-
-  function getSession() {
-    if (!session) session = api.createSession({ style: o.style, seed: o.seed, scanner: ctx.scanner() });
-    return session;
-  }
-
-  function countKinds(findings, counts) {
-    for (const f of findings) counts[f.kind] = (counts[f.kind] || 0) + 1;
-  }
-  function pseudo(s, key, counts) {
+  const c = { win, ctx, requestMode, responseMode, owns: endpointMatcher(o.url, win), session: o.session || null, stopped: false };
+  c.getSession = () => {
+    if (!c.session) c.session = api.createSession({ style: o.style, seed: o.seed, scanner: ctx.scanner() });
+    return c.session;
+  };
+  c.pseudo = (s, key, counts) => {
     if (!s) return s;
-    const r = getSession().pseudonymize(s, key ? { name: key } : undefined);
-    countKinds(r.findings, counts);
+    const r = c.getSession().pseudonymize(s, key ? { name: key } : undefined);
+    for (const f of r.findings) counts[f.kind] = (counts[f.kind] || 0) + 1;
     return r.text;
-  }
-  function mapStrings(v, fn, key) {
-    if (typeof v === 'string') return fn(v, key);
-    if (Array.isArray(v)) return v.map((x) => mapStrings(x, fn, key));
-    if (v && typeof v === 'object') {
-      const out = {};
-      for (const k of Object.keys(v)) out[k] = mapStrings(v[k], fn, k);
-      return out;
-    }
-    return v;
-  }
-  function parseJson(s) {
-    try { return JSON.parse(s); } catch (_) { return undefined; }
-  }
-
-  // The pseudonymised body, or a Promise of it; throws for a body it cannot read.
-  async function pseudoBody(body, contentType, counts) {
-    if (body === undefined || body === null) return body;
-    if (body instanceof win.URLSearchParams) {
-      const out = new win.URLSearchParams();
-      for (const [k, v] of body) out.append(k, pseudo(v, k, counts));
-      return out;
-    }
-    if (body instanceof win.FormData) {
-      const out = new win.FormData();
-      for (const [k, v] of body) out.append(k, typeof v === 'string' ? pseudo(v, k, counts) : v);
-      return out;
-    }
-    let text;
-    if (typeof body === 'string') text = body;
-    else if (body instanceof win.Blob && !(win.File && body instanceof win.File)) text = await body.text();
-    else throw Object.assign(new TypeError('pii-veil: chat request body is not text, not sent'), { code: 'unsupported_body' });
-    const ct = (contentType || (body instanceof win.Blob ? body.type : '') || '').toLowerCase();
-    let out;
-    const v = requestMode === 'text' ? undefined : parseJson(text);
-    if (v !== undefined && (requestMode === 'json' || /json/.test(ct) || (v !== null && typeof v === 'object'))) {
-      out = JSON.stringify(mapStrings(v, (s, k) => pseudo(s, k, counts), null));
-    } else if (requestMode === 'json') {
-      throw Object.assign(new TypeError('pii-veil: chat request body is not JSON, not sent'), { code: 'unsupported_body' });
-    } else {
-      out = pseudo(text, null, counts);
-    }
-    return body instanceof win.Blob ? new win.Blob([out], { type: body.type }) : out;
-  }
-
-  function restoreResponse(resp, s) {
-    if (!resp.body) return resp;
-    const ct = (resp.headers.get('content-type') || '').toLowerCase();
-    const mode = responseMode === 'auto' ? (/[/+]json\b/.test(ct) ? 'json' : 'stream') : responseMode;
-    const headers = new win.Headers(resp.headers);
-    headers.delete('content-length');
-    const init = { status: resp.status, statusText: resp.statusText, headers };
-    const wrap = (body) => {
-      const out = new win.Response(body, init);
-      Object.defineProperty(out, 'url', { value: resp.url });
-      Object.defineProperty(out, 'redirected', { value: resp.redirected });
-      return out;
-    };
-    if (mode === 'stream') {
-      return wrap(resp.body
-        .pipeThrough(new win.TextDecoderStream())
-        .pipeThrough(s.restoreStream())
-        .pipeThrough(new win.TextEncoderStream()));
-    }
-    return resp.text().then((t) => {
-      if (mode === 'json') {
-        const v = parseJson(t);
-        if (v !== undefined) return wrap(JSON.stringify(mapStrings(v, (x) => s.restore(x), null)));
-      }
-      return wrap(s.restore(t));
-    });
-  }
+  };
 
   const origFetch = win.fetch;
-  const chatFetch = function fetch(input, init) {
-    const isReq = win.Request && input instanceof win.Request;
-    const url = isReq ? input.url : input;
-    if (stopped || !owns(url)) return origFetch.apply(win, arguments);
-    return (async () => {
-      if (!(await ctx.whenReady())) throw ctx.heldError('chat');
-      const headers = new win.Headers((init && init.headers) || (isReq ? input.headers : undefined));
-      const ct = headers.get('content-type') || '';
-      const counts = {};
-      let resp;
-      if (init && init.body !== undefined && init.body !== null) {
-        const body = await pseudoBody(init.body, ct, counts);
-        ctx.report('chat', counts);
-        resp = await origFetch.call(win, input, Object.assign({}, init, { body }));
-      } else if (isReq && input.body) {
-        const body = await pseudoBody(await input.clone().text(), ct, counts);
-        ctx.report('chat', counts);
-        resp = await origFetch.call(win, new win.Request(input, { body }));
-      } else {
-        resp = await origFetch.call(win, input, init);
-      }
-      return restoreResponse(resp, getSession());
-    })();
-  };
-  win.fetch = chatFetch;
+  const wrapped = chatFetch(c, origFetch);
+  win.fetch = wrapped;
 
   return {
-    owns,
+    owns: c.owns,
     handle: {
       /** The session of the conversation (created once the engine is ready). */
-      get session() { return session; },
+      get session() { return c.session; },
       /** Starts a new conversation: forgets every placeholder. */
-      clear() { if (session) session.clear(); },
-      restore(text) { return session ? session.restore(text) : text; },
+      clear() { if (c.session) c.session.clear(); },
+      restore(text) { return c.session ? c.session.restore(text) : text; },
     },
     stop() {
-      stopped = true;
-      if (win.fetch === chatFetch) win.fetch = origFetch;
-      if (ownSession && session) session.free();
-      session = null;
+      c.stopped = true;
+      if (win.fetch === wrapped) win.fetch = origFetch;
+      if (ownSession && c.session) c.session.free();
+      c.session = null;
     },
   };
 }

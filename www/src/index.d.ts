@@ -377,6 +377,121 @@ export const VALIDATORS: readonly ValidatorName[];
 /** What a protected field or form does when personal data is present at send time. */
 export type ProtectPolicy = 'mask' | 'confirm' | 'block';
 
+/**
+ * The texts {@link protect} shows (built in: English and German). `{n}`, `{items}`,
+ * `{kinds}` and `{kind}` are filled in where a text has them.
+ */
+export interface ProtectMessages {
+  /** The small notice near a protected form. */
+  notice: string;
+  /** Screen-reader summary of a field: `{n} {items} will be masked: {kinds}`. */
+  summary: string;
+  /** `{items}` for one finding. */
+  item: string;
+  /** `{items}` for several findings. */
+  items: string;
+  /** Screen-reader summary once a field is clean again. */
+  summaryNone: string;
+  /** Accessible name of the count badge: `{n} {items} will be masked. Show`. */
+  badge: string;
+  /** Title of the list of findings. */
+  listTitle: string;
+  /** The button that allows a value for this field. */
+  notPersonal: string;
+  /** Announced after "not personal": `Allowed for this field: {kind}`. */
+  allowed: string;
+  /** The question of the `confirm` policy: `… {kinds}.` */
+  confirm: string;
+  /** The button that sends after confirming. */
+  confirmSend: string;
+  /** The button that cancels the send. */
+  cancel: string;
+  /** The alert of the `block` policy: `… ({kinds}) …`. */
+  blocked: string;
+  /** The alert when the engine cannot load and sending is paused. */
+  failed: string;
+  /** The name shown for each kind (a custom pattern's kind shows its id). */
+  kinds: Record<KindId, string> & Record<string, string>;
+}
+
+/** Findings per kind id: `{ email: 2, iban: 1 }`. */
+export type KindCounts = Partial<Record<KindId, number>> & Record<string, number>;
+
+/** The way a masked or held-back value was going out. */
+export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat';
+
+/**
+ * Why a send was held back: `policy` (a field with findings has the `block` policy),
+ * `engine_unavailable` (the engine could not load), `engine_loading` (a form's
+ * entries were read while the engine was still loading).
+ */
+export type BlockedReason = 'policy' | 'engine_unavailable' | 'engine_loading';
+
+/** `detail` of `pii-veil:findings`, on the field, when its counts change. */
+export interface FindingsEventDetail {
+  counts: KindCounts;
+  total: number;
+  /** The field's `name`, else its `id`, else `''`. */
+  field: string;
+}
+
+/** `detail` of `pii-veil:masked`, on the form (or the document for requests), when something was masked. */
+export interface MaskedEventDetail {
+  via: SendRoute;
+  counts: KindCounts;
+  total: number;
+}
+
+/**
+ * `detail` of `pii-veil:blocked`, on the form (or the document for requests). `via` is
+ * absent for a form submission the gate held back; `counts` are empty unless the
+ * reason is `policy`.
+ */
+export interface BlockedEventDetail {
+  via?: SendRoute;
+  reason: BlockedReason;
+  counts: KindCounts;
+  total: number;
+}
+
+/** `detail` of `pii-veil:error`, on the root, when the engine could not load. */
+export interface ErrorEventDetail {
+  code: ErrorCode;
+}
+
+/**
+ * The DOM events {@link protect} dispatches (bubbling, composed). They carry counts
+ * per kind, never values.
+ */
+export interface PiiVeilEventMap {
+  /** The engine is loaded; on the root. */
+  'pii-veil:ready': CustomEvent<Record<string, never>>;
+  /** The engine could not load; protected sends are held back. */
+  'pii-veil:error': CustomEvent<ErrorEventDetail>;
+  /** A field's findings changed. */
+  'pii-veil:findings': CustomEvent<FindingsEventDetail>;
+  /** Values were masked on their way out. */
+  'pii-veil:masked': CustomEvent<MaskedEventDetail>;
+  /** A send was held back. */
+  'pii-veil:blocked': CustomEvent<BlockedEventDetail>;
+}
+
+declare global {
+  // So that `addEventListener('pii-veil:masked', (e) => e.detail.counts)` is typed.
+  interface DocumentEventMap extends PiiVeilEventMap {}
+  interface HTMLElementEventMap extends PiiVeilEventMap {}
+}
+
+/**
+ * How a request that pii-veil did not let out fails: `fetch` rejects (and a
+ * synchronous XHR throws) with a `TypeError` carrying a `code` —
+ * `engine_unavailable` (the engine could not load), or, for the chat endpoint,
+ * `unsupported_body` (the body is not text, or not JSON with `request: 'json'`).
+ */
+export interface HeldRequestError extends TypeError {
+  code: 'engine_unavailable' | 'unsupported_body';
+}
+
 /** Options of {@link protect}. Every key is optional. */
 export interface ProtectOptions {
   /** The window the root belongs to (default: `root.ownerDocument.defaultView`). */
@@ -413,12 +528,18 @@ export interface ProtectOptions {
   highlightLimit?: number;
   /** Use a Web Worker for long texts (default true where one can be started). */
   worker?: boolean;
+  /**
+   * Highlight findings in `contenteditable` fields with the CSS Custom Highlight API
+   * where the browser has it (default true); `false` draws positioned boxes beside the
+   * field instead, as in browsers without it.
+   */
+  cssHighlights?: boolean;
   /** The small notice near protected forms (default true). */
   notice?: boolean;
   /** Built-in texts: `en` or `de` (default: the page's `lang`). */
   lang?: string;
-  /** Overrides of the built-in texts (`notice`, `confirm`, `blocked`, `failed`, `kinds`, …). */
-  messages?: Record<string, unknown>;
+  /** Overrides of the built-in texts; `kinds` is merged per kind. */
+  messages?: Partial<Omit<ProtectMessages, 'kinds'>> & { kinds?: Partial<ProtectMessages['kinds']> };
   /** A chatbot endpoint whose requests are pseudonymised and whose replies are restored (off by default). */
   chat?: ChatOptions;
 }
@@ -450,6 +571,8 @@ export interface ChatOptions {
   response?: 'auto' | 'json' | 'text' | 'stream';
   /** Placeholder format (default `square`). */
   style?: PlaceholderStyle;
+  /** Seed of the surrogate generator of the session it makes (see {@link SessionOptions.seed}). */
+  seed?: number;
   /** An existing session to use (default: one of its own, on the protect scanner configuration). */
   session?: Session;
 }
@@ -486,8 +609,9 @@ export interface ProtectHandle {
  * Protects the forms, fields and chat boxes under `root`: masked values are sent (the
  * fields keep what was typed), findings are highlighted where the person types, and
  * with `guard` the page's requests are scrubbed. If the engine cannot load, protected
- * sends are held back and `pii-veil:error` is dispatched. Events (`pii-veil:findings`,
- * `pii-veil:masked`, `pii-veil:blocked`, `pii-veil:error`) carry counts per kind, never values.
+ * sends are held back and `pii-veil:error` is dispatched. Events ({@link PiiVeilEventMap}:
+ * `pii-veil:ready`, `pii-veil:findings`, `pii-veil:masked`, `pii-veil:blocked`,
+ * `pii-veil:error`) carry counts per kind, never values.
  *
  * With `chat` a chatbot endpoint gets reversible pseudonymisation ({@link ChatOptions}).
  *

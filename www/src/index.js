@@ -2,7 +2,7 @@
 // `init()` without an argument fetches `wasm/pii_veil_bg.wasm` next to this file.
 import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
-import { createProtect } from './protect.js';
+import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const api = createApi(glue, {
@@ -13,7 +13,7 @@ const api = createApi(glue, {
 
 export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
 
-// Protecting a page (protect.js); long texts are scanned in a module worker.
+// Protecting a page (protect/); long texts are scanned in a module worker.
 export const protect = createProtect(api, {
   createWorker: (win) => new win.Worker(new URL('./worker.js', import.meta.url), { type: 'module' }),
   chat: createChat,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
-import { createProtect } from './protect.js';
+import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const wasmUrl = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);

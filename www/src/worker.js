@@ -2,6 +2,6 @@
 // thread with its own copy of the engine. Bundlers pick it up through
 // `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
 import * as api from './index.js';
-import { serveWorker } from './protect.js';
+import { serveWorker } from './protect/worker-serve.js';
 
 serveWorker(api, self);

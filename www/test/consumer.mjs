@@ -14,9 +14,9 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', st
 const dir = mkdtempSync(join(tmpdir(), 'pii-veil-consumer-'));
 const tarball = join(dir, npm(['pack', '--silent', '--pack-destination', dir], pkgDir).trim().split('\n').pop());
 
-// What the tarball holds: the files whitelist and nothing else.
+// What the tarball holds: the files whitelist and nothing else (each entry is one bundle).
 const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-assert.deepEqual(listed, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'api.js', 'chat.js', 'cli.js', 'index.d.ts', 'index.js', 'node.js', 'package.json', 'pii-veil.js', 'protect.js', 'wasm/pii_veil.js', 'wasm/pii_veil_bg.wasm', 'worker.js'].map((f) => 'package/' + f));
+assert.deepEqual(listed, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'cli.js', 'index.d.ts', 'index.js', 'node.js', 'package.json', 'pii-veil.js', 'wasm/pii_veil.js', 'wasm/pii_veil_bg.wasm', 'worker.js'].map((f) => 'package/' + f));
 
 const app = join(dir, 'app');
 mkdirSync(join(app, 'src'), { recursive: true });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
+import { pasteText } from './paste.mjs';
 
 const V = {
   emailDe: 'anna.berger@example.org',
@@ -283,63 +284,75 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
   await page.close();
 });
 
-test('a 200 KB paste is scanned in a worker and the main thread stays responsive', async () => {
+test('a 200 KB paste is scanned in the worker; typing goes on; submit uses the worker\'s result', async () => {
+  // Behaviour only: how long the main thread is busy is a measurement of
+  // www/bench-browser.mjs, not a verdict of this test.
   await open();
   await page.waitForFunction(() => window.crmProtection?.state === 'ready');
-  const filler = 'Der Kunde meldet sich wegen der Rechnung vom letzten Monat und bittet um Rückruf. ';
-  let big = '';
-  while (big.length < 200 * 1024) big += filler;
-  big += `Kontakt: ${V.emailDe}, IBAN ${V.ibanDe}`;
-  // Long tasks (>= 50 ms) and the largest gap between 4 ms timer ticks, from just
-  // before the paste until everything settled.
-  const measure = async (selector, settled) => {
-    await page.evaluate(() => {
-      window.__long = [];
-      window.__obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); });
-      window.__obs.observe({ type: 'longtask' });
-      window.__gaps = [];
-      let last = performance.now();
-      window.__beat = setInterval(() => { const t = performance.now(); window.__gaps.push(t - last); last = t; }, 4);
-    });
-    await page.click(selector);
-    await page.keyboard.insertText(big);
-    await settled();
-    await page.waitForTimeout(400);
-    return page.evaluate(() => {
-      clearInterval(window.__beat);
-      window.__obs.disconnect();
-      return { long: window.__long.map(Math.round), maxGap: Math.round(Math.max(...window.__gaps)) };
-    });
-  };
-  // Baseline: the same paste into an unprotected textarea of the same size.
+  const big = pasteText();
   await page.evaluate(() => {
-    const t = document.createElement('textarea');
-    t.id = 'plain';
-    t.rows = 4;
-    t.setAttribute('data-pii-veil', 'off');
-    document.getElementById('t-body').after(t);
+    window.__counts = [];
+    document.getElementById('t-body').addEventListener('pii-veil:findings', (e) => window.__counts.push(e.detail.counts));
   });
-  const base = await measure('#plain', () => page.waitForTimeout(200));
-  await page.evaluate(() => { document.getElementById('plain').remove(); });
   const stats0 = await page.evaluate(() => window.crmProtection.stats);
-  // Beyond the highlight limit the badge shows the count (2 findings at the end).
-  const prot = await measure('#t-body', () => page.waitForFunction(
-    () => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '2', null, { timeout: 20000 }));
+  await page.click('#t-body');
+  await page.keyboard.insertText(big);
+  // Keys typed while the worker scans, then one more finding.
+  await page.keyboard.type(' Danke!');
+  await page.keyboard.insertText(` ${V.emailEn}`);
+  // Beyond the highlight limit the badge shows the count. 3 findings: only the final
+  // text has them all, so this is the result for what the field holds now.
+  await page.waitForFunction(() => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '3');
+  assert.equal(await page.inputValue('#t-body'), `${big} Danke! ${V.emailEn}`, 'nothing typed was lost');
   const stats = await page.evaluate(() => window.crmProtection.stats);
-  console.log(`200 KB paste: unprotected textarea: long tasks ${JSON.stringify(base.long)}, largest timer gap ${base.maxGap} ms; `
-    + `protected: long tasks ${JSON.stringify(prot.long)}, largest timer gap ${prot.maxGap} ms; `
-    + `pii-veil's own longest main-thread task ${stats.maxTaskMs.toFixed(1)} ms (${stats.maxTask}), `
-    + `of which reading the field ${stats.maxReadMs.toFixed(1)} ms; per-frame layout sync ${stats.maxFrameMs.toFixed(1)} ms; worker scans ${stats.workerScans - stats0.workerScans}`);
   assert.ok(stats.workerScans > stats0.workerScans, 'the long text went to the worker');
-  // Target: 16 ms. Measured on 2 busy shared cores: 10-33 ms for the task that hands
-  // the text to the worker; asserted here is that pii-veil's own code never makes a
-  // long task (>= 50 ms) by itself. The printed numbers are the measurement.
-  assert.ok(stats.maxTaskMs < 50, `pii-veil blocked the main thread for ${stats.maxTaskMs} ms (${stats.maxTask})`);
+  assert.equal(stats.mainScans, stats0.mainScans, 'and was not scanned on the main thread');
+  assert.deepEqual((await page.evaluate(() => window.__counts)).at(-1), { email: 2, iban: 1 });
+  assert.equal(await page.locator('#ticket .pii-veil-layer mark').count(), 0, 'no per-character layer beyond the highlight limit');
   // Masking at submit uses the worker's result (no second scan on the main thread).
-  const before = stats.mainScans;
   await page.click('#ticket button[type=submit]');
   await page.locator('#ticket [role=alertdialog]').waitFor();
-  assert.equal((await page.evaluate(() => window.crmProtection.stats)).mainScans, before, 'no rescan of the 200 KB text at submit');
+  assert.match(await page.textContent('#ticket [role=alertdialog]'), /e-mail, IBAN/);
+  assert.equal((await page.evaluate(() => window.crmProtection.stats)).mainScans, stats0.mainScans, 'no rescan of the 200 KB text at submit');
+  await page.close();
+});
+
+test('cssHighlights: false draws boxes over the findings of a contenteditable chat', async () => {
+  await open();
+  await page.waitForFunction(() => window.crmProtection?.state === 'ready');
+  await page.evaluate(() => {
+    window.crmProtection.stop();
+    window.boxed = window.PiiVeil.protect(document, { cssHighlights: false, notice: false });
+  });
+  await page.waitForFunction(() => window.boxed.state === 'ready');
+  await page.click('#chat1-editor');
+  await page.keyboard.type(`Karte ${V.cardVisa}, Mail ${V.emailChat}`);
+  await page.waitForFunction(() => document.querySelectorAll('.pii-veil-box').length >= 2);
+  const state = await page.evaluate((values) => {
+    const editor = document.getElementById('chat1-editor');
+    const text = editor.firstChild.nodeType === 3 ? editor.firstChild : editor.querySelector('*').firstChild;
+    const rectOf = (v) => {
+      const i = text.data.indexOf(v);
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + v.length);
+      return r.getClientRects()[0].toJSON();
+    };
+    return {
+      boxes: [...document.querySelectorAll('.pii-veil-box')].map((b) => b.getBoundingClientRect().toJSON()),
+      expect: values.map(rectOf),
+      highlight: CSS.highlights.has('pii-veil'),
+      text: editor.textContent,
+    };
+  }, [V.cardVisa, V.emailChat]);
+  assert.equal(state.text, `Karte ${V.cardVisa}, Mail ${V.emailChat}`, 'the boxes are not in the editor');
+  assert.equal(state.highlight, false, 'no CSS highlight');
+  for (const e of state.expect) {
+    assert.ok(state.boxes.some((b) => Math.abs(b.x - e.x) < 1.5 && Math.abs(b.y - e.y) < 1.5 && Math.abs(b.width - e.width) < 1.5),
+      `a box over ${JSON.stringify(e)}: ${JSON.stringify(state.boxes)}`);
+  }
+  await page.evaluate(() => window.boxed.stop());
+  assert.equal(await page.locator('.pii-veil-box').count(), 0, 'stop() removes the boxes');
   await page.close();
 });
 

@@ -2,14 +2,21 @@
 // round trips over generated texts, stable placeholders across messages, streaming
 // restore for every split of a reply, and a mapping that stays in memory.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { nodeEntry, pkgDir } from './helpers.mjs';
+import { nodeEntry, pkgDir, www } from './helpers.mjs';
 
 const pv = await import(pathToFileURL(nodeEntry));
 const STYLES = ['square', 'angle', 'curly', 'surrogate'];
+
+// Every .js file under `dir`.
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => join(e.parentPath, e.name));
+}
 
 // Small deterministic generator (mulberry32).
 function rng(seed) {
@@ -239,8 +246,13 @@ test('the mapping stays in memory: no storage, no network, nothing logged', asyn
     }
   }
   assert.deepEqual(touched, []);
-  for (const f of ['api.js', 'chat.js']) {
-    const src = readFileSync(join(pkgDir, f), 'utf8').replace(/\/\/.*$/gm, '');
+  // The sources of everything that runs in a page, and the bundles made from them
+  // (the script tag also holds the generated glue, whose fallbacks warn on the console).
+  const files = [...sources(join(www, 'src')).filter((f) => !/cli\.js$/.test(f)),
+    ...['index.js', 'worker.js'].map((f) => join(pkgDir, f))];
+  assert.ok(files.some((f) => f.endsWith('chat.js')) && files.some((f) => f.endsWith('api.js')));
+  for (const f of files) {
+    const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
     assert.doesNotMatch(src, /localStorage|sessionStorage|indexedDB|\bcaches\b|document\.cookie|console\./, f);
   }
 });

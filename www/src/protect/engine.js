@@ -1,0 +1,137 @@
+// The engine behind protect(): loading it (fail closed: `ctx.engine` is 'loading',
+// 'ready' or 'failed'), one compiled scanner per set of values the person allowed,
+// and the scan of a field after it changed — debounced, on the main thread or, for
+// long texts, in the worker — whose result is shown by the overlay and the badge.
+import { countKinds, emit, fail, sameCounts, timed, total } from './util.js';
+import { fmt, kindName } from './messages.js';
+import { readText } from './text.js';
+import { announce, showFailed } from './notices.js';
+import { paintEditable, paintLayer } from './overlay.js';
+import { closePopup, updateBadge } from './badge.js';
+
+/** The scanner configuration with the field's allowed values added to `allow`. */
+export function configFor(config, allowed) {
+  if (!allowed || !allowed.size) return config;
+  return Object.assign({}, config, { allow: (config.allow || []).concat([...allowed]) });
+}
+
+/** The compiled scanner of a field: the shared one, or one per set of allowed values. */
+export function scannerFor(ctx, f) {
+  if (!f || !f.allowed.size) return ctx.baseScanner;
+  const key = JSON.stringify([...f.allowed].sort());
+  let s = ctx.scanners.get(key);
+  if (!s) {
+    s = ctx.api.createScanner(configFor(ctx.config, f.allowed));
+    ctx.scanners.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * Loads the engine; once ready every field is scanned and the worker started while
+ * the page is idle; if it fails, fields that do not fail open say so.
+ * @returns {Promise<void>} settles when the engine is ready or has failed
+ */
+export function startEngine(ctx) {
+  const { api, win, doc, root, opt, platform } = ctx;
+  const target = root.nodeType === 9 ? doc : root;
+  return (async () => {
+    if (typeof win.WebAssembly !== 'object') throw fail('load_failed', 'pii-veil: this browser has no WebAssembly');
+    await api.init(opt.engine);
+    ctx.baseScanner = api.createScanner(ctx.config);
+  })().then(() => {
+    if (ctx.stopped) return;
+    ctx.engine = 'ready';
+    for (const f of ctx.fields.values()) schedule(ctx, f, true);
+    // Start the scanning worker while the page is idle, not during a big paste.
+    if (platform.createWorker && opt.worker !== false) (win.requestIdleCallback || win.setTimeout)(() => { if (!ctx.stopped) ctx.worker.start(); });
+    emit(win, target, 'pii-veil:ready', {});
+  }, (e) => {
+    ctx.engine = 'failed';
+    if (ctx.stopped) return;
+    emit(win, target, 'pii-veil:error', { code: e && e.code ? e.code : 'load_failed' });
+    for (const f of ctx.fields.values()) if (!f.failOpen) showFailed(ctx, f.form || f.el);
+  });
+}
+
+function allowKey(f) {
+  return f.allowed.size ? [...f.allowed].join('\u0000') : '';
+}
+function cached(f, text) {
+  return f.cacheKey !== null && f.cacheAllow === allowKey(f) && f.cacheKey === text;
+}
+
+/** The field's redact result for `text`, scanned now unless it is the cached one. */
+export function redactNow(ctx, f, text) {
+  if (cached(f, text)) return f.result;
+  const key = text;
+  ctx.stats.mainScans++;
+  const r = scannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
+  f.cacheKey = key;
+  f.cacheAllow = allowKey(f);
+  f.result = r;
+  return r;
+}
+
+/** Rescans the field soon (30 ms after the last change; `now`: next task). */
+export function schedule(ctx, f, now) {
+  if (ctx.stopped || ctx.engine !== 'ready') return;
+  ctx.win.clearTimeout(f.timer);
+  f.timer = ctx.win.setTimeout(timed(ctx, () => rescan(ctx, f), 'rescan'), now ? 0 : 30);
+}
+
+/** Reads and scans the field (long texts in the worker), then shows the result. */
+export function rescan(ctx, f) {
+  const { win, stats } = ctx;
+  if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected) return;
+  const t0 = win.performance.now();
+  const { text, map } = readText(f);
+  const readMs = win.performance.now() - t0;
+  if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
+  const seq = ++f.seq;
+  const key = text;
+  const ak = allowKey(f);
+  if (text.length > ctx.workerThreshold && !cached(f, text)) {
+    const options = Object.assign({}, ctx.redactOptions, { field: f.hints });
+    const p = ctx.worker.redact(text, configFor(ctx.config, f.allowed), options);
+    if (p) {
+      p.then(timed(ctx, (r) => {
+        if (seq !== f.seq || ctx.stopped) return;
+        f.cacheKey = key;
+        f.cacheAllow = ak;
+        for (const x of r.findings) x.text = text.slice(x.start, x.end);
+        f.result = r;
+        show(ctx, f, text, f.editable ? readText(f).map : map);
+      }, 'worker result'), () => { if (seq === f.seq) show(ctx, f, text, map, redactNow(ctx, f, text)); });
+      return;
+    }
+  }
+  redactNow(ctx, f, text);
+  show(ctx, f, text, map);
+}
+
+function show(ctx, f, text, map) {
+  const counts = countKinds(f.result.findings);
+  if (!sameCounts(counts, f.counts)) {
+    f.counts = counts;
+    emit(ctx.win, f.el, 'pii-veil:findings', { counts, total: total(counts), field: f.hints.name || f.hints.id || '' });
+    if (ctx.doc.activeElement === f.el) announce(ctx, f);
+  }
+  if (ctx.highlight) {
+    if (f.editable) paintEditable(ctx, f, map);
+    else paintLayer(ctx, f, text);
+  }
+  updateBadge(ctx, f);
+}
+
+/** "Not personal": the value is allowed for this field from now on; rescans at once. */
+export function allow(ctx, f, x) {
+  f.allowed.add(x.text);
+  ctx.live.textContent = fmt(ctx.msg.allowed, { kind: kindName(ctx.msg, x.kind) });
+  const wasOpen = !!f.popup;
+  rescan(ctx, f);
+  if (wasOpen && f.popup) {
+    const b = f.popup.querySelector('button');
+    if (b) b.focus(); else closePopup(f, true);
+  } else if (wasOpen) f.el.focus();
+}

@@ -1,0 +1,173 @@
+// Sending a protected form: every way a form's values leave the page passes here.
+// The `formdata` event (native submits, form.submit(), `new FormData(form)`) gets the
+// masked values while the fields keep what was typed; the `submit` event and
+// form.submit() go through the gate, which applies the strictest policy of the fields
+// with findings (mask < confirm < block) and holds sends while the engine loads or
+// after it failed (fail closed, unless every field fails open).
+import { countKinds, el, emit, listen, timed, total } from './util.js';
+import { fmt, kindList } from './messages.js';
+import { readText } from './text.js';
+import { clearAlert, showAlert, showFailed } from './notices.js';
+import { redactNow } from './engine.js';
+
+const RANK = { mask: 0, confirm: 1, block: 2 };
+
+/**
+ * What a send with these fields' results does: the counts per kind of the fields that
+ * are sent (in a form, with a name, not disabled), and the strictest policy among
+ * those with findings. `action` is 'send' (nothing found, or policy mask), 'confirm'
+ * or 'block'.
+ * @param {{ policy: string, sent: boolean, findings: { kind: string }[] }[]} entries
+ */
+export function verdict(entries) {
+  const counts = {};
+  let policy = 'mask';
+  for (const e of entries) {
+    if (!e.sent) continue;
+    countKinds(e.findings, counts);
+    if (e.findings.length && RANK[e.policy] > RANK[policy]) policy = e.policy;
+  }
+  const n = total(counts);
+  return { counts, total: n, action: !n || policy === 'mask' ? 'send' : policy };
+}
+
+/**
+ * Puts `out` in place of the values of `name` that equal what the field holds (`raw`);
+ * other values of the same name (a second field, a hidden input) stay. `out` null
+ * leaves the field's value out (held back, never sent as if clean).
+ */
+export function replaceEntry(formData, name, raw, out) {
+  const vals = formData.getAll(name);
+  formData.delete(name);
+  for (const v of vals) {
+    if (v !== raw) formData.append(name, v);
+    else if (out !== null) formData.append(name, out);
+  }
+}
+
+/** The connected protected fields of a form. */
+export function fieldsOf(ctx, form) {
+  const out = [];
+  for (const f of ctx.fields.values()) if (f.form === form && f.el.isConnected) out.push(f);
+  return out;
+}
+
+// The engine is loading: hold the send and resume it once ready.
+function holdWhileLoading(ctx, form, resume) {
+  ctx.heldForms.set(form, resume);
+  ctx.ready.then(() => {
+    if (ctx.heldForms.get(form) !== resume) return;
+    ctx.heldForms.delete(form);
+    if (ctx.engine === 'ready' && !ctx.stopped) resume();
+  });
+}
+
+function askToConfirm(ctx, form, fs, counts, resume) {
+  const { doc, msg } = ctx;
+  const d = showAlert(ctx, form, 'dialog', fmt(msg.confirm, { kinds: kindList(msg, counts) }));
+  const actions = el(doc, 'div', 'pii-veil-actions');
+  const go = el(doc, 'button', 'pii-veil-primary', msg.confirmSend);
+  go.type = 'button';
+  const no = el(doc, 'button', '', msg.cancel);
+  no.type = 'button';
+  go.addEventListener('click', () => { clearAlert(ctx, form); ctx.passOnce.add(form); resume(); });
+  no.addEventListener('click', () => { clearAlert(ctx, form); if (fs[0]) fs[0].el.focus(); });
+  actions.appendChild(go);
+  actions.appendChild(no);
+  d.appendChild(actions);
+  go.focus();
+}
+
+/**
+ * Decides whether a submission of `form` may go now. Returns true to let it go;
+ * otherwise holds it and calls resume() later if it may go after all.
+ */
+export function gate(ctx, form, resume) {
+  const fs = fieldsOf(ctx, form);
+  if (!fs.length) return true;
+  if (ctx.passOnce.has(form)) { ctx.passOnce.delete(form); return true; }
+  if (ctx.engine === 'loading') {
+    holdWhileLoading(ctx, form, resume);
+    return false;
+  }
+  if (ctx.engine === 'failed') {
+    if (fs.every((f) => f.failOpen)) return true;
+    showFailed(ctx, form);
+    emit(ctx.win, form, 'pii-veil:blocked', { reason: 'engine_unavailable', counts: {}, total: 0 });
+    return false;
+  }
+  const entries = fs.map((f) => {
+    const r = redactNow(ctx, f, readText(f).text);
+    return { policy: f.policy, sent: !!(f.form && f.el.name && !f.el.disabled), findings: r.findings };
+  });
+  const v = verdict(entries);
+  if (v.action === 'send') { clearAlert(ctx, form); return true; }
+  if (v.action === 'block') {
+    showAlert(ctx, form, 'alert', fmt(ctx.msg.blocked, { kinds: kindList(ctx.msg, v.counts) }));
+    emit(ctx.win, form, 'pii-veil:blocked', { reason: 'policy', counts: v.counts, total: v.total });
+    return false;
+  }
+  askToConfirm(ctx, form, fs, v.counts, resume);
+  return false;
+}
+
+// `new FormData(form)`, native submits and form.submit() all build the entry list
+// through this event: the masked values go out, the fields keep what was typed.
+function onFormData(ctx, e) {
+  const form = e.target;
+  const fs = fieldsOf(ctx, form);
+  if (!fs.length) return;
+  const counts = {};
+  let held = false;
+  for (const f of fs) {
+    const name = f.el.name;
+    if (!name || f.el.disabled) continue;
+    const raw = f.el.value;
+    let out;
+    if (ctx.engine === 'ready') {
+      const r = redactNow(ctx, f, raw);
+      countKinds(r.findings, counts);
+      out = r.text;
+    } else if (f.failOpen) {
+      out = raw;
+    } else {
+      out = null; // held back: never sent as if clean
+      held = true;
+    }
+    replaceEntry(e.formData, name, raw, out);
+  }
+  const n = total(counts);
+  if (n) emit(ctx.win, form, 'pii-veil:masked', { via: 'form', counts, total: n });
+  if (held) {
+    emit(ctx.win, form, 'pii-veil:blocked', { via: 'form', reason: ctx.engine === 'failed' ? 'engine_unavailable' : 'engine_loading', counts: {}, total: 0 });
+    if (ctx.engine === 'failed') showFailed(ctx, form);
+  }
+}
+
+/** The submit and formdata listeners and the form.submit() wrapper (all undone by stop()). */
+export function installGate(ctx) {
+  const { win } = ctx;
+  listen(ctx, win, 'submit', timed(ctx, (e) => {
+    const form = e.target;
+    if (!form || form.tagName !== 'FORM' || !fieldsOf(ctx, form).length) return;
+    const submitter = e.submitter && e.submitter.form === form ? e.submitter : null;
+    if (!gate(ctx, form, () => form.requestSubmit(submitter))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }), true);
+  listen(ctx, win, 'formdata', timed(ctx, (e) => onFormData(ctx, e)), true);
+
+  // form.submit() skips the submit event: route it through the same gate.
+  const FormProto = win.HTMLFormElement && win.HTMLFormElement.prototype;
+  const origSubmit = FormProto && FormProto.submit;
+  if (origSubmit) {
+    const wrapped = function submit() {
+      if (ctx.stopped || !fieldsOf(ctx, this).length) return origSubmit.call(this);
+      if (gate(ctx, this, () => { ctx.passOnce.add(this); FormProto.submit.call(this); })) return origSubmit.call(this);
+      return undefined;
+    };
+    FormProto.submit = wrapped;
+    ctx.cleanups.push(() => { if (FormProto.submit === wrapped) FormProto.submit = origSubmit; });
+  }
+}

@@ -1,0 +1,189 @@
+// The network guard (`options.guard`): wraps fetch, XMLHttpRequest, sendBeacon and
+// WebSocket.send of the window so that bodies going to the guarded destinations are
+// masked first (scrub.js). While the engine loads they wait; if it failed they are
+// refused (`engine_unavailable`), never sent as if clean. The chatbot endpoint
+// (chat.js) is left to chat.js. stop() puts every original back.
+import { countKinds, emit, total } from './util.js';
+import { createScrubber, isTextType } from './scrub.js';
+
+/** `options.guard` as `{ origins, paths, match }`, or null when there is no guard. */
+export function normaliseGuard(g) {
+  if (!g) return null;
+  if (g === true) g = { origins: ['self'] };
+  if (typeof g === 'function') g = { match: g };
+  return { origins: g.origins || ['self'], paths: g.paths || null, match: g.match || null };
+}
+
+/**
+ * Whether the URL `u` is a guarded destination: the guard's function decides, or its
+ * origins (`'self'` is `selfOrigin`, `'*'` any) and path prefixes.
+ */
+export function matchesGuard(g, u, selfOrigin) {
+  if (g.match) return !!g.match(u);
+  const origins = g.origins.map((o) => (o === 'self' ? selfOrigin : o));
+  if (!origins.includes('*') && !origins.includes(u.origin)) return false;
+  if (g.paths && !g.paths.some((p) => u.pathname.startsWith(p))) return false;
+  return true;
+}
+
+function isGuarded(ctx, url) {
+  const { win, doc, guardOpt, chat } = ctx;
+  if (!guardOpt) return false;
+  let u;
+  try { u = new win.URL(String(url), doc.baseURI); } catch (_) { return false; }
+  if (chat && chat.owns(u)) return false; // chat.js pseudonymises what goes there
+  return matchesGuard(guardOpt, u, guardOpt.match ? undefined : win.location.origin);
+}
+
+/** Dispatches `pii-veil:masked` when something was masked. */
+export function report(ctx, via, counts, target) {
+  const n = total(counts);
+  if (n) emit(ctx.win, target || ctx.doc, 'pii-veil:masked', { via, counts, total: n });
+}
+
+/** Dispatches `pii-veil:blocked` and returns the error a held-back request fails with. */
+export function heldError(ctx, via) {
+  emit(ctx.win, ctx.doc, 'pii-veil:blocked', { via, reason: 'engine_unavailable', counts: {}, total: 0 });
+  const e = new TypeError('pii-veil: request held back, the privacy filter is not available');
+  e.code = 'engine_unavailable';
+  return e;
+}
+
+/** The scrubber over the instance's shared scanner and redact options. */
+function scrubberOf(ctx) {
+  return createScrubber(ctx.win, (s, name, counts) => {
+    if (!s) return s;
+    const r = ctx.baseScanner.redact(s, Object.assign({}, ctx.redactOptions, { field: name ? { name } : undefined }));
+    countKinds(r.findings, counts);
+    return r.text;
+  });
+}
+
+// Runs `send(scrubbed)` now when possible, else after the engine and Blob reads.
+function withScrubbed(ctx, body, contentType, via, send, refuse) {
+  const scrubber = ctx.scrubber;
+  if (!scrubber.needsScrub(body)) return send(body);
+  const go = () => {
+    const counts = {};
+    const out = scrubber.scrub(body, contentType, counts);
+    if (out && typeof out.then === 'function') {
+      return out.then((b) => { report(ctx, via, counts); return send(b); });
+    }
+    report(ctx, via, counts);
+    return send(out);
+  };
+  if (ctx.engine === 'ready') return go();
+  if (ctx.engine === 'failed') return refuse(heldError(ctx, via));
+  return ctx.ready.then(() => (ctx.engine === 'ready' ? go() : refuse(heldError(ctx, via))));
+}
+
+function guardFetch(ctx) {
+  const { win } = ctx;
+  const origFetch = win.fetch;
+  if (!origFetch) return;
+  const fetchGuard = function fetch(input, init) {
+    const isReq = win.Request && input instanceof win.Request;
+    const url = isReq ? input.url : input;
+    if (ctx.stopped || !isGuarded(ctx, url)) return origFetch.apply(win, arguments);
+    const headers = new win.Headers((init && init.headers) || (isReq ? input.headers : undefined));
+    const ct = headers.get('content-type') || '';
+    if (init && init.body !== undefined && init.body !== null) {
+      return Promise.resolve(withScrubbed(ctx, init.body, ct, 'fetch',
+        (b) => origFetch.call(win, input, Object.assign({}, init, { body: b })),
+        (e) => Promise.reject(e)));
+    }
+    if (isReq && input.body && isTextType(ct || 'text/plain')) {
+      return input.clone().text().then((t) => withScrubbed(ctx, t, ct, 'fetch',
+        (b) => origFetch.call(win, new win.Request(input, { body: b })), (e) => Promise.reject(e)));
+    }
+    if (ctx.engine !== 'ready' && isReq && input.body) {
+      return Promise.reject(heldError(ctx, 'fetch'));
+    }
+    return origFetch.apply(win, arguments);
+  };
+  win.fetch = fetchGuard;
+  ctx.cleanups.push(() => { if (win.fetch === fetchGuard) win.fetch = origFetch; });
+}
+
+function guardXhr(ctx) {
+  const { win } = ctx;
+  const XHR = win.XMLHttpRequest && win.XMLHttpRequest.prototype;
+  if (!XHR) return;
+  const meta = new WeakMap();
+  const origOpen = XHR.open, origSend = XHR.send, origHeader = XHR.setRequestHeader;
+  const open = function open(method, url) {
+    meta.set(this, { url, async: arguments.length < 3 || arguments[2] !== false, ct: '' });
+    return origOpen.apply(this, arguments);
+  };
+  const setRequestHeader = function setRequestHeader(k, v) {
+    const m = meta.get(this);
+    if (m && String(k).toLowerCase() === 'content-type') m.ct = String(v);
+    return origHeader.apply(this, arguments);
+  };
+  const send = function send(body) {
+    const m = meta.get(this);
+    if (ctx.stopped || !m || !isGuarded(ctx, m.url) || body === undefined || body === null) return origSend.apply(this, arguments);
+    const xhr = this;
+    if (!m.async && (ctx.engine !== 'ready' || (body instanceof win.Blob && ctx.scrubber.needsScrub(body)))) {
+      throw heldError(ctx, 'xhr');
+    }
+    withScrubbed(ctx, body, m.ct, 'xhr', (b) => origSend.call(xhr, b), () => {
+      try { xhr.dispatchEvent(new win.ProgressEvent('error')); xhr.dispatchEvent(new win.ProgressEvent('loadend')); } catch (_) { /* ignore */ }
+    });
+    return undefined;
+  };
+  XHR.open = open;
+  XHR.setRequestHeader = setRequestHeader;
+  XHR.send = send;
+  ctx.cleanups.push(() => {
+    if (XHR.open === open) XHR.open = origOpen;
+    if (XHR.setRequestHeader === setRequestHeader) XHR.setRequestHeader = origHeader;
+    if (XHR.send === send) XHR.send = origSend;
+  });
+}
+
+function guardBeacon(ctx) {
+  const nav = ctx.win.navigator;
+  if (!nav || typeof nav.sendBeacon !== 'function') return;
+  const origBeacon = nav.sendBeacon;
+  const sendBeacon = function sendBeacon(url, data) {
+    if (ctx.stopped || !isGuarded(ctx, url) || data === undefined || data === null) return origBeacon.apply(nav, arguments);
+    let sent = true;
+    const r = withScrubbed(ctx, data, data && data.type, 'beacon', (b) => origBeacon.call(nav, url, b), () => { sent = false; return false; });
+    return typeof r === 'boolean' ? r : sent;
+  };
+  nav.sendBeacon = sendBeacon;
+  ctx.cleanups.push(() => { if (nav.sendBeacon === sendBeacon) nav.sendBeacon = origBeacon; });
+}
+
+function guardWebSocket(ctx) {
+  const { win } = ctx;
+  const WS = win.WebSocket && win.WebSocket.prototype;
+  if (!WS) return;
+  const origWsSend = WS.send;
+  // Messages of one socket keep their order while some wait (engine loading, Blobs).
+  const queues = new WeakMap();
+  const wsSend = function send(data) {
+    if (ctx.stopped || !isGuarded(ctx, String(this.url).replace(/^ws/, 'http'))) return origWsSend.apply(this, arguments);
+    const ws = this;
+    const q = queues.get(ws);
+    const run = () => withScrubbed(ctx, data, data && data.type, 'websocket', (b) => origWsSend.call(ws, b), () => undefined);
+    if (!q && ctx.engine === 'ready' && !(data instanceof win.Blob)) { run(); return undefined; }
+    const next = (q || Promise.resolve()).then(run, run);
+    queues.set(ws, next);
+    next.then(() => { if (queues.get(ws) === next) queues.delete(ws); });
+    return undefined;
+  };
+  WS.send = wsSend;
+  ctx.cleanups.push(() => { if (WS.send === wsSend) WS.send = origWsSend; });
+}
+
+/** Installs the guard's wrappers when `options.guard` is set. */
+export function installGuard(ctx) {
+  if (!ctx.guardOpt) return;
+  ctx.scrubber = scrubberOf(ctx);
+  guardFetch(ctx);
+  guardXhr(ctx);
+  guardBeacon(ctx);
+  guardWebSocket(ctx);
+}

@@ -1,0 +1,149 @@
+// Protecting a page: attaches pii-veil to forms, fields and chat boxes, masks what
+// they send, optionally guards the page's network calls, and highlights findings
+// where the person types. Shared by every build like api.js: it imports no engine;
+// each entry hands it the API and a way to start a Web Worker on its platform.
+//
+// This file wires the parts; each part is a module of plain functions over the
+// instance state `ctx` (made here, one per protect() call):
+//   fields.js         which elements are fields; attaching, detaching, observers
+//   text.js           reading a field's text (contenteditable: with a node map)
+//   engine.js         loading the engine, scanning a field, allowing a value
+//   worker-client.js  long texts scanned in a Web Worker (worker-serve.js: its other side)
+//   overlay.js        highlights behind inputs/textareas, CSS highlights, geometry
+//   badge.js          the count badge and the list of findings
+//   notices.js        live region, notice, alerts and confirm dialogs
+//   gate.js           form submissions: formdata masking, policies, fail closed
+//   guard.js          network guard (fetch, XHR, sendBeacon, WebSocket); scrub.js: bodies
+//   messages.js       texts and kind names in English and German
+//   styles.js         the stylesheet of pii-veil's UI
+//   auto.js           script-tag attributes as options
+//
+// Rules the parts keep:
+// - the Document and window they act on come from the caller (`protect(root, …)`),
+//   never from globals;
+// - user text only ever goes into text nodes (textContent / createTextNode) and
+//   CSS highlight ranges, never into HTML;
+// - nothing is read from or written to storage, and nothing is logged;
+// - events and errors carry counts per kind, never values;
+// - fail closed: while the engine loads, protected submissions and guarded requests
+//   wait; if it cannot load they are held back (unless a field opted into fail-open).
+import { fail } from './util.js';
+import { messagesFor } from './messages.js';
+import { installStyles } from './styles.js';
+import { initAlerts, initLive } from './notices.js';
+import { initOverlay } from './overlay.js';
+import { createWorkerClient } from './worker-client.js';
+import { allow, schedule, startEngine } from './engine.js';
+import { DEFAULT_SELECTOR, POLICIES, detach, observe } from './fields.js';
+import { installGate } from './gate.js';
+import { heldError, installGuard, normaliseGuard, report } from './guard.js';
+
+export { serveWorker } from './worker-serve.js';
+export { autoProtect } from './auto.js';
+
+/** The instance state of one protect() call, from its arguments. */
+function createContext(api, platform, root, options) {
+  if (!root || (root.nodeType !== 1 && root.nodeType !== 9)) {
+    throw fail('invalid_argument', 'protect: expected a Document or an Element');
+  }
+  const opt = Object.assign({}, options || {});
+  const doc = root.nodeType === 9 ? root : root.ownerDocument;
+  const win = opt.window || doc.defaultView;
+  if (!win) throw fail('invalid_argument', 'protect: the root is not attached to a window (pass options.window)');
+  const defaultPolicy = opt.policy || 'mask';
+  if (!POLICIES.includes(defaultPolicy)) throw fail('invalid_argument', 'policy: expected mask, confirm or block');
+  return {
+    api, platform, root, doc, win, opt, defaultPolicy,
+    selector: opt.selector || DEFAULT_SELECTOR,
+    msg: messagesFor(opt.lang || doc.documentElement.lang, opt.messages),
+    redactOptions: { operator: opt.operator || 'label', perKind: opt.perKind },
+    config: opt.scanner || {},
+    workerThreshold: opt.workerThreshold === undefined ? 20000 : opt.workerThreshold,
+    highlight: opt.highlight !== false,
+    highlightLimit: opt.highlightLimit === undefined ? 20000 : opt.highlightLimit,
+    showNotice: opt.notice !== false,
+    failOpenSel: opt.failOpen || null,
+    guardOpt: normaliseGuard(opt.guard),
+    fields: new Map(), // element -> field record (fields.js)
+    cleanups: [],
+    stats: { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, mainScans: 0 },
+    stopped: false,
+    engine: 'loading',
+    ready: null,
+    baseScanner: null,
+    scanners: new Map(),
+    passOnce: new WeakSet(),
+    heldForms: new Map(), // form -> resume()
+    noticed: new WeakSet(),
+    HTMLElement: win.HTMLElement,
+    resizeObs: null,
+    chat: null,
+  };
+}
+
+/** The handle protect() returns. */
+function handleOf(ctx) {
+  return {
+    get ready() { return ctx.ready.then(() => ctx.engine === 'ready'); },
+    get state() { return ctx.engine; },
+    get stats() { return Object.assign({}, ctx.stats); },
+    get chat() { return ctx.chat ? ctx.chat.handle : null; },
+    fields() { return [...ctx.fields.keys()]; },
+    rescan() { for (const f of ctx.fields.values()) schedule(ctx, f, true); },
+    stop() {
+      if (ctx.stopped) return;
+      ctx.stopped = true;
+      for (const f of [...ctx.fields.values()]) detach(ctx, f);
+      for (const c of ctx.cleanups.splice(0).reverse()) { try { c(); } catch (_) { /* keep going */ } }
+      if (ctx.cssHighlight) ctx.win.CSS.highlights.delete('pii-veil');
+      ctx.worker.terminate();
+      for (const s of ctx.scanners.values()) s.free();
+      ctx.scanners.clear();
+    },
+  };
+}
+
+/**
+ * @param {object} api the object made by createApi (init, createScanner, fieldHints, …)
+ * @param {object} platform `{ createWorker?(win): Worker | null, chat?: createChat }`
+ * @returns {(root: Document | Element, options?: object) => object} protect()
+ */
+export function createProtect(api, platform) {
+  platform = platform || {};
+
+  /**
+   * Attaches to the fields under `root` chosen by `options.selector`.
+   * @param {Document|Element} root
+   * @param {object} [options]
+   */
+  function protect(root, options) {
+    const ctx = createContext(api, platform, root, options);
+    const { win, opt } = ctx;
+    ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
+    ctx.allow = (f, x) => allow(ctx, f, x);
+
+    // chatbot endpoint (chat.js): pseudonymised requests, restored replies
+    if (opt.chat) {
+      if (!platform.chat) throw fail('invalid_argument', 'chat: not available in this build');
+      ctx.chat = platform.chat(api, {
+        win, options: opt.chat, scanner: () => ctx.baseScanner,
+        whenReady: () => ctx.ready.then(() => ctx.engine === 'ready'),
+        report: (via, counts, target) => report(ctx, via, counts, target),
+        heldError: (via) => heldError(ctx, via),
+      });
+      const chat = ctx.chat;
+      ctx.cleanups.push(() => chat.stop());
+    }
+    installStyles(ctx);
+    initLive(ctx);
+    ctx.ready = startEngine(ctx);
+    initOverlay(ctx);
+    initAlerts(ctx);
+    installGate(ctx);
+    installGuard(ctx);
+    observe(ctx);
+    return handleOf(ctx);
+  }
+
+  return protect;
+}

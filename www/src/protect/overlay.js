@@ -1,0 +1,226 @@
+// Showing findings where the person types, without touching the field: a transparent
+// copy of an input's or textarea's text drawn behind it with <mark>s on the findings
+// (the "layer"), and for contenteditable hosts the CSS Custom Highlight API (boxes
+// drawn beside the host where it is missing or turned off with `cssHighlights: false`).
+//
+// It also places the count badge (badge.js) on the field's corner.
+//
+// Geometry (reads of boxes, writes of positions) runs once per frame, in
+// requestAnimationFrame, where the browser lays out anyway: never a forced layout in
+// the middle of a task (a 200 KB paste would cost tens of ms each time).
+import { el } from './util.js';
+import { readText, pointAt } from './text.js';
+
+// Computed styles copied from the field to its layer, so the copy lays out the same.
+const COPY = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch', 'fontVariant', 'fontKerning',
+  'fontFeatureSettings', 'lineHeight', 'letterSpacing', 'wordSpacing', 'textIndent', 'textTransform', 'textAlign',
+  'direction', 'unicodeBidi', 'tabSize', 'writingMode', 'textRendering',
+  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth',
+  'borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomLeftRadius', 'borderBottomRightRadius'];
+
+/** Per-instance state of the overlay: the frame queue and the CSS highlight. */
+export function initOverlay(ctx) {
+  const { win, opt } = ctx;
+  ctx.dirty = new Set();
+  ctx.frame = 0;
+  ctx.cssHighlight = null;
+  ctx.canHighlight = !!(win.CSS && win.CSS.highlights && typeof win.Highlight === 'function') && opt.cssHighlights !== false;
+  ctx.cleanups.push(() => { if (ctx.frame && win.cancelAnimationFrame) win.cancelAnimationFrame(ctx.frame); });
+}
+
+/**
+ * The pieces of a layer's text: plain runs and findings, in order, plus the tail; a
+ * multi-line field's tail gets a zero-width space so a trailing newline takes a line.
+ * @returns {({ text: string } | { text: string, kind: string, i: number })[]}
+ */
+export function layerPieces(text, findings, single) {
+  const out = [];
+  let last = 0;
+  findings.forEach((x, i) => {
+    if (x.start > last) out.push({ text: text.slice(last, x.start) });
+    out.push({ text: text.slice(x.start, x.end), kind: x.kind, i });
+    last = x.end;
+  });
+  out.push({ text: text.slice(last) + (single ? '' : '\u200b') });
+  return out;
+}
+
+function ensureLayer(ctx, f) {
+  if (f.layer && f.layer.isConnected) return;
+  const layer = el(ctx.doc, 'div', 'pii-veil-layer' + (f.single ? ' pii-veil-single' : ''));
+  layer.setAttribute('aria-hidden', 'true');
+  const inner = el(ctx.doc, 'div');
+  layer.appendChild(inner);
+  f.el.insertAdjacentElement('afterend', layer);
+  f.layer = layer;
+  f.inner = inner;
+}
+
+/** Queues the field's geometry (layer box, scroll, badge) for the next frame. */
+export function layoutSoon(ctx, f) {
+  const { win, stats } = ctx;
+  ctx.dirty.add(f);
+  if (ctx.frame) return;
+  ctx.frame = (win.requestAnimationFrame || ((cb) => win.setTimeout(cb, 16)))(() => {
+    ctx.frame = 0;
+    const t0 = win.performance.now();
+    for (const g of [...ctx.dirty]) {
+      if (!ctx.fields.has(g.el)) continue;
+      syncBox(ctx, g);
+      syncScroll(ctx, g);
+      placeBadge(ctx, g);
+    }
+    ctx.dirty.clear();
+    const dt = win.performance.now() - t0;
+    if (dt > stats.maxFrameMs) stats.maxFrameMs = dt;
+  });
+}
+
+function syncBox(ctx, f) {
+  if (!f.layer) return;
+  const c = f.el;
+  const cs = ctx.win.getComputedStyle(c);
+  const ls = f.layer.style;
+  for (const k of COPY) ls[k] = cs[k];
+  ls.whiteSpace = f.single ? 'pre' : 'pre-wrap';
+  ls.overflowWrap = f.single ? 'normal' : 'break-word';
+  ls.wordBreak = cs.wordBreak;
+  const bl = parseFloat(cs.borderLeftWidth) || 0, br = parseFloat(cs.borderRightWidth) || 0;
+  const bt = parseFloat(cs.borderTopWidth) || 0, bb = parseFloat(cs.borderBottomWidth) || 0;
+  // The field's client box minus its scrollbar, so lines wrap at the same width.
+  ls.width = (c.clientWidth + bl + br) + 'px';
+  ls.height = (c.clientHeight + bt + bb) + 'px';
+  const z = cs.zIndex;
+  ls.zIndex = z === 'auto' ? '' : z;
+  if (cs.display === 'none' || cs.visibility === 'hidden') { ls.display = 'none'; return; }
+  ls.display = '';
+  ls.left = '0px';
+  ls.top = '0px';
+  const a = f.layer.getBoundingClientRect();
+  const b = c.getBoundingClientRect();
+  ls.left = (b.left - a.left) + 'px';
+  ls.top = (b.top - a.top) + 'px';
+}
+
+/** Follows the field's scroll position (layer) or redraws the boxes (contenteditable). */
+export function syncScroll(ctx, f) {
+  if (f.layer) {
+    f.layer.scrollTop = f.el.scrollTop;
+    f.layer.scrollLeft = f.el.scrollLeft;
+  } else if (f.editable && f.boxes.length) {
+    paintEditable(ctx, f, readText(f).map);
+  }
+}
+
+/** Draws the findings of an input or textarea into its layer. */
+export function paintLayer(ctx, f, text) {
+  const { doc } = ctx;
+  const findings = f.result.findings;
+  // Laying out a copy of a very long text costs as much as the field's own layout
+  // (hundreds of ms for 200 KB): beyond the limit only the badge and summary show.
+  if (text.length > ctx.highlightLimit) {
+    if (f.layer) { f.inner.replaceChildren(); f.layer.style.display = 'none'; }
+    return;
+  }
+  if (!findings.length && !f.layer) return;
+  ensureLayer(ctx, f);
+  const frag = doc.createDocumentFragment();
+  for (const p of layerPieces(text, findings, f.single)) {
+    if (p.kind === undefined) {
+      frag.appendChild(doc.createTextNode(p.text));
+      continue;
+    }
+    const m = doc.createElement('mark');
+    m.textContent = p.text;
+    m.dataset.kind = p.kind;
+    m.dataset.i = String(p.i);
+    frag.appendChild(m);
+  }
+  f.inner.replaceChildren(frag);
+  f.layer.scrollTop = f.el.scrollTop; // keeps the old position until the frame
+  layoutSoon(ctx, f);
+}
+
+/** Puts the ranges of every field into the one `pii-veil` highlight (or removes it). */
+export function updateCssHighlight(ctx) {
+  const { win } = ctx;
+  if (!ctx.canHighlight) return;
+  const all = [];
+  for (const f of ctx.fields.values()) for (const r of f.ranges) all.push(r);
+  if (!all.length) {
+    if (ctx.cssHighlight) { win.CSS.highlights.delete('pii-veil'); ctx.cssHighlight = null; }
+    return;
+  }
+  if (!ctx.cssHighlight) {
+    ctx.cssHighlight = new win.Highlight();
+    win.CSS.highlights.set('pii-veil', ctx.cssHighlight);
+  }
+  ctx.cssHighlight.clear();
+  for (const r of all) ctx.cssHighlight.add(r);
+}
+
+/** Marks the findings of a contenteditable host: ranges, then a highlight or boxes. */
+export function paintEditable(ctx, f, map) {
+  const { doc } = ctx;
+  f.ranges = [];
+  for (const x of f.result.findings) {
+    const a = pointAt(map, x.start), b = pointAt(map, x.end);
+    if (!a || !b) continue;
+    const r = doc.createRange();
+    try {
+      r.setStart(a.node, a.offset);
+      r.setEnd(b.node, b.offset);
+    } catch (_) { continue; }
+    f.ranges.push(r);
+  }
+  if (ctx.canHighlight) { updateCssHighlight(ctx); return; }
+  for (const b of f.boxes) b.remove();
+  f.boxes = [];
+  const host = f.el;
+  const parent = host.parentElement;
+  if (!parent) return;
+  const hb = host.getBoundingClientRect();
+  for (const r of f.ranges) {
+    for (const q of r.getClientRects()) {
+      if (q.bottom < hb.top || q.top > hb.bottom) continue;
+      const box = el(doc, 'div', 'pii-veil-box');
+      box.setAttribute('aria-hidden', 'true');
+      host.insertAdjacentElement('afterend', box);
+      box.style.left = '0px';
+      box.style.top = '0px';
+      const o = box.getBoundingClientRect();
+      box.style.left = (q.left - o.left) + 'px';
+      box.style.top = (q.top - o.top) + 'px';
+      box.style.width = q.width + 'px';
+      box.style.height = q.height + 'px';
+      f.boxes.push(box);
+    }
+  }
+}
+
+/**
+ * Where the badge goes, relative to where it is now: its centre on the field's top
+ * right corner (top left for right-to-left text).
+ * @returns {{ left: number, top: number }} CSS pixels for `left` and `top`
+ */
+export function badgeOffset(field, badge, rtl) {
+  return {
+    left: rtl ? field.left - badge.left - badge.width / 2 : field.right - badge.left - badge.width / 2,
+    top: field.top - badge.top - badge.height / 2,
+  };
+}
+
+/** Moves the badge onto the field's corner (in the frame callback). */
+export function placeBadge(ctx, f) {
+  const b = f.badge;
+  if (!b || b.hidden) return;
+  const r = f.el.getBoundingClientRect();
+  b.style.left = '0px';
+  b.style.top = '0px';
+  const o = b.getBoundingClientRect();
+  const rtl = ctx.win.getComputedStyle(f.el).direction === 'rtl';
+  const at = badgeOffset(r, o, rtl);
+  b.style.left = at.left + 'px';
+  b.style.top = at.top + 'px';
+}

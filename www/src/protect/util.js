@@ -1,0 +1,70 @@
+// Small helpers every part of protect() shares: errors with a code, counts per kind,
+// elements of pii-veil's own UI, events, timing of pii-veil's own tasks, listeners
+// that stop() removes. Nothing here keeps state of its own: what a helper acts on
+// (the document, the window, the protect instance `ctx`) is passed in.
+
+/** Attribute on every element pii-veil adds to the page (never scanned, never a field). */
+export const OWN = 'data-pii-veil-ui';
+
+/** An `Error` with a machine-readable `code`. */
+export function fail(code, message) {
+  const e = new Error(message);
+  e.code = code;
+  return e;
+}
+
+/** Adds the findings' kinds to `into` (a new object if absent): `{ email: 2, iban: 1 }`. */
+export function countKinds(findings, into) {
+  const c = into || {};
+  for (const f of findings) c[f.kind] = (c[f.kind] || 0) + 1;
+  return c;
+}
+
+/** The sum of the counts. */
+export function total(counts) {
+  let n = 0;
+  for (const k in counts) n += counts[k];
+  return n;
+}
+
+/** Whether two count objects have the same kinds with the same numbers. */
+export function sameCounts(a, b) {
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+/** An element of pii-veil's own UI; user text only ever goes in as `textContent`. */
+export function el(doc, tag, cls, text) {
+  const e = doc.createElement(tag);
+  if (cls) e.className = cls;
+  e.setAttribute(OWN, '');
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Dispatches a bubbling, composed `CustomEvent`; a listener that throws is not ours. */
+export function emit(win, target, type, detail) {
+  try {
+    target.dispatchEvent(new win.CustomEvent(type, { bubbles: true, composed: true, detail }));
+  } catch (_) { /* a listener threw: not ours */ }
+}
+
+/** `fn` wrapped so the longest run of pii-veil's own code lands in `ctx.stats`. */
+export function timed(ctx, fn, label) {
+  const { win, stats } = ctx;
+  return function () {
+    const t0 = win.performance.now();
+    try {
+      return fn.apply(this, arguments);
+    } finally {
+      const dt = win.performance.now() - t0;
+      if (dt > stats.maxTaskMs) { stats.maxTaskMs = dt; stats.maxTask = label || ''; }
+    }
+  };
+}
+
+/** addEventListener, undone by stop(). */
+export function listen(ctx, target, type, fn, capture) {
+  target.addEventListener(type, fn, capture);
+  ctx.cleanups.push(() => target.removeEventListener(type, fn, capture));
+}

@@ -1,0 +1,72 @@
+// Long texts (over `workerThreshold`, a 200 KB paste) are scanned in a Web Worker with
+// its own copy of the engine, so the page's main thread stays free. This is the page's
+// side: it starts the worker the platform provides (module worker for the ESM build,
+// the script itself for the script tag), numbers the requests and settles each one
+// with its answer. A worker that cannot start or fails is not tried again; its callers
+// then scan on the main thread.
+import { fail } from './util.js';
+
+/** The first message to a new worker: load the engine from the same place as the page. */
+export function initMessage(engine, URL_) {
+  return { type: 'init', engine: typeof engine === 'string' || engine instanceof URL_ ? String(engine) : undefined };
+}
+
+/**
+ * @param {object} o `{ win, createWorker?(win): Worker | null, engine, stats }`
+ * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, terminate(): void }}
+ */
+export function createWorkerClient(o) {
+  const { win, stats } = o;
+  let worker = null;
+  let broken = false;
+  let seq = 0;
+  const waiting = new Map();
+
+  function onMessage(ev) {
+    const d = ev.data || {};
+    const w = waiting.get(d.id);
+    if (!w) return;
+    waiting.delete(d.id);
+    if (d.error) w.reject(fail(d.error, 'pii-veil: the worker could not scan'));
+    else w.resolve(d.result);
+  }
+  function onError(ev) {
+    if (ev && ev.preventDefault) ev.preventDefault();
+    broken = true;
+    for (const w of waiting.values()) w.reject(fail('load_failed', 'pii-veil: the worker failed'));
+    waiting.clear();
+    try { worker.terminate(); } catch (_) { /* gone */ }
+    worker = null;
+  }
+
+  /** The worker, started on first use; null where none can run. */
+  function start() {
+    if (worker || broken || !o.createWorker) return worker;
+    try {
+      worker = o.createWorker(win);
+    } catch (_) { worker = null; }
+    if (!worker) { broken = true; return null; }
+    worker.onmessage = onMessage;
+    worker.onerror = onError;
+    worker.postMessage(initMessage(o.engine, win.URL));
+    return worker;
+  }
+
+  /** The worker's redact result for `text` (findings without `text`), or null without a worker. */
+  function redact(text, config, options) {
+    const w = start();
+    if (!w) return null;
+    const id = ++seq;
+    stats.workerScans++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      w.postMessage({ type: 'redact', id, text, config, options });
+    });
+  }
+
+  return {
+    start,
+    redact,
+    terminate() { if (worker) worker.terminate(); },
+  };
+}

@@ -1,0 +1,317 @@
+// The pure parts of protect() (www/src/protect/*.js), straight from the sources: no
+// engine, no browser. DOM-shaped parts run on linkedom's small DOM; bodies use Node's
+// own URLSearchParams, FormData, Blob and File. The browser end-to-end tests cover
+// the wiring.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { KIND_LABELS, MESSAGES, fmt, kindList, messagesFor, summary } from '../src/protect/messages.js';
+import { verdict, replaceEntry } from '../src/protect/gate.js';
+import { createScrubber, isTextType } from '../src/protect/scrub.js';
+import { matchesGuard, normaliseGuard } from '../src/protect/guard.js';
+import { badgeOffset, layerPieces } from '../src/protect/overlay.js';
+import { editableText, pointAt } from '../src/protect/text.js';
+import { eligible, fieldRecord } from '../src/protect/fields.js';
+import { configFor } from '../src/protect/engine.js';
+import { scriptOptions } from '../src/protect/auto.js';
+import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
+import { serveWorker } from '../src/protect/worker-serve.js';
+import { countKinds, sameCounts, total, OWN } from '../src/protect/util.js';
+
+const dom = (html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+
+test('messages: language by prefix, English fallback, overrides merged per kind', () => {
+  assert.equal(messagesFor('de-AT').notice, MESSAGES.de.notice);
+  assert.equal(messagesFor('DE').kinds.iban, 'IBAN');
+  assert.equal(messagesFor('fr').notice, MESSAGES.en.notice);
+  assert.equal(messagesFor(undefined).notice, MESSAGES.en.notice);
+  const m = messagesFor('en', { notice: 'Masked.', kinds: { email: 'mail address' } });
+  assert.equal(m.notice, 'Masked.');
+  assert.equal(m.kinds.email, 'mail address');
+  assert.equal(m.kinds.phone, 'phone number', 'other kinds keep their names');
+  assert.equal(MESSAGES.en.kinds.email, 'e-mail', 'the built-in table is not changed');
+});
+
+test('messages: every kind has an English and a German name, and the tables are derived from them', () => {
+  for (const [id, l] of Object.entries(KIND_LABELS)) {
+    assert.ok(l.en && l.de, id);
+    assert.equal(MESSAGES.en.kinds[id], l.en);
+    assert.equal(MESSAGES.de.kinds[id], l.de);
+  }
+  assert.deepEqual(Object.keys(MESSAGES.de.kinds), Object.keys(KIND_LABELS));
+});
+
+test('messages: slots, kind lists sorted by id, singular and plural', () => {
+  assert.equal(fmt('{n} of {m}', { n: 2 }), '2 of {m}');
+  const en = messagesFor('en');
+  assert.equal(kindList(en, { iban: 1, email: 2, my_custom: 1 }), 'e-mail, IBAN, my_custom');
+  assert.equal(summary(en, { email: 1 }, 1), '1 item will be masked: e-mail');
+  assert.equal(summary(messagesFor('de'), { iban: 1, email: 1 }, 2), '2 Angaben werden maskiert: E-Mail, IBAN');
+});
+
+test('counts per kind', () => {
+  const c = countKinds([{ kind: 'email' }, { kind: 'iban' }, { kind: 'email' }]);
+  assert.deepEqual(c, { email: 2, iban: 1 });
+  assert.equal(total(c), 3);
+  assert.ok(sameCounts(c, { iban: 1, email: 2 }));
+  assert.ok(!sameCounts(c, { email: 2 }));
+  assert.ok(!sameCounts(c, { email: 2, iban: 2 }));
+});
+
+test('gate verdict: strictest policy among sent fields with findings', () => {
+  const email = [{ kind: 'email' }];
+  assert.deepEqual(verdict([]), { counts: {}, total: 0, action: 'send' });
+  assert.equal(verdict([{ policy: 'block', sent: true, findings: [] }]).action, 'send', 'no findings: sent');
+  assert.equal(verdict([{ policy: 'mask', sent: true, findings: email }]).action, 'send', 'mask: sent masked');
+  const v = verdict([
+    { policy: 'confirm', sent: true, findings: email },
+    { policy: 'block', sent: true, findings: [] },
+    { policy: 'mask', sent: true, findings: [{ kind: 'iban' }] },
+  ]);
+  assert.deepEqual(v, { counts: { email: 1, iban: 1 }, total: 2, action: 'confirm' });
+  assert.equal(verdict([{ policy: 'confirm', sent: true, findings: email }, { policy: 'block', sent: true, findings: email }]).action, 'block');
+  assert.deepEqual(verdict([{ policy: 'block', sent: false, findings: email }]), { counts: {}, total: 0, action: 'send' },
+    'a field that is not sent (no name, disabled) does not count');
+});
+
+test('formdata: the field\'s value is replaced, other values of the name stay, null leaves it out', () => {
+  const fd = new FormData();
+  fd.append('msg', 'hidden copy');
+  fd.append('msg', 'mail a@b.de');
+  fd.append('other', 'x');
+  replaceEntry(fd, 'msg', 'mail a@b.de', 'mail [EMAIL]');
+  assert.deepEqual(fd.getAll('msg'), ['hidden copy', 'mail [EMAIL]']);
+  replaceEntry(fd, 'msg', 'mail [EMAIL]', null);
+  assert.deepEqual(fd.getAll('msg'), ['hidden copy']);
+  assert.deepEqual(fd.getAll('other'), ['x']);
+});
+
+// A stand-in for the engine: words with '@' are e-mails; records the hint of each value.
+function fakeRedact() {
+  const hints = [];
+  const redact = (s, name, counts) => {
+    hints.push(name === undefined ? null : name);
+    return s.replace(/\S+@\S+/g, () => { counts.email = (counts.email || 0) + 1; return '[EMAIL]'; });
+  };
+  return { redact, hints };
+}
+
+test('scrub: JSON bodies value by value with the key as hint; numbers and structure kept', () => {
+  const { redact, hints } = fakeRedact();
+  const s = createScrubber(globalThis, redact);
+  const counts = {};
+  const out = s.scrub(JSON.stringify({ to: 'a@b.de', n: 3, list: ['c@d.de', 'ok'], nested: { note: 'hi' } }), 'application/json', counts);
+  assert.deepEqual(JSON.parse(out), { to: '[EMAIL]', n: 3, list: ['[EMAIL]', 'ok'], nested: { note: 'hi' } });
+  assert.deepEqual(counts, { email: 2 });
+  assert.deepEqual(hints, ['to', 'list', 'list', 'note']);
+  // Without a content type a text that looks like JSON is read as JSON; text/plain is one text.
+  assert.equal(s.scrub('{"a":"x@y.de"}', '', {}), '{"a":"[EMAIL]"}');
+  assert.equal(s.scrub('{"a": "x@y.de" }', 'text/plain', {}), '{"a": [EMAIL] }', 'text/plain: one text, not parsed');
+});
+
+test('scrub: form-encoded bodies by parameter, plain text as one value', () => {
+  const { redact, hints } = fakeRedact();
+  const s = createScrubber(globalThis, redact);
+  assert.equal(s.scrub('mail=a%40b.de&x=1', 'application/x-www-form-urlencoded', {}), 'mail=%5BEMAIL%5D&x=1');
+  assert.deepEqual(hints, ['mail', 'x']);
+  assert.equal(s.scrub('mail=a%40b.de&x=1', '', {}), 'mail=%5BEMAIL%5D&x=1', 'detected without a content type');
+  assert.equal(s.scrub('write to a@b.de', '', {}), 'write to [EMAIL]');
+  const p = s.scrub(new URLSearchParams({ m: 'a@b.de' }), '', {});
+  assert.ok(p instanceof URLSearchParams);
+  assert.equal(p.get('m'), '[EMAIL]');
+});
+
+test('scrub: FormData strings masked, files kept; text Blobs read and rebuilt; binary left alone', async () => {
+  const s = createScrubber(globalThis, fakeRedact().redact);
+  const fd = new FormData();
+  fd.append('m', 'a@b.de');
+  const file = new File(['a@b.de'], 'f.txt', { type: 'text/plain' });
+  fd.append('f', file);
+  const out = s.scrub(fd, '', {});
+  assert.equal(out.get('m'), '[EMAIL]');
+  assert.equal(await out.get('f').text(), 'a@b.de');
+  const blob = new Blob(['{"to":"a@b.de"}'], { type: 'application/json' });
+  assert.ok(s.needsScrub(blob));
+  const counts = {};
+  const b = await s.scrub(blob, '', counts);
+  assert.equal(b.type, 'application/json');
+  assert.equal(await b.text(), '{"to":"[EMAIL]"}');
+  assert.deepEqual(counts, { email: 1 });
+  assert.ok(!s.needsScrub(file), 'files are not read');
+  assert.ok(!s.needsScrub(new Blob([new Uint8Array([1])], { type: 'image/png' })));
+  const buf = new Uint8Array([97, 64, 98]);
+  assert.ok(!s.needsScrub(buf));
+  assert.equal(s.scrub(buf, 'text/plain', {}), buf);
+  assert.equal(s.scrub(null, '', {}), null);
+  assert.ok(isTextType('application/ld+json') && isTextType('text/csv') && isTextType('application/xml'));
+  assert.ok(!isTextType('application/octet-stream') && !isTextType(''));
+});
+
+test('guard: options normalised; origins, self, wildcard, paths and a function', () => {
+  assert.equal(normaliseGuard(undefined), null);
+  assert.deepEqual(normaliseGuard(true), { origins: ['self'], paths: null, match: null });
+  const fn = (u) => u.pathname === '/x';
+  assert.deepEqual(normaliseGuard(fn), { origins: ['self'], paths: null, match: fn });
+  const self = 'https://shop.example';
+  const g = normaliseGuard({ paths: ['/api/'] });
+  assert.ok(matchesGuard(g, new URL('https://shop.example/api/orders'), self));
+  assert.ok(!matchesGuard(g, new URL('https://shop.example/static/app.js'), self));
+  assert.ok(!matchesGuard(g, new URL('https://cdn.example/api/orders'), self));
+  const any = normaliseGuard({ origins: ['*'] });
+  assert.ok(matchesGuard(any, new URL('https://elsewhere.example/'), self));
+  const two = normaliseGuard({ origins: ['self', 'https://api.example'] });
+  assert.ok(matchesGuard(two, new URL('https://api.example/v1'), self));
+  assert.ok(!matchesGuard(two, new URL('http://api.example/v1'), self), 'origin includes the scheme');
+  assert.ok(matchesGuard(normaliseGuard(fn), new URL('https://x.example/x'), self));
+  assert.ok(!matchesGuard(normaliseGuard(fn), new URL('https://shop.example/y'), self));
+});
+
+test('layer pieces: text between findings, marks with kind and index, a line for a trailing newline', () => {
+  const text = 'Mail a@b.de, IBAN DE89\n';
+  const findings = [{ kind: 'email', start: 5, end: 11 }, { kind: 'iban', start: 18, end: 22 }];
+  assert.deepEqual(layerPieces(text, findings, false), [
+    { text: 'Mail ' }, { text: 'a@b.de', kind: 'email', i: 0 }, { text: ', IBAN ' },
+    { text: 'DE89', kind: 'iban', i: 1 }, { text: '\n\u200b' },
+  ]);
+  assert.deepEqual(layerPieces('a@b.de', [{ kind: 'email', start: 0, end: 6 }], true),
+    [{ text: 'a@b.de', kind: 'email', i: 0 }, { text: '' }]);
+  assert.equal(layerPieces(text, findings, false).map((p) => p.text).join(''), text + '\u200b');
+});
+
+test('badge position: centred on the top right corner, top left for right-to-left', () => {
+  const field = { left: 100, right: 300, top: 50 };
+  const badge = { left: 10, top: 20, width: 20, height: 16 };
+  assert.deepEqual(badgeOffset(field, badge, false), { left: 280, top: 22 });
+  assert.deepEqual(badgeOffset(field, badge, true), { left: 80, top: 22 });
+});
+
+test('contenteditable text: line breaks for <br> and blocks, own UI skipped, offsets map back to nodes', () => {
+  const { document } = dom(`<div id="h" contenteditable>Hi <b>Anna</b><br>Mail<div>a@b.de</div><span ${OWN}>3</span><p>end</p></div>`);
+  const { text, map } = editableText(document.getElementById('h'));
+  assert.equal(text, 'Hi Anna\nMail\na@b.de\nend');
+  const at = pointAt(map, text.indexOf('a@b.de') + 2);
+  assert.equal(at.node.data, 'a@b.de');
+  assert.equal(at.offset, 2);
+  assert.equal(pointAt(map, 3).node.data, 'Anna');
+  assert.equal(pointAt(map, 3).offset, 0);
+  assert.equal(pointAt([], 0), null);
+  assert.equal(pointAt([{ node: { data: 'ab' }, start: 4 }], 2), null, 'before the first node');
+  assert.equal(pointAt([{ node: { data: 'ab' }, start: 0 }], 9).offset, 2, 'clamped to the node');
+});
+
+test('eligible fields: text-like inputs, textareas, editing hosts; never opted out or own UI', () => {
+  const { document, window } = dom(`
+    <input id="t"><input id="e" type="EMAIL"><input id="p" type="password"><input id="h" type="hidden">
+    <textarea id="ta"></textarea><div id="ce" contenteditable><p id="inner" contenteditable>x</p></div>
+    <div id="cf" contenteditable="false"></div><div id="plain"></div>
+    <div data-pii-veil="off"><input id="off"></div><input id="own" ${OWN}>`);
+  const yes = (id) => eligible(document.getElementById(id), window.HTMLElement);
+  assert.deepEqual(['t', 'e', 'ta', 'ce'].map(yes), [true, true, true, true]);
+  assert.deepEqual(['p', 'h', 'inner', 'cf', 'plain', 'off', 'own'].map(yes), [false, false, false, false, false, false, false]);
+  assert.equal(eligible({ tagName: 'INPUT' }, window.HTMLElement), false, 'not an element of that window');
+});
+
+test('field record: policy from the field or an ancestor, fail-open by attribute or selector', () => {
+  const { document } = dom(`
+    <form data-pii-veil-policy="block"><input id="a"><textarea id="b" data-pii-veil-policy="confirm"></textarea></form>
+    <div data-pii-veil-policy="shout"><input id="c" class="open"></div>
+    <div data-pii-veil-fail="open"><div id="d" contenteditable></div></div>`);
+  const rec = (id, sel) => fieldRecord(document.getElementById(id), 'mask', sel);
+  assert.equal(rec('a').policy, 'block');
+  assert.equal(rec('b').policy, 'confirm');
+  assert.equal(rec('c').policy, 'mask', 'an unknown policy falls back to the default');
+  assert.equal(rec('c').failOpen, false);
+  assert.equal(rec('c', '.open').failOpen, true);
+  const d = rec('d');
+  assert.equal(d.failOpen, true);
+  assert.deepEqual([d.editable, d.single, d.form], [true, false, null]);
+  assert.deepEqual([rec('a').editable, rec('a').single, rec('b').single], [false, true, false]);
+  assert.equal(rec('a').allowed.size, 0);
+});
+
+test('allowed values are added to the scanner configuration', () => {
+  const config = { countries: ['de'], allow: ['ACME GmbH'] };
+  assert.equal(configFor(config, new Set()), config);
+  assert.deepEqual(configFor(config, new Set(['Anna'])), { countries: ['de'], allow: ['ACME GmbH', 'Anna'] });
+  assert.deepEqual(configFor({}, new Set(['x'])), { allow: ['x'] });
+  assert.deepEqual(config.allow, ['ACME GmbH'], 'not changed');
+});
+
+test('script tag attributes become protect() options', () => {
+  const { document, window } = dom(`
+    <script id="a" data-protect="form.crm" data-guard="self, https://api.example, /api/,/bot/" data-policy="confirm"
+      data-lang="de" data-operator="mask" data-notice="off" data-highlight="off" data-fail-open=".search"
+      data-chat="/api/bot" data-chat-style="angle"></script>
+    <script id="b" data-protect data-guard=""></script>`);
+  const a = scriptOptions(document.getElementById('a'), window);
+  assert.equal(a.window, window);
+  assert.deepEqual({ ...a, window: undefined }, {
+    window: undefined, selector: 'form.crm',
+    guard: { origins: ['self', 'https://api.example'], paths: ['/api/', '/bot/'] },
+    policy: 'confirm', lang: 'de', operator: 'mask', notice: false, highlight: false, failOpen: '.search',
+    chat: { url: '/api/bot', response: undefined, style: 'angle' },
+  });
+  const b = scriptOptions(document.getElementById('b'), window);
+  assert.deepEqual(b, { window, guard: { origins: ['self'], paths: null } });
+});
+
+test('worker client: init message, numbered requests, a failing worker rejects and is not restarted', async () => {
+  assert.deepEqual(initMessage('/x.wasm', URL), { type: 'init', engine: '/x.wasm' });
+  assert.deepEqual(initMessage(new URL('https://a.example/x.wasm'), URL), { type: 'init', engine: 'https://a.example/x.wasm' });
+  assert.deepEqual(initMessage(new Uint8Array(1), URL), { type: 'init', engine: undefined });
+
+  const posted = [];
+  let started = 0;
+  const fake = { postMessage: (m) => posted.push(m), terminate() { this.dead = true; } };
+  const stats = { workerScans: 0 };
+  const c = createWorkerClient({ win: { URL }, createWorker: () => { started++; return fake; }, engine: undefined, stats });
+  const p1 = c.redact('text one', { allow: [] }, { operator: 'label' });
+  const p2 = c.redact('text two', {}, {});
+  assert.equal(started, 1);
+  assert.deepEqual(posted.map((m) => [m.type, m.id, m.text]), [['init', undefined, undefined], ['redact', 1, 'text one'], ['redact', 2, 'text two']]);
+  assert.equal(stats.workerScans, 2);
+  fake.onmessage({ data: { id: 2, result: { text: 'two', findings: [] } } });
+  fake.onmessage({ data: { id: 1, error: 'text_too_large' } });
+  assert.deepEqual(await p2, { text: 'two', findings: [] });
+  await assert.rejects(p1, { code: 'text_too_large' });
+  const p3 = c.redact('three', {}, {});
+  let prevented = false;
+  fake.onerror({ preventDefault: () => { prevented = true; } });
+  await assert.rejects(p3, { code: 'load_failed' });
+  assert.ok(prevented && fake.dead);
+  assert.equal(c.redact('four', {}, {}), null, 'no worker after a failure');
+  assert.equal(started, 1);
+
+  const none = createWorkerClient({ win: { URL }, createWorker: () => { throw new Error('CSP'); }, stats });
+  assert.equal(none.redact('x', {}, {}), null);
+  assert.equal(createWorkerClient({ win: { URL }, stats }).start(), null);
+});
+
+test('worker side: one scanner per configuration, findings without their text, errors as codes', async () => {
+  const made = [];
+  const api = {
+    init: () => Promise.resolve(),
+    createScanner(config) {
+      made.push(config);
+      return { redact: (text) => ({ text: text.toUpperCase(), findings: [{ kind: 'email', start: 0, end: 1, text: text[0] }] }) };
+    },
+  };
+  const answers = [];
+  const scope = { postMessage: (m) => answers.push(m) };
+  serveWorker(api, scope);
+  scope.onmessage({ data: { type: 'init' } });
+  scope.onmessage({ data: { type: 'redact', id: 1, text: 'ab', config: { countries: ['de'] } } });
+  scope.onmessage({ data: { type: 'redact', id: 2, text: 'cd', config: { countries: ['de'] } } });
+  scope.onmessage({ data: { type: 'other', id: 3 } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(made, [{ countries: ['de'] }]);
+  assert.deepEqual(answers, [
+    { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] } },
+    { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] } },
+  ]);
+  const failing = { postMessage: (m) => answers.push(m) };
+  serveWorker({ init: () => Promise.reject(Object.assign(new Error('x'), { code: 'load_failed' })) }, failing);
+  failing.onmessage({ data: { type: 'redact', id: 9, text: 'x' } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(answers.at(-1), { id: 9, error: 'load_failed' });
+});
