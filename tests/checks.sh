@@ -15,3 +15,7 @@ cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 echo "== rustdoc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+
+echo "== the package and the script tag, then index.d.ts against a typed usage file and the size budget"
+bash www/build.sh
+node www/check.mjs

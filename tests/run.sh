@@ -33,9 +33,6 @@ unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 echo "== npm package and script tag (www/build.sh)"
 bash www/build.sh
 
-echo "== fast JavaScript checks: index.d.ts type check and the size budget (node www/check.mjs)"
-node www/check.mjs
-
 echo "== JavaScript API, cases through the wasm API, Node CLI vs native CLI (node --test)"
 node --test www/test/*.test.mjs
 
