@@ -6,7 +6,8 @@
 use crate::entity::Kind;
 use crate::tokens::{Tokens, T};
 use crate::types::{Candidate, Input};
-use crate::words::streets::{NOT_CITY, US_STATES};
+use crate::words::streets::NOT_CITY;
+use crate::words::streets_en::US_STATES;
 
 /// A whole field value that reads like a place name (letters, spaces, hyphens, dots).
 pub(super) fn bare_city(input: &Input<'_>, out: &mut Vec<Candidate>) {

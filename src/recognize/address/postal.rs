@@ -9,7 +9,8 @@ use super::city::{city_after, city_before};
 use crate::entity::Kind;
 use crate::tokens::{Tokens, T};
 use crate::types::Candidate;
-use crate::words::streets::{NOT_CITY, US_STATES};
+use crate::words::streets::NOT_CITY;
+use crate::words::streets_en::US_STATES;
 
 /// The postal-code pass over the tokens, after the streets were found.
 pub(super) struct Postal<'a, 't> {
