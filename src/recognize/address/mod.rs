@@ -45,6 +45,7 @@ use street::street_at;
 pub(super) struct Address;
 
 impl Address {
+    /// The recogniser (its word lists are consts and the shared lexicon).
     pub(super) fn new() -> Address {
         Address
     }

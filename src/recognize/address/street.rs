@@ -129,7 +129,7 @@ fn lead_type_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize,
     None
 }
 
-/// French: 12 [bis] [,] rue de la Paix.
+/// French: `12 [bis] [,] rue de la Paix`.
 fn fr_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
     let n = tk.v.len();
     let mut k = i + 1;

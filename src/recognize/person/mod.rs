@@ -51,6 +51,7 @@ use scan::Scan;
 pub(super) struct Person;
 
 impl Person {
+    /// The recogniser, with its word tables built up front (not on the first text).
     pub(super) fn new() -> Person {
         let _ = crate::words::lexicon();
         let _ = lists::lst();
