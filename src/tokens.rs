@@ -46,6 +46,131 @@ pub(crate) struct Tokens<'t> {
     fl: Vec<Cell<u32>>,
 }
 
+// Which of '@' '_' '/' '.' ':' a chunk (a run of tokens without spaces) holds.
+const AT: u8 = 1;
+const US: u8 = 2;
+const SL: u8 = 4;
+const DOT: u8 = 8;
+const COL: u8 = 16;
+
+/// The character at byte `i` of `text` (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => b as char,
+        _ => text[i..].chars().next().unwrap_or('\0'),
+    }
+}
+
+/// A letter (ASCII letters without the Unicode tables).
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Chunks (runs of tokens without spaces) that hold '@', "://", "www.", ".com", '_'
+/// or '/' and '.' are e-mail addresses, URLs or handles: the tokens `v[from..]` of such
+/// a chunk (`flags`: which of the characters it holds) are marked `code`.
+fn close_chunk(bytes: &[u8], v: &mut [Tok], from: usize, flags: u8) {
+    if flags == 0 || from >= v.len() {
+        return;
+    }
+    // "://" needs a ':' and a '/'; "www." and ".com" a '.': each found from the
+    // dots of the chunk (most chunks with a dot are a word and a full stop).
+    let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
+        let chunk = &bytes[v[from].s..v[v.len() - 1].e];
+        (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
+            || (flags & DOT != 0
+                && chunk
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &c)| c == b'.')
+                    .any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
+    };
+    if code {
+        for t in &mut v[from..] {
+            t.code = true;
+        }
+    }
+}
+
+/// A word read by [`read_word`].
+struct WordRead {
+    /// Byte after the word.
+    end: usize,
+    /// First letter upper-case.
+    cap: bool,
+    /// Only ASCII characters (then lower-cased into the buffer while read).
+    ascii: bool,
+    /// An upper-case ASCII letter (meaningful for ASCII words).
+    upper: bool,
+}
+
+/// Reads the word that starts with letter `c` at byte `i`: letters, with `-`/`'`/`’`
+/// joining letters. ASCII letters and joiners are appended lower-cased to `lower` as
+/// they are read (a word with other characters is lower-cased afterwards).
+#[inline]
+fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut ascii = c.is_ascii();
+    let mut upper = false;
+    let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
+    let mut e = i + c.len_utf8();
+    if ascii {
+        lower.push(bytes[i] | 0x20);
+        upper = cap;
+    }
+    loop {
+        while e < len && bytes[e].is_ascii_alphabetic() {
+            lower.push(bytes[e] | 0x20);
+            upper |= bytes[e] < b'a';
+            e += 1;
+        }
+        if e >= len {
+            break;
+        }
+        let d = char_at(text, e);
+        if !d.is_ascii() && d.is_alphabetic() {
+            ascii = false;
+            e += d.len_utf8();
+        } else if d == '-' || d == '\'' || d == '’' {
+            // joiner only between letters
+            let j = e + d.len_utf8();
+            if j < len && is_letter(char_at(text, j)) {
+                ascii &= d.is_ascii();
+                lower.push(bytes[e]);
+                e = j;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    WordRead { end: e, cap, ascii, upper }
+}
+
+/// Appends `word` lower-cased to `lower`, character by character; true if it has an
+/// upper-case letter.
+fn lower_word(word: &str, lower: &mut Vec<u8>) -> bool {
+    let mut upper = false;
+    let mut tmp = [0u8; 4];
+    for ch in word.chars() {
+        if ch.is_uppercase() {
+            upper = true;
+        }
+        for lc in ch.to_lowercase() {
+            lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+    upper
+}
+
 impl<'t> Tokens<'t> {
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
         let bytes = text.as_bytes();
@@ -59,45 +184,9 @@ impl<'t> Tokens<'t> {
         let mut all_lower = true;
         let mut nl = 0u8;
         let mut sp = false;
-        // The character at byte `i` (ASCII without decoding).
-        let char_at = |i: usize| -> char {
-            match bytes[i] {
-                b if b < 0x80 => b as char,
-                _ => text[i..].chars().next().unwrap_or('\0'),
-            }
-        };
-        let is_letter = |c: char| if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() };
-        // Chunks (runs of tokens without spaces) that hold '@', "://", "www.", ".com", '_'
-        // or '/' and '.' are e-mail addresses, URLs or handles: marked `code` below.
-        let mut chunk_start = 0usize; // index of the chunk's first token
-        let mut chunk_bytes = 0u8; // which of '@' '_' '/' '.' ':' the chunk holds
-        const AT: u8 = 1;
-        const US: u8 = 2;
-        const SL: u8 = 4;
-        const DOT: u8 = 8;
-        const COL: u8 = 16;
-        let close_chunk = |v: &mut Vec<Tok>, from: usize, flags: u8| {
-            if flags == 0 || from >= v.len() {
-                return;
-            }
-            // "://" needs a ':' and a '/'; "www." and ".com" a '.': each found from the
-            // dots of the chunk (most chunks with a dot are a word and a full stop).
-            let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
-                let chunk = &bytes[v[from].s..v[v.len() - 1].e];
-                (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
-                    || (flags & DOT != 0
-                        && chunk
-                            .iter()
-                            .enumerate()
-                            .filter(|&(_, &c)| c == b'.')
-                            .any(|(p, _)| chunk[..p].ends_with(b"www") || chunk[p + 1..].starts_with(b"com")))
-            };
-            if code {
-                for t in &mut v[from..] {
-                    t.code = true;
-                }
-            }
-        };
+        // The chunk being read (see `close_chunk`): its first token and its characters.
+        let mut chunk_start = 0usize;
+        let mut chunk_bytes = 0u8;
         let mut i = 0;
         while i < len {
             let b = bytes[i];
@@ -117,7 +206,7 @@ impl<'t> Tokens<'t> {
                     _ => c = b as char,
                 }
             } else {
-                c = char_at(i);
+                c = char_at(text, i);
                 if c.is_whitespace() || is_pictograph(c) {
                     sp = true;
                     i += c.len_utf8();
@@ -125,50 +214,26 @@ impl<'t> Tokens<'t> {
                 }
             }
             if nl > 0 || sp {
-                close_chunk(&mut v, chunk_start, chunk_bytes);
+                close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
                 chunk_start = v.len();
                 chunk_bytes = 0;
             }
             let ls = lower.len();
-            // An ASCII word is lower-cased into `lower` while it is read; a word with
-            // other characters is lower-cased afterwards, character by character.
-            let mut ascii = c.is_ascii();
-            let mut upper = false;
+            let mut f = 0;
             let (t, e, cap) = if is_letter(c) {
-                let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
-                let mut e = i + c.len_utf8();
-                if ascii {
-                    lower.push(bytes[i] | 0x20);
-                    upper = cap;
+                let w = read_word(text, i, c, &mut lower);
+                if w.ascii {
+                    all_lower &= !w.upper;
+                    f |= words::ascii_word_flags(lex, &lower[ls..]);
+                } else {
+                    lower.truncate(ls);
+                    if lower_word(&text[i..w.end], &mut lower) {
+                        all_lower = false;
+                    }
+                    // Whole characters were appended: the word is valid UTF-8.
+                    f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
                 }
-                loop {
-                    while e < len && bytes[e].is_ascii_alphabetic() {
-                        lower.push(bytes[e] | 0x20);
-                        upper |= bytes[e] < b'a';
-                        e += 1;
-                    }
-                    if e >= len {
-                        break;
-                    }
-                    let d = char_at(e);
-                    if !d.is_ascii() && d.is_alphabetic() {
-                        ascii = false;
-                        e += d.len_utf8();
-                    } else if d == '-' || d == '\'' || d == '’' {
-                        // joiner only between letters
-                        let j = e + d.len_utf8();
-                        if j < len && is_letter(char_at(j)) {
-                            ascii &= d.is_ascii();
-                            lower.push(bytes[e]);
-                            e = j;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                (T::Word, e, cap)
+                (T::Word, w.end, w.cap)
             } else if c.is_ascii_digit() {
                 let mut e = i + 1;
                 while e < len && bytes[e].is_ascii_digit() {
@@ -186,31 +251,13 @@ impl<'t> Tokens<'t> {
                 };
                 (T::Punct(c), i + c.len_utf8(), false)
             };
-            let mut f = 0;
-            if t == T::Word && ascii {
-                all_lower &= !upper;
-                f |= words::ascii_word_flags(lex, &lower[ls..]);
-            } else if t == T::Word {
-                lower.truncate(ls);
-                let mut tmp = [0u8; 4];
-                for ch in text[i..e].chars() {
-                    if ch.is_uppercase() {
-                        all_lower = false;
-                    }
-                    for lc in ch.to_lowercase() {
-                        lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
-                    }
-                }
-                // Whole characters were appended: the word is valid UTF-8.
-                f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
-            }
             fl.push(Cell::new(f));
             v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
             nl = 0;
             sp = false;
             i = e;
         }
-        close_chunk(&mut v, chunk_start, chunk_bytes);
+        close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
         // Only whole characters were lower-cased and appended.
         let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower, fl }

@@ -1,6 +1,6 @@
 //! The word lists and their one lookup table.
 //!
-//! Every fixed list (`names`, `stop`, `cues`, `streets`) and the gazetteers
+//! Every fixed list (`names`, `stop`, `cues`, `streets`, `streets_en`) and the gazetteers
 //! (`src/data/*.txt`, built by `tests/gen_gazetteers.py` from US SSA and US Census
 //! public-domain name files plus a curated list of European spellings) are merged into
 //! one hashed [`Lexicon`]: a word is looked up once and gets a set of bits ([`flag`]),
@@ -11,6 +11,7 @@ pub(crate) mod cues;
 pub(crate) mod names;
 pub(crate) mod stop;
 pub(crate) mod streets;
+pub(crate) mod streets_en;
 
 use crate::lexicon::Lexicon;
 use std::sync::OnceLock;

@@ -1,0 +1,98 @@
+//! English street addresses: house number, words, a USPS street suffix, an optional
+//! direction and an optional unit (`12952 West Spring Lane, Unit 18`, `#589`, `Apt 4B`).
+
+use crate::tokens::{Tokens, T};
+use crate::words::streets_en::{EN_SUFFIXES, EN_UNITS};
+
+/// English street: number + words + USPS suffix [+ direction] [+ unit].
+pub(super) fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
+    let n = tk.v.len();
+    if tk.v[i].t != T::Num || tk.v[i].e - tk.v[i].s > 6 || tk.v[i].code {
+        return None;
+    }
+    if i > 0
+        && !tk.v[i].sp
+        && tk.v[i].nl == 0
+        && matches!(tk.v[i - 1].t, T::Punct(_) | T::Word)
+        && !tk.is_punct(i - 1, ',')
+        && !tk.is_punct(i - 1, '(')
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    // 12A Baker Street
+    if k < n && tk.v[k].t == T::Word && !tk.v[k].sp && tk.raw(k).len() == 1 {
+        k += 1;
+    }
+    let mut words = 0;
+    let mut suffix_at = None;
+    while k < n && words < 5 && tk.v[k].nl == 0 && tk.is_word(k) {
+        let w = tk.low(k);
+        if !(tk.v[k].cap || tk.all_lower) {
+            break;
+        }
+        if words >= 1 && EN_SUFFIXES.contains(&w) {
+            suffix_at = Some(k);
+            // "Parkways", "St." — longest: keep going if the next is also a suffix word
+            let nx = k + 1;
+            if nx < n
+                && tk.is_word(nx)
+                && tk.v[nx].nl == 0
+                && EN_SUFFIXES.contains(&tk.low(nx))
+                && tk.v[nx].cap
+                && !matches!(tk.low(nx), "apt" | "unit")
+            {
+                k += 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        k += 1;
+        words += 1;
+    }
+    let s = suffix_at?;
+    let mut last = s;
+    let mut k = s + 1;
+    if tk.is_punct(k, '.') && tk.v[k].s == tk.v[s].e {
+        k += 1;
+    }
+    // direction
+    if k < n
+        && tk.is_word(k)
+        && tk.v[k].nl == 0
+        && matches!(tk.raw(k), "N" | "S" | "E" | "W" | "NE" | "NW" | "SE" | "SW")
+    {
+        last = k;
+        k += 1;
+    }
+    // unit: [,] Apt 4B / Unit 18 / #589 / Suite 200
+    let mut m = k;
+    if tk.is_punct(m, ',') {
+        m += 1;
+    }
+    if m < n && tk.v[m].nl == 0 {
+        if tk.is_punct(m, '#') && m + 1 < n && tk.v[m + 1].t == T::Num {
+            last = m + 1;
+            if m + 2 < n && tk.v[m + 2].t == T::Word && !tk.v[m + 2].sp && tk.raw(m + 2).len() <= 2 {
+                last = m + 2;
+            }
+        } else if tk.is_word(m) && EN_UNITS.contains(&tk.low(m)) {
+            let mut d = m + 1;
+            if tk.is_punct(d, '.') {
+                d += 1;
+            }
+            if tk.is_punct(d, '#') {
+                d += 1;
+            }
+            if d < n && tk.v[d].nl == 0 && (tk.v[d].t == T::Num || tk.v[d].t == T::Word && tk.raw(d).len() <= 2) {
+                last = d;
+                if d + 1 < n && !tk.v[d + 1].sp && matches!(tk.v[d + 1].t, T::Word | T::Num) && tk.raw(d + 1).len() <= 3
+                {
+                    last = d + 1;
+                }
+            }
+        }
+    }
+    Some((i, last, 0.75))
+}

@@ -1,0 +1,138 @@
+//! Street addresses and postal code + city.
+//!
+//! Both are read by grammar over the shared tokenizer (see `crate::tokens`), not by lists
+//! of streets or towns:
+//!
+//! * **Street** = a street word plus a house number. German/Dutch compounds end in a
+//!   street suffix (`-straße`, `-strasse`, `-str.`, `-gasse`, `-weg`, `-platz`, `-allee`,
+//!   `-ring`, `-damm`, `-ufer`, `-gürtel`, `-zeile`, `-steig`, `-straat`, `-laan`, …) or
+//!   the type is its own word after capitalised words (`Lange Gasse 5`, `Am Graben 3a`);
+//!   Romance types lead (`Via Roma 5`, `Calle Mayor 3`, `12 rue de la Paix`); English
+//!   addresses are number + words + a USPS street suffix (`12952 West Spring Lane`),
+//!   with `Flat 3,` before and `, Unit 18` / `Apt 4B` / `#589` after. The house number
+//!   takes `/3/29`, letters, ranges and `Stiege 2, Tür 14`, `Top 4`.
+//! * **Postal + city** = a postal code in its country's shape with the city beside it:
+//!   `1010 Wien`, `A-1010 Wien`, `CH-8001 Zürich`, `80331 München`, `1012 AB Amsterdam`,
+//!   `Leeds LS6 2AB` (UK postcode grammar), `Springfield, IL 62704` (state + ZIP). A
+//!   4–5 digit number before a capitalised word is only a postal code with evidence:
+//!   a country prefix, a street just before it, or a form field asking for it.
+//! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
+//!   is not an address.
+//!
+//! Files: `street.rs` (which street grammar applies; Romance and French streets),
+//! `de.rs` (German/Dutch streets), `en.rs` (English streets), `house.rs` (house numbers
+//! and unit details), `around.rs` (address evidence around a candidate), `postal.rs`
+//! (postal codes per country), `city.rs` (city names). This file holds the recogniser:
+//! streets first, then postal codes (a street just before is evidence), then a bare
+//! city in a city field.
+
+mod around;
+mod city;
+mod de;
+mod en;
+mod house;
+mod postal;
+mod street;
+
+use super::util::Recognizer;
+use crate::entity::Kind;
+use crate::types::{Candidate, Input};
+use city::bare_city;
+use postal::Postal;
+use street::street_at;
+
+/// The street and postal-code recogniser (see the module doc).
+pub(super) struct Address;
+
+impl Address {
+    /// The recogniser (its word lists are consts and the shared lexicon).
+    pub(super) fn new() -> Address {
+        Address
+    }
+}
+
+impl Recognizer for Address {
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::StreetAddress, Kind::PostalCity]
+    }
+
+    fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let has_digit = input.bytes.iter().any(u8::is_ascii_digit);
+        let field = input.field.expects;
+        if !has_digit {
+            // Only a bare city typed into a city field.
+            if field == Some(Kind::PostalCity) {
+                bare_city(input, out);
+            }
+            return;
+        }
+        let tk = input.tokens();
+        let n = tk.v.len();
+        // street ends (token index) for postal evidence
+        let mut street_ends: Vec<usize> = Vec::new();
+        let mut street_spans: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if let Some((a, b, score)) = street_at(tk, i) {
+                let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);
+                c.subtype = None;
+                out.push(c);
+                street_ends.push(b);
+                street_spans.push((a, b));
+                i = b + 1;
+                continue;
+            }
+            i += 1;
+        }
+        Postal::find(tk, &street_ends, &street_spans, out);
+        if field == Some(Kind::PostalCity) && !out.iter().any(|c| c.kind == Kind::PostalCity) {
+            bare_city(input, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FieldHints, Kind, Scanner};
+
+    fn found(text: &str, kind: Kind) -> Vec<String> {
+        let s = Scanner::new();
+        s.scan(text, None)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn streets() {
+        assert_eq!(found("Hauptstraße 12, 1010 Wien", Kind::StreetAddress), vec!["Hauptstraße 12"]);
+        assert_eq!(found("Museumstraße 7/3/29", Kind::StreetAddress), vec!["Museumstraße 7/3/29"]);
+        assert_eq!(
+            found("Lange Gasse 5, Stiege 2, Tür 14", Kind::StreetAddress),
+            vec!["Lange Gasse 5, Stiege 2, Tür 14"]
+        );
+        assert_eq!(
+            found("12952 West Spring Lane, Unit 18", Kind::StreetAddress),
+            vec!["12952 West Spring Lane, Unit 18"]
+        );
+        assert_eq!(found("Flat 3, 12 Baker Street", Kind::StreetAddress), vec!["Flat 3, 12 Baker Street"]);
+        assert_eq!(found("12 rue de la Paix", Kind::StreetAddress), vec!["12 rue de la Paix"]);
+        assert_eq!(found("Via Roma 5", Kind::StreetAddress), vec!["Via Roma 5"]);
+        assert_eq!(found("Kerkstraat 12", Kind::StreetAddress), vec!["Kerkstraat 12"]);
+    }
+
+    #[test]
+    fn postal() {
+        assert_eq!(found("A-1010 Wien", Kind::PostalCity), vec!["A-1010 Wien"]);
+        assert_eq!(found("Hauptstraße 12, 80331 München", Kind::PostalCity), vec!["80331 München"]);
+        assert_eq!(found("Leeds LS6 2AB", Kind::PostalCity), vec!["Leeds LS6 2AB"]);
+        assert_eq!(found("Springfield, IL 62704", Kind::PostalCity), vec!["Springfield, IL 62704"]);
+        assert!(found("I flew to Berlin", Kind::PostalCity).is_empty());
+        assert!(found("Ich bräuchte 1588 Euro", Kind::PostalCity).is_empty());
+        let f = FieldHints { label: "Ort".into(), ..Default::default() };
+        let s = Scanner::new();
+        assert_eq!(s.scan("Lienz", Some(&f)).unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,243 @@
+//! Postal codes with their city, per country shape: UK postcodes (`Leeds LS6 2AB`), US
+//! state + ZIP (`Springfield, IL 62704`), and continental 4–5 digit codes with an
+//! optional country prefix (`A-1010 Wien`, `CH-8001 Zürich`, `80331 München`) or Dutch
+//! letters (`1012 AB Amsterdam`). A bare 4–5 digit number before a capitalised word
+//! scores low unless there is evidence: a prefix, a street just before, a cue word.
+
+use super::around::postal_cue_before;
+use super::city::{city_after, city_before};
+use crate::entity::Kind;
+use crate::tokens::{Tokens, T};
+use crate::types::Candidate;
+use crate::words::streets::NOT_CITY;
+use crate::words::streets_en::US_STATES;
+
+/// The postal-code pass over the tokens, after the streets were found.
+pub(super) struct Postal<'a, 't> {
+    tk: &'a Tokens<'t>,
+    /// Last token of each street found (ascending).
+    street_ends: &'a [usize],
+    /// First and last token of each street found (ascending).
+    street_spans: &'a [(usize, usize)],
+    /// Token after the last postal code reported.
+    last_end_tok: usize,
+    /// Street spans starting at or before the current token.
+    span_k: usize,
+}
+
+impl<'a, 't> Postal<'a, 't> {
+    /// Reports every postal code + city of `tk` into `out`.
+    pub(super) fn find(
+        tk: &'a Tokens<'t>,
+        street_ends: &'a [usize],
+        street_spans: &'a [(usize, usize)],
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut p = Postal { tk, street_ends, street_spans, last_end_tok: 0, span_k: 0 };
+        let n = tk.v.len();
+        let mut i = 0;
+        while i < n {
+            i = p.uk(i, out).or_else(|| p.us(i, out)).or_else(|| p.continental(i, out)).unwrap_or(i + 1);
+        }
+    }
+
+    /// Is there a street ending at most 3 tokens before `tok` (and after the last postal code)?
+    fn near_street(&self, tok: usize) -> bool {
+        // Street ends are ascending: the nearest one before `tok` is found by binary
+        // search (a linear scan per number made long texts quadratic).
+        let k = self.street_ends.partition_point(|&e| e < tok);
+        k > 0 && tok - self.street_ends[k - 1] <= 3 && tok >= self.last_end_tok
+    }
+
+    /// Reports tokens `a..=b` as a postal code + city; returns the token after it.
+    fn emit(&mut self, a: usize, b: usize, score: f32, out: &mut Vec<Candidate>) -> usize {
+        out.push(Candidate::new(Kind::PostalCity, self.tk.v[a].s, self.tk.v[b].e, score));
+        self.last_end_tok = b + 1;
+        b + 1
+    }
+
+    /// UK postcode (outward + inward) with the city before it.
+    fn uk(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let (pa, pb) = uk_postcode(self.tk, i)?;
+        let a = city_before(self.tk, pa, self.street_ends);
+        let score = if a < pa { 0.9 } else { 0.75 };
+        Some(self.emit(a, pb, score, out))
+    }
+
+    /// US: State ZIP, with the city before it.
+    fn us(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let n = tk.v.len();
+        let state_ok = tk.v[i].t == T::Word
+            && tk.v[i].e - tk.v[i].s == 2
+            && (tk.v[i].cap && US_STATES.contains(&tk.raw(i))
+                || tk.all_lower
+                    && i > 0
+                    && tk.is_punct(i - 1, ',')
+                    && tk.raw(i).len() == 2
+                    && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
+        if !(state_ok
+            && i + 1 < n
+            && tk.v[i + 1].t == T::Num
+            && tk.v[i + 1].nl == 0
+            && tk.v[i + 1].e - tk.v[i + 1].s == 5
+            && !tk.v[i + 1].code)
+        {
+            return None;
+        }
+        let mut b = i + 1;
+        if b + 2 < n && tk.is_punct(b + 1, '-') && tk.v[b + 2].t == T::Num && tk.v[b + 2].e - tk.v[b + 2].s == 4 {
+            b += 2;
+        }
+        let after_ok = b + 1 >= n || !matches!(tk.v[b + 1].t, T::Num);
+        let mut st = i;
+        if st > 0 && tk.is_punct(st - 1, ',') {
+            st -= 1;
+        }
+        let a = city_before(tk, st, self.street_ends);
+        if after_ok && (a < st || tk.v[i].nl > 0 || i > 0 && tk.is_punct(i - 1, ',')) {
+            let a = if a < st { a } else { i };
+            return Some(self.emit(a, b, if a < i { 0.9 } else { 0.6 }, out));
+        }
+        None
+    }
+
+    /// Continental: [prefix-]NNNN(N) City.
+    fn continental(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        // `i` only grows: the street spans starting at or before it are passed once.
+        while self.span_k < self.street_spans.len() && self.street_spans[self.span_k].0 <= i {
+            self.span_k += 1;
+        }
+        let in_street = self.span_k > 0 && self.street_spans[self.span_k - 1].1 >= i;
+        if !(tk.v[i].t == T::Num && !tk.v[i].code && !in_street) {
+            return None;
+        }
+        let len = tk.v[i].e - tk.v[i].s;
+        let (a, prefixed) = self.country_prefix(i);
+        let bounded =
+            a == 0 || tk.v[a].sp || tk.v[a].nl > 0 || matches!(tk.v[a - 1].t, T::Punct(',' | '(' | ':' | ';'));
+        let prev_ok =
+            a == 0 || !matches!(tk.v[a - 1].t, T::Punct('.' | '/' | '-' | '+' | '€' | '$' | '£' | '#')) || tk.v[a].sp;
+        if !((len == 4 || len == 5) && bounded && prev_ok) {
+            return None;
+        }
+        let (c, nl_code) = nl_letters(tk, i, len);
+        let b = city_after(tk, c)?;
+        let ev_street = self.near_street(i);
+        let ctx = postal_cue_before(tk, a);
+        let year = len == 4 && tk.raw(i).starts_with(['1', '2']) && (tk.raw(i) >= "1900" && tk.raw(i) <= "2099");
+        let score = if prefixed || ev_street {
+            0.9
+        } else if ctx || nl_code {
+            0.75
+        } else if year {
+            0.3
+        } else {
+            0.45
+        };
+        Some(self.emit(a, b, score, out))
+    }
+
+    /// A country prefix joined to the number at `i` ("A-1010", "CH-8001"; in lower-case
+    /// text "a-1010" only after a street): the first token of the code and whether
+    /// there is one.
+    fn country_prefix(&self, i: usize) -> (usize, bool) {
+        let tk = self.tk;
+        if i >= 2
+            && tk.is_punct(i - 1, '-')
+            && tk.v[i - 1].s == tk.v[i - 2].e
+            && tk.v[i].s == tk.v[i - 1].e
+            && tk.v[i - 2].t == T::Word
+        {
+            let pre = tk.raw(i - 2);
+            let pre_ok = |p: &str| {
+                matches!(
+                    p,
+                    "D" | "A" | "CH" | "F" | "I" | "E" | "NL" | "B" | "L" | "FL" | "DE" | "AT" | "P" | "DK" | "S" | "N"
+                )
+            };
+            // "a-88076" after "order" is a reference, not a postal code
+            let reference = i >= 3
+                && tk.is_word(i - 3)
+                && crate::context::matches_any(tk.low(i - 3), crate::context::REFERENCE_WORDS);
+            if !reference && (pre_ok(pre) || tk.all_lower && pre_ok(&pre.to_ascii_uppercase()) && self.near_street(i)) {
+                return (i - 2, true);
+            }
+        }
+        (i, false)
+    }
+}
+
+/// NL: the two letters of "1012 AB" after the number at `i` (of `len` digits): the
+/// token where the city starts and whether the letters were there.
+fn nl_letters(tk: &Tokens<'_>, i: usize, len: usize) -> (usize, bool) {
+    let n = tk.v.len();
+    let c = i + 1;
+    let nl_letters = c < n
+        && tk.v[c].t == T::Word
+        && tk.v[c].nl == 0
+        && tk.raw(c).len() == 2
+        && (tk.raw(c).bytes().all(|ch| ch.is_ascii_uppercase())
+            || tk.all_lower && tk.raw(c).bytes().all(|ch| ch.is_ascii_lowercase()));
+    if len == 4
+        && nl_letters
+        && c + 1 < n
+        && tk.v[c + 1].t == T::Word
+        && (tk.v[c + 1].cap || tk.all_lower)
+        && !NOT_CITY.contains(&tk.low(c + 1))
+    {
+        return (c + 1, true);
+    }
+    (c, false)
+}
+
+/// UK postcode starting at token `i`: returns (first, last) token.
+fn uk_postcode(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+    let n = tk.v.len();
+    let t = &tk.v[i];
+    if t.t != T::Word || t.code {
+        return None;
+    }
+    let raw = tk.raw(i);
+    if raw.len() > 2 {
+        return None;
+    }
+    let upper = raw.bytes().all(|b| b.is_ascii_uppercase());
+    let lower_ok = tk.all_lower && raw.bytes().all(|b| b.is_ascii_lowercase());
+    if !(upper || lower_ok) {
+        return None;
+    }
+    if i > 0 && !t.sp && t.nl == 0 && !matches!(tk.v[i - 1].t, T::Punct(',' | '(' | ':' | ';')) {
+        return None;
+    }
+    let letters_ok = |k: usize, len: usize| {
+        let r = tk.raw(k);
+        r.len() == len
+            && (r.bytes().all(|b| b.is_ascii_uppercase()) || lower_ok && r.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    // outward: A9, A99, AA9, AA99, A9A, AA9A -> tokens Word(letters) Num [Word(letter)]
+    let mut k = i + 1;
+    if k >= n || tk.v[k].t != T::Num || tk.v[k].s != t.e || tk.v[k].e - tk.v[k].s > 2 {
+        return None;
+    }
+    k += 1;
+    // optional outward trailing letter (SW1A): Word directly attached, single letter
+    if k < n && tk.v[k].t == T::Word && tk.v[k].s == tk.v[k - 1].e && letters_ok(k, 1) {
+        k += 1;
+    }
+    // inward: 9AA, with a space before (or not)
+    if k + 1 >= n || tk.v[k].t != T::Num || tk.v[k].e - tk.v[k].s != 1 || tk.v[k].nl > 0 {
+        // "9AA" could be tokenised with the number attached to the outward number (no space)
+        return None;
+    }
+    let inward = k + 1;
+    if tk.v[inward].t != T::Word || tk.v[inward].s != tk.v[k].e || !letters_ok(inward, 2) {
+        return None;
+    }
+    let after = inward + 1;
+    if after < n && tk.v[after].s == tk.v[inward].e && matches!(tk.v[after].t, T::Word | T::Num) {
+        return None;
+    }
+    Some((i, inward))
+}

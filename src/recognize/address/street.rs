@@ -1,0 +1,171 @@
+//! Streets by the language family of their grammar: which grammar applies at a token
+//! ([`street_at`]), English flats before a street (`Flat 3, 12 Baker Street`), Romance
+//! types that lead (`Via Roma 5`, `Calle Mayor, 3`, `C/ Mayor 3`) and French numbers
+//! first (`12 bis, rue de la Paix`). German/Dutch streets are in `de.rs`, English ones
+//! in `en.rs`.
+
+use super::de::de_street;
+use super::en::en_street;
+use super::house::{house_number, is_house_num};
+use crate::tokens::{Tokens, T};
+use crate::words::flag;
+use crate::words::streets::{DE_TYPES, FR_TYPES};
+
+/// A street starting at token `i`: (first, last, score).
+pub(super) fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
+    let t = &tk.v[i];
+    if t.code {
+        return None;
+    }
+    if t.t == T::Word {
+        let w = tk.low(i);
+        // German/Dutch compound or standalone type: word + house number
+        let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
+        let compound = num_follows && crate::words::streets::street_compound(w);
+        let standalone = num_follows && DE_TYPES.contains(&w);
+        if compound || standalone {
+            return de_street(tk, i, w, standalone);
+        }
+        if let Some(s) = flat_street(tk, i, w) {
+            return Some(s);
+        }
+        return lead_type_street(tk, i, w);
+    }
+    if t.t == T::Num && t.e - t.s <= 6 {
+        return fr_street(tk, i).or_else(|| en_street(tk, i));
+    }
+    None
+}
+
+/// Flat 3, 12 Baker Street: a flat or unit number before an English street.
+fn flat_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize, f32)> {
+    let n = tk.v.len();
+    if !(matches!(w, "flat" | "apartment" | "apt" | "unit" | "suite") && tk.v[i].cap) {
+        return None;
+    }
+    let mut k = i + 1;
+    if tk.is_punct(k, '.') {
+        k += 1;
+    }
+    if k < n && (tk.v[k].t == T::Num) {
+        let mut m = k + 1;
+        if m < n && tk.v[m].t == T::Word && !tk.v[m].sp && tk.raw(m).len() == 1 {
+            m += 1;
+        }
+        if tk.is_punct(m, ',') {
+            m += 1;
+        }
+        if m < n && tk.v[m].t == T::Num {
+            if let Some((_, b, sc)) = en_street(tk, m) {
+                return Some((i, b, sc));
+            }
+        }
+    }
+    None
+}
+
+/// Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54: the street type leads, the name and
+/// the house number follow.
+fn lead_type_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize, f32)> {
+    let n = tk.v.len();
+    let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
+    // a lead type needs a number within the next few tokens
+    let num_near = || (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
+    if !((tk.v[i].cap || tk.all_lower) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near()) {
+        return None;
+    }
+    let mut k = i + 1;
+    if tk.is_punct(k, '.') || tk.is_punct(k, '/') {
+        k += 1;
+    }
+    let mut words = 0;
+    while k < n
+        && words < 5
+        && tk.v[k].nl == 0
+        && tk.is_word(k)
+        && (tk.v[k].cap
+            || matches!(
+                tk.low(k),
+                "de" | "la"
+                    | "del"
+                    | "della"
+                    | "di"
+                    | "dei"
+                    | "delle"
+                    | "degli"
+                    | "los"
+                    | "las"
+                    | "el"
+                    | "des"
+                    | "du"
+                    | "le"
+                    | "d'"
+                    | "dels"
+                    | "da"
+                    | "do"
+            )
+            || tk.all_lower)
+    {
+        k += 1;
+        words += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let mut m = k;
+    if tk.is_punct(m, ',') {
+        m += 1;
+    }
+    if m < n && tk.is_word(m) && matches!(tk.low(m), "n" | "nº" | "no" | "nr" | "num") {
+        m += 1;
+        if tk.is_punct(m, '.') || tk.is_punct(m, 'º') || tk.is_punct(m, '°') {
+            m += 1;
+        }
+    }
+    if is_house_num(tk, m) {
+        let b = house_number(tk, m, true);
+        return Some((i, b, 0.8));
+    }
+    None
+}
+
+/// French: `12 [bis] [,] rue de la Paix`.
+fn fr_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
+    let n = tk.v.len();
+    let mut k = i + 1;
+    if k < n && tk.is_word(k) && matches!(tk.low(k), "bis" | "ter" | "b" | "a") && tk.v[k].nl == 0 {
+        k += 1;
+    }
+    if tk.is_punct(k, ',') {
+        k += 1;
+    }
+    if k < n && tk.is_word(k) && tk.v[k].nl == 0 && FR_TYPES.contains(&tk.low(k)) && !tk.v[k].cap
+        || k < n
+            && tk.is_word(k)
+            && tk.v[k].nl == 0
+            && FR_TYPES.contains(&tk.low(k))
+            && matches!(tk.low(k), "rue" | "boulevard" | "impasse" | "allée" | "chemin" | "quai")
+    {
+        let mut m = k + 1;
+        let mut last = k;
+        let mut words = 0;
+        while m < n
+            && words < 6
+            && tk.v[m].nl == 0
+            && tk.is_word(m)
+            && (tk.v[m].cap
+                || matches!(tk.low(m), "de" | "la" | "du" | "des" | "le" | "les" | "d'" | "l'" | "et" | "sur" | "en")
+                || tk.low(m).starts_with("d'")
+                || tk.low(m).starts_with("l'")
+                || tk.all_lower)
+        {
+            last = m;
+            m += 1;
+            words += 1;
+        }
+        if words > 0 && tk.v[last].cap | tk.all_lower {
+            return Some((i, last, 0.8));
+        }
+    }
+    None
+}

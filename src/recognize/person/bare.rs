@@ -1,0 +1,160 @@
+//! The steps of the name recogniser that need no cue phrase before the name: the writer's
+//! sign-off after a dash (`– Tina`), a name before `hier`/`here`/`speaking`, `Nguyen,
+//! Randy` at the end of a line, a known given name followed by a surname-like word
+//! (`Kevin Werner`) or ending the message, and a form field that expects a name.
+
+use super::namey::{may_be_given, Namey};
+use super::scan::Scan;
+use crate::entity::Kind;
+use crate::tokens::T;
+
+impl Scan<'_, '_, '_> {
+    /// A form field that expects a name: the whole value, if it is made of name words.
+    /// True when the value was reported (nothing else is looked for then).
+    pub(super) fn form_field(&mut self, expects: Option<Kind>) -> bool {
+        let tk = self.tk;
+        let n = self.n;
+        if expects == Some(Kind::Person) && n > 0 && n <= 8 {
+            let words: Vec<usize> = (0..n).filter(|&i| tk.v[i].t == T::Word).collect();
+            let others_ok = (0..n).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
+            if others_ok && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
+                let a = words[0];
+                let b = *words.last().unwrap();
+                self.emit(a, b, 0.35);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "– Tina" at the end of a note: the writer's sign-off.
+    pub(super) fn dash_signoff(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if i > 0
+            && matches!(tk.v[i - 1].t, T::Punct('-' | '–'))
+            && tk.v[i - 1].e == tk.v[i].s
+            && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0)
+            && tk.v[i].cap
+            && i >= self.covered_to
+        {
+            let b = self.cx.extend(i);
+            let end = b + 1 >= self.n || tk.v[b + 1].nl > 0;
+            if end && self.cx.namey(i) != Namey::No {
+                self.emit(i, b, 0.8);
+                return Some(b + 1);
+            }
+        }
+        None
+    }
+
+    /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
+    pub(super) fn name_here(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        if !(i + 1 < n
+            && tk.is_word(i + 1)
+            && matches!(tk.low(i + 1), "hier" | "here" | "speaking" | "am" | "spricht")
+            && tk.v[i + 1].nl == 0)
+        {
+            return None;
+        }
+        let prev_ok = i == 0
+            || tk.line_start(i)
+            || self.cx.namey(i) == Namey::Given && tk.v[i].cap
+            || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':'))
+            || (tk.is_word(i - 1)
+                && matches!(
+                    tk.low(i - 1),
+                    "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "ja" | "hallöchen" | "na"
+                ));
+        let after_ok = tk.low(i + 1) != "am" || i + 2 >= n || tk.v[i + 2].t != T::Word;
+        let k = self.cx.namey(i);
+        if prev_ok
+            && after_ok
+            && tk.low(i + 1) != "am"
+            && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown)
+            && (tk.v[i].cap || tk.all_lower)
+            && (k != Namey::Unknown
+                || tk.v[i].cap
+                || tk.all_lower
+                    && i >= 2
+                    && tk.is_punct(i - 1, ',')
+                    && tk.is_word(i - 2)
+                    && matches!(
+                        tk.low(i - 2),
+                        "hallo" | "hi" | "hey" | "servus" | "moin" | "hoi" | "grüezi" | "hello" | "ciao" | "salut"
+                    ))
+        {
+            if i >= self.covered_to {
+                self.emit(i, i, 0.8);
+            }
+            return Some(i + 2);
+        }
+        None
+    }
+
+    /// "…, Kunde Haumer, Tea" / "Nguyen, Randy" at the end of a line: surname, given name.
+    pub(super) fn surname_comma_given(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        if !(i >= self.covered_to
+            && tk.v[i].cap
+            && i + 2 < n
+            && tk.is_punct(i + 1, ',')
+            && tk.v[i + 2].nl == 0
+            && tk.v[i + 2].cap)
+        {
+            return None;
+        }
+        let g = i + 2;
+        let line_end = g + 1 >= n
+            || tk.v[g + 1].nl > 0
+            || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
+        let k1 = self.cx.namey(i);
+        let k2 = self.cx.namey(g);
+        let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
+        if line_end
+            && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak)
+            && (k2 == Namey::Given || prev_role && k2 != Namey::No)
+            && !tk.street(i)
+        {
+            self.emit(i, g, 0.75);
+            return Some(g + 1);
+        }
+        None
+    }
+
+    /// No cue: a known given name and a surname-like word ("Kevin Werner"), or a lone
+    /// given name ending the message after a comma ("Thanks, Roy").
+    pub(super) fn given_surname(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
+        if !(i >= self.covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(tk, i)) {
+            return None;
+        }
+        let k = self.cx.namey(i);
+        if !matches!(k, Namey::Given | Namey::Weak) {
+            return None;
+        }
+        let mut b = self.cx.extend(i);
+        if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
+        {
+            b = i;
+        }
+        if b > i {
+            let sc = if k == Namey::Given { 0.72 } else { 0.6 };
+            self.emit(i, b, sc);
+            return Some(b + 1);
+        }
+        // a lone given name at the end of a message after a comma ("Thanks, Roy")
+        let end_after = i + 1 >= n
+            || matches!(tk.v[i + 1].t, T::Punct('.' | '!')) && (i + 2 >= n || tk.v[i + 2].nl > 0)
+            || tk.v[i + 1].nl > 0;
+        let comma_before = i > 0 && (tk.is_punct(i - 1, ',') || tk.v[i].nl > 0 && tk.line_start(i));
+        if k == Namey::Given && end_after && comma_before && i + 1 >= n.min(i + 2) {
+            self.emit(i, i, 0.7);
+        }
+        None
+    }
+}

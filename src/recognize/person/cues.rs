@@ -1,0 +1,224 @@
+//! The steps of the name recogniser that start at a cue word: titles and salutations
+//! (strong evidence), closings (a signature follows), labels, roles, intros and greetings
+//! (medium evidence: the next word must look like a name), `ich (Carina, …)` and
+//! `meine Frau Ariane`. Each step either claims token `i` (returning where to go on)
+//! or returns `None` for the next step to try.
+
+use super::lists::{lst, match_cue};
+use super::namey::Namey;
+use super::scan::Scan;
+use crate::tokens::{Tokens, T};
+use crate::words::cues::CUES;
+use crate::words::flag;
+use crate::words::names::{FAMILY, GREETINGS};
+
+/// Is word `i` a title or salutation here (`Herr`, `Dr.`; not `meine Frau`, not a lone
+/// lower-case `ma` or `di`)?
+fn is_title(tk: &Tokens<'_>, i: usize) -> bool {
+    let w = tk.low(i);
+    tk.flags(i) & flag::TITLE != 0
+        && (w != "di" || tk.raw(i).starts_with("DI"))
+        && (!matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") || tk.v[i].cap)
+        && !(matches!(w, "frau" | "fr") && after_article(tk, i))
+        && (w != "fr" || tk.abbrev(i))
+        && (w != "hr" || tk.abbrev(i))
+        && (!matches!(w, "ma" | "ba" | "msc" | "bsc") || tk.abbrev(i))
+}
+
+/// Does a possessive or article come just before word `i` ("meine Frau", "die Frau")?
+fn after_article(tk: &Tokens<'_>, i: usize) -> bool {
+    i > 0
+        && tk.is_word(i - 1)
+        && matches!(
+            tk.low(i - 1),
+            "meine" | "meiner" | "seine" | "seiner" | "deine" | "ihre" | "die" | "eine" | "einer" | "der"
+        )
+}
+
+/// A possessive before word `i` ("mein", "my", "mon", "mijn", …).
+fn after_possessive(tk: &Tokens<'_>, i: usize) -> bool {
+    i > 0
+        && tk.is_word(i - 1)
+        && matches!(
+            tk.low(i - 1),
+            "mein"
+                | "meine"
+                | "meinem"
+                | "meinen"
+                | "meiner"
+                | "unser"
+                | "unsere"
+                | "my"
+                | "our"
+                | "mon"
+                | "ma"
+                | "mio"
+                | "mia"
+                | "mi"
+                | "mijn"
+                | "onze"
+        )
+}
+
+impl Scan<'_, '_, '_> {
+    /// Titles and salutations: the next capitalised words are the name, whatever they
+    /// are. Claims every title, whether a name follows or not.
+    pub(super) fn title(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !is_title(tk, i) {
+            return None;
+        }
+        let next = if tk.abbrev(i) { i + 2 } else { i + 1 };
+        if next < self.n && tk.v[next].nl == 0 {
+            if let Some((a, b)) = self.cx.name_at(next, 2) {
+                if a >= self.covered_to {
+                    self.emit(a, b, 0.9);
+                }
+                return Some(b + 1);
+            }
+        }
+        Some(i + 1)
+    }
+
+    /// Closings: the next words (same line after ',' or the next line) sign.
+    pub(super) fn closing(&mut self, i: usize) -> Option<usize> {
+        let (a, b, sc) = self.cx.closing_signature(i)?;
+        if a >= self.covered_to {
+            self.emit(a, b, sc);
+        }
+        Some(b + 1)
+    }
+
+    /// The longest cue (label, role, intro, greeting) starting at word `i`: the index
+    /// after it and its strength.
+    fn longest_cue(&self, i: usize) -> Option<(usize, u8)> {
+        let tk = self.tk;
+        if tk.flags(i) & flag::CUE == 0 {
+            return None;
+        }
+        let cue_idx = lst().cues_from(tk.low(i))?;
+        let mut best: Option<(usize, u8)> = None;
+        for (cue, strength) in cue_idx.iter().map(|&k| &CUES[k]) {
+            if *strength == 0 {
+                continue;
+            }
+            if let Some(j) = match_cue(tk, i, cue) {
+                // keep the longest cue
+                if best.map_or(true, |(bj, _)| j > bj) {
+                    best = Some((j, *strength));
+                }
+            }
+        }
+        best
+    }
+
+    /// Labels, roles, intros and greetings: a name-like word after the cue is the name.
+    pub(super) fn cue(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let (mut j, mut strength) = self.longest_cue(i)?;
+        let w = tk.low(i);
+        // family and role words after a possessive are strong ("mein Kind Annemie");
+        // roles and intros may be followed by a verb ("Kunde Müller ruft an")
+        if after_possessive(tk, i) && FAMILY.contains(&w) {
+            strength = 2;
+        } else if strength == 1 && !GREETINGS.contains(&w) {
+            strength = 3;
+        }
+        // "Ansprechpartnerin ist Frau X": a title after the cue decides
+        while j < n
+            && tk.is_word(j)
+            && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
+            && tk.v[j].nl == 0
+        {
+            j += 1;
+        }
+        if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
+            return Some(j);
+        }
+        let same_line =
+            j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
+        if !same_line {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(j, strength)?;
+        let b = self.given_after_comma(a, b);
+        if a >= self.covered_to {
+            self.emit(a, b, if strength == 2 { 0.9 } else { 0.8 });
+        }
+        Some(b + 1)
+    }
+
+    /// "Kunde Stelzl, Aurelia": surname, comma, given name. The last token of the name
+    /// read as `a..=b`, with the given name if one follows.
+    fn given_after_comma(&mut self, a: usize, b: usize) -> usize {
+        let tk = self.tk;
+        let n = self.n;
+        if b + 2 < n
+            && tk.is_punct(b + 1, ',')
+            && tk.v[b + 2].nl == 0
+            && self.cx.namey(b + 2) != Namey::No
+            && tk.v[b + 2].cap == tk.v[a].cap
+            && !tk.street(b + 2)
+            && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.')))
+        {
+            let after = b + 3;
+            if after >= n
+                || tk.v[after].nl > 0
+                || matches!(tk.v[after].t, T::Punct(_))
+                || tk.v[after].t == T::Word && !tk.v[after].cap
+            {
+                return b + 2;
+            }
+        }
+        b
+    }
+
+    /// "ich (Carina, geb. …)": a name in brackets after "I".
+    pub(super) fn self_in_brackets(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !(matches!(tk.low(i), "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(')) {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i + 2, 2)?;
+        if tk.is_punct(b + 1, ',')
+            || tk.is_punct(b + 1, ')')
+            || tk.is_word(b + 1) && matches!(tk.low(b + 1), "geb" | "born" | "né" | "née" | "nato" | "nata" | "jg")
+        {
+            self.emit(a, b, 0.8);
+            return Some(b + 1);
+        }
+        None
+    }
+
+    /// "meine Frau Ariane", "mein Mann Peter": a role, not a title.
+    pub(super) fn partner(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let role = matches!(tk.low(i), "frau" | "mann" | "freundin" | "freund")
+            && i > 0
+            && tk.is_word(i - 1)
+            && matches!(
+                tk.low(i - 1),
+                "meine"
+                    | "mein"
+                    | "meiner"
+                    | "meinem"
+                    | "seine"
+                    | "sein"
+                    | "deine"
+                    | "dein"
+                    | "ihre"
+                    | "ihr"
+                    | "unsere"
+            );
+        if !role {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i + 1, 1)?;
+        if tk.v[a].nl == 0 && a >= self.covered_to {
+            self.emit(a, b, 0.8);
+            return Some(b + 1);
+        }
+        None
+    }
+}

@@ -1,0 +1,210 @@
+//! Reading a name from its first token: how far it extends (more name words, initials,
+//! particles such as `van der`, generational suffixes) and, given the strength of the
+//! evidence before it, whether the word there may start a name at all
+//! ([`Ctx::name_at`]). Every cue step of the recogniser ends here.
+
+use super::lists::noun_ending;
+use super::namey::{common_lower, looks_common_capital, Ctx, Namey};
+use crate::words::flag;
+
+impl Ctx<'_, '_> {
+    /// A single capital letter followed by '.' (an initial).
+    pub(super) fn initial(&self, i: usize) -> bool {
+        let tk = self.tk;
+        tk.is_word(i) && tk.v[i].cap && tk.raw(i).chars().count() == 1 && tk.abbrev(i)
+    }
+
+    /// Can token `i` continue a name started before it (same line, a space apart)?
+    pub(super) fn continues(&mut self, i: usize) -> bool {
+        let tk = self.tk;
+        if i >= tk.v.len() || tk.v[i].nl > 0 || !tk.is_word(i) {
+            return false;
+        }
+        let w = tk.low(i);
+        if tk.street(i) {
+            return false;
+        }
+        let k = self.namey(i);
+        if k == Namey::No {
+            // after a name, a capitalised word with a noun ending is still a surname
+            // ("Dietrich Hartung"), but not a function word, team or title
+            let raw = tk.raw(i);
+            return tk.v[i].cap
+                && !tk.has(i, flag::STOP | flag::ORG | flag::TITLE)
+                && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
+                && noun_ending(w);
+        }
+        if tk.v[i].cap {
+            return true;
+        }
+        tk.all_lower
+            && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+            && !common_lower(tk, i)
+    }
+
+    /// Extends a name that starts at token `i` (already accepted) to its last token.
+    /// Returns the index of the last token.
+    pub(super) fn extend(&mut self, i: usize) -> usize {
+        let tk = self.tk;
+        let mut last = i;
+        let mut k = i + 1;
+        let mut words = 1;
+        while words < 4 && k < tk.v.len() {
+            if self.initial(k) && tk.v[k].nl == 0 {
+                // "Hans P. Müller"
+                if self.continues(k + 2) {
+                    last = k + 2;
+                    k += 3;
+                    words += 2;
+                    continue;
+                }
+                break;
+            }
+            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && !tk.v[k].cap {
+                // particles: "van der Berg", "di Stefano"
+                let mut m = k;
+                while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
+                    m += 1;
+                }
+                if m < tk.v.len()
+                    && tk.is_word(m)
+                    && tk.v[m].nl == 0
+                    && tk.v[m].cap
+                    && self.namey(m) != Namey::No
+                    && !tk.street(m)
+                {
+                    last = m;
+                    k = m + 1;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.continues(k) {
+                last = k;
+                k += 1;
+                words += 1;
+                continue;
+            }
+            // generational suffix: "Koch II", "Smith Jr."
+            if tk.is_word(k)
+                && tk.v[k].nl == 0
+                && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen")
+            {
+                last = k;
+            }
+            break;
+        }
+        last
+    }
+
+    /// Tries to read a name starting at token `i` with the given evidence strength
+    /// (2 strong, 1 medium). Returns (first, last) token indices.
+    pub(super) fn name_at(&mut self, mut i: usize, strength: u8) -> Option<(usize, usize)> {
+        let tk = self.tk;
+        // skip further titles ("Herr Dr. Mag.") and articles ("ich bin die Maria")
+        let mut guard = 0;
+        while i < tk.v.len() && guard < 4 {
+            guard += 1;
+            if tk.is_word(i) && tk.has(i, flag::TITLE) && (tk.low(i) != "di" || tk.v[i].cap) {
+                i += if tk.abbrev(i) { 2 } else { 1 };
+                if tk.is_punct(i, '-') {
+                    // Dipl.-Ing.
+                    i += 1;
+                }
+                continue;
+            }
+            if tk.is_word(i)
+                && strength >= 1
+                && matches!(tk.low(i), "die" | "der" | "the" | "ist" | "is" | "la" | "el")
+                && i + 1 < tk.v.len()
+                && tk.v[i + 1].nl == 0
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i >= tk.v.len() {
+            return None;
+        }
+        // "M. Huber" / "J. Young"
+        if self.initial(i) && i + 2 < tk.v.len() && tk.v[i + 2].nl == 0 && tk.is_word(i + 2) && tk.v[i + 2].cap {
+            let k = self.namey(i + 2);
+            if k != Namey::No {
+                let last = self.extend(i + 2);
+                return Some((i, last));
+            }
+        }
+        if !tk.is_word(i) {
+            return None;
+        }
+        // "Frau van der Dussen": particles before a capitalised surname
+        if strength >= 2 && tk.has(i, flag::PARTICLE) && !tk.v[i].cap {
+            let mut m = i;
+            while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) {
+                m += 1;
+            }
+            if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
+                let last = self.extend(m);
+                return Some((i, last));
+            }
+            return None;
+        }
+        let k = self.namey(i);
+        let cap = tk.v[i].cap;
+        let w = tk.low(i);
+        let ok = match k {
+            Namey::No => false,
+            Namey::Given | Namey::Surname => cap || tk.all_lower || strength == 2,
+            Namey::Weak => cap || tk.all_lower,
+            Namey::Unknown => {
+                if tk.street(i) {
+                    false
+                } else if cap {
+                    strength == 2 || self.next_is_namey(i) || !looks_common_capital(w)
+                } else {
+                    // lower case: only in all-lower chat, with strong evidence or an intro
+                    // followed by a two-word name ("bin iwona hesse")
+                    tk.all_lower && !common_lower(tk, i) && (strength == 2 || strength == 3 && self.continues(i + 1))
+                }
+            }
+        };
+        if !ok {
+            return None;
+        }
+        let last = self.extend(i);
+        // "Dear Crestview team": a team, not a person
+        let nx = last + 1;
+        if nx < tk.v.len() && tk.is_word(nx) && tk.v[nx].nl == 0 && tk.has(nx, flag::ORG) {
+            return None;
+        }
+        // "Hallo, Paket ist …": an unknown word followed by a verb is a noun subject
+        if last == i
+            && strength == 1
+            && k == Namey::Unknown
+            && !tk.all_lower
+            && nx < tk.v.len()
+            && tk.is_word(nx)
+            && tk.v[nx].nl == 0
+            && !tk.v[nx].cap
+        {
+            return None;
+        }
+        // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
+        // "bin Wolf" is not sure) unless followed by another name word.
+        if last == i && strength != 2 && k == Namey::Weak && !cap {
+            return None;
+        }
+        Some((i, last))
+    }
+
+    /// Is the word after `i` on the same line capitalised and possibly a name?
+    fn next_is_namey(&mut self, i: usize) -> bool {
+        let tk = self.tk;
+        i + 1 < tk.v.len()
+            && tk.v[i + 1].nl == 0
+            && tk.v[i + 1].cap
+            && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+    }
+}
