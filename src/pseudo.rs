@@ -112,6 +112,7 @@ use crate::error::Error;
 use crate::field::FieldHints;
 use crate::scanner::Scanner;
 use crate::types::Finding;
+use crate::validate::{self, checksum::luhn_check_digit, e164};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use std::sync::Arc;
@@ -811,7 +812,8 @@ impl State {
                     }
                 }
                 let cc = std::str::from_utf8(&compact[..2]).expect("ascii");
-                let check = 98 - mod97(&format!("{bban}{cc}00"));
+                let check =
+                    validate::iban_check_digits(&compact[..2], bban.as_bytes()).expect("upper-case letters and digits");
                 Fake::Iban(format!("{cc}{check:02}{bban}"))
             }
             Kind::CreditCard => {
@@ -1174,20 +1176,15 @@ pub fn canonical_key(kind: Kind, value: &str) -> String {
     canonical(kind, value)
 }
 
-/// ITU country calling codes of one and two digits; all others have three.
-const CC_SHORT: &[&str] = &[
-    "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48",
-    "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
-    "86", "90", "91", "92", "93", "94", "95", "98",
-];
-
+/// Length of the country calling code at the start of `digits` (after `+` or `00`), by
+/// the E.164 table of [`e164::country_code`]. Where that table knows no code (a leading
+/// 0, an unassigned zone) or the number would end with the code, up to three digits are
+/// taken, so that a number always compares by what follows its country code.
 fn cc_len(digits: &[u8]) -> usize {
-    for l in 1..=2 {
-        if digits.len() > l && CC_SHORT.iter().any(|c| c.as_bytes() == &digits[..l]) {
-            return l;
-        }
+    match e164::country_code(digits) {
+        Some((_, l)) if l <= 2 && digits.len() > l => l,
+        _ => 3.min(digits.len()),
     }
-    3.min(digits.len())
 }
 
 /// Byte positions of the national significant number's digits in a phone number:
@@ -1216,34 +1213,6 @@ fn phone_nsn(v: &str) -> Vec<usize> {
         idx += 1; // (0) or a trunk zero written after the country code
     }
     pos[idx.min(pos.len())..].to_vec()
-}
-
-fn mod97(s: &str) -> u32 {
-    let mut r = 0u32;
-    for c in s.bytes() {
-        if c.is_ascii_digit() {
-            r = (r * 10 + u32::from(c - b'0')) % 97;
-        } else {
-            r = (r * 100 + u32::from(c.to_ascii_uppercase() - b'A' + 10)) % 97;
-        }
-    }
-    r
-}
-
-/// Check digit that makes `payload` followed by it Luhn-valid.
-fn luhn_check_digit(payload: &[u8]) -> u8 {
-    let mut sum = 0u32;
-    for (i, &d) in payload.iter().rev().enumerate() {
-        let mut x = u32::from(d - b'0');
-        if i % 2 == 0 {
-            x *= 2;
-            if x > 9 {
-                x -= 9;
-            }
-        }
-        sum += x;
-    }
-    ((10 - sum % 10) % 10) as u8
 }
 
 /// The surrogate of one written form of a non-person value.
@@ -1470,7 +1439,8 @@ mod tests {
             assert_eq!(f.len(), 22);
             assert!(f.starts_with("DE"));
             let rearranged = format!("{}{}", &f[4..], &f[..4]);
-            assert_eq!(mod97(&rearranged), 1, "{f}");
+            assert_eq!(validate::checksum::mod97_alnum([rearranged.as_bytes()]), Some(1), "{f}");
+            assert_eq!(validate::iban(f.as_bytes()), Ok(()), "{f}");
             let Fake::Card(c) = st.make_fake(Kind::CreditCard, "4111 1111 1111 1111", true) else { panic!() };
             assert_eq!(c.len(), 16);
             assert!(c.starts_with('4'));
