@@ -30,17 +30,17 @@
 //!
 //! # Layout
 //!
-//! * [`checksum`] — the result type and the generic check-digit algorithms
+//! * `checksum` — the result type and the generic check-digit algorithms
 //!   (Luhn, ISO 7064 MOD 97-10 and MOD 11,10, weighted sums, EAN-13, ICAO 9303),
 //!   each implemented once and shared by every validator and by the surrogate
 //!   generator of the pseudonymisation;
 //! * one module per country or family: `de`, `at`, `ch`, `uk`, `us`, `fr`, `it`,
 //!   `es`, `nl`, `vat` (VAT numbers and the EU dispatcher), `bank` (IBAN, BIC,
 //!   payment cards), `country` (ISO 3166-1 codes);
-//! * [`e164`] — the ITU-T E.164 country calling codes, shared by the phone
+//! * `e164` — the ITU-T E.164 country calling codes, shared by the phone
 //!   recogniser and the pseudonymisation;
-//! * [`REGISTRY`] — the validators a custom pattern may name, looked up by
-//!   [`find`]; the scanner's list of validator names is derived from it.
+//! * `REGISTRY` — the validators a custom pattern may name, looked up by
+//!   `find`; the scanner's list of validator names is derived from it.
 
 mod at;
 mod bank;

@@ -157,3 +157,70 @@ fn json_bool(line: &str, key: &str) -> Option<bool> {
         None
     }
 }
+
+/// The registry lists the validators in the order users see them (error messages,
+/// `validators()` in the wasm API), and each entry is the validator of its name.
+#[test]
+fn registry() {
+    let expected = [
+        "luhn",
+        "iban",
+        "bic",
+        "de_steuer_idnr",
+        "de_rvnr",
+        "at_svnr",
+        "ch_ahv",
+        "us_ssn",
+        "uk_nino",
+        "fr_nir",
+        "it_codice_fiscale",
+        "es_dni",
+        "es_nie",
+        "nl_bsn",
+        "eu_vat",
+        "de_kvnr",
+        "uk_nhs",
+    ];
+    assert_eq!(NAMES, expected);
+    assert!(find("credit_card").is_none());
+    assert!(find("").is_none());
+    // `luhn` reads only the digits of a value.
+    let luhn_check = find("luhn").unwrap();
+    assert!(luhn_check(b"4111A1111B11111111"));
+    assert!(!luhn_check(b"4111A1111B11111112"));
+    assert!(!luhn_check(b"ABC"));
+    // Every other entry agrees with its validator on the cross-check vectors.
+    let data = include_str!("../../tests/data/validate_vectors.jsonl");
+    let mut checked = 0;
+    for line in data.lines() {
+        let (Some(name), Some(value)) = (json_str(line, "validator"), json_str(line, "value")) else { continue };
+        let Some(check) = find(name) else { continue };
+        let v = value.as_bytes();
+        let direct = match name {
+            "luhn" => luhn(v),
+            "iban" => iban(v).is_ok(),
+            "bic" => bic(v).is_ok(),
+            "de_steuer_idnr" => de_steuer_idnr(v).is_ok(),
+            "de_rvnr" => de_rvnr(v).is_ok(),
+            "at_svnr" => at_svnr(v).is_ok(),
+            "ch_ahv" => ch_ahv(v).is_ok(),
+            "us_ssn" => us_ssn(v).is_ok(),
+            "uk_nino" => uk_nino(v).is_ok(),
+            "fr_nir" => fr_nir(v).is_ok(),
+            "it_codice_fiscale" => it_codice_fiscale(v).is_ok(),
+            "es_dni" => es_dni(v).is_ok(),
+            "es_nie" => es_nie(v).is_ok(),
+            "nl_bsn" => nl_bsn(v).is_ok(),
+            "eu_vat" => eu_vat(v).is_ok(),
+            "de_kvnr" => de_kvnr(v).is_ok(),
+            "uk_nhs" => uk_nhs(v).is_ok(),
+            other => panic!("registry entry {other} has no direct validator here"),
+        };
+        if name == "luhn" && !v.iter().all(u8::is_ascii_digit) {
+            continue; // the registry's luhn filters the digits first
+        }
+        assert_eq!(check(v), direct, "{name}({value})");
+        checked += 1;
+    }
+    assert!(checked > 1000, "too few vectors: {checked}");
+}

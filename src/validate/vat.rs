@@ -195,7 +195,7 @@ pub fn es_vat(v: &[u8]) -> Check {
 ///
 /// Implements the Belastingdienst format: `NL` + 9 digits + `B` + 2 digits
 /// (suffix 01..99). Valid if either the 9 digits pass the 11-proef (numbers
-/// of legal entities; see [`nl_bsn`]) or the whole string, letters mapped
+/// of legal entities; see [`nl_bsn`](super::nl_bsn)) or the whole string, letters mapped
 /// to 10..35, passes ISO 7064 MOD 97-10 (numbers issued to sole
 /// proprietors since 1 January 2020).
 pub fn nl_vat(v: &[u8]) -> Check {
