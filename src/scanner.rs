@@ -36,47 +36,10 @@ pub struct CustomPattern {
 
 /// Names of the validators a custom pattern may use. `luhn` reads only the digits of
 /// a match; the others read its letters and digits, upper-cased.
-pub const VALIDATORS: &[&str] = &[
-    "luhn",
-    "iban",
-    "bic",
-    "de_steuer_idnr",
-    "de_rvnr",
-    "at_svnr",
-    "ch_ahv",
-    "us_ssn",
-    "uk_nino",
-    "fr_nir",
-    "it_codice_fiscale",
-    "es_dni",
-    "es_nie",
-    "nl_bsn",
-    "eu_vat",
-    "de_kvnr",
-    "uk_nhs",
-];
+pub const VALIDATORS: &[&str] = validate::NAMES;
 
 fn run_validator(name: &str, v: &[u8]) -> bool {
-    match name {
-        "luhn" => validate::luhn(&v.iter().copied().filter(u8::is_ascii_digit).collect::<Vec<_>>()),
-        "iban" => validate::iban(v).is_ok(),
-        "bic" => validate::bic(v).is_ok(),
-        "de_steuer_idnr" => validate::de_steuer_idnr(v).is_ok(),
-        "de_rvnr" => validate::de_rvnr(v).is_ok(),
-        "at_svnr" => validate::at_svnr(v).is_ok(),
-        "ch_ahv" => validate::ch_ahv(v).is_ok(),
-        "us_ssn" => validate::us_ssn(v).is_ok(),
-        "uk_nino" => validate::uk_nino(v).is_ok(),
-        "fr_nir" => validate::fr_nir(v).is_ok(),
-        "it_codice_fiscale" => validate::it_codice_fiscale(v).is_ok(),
-        "es_dni" => validate::es_dni(v).is_ok(),
-        "es_nie" => validate::es_nie(v).is_ok(),
-        "nl_bsn" => validate::nl_bsn(v).is_ok(),
-        "eu_vat" => validate::eu_vat(v).is_ok(),
-        "de_kvnr" => validate::de_kvnr(v).is_ok(),
-        "uk_nhs" => validate::uk_nhs(v).is_ok(),
-        _ => false,
-    }
+    validate::find(name).is_some_and(|check| check(v))
 }
 
 /// Scanner configuration. Build with [`ScannerBuilder`].

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate cross-check vectors for src/validate.rs.
+"""Generate cross-check vectors for the validators in src/validate/ (read by
+src/validate/tests.rs).
 
 Usage:  pip install python-stdnum==2.2 && python3 tests/gen_validate_vectors.py
 
@@ -24,7 +25,7 @@ recorded as valid.
 
 Where stdnum and the official rule disagree, the official rule wins and the
 oracle below is adjusted; each adjustment is marked "RULE:" and mirrors a
-documented decision in src/validate.rs:
+documented decision in src/validate/:
 
 * de_steuer_idnr: stdnum does not enforce the BZSt rule that a digit
   occurring three times must not occupy three consecutive positions.
@@ -169,7 +170,7 @@ def ref_nino(v):
 
 
 def card_brand(v):
-    """Card-network IIN table (see credit_card in src/validate.rs)."""
+    """Card-network IIN table (see credit_card in src/validate/bank.rs)."""
     n = len(v)
 
     def p(k, lo, hi):

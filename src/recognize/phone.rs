@@ -69,6 +69,7 @@ use super::util::Recognizer;
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
+use crate::validate::e164::country_code;
 
 pub(super) struct Phone;
 
@@ -679,36 +680,6 @@ fn nanp(d: &[u8]) -> Option<Class> {
     Some(Class::Other)
 }
 
-/// Length of the country calling code at the start of `d`, by the E.164 code list:
-/// 1 and 7 are one digit; the listed two-digit codes; otherwise three digits in the
-/// zones that hold three-digit codes.
-fn country_code(d: &[u8]) -> Option<(u16, usize)> {
-    let num = |k: usize| d[..k].iter().fold(0u16, |a, &c| a * 10 + u16::from(c - b'0'));
-    if d.is_empty() || d[0] == b'0' {
-        return None;
-    }
-    if d[0] == b'1' || d[0] == b'7' {
-        return Some((num(1), 1));
-    }
-    if d.len() < 2 {
-        return None;
-    }
-    const TWO: &[u16] = &[
-        20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61,
-        62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
-    ];
-    const THREE_ZONES: &[u16] =
-        &[21, 22, 23, 24, 25, 26, 29, 35, 37, 38, 42, 50, 59, 67, 68, 69, 85, 87, 88, 96, 97, 99];
-    let two = num(2);
-    if TWO.contains(&two) {
-        return Some((two, 2));
-    }
-    if THREE_ZONES.contains(&two) && d.len() >= 3 {
-        return Some((num(3), 3));
-    }
-    None
-}
-
 /// Countries whose national form starts with the trunk prefix 0.
 const TRUNK0: &[u16] = &[49, 43, 41, 44, 33, 31];
 
@@ -1141,7 +1112,5 @@ mod tests {
         assert!(nanp(b"6154204427").is_some());
         assert!(nanp(b"6151204427").is_none());
         assert!(nanp(b"9114204427").is_none());
-        assert_eq!(country_code(b"4930"), Some((49, 2)));
-        assert_eq!(country_code(b"35212"), Some((352, 3)));
     }
 }

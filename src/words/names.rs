@@ -64,6 +64,14 @@ pub(crate) const TITLES: &[&str] = &[
     "rabbi",
 ];
 
+/// Parts of academic degrees and a form of address that pseudonymisation keeps out of
+/// a person mention together with [`TITLES`] (`Dr. med. Huber`, `Dr. rer. nat. Huber`,
+/// `Univ.-Prof. Huber`, `Madam Huber` → `Huber`). Kept apart from [`TITLES`] because
+/// the name recogniser does not take them as title evidence: `med`, `nat`, `jur`,
+/// `phil`, `univ` are abbreviations of ordinary words too, and `madam` is also a
+/// stop word of its own. Compared lower-case, without a trailing dot.
+pub(crate) const TITLE_PARTS: &[&str] = &["madam", "med", "phil", "rer", "nat", "jur", "univ"];
+
 /// Months and weekdays: words, but also surnames (`Sandro Freitag`).
 pub(crate) const CALENDAR: &[&str] = &[
     "januar",
