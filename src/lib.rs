@@ -73,14 +73,14 @@ mod lexicon;
 mod located;
 mod mask;
 mod normalize;
-pub mod pseudo;
+mod pseudo;
 mod recognize;
 mod resolve;
 mod scanner;
 mod span;
 mod tokens;
 mod types;
-pub mod validate;
+mod validate;
 mod words;
 
 #[cfg(target_arch = "wasm32")]

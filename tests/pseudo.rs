@@ -1,10 +1,23 @@
 //! Reversible pseudonymisation: canonical forms, name linking, restore tolerance,
 //! collision safety, surrogates and streaming.
 
-use pii_veil::pseudo::canonical_key;
-use pii_veil::{Finding, Kind, PlaceholderStyle, Scanner, Session, SessionOptions, Span};
+use pii_veil::{
+    CustomPattern, Finding, Kind, PlaceholderStyle, Scanner, ScannerBuilder, Session, SessionOptions, Span,
+};
 use proptest::prelude::*;
 use std::sync::OnceLock;
+
+/// True if `value` as a whole passes the named validator (the ones custom patterns use).
+fn passes(validator: &str, value: &str) -> bool {
+    let p = CustomPattern {
+        name: "checked".into(),
+        pattern: "^[A-Za-z0-9 -]+$".into(),
+        validator: Some(validator.into()),
+        score: 1.0,
+    };
+    let s = ScannerBuilder::new().kinds(&[]).custom(p).build().unwrap();
+    s.scan(value, None).unwrap().iter().any(|f| f.span.start == 0 && f.span.end == value.len())
+}
 
 fn scanner() -> &'static Scanner {
     static S: OnceLock<Scanner> = OnceLock::new();
@@ -43,22 +56,6 @@ fn surrogate_session() -> Session {
 
 #[test]
 fn phones_in_all_prefix_forms_are_one_value() {
-    let keys: Vec<String> = [
-        "+49 170 1234567",
-        "0049 170 1234567",
-        "0170 1234567",
-        "+49 (0)170 1234567",
-        "0170-123 45 67",
-        "+49-170-1234567",
-    ]
-    .iter()
-    .map(|v| canonical_key(Kind::Phone, v))
-    .collect();
-    assert!(keys.iter().all(|k| k == "1701234567"), "{keys:?}");
-    assert_eq!(canonical_key(Kind::Phone, "+43 1 234 5678"), canonical_key(Kind::Phone, "01 234 5678"));
-    assert_eq!(canonical_key(Kind::Phone, "0041 44 123 45 67"), "441234567");
-    assert_ne!(canonical_key(Kind::Phone, "+49 170 1234567"), canonical_key(Kind::Phone, "+49 170 1234568"));
-
     let mut s = Session::new();
     let text = "Ruf +49 170 1234567 an, oder 0049 170 1234567, oder 0170 1234567; nicht 0170 7654321.";
     let out = pseudo(
@@ -79,8 +76,6 @@ fn phones_in_all_prefix_forms_are_one_value() {
 
 #[test]
 fn iban_spacing_and_case() {
-    assert_eq!(canonical_key(Kind::Iban, "DE89 3704 0044 0532 0130 00"), "DE89370400440532013000");
-    assert_eq!(canonical_key(Kind::Iban, "de89370400440532013000"), "DE89370400440532013000");
     let mut s = Session::new();
     let (out, found) =
         s.pseudonymize(scanner(), "IBAN DE89 3704 0044 0532 0130 00 bzw. DE89370400440532013000", None).unwrap();
@@ -91,7 +86,6 @@ fn iban_spacing_and_case() {
 
 #[test]
 fn email_case() {
-    assert_eq!(canonical_key(Kind::Email, "Anna.Gruber@Example.AT"), "anna.gruber@example.at");
     let mut s = Session::new();
     let text = "anna@example.org, ANNA@example.org, bob@example.org";
     let (out, _) = s.pseudonymize(scanner(), text, None).unwrap();
@@ -99,11 +93,6 @@ fn email_case() {
     assert_eq!(s.restore(&out), text);
     let (out, _) = s.pseudonymize(scanner(), "Mail an anna@example.org", None).unwrap();
     assert_eq!(out, "Mail an [EMAIL_1]");
-}
-
-#[test]
-fn card_digits() {
-    assert_eq!(canonical_key(Kind::CreditCard, "4111 1111-1111 1111"), "4111111111111111");
 }
 
 // ---- names -------------------------------------------------------------------------
@@ -160,7 +149,6 @@ fn name_spellings_and_initials() {
     assert_eq!(pseudo(&mut s, "M. Huber", &[(Kind::Person, "M. Huber")]), "[PERSON_1_ALT]");
     assert_eq!(pseudo(&mut s, "Maria Anna Huber", &[(Kind::Person, "Maria Anna Huber")]), "[PERSON_1_FULL3]");
     assert_eq!(pseudo(&mut s, "Huber-Lenz", &[(Kind::Person, "Huber-Lenz")]), "[PERSON_2]");
-    assert_eq!(canonical_key(Kind::Person, "Dr. Maria  HUBER"), "dr maria huber");
 }
 
 // ---- restore tolerance -------------------------------------------------------------
@@ -295,11 +283,10 @@ fn surrogates_look_real_and_restore() {
     assert_eq!(iban.len(), "DE89 3704 0044 0532 0130 00".len());
     assert!(iban.starts_with("DE"));
     let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
-    assert!(pii_veil::validate::iban(compact.as_bytes()).is_ok(), "{iban}");
+    assert!(passes("iban", &compact), "{iban}");
     let card = out.split("Karte ").nth(1).unwrap().split(',').next().unwrap();
-    let digits: Vec<u8> = card.bytes().filter(u8::is_ascii_digit).collect();
     assert_eq!(card.len(), 19);
-    assert!(pii_veil::validate::luhn(&digits), "{card}");
+    assert!(passes("luhn", card), "{card}");
     let phone = out.split("Tel. ").nth(1).unwrap().split(',').next().unwrap();
     assert!(phone.starts_with("+49 1") && phone.len() == "+49 170 1234567".len(), "{phone}");
     assert!(out.contains("@example."), "{out}");

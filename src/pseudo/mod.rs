@@ -123,7 +123,6 @@ mod surrogates;
 mod values;
 
 pub use restore::Restorer;
-pub use values::canonical_key;
 
 use crate::entity::Kind;
 use crate::error::Error;

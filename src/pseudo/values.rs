@@ -31,19 +31,6 @@ pub(super) fn canonical(kind: Kind, value: &str) -> String {
     }
 }
 
-/// Public for tests and callers: the canonical comparison key of a value of `kind`
-/// (phones: the national significant number; IBANs: upper-case letters and digits;
-/// cards: digits; e-mail: lower-cased; names: lower-cased tokens joined by a space).
-pub fn canonical_key(kind: Kind, value: &str) -> String {
-    if kind == Kind::Person {
-        let t = name_tokens(value);
-        if !t.is_empty() {
-            return t.iter().map(|&(s, e)| value[s..e].to_lowercase()).collect::<Vec<_>>().join(" ");
-        }
-    }
-    canonical(kind, value)
-}
-
 /// Length of the country calling code at the start of `digits` (after `+` or `00`), by
 /// the E.164 table of [`e164::country_code`]. Where that table knows no code (a leading
 /// 0, an unassigned zone) or the number would end with the code, up to three digits are
@@ -138,6 +125,19 @@ pub(super) fn strip_titles(text: &str, s: usize, e: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The canonical comparison key of a value of `kind`
+    /// (phones: the national significant number; IBANs: upper-case letters and digits;
+    /// cards: digits; e-mail: lower-cased; names: lower-cased tokens joined by a space).
+    fn canonical_key(kind: Kind, value: &str) -> String {
+        if kind == Kind::Person {
+            let t = name_tokens(value);
+            if !t.is_empty() {
+                return t.iter().map(|&(s, e)| value[s..e].to_lowercase()).collect::<Vec<_>>().join(" ");
+            }
+        }
+        canonical(kind, value)
+    }
+
     #[test]
     fn phone_nsn_strips_prefixes() {
         for v in [
@@ -170,5 +170,28 @@ mod tests {
         ] {
             assert_eq!(&t[strip_titles(t, 0, t.len())..], rest, "{t}");
         }
+    }
+
+    /// Spellings of one value share a key; different values do not.
+    #[test]
+    fn canonical_keys() {
+        for v in [
+            "+49 170 1234567",
+            "0049 170 1234567",
+            "0170 1234567",
+            "+49 (0)170 1234567",
+            "0170-123 45 67",
+            "+49-170-1234567",
+        ] {
+            assert_eq!(canonical_key(Kind::Phone, v), "1701234567", "{v}");
+        }
+        assert_eq!(canonical_key(Kind::Phone, "+43 1 234 5678"), canonical_key(Kind::Phone, "01 234 5678"));
+        assert_eq!(canonical_key(Kind::Phone, "0041 44 123 45 67"), "441234567");
+        assert_ne!(canonical_key(Kind::Phone, "+49 170 1234567"), canonical_key(Kind::Phone, "+49 170 1234568"));
+        assert_eq!(canonical_key(Kind::Iban, "DE89 3704 0044 0532 0130 00"), "DE89370400440532013000");
+        assert_eq!(canonical_key(Kind::Iban, "de89370400440532013000"), "DE89370400440532013000");
+        assert_eq!(canonical_key(Kind::Email, "Anna.Gruber@Example.AT"), "anna.gruber@example.at");
+        assert_eq!(canonical_key(Kind::CreditCard, "4111 1111-1111 1111"), "4111111111111111");
+        assert_eq!(canonical_key(Kind::Person, "Dr. Maria  HUBER"), "dr maria huber");
     }
 }

@@ -57,20 +57,19 @@ mod uk;
 mod us;
 mod vat;
 
-pub use at::at_svnr;
+pub(crate) use at::at_svnr;
 pub(crate) use bank::iban_check_digits;
-pub use bank::{bic, credit_card, iban, iban_length};
-pub use ch::{ch_ahv, ch_uid};
-pub use checksum::{luhn, Check, Invalid};
-pub use country::is_country_code;
-pub use de::{de_idcard, de_kvnr, de_passport, de_rvnr, de_steuer_idnr};
-pub use es::{es_dni, es_nie};
-pub use fr::fr_nir;
-pub use it::it_codice_fiscale;
-pub use nl::nl_bsn;
-pub use uk::{uk_nhs, uk_nino};
-pub use us::us_ssn;
-pub use vat::{at_uid, be_vat, de_vat, es_vat, eu_vat, fr_vat, gb_vat, it_vat, nl_vat, pl_vat};
+pub(crate) use bank::{bic, credit_card, iban, iban_length};
+pub(crate) use ch::ch_ahv;
+pub(crate) use checksum::{luhn, Invalid};
+pub(crate) use de::{de_idcard, de_kvnr, de_passport, de_rvnr, de_steuer_idnr};
+pub(crate) use es::{es_dni, es_nie};
+pub(crate) use fr::fr_nir;
+pub(crate) use it::it_codice_fiscale;
+pub(crate) use nl::nl_bsn;
+pub(crate) use uk::{uk_nhs, uk_nino};
+pub(crate) use us::us_ssn;
+pub(crate) use vat::eu_vat;
 
 /// A validator a custom pattern may name: its name and its check over the letters and
 /// digits of a match, upper-cased (what [`crate::recognize::util::compact`] yields).

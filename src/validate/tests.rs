@@ -2,6 +2,10 @@
 //! verdicts agree with vectors generated independently with python-stdnum
 //! (`tests/gen_validate_vectors.py` → `tests/data/validate_vectors.jsonl`).
 
+use super::ch::ch_uid;
+use super::checksum::Check;
+use super::country::is_country_code;
+use super::vat::{at_uid, be_vat, de_vat, es_vat, fr_vat, gb_vat, it_vat, nl_vat, pl_vat};
 use super::*;
 
 #[test]
