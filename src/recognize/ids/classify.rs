@@ -8,7 +8,7 @@ use super::tok::{is, DOC};
 use super::vat::vat_alt;
 use crate::validate;
 
-/// The interpretations of one run, in the fixed priority order of the module docs.
+/// The interpretations of one run, in the fixed priority order of the parent module's docs.
 pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) -> Vec<Alt> {
     let n = c.len();
     let mut alts = Vec::new();

@@ -16,7 +16,7 @@ pub(super) const NAT: Kind = Kind::NationalId;
 pub(super) const VAT: Kind = Kind::TaxVatId;
 pub(super) const HEALTH: Kind = Kind::HealthInsuranceId;
 
-/// Base scores (see the module documentation). A naming word gives 1.0, so that a
+/// Base scores (see the parent module's docs, "Scores"). A naming word gives 1.0, so that a
 /// generic "Nummer"/"number" next to it (a reference word in `crate::context`)
 /// cannot push the value under the threshold.
 pub(super) const HOT: f32 = 1.0;

@@ -34,7 +34,9 @@ const PHONE_WORDS: &[&str] = &[
     "festnetz",
 ];
 
-/// Reference words that are also part of the labels of personal numbers.
+/// Reference words that are also part of the labels of personal numbers: the entries
+/// of [`REFERENCE_WORDS`] that do not make a number a business reference when a word
+/// naming the number stands farther away ("NHS number", "Steuer-ID Nr.").
 const GENERIC_WORDS: &[&str] = &["no", "nr", "nummer", "number", "#", "v"];
 
 /// How many words before a candidate are searched for its own words.
@@ -42,7 +44,7 @@ const WORDS_BEFORE: usize = 8;
 /// How many words after it.
 const WORDS_AFTER: usize = 2;
 
-/// Picks one interpretation by the words around the run (see the module docs).
+/// Picks one interpretation by the words around the run (see the parent module's docs).
 pub(super) fn choose(input: &Input<'_>, alts: &[Alt], start: usize, end: usize, phone_lead: bool) -> Option<Hit> {
     let words = Words::around(input.text, start, end);
     let mut best: Option<(usize, &Alt)> = None;
