@@ -112,7 +112,7 @@ mod tests {
             let t = [&vec![b'x'; pad][..], &t[..]].concat();
             let want = t.iter().position(|c| (b'('..=b'9').contains(c)).unwrap_or(t.len());
             prop_assert_eq!(skip_to_range(&t, b'(', b'9'), want);
-            let want = t.iter().position(|c| (b'0'..=b'9').contains(c)).unwrap_or(t.len());
+            let want = t.iter().position(u8::is_ascii_digit).unwrap_or(t.len());
             prop_assert_eq!(skip_to_range(&t, b'0', b'9'), want);
         }
     }

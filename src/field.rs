@@ -303,7 +303,7 @@ mod tests {
         assert_eq!(hints("Geburtsdatum").classify().expects, Some(Kind::DateOfBirth));
         assert_eq!(hints("Date of birth").classify().expects, Some(Kind::DateOfBirth));
         assert!(hints("Bestellnummer").classify().non_personal);
-        assert!(!hints("Bestellnummer").classify().expects.is_some());
+        assert!(hints("Bestellnummer").classify().expects.is_none());
         let f = FieldHints { autocomplete: "family-name".into(), ..Default::default() };
         assert_eq!(f.classify().expects, Some(Kind::Person));
         let f = FieldHints { input_type: "tel".into(), ..Default::default() };

@@ -390,6 +390,9 @@ impl Recognizer for Dob {
                 continue;
             }
             let mut score = 0.2;
+            // In a birth-date field the words are not read (the scanner's field stage
+            // raises the date, see `scanner::stage`), so a slipped birth word does not
+            // set 0.75 there.
             if !field {
                 w.fill(input.text, s, e);
                 let positive = context::positive(Kind::DateOfBirth);

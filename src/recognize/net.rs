@@ -18,7 +18,7 @@
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
 use super::util::{bounded, find_in_runs, re, Recognizer};
-use crate::context::Window;
+use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
@@ -53,24 +53,15 @@ fn mac_byte(c: u8) -> bool {
     c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.')
 }
 
-/// Words that make a bare or decimal-only MAC candidate a MAC address.
-const MAC_WORDS: &[&str] = &[
-    "mac",
-    "mac-adresse",
-    "mac-address",
-    "hardware",
-    "router",
-    "modem",
-    "gerät",
-    "device",
-    "adapter",
-    "wlan",
-    "wifi",
-    "ethernet",
-    "lan",
-    "address",
-    "adresse",
-];
+/// Words that make a bare or decimal-only MAC candidate a MAC address, besides the
+/// MAC words of the context step (`context::positive(Kind::MacAddress)`).
+const MORE_MAC_WORDS: &[&str] = &["mac-address", "modem", "wlan", "wifi", "ethernet", "lan", "address", "adresse"];
+
+/// True if a MAC word stands within four words before `s..e` of `text`.
+fn mac_word_before(text: &str, s: usize, e: usize) -> bool {
+    let w = Window::around(text, s, e);
+    w.has(context::positive(Kind::MacAddress), 4, 0) || w.has(MORE_MAC_WORDS, 4, 0)
+}
 
 impl Recognizer for Net {
     fn kinds(&self) -> &'static [Kind] {
@@ -104,7 +95,7 @@ impl Recognizer for Net {
                 // and a MAC word nearby.
                 if v.iter().any(u8::is_ascii_alphabetic)
                     && v.iter().any(u8::is_ascii_digit)
-                    && Window::around(input.text, s, e).has(MAC_WORDS, 4, 0)
+                    && mac_word_before(input.text, s, e)
                 {
                     out.push(Candidate::new(Kind::MacAddress, s, e, 0.65));
                 }
@@ -117,7 +108,7 @@ impl Recognizer for Net {
             let has_letter = v.iter().any(u8::is_ascii_alphabetic);
             let score = if sep == b':' || has_letter {
                 0.9
-            } else if Window::around(input.text, s, e).has(MAC_WORDS, 4, 0) {
+            } else if mac_word_before(input.text, s, e) {
                 0.7
             } else {
                 0.3

@@ -422,6 +422,9 @@ impl Plate {
             return None;
         }
         let (near, brand) = vehicle_context(text, s);
+        // A field asking for a plate counts as a vehicle word: it sets the base score
+        // (0.6, not 0.35), so it stays here rather than in the scanner's field stage
+        // (see `scanner::stage`).
         let near = near || field;
         if brand {
             return None;

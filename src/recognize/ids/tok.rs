@@ -1,0 +1,176 @@
+//! Byte classes and tokens: the runs of ASCII letters and digits the id recogniser
+//! reads, and the whole words of document letters.
+
+/// Byte classes for the scanning loops.
+const ALNUM: u8 = 1;
+pub(super) const DIGIT: u8 = 2;
+/// A character of German identity document serial numbers: digits and the
+/// consonants C F G H J K L M N P R T V W X Y Z (no vowels, so words never fit).
+pub(super) const DOC: u8 = 4;
+const SEP: u8 = 8;
+/// A letter of [`DOC`].
+const DOC_LETTER: u8 = 16;
+
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut v = 0;
+        if c.is_ascii_alphanumeric() {
+            v |= ALNUM;
+        }
+        if c.is_ascii_digit() {
+            v |= DIGIT | DOC;
+        }
+        let u = c.to_ascii_uppercase();
+        if c.is_ascii_alphabetic()
+            && matches!(
+                u,
+                b'C' | b'F'
+                    | b'G'
+                    | b'H'
+                    | b'J'
+                    | b'K'
+                    | b'L'
+                    | b'M'
+                    | b'N'
+                    | b'P'
+                    | b'R'
+                    | b'T'
+                    | b'V'
+                    | b'W'
+                    | b'X'
+                    | b'Y'
+                    | b'Z'
+            )
+        {
+            v |= DOC | DOC_LETTER;
+        }
+        if matches!(c, b' ' | b'.' | b'-') {
+            v |= SEP;
+        }
+        t[i] = v;
+        i += 1;
+    }
+    t
+}
+
+pub(super) fn is(b: u8, class: u8) -> bool {
+    CLASS[b as usize] & class != 0
+}
+
+/// A maximal run of ASCII letters and digits.
+#[derive(Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) digits: usize,
+    /// The separator (space, dot, hyphen) to the next token of the same run, or 0.
+    pub(super) sep: u8,
+}
+
+impl Tok {
+    /// The token that ends at `end` (exclusive).
+    pub(super) fn ending_at(b: &[u8], end: usize) -> Tok {
+        let mut s = end;
+        let mut digits = 0;
+        while s > 0 && is(b[s - 1], ALNUM) {
+            s -= 1;
+            digits += usize::from(is(b[s], DIGIT));
+        }
+        Tok { s, e: end, digits, sep: 0 }
+    }
+
+    /// The token that starts at `start`.
+    pub(super) fn starting_at(b: &[u8], start: usize) -> Tok {
+        let mut e = start;
+        let mut digits = 0;
+        while e < b.len() && is(b[e], ALNUM) {
+            digits += usize::from(is(b[e], DIGIT));
+            e += 1;
+        }
+        Tok { s: start, e, digits, sep: 0 }
+    }
+
+    /// Letters-only tokens of more than four letters are words: they end a run.
+    pub(super) fn joins(&self) -> bool {
+        self.digits > 0 || self.e - self.s <= 4
+    }
+
+    /// The token before this one, joined by exactly one separator.
+    pub(super) fn prev(&self, b: &[u8]) -> Option<Tok> {
+        let s = self.s;
+        (s >= 2 && is(b[s - 1], SEP) && is(b[s - 2], ALNUM)).then(|| Tok { sep: b[s - 1], ..Tok::ending_at(b, s - 1) })
+    }
+
+    /// The token after this one, joined by exactly one separator.
+    pub(super) fn next(&self, b: &[u8]) -> Option<Tok> {
+        let e = self.e;
+        (e + 1 < b.len() && is(b[e], SEP) && is(b[e + 1], ALNUM))
+            .then(|| Tok { sep: b[e], ..Tok::starting_at(b, e + 1) })
+    }
+}
+
+/// Whole words (maximal runs of [`ALNUM`] bytes) of 9 or 10 [`DOC_LETTER`]s, left to
+/// right, found from the runs of at least 9 document letters.
+pub(super) fn doc_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    crate::recognize::util::runs(b, 9, |x| is(x, DOC_LETTER))
+        .filter(|&(s, e)| e - s <= 10 && (s == 0 || !is(b[s - 1], ALNUM)) && (e == b.len() || !is(b[e], ALNUM)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whole words of 9 or 10 document letters, by the definition: every maximal run
+    /// of ASCII letters and digits, checked byte by byte.
+    fn doc_words_reference(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        while s < b.len() {
+            if !is(b[s], ALNUM) {
+                s += 1;
+                continue;
+            }
+            let mut e = s;
+            while e < b.len() && is(b[e], ALNUM) {
+                e += 1;
+            }
+            if (9..=10).contains(&(e - s)) && b[s..e].iter().all(|&x| is(x, DOC_LETTER)) {
+                out.push((s, e));
+            }
+            s = e;
+        }
+        out
+    }
+
+    #[test]
+    fn doc_words_examples() {
+        for t in [
+            "CFGHJKLMN",
+            "x CFGHJKLMNP.",
+            "CFGHJKLMNPR",
+            "aCFGHJKLMN",
+            "CFGHJKLMN1",
+            "cfghjklmn CFGHJKLMNT",
+            "",
+            "CFGHJKLM",
+            "T22000129 LZ6311T47",
+        ] {
+            assert_eq!(doc_words(t.as_bytes()).collect::<Vec<_>>(), doc_words_reference(t.as_bytes()), "{t:?}");
+        }
+        assert_eq!(doc_words(b"Nr. CFGHJKLMN!").collect::<Vec<_>>(), vec![(4, 13)]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn doc_words_match_the_definition(t in proptest::collection::vec(proptest::sample::select(b"CFGHJKLMNcxA1 .-\xC3".to_vec()), 0..40)) {
+            prop_assert_eq!(doc_words(&t).collect::<Vec<_>>(), doc_words_reference(&t));
+        }
+    }
+}

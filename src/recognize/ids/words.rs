@@ -1,0 +1,264 @@
+//! The words around a run: which reading its own words name, business reference
+//! words and phone words (see "Which kind wins" in the parent module's docs).
+
+use super::spec::{Alt, Hit};
+use crate::context::{matches_any, REFERENCE_WORDS};
+use crate::types::Input;
+
+/// Words that make a bare digit run a phone number.
+const PHONE_WORDS: &[&str] = &[
+    "tel",
+    "tel.",
+    "telefon*",
+    "phone*",
+    "hotline*",
+    "mobil*",
+    "handy*",
+    "fax",
+    "call*",
+    "anruf*",
+    "rückruf*",
+    "ruf",
+    "rufen",
+    "whatsapp",
+    "erreichbar",
+    "bel",
+    "bellen",
+    "telefoon*",
+    "telefono",
+    "téléphone",
+    "llamar",
+    "chiamare",
+    "appeler",
+    "cell",
+    "festnetz",
+];
+
+/// Reference words that are also part of the labels of personal numbers: the entries
+/// of [`REFERENCE_WORDS`] that do not make a number a business reference when a word
+/// naming the number stands farther away ("NHS number", "Steuer-ID Nr.").
+const GENERIC_WORDS: &[&str] = &["no", "nr", "nummer", "number", "#", "v"];
+
+/// How many words before a candidate are searched for its own words.
+const WORDS_BEFORE: usize = 8;
+/// How many words after it.
+const WORDS_AFTER: usize = 2;
+
+/// Picks one interpretation by the words around the run (see the parent module's docs).
+pub(super) fn choose(input: &Input<'_>, alts: &[Alt], start: usize, end: usize, phone_lead: bool) -> Option<Hit> {
+    let words = Words::around(input.text, start, end);
+    let mut best: Option<(usize, &Alt)> = None;
+    for a in alts {
+        if let Some(d) = words.nearest(a.spec.hot) {
+            if best.map_or(true, |(bd, _)| d < bd) {
+                best = Some((d, a));
+            }
+        }
+    }
+    // A business reference word nearer than the naming word wins ("Steuer-ID der
+    // Firma, Auftragsnummer 12345678901"). Generic words like "Nummer" are part of
+    // most labels ("NHS number") and do not count here.
+    let (alt, score) = match best {
+        Some((d, a)) => {
+            if a.weak && words.nearest(PHONE_WORDS).is_some_and(|p| p < d) {
+                return None;
+            }
+            if words.has_exact_before(d, REFERENCE_WORDS, GENERIC_WORDS) {
+                (a, a.word_plain)
+            } else {
+                (a, a.hot)
+            }
+        }
+        None => {
+            let by_field = alts.iter().find(|a| Some(a.spec.kind) == input.field.expects);
+            let a = by_field.or_else(|| alts.iter().find(|a| !a.needs_word))?;
+            if a.needs_word && by_field.is_none() {
+                return None;
+            }
+            if a.weak && (phone_lead || words.nearest(PHONE_WORDS).is_some()) {
+                return None;
+            }
+            (a, a.plain)
+        }
+    };
+    // Not even a context word of the kind (+0.3) could lift it over the threshold:
+    // leave it out unless the field asks for this kind.
+    if score < 0.2 && input.field.expects != Some(alt.spec.kind) {
+        return None;
+    }
+    Some(Hit {
+        i: 0,
+        j: 0,
+        start,
+        end,
+        kind: alt.spec.kind,
+        sub: alt.spec.sub,
+        country: alt.spec.country,
+        score,
+        validated: alt.validated,
+    })
+}
+
+/// Lower-cased words around a candidate, nearest first (before the candidate, then
+/// after it), as in `crate::context` but over a wider window.
+struct Words {
+    /// The words, lower-cased, one after the other.
+    buf: String,
+    /// (start, end in `buf`, distance in words from the candidate).
+    list: Vec<(usize, usize, usize)>,
+}
+
+impl Words {
+    fn around(text: &str, start: usize, end: usize) -> Words {
+        let mut w = Words { buf: String::with_capacity(96), list: Vec::with_capacity(WORDS_BEFORE + WORDS_AFTER) };
+        let mut word_end: Option<usize> = None;
+        let mut word_start = 0;
+        let mut newlines = 0;
+        let mut n = 0;
+        for (i, c) in text[..start].char_indices().rev() {
+            if c.is_alphanumeric() || (c == '-' && word_end.is_some()) {
+                word_end.get_or_insert(i + c.len_utf8());
+                word_start = i;
+                continue;
+            }
+            if let Some(we) = word_end.take() {
+                n += 1;
+                w.push(&text[word_start..we], n);
+                if n >= WORDS_BEFORE {
+                    break;
+                }
+            }
+            if c == '\n' {
+                newlines += 1;
+                if newlines >= 2 {
+                    break;
+                }
+            }
+        }
+        if let Some(we) = word_end {
+            if n < WORDS_BEFORE {
+                w.push(&text[word_start..we], n + 1);
+            }
+        }
+        let mut k = 0;
+        let mut word_start: Option<usize> = None;
+        for (i, c) in text[end..].char_indices() {
+            if c.is_alphanumeric() || (c == '-' && word_start.is_some()) {
+                word_start.get_or_insert(end + i);
+                continue;
+            }
+            if let Some(ws) = word_start.take() {
+                k += 1;
+                // Words after count as a little farther than the same distance before.
+                w.push(&text[ws..end + i], k + 1);
+                if k >= WORDS_AFTER {
+                    break;
+                }
+            }
+            if c == '\n' {
+                break;
+            }
+        }
+        if let Some(ws) = word_start {
+            if k < WORDS_AFTER {
+                w.push(&text[ws..], k + 2);
+            }
+        }
+        w
+    }
+
+    fn push(&mut self, word: &str, dist: usize) {
+        let s = self.buf.len();
+        if word.is_ascii() {
+            self.buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        self.list.push((s, self.buf.len(), dist));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.list.iter().map(|&(s, e, d)| (&self.buf[s..e], d))
+    }
+
+    /// Distance of the nearest word matching an entry of `list`.
+    fn nearest(&self, list: &[&str]) -> Option<usize> {
+        self.iter().filter(|(w, _)| matches(w, list)).map(|(_, d)| d).min()
+    }
+
+    /// True if a word nearer than `dist` matches an entry of `list` exactly (no
+    /// typo), ignoring the entries in `skip`.
+    fn has_exact_before(&self, dist: usize, list: &[&str], skip: &[&str]) -> bool {
+        self.iter().any(|(w, d)| d < dist && !matches_any(w, skip) && matches_any(w, list))
+    }
+}
+
+/// True if `word` (or a hyphen-separated part of it) matches an entry: whole, as a
+/// prefix for entries ending in `*`, and with one typo for entries of six letters or
+/// more.
+fn matches(word: &str, list: &[&str]) -> bool {
+    let word = word.trim_matches('-');
+    let one = |w: &str| list.iter().any(|e| entry_matches(w, e));
+    one(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && one(p)))
+}
+
+fn entry_matches(w: &str, e: &str) -> bool {
+    // Typos in the first letter are not allowed: this check rejects most entries.
+    if w.as_bytes().first() != e.as_bytes().first() {
+        return false;
+    }
+    let (stem, prefix) = match e.strip_suffix('*') {
+        Some(s) => (s, true),
+        None => (e, false),
+    };
+    if w == stem || (prefix && w.starts_with(stem)) {
+        return true;
+    }
+    let (wb, sb) = (w.as_bytes(), stem.as_bytes());
+    if sb.len() < 6 || stem.contains('-') {
+        return false;
+    }
+    if prefix {
+        (sb.len() - 1..=sb.len() + 1).any(|k| k <= wb.len() && one_edit(&wb[..k], sb))
+    } else {
+        one_edit(wb, sb)
+    }
+}
+
+/// True if `a` and `b` differ by at most one insertion, deletion, substitution or
+/// swap of neighbours.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    if ra.is_empty() && rb.is_empty() {
+        return true;
+    }
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos() {
+        assert!(one_edit(b"reisepaas", b"reisepass"));
+        assert!(one_edit(b"setuer", b"steuer"));
+        assert!(one_edit(b"vrsichertennummer", b"versichertennummer"));
+        assert!(!one_edit(b"bestellnummer", b"versichertennummer"));
+        assert!(matches("reisepaasnummer", &["reisepass*"]));
+        assert!(matches("setuer-id", &["steuer-id*", "steuer"]));
+        assert!(matches("ahv-nr", &["ahv*"]));
+        assert!(!matches("public", &["pass"]));
+        assert!(!matches("passwort", &["pass"]));
+    }
+}

@@ -1,0 +1,293 @@
+//! User names after a label ("Benutzername: anna_g", "my Instagram is x"), the labels
+//! also with one typing slip, and the value of a field asking for a user name (see the
+//! parent module's docs).
+
+use super::text::{looks_like_domain, lower};
+use super::user_words::{ACCOUNT_LABELS, CONNECTORS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS};
+use crate::entity::Kind;
+use crate::recognize::util::{alnum_runs, re, re_folded, typo_eq_ci};
+use crate::types::{Candidate, Input};
+use regex::bytes::Regex;
+
+/// User-name labels, in lower case (searched in [`Input::folded`]).
+pub(crate) const LABEL: &str = r"\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
+
+/// The label and value patterns, compiled.
+pub(super) struct Labelled {
+    label: Regex,
+    token: Regex,
+}
+
+impl Labelled {
+    pub(super) fn new() -> Labelled {
+        Labelled { label: re_folded(LABEL), token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}") }
+    }
+
+    /// The labelled user names of the text, outside the URLs of `urls`.
+    pub(super) fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>, urls: &[(usize, usize)]) {
+        let b = input.bytes;
+        if input.field.expects == Some(Kind::Username) && self.field_value(input.text, out) {
+            return;
+        }
+        if !b.iter().any(|&c| matches!(c, b'u' | b'U' | b'n' | b'N' | b'l' | b'L' | b'a' | b'A')) {
+            return;
+        }
+        for (ls, le, label) in self.labels(input) {
+            let Some((s, e, connector)) = self.value_after(input.text, le) else { continue };
+            if let Some(score) = value_score(b, s, e, urls, ls, &label, connector) {
+                let mut c = Candidate::new(Kind::Username, s, e, score);
+                c.subtype = Some("labelled");
+                out.push(c);
+            }
+        }
+    }
+
+    /// In a field asking for a user name: the one word the field holds (maybe with an
+    /// emoji or two around it), if it is a user-name token. True if one was pushed.
+    fn field_value(&self, text: &str, out: &mut Vec<Candidate>) -> bool {
+        let mut words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+        if let (Some(t), None) = (words.next(), words.next()) {
+            let s = t.as_ptr() as usize - text.as_ptr() as usize;
+            if !t.starts_with('@') && t.len() <= 40 && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len())
+            {
+                out.push(Candidate::new(Kind::Username, s, s + t.len(), 0.3));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The labels of the text as `(start, end, label)`, sorted: the pattern's, then the
+    /// mistyped ones ("Bnutzername", "usernaem", "acconut") as the label they stand for.
+    fn labels(&self, input: &Input<'_>) -> Vec<(usize, usize, String)> {
+        let b = input.bytes;
+        let mut labels: Vec<(usize, usize, String)> = self
+            .label
+            .find_iter(input.folded())
+            .map(|m| (m.start(), m.end(), String::from_utf8_lossy(m.as_bytes()).replace(' ', "")))
+            .collect();
+        // The pattern's labels are in text order: a binary search keeps this linear-ish
+        // (a linear search per word made long texts quadratic).
+        let exact = labels.len();
+        for (ws, i) in long_words(b) {
+            let w = &b[ws..i];
+            // Cheap filter first: length and first letter ('u', 'b', 'n' or 'a', or a
+            // slip in the first letter followed by the second one).
+            if !(6..=13).contains(&w.len()) || (i < b.len() && b[i] >= 0x80) {
+                continue;
+            }
+            let f = w[0].to_ascii_lowercase();
+            let g = w[1].to_ascii_lowercase();
+            if !matches!(f, b'u' | b'b' | b'n' | b'a') && !matches!(g, b'u' | b's' | b'e' | b'c')
+                || !typo_ends(w)
+                || labels[..exact].binary_search_by_key(&ws, |l| l.0).is_ok()
+            {
+                continue;
+            }
+            // ASCII letters and digits only: no allocation to lower-case it.
+            let w = std::str::from_utf8(w).unwrap_or_default();
+            if let Some(target) = TYPO_LABELS.iter().find(|t| typo_eq_ci(w, t)) {
+                labels.push((ws, i, (*target).to_string()));
+            }
+        }
+        labels.sort();
+        labels
+    }
+
+    /// The token after a label ending at `le`, past separators and at most five filler
+    /// words, on the label's line: `(start, end, connector)`, where `connector` tells
+    /// whether a `:`, `=` or a connecting word ("ist", "is") stood between.
+    fn value_after(&self, text: &str, le: usize) -> Option<(usize, usize, bool)> {
+        let b = text.as_bytes();
+        let mut i = le;
+        let mut words = 0;
+        let mut connector = false;
+        loop {
+            // Separators, quotes and symbols (an emoji between label and value).
+            while let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) {
+                if ch == '\n' || ch.is_alphanumeric() || ch == '_' || ch == '@' || ch == '.' {
+                    break;
+                }
+                connector |= matches!(ch, ':' | '=');
+                i += ch.len_utf8();
+            }
+            if i >= b.len() || b[i] == b'\n' {
+                return None;
+            }
+            let t = self.token.find(&b[i..])?;
+            let mut te = i + t.end();
+            while te > i && matches!(b[te - 1], b'.' | b'-') {
+                te -= 1;
+            }
+            let tok = lower(&b[i..te]);
+            if words < 5 && FILLERS.contains(&tok.as_str()) {
+                connector |= CONNECTORS.contains(&tok.as_str());
+                words += 1;
+                i = te;
+                continue;
+            }
+            return Some((i, te, connector));
+        }
+    }
+}
+
+/// The score of the value `s..e` after `label` (which starts at `ls`), or `None` if it
+/// is not a user name: glued to an address or path, inside a URL of `urls`, a plain
+/// word that often follows such labels, a domain, or a reference code in capitals.
+fn value_score(
+    b: &[u8],
+    s: usize,
+    e: usize,
+    urls: &[(usize, usize)],
+    ls: usize,
+    label: &str,
+    connector: bool,
+) -> Option<f32> {
+    if e < b.len()
+        && (b[e] == b'@'
+            || b[e] == b'/'
+            || b[e] >= 0x80
+            || (b[e] == b'.' && e + 1 < b.len() && b[e + 1].is_ascii_alphanumeric()))
+    {
+        return None;
+    }
+    if urls.iter().any(|&(us, ue)| s < ue && us < e) {
+        return None;
+    }
+    let v = &b[s..e];
+    let tok = lower(v);
+    if v.len() < 2
+        || !v.is_ascii()
+        || !v.iter().any(u8::is_ascii_alphabetic)
+        || NOT_NAMES.contains(&tok.as_str())
+        || looks_like_domain(&tok)
+    {
+        return None;
+    }
+    let has_digit = v.iter().any(u8::is_ascii_digit);
+    // Capitals and digits (CUST-20632, KD-124005, GB42): a reference code.
+    if has_digit && !v.iter().any(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let marked = has_digit || v.contains(&b'_') || v.contains(&b'.');
+    let strong = STRONG_LABELS.contains(&label);
+    let owned = ACCOUNT_LABELS.contains(&label) && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
+    let plain = v.iter().all(|c| c.is_ascii_lowercase() || *c == b'-');
+    if marked && (connector || strong || owned) {
+        Some(0.7)
+    } else if plain && ((strong && connector && v.len() >= 4) || ((connector || owned) && v.len() >= 6)) {
+        Some(0.55)
+    } else {
+        None
+    }
+}
+
+/// The words of six bytes or more, as `(start, end)`: a word starts at an ASCII letter
+/// and runs over ASCII letters and digits. They are the ends of the runs of six letters
+/// or digits ([`alnum_runs`]), from each run's first letter; shorter runs are never
+/// looked at one by one.
+fn long_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    alnum_runs(b, 6).into_iter().filter_map(|(rs, re)| {
+        (rs..re).find(|&k| b[k].is_ascii_alphabetic()).filter(|&ws| re - ws >= 6).map(|ws| (ws, re))
+    })
+}
+
+/// Labels also found with one typing slip.
+const TYPO_LABELS: &[&str] = &["benutzername", "nutzername", "username", "account"];
+
+/// True if the ASCII word `w` (6 bytes or more) starts with the first two letters of
+/// a [`TYPO_LABELS`] entry or ends with its last two (ignoring case), for an entry
+/// whose length is within one of it. One typing slip changes at most two neighbouring
+/// letters, so it leaves one of these ends intact: a cheap test every slip passes.
+fn typo_ends(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 6
+        && TYPO_LABELS.iter().any(|t| {
+            let t = t.as_bytes();
+            t.len().abs_diff(n) <= 1
+                && (w[..2].eq_ignore_ascii_case(&t[..2]) || w[n - 2..].eq_ignore_ascii_case(&t[t.len() - 2..]))
+        })
+}
+
+/// The lower-cased word right before byte `i`, if any.
+fn previous_word(b: &[u8], i: usize) -> Option<String> {
+    let mut e = i;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphabetic() || b[s - 1] >= 0x80) {
+        s -= 1;
+    }
+    (s < e).then(|| lower(&b[s..e]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word one typing slip away from a label passes the cheap end test.
+    #[test]
+    fn typo_ends_lets_every_slip_through() {
+        let letters = b"abcdefghijklmnopqrstuvwxyzAEUN";
+        let mut slips = 0;
+        for t in TYPO_LABELS {
+            let t = t.as_bytes();
+            let mut words: Vec<Vec<u8>> = Vec::new();
+            for p in 0..=t.len() {
+                for &c in letters {
+                    words.push([&t[..p], &[c], &t[p..]].concat()); // added
+                    if p < t.len() {
+                        words.push([&t[..p], &[c], &t[p + 1..]].concat()); // replaced
+                    }
+                }
+                if p < t.len() {
+                    words.push([&t[..p], &t[p + 1..]].concat()); // missing
+                }
+                if p + 1 < t.len() {
+                    words.push([&t[..p], &[t[p + 1], t[p]], &t[p + 2..]].concat());
+                    // swapped
+                }
+            }
+            for w in words {
+                let w = w.to_ascii_uppercase();
+                let word = std::str::from_utf8(&w).unwrap();
+                if typo_eq_ci(word, std::str::from_utf8(t).unwrap()) {
+                    slips += 1;
+                    assert!(typo_ends(&w), "{word}");
+                }
+            }
+        }
+        assert!(slips > 1000);
+        assert!(!typo_ends(b"Bestellung") && !typo_ends(b"Fehler") && typo_ends(b"Bnutzername"));
+    }
+
+    /// The words a byte-by-byte reading finds, of six bytes or more.
+    fn long_words_one_by_one(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let ws = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i - ws >= 6 {
+                out.push((ws, i));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn long_words_as_read_one_by_one(parts in proptest::collection::vec(proptest::sample::select(vec!["a", "Z", "1", "9", " ", "-", "ä", "_", "\n", "abc", "user", "12345"]), 0..40)) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(long_words(t.as_bytes()).collect::<Vec<_>>(), long_words_one_by_one(t.as_bytes()));
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! Personal URLs: profile paths of the big networks and personal homepages (see the
+//! parent module's docs), with the word lists that tell a personal page from a
+//! company's.
+
+use super::text::{glued_before, lower, trim_url_end};
+use crate::context::{matches_any, Window};
+use crate::entity::Kind;
+use crate::recognize::util::{find_in, has_typo_tolerant, re};
+use crate::types::{Candidate, Input};
+use regex::bytes::Regex;
+
+/// The URL patterns, compiled.
+pub(super) struct Urls {
+    profile: Regex,
+    homepage: Regex,
+}
+
+impl Urls {
+    pub(super) fn new() -> Urls {
+        Urls {
+            profile: re(concat!(
+                r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
+                r"(?:linkedin\.com/(?:in|pub)/|xing\.(?:com|de)/profiles?/|facebook\.com/|fb\.com/|instagram\.com/|",
+                r"twitter\.com/|x\.com/|github\.com/|gitlab\.com/|threads\.net/@?|pinterest\.[a-z]{2,3}/|behance\.net/|",
+                r"dribbble\.com/|about\.me/|t\.me/|reddit\.com/u(?:ser)?/|soundcloud\.com/|vimeo\.com/|",
+                r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/@)",
+                r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~\x80-\xff-]+/?)"
+            )),
+            homepage: re(concat!(
+                r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
+                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|fr|it|es|nl|be|lu)\b",
+                r"(?:/[A-Za-z0-9_.%~/-]*)?"
+            )),
+        }
+    }
+
+    /// Profile URLs of the networks, found in `chunks` (see [`host_chunks`]); their
+    /// spans go to `urls`.
+    pub(super) fn profiles(
+        &self,
+        input: &Input<'_>,
+        chunks: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+        urls: &mut Vec<(usize, usize)>,
+    ) {
+        let b = input.bytes;
+        for (s, m_end) in find_in(&self.profile, b, chunks.iter().copied()) {
+            if glued_before(b, s) {
+                continue;
+            }
+            let e = trim_url_end(b, s, m_end);
+            let v = &b[s..e];
+            let slash = v.iter().position(|&c| c == b'/').unwrap_or(0);
+            // The profile segment starts after the host's first slash (and after "in/" etc.).
+            let after_scheme = if lower(&v[..v.len().min(8)]).starts_with("http") {
+                v.windows(3).position(|w| w == b"://").map_or(0, |p| p + 3)
+            } else {
+                0
+            };
+            let path_start = v[after_scheme..].iter().position(|&c| c == b'/').map_or(slash, |p| p + after_scheme) + 1;
+            let first = lower(v[path_start..].split(|&c| c == b'/').next().unwrap_or(b""));
+            let first = first.trim_start_matches('@');
+            if first.is_empty() || SYSTEM_PATHS.contains(&first) {
+                continue;
+            }
+            let tail = &v[path_start..];
+            if !tail.iter().any(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let mut c = Candidate::new(Kind::UrlPersonal, s, e, 0.85);
+            c.subtype = Some("profile");
+            urls.push((s, e));
+            out.push(c);
+        }
+    }
+
+    /// Homepages not inside a profile URL of `urls`: 0.7 with a homepage word or
+    /// under a personal sign-off, else 0.25.
+    pub(super) fn homepages(
+        &self,
+        input: &Input<'_>,
+        chunks: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+        urls: &[(usize, usize)],
+    ) {
+        let b = input.bytes;
+        for (s, m_end) in find_in(&self.homepage, b, chunks.iter().copied()) {
+            if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m_end) {
+                continue;
+            }
+            let e = trim_url_end(b, s, m_end);
+            // An e-mail domain or a longer word: not a URL.
+            if e < b.len() && (b[e] == b'@' || b[e].is_ascii_alphanumeric() || b[e] >= 0x80) {
+                continue;
+            }
+            let v = lower(&b[s..e]);
+            let host = v.trim_start_matches("https://").trim_start_matches("http://");
+            let has_prefix = host.len() != v.len() || host.starts_with("www.");
+            let host_name = host.split('/').next().unwrap_or("");
+            let labels = host_name.split('.').count();
+            // Two letters then a dot ("z.B.", "u.a.") or a file name is no host.
+            if !has_prefix && (labels < 2 || host_name.split('.').next().is_some_and(|l| l.len() < 3)) {
+                continue;
+            }
+            let win = Window::around(input.text, s, e);
+            let company = win.has(COMPANY_SITE_WORDS, 5, 0);
+            let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
+            // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…").
+            let signed = has_prefix && signed_off(input.text, s);
+            let score = if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) {
+                0.7
+            } else {
+                0.25
+            };
+            let mut c = Candidate::new(Kind::UrlPersonal, s, e, score);
+            c.subtype = Some("homepage");
+            out.push(c);
+        }
+    }
+}
+
+/// First path segments of the networks that are not a person's profile.
+const SYSTEM_PATHS: &[&str] = &[
+    "pages",
+    "groups",
+    "events",
+    "share",
+    "sharer",
+    "sharer.php",
+    "login",
+    "help",
+    "home",
+    "search",
+    "intent",
+    "i",
+    "hashtag",
+    "explore",
+    "p",
+    "reel",
+    "reels",
+    "stories",
+    "watch",
+    "marketplace",
+    "orgs",
+    "features",
+    "about",
+    "settings",
+    "company",
+    "companies",
+    "business",
+    "policies",
+    "privacy",
+    "legal",
+    "tos",
+    "terms",
+    "jobs",
+    "school",
+    "showcase",
+    "notifications",
+    "messages",
+    "signup",
+    "download",
+    "topics",
+    "trending",
+    "marketplace",
+    "sponsors",
+    "pricing",
+    "enterprise",
+];
+
+/// Words before a homepage URL that make it personal.
+const HOMEPAGE_WORDS: &[&str] = &[
+    "homepage",
+    "website",
+    "webseite",
+    "web",
+    "site",
+    "seite",
+    "internetseite",
+    "portfolio",
+    "profil*",
+    "profile",
+    "blog",
+    "url",
+    "page",
+    "lebenslauf",
+    "cv",
+    "bewerbung*",
+    "referenzen",
+    "arbeiten",
+    "work",
+    "linkedin",
+    "xing",
+    "sito",
+    "sitio",
+    "página",
+    "pagina",
+    "site",
+    "website:",
+    "homepage:",
+];
+
+/// Homepage words of the gate pattern.
+pub(super) const HINT_STEMS: &[&str] = &[
+    "homepage",
+    "website",
+    "webseite",
+    "portfolio",
+    "blog",
+    "profil",
+    "site",
+    "seite",
+    "page",
+    "web",
+    "url",
+    "cv",
+    "lebenslauf",
+    "bewerbung",
+    "referenz",
+    "sito",
+    "sitio",
+    "pagina",
+    "página",
+];
+
+/// Long homepage words, also recognised with one typing slip.
+const PAGE_WORDS: &[&str] = &["homepage", "website", "webseite", "portfolio", "blog"];
+
+/// Sign-off words: a URL in the signature under them is the writer's own.
+const CLOSINGS: &[&str] = &[
+    "grüße",
+    "grüsse",
+    "gruß",
+    "gruss",
+    "mfg",
+    "lg",
+    "vg",
+    "regards",
+    "sincerely",
+    "thanks",
+    "cheers",
+    "best",
+    "yours",
+    "cordialement",
+    "saluti",
+    "saludos",
+    "groeten",
+    "grüssen",
+    "grüßen",
+    "gruesse",
+];
+
+/// Words that make a homepage the company's, not the person's.
+const COMPANY_SITE_WORDS: &[&str] = &[
+    "unsere",
+    "unserer",
+    "unser",
+    "unseren",
+    "our",
+    "firma",
+    "firmen*",
+    "company",
+    "unternehmen*",
+    "shop",
+    "onlineshop",
+    "team",
+    "kundenportal",
+    "portal",
+    "besuchen",
+    "visit",
+    "ihr",
+    "ihre",
+    "your",
+    "gmbh",
+    "ag",
+    "kg",
+    "og",
+    "ltd",
+    "inc",
+    "llc",
+    "plc",
+    "sarl",
+    "srl",
+    "bv",
+    "impressum",
+    "imprint",
+];
+
+/// The chunks of `b` (runs without ASCII white space) that hold a dot followed by a
+/// letter: the only places a host name can be. The URL patterns match neither white
+/// space nor anything without such a dot, so searching these chunks finds exactly what
+/// a search of the whole text finds, without running the automaton over prose.
+pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut prev_end = 0; // the previous chunk ends at white space (or the text's end)
+    while let Some(p) = memchr::memchr(b'.', &b[i..]) {
+        let d = i + p;
+        if d + 1 < b.len() && b[d + 1].is_ascii_alphabetic() {
+            let mut s = d;
+            while s > prev_end && !b[s - 1].is_ascii_whitespace() {
+                s -= 1;
+            }
+            let mut e = d + 1;
+            while e < b.len() && !b[e].is_ascii_whitespace() {
+                e += 1;
+            }
+            out.push((s, e));
+            i = e;
+            prev_end = e;
+        } else {
+            i = d + 1;
+        }
+    }
+    out
+}
+
+/// True if the URL at `s` starts its own line and one of the three lines above holds a
+/// sign-off ("Liebe Grüße", "Best regards") and nothing that names a company.
+fn signed_off(text: &str, s: usize) -> bool {
+    let before = &text[..s];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() || line_start == 0 {
+        return false;
+    }
+    let above: Vec<String> = before[..line_start - 1]
+        .rsplit('\n')
+        .take(3)
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
+    above.iter().any(|w| matches_any(w, CLOSINGS)) && !above.iter().any(|w| matches_any(w, COMPANY_SITE_WORDS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_chunks_find_what_the_whole_text_finds() {
+        let web = Urls::new();
+        let mut texts: Vec<String> = [
+            "1.2.de",
+            "a. b.de",
+            "see x.com/@me.",
+            "www.a-b.de/x y.at",
+            "…é.de\tf.com/ linkedin.com/in/x",
+            ".de",
+            "a.",
+            "q.b.c.d.e.f.de?x",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Random texts over the characters that matter (deterministic generator).
+        let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_".chars().collect();
+        let mut next = crate::test_rng(12345);
+        for _ in 0..3000 {
+            let t: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
+            texts.push(t);
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            let chunks = host_chunks(b);
+            for re in [&web.homepage, &web.profile] {
+                let whole: Vec<(usize, usize)> = re.find_iter(b).map(|m| (m.start(), m.end())).collect();
+                let parts: Vec<(usize, usize)> = find_in(re, b, chunks.iter().copied()).collect();
+                assert_eq!(whole, parts, "{t:?}");
+            }
+        }
+    }
+}
