@@ -122,13 +122,13 @@ impl<'a> Normalized<'a> {
     }
 
     /// A cursor for mapping many ranges in order of position (the findings of a scan):
-    /// the same results as [`Normalized::to_original`], with one forward walk over the
+    /// the same results as `Normalized::to_original` (the tests' reference), with one forward walk over the
     /// folds instead of two binary searches per range.
     pub fn cursor(&self) -> Cursor<'_, 'a> {
         Cursor { norm: self, ks: 0, ke: 0, last: (0, 0) }
     }
 
-    /// [`Normalized::to_original`] given `ks` = the number of folds at or before
+    /// `Normalized::to_original` given `ks` = the number of folds at or before
     /// `start` and `ke` = the number of folds that begin before `end`.
     fn map_with(&self, start: usize, ks: usize, end: usize, ke: usize) -> (usize, usize) {
         // Start: the last fold at or before `start`.
@@ -156,9 +156,10 @@ pub struct Cursor<'n, 'a> {
 }
 
 impl Cursor<'_, '_> {
-    /// Like [`Normalized::to_original`]. Fastest when neither `start` nor `end` is
+    /// Maps a byte range of the folded text to the byte range of the original text that
+    /// covers exactly the characters it came from. Fastest when neither `start` nor `end` is
     /// smaller than in the previous call; otherwise the walk starts again.
-    pub fn to_original(&mut self, start: usize, end: usize) -> (usize, usize) {
+    pub fn original(&mut self, start: usize, end: usize) -> (usize, usize) {
         let edits = &self.norm.edits;
         if edits.is_empty() {
             return (start, end);
@@ -328,7 +329,7 @@ mod tests {
             }
             let mut cur = n.cursor();
             for (s, e) in ranges {
-                assert_eq!(cur.to_original(s, e), n.to_original(s, e), "{s}..{e} in {text:?}");
+                assert_eq!(cur.original(s, e), n.to_original(s, e), "{s}..{e} in {text:?}");
             }
         }
     }

@@ -140,9 +140,9 @@ impl Scanner {
         let kept = resolve(cands);
         let mut out = Vec::with_capacity(kept.len());
         // The kept candidates come in order of position: one walk maps them all.
-        let mut to_original = norm.cursor();
+        let mut cursor = norm.cursor();
         for c in kept {
-            let (s, e) = to_original.to_original(c.start, c.end);
+            let (s, e) = cursor.original(c.start, c.end);
             if s >= e {
                 continue;
             }

@@ -63,7 +63,7 @@ pub struct Input<'t> {
     /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
     folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
-    /// in lower case (see [`recognize::all_lower_of`]).
+    /// in lower case (see [`crate::tokens::all_lower_of`]).
     pub(crate) whole_all_lower: Option<bool>,
 }
 
@@ -81,7 +81,7 @@ impl<'t> Input<'t> {
     }
 
     /// The bytes with ASCII letters in lower case (made once per scan; same length and
-    /// offsets as [`Input::bytes`]): what the patterns of [`recognize::re_folded`] read.
+    /// offsets as [`Input::bytes`]): what the patterns of [`crate::recognize::util::re_folded`] read.
     pub(crate) fn folded(&self) -> &[u8] {
         self.folded.get_or_init(|| self.bytes.to_ascii_lowercase())
     }

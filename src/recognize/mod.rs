@@ -1,7 +1,7 @@
 //! Recognisers: one file per kind (or family of kinds), chosen by a registry.
 //!
 //! A recogniser = candidate pattern + validator + invalidator + score. It reads the
-//! normalised text and pushes [`Candidate`]s; context words, thresholds and overlaps
+//! normalised text and pushes [`Candidate`](crate::types::Candidate)s; context words, thresholds and overlaps
 //! are handled by the pipeline for every kind alike (see `crate::scanner`). Patterns
 //! are compiled once per scanner, in ASCII mode (`regex::bytes` without Unicode
 //! tables): personal-data formats are ASCII, and the normaliser has already folded

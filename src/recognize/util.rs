@@ -24,7 +24,7 @@ pub(crate) fn re(pattern: &str) -> Regex {
 }
 
 /// Compiles a built-in pattern written in lower case, to be run over
-/// [`crate::scanner::Input::folded`]: it finds what `(?i)pattern` finds in the text (ASCII
+/// [`crate::types::Input::folded`]: it finds what `(?i)pattern` finds in the text (ASCII
 /// case folding only, as everywhere in ASCII mode). A search for many literals ignoring
 /// case gets no literal prefilter and runs the automaton over every byte; in lower case
 /// the literals are searched for directly, several times faster.

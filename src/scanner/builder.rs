@@ -18,7 +18,7 @@ pub struct CustomPattern {
     /// Regular expression (Rust `regex` syntax, ASCII classes).
     pub pattern: String,
     /// Optional validator run on the letters and digits of a match (see
-    /// [`VALIDATORS`](crate::scanner::VALIDATORS)).
+    /// [`VALIDATORS`](crate::VALIDATORS)).
     pub validator: Option<String>,
     /// Score of a match (default 0.8).
     pub score: f32,

@@ -25,7 +25,7 @@ fn cf_digit(b: u8) -> Option<u32> {
 /// mapped through the official odd-position table, characters in even
 /// positions take their value (0..9, A = 0 … Z = 25); the sum mod 26 gives
 /// the letter (0 = A). Bad month letter or day → [`Invalid::Component`].
-/// The 11-digit numeric codes of legal persons are validated by [`it_vat`](super::it_vat).
+/// The 11-digit numeric codes of legal persons are validated by [`it_vat`](super::vat::it_vat).
 pub fn it_codice_fiscale(v: &[u8]) -> Check {
     if v.len() != 16 {
         return Err(Invalid::Length);

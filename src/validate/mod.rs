@@ -16,7 +16,7 @@
 //! * a validator never panics — any input (empty, wrong length, non-ASCII,
 //!   lower case) simply yields an error.
 //!
-//! Validators return [`Check`], i.e. `Result<(), Invalid>`, so callers can
+//! Validators return [`Check`](checksum::Check), i.e. `Result<(), Invalid>`, so callers can
 //! tell *why* a value was rejected ([`Invalid::Length`], [`Invalid::Format`],
 //! [`Invalid::Component`], [`Invalid::Checksum`]). This matters for scoring:
 //! a value with the right shape but a wrong check digit is a much weaker
