@@ -8,6 +8,7 @@
 //! something non-personal.
 
 use crate::entity::Kind;
+use crate::error::{Error, ErrorCode};
 
 /// Attributes of the form field a text comes from. All are optional (empty = unknown).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +25,34 @@ pub struct FieldHints {
     pub input_type: String,
     /// The `placeholder` attribute.
     pub placeholder: String,
+}
+
+impl FieldHints {
+    /// The hint keys callers give, spelled as in JavaScript and the command line's JSON
+    /// (`type` is [`FieldHints::input_type`]).
+    pub const KEYS: [&'static str; 6] = ["name", "id", "label", "autocomplete", "type", "placeholder"];
+
+    /// Sets the hint named `key` (one of [`FieldHints::KEYS`]). An unknown key is an
+    /// error naming it, so a typo (`autocompelte`) is not silently ignored. Every
+    /// boundary (WebAssembly, command line, tests) reads hints through this.
+    pub fn set(&mut self, key: &str, value: String) -> Result<(), Error> {
+        let slot = match key {
+            "name" => &mut self.name,
+            "id" => &mut self.id,
+            "label" => &mut self.label,
+            "autocomplete" => &mut self.autocomplete,
+            "type" => &mut self.input_type,
+            "placeholder" => &mut self.placeholder,
+            other => {
+                return Err(Error::new(
+                    ErrorCode::InvalidArgument,
+                    format!("field.{other}: unknown key (expected {})", FieldHints::KEYS.join(", ")),
+                ))
+            }
+        };
+        *slot = value;
+        Ok(())
+    }
 }
 
 /// What a field tells the scanner.

@@ -221,19 +221,7 @@ fn field_from(v: &JsValue) -> JsResult<Option<FieldHints>> {
             continue;
         }
         let s = string(&x, &format!("field.{k}"), arg_error)?;
-        match k.as_str() {
-            "name" => h.name = s,
-            "id" => h.id = s,
-            "label" => h.label = s,
-            "autocomplete" => h.autocomplete = s,
-            "type" => h.input_type = s,
-            "placeholder" => h.placeholder = s,
-            other => {
-                return Err(arg_error(format!(
-                    "field.{other}: unknown key (expected name, id, label, autocomplete, type, placeholder)"
-                )))
-            }
-        }
+        h.set(&k, s)?;
     }
     Ok(Some(h))
 }

@@ -12,19 +12,17 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
+/// A case's `field`: a label string or an object of hints (read through
+/// `FieldHints::set`, so a misspelt key fails the test run).
 fn field(v: Option<&Value>) -> Option<FieldHints> {
     match v? {
         Value::String(s) => Some(FieldHints { label: s.clone(), ..Default::default() }),
         Value::Object(o) => {
-            let g = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            Some(FieldHints {
-                name: g("name"),
-                id: g("id"),
-                label: g("label"),
-                autocomplete: g("autocomplete"),
-                input_type: g("type"),
-                placeholder: g("placeholder"),
-            })
+            let mut h = FieldHints::default();
+            for (k, x) in o {
+                h.set(k, x.as_str().expect("field hints are strings").to_string()).expect("a known field hint key");
+            }
+            Some(h)
         }
         _ => None,
     }

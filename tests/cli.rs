@@ -57,3 +57,19 @@ fn redact_masks_plain_text() {
     assert_eq!(code, 2);
     assert!(err.contains("--operator"));
 }
+
+#[test]
+fn field_hints_are_read_strictly() {
+    let input = concat!(
+        "{\"id\":\"a\",\"text\":\"12.03.1985\",\"field\":{\"autocomplete\":\"bday\"}}\n",
+        "{\"id\":\"b\",\"text\":\"12.03.1985\",\"field\":{\"autocompelte\":\"bday\"}}\n",
+        "{\"id\":\"c\",\"text\":\"12.03.1985\",\"field\":{\"label\":3}}\n",
+    );
+    let (out, err, code) = run(&["scan"], input.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["spans"][0]["label"], "date_of_birth");
+    assert!(err.contains("line 2: field.autocompelte: unknown key"), "{err}");
+    assert!(err.contains("line 3: field.label: expected a string"), "{err}");
+}

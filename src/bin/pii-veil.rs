@@ -105,21 +105,24 @@ mod native {
         }
     }
 
-    fn field_hints(v: Option<&Value>) -> Option<FieldHints> {
-        match v? {
-            Value::String(label) => Some(FieldHints { label: label.clone(), ..Default::default() }),
-            Value::Object(o) => {
-                let g = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                Some(FieldHints {
-                    name: g("name"),
-                    id: g("id"),
-                    label: g("label"),
-                    autocomplete: g("autocomplete"),
-                    input_type: g("type"),
-                    placeholder: g("placeholder"),
-                })
+    /// A record's `field`: a label string, or an object of hints (strings; unknown keys
+    /// are errors, as in the JavaScript API).
+    fn field_hints(v: Option<&Value>) -> Result<Option<FieldHints>, String> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(label)) => Ok(Some(FieldHints { label: label.clone(), ..Default::default() })),
+            Some(Value::Object(o)) => {
+                let mut h = FieldHints::default();
+                for (k, x) in o {
+                    match x {
+                        Value::Null => {}
+                        Value::String(s) => h.set(k, s.clone()).map_err(|e| e.to_string())?,
+                        _ => return Err(format!("field.{k}: expected a string")),
+                    }
+                }
+                Ok(Some(h))
             }
-            _ => None,
+            Some(_) => Err("field: expected a label string or an object of hints".to_string()),
         }
     }
 
@@ -163,7 +166,14 @@ mod native {
                 failed += 1;
                 continue;
             };
-            let hints = field_hints(rec.get("field"));
+            let hints = match field_hints(rec.get("field")) {
+                Ok(h) => h,
+                Err(e) => {
+                    eprintln!("pii-veil: line {lineno}: {e}");
+                    failed += 1;
+                    continue;
+                }
+            };
             let findings = match scanner.scan(text, hints.as_ref()) {
                 Ok(f) => f,
                 Err(e) => {
