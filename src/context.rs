@@ -262,6 +262,11 @@ thread_local! {
     static INDEX: std::cell::RefCell<Vec<((usize, usize), ListIndex)>> = Default::default();
 }
 
+/// Reference words that are also part of the labels of personal numbers: the entries
+/// of [`REFERENCE_WORDS`] that do not make a number a business reference when a word
+/// naming the number stands farther away ("NHS number", "Steuer-ID Nr.").
+pub(crate) const GENERIC_WORDS: &[&str] = &["no", "nr", "nummer", "number", "#", "v"];
+
 /// Words that mark a number as a business reference rather than personal data.
 pub const REFERENCE_WORDS: &[&str] = &[
     "bestellnummer",
@@ -535,6 +540,13 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generic_words_are_reference_words() {
+        for w in GENERIC_WORDS {
+            assert!(matches_any(w, REFERENCE_WORDS), "{w}");
+        }
+    }
 
     #[test]
     fn fill_for_reads_what_adjust_reads() {

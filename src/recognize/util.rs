@@ -178,7 +178,9 @@ pub(crate) fn typo_eq_ci(word: &str, target: &str) -> bool {
     typo_eq_bytes(&buf[..w.len()], target.as_bytes())
 }
 
-fn typo_eq_bytes(w: &[u8], t: &[u8]) -> bool {
+/// [`typo_eq`] over bytes: equal, or (both at least four bytes long) one letter missing,
+/// added, replaced, or two neighbours swapped.
+pub(crate) fn typo_eq_bytes(w: &[u8], t: &[u8]) -> bool {
     if w == t {
         return true;
     }

@@ -2,7 +2,8 @@
 //! words and phone words (see "Which kind wins" in the parent module's docs).
 
 use super::spec::{Alt, Hit};
-use crate::context::{matches_any, REFERENCE_WORDS};
+use crate::context::{matches_any, GENERIC_WORDS, REFERENCE_WORDS};
+use crate::recognize::util::typo_eq_bytes;
 use crate::types::Input;
 
 /// Words that make a bare digit run a phone number.
@@ -33,11 +34,6 @@ const PHONE_WORDS: &[&str] = &[
     "cell",
     "festnetz",
 ];
-
-/// Reference words that are also part of the labels of personal numbers: the entries
-/// of [`REFERENCE_WORDS`] that do not make a number a business reference when a word
-/// naming the number stands farther away ("NHS number", "Steuer-ID Nr.").
-const GENERIC_WORDS: &[&str] = &["no", "nr", "nummer", "number", "#", "v"];
 
 /// How many words before a candidate are searched for its own words.
 const WORDS_BEFORE: usize = 8;
@@ -219,29 +215,9 @@ fn entry_matches(w: &str, e: &str) -> bool {
         return false;
     }
     if prefix {
-        (sb.len() - 1..=sb.len() + 1).any(|k| k <= wb.len() && one_edit(&wb[..k], sb))
+        (sb.len() - 1..=sb.len() + 1).any(|k| k <= wb.len() && typo_eq_bytes(&wb[..k], sb))
     } else {
-        one_edit(wb, sb)
-    }
-}
-
-/// True if `a` and `b` differ by at most one insertion, deletion, substitution or
-/// swap of neighbours.
-fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[p..], &b[p..]);
-    if ra.is_empty() && rb.is_empty() {
-        return true;
-    }
-    match ra.len().cmp(&rb.len()) {
-        std::cmp::Ordering::Equal => {
-            ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
-        }
-        std::cmp::Ordering::Less => ra == &rb[1..],
-        std::cmp::Ordering::Greater => &ra[1..] == rb,
+        typo_eq_bytes(wb, sb)
     }
 }
 
@@ -251,10 +227,10 @@ mod tests {
 
     #[test]
     fn typos() {
-        assert!(one_edit(b"reisepaas", b"reisepass"));
-        assert!(one_edit(b"setuer", b"steuer"));
-        assert!(one_edit(b"vrsichertennummer", b"versichertennummer"));
-        assert!(!one_edit(b"bestellnummer", b"versichertennummer"));
+        assert!(typo_eq_bytes(b"reisepaas", b"reisepass"));
+        assert!(typo_eq_bytes(b"setuer", b"steuer"));
+        assert!(typo_eq_bytes(b"vrsichertennummer", b"versichertennummer"));
+        assert!(!typo_eq_bytes(b"bestellnummer", b"versichertennummer"));
         assert!(matches("reisepaasnummer", &["reisepass*"]));
         assert!(matches("setuer-id", &["steuer-id*", "steuer"]));
         assert!(matches("ahv-nr", &["ahv*"]));
