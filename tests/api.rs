@@ -169,3 +169,20 @@ fn two_threads_find_exactly_what_one_thread_finds() {
     let two = ScannerBuilder::new().kinds(&kinds).threads(2).build().unwrap().scan(&text, None).unwrap();
     assert_eq!(one, two);
 }
+
+#[test]
+fn country_codes_are_checked_and_uk_is_gb() {
+    let e = ScannerBuilder::new().countries(&["de", "zz"]).build().unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidConfig);
+    assert!(e.message().starts_with("countries[1]: 'zz' is not an ISO 3166"), "{}", e.message());
+    let text = "National Insurance number: JG 10 37 75 A, NHS number 943 476 5919";
+    let found = |cs: &[&str]| {
+        let s = ScannerBuilder::new().countries(cs).build().unwrap();
+        s.scan(text, None).unwrap().iter().map(|f| (f.kind, f.subtype)).collect::<Vec<_>>()
+    };
+    let gb = found(&["gb"]);
+    assert_eq!(gb.len(), 2, "{gb:?}");
+    assert_eq!(found(&["uk"]), gb);
+    assert_eq!(found(&["UK"]), gb);
+    assert!(found(&["de"]).is_empty());
+}

@@ -73,3 +73,11 @@ fn field_hints_are_read_strictly() {
     assert!(err.contains("line 2: field.autocompelte: unknown key"), "{err}");
     assert!(err.contains("line 3: field.label: expected a string"), "{err}");
 }
+
+#[test]
+fn unknown_country_codes_are_an_error() {
+    let (out, err, code) = run(&["scan", "--countries", "de,zz"], b"{\"id\":1,\"text\":\"x\"}\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("countries[1]: 'zz' is not an ISO 3166 country code"), "{err}");
+}

@@ -8,6 +8,7 @@
 use crate::entity::Kind;
 use crate::error::{Error, ErrorCode};
 use crate::types::canonical;
+use crate::validate;
 use regex::bytes::{Regex, RegexBuilder};
 
 /// A custom pattern: a kind name, a regular expression and an optional validator.
@@ -83,9 +84,17 @@ impl ScannerBuilder {
     }
 
     /// Restricts country-specific recognisers (national ids, plates, VAT numbers,
-    /// national phone formats) to these ISO 3166 alpha-2 codes (`de`, `at`, `ch`, …).
+    /// national phone formats) to these ISO 3166 alpha-2 codes (`de`, `at`, `ch`, …;
+    /// `uk` is read as `gb`). A code that is not an assigned ISO 3166 code (`zz`) makes
+    /// [`ScannerBuilder::build`] fail naming it, rather than silently switching every
+    /// country-specific kind off.
     pub fn countries<S: AsRef<str>>(mut self, countries: &[S]) -> Self {
-        self.countries = Some(countries.iter().map(|c| c.as_ref().to_ascii_lowercase()).collect());
+        // `uk` is what people write for the United Kingdom; ISO 3166 says `gb`.
+        let code = |c: &str| match c.to_ascii_lowercase().as_str() {
+            "uk" => "gb".to_string(),
+            other => other.to_string(),
+        };
+        self.countries = Some(countries.iter().map(|c| code(c.as_ref())).collect());
         self
     }
 
@@ -177,6 +186,12 @@ impl ScannerBuilder {
                     return Err(Error::new(
                         ErrorCode::InvalidConfig,
                         format!("countries[{i}]: expected a two-letter ISO 3166 code"),
+                    ));
+                }
+                if !validate::is_country_code(c.to_ascii_uppercase().as_bytes()) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidConfig,
+                        format!("countries[{i}]: '{c}' is not an ISO 3166 country code"),
                     ));
                 }
             }

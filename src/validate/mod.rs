@@ -62,6 +62,7 @@ pub(crate) use bank::iban_check_digits;
 pub(crate) use bank::{bic, credit_card, iban, iban_length};
 pub(crate) use ch::ch_ahv;
 pub(crate) use checksum::{luhn, Invalid};
+pub(crate) use country::is_country_code;
 pub(crate) use de::{de_idcard, de_kvnr, de_passport, de_rvnr, de_steuer_idnr};
 pub(crate) use es::{es_dni, es_nie};
 pub(crate) use fr::fr_nir;
