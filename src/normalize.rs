@@ -12,7 +12,10 @@
 //! - full-width ASCII forms U+FF01–U+FF5E → ASCII, ideographic space U+3000 → space;
 //! - no-break, thin, narrow and other fixed-width spaces (U+00A0, U+2000–U+200A, U+202F,
 //!   U+205F) → space;
-//! - zero-width space, ZWNJ, ZWJ, word joiner, BOM and soft hyphen → removed;
+//! - invisible format controls → removed: zero-width space, ZWNJ, ZWJ, word joiner, BOM,
+//!   soft hyphen, and the bidirectional marks, embeddings, overrides and isolates
+//!   (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C) that phones and
+//!   right-to-left keyboards put around copied numbers;
 //! - hyphen and dash variants and the minus sign (U+2010–U+2015, U+2212, U+FE63) → `-`;
 //! - typographic apostrophes (U+2018, U+2019, U+02BC) → `'`;
 //! - a Latin base letter followed by a combining accent (U+0300–U+0327) → the precomposed
@@ -206,7 +209,18 @@ fn fold(c: char) -> Fold {
     match c {
         '\u{FF01}'..='\u{FF5E}' => Fold::To(char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)),
         '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Fold::To(' '),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        // Invisible format controls (Unicode category Cf): zero-width characters, the
+        // soft hyphen, and the direction marks, embeddings, overrides and isolates that
+        // phones put around copied numbers (U+200E/F, U+202A–E, U+2066–9, U+061C).
+        '\u{00AD}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' => Fold::Drop,
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => Fold::To('-'),
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => Fold::To('\''),
         _ => Fold::Keep,
