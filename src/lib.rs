@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! text ─► normalise ─► recognise (pattern + validator) ─► context ─► field hints ─► threshold
-//!      ─► + custom patterns, deny list ─► resolve overlaps ─► map back, allow list ─► findings ─► (mask)
+//!      ─► + custom patterns, deny list ─► resolve overlaps ─► every occurrence of a found value
+//!      ─► map back, allow list ─► findings ─► (mask)
 //! ```
 //!
 //! 1. **Normalise** (`normalize`): fold full-width digits, odd spaces, zero-width
@@ -26,7 +27,9 @@
 //! 4. **Field hints** (`field` classifies the field, the scanner's stage applies it):
 //!    the kind the field expects is raised, a non-personal field lowers number-like kinds.
 //! 5. **Threshold**, then custom patterns and the deny list join, then **resolve**
-//!    (`resolve`) keeps at most one finding per character with documented tie rules.
+//!    (`resolve`) keeps at most one finding per character with documented tie rules,
+//!    and **every occurrence** of a found value elsewhere in the text (in any spelling:
+//!    case, spacing, separators) is added (`scanner/repeats.rs`).
 //! 6. **Findings** ([`Finding`]): kind, byte span into the *original* text, score,
 //!    subtype; values on the allow list are dropped. [`Scanner::locate`] turns the
 //!    spans into UTF-16 code units (for JavaScript) or code points in one pass.

@@ -12,6 +12,7 @@
 mod builder;
 #[cfg(not(target_arch = "wasm32"))]
 mod parallel;
+mod repeats;
 mod stage;
 
 pub use builder::{CustomPattern, ScannerBuilder, DEFAULT_MAX_TEXT_BYTES, PARALLEL_MIN_BYTES};
@@ -137,7 +138,7 @@ impl Scanner {
                 }
             }
         }
-        let kept = resolve(cands);
+        let kept = repeats::with_repeats(ntext, resolve(cands));
         let mut out = Vec::with_capacity(kept.len());
         // The kept candidates come in order of position: one walk maps them all.
         let mut cursor = norm.cursor();

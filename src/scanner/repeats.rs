@@ -1,0 +1,161 @@
+//! Every occurrence of a found value: once a text says a value is personal, the value
+//! is masked wherever it appears again in that text — also where the words around the
+//! second occurrence would not have been enough (`geb. 12.03.1985, Termin am
+//! 12.03.1985`; `Steuer-ID 65929970489, Rechnung 65929970489`).
+//!
+//! Occurrences are compared in a canonical spelling: letters and digits lower-cased,
+//! with spaces, line breaks, dashes, dots, slashes, brackets, `+` and apostrophes left
+//! out (so `DE89 3704 0044…` and `de89370400440…` are one value), and must stand on
+//! their own (no letter or digit glued on either side). A value of fewer than four
+//! letters and digits is only matched as written, so a short name does not mask every
+//! word that contains it in another case. One Aho-Corasick search finds every value at
+//! once, in time linear in the text.
+
+use crate::types::Candidate;
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Values shorter than this (letters and digits) are matched only as written.
+const MIN_CANONICAL: usize = 4;
+
+/// True for the characters left out of the canonical spelling.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '\'')
+}
+
+/// The canonical spelling of a whole text, with the byte range of the character each
+/// of its bytes came from.
+struct Skeleton {
+    bytes: Vec<u8>,
+    from: Vec<(u32, u32)>,
+}
+
+impl Skeleton {
+    fn of(text: &str) -> Skeleton {
+        let mut bytes = Vec::with_capacity(text.len());
+        let mut from = Vec::with_capacity(text.len());
+        let mut buf = [0u8; 4];
+        for (i, c) in text.char_indices() {
+            if separator(c) {
+                continue;
+            }
+            let range = (i as u32, (i + c.len_utf8()) as u32);
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    bytes.push(b);
+                    from.push(range);
+                }
+            }
+        }
+        Skeleton { bytes, from }
+    }
+}
+
+/// The canonical spelling of one value (see [`Skeleton`]).
+fn canonical(value: &str) -> String {
+    value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
+}
+
+/// True if the letter or digit run that `start..end` of `text` covers does not go on
+/// beyond it on either side.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+    let after = text[end..].chars().next().is_some_and(char::is_alphanumeric);
+    !before && !after
+}
+
+/// `kept` (sorted by start, disjoint, offsets into `text`) plus a copy of a candidate
+/// for every other place its value stands in `text`, sorted by start.
+pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidate> {
+    if kept.is_empty() {
+        return kept;
+    }
+    // One pattern per distinct value; the first candidate of a value is its model.
+    let mut keys: Vec<String> = Vec::new();
+    let mut models: Vec<usize> = Vec::new();
+    for (i, c) in kept.iter().enumerate() {
+        let key = canonical(&text[c.start..c.end]);
+        if key.chars().any(char::is_alphanumeric) && !keys.contains(&key) {
+            keys.push(key);
+            models.push(i);
+        }
+    }
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys) else {
+        return kept;
+    };
+    let sk = Skeleton::of(text);
+    let mut added = Vec::new();
+    let mut next = 0; // the first kept candidate that may still overlap a match
+    for m in ac.find_iter(&sk.bytes) {
+        let (start, end) = (sk.from[m.start()].0 as usize, sk.from[m.end() - 1].1 as usize);
+        while next < kept.len() && kept[next].end <= start {
+            next += 1;
+        }
+        if next < kept.len() && kept[next].start < end {
+            continue; // already found (or part of another finding)
+        }
+        let model = &kept[models[m.pattern().as_usize()]];
+        let short = keys[m.pattern().as_usize()].chars().filter(|c| c.is_alphanumeric()).count() < MIN_CANONICAL;
+        if !stands_alone(text, start, end) || (short && text[start..end] != text[model.start..model.end]) {
+            continue;
+        }
+        let mut c = model.clone();
+        (c.start, c.end) = (start, end);
+        added.push(c);
+    }
+    if !added.is_empty() {
+        kept.append(&mut added);
+        kept.sort_by_key(|c| c.start);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Kind;
+
+    fn repeats(text: &str, found: &[&str]) -> Vec<String> {
+        let kept = found
+            .iter()
+            .map(|f| {
+                let s = text.find(f).unwrap();
+                Candidate::new(Kind::NationalId, s, s + f.len(), 0.9)
+            })
+            .collect();
+        with_repeats(text, kept).iter().map(|c| text[c.start..c.end].to_string()).collect()
+    }
+
+    #[test]
+    fn every_spelling_of_a_value_is_found() {
+        assert_eq!(
+            repeats("Steuer-ID 65929970489, Rechnung 65929970489, alt 659 299 704 89.", &["65929970489"]),
+            ["65929970489", "65929970489", "659 299 704 89"]
+        );
+        assert_eq!(
+            repeats(
+                "IBAN DE89 3704 0044 0532 0130 00; nochmal: de89370400440532013000!",
+                &["DE89 3704 0044 0532 0130 00"]
+            ),
+            ["DE89 3704 0044 0532 0130 00", "de89370400440532013000"]
+        );
+        assert_eq!(repeats("Maria Huber, MARIA  HUBER, maria-huber", &["Maria Huber"]).len(), 3);
+    }
+
+    #[test]
+    fn only_values_that_stand_alone() {
+        // Glued to other letters or digits: another word or number.
+        assert_eq!(repeats("Huber, Huberstraße 5, 1Huber, Huber.", &["Huber"]), ["Huber", "Huber"]);
+        assert_eq!(repeats("4711 und 47112 und 94711", &["4711"]), ["4711"]);
+        // Short values only as written.
+        assert_eq!(repeats("Li, li, Li.", &["Li"]), ["Li", "Li"]);
+    }
+
+    #[test]
+    fn findings_stay_sorted_and_disjoint() {
+        let t = "a 12345678 b 1234 5678 c 12345678";
+        let out = with_repeats(t, vec![Candidate::new(Kind::Phone, 13, 22, 0.9)]);
+        let spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, [(2, 10), (13, 22), (25, 33)]);
+        assert!(out.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}
