@@ -7,7 +7,8 @@
 //!
 //! Per text: normalise → candidates (every enabled recogniser; on two threads for a
 //! long text, see `parallel`) → context and field hints (`stage`) → threshold →
-//! resolve overlaps → allow/deny → findings with byte offsets into the original text.
+//! resolve overlaps → every occurrence of a found value (`repeats`) → allow list →
+//! findings with byte offsets into the original text.
 
 mod builder;
 #[cfg(not(target_arch = "wasm32"))]

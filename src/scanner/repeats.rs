@@ -6,7 +6,7 @@
 //! Occurrences are compared in a canonical spelling: letters and digits lower-cased,
 //! with spaces, line breaks, dashes, dots, slashes, brackets, `+` and apostrophes left
 //! out (so `DE89 3704 0044…` and `de89370400440…` are one value), and must stand on
-//! their own (no letter or digit glued on either side). A value of fewer than four
+//! their own (no digit glued to a digit, no letter to a letter, on either side). A value of fewer than four
 //! letters and digits is only matched as written, so a short name does not mask every
 //! word that contains it in another case. One Aho-Corasick search finds every value at
 //! once, in time linear in the text.
@@ -55,11 +55,20 @@ fn canonical(value: &str) -> String {
     value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
 }
 
-/// True if the letter or digit run that `start..end` of `text` covers does not go on
-/// beyond it on either side.
+/// True if `a` and `b` glue into one word or number: both letters or both digits.
+fn glued(a: char, b: char) -> bool {
+    (a.is_alphabetic() && b.is_alphabetic()) || (a.is_numeric() && b.is_numeric())
+}
+
+/// True if `start..end` of `text` is not glued to the letters or digits around it: a
+/// digit run does not go on into digits, nor a word into letters (`4711` is not part
+/// of `47112`, `Huber` not of `Huberstraße`; `IBAN:DE89…` and `Tel0664…` stand alone).
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-    let after = text[end..].chars().next().is_some_and(char::is_alphanumeric);
+    let (Some(first), Some(last)) = (text[start..end].chars().next(), text[..end].chars().next_back()) else {
+        return false;
+    };
+    let before = text[..start].chars().next_back().is_some_and(|c| glued(c, first));
+    let after = text[end..].chars().next().is_some_and(|c| glued(last, c));
     !before && !after
 }
 
@@ -79,26 +88,35 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
             models.push(i);
         }
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys) else {
+    // Every match, overlapping ones too: a leftmost-longest search could take a value
+    // glued to the first digit of the next one and miss the value itself.
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys) else {
         return kept;
     };
     let sk = Skeleton::of(text);
-    let mut added = Vec::new();
-    let mut next = 0; // the first kept candidate that may still overlap a match
-    for m in ac.find_iter(&sk.bytes) {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for m in ac.find_overlapping_iter(&sk.bytes) {
         let (start, end) = (sk.from[m.start()].0 as usize, sk.from[m.end() - 1].1 as usize);
-        while next < kept.len() && kept[next].end <= start {
-            next += 1;
-        }
-        if next < kept.len() && kept[next].start < end {
-            continue; // already found (or part of another finding)
-        }
-        let model = &kept[models[m.pattern().as_usize()]];
-        let short = keys[m.pattern().as_usize()].chars().filter(|c| c.is_alphanumeric()).count() < MIN_CANONICAL;
-        if !stands_alone(text, start, end) || (short && text[start..end] != text[model.start..model.end]) {
+        // Already found, or part of another finding?
+        let k = kept.partition_point(|c| c.end <= start);
+        if k < kept.len() && kept[k].start < end {
             continue;
         }
-        let mut c = model.clone();
+        let p = m.pattern().as_usize();
+        let model = &kept[models[p]];
+        let short = keys[p].chars().filter(|c| c.is_alphanumeric()).count() < MIN_CANONICAL;
+        if stands_alone(text, start, end) && (!short || text[start..end] == text[model.start..model.end]) {
+            found.push((start, end, p));
+        }
+    }
+    // Left to right, the longest first where two start together, none overlapping.
+    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut added: Vec<Candidate> = Vec::new();
+    for (start, end, p) in found {
+        if added.last().is_some_and(|c| c.end > start) {
+            continue;
+        }
+        let mut c = kept[models[p]].clone();
         (c.start, c.end) = (start, end);
         added.push(c);
     }
@@ -143,11 +161,23 @@ mod tests {
 
     #[test]
     fn only_values_that_stand_alone() {
-        // Glued to other letters or digits: another word or number.
-        assert_eq!(repeats("Huber, Huberstraße 5, 1Huber, Huber.", &["Huber"]), ["Huber", "Huber"]);
+        // Glued to letters (a word) or digits (a number): another word or number.
+        assert_eq!(repeats("Huber, Huberstraße 5, AHuber, Huber.", &["Huber"]), ["Huber", "Huber"]);
         assert_eq!(repeats("4711 und 47112 und 94711", &["4711"]), ["4711"]);
+        // Digits after letters (or letters after digits) are a token of their own.
+        assert_eq!(repeats("4711, Tel4711, Huber, 1Huber", &["4711", "Huber"]), ["4711", "4711", "Huber", "Huber"]);
         // Short values only as written.
         assert_eq!(repeats("Li, li, Li.", &["Li"]), ["Li", "Li"]);
+    }
+
+    #[test]
+    fn a_value_glued_to_the_start_of_another_is_still_found() {
+        // "…1234567" + "4…": a search for the longest match would take "4366412345674".
+        let t = "+43 664 1234567-4 x +43 664 1234567 +43 664 1234567";
+        let last = t.rfind('+').unwrap();
+        let kept = vec![Candidate::new(Kind::Phone, 0, 17, 0.9), Candidate::new(Kind::Phone, last, t.len(), 0.9)];
+        let spans: Vec<&str> = with_repeats(t, kept).iter().map(|c| &t[c.start..c.end]).collect();
+        assert_eq!(spans, ["+43 664 1234567-4", "43 664 1234567", "+43 664 1234567"]);
     }
 
     #[test]
