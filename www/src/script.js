@@ -9,7 +9,7 @@
 import * as glue from 'pii-veil:glue';
 import WASM from 'pii-veil:wasm';
 import { createApi } from './api.js';
-import { autoProtect, createProtect, serveWorker } from './protect/index.js';
+import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
@@ -27,6 +27,9 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   serveWorker(api, global);
 } else {
   const script = typeof document !== 'undefined' ? document.currentScript : null;
+  // The request hooks go in now, before the page's own scripts keep a reference to
+  // fetch or WebSocket; protect() registers its fields with them later.
+  if (typeof window !== 'undefined' && script && script.hasAttribute('data-protect')) installEgress(window, true);
   const protect = createProtect(api, {
     createWorker: (win) => (script && script.src ? new win.Worker(script.src.split('#')[0] + '#pii-veil-worker') : null),
     chat: createChat,

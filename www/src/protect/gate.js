@@ -45,10 +45,13 @@ export function replaceEntry(formData, name, raw, out) {
   }
 }
 
-/** The connected protected fields of a form. */
+/**
+ * The connected protected fields of a form: the form each field belongs to now (moved
+ * into another form, or re-pointed with the `form` attribute after attaching).
+ */
 export function fieldsOf(ctx, form) {
   const out = [];
-  for (const f of ctx.fields.values()) if (f.form === form && f.el.isConnected) out.push(f);
+  for (const f of ctx.fields.values()) if (!f.editable && f.el.form === form && f.el.isConnected) out.push(f);
   return out;
 }
 
@@ -98,7 +101,9 @@ export function gate(ctx, form, resume) {
   }
   const entries = fs.map((f) => {
     const r = redactNow(ctx, f, readText(f).text);
-    return { policy: f.policy, sent: !!(f.form && f.el.name && !f.el.disabled), findings: r.findings };
+    // Without a name a field is not in the form's entry list, but the page's own
+    // submit handler (React, Vue) reads it and sends it: its policy applies.
+    return { policy: f.policy, sent: !f.el.disabled, findings: r.findings };
   });
   const v = verdict(entries);
   if (v.action === 'send') { clearAlert(ctx, form); return true; }

@@ -33,13 +33,15 @@ import { installStyles } from './styles.js';
 import { initAlerts, initLive } from './notices.js';
 import { initOverlay } from './overlay.js';
 import { createWorkerClient } from './worker-client.js';
-import { allow, schedule, startEngine } from './engine.js';
+import { allow, redactNow, schedule, startEngine } from './engine.js';
 import { DEFAULT_SELECTOR, POLICIES, detach, observe } from './fields.js';
 import { installGate } from './gate.js';
 import { heldError, installGuard, normaliseGuard, report } from './guard.js';
+import { registerEgress } from './egress.js';
 
 export { serveWorker } from './worker-serve.js';
 export { autoProtect } from './auto.js';
+export { installEgress } from './egress.js';
 
 /** The instance state of one protect() call, from its arguments. */
 function createContext(api, platform, root, options) {
@@ -55,6 +57,7 @@ function createContext(api, platform, root, options) {
   return {
     api, platform, root, doc, win, opt, defaultPolicy,
     selector: opt.selector || DEFAULT_SELECTOR,
+    byDefault: !opt.selector,
     msg: messagesFor(opt.lang || doc.documentElement.lang, opt.messages),
     redactOptions: { operator: opt.operator || 'label', perKind: opt.perKind },
     config: opt.scanner || {},
@@ -79,6 +82,19 @@ function createContext(api, platform, root, options) {
     resizeObs: null,
     chat: null,
   };
+}
+
+// A protect() call that covers nothing says so once (never with user text): late
+// fields (a chat widget rendered after load) get until the page has loaded and 2 s.
+function warnIfEmpty(ctx) {
+  const { win, doc } = ctx;
+  const check = () => win.setTimeout(() => {
+    if (!ctx.stopped && !ctx.fields.size && win.console) {
+      win.console.warn('pii-veil: protect() found no field to protect; mark fields or containers with data-pii-veil, or pass options.selector');
+    }
+  }, 2000);
+  if (doc.readyState === 'complete') check();
+  else win.addEventListener('load', check, { once: true });
 }
 
 /** The handle protect() returns. */
@@ -121,6 +137,8 @@ export function createProtect(api, platform) {
     const { win, opt } = ctx;
     ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
+    // known values masked in every request (egress.js): below chat and guard
+    registerEgress(ctx, redactNow);
 
     // chatbot endpoint (chat.js): pseudonymised requests, restored replies
     if (opt.chat) {
@@ -142,6 +160,7 @@ export function createProtect(api, platform) {
     installGate(ctx);
     installGuard(ctx);
     observe(ctx);
+    warnIfEmpty(ctx);
     return handleOf(ctx);
   }
 
