@@ -273,6 +273,36 @@ test('chat: a markdown image the model wrote keeps its placeholder; plain text i
   await page.close();
 });
 
+test('shadow DOM: fields of open and closed shadow roots are protected, their forms masked', async () => {
+  await open();
+  await page.evaluate(() => {
+    const form = (path) => `<form action="${path}" method="post" target="sink"><textarea name="msg"></textarea><button>Send</button></form>`;
+    customElements.define('x-open', class extends HTMLElement {
+      connectedCallback() { if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).innerHTML = form('/api/shadow-open'); }
+    });
+    customElements.define('x-closed', class extends HTMLElement {
+      constructor() { super(); window.__closed = this.attachShadow({ mode: 'closed' }); window.__closed.innerHTML = form('/api/shadow-closed'); }
+    });
+    document.body.append(document.createElement('x-open'), document.createElement('x-closed'));
+  });
+  await page.click('x-open textarea');
+  await page.keyboard.insertText(`IBAN ${V.iban}`);
+  await page.evaluate((v) => {
+    const ta = window.__closed.querySelector('textarea');
+    ta.value = `Tel. ${v}`;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }, V.phone);
+  await page.waitForFunction(() => window.PiiVeil.page.fields().filter((e) => e.tagName === 'TEXTAREA' && e.getRootNode() !== document).length === 2);
+  // one after the other: both forms post into the same frame
+  await page.evaluate(() => document.querySelector('x-open').shadowRoot.querySelector('form').requestSubmit());
+  const o = await waitRecorded((x) => x.path === '/api/shadow-open', 'open shadow root form');
+  await page.evaluate(() => window.__closed.querySelector('form').requestSubmit());
+  await waitRecorded((x) => x.path === '/api/shadow-closed', 'closed shadow root form');
+  assert.match(new URLSearchParams(o.body).get('msg'), /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone), 'shadow DOM');
+  await page.close();
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -17,6 +17,12 @@ import { readText } from './text.js';
 import { createMatcher, placeholdersOf } from './known.js';
 
 const REGISTRY = new WeakMap(); // window -> registry
+const SHADOWS = new WeakMap(); // host -> shadow root (closed ones too), made after the hooks
+
+/** The shadow root of `host`, also a closed one made after the hooks went in; else null. */
+export function shadowRootOf(host) {
+  return SHADOWS.get(host) || null;
+}
 
 /** Adds what the field's last result found to the instance's known values (sticky). */
 export function remember(ctx, f) {
@@ -132,6 +138,20 @@ export function installEgress(win, keep) {
   const onFormData = (e) => { if (reg.active()) maskFormEntries(win, reg, e); };
   win.addEventListener('formdata', onFormData, true);
   undo.push(() => win.removeEventListener('formdata', onFormData, true));
+  // formdata does not leave a shadow tree: each shadow root gets the listener
+  const watched = new WeakSet();
+  reg.watchRoot = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    root.addEventListener('formdata', onFormData, true);
+  };
+  // shadow roots, closed ones too, as components make them
+  hook(win.Element && win.Element.prototype, 'attachShadow', (orig) => function attachShadow() {
+    const root = orig.apply(this, arguments);
+    SHADOWS.set(this, root);
+    for (const c of reg.ctxs) if (c.onShadowMade) c.onShadowMade(this, root);
+    return root;
+  });
   return reg;
 }
 

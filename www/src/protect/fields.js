@@ -9,6 +9,7 @@ import { addNotice, announce, showFailed } from './notices.js';
 import { layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
 import { redactNow, schedule } from './engine.js';
+import { shadowRootOf } from './egress.js';
 
 /**
  * Input types whose value is free text, as the browser normalises `input.type` (an
@@ -103,7 +104,28 @@ export function discover(ctx, node) {
     if (eligible(h, ctx.HTMLElement)) attach(ctx, h);
     for (const c of h.querySelectorAll(FIELD_SELECTOR)) if (eligible(c, ctx.HTMLElement)) attach(ctx, c);
   }
+  findShadows(ctx, node);
 }
+
+// Shadow roots under `node`: open ones, and closed ones recorded as they were made
+// (egress.js hooks attachShadow when the script tag loads).
+function findShadows(ctx, node) {
+  if (!ctx.mo) return;
+  const check = (h) => { const sr = h.shadowRoot || shadowRootOf(h); if (sr) observeShadow(ctx, sr); };
+  check(node);
+  for (const h of node.querySelectorAll('*')) check(h);
+}
+
+/** Protects the fields of a shadow root as those of the page: observed, forms gated. */
+export function observeShadow(ctx, sr) {
+  if (ctx.stopped || !ctx.mo || ctx.shadows.has(sr)) return;
+  ctx.shadows.add(sr);
+  ctx.mo.observe(sr, OBSERVE);
+  if (ctx.onShadow) ctx.onShadow(sr);
+  for (const c of sr.children) discover(ctx, c);
+}
+
+const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] };
 
 /**
  * The record of a new field: its policy (`data-pii-veil-policy` on it or an ancestor,
@@ -258,7 +280,9 @@ export function observe(ctx) {
     if (removed) for (const f of [...fields.values()]) if (!f.el.isConnected) detach(ctx, f);
   }, 'mutations'));
   followValues(ctx);
-  mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] });
+  ctx.mo = mo;
+  ctx.shadows = new win.WeakSet();
+  mo.observe(root, OBSERVE);
   ctx.cleanups.push(() => mo.disconnect());
   // characterData inside contenteditable fields
   discover(ctx, root.nodeType === 9 ? root.documentElement : root);

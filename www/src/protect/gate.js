@@ -149,10 +149,12 @@ function onFormData(ctx, e) {
   }
 }
 
-/** The submit and formdata listeners and the form.submit() wrapper (all undone by stop()). */
-export function installGate(ctx) {
-  const { win } = ctx;
-  listen(ctx, win, 'submit', timed(ctx, (e) => {
+/**
+ * The submit and formdata listeners on `target` (the window, or a shadow root: neither
+ * event leaves a shadow tree).
+ */
+export function listenForms(ctx, target) {
+  listen(ctx, target, 'submit', timed(ctx, (e) => {
     const form = e.target;
     if (!form || form.tagName !== 'FORM' || !fieldsOf(ctx, form).length) return;
     const submitter = e.submitter && e.submitter.form === form ? e.submitter : null;
@@ -161,7 +163,13 @@ export function installGate(ctx) {
       e.stopImmediatePropagation();
     }
   }), true);
-  listen(ctx, win, 'formdata', timed(ctx, (e) => onFormData(ctx, e)), true);
+  listen(ctx, target, 'formdata', timed(ctx, (e) => onFormData(ctx, e)), true);
+}
+
+/** The submit and formdata listeners and the form.submit() wrapper (all undone by stop()). */
+export function installGate(ctx) {
+  const { win } = ctx;
+  listenForms(ctx, win);
 
   // form.submit() skips the submit event: route it through the same gate.
   const FormProto = win.HTMLFormElement && win.HTMLFormElement.prototype;

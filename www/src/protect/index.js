@@ -34,8 +34,8 @@ import { initAlerts, initLive } from './notices.js';
 import { initOverlay } from './overlay.js';
 import { createWorkerClient } from './worker-client.js';
 import { allow, redactNow, schedule, startEngine } from './engine.js';
-import { DEFAULT_SELECTOR, POLICIES, detach, observe } from './fields.js';
-import { installGate } from './gate.js';
+import { DEFAULT_SELECTOR, POLICIES, detach, observe, observeShadow } from './fields.js';
+import { installGate, listenForms } from './gate.js';
 import { heldError, installGuard, normaliseGuard, report } from './guard.js';
 import { registerEgress } from './egress.js';
 
@@ -138,7 +138,12 @@ export function createProtect(api, platform) {
     ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
-    registerEgress(ctx, redactNow);
+    const egress = registerEgress(ctx, redactNow);
+    // shadow roots (fields.js finds them): forms gated, entries followed there too
+    ctx.onShadow = (sr) => { listenForms(ctx, sr); egress.watchRoot(sr); };
+    ctx.onShadowMade = (host, sr) => {
+      if (host.ownerDocument === ctx.doc && (ctx.root.nodeType === 9 || ctx.root.contains(host))) observeShadow(ctx, sr);
+    };
 
     // chatbot endpoint (chat.js): pseudonymised requests, restored replies
     if (opt.chat) {
