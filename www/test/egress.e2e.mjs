@@ -303,6 +303,31 @@ test('shadow DOM: fields of open and closed shadow roots are protected, their fo
   await page.close();
 });
 
+test('same-origin frames: a fresh fetch taken from an about:blank frame, a loaded frame\'s XHR', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  await page.evaluate(async () => {
+    const v = document.getElementById('chat-input').value;
+    const blank = document.createElement('iframe');
+    document.body.appendChild(blank);
+    const cleanFetch = blank.contentWindow.fetch; // a way around hooks on the page's own fetch
+    await cleanFetch('/api/frame-fetch', { method: 'POST', body: v });
+    const loaded = document.createElement('iframe');
+    loaded.srcdoc = '<p>a frame of the same origin</p>';
+    await new Promise((res) => { loaded.onload = res; document.body.appendChild(loaded); });
+    await new Promise((res) => {
+      const x = new loaded.contentWindow.XMLHttpRequest();
+      x.open('POST', '/api/frame-xhr?m=' + encodeURIComponent(v));
+      x.onloadend = res;
+      x.send(new loaded.contentWindow.Blob([v]));
+    });
+  });
+  await waitRecorded((x) => x.path === '/api/frame-fetch', 'frame fetch');
+  await waitRecorded((x) => x.path === '/api/frame-xhr', 'frame XHR');
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'frames');
+  await page.close();
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

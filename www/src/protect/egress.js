@@ -73,7 +73,7 @@ function hasText(ctx) {
  * With `keep` (the script tag, before the page's scripts) the hooks stay for the
  * page's lifetime; otherwise the last stop() puts every original back.
  */
-export function installEgress(win, keep) {
+export function installEgress(win, keep, parent) {
   let reg = REGISTRY.get(win);
   if (reg) { if (keep) reg.keep = true; return reg; }
   const undo = [];
@@ -89,7 +89,8 @@ export function installEgress(win, keep) {
   };
   let cache = null, cacheKey = '';
   reg = {
-    ctxs: new Set(),
+    // a same-origin frame shares the registered instances of the page that holds it
+    ctxs: parent ? parent.ctxs : new Set(),
     /** The matcher over every registered instance's known values, now. */
     matcher() {
       let key = '';
@@ -145,6 +146,31 @@ export function installEgress(win, keep) {
     watched.add(root);
     root.addEventListener('formdata', onFormData, true);
   };
+  // Same-origin frames: their own fetch, XHR, … carry the page's known values too.
+  // Hooked when a script reaches into the frame (contentWindow, contentDocument — the
+  // way a script takes a fresh fetch from an about:blank frame) and when a frame loads.
+  const adopt = (w) => {
+    if (!w || w === win || REGISTRY.has(w)) return;
+    try { if (!w.document) return; } catch (_) { return; } // another origin: not ours
+    installEgress(w, false, reg);
+  };
+  const F = win.HTMLIFrameElement && win.HTMLIFrameElement.prototype;
+  for (const p of ['contentWindow', 'contentDocument']) {
+    const d = F && Object.getOwnPropertyDescriptor(F, p);
+    if (!d || !d.get) continue;
+    Object.defineProperty(F, p, Object.assign({}, d, {
+      get() {
+        const v = d.get.call(this);
+        if (v && reg.active()) adopt(p === 'contentWindow' ? v : v.defaultView);
+        return v;
+      },
+    }));
+    undo.push(() => Object.defineProperty(F, p, d));
+  }
+  const onLoad = (e) => { const t = e.target; if (reg.active() && t && t.tagName === 'IFRAME') adopt(d0(t)); };
+  const d0 = (t) => { try { return Object.getOwnPropertyDescriptor(F, 'contentWindow').get.call(t); } catch (_) { return null; } };
+  win.addEventListener('load', onLoad, true);
+  undo.push(() => win.removeEventListener('load', onLoad, true));
   // shadow roots, closed ones too, as components make them
   hook(win.Element && win.Element.prototype, 'attachShadow', (orig) => function attachShadow() {
     const root = orig.apply(this, arguments);
