@@ -312,6 +312,10 @@ test('same-origin frames: a fresh fetch taken from an about:blank frame, a loade
     document.body.appendChild(blank);
     const cleanFetch = blank.contentWindow.fetch; // a way around hooks on the page's own fetch
     await cleanFetch('/api/frame-fetch', { method: 'POST', body: v });
+    // bodies of another realm: the page's Blob and bytes through the frame's fetch, the frame's Request through the page's
+    await cleanFetch('/api/frame-blob', { method: 'POST', body: new Blob([v]) });
+    await cleanFetch('/api/frame-u8', { method: 'POST', body: new TextEncoder().encode(v) });
+    await fetch(new blank.contentWindow.Request('/api/frame-request', { method: 'POST', body: new blank.contentWindow.Blob([v]) }));
     const loaded = document.createElement('iframe');
     loaded.srcdoc = '<p>a frame of the same origin</p>';
     await new Promise((res) => { loaded.onload = res; document.body.appendChild(loaded); });
@@ -322,7 +326,7 @@ test('same-origin frames: a fresh fetch taken from an about:blank frame, a loade
       x.send(new loaded.contentWindow.Blob([v]));
     });
   });
-  await waitRecorded((x) => x.path === '/api/frame-fetch', 'frame fetch');
+  for (const p of ['/api/frame-fetch', '/api/frame-blob', '/api/frame-u8', '/api/frame-request']) await waitRecorded((x) => x.path === p, p);
   await waitRecorded((x) => x.path === '/api/frame-xhr', 'frame XHR');
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'frames');
   await page.close();

@@ -181,30 +181,35 @@ export function installEgress(win, keep, parent) {
   return reg;
 }
 
-const bytesOf = (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+// The kind of a body by its tag, not `instanceof`: a body made in another frame (or
+// handed to a frame's fetch) is of another realm and would pass as unknown.
+const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
+const isBlob = (v) => tag(v) === 'Blob' || tag(v) === 'File';
+const bytesOf = (v) => (ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : new Uint8Array(v));
 
 // The masked body, or a Promise of it (Blobs, files in FormData, streams).
 function maskBody(win, m, body) {
   if (body === undefined || body === null || !m.size) return body;
   if (typeof body === 'string') return m.maskString(body).text;
-  if (win.URLSearchParams && body instanceof win.URLSearchParams) {
+  const t = tag(body);
+  if (t === 'URLSearchParams') {
     const r = m.maskString(body.toString());
     return r.count ? new win.URLSearchParams(r.text) : body;
   }
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (win.ArrayBuffer && body instanceof win.ArrayBuffer)) {
+  if (t === 'ArrayBuffer' || t === 'SharedArrayBuffer' || ArrayBuffer.isView(body)) {
     const r = m.maskBytes(bytesOf(body));
     return r.count ? r.bytes : body;
   }
-  if (win.Blob && body instanceof win.Blob) {
+  if (isBlob(body)) {
     return body.arrayBuffer().then((buf) => {
       const r = m.maskBytes(new Uint8Array(buf));
       if (!r.count) return body;
-      return win.File && body instanceof win.File
+      return t === 'File'
         ? new win.File([r.bytes], body.name, { type: body.type, lastModified: body.lastModified })
         : new win.Blob([r.bytes], { type: body.type });
     });
   }
-  if (win.FormData && body instanceof win.FormData) {
+  if (t === 'FormData') {
     const entries = [...body];
     const out = new win.FormData();
     const pending = entries.map(([k, v]) => [m.maskString(k).text, typeof v === 'string' ? m.maskString(v).text : maskBody(win, m, v)]);
@@ -217,7 +222,7 @@ function maskBody(win, m, body) {
       return out;
     });
   }
-  if (win.ReadableStream && body instanceof win.ReadableStream) {
+  if (t === 'ReadableStream') {
     return new win.Response(body).arrayBuffer().then((buf) => m.maskBytes(new Uint8Array(buf)).bytes);
   }
   return body;
@@ -257,10 +262,9 @@ function hookFetch(win, reg, hook) {
     if (!reg.active()) return orig.apply(win, arguments);
     const args = arguments;
     const go = async () => {
-      const Req = win.Request;
       let target = input;
       let opts = init;
-      if (Req && input instanceof Req) {
+      if (tag(input) === 'Request') {
         const hasInitBody = opts && opts.body !== undefined;
         let body = null;
         if (input.body && !hasInitBody) {
@@ -278,7 +282,7 @@ function hookFetch(win, reg, hook) {
         if (isThen(b)) b = await b;
         if (b !== opts.body) {
           opts = Object.assign({}, opts, { body: b });
-          if (win.ReadableStream && init.body instanceof win.ReadableStream) delete opts.duplex;
+          if (tag(init.body) === 'ReadableStream') delete opts.duplex;
         }
       }
       return orig.call(win, target, opts);
@@ -355,7 +359,7 @@ function hookSocket(win, reg, name, hook) {
     };
     const q = queues.get(ws);
     const w = whenSettled(reg);
-    if (!q && !w && !(win.Blob && data instanceof win.Blob)) return run();
+    if (!q && !w && !isBlob(data)) return run();
     const next = (q || w || Promise.resolve()).then(run, () => undefined);
     queues.set(ws, next);
     next.then(() => { if (queues.get(ws) === next) queues.delete(ws); });
