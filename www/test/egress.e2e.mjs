@@ -7,7 +7,10 @@
 // native submission still carries what was typed.
 //   node www/test/egress.e2e.mjs
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { www } from './helpers.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
@@ -329,6 +332,41 @@ test('same-origin frames: a fresh fetch taken from an about:blank frame, a loade
   for (const p of ['/api/frame-fetch', '/api/frame-blob', '/api/frame-u8', '/api/frame-request']) await waitRecorded((x) => x.path === p, p);
   await waitRecorded((x) => x.path === '/api/frame-xhr', 'frame XHR');
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'frames');
+  await page.close();
+});
+
+test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wait for it and go out masked', async () => {
+  server.reset();
+  other.reset();
+  const boot = readFileSync(join(www, 'dist', 'bootstrap.min.js'), 'utf8');
+  const hash = readFileSync(join(www, 'dist', 'bootstrap.csp'), 'utf8').trim();
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = server.url + 'test/pages/boot.html';
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash}; connect-src 'self'; worker-src 'self'; style-src 'self'` },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>${boot}</script>`
+      + '<script src="/dist/pii-veil.js" data-protect async></script><title>boot</title></head><body>'
+      + '<form id="f" action="/api/boot-form" method="post" target="sink"><textarea id="msg" name="message"></textarea><button id="send">Send</button></form>'
+      + '<iframe name="sink" title="result"></iframe></body></html>',
+  }));
+  let release;
+  const late = new Promise((res) => { release = res; });
+  await page.route('**/dist/pii-veil.js', async (route) => { await late; await route.continue(); });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.evaluate(() => typeof window.PiiVeil), 'undefined', 'pii-veil.js has not arrived');
+  await page.fill('#msg', MSG);
+  await page.click('#send');
+  await page.evaluate(() => { window.__status = fetch('/api/boot-fetch', { method: 'POST', body: document.getElementById('msg').value }).then((r) => r.status); });
+  await new Promise((res) => setTimeout(res, 500));
+  assert.equal(server.recorded.filter((x) => x.path.startsWith('/api/boot')).length, 0, 'held while pii-veil is missing');
+  release();
+  await waitRecorded((x) => x.path === '/api/boot-fetch', 'held fetch');
+  const form = await waitRecorded((x) => x.path === '/api/boot-form', 'held submit');
+  assert.equal(await page.evaluate(() => window.__status), 200);
+  assert.match(new URLSearchParams(form.body).get('message'), /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'bootstrap');
   await page.close();
 });
 
