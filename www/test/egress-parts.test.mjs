@@ -59,7 +59,10 @@ test('matcher: leftmost-longest, counts, nothing else touched, a JSON number', (
   const m = createMatcher([{ value: 'Anna', placeholder: '[P]' }, { value: 'Anna Berger', placeholder: '[PERSON]' }, { value: CARD, placeholder: '[CARD]' }]);
   assert.deepEqual(m.maskString('Hi Anna Berger and Anna.'), { text: 'Hi [PERSON] and [P].', count: 2 });
   assert.deepEqual(m.maskString('nothing here'), { text: 'nothing here', count: 0 });
-  assert.equal(m.maskString('{"card":4111111111111111}').text, '{"card":[CARD]}');
+  assert.equal(m.maskString('{"card":4111111111111111}').text, '{"card":"[CARD]"}', 'a JSON number becomes a string: the body stays JSON');
+  assert.deepEqual(JSON.parse(m.maskString('[ 4111111111111111 , {"n": 4111111111111111}]').text), ['[CARD]', { n: '[CARD]' }]);
+  assert.equal(dec.decode(m.maskBytes(enc.encode('{"card":4111111111111111}')).bytes), '{"card":"[CARD]"}');
+  assert.equal(m.maskString('Karte 4111111111111111, danke').text, 'Karte [CARD], danke', 'plain text: no quotes');
   const b = enc.encode('Grüße 😀 ANNA BERGER');
   assert.equal(dec.decode(m.maskBytes(b).bytes), 'Grüße 😀 [PERSON]');
   assert.equal(createMatcher([]).maskString('Anna').text, 'Anna');

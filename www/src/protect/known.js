@@ -138,6 +138,25 @@ function automaton(patterns) {
   return { next, fail, outs, first: next[0] };
 }
 
+// In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
+// string placeholder (`"[CARD]"`), so the body stays valid JSON. `at(i)` is a unit of
+// the text (n units); a hit is a number when only digits (and `.`, `-`, `+`, `e`) are
+// matched and a value delimiter stands on both sides.
+const isWsUnit = (u) => u === 32 || u === 9 || u === 10 || u === 13;
+function jsonText(n, at) {
+  for (let i = 0; i < n; i++) { const u = at(i); if (!isWsUnit(u)) return u === 123 || u === 91; }
+  return false;
+}
+function isJsonNumber(h, n, at) {
+  for (let i = h.start; i < h.end; i++) { const u = at(i); if (!((u >= 48 && u <= 57) || u === 46 || u === 45 || u === 43 || u === 101 || u === 69)) return false; }
+  let i = h.start - 1;
+  while (i >= 0 && isWsUnit(at(i))) i--;
+  if (i < 0 || !(at(i) === 58 || at(i) === 91 || at(i) === 44)) return false; // : [ ,
+  let j = h.end;
+  while (j < n && isWsUnit(at(j))) j++;
+  return j >= n || at(j) === 44 || at(j) === 93 || at(j) === 125; // , ] }
+}
+
 // Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)):
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
@@ -205,8 +224,14 @@ export function createMatcher(known) {
       if (!froms.length || typeof s !== 'string' || !s) return { text: s, count: 0 };
       const hits = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
       if (!hits.length) return { text: s, count: 0 };
+      const at = (i) => s.charCodeAt(i);
+      const json = jsonText(s.length, at);
       let out = '', last = 0;
-      for (const h of hits) { out += s.slice(last, h.start) + tos[h.idx]; last = h.end; }
+      for (const h of hits) {
+        const to = json && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
+        out += s.slice(last, h.start) + to;
+        last = h.end;
+      }
       return { text: out + s.slice(last), count: hits.length };
     },
     maskBytes(b) {
@@ -216,7 +241,12 @@ export function createMatcher(known) {
       if (!hits.length) return { bytes: b, count: 0 };
       const parts = [];
       let last = 0, n = 0;
-      for (const h of hits) { parts.push(b.subarray(last, h.start), byteTo[h.idx]); last = h.end; }
+      const json = jsonText(b.length, (i) => b[i]);
+      for (const h of hits) {
+        const to = json && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+        parts.push(b.subarray(last, h.start), to);
+        last = h.end;
+      }
       parts.push(b.subarray(last));
       for (const p of parts) n += p.length;
       const out = new Uint8Array(n);
