@@ -417,8 +417,11 @@ export interface ProtectMessages {
 /** Findings per kind id: `{ email: 2, iban: 1 }`. */
 export type KindCounts = Partial<Record<KindId, number>> & Record<string, number>;
 
-/** The way a masked or held-back value was going out. */
-export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat';
+/**
+ * The way a masked or held-back value was going out; `url` is a URL a script set or
+ * opened (an element's source, `EventSource`, `window.open`).
+ */
+export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat' | 'url';
 
 /**
  * Why a send was held back: `policy` (a field with findings has the `block` policy),

@@ -174,6 +174,10 @@ test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon
   await open('?csp=off');
   await type('#chat-input', MSG);
   const otherOrigin = other.url.replace(/\/$/, '');
+  await page.evaluate(() => {
+    window.__masked = [];
+    document.addEventListener('pii-veil:masked', (e) => window.__masked.push(e.detail));
+  });
   await page.evaluate(async (o) => {
     const v = document.getElementById('chat-input').value;
     const iban = v.match(/DE89[\d ]+\d/)[0];
@@ -200,6 +204,10 @@ test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon
   await waitRecorded((x) => x.method === 'UPGRADE', 'WebSocket URL');
   await waitRecorded((x) => x.path === '/api/cross', 'another origin', other);
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'URL queries');
+  // the page is told, with counts per kind and never a value
+  const masked = await page.evaluate(() => window.__masked);
+  for (const via of ['fetch', 'xhr', 'url', 'websocket', 'beacon']) assert.ok(masked.some((d) => d.via === via && d.counts.iban >= 1), `pii-veil:masked via ${via}`);
+  assert.ok(!JSON.stringify(masked).includes('3704'), 'no value in an event');
   await page.close();
 });
 

@@ -14,6 +14,7 @@
 // While an engine loads and a protected field holds text, asynchronous routes wait
 // (fail closed); synchronous ones (element sources) cannot wait and go as they are.
 import { readText } from './text.js';
+import { emit, total } from './util.js';
 import { createMatcher, placeholdersOf } from './known.js';
 
 const REGISTRY = new WeakMap(); // window -> registry
@@ -30,7 +31,7 @@ export function remember(ctx, f) {
   if (!r || !r.findings.length || !f.cacheKey) return;
   const phs = placeholdersOf(f.cacheKey, r.text, r.findings);
   r.findings.forEach((x, i) => {
-    if (x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text)) { ctx.known.set(x.text, phs[i]); ctx.knownVersion++; }
+    if (x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text)) { ctx.known.set(x.text, { placeholder: phs[i], kind: x.kind }); ctx.knownVersion++; }
   });
 }
 
@@ -97,7 +98,7 @@ export function installEgress(win, keep, parent) {
       for (const c of reg.ctxs) { c.flushKnown(); key += c.knownVersion + ':' + c.known.size + ';'; }
       if (!cache || key !== cacheKey) {
         const known = [];
-        for (const c of reg.ctxs) for (const [value, placeholder] of c.known) known.push({ value, placeholder });
+        for (const c of reg.ctxs) for (const [value, k] of c.known) known.push({ value, placeholder: k.placeholder, kind: k.kind });
         cache = createMatcher(known);
         cacheKey = key;
       }
@@ -117,6 +118,12 @@ export function installEgress(win, keep, parent) {
       return m.count ? m.text : u;
     },
     maskBody(body) { return maskBody(win, reg.matcher(), body); },
+    /** Dispatches `pii-veil:masked` (counts per kind, never values) for what was just masked. */
+    report(via) {
+      const counts = cache ? cache.take() : {};
+      const n = total(counts);
+      if (n) emit(win, win.document, 'pii-veil:masked', { via, counts, total: n });
+    },
     active() { return reg.ctxs.size > 0; },
     keep: !!keep,
     uninstall() {
@@ -133,7 +140,7 @@ export function installEgress(win, keep, parent) {
   hookElements(win, reg, hook, undo);
   hook(win, 'open', (orig) => function open(url) {
     const args = [...arguments];
-    if (reg.active() && args.length) args[0] = reg.maskUrl(url);
+    if (reg.active() && args.length) { args[0] = reg.maskUrl(url); reg.report('url'); }
     return orig.apply(win, args);
   });
   const onFormData = (e) => { if (reg.active()) maskFormEntries(win, reg, e); };
@@ -285,6 +292,7 @@ function hookFetch(win, reg, hook) {
           if (tag(init.body) === 'ReadableStream') delete opts.duplex;
         }
       }
+      reg.report('fetch');
       return orig.call(win, target, opts);
     };
     const w = whenSettled(reg);
@@ -300,7 +308,7 @@ function hookXhr(win, reg, hook) {
   const isAsync = new WeakMap();
   hook(P, 'open', (origOpen) => function open(method, url) {
     const args = [...arguments];
-    if (reg.active()) args[1] = reg.maskUrl(url);
+    if (reg.active()) { args[1] = reg.maskUrl(url); reg.report('xhr'); }
     isAsync.set(this, args.length < 3 || args[2] !== false);
     return origOpen.apply(this, args);
   });
@@ -317,9 +325,10 @@ function hookXhr(win, reg, hook) {
     const b = reg.maskBody(body);
     if (isThen(b)) {
       if (isAsync.get(xhr) === false) throw heldError();
-      b.then((x) => origSend.call(xhr, x), fire);
+      b.then((x) => { reg.report('xhr'); origSend.call(xhr, x); }, fire);
       return undefined;
     }
+    reg.report('xhr');
     return b === body ? origSend.apply(xhr, arguments) : origSend.call(xhr, b);
   });
 }
@@ -333,7 +342,8 @@ function hookBeacon(win, reg, hook) {
     if (w) { w.then(() => sendBeacon(url, data), () => {}); return true; }
     const u = reg.maskUrl(url);
     const b = reg.maskBody(data);
-    if (isThen(b)) { b.then((x) => orig.call(nav, u, x), () => {}); return true; }
+    if (isThen(b)) { b.then((x) => { reg.report('beacon'); orig.call(nav, u, x); }, () => {}); return true; }
+    reg.report('beacon');
     return orig.call(nav, u, b);
   });
 }
@@ -344,7 +354,7 @@ function hookSocket(win, reg, name, hook) {
   if (typeof C !== 'function') return;
   hook(win, name, (orig) => new Proxy(orig, {
     construct(target, args, newTarget) {
-      if (reg.active() && args.length) { args = [...args]; args[0] = reg.maskUrl(args[0]); }
+      if (reg.active() && args.length) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report(name === 'WebSocket' ? 'websocket' : 'url'); }
       return Reflect.construct(target, args, newTarget === win[name] ? target : newTarget);
     },
   }));
@@ -355,7 +365,9 @@ function hookSocket(win, reg, name, hook) {
     const ws = this;
     const run = () => {
       const b = reg.maskBody(data);
-      return isThen(b) ? b.then((x) => origSend.call(ws, x)) : origSend.call(ws, b);
+      if (isThen(b)) return b.then((x) => { reg.report('websocket'); origSend.call(ws, x); });
+      reg.report('websocket');
+      return origSend.call(ws, b);
     };
     const q = queues.get(ws);
     const w = whenSettled(reg);
@@ -384,13 +396,20 @@ function hookElements(win, reg, hook, undo) {
       const d = Object.getOwnPropertyDescriptor(P, p);
       if (!d || !d.set) continue;
       Object.defineProperty(P, p, Object.assign({}, d, {
-        set(v) { d.set.call(this, reg.active() ? reg.maskUrl(v) : v); },
+        set(v) {
+          if (!reg.active()) return d.set.call(this, v);
+          d.set.call(this, reg.maskUrl(v));
+          reg.report('url');
+        },
       }));
       undo.push(() => Object.defineProperty(P, p, d));
     }
   }
   hook(win.Element && win.Element.prototype, 'setAttribute', (origSet) => function setAttribute(name, value) {
-    if (reg.active() && URL_ATTRS.has(String(name).toLowerCase()) && this.tagName !== 'A') return origSet.call(this, name, reg.maskUrl(value));
+    if (reg.active() && URL_ATTRS.has(String(name).toLowerCase()) && this.tagName !== 'A') {
+      origSet.call(this, name, reg.maskUrl(value));
+      return reg.report('url');
+    }
     return origSet.apply(this, arguments);
   });
 }
@@ -427,4 +446,5 @@ function maskFormEntries(win, reg, e) {
   if (!changed) return;
   for (const k of new Set(entries.map(([k]) => k))) fd.delete(k);
   for (const [k, v] of out) fd.append(k, v);
+  reg.report('form');
 }

@@ -190,19 +190,23 @@ function search(a, lens, n, at) {
 }
 
 /**
- * One search over every spelling of every known value.
- * @param {{ value: string, placeholder: string }[]} known
+ * One search over every spelling of every known value. What it masked is counted per
+ * kind until `take()` (for `pii-veil:masked` events: counts, never values).
+ * @param {{ value: string, placeholder: string, kind?: string }[]} known
  * @returns {{ size: number, maskString(s: string): { text: string, count: number },
- *   maskBytes(b: Uint8Array): { bytes: Uint8Array, count: number } }}
+ *   maskBytes(b: Uint8Array): { bytes: Uint8Array, count: number }, take(): object }}
  */
 export function createMatcher(known) {
   const pairs = new Map();
   for (const k of known) {
     if (!k.value || k.value.length < MIN_LENGTH) continue;
-    for (const sp of spellings(k.value, k.placeholder)) if (!pairs.has(sp.from)) pairs.set(sp.from, sp.to);
+    for (const sp of spellings(k.value, k.placeholder)) if (!pairs.has(sp.from)) pairs.set(sp.from, { to: sp.to, kind: k.kind || 'known' });
   }
   const froms = [...pairs.keys()];
-  const tos = [...pairs.values()];
+  const tos = [...pairs.values()].map((p) => p.to);
+  const kinds = [...pairs.values()].map((p) => p.kind);
+  let counts = {};
+  const count = (hits) => { for (const h of hits) counts[kinds[h.idx]] = (counts[kinds[h.idx]] || 0) + 1; };
   let strA = null, byteA = null, byteFrom = null, byteTo = null;
   const strings = () => {
     if (!strA) strA = automaton(strUnits);
@@ -220,10 +224,12 @@ export function createMatcher(known) {
   const strLens = strUnits.map((u) => u.length);
   return {
     size: froms.length,
+    take() { const c = counts; counts = {}; return c; },
     maskString(s) {
       if (!froms.length || typeof s !== 'string' || !s) return { text: s, count: 0 };
       const hits = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
       if (!hits.length) return { text: s, count: 0 };
+      count(hits);
       const at = (i) => s.charCodeAt(i);
       const json = jsonText(s.length, at);
       let out = '', last = 0;
@@ -239,6 +245,7 @@ export function createMatcher(known) {
       const a = bytes();
       const hits = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
       if (!hits.length) return { bytes: b, count: 0 };
+      count(hits);
       const parts = [];
       let last = 0, n = 0;
       const json = jsonText(b.length, (i) => b[i]);
