@@ -1,6 +1,6 @@
 // Protecting a page: attaches pii-veil to forms, fields and chat boxes, masks what
-// they send, optionally guards the page's network calls, and highlights findings
-// where the person types. Shared by every build like api.js: it imports no engine;
+// they send and every value found in them wherever the page sends it, optionally
+// scans the page's network calls, and highlights findings where the person types. Shared by every build like api.js: it imports no engine;
 // each entry hands it the API and a way to start a Web Worker on its platform.
 //
 // This file wires the parts; each part is a module of plain functions over the
@@ -13,7 +13,11 @@
 //   badge.js          the count badge and the list of findings
 //   notices.js        live region, notice, alerts and confirm dialogs
 //   gate.js           form submissions: formdata masking, policies, fail closed
-//   guard.js          network guard (fetch, XHR, sendBeacon, WebSocket); scrub.js: bodies
+//   egress.js         follow the value: known values masked on every route of the page
+//                     (bodies, URLs, frames, form entries, frames' windows); known.js:
+//                     their spellings and the one multi-pattern search over them
+//   guard.js          network guard, the opt-in second layer: scans bodies to chosen
+//                     destinations for any personal data; scrub.js: bodies
 //   messages.js       texts and kind names in English and German
 //   styles.js         the stylesheet of pii-veil's UI
 //   auto.js           script-tag attributes as options
