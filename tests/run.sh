@@ -47,3 +47,6 @@ node www/test/protect.e2e.mjs
 
 echo "== chatbot pseudonymisation in Chromium: placeholders out, real values back (JSON and streamed replies)"
 node www/test/session.e2e.mjs
+
+echo "== follow the value in Chromium: known values masked on every route (bodies, URLs, frames, forms), safe restore"
+node www/test/egress.e2e.mjs

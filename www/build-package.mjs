@@ -5,6 +5,7 @@
 //                        module; the wasm-bindgen glue stays a file of its own in wasm/, so
 //                        its `new URL('pii_veil_bg.wasm', import.meta.url)` still points at
 //                        the module for bundlers (Vite, webpack, Rollup) to copy
+//   www/dist/bootstrap.min.js the inline bootstrap (src/bootstrap.js), its CSP hash printed
 //   www/dist/pii-veil.js the one-file classic script (global `PiiVeil`), entry src/script.js,
 //                        glue and module (base64) inlined
 // and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hash of pii-veil.js.
@@ -12,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { formatSizes, sizesOf } from './sizes.mjs';
 
 const www = dirname(fileURLToPath(import.meta.url));
@@ -106,3 +107,10 @@ const integrity = 'sha384-' + createHash('sha384').update(scriptBytes).digest('b
 writeFileSync(join(dist, 'pii-veil.js.integrity'), integrity + '\n');
 console.log(`integrity              ${integrity}`);
 console.log(`<script src="pii-veil.js" integrity="${integrity}" crossorigin="anonymous"></script>`);
+
+// --- the inline bootstrap (src/bootstrap.js): minified, with its CSP hash
+const boot = (await transform(readFileSync(join(src, 'bootstrap.js'), 'utf8'), { minify: true, target: 'es2017', legalComments: 'none' })).code.trim();
+writeFileSync(join(dist, 'bootstrap.min.js'), boot);
+const bootHash = 'sha256-' + createHash('sha256').update(boot).digest('base64');
+writeFileSync(join(dist, 'bootstrap.csp'), `'${bootHash}'\n`);
+console.log(`bootstrap (inline)     ${Buffer.byteLength(boot)} B; CSP: script-src '${bootHash}'  (www/dist/bootstrap.min.js)`);

@@ -25,6 +25,11 @@
 //             text, text/event-stream and NDJSON whose placeholders stand in plain
 //             text); 'auto' picks 'json' for a JSON content type, else 'stream';
 //   style     'square' (default) | 'angle' | 'curly' | 'surrogate';
+//   restore   'text' (default) | 'everywhere' — by default real values go back only
+//             into plain text: a placeholder inside a URL, a markdown link or image
+//             target, a link reference or an HTML tag the model wrote stays as it is
+//             (restore-safe.js), so a widget that renders markdown never makes the
+//             browser send a real value; 'everywhere' restores those too;
 //   session   an existing session (createSession) to use instead of an own one.
 // Only fetch() is wired (what chat widgets use for bots); the network guard leaves
 // the endpoint to this file.
@@ -33,7 +38,10 @@
 // matching the endpoint, pseudonymising a request body, restoring a reply, and the
 // fetch wrapper that runs them in order.
 
+import { plainRestorer, restorePlain } from './restore-safe.js';
+
 const REQUEST = ['auto', 'json', 'text'];
+const RESTORE = ['text', 'everywhere'];
 const RESPONSE = ['auto', 'json', 'text', 'stream'];
 
 function invalid(message) {
@@ -128,18 +136,29 @@ function restoreResponse(c, resp, s) {
     Object.defineProperty(out, 'redirected', { value: resp.redirected });
     return out;
   };
+  const restore = c.restoreAll ? (x) => s.restore(x) : (x) => restorePlain(x, (p) => s.restore(p));
   if (mode === 'stream') {
     return wrap(resp.body
       .pipeThrough(new win.TextDecoderStream())
-      .pipeThrough(s.restoreStream())
+      .pipeThrough(c.restoreAll ? s.restoreStream() : plainStream(win, s))
       .pipeThrough(new win.TextEncoderStream()));
   }
   return resp.text().then((t) => {
     if (mode === 'json') {
       const v = parseJson(t);
-      if (v !== undefined) return wrap(JSON.stringify(mapStrings(v, (x) => s.restore(x), null)));
+      if (v !== undefined) return wrap(JSON.stringify(mapStrings(v, restore, null)));
     }
-    return wrap(s.restore(t));
+    return wrap(restore(t));
+  });
+}
+
+// A stream restoring plain text only: text is held until it can be cut outside any
+// URL, link target or tag (restore-safe.js), then restored piece by piece.
+function plainStream(win, s) {
+  const r = plainRestorer(() => s.restorer());
+  return new (win.TransformStream || TransformStream)({
+    transform(chunk, controller) { const out = r.push(chunk); if (out) controller.enqueue(out); },
+    flush(controller) { const out = r.finish(); if (out) controller.enqueue(out); },
   });
 }
 
@@ -183,9 +202,11 @@ export function createChat(api, ctx) {
   const responseMode = o.response || 'auto';
   if (!REQUEST.includes(requestMode)) throw invalid("chat.request: expected 'auto', 'json' or 'text'");
   if (!RESPONSE.includes(responseMode)) throw invalid("chat.response: expected 'auto', 'json', 'text' or 'stream'");
+  const restoreMode = o.restore || 'text';
+  if (!RESTORE.includes(restoreMode)) throw invalid("chat.restore: expected 'text' or 'everywhere'");
   if (o.url === undefined) throw invalid('chat.url: missing (a path, an absolute URL prefix, a list of them or a function)');
   const ownSession = !o.session;
-  const c = { win, ctx, requestMode, responseMode, owns: endpointMatcher(o.url, win), session: o.session || null, stopped: false };
+  const c = { win, ctx, requestMode, responseMode, restoreAll: restoreMode === 'everywhere', owns: endpointMatcher(o.url, win), session: o.session || null, stopped: false };
   c.getSession = () => {
     if (!c.session) c.session = api.createSession({ style: o.style, seed: o.seed, scanner: ctx.scanner() });
     return c.session;
@@ -208,7 +229,10 @@ export function createChat(api, ctx) {
       get session() { return c.session; },
       /** Starts a new conversation: forgets every placeholder. */
       clear() { if (c.session) c.session.clear(); },
-      restore(text) { return c.session ? c.session.restore(text) : text; },
+      restore(text) {
+        if (!c.session) return text;
+        return c.restoreAll ? c.session.restore(text) : restorePlain(text, (x) => c.session.restore(x));
+      },
     },
     stop() {
       c.stopped = true;

@@ -417,8 +417,11 @@ export interface ProtectMessages {
 /** Findings per kind id: `{ email: 2, iban: 1 }`. */
 export type KindCounts = Partial<Record<KindId, number>> & Record<string, number>;
 
-/** The way a masked or held-back value was going out. */
-export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat';
+/**
+ * The way a masked or held-back value was going out; `url` is a URL a script set or
+ * opened (an element's source, `EventSource`, `window.open`).
+ */
+export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat' | 'url';
 
 /**
  * Why a send was held back: `policy` (a field with findings has the `block` policy),
@@ -497,9 +500,15 @@ export interface ProtectOptions {
   /** The window the root belongs to (default: `root.ownerDocument.defaultView`). */
   window?: Window;
   /**
-   * Forms, fields or containers to protect (default `[data-pii-veil]`). Inside a match,
-   * `input` (text, email, tel, search, url), `textarea` and `contenteditable` hosts are
-   * protected; password, hidden and file inputs never are; `data-pii-veil="off"` opts out.
+   * Forms, fields or containers to protect. Inside a match, inputs the browser renders
+   * as a text box (text, email, tel, search, url, an unknown type such as `txt`) and
+   * `number` inputs, `textarea` and `contenteditable` hosts are protected; password,
+   * hidden and file inputs never are; `data-pii-veil="off"` opts out.
+   * Without it: everything marked `[data-pii-veil]`, and on a whole document the
+   * free-text places (textareas, contenteditable, chat inputs, text inputs that are not
+   * a form's own contact fields — `type` email/tel or a contact/address `autocomplete`);
+   * under an explicit root element every text field inside, contact fields included.
+   * Whatever was found in a protected field is masked in every request of the page.
    */
   selector?: string;
   /** Default policy (`mask`); per form or field: `data-pii-veil-policy="confirm"`. */
@@ -513,9 +522,11 @@ export interface ProtectOptions {
   /** Where the WebAssembly module is (see {@link init}). */
   engine?: InitInput;
   /**
-   * Scrub bodies of fetch, XMLHttpRequest, sendBeacon and WebSocket messages to these
-   * destinations: `true` for the page's origin, or origins (`'self'` allowed), path
-   * prefixes, or a function of the URL. Off by default.
+   * The second layer: scan bodies of fetch, XMLHttpRequest, sendBeacon and WebSocket
+   * messages to these destinations for any personal data (also typed outside protected
+   * fields): `true` for the page's origin, or origins (`'self'` allowed), path prefixes,
+   * or a function of the URL. Off by default. Values found in protected fields are masked
+   * in every request to any origin without it.
    */
   guard?: boolean | { origins?: string[]; paths?: string[] | null; match?: (url: URL) => boolean } | ((url: URL) => boolean);
   /** Fields matching this selector are sent unmasked if the engine cannot load (also `data-pii-veil-fail="open"`). */
@@ -569,6 +580,14 @@ export interface ChatOptions {
    * and server-sent events or NDJSON whose placeholders stand in plain text).
    */
   response?: 'auto' | 'json' | 'text' | 'stream';
+  /**
+   * Where real values go back: `text` (default) only into plain text — a placeholder
+   * inside a URL, a markdown link or image target, a link reference or an HTML tag the
+   * model wrote stays as it is, so a widget that renders the reply as markdown never
+   * makes the browser send a real value (a prompt-injected `![x](https://…?d=[IBAN_1])`);
+   * `everywhere` restores those too. Either way, render restored text as text.
+   */
+  restore?: 'text' | 'everywhere';
   /** Placeholder format (default `square`). */
   style?: PlaceholderStyle;
   /** Seed of the surrogate generator of the session it makes (see {@link SessionOptions.seed}). */
@@ -583,7 +602,7 @@ export interface ChatHandle {
   readonly session: Session | null;
   /** Starts a new conversation: forgets every placeholder. */
   clear(): void;
-  /** Restores text with the conversation's mapping (e.g. for a reply that arrived another way). */
+  /** Restores text with the conversation's mapping (e.g. for a reply that arrived another way); plain text only unless `restore: 'everywhere'`. */
   restore(text: string): string;
 }
 

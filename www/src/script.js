@@ -9,7 +9,7 @@
 import * as glue from 'pii-veil:glue';
 import WASM from 'pii-veil:wasm';
 import { createApi } from './api.js';
-import { autoProtect, createProtect, serveWorker } from './protect/index.js';
+import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
@@ -20,6 +20,20 @@ function wasmBytes() {
   return b;
 }
 
+// What the bootstrap held goes out once the engine is ready, through the hooks and the
+// form gate; if the engine cannot load, held fetches fail and submits stay held.
+function replay(boot, page) {
+  page.ready.then((ok) => {
+    boot.ready = true;
+    if (boot.notice) boot.notice.remove();
+    for (const h of boot.held.splice(0)) {
+      if (h.form) { if (ok && h.form.isConnected) h.form.requestSubmit(h.submitter && h.submitter.form === h.form ? h.submitter : null); continue; }
+      if (ok) window.fetch.apply(window, h.args).then(h.ok, h.no);
+      else h.no(Object.assign(new TypeError('pii-veil: request held back, the privacy filter is not available'), { code: 'engine_unavailable' }));
+    }
+  });
+}
+
 const api = createApi(glue, { loadDefault: () => ({ sync: wasmBytes }) });
 
 if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
@@ -27,6 +41,13 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   serveWorker(api, global);
 } else {
   const script = typeof document !== 'undefined' ? document.currentScript : null;
+  // The request hooks go in now, before the page's own scripts keep a reference to
+  // fetch or WebSocket; protect() registers its fields with them later.
+  // An inline bootstrap (bootstrap.js) held fetch and submits until now: its own fetch
+  // goes back first, so the hooks wrap the browser's.
+  const boot = typeof window !== 'undefined' ? window.__piiVeilBoot : null;
+  if (boot && boot.fetch) window.fetch = boot.fetch;
+  if (typeof window !== 'undefined' && script && script.hasAttribute('data-protect')) installEgress(window, true);
   const protect = createProtect(api, {
     createWorker: (win) => (script && script.src ? new win.Worker(script.src.split('#')[0] + '#pii-veil-worker') : null),
     chat: createChat,
@@ -37,7 +58,10 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   global.PiiVeil = Object.freeze(PiiVeil);
   // <script src="pii-veil.js" data-protect="selector" data-guard="self,/api/" …>
   if (script && script.hasAttribute('data-protect')) {
-    const start = () => { page = autoProtect(script, protect, global); };
+    const start = () => {
+      page = autoProtect(script, protect, global);
+      if (boot) replay(boot, page);
+    };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   }

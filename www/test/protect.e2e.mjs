@@ -155,8 +155,8 @@ test('native submit, fetch(FormData), fetch JSON, beacon, XHR and WebSocket carr
   await page.click('#chat2-input');
   await page.keyboard.type(`Meine IBAN lautet ${V.ibanAt}, Rückruf unter ${V.phoneDe}`);
   await page.click('#chat2-send');
-  await waitRecorded((r) => r.via === 'websocket', 'websocket message');
-  const ws = JSON.parse(server.recorded.find((r) => r.via === 'websocket').body);
+  await waitRecorded((r) => r.via === 'websocket' && r.method === 'WS', 'websocket message');
+  const ws = JSON.parse(server.recorded.find((r) => r.via === 'websocket' && r.method === 'WS').body);
   assert.equal(ws.type, 'message');
   assert.match(ws.text, /\[IBAN\].*\[PHONE\]/);
 

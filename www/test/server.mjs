@@ -23,7 +23,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
 };
-// The CSP a page with pii-veil needs; `?csp=strict` serves it without 'wasm-unsafe-eval'.
+// The CSP a page with pii-veil needs; `?csp=strict` serves it without 'wasm-unsafe-eval',
+// `?csp=off` without a CSP (requests to another origin).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 const CSP_STRICT = CSP.replace(" 'wasm-unsafe-eval'", '');
 
@@ -40,7 +41,7 @@ export async function startServer({ port = 0 } = {}) {
     const body = Buffer.concat(chunks);
     if (url.pathname.startsWith('/api/')) {
       recorded.push({
-        via: 'http', method: req.method, path: url.pathname, contentType: req.headers['content-type'] || '',
+        via: 'http', method: req.method, path: url.pathname, url: req.url, contentType: req.headers['content-type'] || '',
         body: body.toString('utf8'), time: Date.now(),
       });
       if ((url.pathname === '/api/bot' || url.pathname === '/api/bot/stream') && req.method === 'POST') {
@@ -107,7 +108,8 @@ export async function startServer({ port = 0 } = {}) {
     try {
       const data = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      if (extname(file) === '.html') headers['content-security-policy'] = url.searchParams.get('csp') === 'strict' ? CSP_STRICT : CSP;
+      const csp = url.searchParams.get('csp');
+      if (extname(file) === '.html' && csp !== 'off') headers['content-security-policy'] = csp === 'strict' ? CSP_STRICT : CSP;
       res.writeHead(200, headers);
       res.end(data);
     } catch {
@@ -126,6 +128,7 @@ export async function startServer({ port = 0 } = {}) {
     socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
       + `Sec-WebSocket-Accept: ${accept}\r\n\r\n`);
     sockets.add(socket);
+    recorded.push({ via: 'websocket', method: 'UPGRADE', path: req.url.split('?')[0], url: req.url, contentType: '', body: '', time: Date.now() });
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => sockets.delete(socket));
     let buf = Buffer.alloc(0);
@@ -144,7 +147,7 @@ export async function startServer({ port = 0 } = {}) {
           const payload = Buffer.concat(parts);
           parts = [];
           const text = payload.toString('utf8');
-          recorded.push({ via: 'websocket', method: 'WS', path: req.url, contentType: '', body: text, time: Date.now() });
+          recorded.push({ via: 'websocket', method: 'WS', path: req.url, url: req.url, contentType: '', body: text, time: Date.now() });
           socket.write(makeFrame(0x1, Buffer.from(JSON.stringify({ ok: true, received: payload.length }))));
         }
       }

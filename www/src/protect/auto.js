@@ -1,9 +1,10 @@
-// The script tag's attributes as protect() options:
+// The script tag's attributes as protect() options (a bare `data-protect` is the
+// default of protect(document): marked fields plus the free-text places):
 //   <script src="pii-veil.js" data-protect="selector" data-guard="self,/api/" …>
 
 /**
  * Options for protect() read from the script tag's attributes:
- * `data-protect` (selector; empty for `[data-pii-veil]`), `data-guard` (comma list:
+ * `data-protect` (selector; empty for the default), `data-guard` (comma list:
  * `self`, origins, and paths starting with `/`), `data-policy`, `data-lang`,
  * `data-operator`, `data-notice="off"`, `data-highlight="off"`, `data-fail-open` (selector),
  * `data-chat` (chatbot endpoint path or URL), `data-chat-response`, `data-chat-style`.

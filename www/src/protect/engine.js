@@ -8,6 +8,7 @@ import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
 import { paintEditable, paintLayer } from './overlay.js';
 import { closePopup, updateBadge } from './badge.js';
+import { forget, remember } from './egress.js';
 
 /** The scanner configuration with the field's allowed values added to `allow`. */
 export function configFor(config, allowed) {
@@ -70,6 +71,7 @@ export function redactNow(ctx, f, text) {
   f.cacheKey = key;
   f.cacheAllow = allowKey(f);
   f.result = r;
+  if (ctx.known) remember(ctx, f);
   return r;
 }
 
@@ -101,6 +103,7 @@ export function rescan(ctx, f) {
         f.cacheAllow = ak;
         for (const x of r.findings) x.text = text.slice(x.start, x.end);
         f.result = r;
+        if (ctx.known) remember(ctx, f);
         show(ctx, f, text, f.editable ? readText(f).map : map);
       }, 'worker result'), () => { if (seq === f.seq) show(ctx, f, text, map, redactNow(ctx, f, text)); });
       return;
@@ -127,6 +130,7 @@ function show(ctx, f, text, map) {
 /** "Not personal": the value is allowed for this field from now on; rescans at once. */
 export function allow(ctx, f, x) {
   f.allowed.add(x.text);
+  if (ctx.known) forget(ctx, x.text);
   ctx.live.textContent = fmt(ctx.msg.allowed, { kind: kindName(ctx.msg, x.kind) });
   const wasOpen = !!f.popup;
   rescan(ctx, f);

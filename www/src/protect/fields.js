@@ -8,16 +8,50 @@ import { readText } from './text.js';
 import { addNotice, announce, showFailed } from './notices.js';
 import { layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
-import { schedule } from './engine.js';
+import { redactNow, schedule } from './engine.js';
+import { shadowRootOf } from './egress.js';
 
-/** Input types whose value is free text. */
-export const TEXT_TYPES = ['', 'text', 'email', 'tel', 'search', 'url'];
+/**
+ * Input types whose value is free text, as the browser normalises `input.type` (an
+ * unknown type such as `type="txt"` reads as `text`: it renders a text box), and
+ * `number`, which holds card and account numbers as well.
+ */
+export const TEXT_TYPES = ['text', 'email', 'tel', 'search', 'url', 'number'];
 /** Candidates inside a protected container. */
 export const FIELD_SELECTOR = 'input, textarea, [contenteditable]';
-/** What protect() looks for without `options.selector`. */
+/** Fields and containers marked for protection (always covered, whatever the root). */
 export const DEFAULT_SELECTOR = '[data-pii-veil]:not([data-pii-veil="off"])';
+/** Candidates of the default on a whole document: free-text places. */
+export const FREE_TEXT_SELECTOR = 'input, textarea, [contenteditable], [role="textbox"]';
+/** `autocomplete` tokens of a form's own contact fields (left to the form on a whole document). */
+export const CONTACT_AUTOCOMPLETE = /^(?:email|tel(?:-.*)?|name|given-name|family-name|additional-name|honorific-prefix|honorific-suffix|nickname|username|street-address|address-line[123]|address-level[1-4]|postal-code|country|country-name|organization|organization-title|bday(?:-.*)?|sex|url|photo|impp)$/;
+/** Containers that hold a chat: their inputs are free text. */
+const CHAT_CONTAINER = '[role="log"], [aria-live], [class*="chat" i], [id*="chat" i], [data-chat], [role="dialog"]';
+
+/**
+ * Whether `e` is one of a form's own contact fields (type email or tel, or an
+ * `autocomplete` naming a contact or address part) outside a chat.
+ */
+export function isContactField(e) {
+  if (e.tagName !== 'INPUT') return false;
+  const type = inputType(e);
+  if (type === 'email' || type === 'tel') return !e.closest(CHAT_CONTAINER);
+  const tokens = (e.getAttribute('autocomplete') || '').toLowerCase().split(/\s+/).filter((t) => !/^(section-|shipping$|billing$|home$|work$|mobile$|fax$|pager$)/.test(t));
+  const last = tokens[tokens.length - 1] || '';
+  return CONTACT_AUTOCOMPLETE.test(last) && !e.closest(CHAT_CONTAINER);
+}
 /** Send-time policies, from the mildest. */
 export const POLICIES = ['mask', 'confirm', 'block'];
+
+/** Every `type` a browser knows; any other renders as a text box (`type="txt"`). */
+const INPUT_TYPES = ['hidden', 'text', 'search', 'tel', 'url', 'email', 'password', 'date', 'month', 'week', 'time',
+  'datetime-local', 'number', 'range', 'color', 'checkbox', 'radio', 'file', 'submit', 'image', 'reset', 'button'];
+
+/** The type an input renders as: `input.type` as the browser normalises it. */
+export function inputType(e) {
+  const t = String(e.type || e.getAttribute('type') || '').toLowerCase();
+  return INPUT_TYPES.includes(t) ? t : 'text';
+}
 
 /**
  * Whether `e` is a field pii-veil protects: a text-like input, a textarea, or the
@@ -28,7 +62,7 @@ export function eligible(e, HTMLElement_) {
   if (!(e instanceof HTMLElement_)) return false;
   if (e.hasAttribute(OWN) || e.closest('[data-pii-veil="off"]')) return false;
   const tag = e.tagName;
-  if (tag === 'INPUT') return TEXT_TYPES.includes((e.getAttribute('type') || '').toLowerCase());
+  if (tag === 'INPUT') return TEXT_TYPES.includes(inputType(e));
   if (tag === 'TEXTAREA') return true;
   const ce = e.getAttribute('contenteditable');
   if (ce === null || ce === 'false') return false;
@@ -42,11 +76,26 @@ export function attrFrom(e, name) {
   return c ? c.getAttribute(name) : null;
 }
 
+/**
+ * Whether the default (no `options.selector`) takes `e`: under an explicit root
+ * element every text field; on a whole document the free-text places (textareas,
+ * contenteditable, chat inputs, text inputs that are not a form's own contact fields).
+ */
+export function wantedByDefault(ctx, e) {
+  if (ctx.root.nodeType === 1) return true;
+  return !isContactField(e);
+}
+
 /** Attaches every eligible field in or under `node` that the selector covers. */
 export function discover(ctx, node) {
   const { selector, root } = ctx;
   if (ctx.stopped || !node || node.nodeType !== 1) return;
   if (node.hasAttribute(OWN)) return;
+  if (ctx.byDefault) {
+    const cands = node.matches(FREE_TEXT_SELECTOR) ? [node] : [];
+    for (const c of node.querySelectorAll(FREE_TEXT_SELECTOR)) cands.push(c);
+    for (const c of cands) if (eligible(c, ctx.HTMLElement) && wantedByDefault(ctx, c)) attach(ctx, c);
+  }
   const hits = [];
   if (node.matches(selector)) hits.push(node);
   for (const h of node.querySelectorAll(selector)) hits.push(h);
@@ -55,7 +104,28 @@ export function discover(ctx, node) {
     if (eligible(h, ctx.HTMLElement)) attach(ctx, h);
     for (const c of h.querySelectorAll(FIELD_SELECTOR)) if (eligible(c, ctx.HTMLElement)) attach(ctx, c);
   }
+  findShadows(ctx, node);
 }
+
+// Shadow roots under `node`: open ones, and closed ones recorded as they were made
+// (egress.js hooks attachShadow when the script tag loads).
+function findShadows(ctx, node) {
+  if (!ctx.mo) return;
+  const check = (h) => { const sr = h.shadowRoot || shadowRootOf(h); if (sr) observeShadow(ctx, sr); };
+  check(node);
+  for (const h of node.querySelectorAll('*')) check(h);
+}
+
+/** Protects the fields of a shadow root as those of the page: observed, forms gated. */
+export function observeShadow(ctx, sr) {
+  if (ctx.stopped || !ctx.mo || ctx.shadows.has(sr)) return;
+  ctx.shadows.add(sr);
+  ctx.mo.observe(sr, OBSERVE);
+  if (ctx.onShadow) ctx.onShadow(sr);
+  for (const c of sr.children) discover(ctx, c);
+}
+
+const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] };
 
 /**
  * The record of a new field: its policy (`data-pii-veil-policy` on it or an ancestor,
@@ -115,7 +185,13 @@ function watchValue(ctx, f) {
       configurable: true,
       enumerable: d.enumerable,
       get() { return d.get.call(this); },
-      set(v) { d.set.call(this, v); schedule(ctx, f); },
+      set(v) {
+        // what the field held is learnt before a script clears it and sends it
+        const old = d.get.call(this);
+        if (old && ctx.engine === 'ready' && f.cacheKey !== old) redactNow(ctx, f, old);
+        d.set.call(this, v);
+        schedule(ctx, f);
+      },
     });
     f.off.push(() => { delete e.value; });
   }
@@ -154,6 +230,26 @@ export function detach(ctx, f) {
   updateCssHighlight(ctx);
 }
 
+// Frameworks set `.value` through a property of their own on the element (React
+// defines one per input, captured from the prototype, so the setter hook above never
+// runs): compare each input's value once per animation frame, and on change and focus.
+function followValues(ctx) {
+  const { win } = ctx;
+  const check = () => {
+    for (const f of ctx.fields.values()) {
+      if (f.editable || !f.el.isConnected) continue;
+      const v = f.el.value;
+      if (f.seen !== v) { if (f.seen !== undefined && !f.composing) schedule(ctx, f); f.seen = v; }
+    }
+  };
+  let id = 0;
+  const frame = () => { if (ctx.stopped) return; check(); id = win.requestAnimationFrame(frame); };
+  if (typeof win.requestAnimationFrame === 'function') id = win.requestAnimationFrame(frame);
+  ctx.cleanups.push(() => { if (id) win.cancelAnimationFrame(id); });
+  listen(ctx, ctx.doc, 'change', check, true);
+  listen(ctx, ctx.doc, 'focusin', check, true);
+}
+
 /**
  * Follows the page: resizes (layers and badges move), added and removed nodes and the
  * attributes that make a field (attach/detach), edits inside contenteditable hosts
@@ -183,7 +279,10 @@ export function observe(ctx) {
     }
     if (removed) for (const f of [...fields.values()]) if (!f.el.isConnected) detach(ctx, f);
   }, 'mutations'));
-  mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] });
+  followValues(ctx);
+  ctx.mo = mo;
+  ctx.shadows = new win.WeakSet();
+  mo.observe(root, OBSERVE);
   ctx.cleanups.push(() => mo.disconnect());
   // characterData inside contenteditable fields
   discover(ctx, root.nodeType === 9 ? root.documentElement : root);

@@ -45,10 +45,13 @@ export function replaceEntry(formData, name, raw, out) {
   }
 }
 
-/** The connected protected fields of a form. */
+/**
+ * The connected protected fields of a form: the form each field belongs to now (moved
+ * into another form, or re-pointed with the `form` attribute after attaching).
+ */
 export function fieldsOf(ctx, form) {
   const out = [];
-  for (const f of ctx.fields.values()) if (f.form === form && f.el.isConnected) out.push(f);
+  for (const f of ctx.fields.values()) if (!f.editable && f.el.form === form && f.el.isConnected) out.push(f);
   return out;
 }
 
@@ -98,7 +101,9 @@ export function gate(ctx, form, resume) {
   }
   const entries = fs.map((f) => {
     const r = redactNow(ctx, f, readText(f).text);
-    return { policy: f.policy, sent: !!(f.form && f.el.name && !f.el.disabled), findings: r.findings };
+    // Without a name a field is not in the form's entry list, but the page's own
+    // submit handler (React, Vue) reads it and sends it: its policy applies.
+    return { policy: f.policy, sent: !f.el.disabled, findings: r.findings };
   });
   const v = verdict(entries);
   if (v.action === 'send') { clearAlert(ctx, form); return true; }
@@ -144,10 +149,12 @@ function onFormData(ctx, e) {
   }
 }
 
-/** The submit and formdata listeners and the form.submit() wrapper (all undone by stop()). */
-export function installGate(ctx) {
-  const { win } = ctx;
-  listen(ctx, win, 'submit', timed(ctx, (e) => {
+/**
+ * The submit and formdata listeners on `target` (the window, or a shadow root: neither
+ * event leaves a shadow tree).
+ */
+export function listenForms(ctx, target) {
+  listen(ctx, target, 'submit', timed(ctx, (e) => {
     const form = e.target;
     if (!form || form.tagName !== 'FORM' || !fieldsOf(ctx, form).length) return;
     const submitter = e.submitter && e.submitter.form === form ? e.submitter : null;
@@ -156,7 +163,13 @@ export function installGate(ctx) {
       e.stopImmediatePropagation();
     }
   }), true);
-  listen(ctx, win, 'formdata', timed(ctx, (e) => onFormData(ctx, e)), true);
+  listen(ctx, target, 'formdata', timed(ctx, (e) => onFormData(ctx, e)), true);
+}
+
+/** The submit and formdata listeners and the form.submit() wrapper (all undone by stop()). */
+export function installGate(ctx) {
+  const { win } = ctx;
+  listenForms(ctx, win);
 
   // form.submit() skips the submit event: route it through the same gate.
   const FormProto = win.HTMLFormElement && win.HTMLFormElement.prototype;

@@ -1,6 +1,6 @@
 // Protecting a page: attaches pii-veil to forms, fields and chat boxes, masks what
-// they send, optionally guards the page's network calls, and highlights findings
-// where the person types. Shared by every build like api.js: it imports no engine;
+// they send and every value found in them wherever the page sends it, optionally
+// scans the page's network calls, and highlights findings where the person types. Shared by every build like api.js: it imports no engine;
 // each entry hands it the API and a way to start a Web Worker on its platform.
 //
 // This file wires the parts; each part is a module of plain functions over the
@@ -13,7 +13,11 @@
 //   badge.js          the count badge and the list of findings
 //   notices.js        live region, notice, alerts and confirm dialogs
 //   gate.js           form submissions: formdata masking, policies, fail closed
-//   guard.js          network guard (fetch, XHR, sendBeacon, WebSocket); scrub.js: bodies
+//   egress.js         follow the value: known values masked on every route of the page
+//                     (bodies, URLs, frames, form entries, frames' windows); known.js:
+//                     their spellings and the one multi-pattern search over them
+//   guard.js          network guard, the opt-in second layer: scans bodies to chosen
+//                     destinations for any personal data; scrub.js: bodies
 //   messages.js       texts and kind names in English and German
 //   styles.js         the stylesheet of pii-veil's UI
 //   auto.js           script-tag attributes as options
@@ -33,13 +37,15 @@ import { installStyles } from './styles.js';
 import { initAlerts, initLive } from './notices.js';
 import { initOverlay } from './overlay.js';
 import { createWorkerClient } from './worker-client.js';
-import { allow, schedule, startEngine } from './engine.js';
-import { DEFAULT_SELECTOR, POLICIES, detach, observe } from './fields.js';
-import { installGate } from './gate.js';
+import { allow, redactNow, schedule, startEngine } from './engine.js';
+import { DEFAULT_SELECTOR, POLICIES, detach, observe, observeShadow } from './fields.js';
+import { installGate, listenForms } from './gate.js';
 import { heldError, installGuard, normaliseGuard, report } from './guard.js';
+import { registerEgress } from './egress.js';
 
 export { serveWorker } from './worker-serve.js';
 export { autoProtect } from './auto.js';
+export { installEgress } from './egress.js';
 
 /** The instance state of one protect() call, from its arguments. */
 function createContext(api, platform, root, options) {
@@ -55,6 +61,7 @@ function createContext(api, platform, root, options) {
   return {
     api, platform, root, doc, win, opt, defaultPolicy,
     selector: opt.selector || DEFAULT_SELECTOR,
+    byDefault: !opt.selector,
     msg: messagesFor(opt.lang || doc.documentElement.lang, opt.messages),
     redactOptions: { operator: opt.operator || 'label', perKind: opt.perKind },
     config: opt.scanner || {},
@@ -79,6 +86,19 @@ function createContext(api, platform, root, options) {
     resizeObs: null,
     chat: null,
   };
+}
+
+// A protect() call that covers nothing says so once (never with user text): late
+// fields (a chat widget rendered after load) get until the page has loaded and 2 s.
+function warnIfEmpty(ctx) {
+  const { win, doc } = ctx;
+  const check = () => win.setTimeout(() => {
+    if (!ctx.stopped && !ctx.fields.size && win.console) {
+      win.console.warn('pii-veil: protect() found no field to protect; mark fields or containers with data-pii-veil, or pass options.selector');
+    }
+  }, 2000);
+  if (doc.readyState === 'complete') check();
+  else win.addEventListener('load', check, { once: true });
 }
 
 /** The handle protect() returns. */
@@ -121,6 +141,13 @@ export function createProtect(api, platform) {
     const { win, opt } = ctx;
     ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
+    // known values masked in every request (egress.js): below chat and guard
+    const egress = registerEgress(ctx, redactNow);
+    // shadow roots (fields.js finds them): forms gated, entries followed there too
+    ctx.onShadow = (sr) => { listenForms(ctx, sr); egress.watchRoot(sr); };
+    ctx.onShadowMade = (host, sr) => {
+      if (host.ownerDocument === ctx.doc && (ctx.root.nodeType === 9 || ctx.root.contains(host))) observeShadow(ctx, sr);
+    };
 
     // chatbot endpoint (chat.js): pseudonymised requests, restored replies
     if (opt.chat) {
@@ -142,6 +169,7 @@ export function createProtect(api, platform) {
     installGate(ctx);
     installGuard(ctx);
     observe(ctx);
+    warnIfEmpty(ctx);
     return handleOf(ctx);
   }
 

