@@ -11,7 +11,7 @@ cargo fmt --check
 
 echo "== clippy (native, every target; wasm32, the library)"
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --test wasm --target wasm32-unknown-unknown -- -D warnings
 
 echo "== rustdoc (warnings are errors), the public API and the private items (stale links are stale knowledge)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps

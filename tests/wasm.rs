@@ -4,9 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
-use pii_veil::span::{convert_offsets, Unit};
 use pii_veil::wasm::{kinds, WasmScanner};
-use pii_veil::Scanner;
+use pii_veil::{Scanner, Unit};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -25,10 +24,10 @@ fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
 #[wasm_bindgen_test]
 fn core_scans_and_converts_offsets_to_utf16() {
     let text = "😀 mail anna@example.org";
-    let f = Scanner::new().scan(text, None).unwrap();
-    let mut offs = vec![f[0].span.start, f[0].span.end];
-    convert_offsets(text, &mut offs, Unit::Utf16);
-    assert_eq!(offs, vec![8, 24]);
+    let s = Scanner::new();
+    let f = s.scan(text, None).unwrap();
+    let l = &s.locate(text, &f, Unit::Utf16)[0];
+    assert_eq!((l.start, l.end), (8, 24));
 }
 
 #[wasm_bindgen_test]
