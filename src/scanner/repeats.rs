@@ -55,6 +55,12 @@ fn canonical(value: &str) -> String {
     value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
 }
 
+/// True for a combining mark (the main combining blocks): it belongs to the character
+/// before it, so gluing is judged by that one.
+fn mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// True if `a` and `b` glue into one word or number: both letters or both digits.
 fn glued(a: char, b: char) -> bool {
     (a.is_alphabetic() && b.is_alphabetic()) || (a.is_numeric() && b.is_numeric())
@@ -67,7 +73,7 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let (Some(first), Some(last)) = (text[start..end].chars().next(), text[..end].chars().next_back()) else {
         return false;
     };
-    let before = text[..start].chars().next_back().is_some_and(|c| glued(c, first));
+    let before = text[..start].chars().rev().find(|&c| !mark(c)).is_some_and(|c| glued(c, first));
     let after = text[end..].chars().next().is_some_and(|c| glued(last, c));
     !before && !after
 }

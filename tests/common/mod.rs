@@ -83,7 +83,9 @@ fn stands_in(hay: &str, value: &str) -> bool {
         let glued = |a: char, b: char| (a.is_alphabetic() && b.is_alphabetic()) || (a.is_numeric() && b.is_numeric());
         let (first, last) = (chars[i].1, chars[j - 1].1);
         // A combining accent belongs to the letter before it.
-        let mark = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+        let mark = |c: char| {
+            matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        };
         let before = hay[..start].chars().rev().find(|&c| !invisible(c) && !mark(c)).is_some_and(|c| glued(c, first));
         let after = hay[end..].chars().find(|&c| !invisible(c)).is_some_and(|c| glued(last, c));
         !before && !after
