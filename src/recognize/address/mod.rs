@@ -32,6 +32,7 @@ mod de;
 mod en;
 mod house;
 mod postal;
+mod prep;
 mod street;
 
 use super::util::Recognizer;
@@ -73,7 +74,7 @@ impl Recognizer for Address {
         let mut street_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if let Some((a, b, score)) = street_at(tk, i) {
+            if let Some((a, b, score)) = street_at(tk, i, field == Some(Kind::StreetAddress)) {
                 let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);
                 c.subtype = None;
                 out.push(c);

@@ -7,12 +7,13 @@
 use super::de::de_street;
 use super::en::en_street;
 use super::house::{house_number, is_house_num};
+use super::prep::prep_street;
 use crate::tokens::{Tokens, T};
 use crate::words::flag;
 use crate::words::streets::{DE_TYPES, FR_TYPES};
 
 /// A street starting at token `i`: (first, last, score).
-pub(super) fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
+pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option<(usize, usize, f32)> {
     let t = &tk.v[i];
     if t.code {
         return None;
@@ -25,6 +26,9 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)
         let standalone = num_follows && DE_TYPES.contains(&w);
         if compound || standalone {
             return de_street(tk, i, w, standalone);
+        }
+        if let Some(s) = prep_street(tk, i, field_street) {
+            return Some(s);
         }
         if let Some(s) = flat_street(tk, i, w) {
             return Some(s);

@@ -1,0 +1,169 @@
+//! Generated variants of address grammars: each category of writing is a generator of
+//! its variants (preposition × article × words × house-number form × evidence ×
+//! casing, …) asserting that the address is found, and a generator of near misses
+//! asserting that nothing is.
+
+use pii_veil::{FieldHints, Kind, Scanner};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(Scanner::new)
+}
+
+/// The texts of the findings of `kind`.
+fn found(text: &str, field: Option<&str>, kind: Kind) -> Vec<String> {
+    let hints = field.map(|l| FieldHints { label: l.to_string(), ..Default::default() });
+    scanner()
+        .scan(text, hints.as_ref())
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| text[f.span.start..f.span.end].to_string())
+        .collect()
+}
+
+/// Is `want` inside one finding of `kind`?
+fn covered(text: &str, field: Option<&str>, kind: Kind, want: &str) -> bool {
+    found(text, field, kind).iter().any(|f| f.contains(want))
+}
+
+fn pick(v: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+    prop::sample::select(v)
+}
+
+/// House-number forms: plain, letter, spaced letter, range, Austrian stair/door.
+fn house_number() -> impl Strategy<Value = String> {
+    (1u32..300, 0usize..5, 1u32..20).prop_map(|(n, form, m)| match form {
+        0 => n.to_string(),
+        1 => format!("{n}b"),
+        2 => format!("{n}-{}", n + 2),
+        3 => format!("{n}/{m}/{}", m + 3),
+        _ => format!("{n}a"),
+    })
+}
+
+// ---- German streets named by a preposition (+ article) and a noun ----
+
+const PREPS: &[&str] = &[
+    "Am",
+    "Im",
+    "Zum",
+    "Zur",
+    "An der",
+    "Auf der",
+    "In der",
+    "Unter den",
+    "Hinter der",
+    "An den",
+    "Auf dem",
+    "Beim",
+    "Vor dem",
+    "Hinterm",
+];
+const NOUNS: &[&str] = &[
+    "Anger",
+    "Bleiche",
+    "Mühle",
+    "Linden",
+    "Heide",
+    "Eichen",
+    "Winkel",
+    "Höhe",
+    "Kirche",
+    "Alster",
+    "Hasengarten",
+    "Gewerbepark",
+    "Kreuz",
+    "Spitz",
+    "Sonnenhang",
+    "Schlosswiese",
+    "Alten Schule",
+    "Hohen Eiche",
+];
+const CITY: &[&str] = &["Gießen", "Bad Tölz", "Neustadt an der Weinstraße", "Wien", "Zug"];
+
+/// How the address evidence is given: postal code after (same line / next line), an
+/// address word before, or a street form field.
+fn prep_text(prep: &str, noun: &str, num: &str, ev: usize, city: &str, code: u32) -> (String, Option<&'static str>) {
+    let street = format!("{prep} {noun} {num}");
+    match ev {
+        0 => (format!("{street}, {code} {city}"), None),
+        1 => (format!("Frau Huber\n{street}\n{code} {city}\nTel. 0171 2345678"), None),
+        2 => (format!("Neue Anschrift: {street}. Danke!"), None),
+        3 => (format!("Ab 1.7. wohne ich {street}, bitte ändern."), None),
+        4 => (format!("Lieferadresse ist {street} – klingeln bei Huber"), None),
+        _ => (street, Some("Straße, Hausnummer")),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn prep_streets_with_evidence(
+        prep in pick(PREPS), noun in pick(NOUNS), num in house_number(), ev in 0usize..6,
+        city in pick(CITY), code in 1000u32..99999, lower in any::<bool>(),
+    ) {
+        let (mut text, field) = prep_text(prep, noun, &num, ev, city, code);
+        let mut street = format!("{prep} {noun} {num}");
+        if lower {
+            // in lower-case chat a compound noun may be read without its preposition
+            text = text.to_lowercase();
+            street = format!("{noun} {num}").to_lowercase();
+        }
+        prop_assert!(covered(&text, field, Kind::StreetAddress, &street), "{text:?}: {:?}",
+            found(&text, field, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn prep_street_postcode_follows(
+        prep in pick(PREPS), noun in pick(NOUNS), n in 1u32..200, code in 10000u32..99999, city in pick(CITY),
+    ) {
+        let text = format!("Anschrift: {prep} {noun} {n}, {code} {city}");
+        prop_assert!(covered(&text, None, Kind::PostalCity, &format!("{code} {city}")), "{text:?}");
+    }
+}
+
+const CALENDAR: &[&str] = &[
+    "Im Jahr",
+    "Am Montag",
+    "Auf Seite",
+    "Im Raum",
+    "Am Freitag",
+    "Im Januar",
+    "Zum Termin",
+    "Im Kapitel",
+    "In Zimmer",
+    "Im Schnitt",
+    "Unter Punkt",
+    "Vor Ort",
+    "Am Wochenende",
+];
+/// Nouns that are no street words of the compound grammar (`-park`, `-platz` are).
+const PLAIN_NOUNS: &[&str] = &["Bleiche", "Mühle", "Linden", "Heide", "Eichen", "Winkel", "Höhe", "Kirche", "Alster"];
+const TAILS: &[&str] = &[" Pakete", " Stück", " Euro", " Leute", " kamen an.", "", ", danke", " Minuten zu spät"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn calendar_phrases_are_no_streets(
+        lead in pick(CALENDAR), n in 1u32..100, tail in pick(TAILS), cue in any::<bool>(),
+    ) {
+        let pre = if cue { "Meine Adresse bleibt gleich. " } else { "" };
+        let text = format!("{pre}{lead} {n}{tail}");
+        prop_assert!(found(&text, None, Kind::StreetAddress).is_empty(), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn prep_phrases_without_evidence_are_no_streets(
+        prep in pick(PREPS), noun in pick(PLAIN_NOUNS), n in 1u32..100, tail in pick(TAILS),
+    ) {
+        let text = format!("Wir haben uns {prep} {noun} {n}{tail} getroffen");
+        prop_assert!(found(&text, None, Kind::StreetAddress).is_empty(), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+}
