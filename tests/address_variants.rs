@@ -167,3 +167,53 @@ proptest! {
             found(&text, None, Kind::StreetAddress));
     }
 }
+
+// ---- Postal code + city with evidence of its own (no street needed) ----
+
+/// A line ending in a house-number-like token, of a name the street grammars need not
+/// know (`Hofgut Sonnenblick 11 a`, `Postfach 1123`).
+fn address_line() -> impl Strategy<Value = String> {
+    let name = pick(&["Hofgut Sonnenblick", "Postfach", "Weiler Oberau", "Gut Kaltenbrunn", "Siedlung Nord"]);
+    let num = (1u32..400, 0usize..5).prop_map(|(n, f)| match f {
+        0 => n.to_string(),
+        1 => format!("{n}a"),
+        2 => format!("{n} b"),
+        3 => format!("{n}/{}", n % 7 + 1),
+        _ => format!("{n}-{}", n + 2),
+    });
+    (name, num).prop_map(|(a, n)| format!("{a} {n}"))
+}
+
+const CITIES: &[&str] = &["Haßloch", "Zug", "Sankt Pölten", "Gießen", "Frankfurt (Oder)", "Lyon", "Torino (TO)"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn postcode_after_house_number_or_line(
+        line in address_line(), code in 1000u32..99999, city in pick(CITIES), sep in 0usize..3,
+        prefix in pick(&["", "D-", "A-", "CH-"]), lower_city in any::<bool>(),
+    ) {
+        prop_assume!(!(1900..=2099).contains(&code));
+        let city = if lower_city && sep < 2 { city.to_lowercase() } else { city.to_string() };
+        let pc = format!("{prefix}{code} {city}");
+        let text = match sep {
+            0 => format!("Bitte schicken an: {line}, {pc}. Danke"),
+            1 => format!("Hallo,\n{line}\n{pc}\n\nGrüße"),
+            _ => format!("Firma Huber, {line}, {pc}"),
+        };
+        let want = format!("{code} {}", city.split([' ', '(']).next().unwrap());
+        prop_assert!(covered(&text, None, Kind::PostalCity, &want), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn counts_after_item_numbers_are_no_postcodes(
+        item in pick(&["Kapitel", "Seite", "Punkt", "Position", "Artikel"]), n in 1u32..30,
+        count in 1000u32..99999, noun in pick(&["Wörter", "Stück", "Euro", "ist", "wird", "mal"]),
+    ) {
+        let text = format!("Siehe {item} {n}, {count} {noun} reichen.");
+        prop_assert!(found(&text, None, Kind::PostalCity).is_empty(), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+}

@@ -128,7 +128,5 @@ fn is_address_word(w: &str) -> bool {
                 | "ziehe"
                 | "ziehen"
                 | "adr"
-                | "lieferung"
-                | "zustellung"
         )
 }
