@@ -217,3 +217,64 @@ proptest! {
             found(&text, None, Kind::PostalCity));
     }
 }
+
+// ---- House-number suffixes and floor/unit details attached to the street ----
+
+const STREETS: &[&str] = &["Hauptstraße", "Torstraße", "Via Garibaldi", "Bahnhofstr.", "Lange Gasse", "Oudegracht"];
+const SUFFIXES: &[&str] = &["a", " a", " B", "bis", " bis", " ter", "-III", "/2", "-14"];
+const DETAILS: &[&str] = &[
+    ", 3. OG links",
+    ", Hinterhaus 1. Stock",
+    ", Hinterhaus",
+    ", scala B, int. 7",
+    ", Appt 12",
+    "/3. OG",
+    ", Top 4",
+    " bus 3",
+    ", Stiege 2, Tür 14",
+    ", 2. Etage rechts",
+    ", EG",
+    "",
+];
+const ENDS: &[&str] = &[", 1010 Wien", "\n8010 Graz", ". Danke!", "", ", bitte"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn suffixes_and_unit_details_stay_in_the_street(
+        street in pick(STREETS), n in 1u32..200, suffix in pick(SUFFIXES), detail in pick(DETAILS), end in pick(ENDS),
+    ) {
+        // the spaced forms need the end of the number after them
+        prop_assume!(!(suffix.starts_with(' ') && detail.starts_with(' ')));
+        let addr = format!("{street} {n}{suffix}{detail}");
+        let text = format!("Neue Adresse: {addr}{end}");
+        prop_assert!(covered(&text, None, Kind::StreetAddress, &addr), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn english_flats_and_floors_before_the_street(
+        prefix in pick(&["Flat 4, ", "Apt 5, ", "2nd Floor Flat, ", "Ground Floor Flat, ", "Flat 12, Jubilee Court, ",
+            "Apt. 3B, The Maltings, ", "1st Floor, ", "Unit 7, "]),
+        n in 1u32..300, name in pick(&["Cromwell Road", "Bridge Street", "Mill Lane", "Station Road"]),
+        tail in pick(&[", Hove BN3 3EB", "\nLeeds LS6 2AB", ".", ""]),
+    ) {
+        let addr = format!("{prefix}{n} {name}");
+        let text = format!("Please send it to {addr}{tail}");
+        prop_assert!(covered(&text, None, Kind::StreetAddress, &addr), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn words_after_the_number_that_are_no_details(
+        street in pick(STREETS), n in 1u32..200,
+        tail in pick(&[", links abbiegen", " bis 14 Uhr", " a la carte", ", Stock reicht", " bis morgen"]),
+    ) {
+        let text = format!("Neue Adresse: {street} {n}{tail}");
+        let f = found(&text, None, Kind::StreetAddress);
+        let word = tail.trim_start_matches([',', ' ']).split(' ').next().unwrap();
+        let grown = format!("{n}{}{word}", &tail[..tail.find(word).unwrap()]);
+        prop_assert!(f.iter().all(|s| !s.contains(&grown)), "{text:?}: {f:?}");
+    }
+}

@@ -91,9 +91,9 @@ pub(super) fn city_after(tk: &Tokens<'_>, c: usize, lower_ok: bool) -> Option<us
 /// Lower-case words after a number that are no city even after a house number
 /// (`Hauptstraße 5, 1200 wird …`).
 const NOT_LOWER_CITY: &[&str] = &[
-    "ist", "sind", "war", "wird", "wurde", "hat", "habe", "hatte", "the", "is", "was", "are", "you", "ich",
-    "wir", "sie", "es", "er", "das", "die", "der", "den", "dem", "ein", "eine", "einen", "nicht", "noch", "auch",
-    "nur", "schon", "jetzt", "aber", "als", "wie", "not", "now", "but", "also", "stk", "stück", "euro", "eur",
+    "ist", "sind", "war", "wird", "wurde", "hat", "habe", "hatte", "the", "is", "was", "are", "you", "ich", "wir",
+    "sie", "es", "er", "das", "die", "der", "den", "dem", "ein", "eine", "einen", "nicht", "noch", "auch", "nur",
+    "schon", "jetzt", "aber", "als", "wie", "not", "now", "but", "also", "stk", "stück", "euro", "eur",
 ];
 
 /// First words of a place name that may be typed in lower case ("sankt goar", "bad ischl").

@@ -6,7 +6,7 @@
 
 use super::de::de_street;
 use super::en::en_street;
-use super::house::{house_number, is_house_num};
+use super::house::{house_number, is_house_num, unit_details};
 use super::prep::prep_street;
 use crate::tokens::{Tokens, T};
 use crate::words::flag;
@@ -30,42 +30,86 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option
         if let Some(s) = prep_street(tk, i, field_street) {
             return Some(s);
         }
-        if let Some(s) = flat_street(tk, i, w) {
+        if let Some(s) = flat_street(tk, i) {
             return Some(s);
         }
         return lead_type_street(tk, i, w);
     }
     if t.t == T::Num && t.e - t.s <= 6 {
-        return fr_street(tk, i).or_else(|| en_street(tk, i));
+        return flat_street(tk, i).or_else(|| fr_street(tk, i)).or_else(|| en_street(tk, i));
     }
     None
 }
 
-/// Flat 3, 12 Baker Street: a flat or unit number before an English street.
-fn flat_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize, f32)> {
+/// A flat, unit or floor before an English street: `Flat 3, 12 Baker Street`,
+/// `2nd Floor Flat, 18 Cromwell Road`, `Flat 12, Jubilee Court, 88 Station Road`.
+fn flat_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
     let n = tk.v.len();
-    if !(matches!(w, "flat" | "apartment" | "apt" | "unit" | "suite") && tk.v[i].cap) {
+    let mut m = flat_prefix(tk, i)?;
+    if tk.is_punct(m, ',') {
+        m += 1;
+    }
+    // a building name between: "Jubilee Court,", "The Maltings,"
+    let mut k = m;
+    while k < n && k - m < 3 && tk.is_word(k) && tk.v[k].cap && tk.v[k].nl == 0 {
+        k += 1;
+    }
+    if k > m && tk.is_punct(k, ',') && k + 1 < n && tk.v[k + 1].nl == 0 {
+        m = k + 1;
+    }
+    if m < n && tk.v[m].t == T::Num && tk.v[m].nl == 0 {
+        if let Some((_, b, sc)) = en_street(tk, m) {
+            return Some((i, b, sc));
+        }
+    }
+    None
+}
+
+/// `Flat 3`, `Apt. 4B`, `Unit 7`, `2nd Floor [Flat]`, `Ground Floor Flat` at token `i`:
+/// the token after it.
+fn flat_prefix(tk: &Tokens<'_>, i: usize) -> Option<usize> {
+    let n = tk.v.len();
+    let floor_at = |k: usize| {
+        let mut k = k;
+        if !(k < n && tk.is_word(k) && tk.low(k) == "floor" && tk.v[k].nl == 0) {
+            return None;
+        }
+        k += 1;
+        if k < n && tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.low(k), "flat" | "apartment") {
+            k += 1;
+        }
+        Some(k)
+    };
+    if tk.v[i].t == T::Num && tk.v[i].e - tk.v[i].s <= 2 {
+        // "2nd Floor Flat"
+        let o = i + 1;
+        if o < n && tk.is_word(o) && tk.v[o].s == tk.v[i].e && matches!(tk.low(o), "st" | "nd" | "rd" | "th") {
+            return floor_at(o + 1);
+        }
+        return None;
+    }
+    if !(tk.is_word(i) && tk.v[i].cap) {
+        return None;
+    }
+    let w = tk.low(i);
+    if matches!(w, "ground" | "first" | "second" | "third" | "top" | "basement" | "lower" | "upper") {
+        return floor_at(i + 1);
+    }
+    if !matches!(w, "flat" | "apartment" | "apt" | "unit" | "suite") {
         return None;
     }
     let mut k = i + 1;
     if tk.is_punct(k, '.') {
         k += 1;
     }
-    if k < n && (tk.v[k].t == T::Num) {
-        let mut m = k + 1;
-        if m < n && tk.v[m].t == T::Word && !tk.v[m].sp && tk.raw(m).len() == 1 {
-            m += 1;
-        }
-        if tk.is_punct(m, ',') {
-            m += 1;
-        }
-        if m < n && tk.v[m].t == T::Num {
-            if let Some((_, b, sc)) = en_street(tk, m) {
-                return Some((i, b, sc));
-            }
-        }
+    if !(k < n && tk.v[k].t == T::Num && tk.v[k].nl == 0) {
+        return None;
     }
-    None
+    k += 1;
+    if k < n && tk.v[k].t == T::Word && !tk.v[k].sp && tk.raw(k).len() == 1 {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54: the street type leads, the name and
@@ -168,7 +212,7 @@ fn fr_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             words += 1;
         }
         if words > 0 && tk.v[last].cap | tk.all_lower {
-            return Some((i, last, 0.8));
+            return Some((i, unit_details(tk, last), 0.8));
         }
     }
     None
