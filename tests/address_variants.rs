@@ -278,3 +278,51 @@ proptest! {
         prop_assert!(f.iter().all(|s| !s.contains(&grown)), "{text:?}: {f:?}");
     }
 }
+
+// ---- PO boxes, house names, localities ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn po_boxes(
+        word in pick(&["Postfach", "PO Box", "P.O. Box", "Case postale", "Casella postale", "Apartado", "Postbus",
+            "Apartado de Correos"]),
+        first in 1u32..9999, pairs in 0usize..3, end in pick(&[", 6301 Zug", "\n25980 Sylt", "", ". Danke"]),
+        lower in any::<bool>(),
+    ) {
+        let mut num = first.to_string();
+        for p in 0..pairs {
+            num.push_str(&format!(" {:02}", (first as usize + p * 17) % 100));
+        }
+        let mut po = format!("{word} {num}");
+        let mut text = format!("Firma Huber\n{po}{end}");
+        if lower {
+            po = po.to_lowercase();
+            text = text.to_lowercase();
+        }
+        prop_assert!(covered(&text, None, Kind::StreetAddress, &po), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn house_names_before_a_street(
+        name in pick(&["Rose Cottage", "The Old Forge", "Glebe House", "The Maltings", "Hillside Lodge", "Mill Farm"]),
+        n in 1u32..200, street in pick(&["Mill Lane", "Church Road", "High Street"]),
+    ) {
+        let addr = format!("{name}, {n} {street}");
+        let text = format!("New address: {addr}, Cambridge CB22 5EW");
+        prop_assert!(covered(&text, None, Kind::StreetAddress, &addr), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn people_named_like_houses_stay_out_of_the_street(
+        first in pick(&["Tracy", "Adam", "Emma", "John"]), last in pick(&["Hall", "Mill", "House", "Court"]),
+        n in 1u32..2000,
+    ) {
+        let text = format!("Deliver to {first} {last}, {n} Ian Expressway, Coryland, VT 20438");
+        let f = found(&text, None, Kind::StreetAddress);
+        prop_assert!(f.iter().all(|s| !s.contains(last)), "{text:?}: {f:?}");
+    }
+}

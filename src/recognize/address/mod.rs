@@ -31,6 +31,7 @@ mod city;
 mod de;
 mod en;
 mod house;
+mod nonshape;
 mod postal;
 mod prep;
 mod street;
@@ -64,6 +65,9 @@ impl Recognizer for Address {
             // Only a bare city typed into a city field.
             if field == Some(Kind::PostalCity) {
                 bare_city(input, out);
+            }
+            if field == Some(Kind::StreetAddress) {
+                nonshape::bare_house_name(input, out);
             }
             return;
         }

@@ -7,6 +7,7 @@
 use super::de::de_street;
 use super::en::en_street;
 use super::house::{house_number, is_house_num, unit_details};
+use super::nonshape::{house_name_before, po_box};
 use super::prep::prep_street;
 use crate::tokens::{Tokens, T};
 use crate::words::flag;
@@ -26,6 +27,9 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option
         let standalone = num_follows && DE_TYPES.contains(&w);
         if compound || standalone {
             return de_street(tk, i, w, standalone);
+        }
+        if let Some(s) = po_box(tk, i) {
+            return Some(s);
         }
         if let Some(s) = prep_street(tk, i, field_street) {
             return Some(s);
@@ -90,6 +94,10 @@ fn flat_prefix(tk: &Tokens<'_>, i: usize) -> Option<usize> {
     }
     if !(tk.is_word(i) && tk.v[i].cap) {
         return None;
+    }
+    // "Rose Cottage, 4 Mill Lane"
+    if let Some(k) = house_name_before(tk, i) {
+        return Some(k);
     }
     let w = tk.low(i);
     if matches!(w, "ground" | "first" | "second" | "third" | "top" | "basement" | "lower" | "upper") {
