@@ -326,3 +326,70 @@ proptest! {
         prop_assert!(f.iter().all(|s| !s.contains(last)), "{text:?}: {f:?}");
     }
 }
+
+// ---- Bare postal codes after a cue, Town + postcode, Eircodes ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn bare_codes_after_a_cue(
+        cue in pick(&["zip", "Zip", "ZIP", "zip code", "my zip is", "PLZ", "PLZ:", "Postleitzahl", "postcode", "CAP",
+            "CP", "plz=", "Postleitzahl ist"]),
+        code in 1000u32..99999, end in pick(&[".", ",", "", "\n", "; danke"]),
+    ) {
+        let code = code.to_string();
+        let sep = if cue.ends_with('=') { "" } else { " " };
+        let text = format!("Billing {cue}{sep}{code}{end}");
+        prop_assert!(covered(&text, None, Kind::PostalCity, &code), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn numbers_after_other_words_are_no_codes(
+        word in pick(&["zip file", "order", "Bestellung", "ticket", "invoice", "PLZ-Bereich", "room"]),
+        n in 1000u32..99999,
+    ) {
+        let text = format!("Please check {word} {n} again");
+        prop_assert!(found(&text, None, Kind::PostalCity).is_empty(), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn town_comma_uk_postcode(
+        town in pick(&["Hebden Bridge", "Bristol", "Little Shelford", "Leeds"]),
+        pc in pick(&["HX7 6AW", "BS1 4DJ", "CB22 5EW", "LS6 2AB", "SW1A 1AA"]), n in 1u32..200,
+    ) {
+        let text = format!("Address: {n} Ivy Terrace, {town}, {pc}\nMobile: 07538 661204");
+        prop_assert!(covered(&text, None, Kind::PostalCity, &format!("{town}, {pc}")), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn eircodes_with_context(
+        key in pick(&["D06", "T12", "H91", "V94", "F28", "P31", "D6W", "A65"]),
+        id in "[0-9ACDEFHKNPRTVWXY]{4}", space in any::<bool>(),
+        ctx in 0usize..4,
+    ) {
+        prop_assume!(id.bytes().any(|b| b.is_ascii_digit()) && id.bytes().any(|b| b.is_ascii_alphabetic()));
+        let code = format!("{key}{}{id}", if space { " " } else { "" });
+        let text = match ctx {
+            0 => format!("My Eircode is {code}, thanks"),
+            1 => format!("22 Bridge Street, Westport, Co. Mayo {code}"),
+            2 => format!("Her address is:\nAn Teach Bán\nBallyvaughan\n{code}\n\nThanks"),
+            _ => code.clone(),
+        };
+        prop_assert!(covered(&text, None, Kind::PostalCity, &code), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn eircode_shapes_in_prose_are_no_codes(
+        key in pick(&["A12", "B34", "X99"]), id in "[0-9ACDEFHKNPRTVWXY]{4}",
+        frame in pick(&["The part {} fits.", "Model {} is sold out", "Use voucher {} at checkout"]),
+    ) {
+        let text = frame.replace("{}", &format!("{key} {id}"));
+        prop_assert!(found(&text, None, Kind::PostalCity).is_empty(), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+}

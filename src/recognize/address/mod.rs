@@ -28,6 +28,7 @@
 
 mod around;
 mod city;
+mod codes;
 mod de;
 mod en;
 mod house;
@@ -91,7 +92,10 @@ impl Recognizer for Address {
         }
         Postal::find(tk, &street_ends, &street_spans, out);
         if field == Some(Kind::PostalCity) && !out.iter().any(|c| c.kind == Kind::PostalCity) {
-            bare_city(input, out);
+            match codes::whole_code(input.text) {
+                Some((s, e)) => out.push(Candidate::new(Kind::PostalCity, s, e, 0.8)),
+                None => bare_city(input, out),
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use super::around::postal_cue_before;
 use super::city::{city_after, city_before};
+use super::codes::{cued_code, eircode, eircode_context, place_before};
 use super::prep::address_word_on_line;
 use crate::entity::Kind;
 use crate::tokens::{Tokens, T};
@@ -38,7 +39,13 @@ impl<'a, 't> Postal<'a, 't> {
         let n = tk.v.len();
         let mut i = 0;
         while i < n {
-            i = p.uk(i, out).or_else(|| p.us(i, out)).or_else(|| p.continental(i, out)).unwrap_or(i + 1);
+            i = p
+                .eir(i, out)
+                .or_else(|| p.uk(i, out))
+                .or_else(|| p.us(i, out))
+                .or_else(|| p.continental(i, out))
+                .or_else(|| p.bare(i, out))
+                .unwrap_or(i + 1);
         }
     }
 
@@ -85,10 +92,44 @@ impl<'a, 't> Postal<'a, 't> {
         b + 1
     }
 
-    /// UK postcode (outward + inward) with the city before it.
+    /// An Eircode with address context, with the town, county or Dublin district
+    /// before it on the line.
+    fn eir(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let b = eircode(tk, i)?;
+        if !(eircode_context(tk, i, b) || self.near_street(i) || self.street_on_line_before(i)) {
+            return None;
+        }
+        let mut a = place_before(tk, i);
+        // not back into a street or an earlier code
+        let k = self.street_ends.partition_point(|&e| e < i);
+        let floor = if k > 0 { self.street_ends[k - 1] + 1 } else { 0 }.max(self.last_end_tok);
+        if a < floor {
+            a = floor;
+            while a < i && !tk.is_word(a) {
+                a += 1;
+            }
+        }
+        Some(self.emit(a, b, 0.85, out))
+    }
+
+    /// A bare postal code after a cue (`zip 10025`, `PLZ: 80331`).
+    fn bare(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let b = cued_code(self.tk, i)?;
+        Some(self.emit(i, b, 0.8, out))
+    }
+
+    /// UK postcode (outward + inward) with the city before it (`Leeds LS6 2AB`,
+    /// `Hebden Bridge, HX7 6AW`).
     fn uk(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let (pa, pb) = uk_postcode(self.tk, i)?;
-        let a = city_before(self.tk, pa, self.street_ends);
+        let mut a = city_before(self.tk, pa, self.street_ends);
+        if a == pa && pa > 0 && self.tk.is_punct(pa - 1, ',') && self.tk.v[pa].nl == 0 {
+            let c = city_before(self.tk, pa - 1, self.street_ends);
+            if c < pa - 1 {
+                a = c;
+            }
+        }
         let score = if a < pa { 0.9 } else { 0.75 };
         Some(self.emit(a, pb, score, out))
     }
