@@ -393,3 +393,29 @@ proptest! {
             found(&text, None, Kind::PostalCity));
     }
 }
+
+// ---- English streets named after people ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn given_name_streets_are_no_persons(
+        name in pick(&["Rose", "Grafton", "Hawthorne", "George", "Victoria", "Mary", "James", "Elizabeth"]),
+        kind in pick(&["Street", "Road", "Avenue", "Blvd", "Terrace", "Crescent", "Parkway"]),
+        num in prop::option::of(1u32..3000),
+        frame in pick(&["is the shop on {} closing?", "Roadworks on {} this week", "I moved to {}, Portland OR 97214"]),
+    ) {
+        let street = match num {
+            Some(n) => format!("{n} {name} {kind}"),
+            None => format!("{name} {kind}"),
+        };
+        let text = frame.replace("{}", &street);
+        let persons = found(&text, None, Kind::Person);
+        prop_assert!(persons.iter().all(|p| !p.contains(kind)), "{text:?}: {persons:?}");
+        if num.is_some() {
+            prop_assert!(covered(&text, None, Kind::StreetAddress, &street), "{text:?}: {:?}",
+                found(&text, None, Kind::StreetAddress));
+        }
+    }
+}

@@ -382,8 +382,31 @@ pub(crate) fn is_street_word(w: &str) -> bool {
     if l.surname_like.matches(w, 0, usize::MAX) {
         return false;
     }
-    street_compound(w) || super::listed(w) & (super::flag::DE_TYPE | super::flag::LEAD_TYPE) != 0
+    street_compound(w)
+        || super::listed(w) & (super::flag::DE_TYPE | super::flag::LEAD_TYPE) != 0
+        || EN_STREET_TYPES.contains(&w)
 }
+
+/// English street types that are no surnames or given names: a name does not run on
+/// over them (`Rose Street`, `Hawthorne Blvd`). `Lane`, `Hill`, `Park`, `Wood` are
+/// surnames and are left out.
+pub(crate) const EN_STREET_TYPES: &[&str] = &[
+    "street",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "blvd",
+    "boulevard",
+    "terrace",
+    "crescent",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "expressway",
+    "freeway",
+];
 
 /// Street-name endings that are also frequent in surnames.
 pub(crate) const SURNAME_LIKE: &[&str] =
@@ -417,12 +440,22 @@ mod tests {
         let compound = !super::NOT_STREETS.contains(&w)
             && !w.ends_with("ung")
             && super::DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
-        compound || super::DE_TYPES.contains(&w) || super::LEAD_TYPES.contains(&w)
+        compound
+            || super::DE_TYPES.contains(&w)
+            || super::LEAD_TYPES.contains(&w)
+            || super::EN_STREET_TYPES.contains(&w)
     }
 
     #[test]
     fn street_words_as_the_lists_say() {
-        let lists = [super::DE_SUFFIXES, super::NOT_STREETS, super::DE_TYPES, super::LEAD_TYPES, super::SURNAME_LIKE];
+        let lists = [
+            super::DE_SUFFIXES,
+            super::NOT_STREETS,
+            super::DE_TYPES,
+            super::LEAD_TYPES,
+            super::SURNAME_LIKE,
+            super::EN_STREET_TYPES,
+        ];
         for list in lists {
             for e in list.iter() {
                 for w in [
