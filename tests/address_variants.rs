@@ -419,3 +419,33 @@ proptest! {
         }
     }
 }
+
+// ---- Key-value city after a postal code, Polish codes ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn city_key_after_postal_code(
+        pkey in pick(&["PLZ", "plz", "Postleitzahl", "ZIP", "Postcode"]), ckey in pick(&["Ort", "ort", "City", "Wohnort", "Stadt"]),
+        code in 10000u32..99999, city in pick(&["Rostock", "Erfurt", "Bad Ischl", "Innsbruck"]), kv in any::<bool>(),
+    ) {
+        let text = if kv {
+            format!("name=Kerim; {pkey}={code}; {ckey}={city}; anliegen=x")
+        } else {
+            format!("Straße: Zum Anger 17\n{pkey}: {code}\n{ckey}: {city}\nTelefon: 0361 601234")
+        };
+        prop_assert!(covered(&text, None, Kind::PostalCity, city), "{text:?}: {:?}", found(&text, None, Kind::PostalCity));
+    }
+
+    #[test]
+    fn polish_codes_after_a_street(
+        street in pick(&["ul. Długa", "ul. Ogrodowa", "Aleja Róż"]), n in 1u32..200, a in 0u32..100, b in 0u32..1000,
+        city in pick(&["Warszawa", "Kraków", "Gdańsk"]),
+    ) {
+        let code = format!("{a:02}-{b:03}");
+        let text = format!("Adres: {street} {n}, {code} {city}");
+        prop_assert!(covered(&text, None, Kind::PostalCity, &format!("{code} {city}")), "{text:?}: {:?}",
+            found(&text, None, Kind::PostalCity));
+    }
+}

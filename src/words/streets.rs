@@ -200,6 +200,11 @@ pub(crate) const LEAD_TYPES: &[&str] = &[
     "route",
     "cours",
     "square",
+    // Polish: ulica, aleja, plac
+    "ul",
+    "ulica",
+    "aleja",
+    "plac",
 ];
 
 /// French types that follow the house number (`12 rue de la Paix`).

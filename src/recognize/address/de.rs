@@ -114,6 +114,20 @@ fn compound_start(tk: &Tokens<'_>, i: usize) -> usize {
                 | "kleine"
                 | "lange"
                 | "hohe"
+                // the same adjectives without an article ("Unterer Stadtplatz", "Alter Markt")
+                | "alten"
+                | "oberer"
+                | "unterer"
+                | "großer"
+                | "grosser"
+                | "kleiner"
+                | "langer"
+                | "hoher"
+                | "hinterer"
+                | "vorderer"
+                | "mittlerer"
+                | "innerer"
+                | "äußerer"
         )
     {
         a = lw;

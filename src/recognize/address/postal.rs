@@ -45,6 +45,8 @@ impl<'a, 't> Postal<'a, 't> {
                 .or_else(|| p.us(i, out))
                 .or_else(|| p.continental(i, out))
                 .or_else(|| p.bare(i, out))
+                .or_else(|| p.city_key(i, out))
+                .or_else(|| p.polish(i, out))
                 .unwrap_or(i + 1);
         }
     }
@@ -111,6 +113,55 @@ impl<'a, 't> Postal<'a, 't> {
             }
         }
         Some(self.emit(a, b, 0.85, out))
+    }
+
+    /// A city after a city key right after a postal code (`PLZ: 18055⏎Ort: Rostock`,
+    /// `plz=6020; ort=Innsbruck`): the city words only.
+    fn city_key(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let key = tk.is_word(i)
+            && matches!(
+                tk.low(i),
+                "ort" | "wohnort" | "stadt" | "city" | "town" | "ville" | "città" | "ciudad" | "plaats"
+            );
+        // the postal code was reported just before (same line or the line above)
+        if !(key && self.last_end_tok > 0 && i >= self.last_end_tok && i - self.last_end_tok <= 2) {
+            return None;
+        }
+        let mut c = i + 1;
+        if !(tk.is_punct(c, ':') || tk.is_punct(c, '=')) || tk.v[c].nl > 0 {
+            return None;
+        }
+        c += 1;
+        let b = city_after(tk, c, true)?;
+        Some(self.emit(c, b, 0.85, out))
+    }
+
+    /// A Polish postal code `NN-NNN` and its city (`00-238 Warszawa`) with evidence: a
+    /// street or house number before it, or an address word on the line.
+    fn polish(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let n = tk.v.len();
+        let t = &tk.v[i];
+        if !(t.t == T::Num && !t.code && t.e - t.s == 2 && i + 2 < n && tk.is_punct(i + 1, '-')) {
+            return None;
+        }
+        let d = &tk.v[i + 2];
+        if !(tk.v[i + 1].s == t.e && d.s == tk.v[i + 1].e && d.t == T::Num && d.e - d.s == 3) {
+            return None;
+        }
+        if i > 0 && tk.v[i - 1].e == t.s {
+            return None;
+        }
+        let ev = self.near_street(i)
+            || self.street_on_line_before(i)
+            || after_house_number(tk, i)
+            || address_word_on_line(tk, i);
+        if !ev {
+            return None;
+        }
+        let b = city_after(tk, i + 3, true)?;
+        Some(self.emit(i, b, 0.85, out))
     }
 
     /// A bare postal code after a cue (`zip 10025`, `PLZ: 80331`).

@@ -112,6 +112,7 @@ fn is_address_word(w: &str) -> bool {
         || w.ends_with("address")
         || w.starts_with("adress")
         || w.starts_with("adräss")
+        || w == "adres"
         || matches!(
             w,
             "wohne"

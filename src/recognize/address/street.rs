@@ -127,7 +127,9 @@ fn lead_type_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize,
     let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
     // a lead type needs a number within the next few tokens
     let num_near = || (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
-    if !((tk.v[i].cap || tk.all_lower) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near()) {
+    // Polish "ul." is written in lower case
+    let pl_abbrev = w == "ul" && tk.abbrev(i);
+    if !((tk.v[i].cap || tk.all_lower || pl_abbrev) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near()) {
         return None;
     }
     let mut k = i + 1;
