@@ -209,7 +209,7 @@ proptest! {
 
     #[test]
     fn counts_after_item_numbers_are_no_postcodes(
-        item in pick(&["Kapitel", "Seite", "Punkt", "Position", "Artikel"]), n in 1u32..30,
+        item in pick(&["Kapitel", "Seite", "Punkt", "Position", "Artikel", "Section", "Chapter", "Page", "Item"]), n in 1u32..30,
         count in 1000u32..99999, noun in pick(&["Wörter", "Stück", "Euro", "ist", "wird", "mal"]),
     ) {
         let text = format!("Siehe {item} {n}, {count} {noun} reichen.");

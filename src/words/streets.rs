@@ -280,7 +280,8 @@ pub(crate) const DE_STREET_PREPS: &[&str] = &[
 ];
 
 /// Nouns after such a preposition that make a calendar, quantity or document phrase, not
-/// a street (`Im Jahr 2023`, `Am Montag 3 Pakete`, `Auf Seite 12`, `Im Raum 4`).
+/// a street (`Im Jahr 2023`, `Am Montag 3 Pakete`, `Auf Seite 12`, `Im Raum 4`); with
+/// their English kin, no number after them is a house number before a postal code.
 #[rustfmt::skip]
 pub(crate) const NOT_PREP_STREET: &[&str] = &[
     "jahr", "jahre", "jahren", "jahres", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen",
@@ -295,6 +296,9 @@ pub(crate) const NOT_PREP_STREET: &[&str] = &[
     "gruppe", "team", "klasse", "etage", "stock", "geschoss", "platz", "rang", "vertrag", "auftrag", "ticket",
     "termin", "zeitraum", "lager", "regal", "fach", "paket", "karton", "kiste", "verzug", "rückstand", "voraus",
     "ort", "stelle", "reihe", "bord",
+    // English: the numbers after these are no house numbers either ("Section 4, 12345 …")
+    "section", "chapter", "page", "item", "step", "part", "point", "version", "figure", "table", "line", "room",
+    "question", "level", "round", "week", "day", "year", "month", "order", "ticket", "invoice", "case", "no",
 ];
 
 /// Floor words after an ordinal (`3. OG`, `1. Stock`, `2. Etage`).
