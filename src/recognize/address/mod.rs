@@ -19,10 +19,13 @@
 //! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
 //!   is not an address.
 //!
-//! Files: `street.rs` (which street grammar applies; Romance and French streets),
-//! `de.rs` (German/Dutch streets), `en.rs` (English streets), `house.rs` (house numbers
-//! and unit details), `around.rs` (address evidence around a candidate), `postal.rs`
-//! (postal codes per country), `city.rs` (city names). This file holds the recogniser:
+//! Files: `street.rs` (which street grammar applies; Romance and French streets, flats
+//! before English streets), `de.rs` (German/Dutch streets), `prep.rs` (German streets
+//! named by a preposition, `Am Anger 4`, with address evidence), `en.rs` (English
+//! streets and a locality after them), `nonshape.rs` (PO boxes, house names),
+//! `house.rs` (house numbers and floor/unit details), `around.rs` (address evidence
+//! around a candidate), `postal.rs` (postal codes per country and their own evidence),
+//! `codes.rs` (bare codes after a cue, Eircodes), `city.rs` (city names). This file holds the recogniser:
 //! streets first, then postal codes (a street just before is evidence), then a bare
 //! city in a city field.
 
