@@ -81,8 +81,10 @@ fn close_chunk(bytes: &[u8], v: &mut [Tok], from: usize, flags: u8) {
     }
     // "://" needs a ':' and a '/'; "www." and ".com" a '.': each found from the
     // dots of the chunk (most chunks with a dot are a word and a full stop).
-    let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT || {
-        let chunk = &bytes[v[from].s..v[v.len() - 1].e];
+    let chunk = &bytes[v[from].s..v[v.len() - 1].e];
+    // a full stop ending the chunk is no dot of a path ("Museumstraße 7/3/29.")
+    let inner_dot = || chunk.strip_suffix(b".").unwrap_or(chunk).contains(&b'.');
+    let code = flags & (AT | US) != 0 || flags & (SL | DOT) == SL | DOT && inner_dot() || {
         (flags & (COL | SL) == COL | SL && chunk.windows(3).any(|w| w == b"://"))
             || (flags & DOT != 0
                 && chunk
@@ -430,7 +432,8 @@ mod tests {
     }
 
     /// Each token is marked `code` exactly when its chunk (the tokens with no space or
-    /// line break between them) holds '@', '_', both '/' and '.', "://", "www." or ".com".
+    /// line break between them) holds '@', '_', both '/' and a '.' before its end, "://",
+    /// "www." or ".com".
     fn code_marks(text: &str) {
         let tk = super::Tokens::new(text);
         let mut a = 0;
@@ -443,7 +446,7 @@ mod tests {
             let has = |c: char| tk.v[a..b].iter().any(|t| t.t == super::T::Punct(c));
             let code = has('@')
                 || has('_')
-                || (has('/') && has('.'))
+                || (has('/') && chunk.strip_suffix('.').unwrap_or(chunk).contains('.'))
                 || chunk.contains("://")
                 || chunk.contains("www.")
                 || chunk.contains(".com");

@@ -200,6 +200,11 @@ pub(crate) const LEAD_TYPES: &[&str] = &[
     "route",
     "cours",
     "square",
+    // Polish: ulica, aleja, plac
+    "ul",
+    "ulica",
+    "aleja",
+    "plac",
 ];
 
 /// French types that follow the house number (`12 rue de la Paix`).
@@ -225,8 +230,89 @@ pub(crate) const FR_TYPES: &[&str] = &[
 
 /// Details after a German house number (`Stiege 2`, `Tür 14`, `Top 4`).
 pub(crate) const DE_DETAILS: &[&str] = &[
-    "stiege", "stg", "tür", "tuer", "top", "whg", "wohnung", "stock", "og", "eg", "dg", "app", "apt", "haus", "block",
-    "etage", "zimmer", "trakt", "bus", "boîte", "esc", "piso", "puerta", "scala", "interno", "int",
+    "stiege",
+    "stg",
+    "tür",
+    "tuer",
+    "top",
+    "whg",
+    "wohnung",
+    "stock",
+    "og",
+    "eg",
+    "dg",
+    "app",
+    "apt",
+    "haus",
+    "block",
+    "etage",
+    "zimmer",
+    "trakt",
+    "bus",
+    "boîte",
+    "esc",
+    "piso",
+    "puerta",
+    "scala",
+    "interno",
+    "int",
+    // French, Belgian, Spanish, Italian unit words
+    "appt",
+    "appartement",
+    "bte",
+    "boite",
+    "escalera",
+    "portal",
+    "pta",
+    "apto",
+    "bloque",
+    "edificio",
+    "piano",
+];
+
+/// Prepositions (with the article fused or not) that open a German street name without
+/// a street-type word (`Am Anger 4`, `Zur Mühle 3`, `Unter den Linden 77`): a closed
+/// word class of German grammar.
+#[rustfmt::skip]
+pub(crate) const DE_STREET_PREPS: &[&str] = &[
+    "am", "an", "auf", "aufm", "im", "in", "zum", "zur", "unter", "unterm", "hinter", "hinterm", "vor", "vorm", "bei",
+    "beim", "über", "ueber", "überm", "ob", "ober", "neben", "zwischen", "gegenüber", "vorderm", "auf'm",
+];
+
+/// Nouns after such a preposition that make a calendar, quantity or document phrase, not
+/// a street (`Im Jahr 2023`, `Am Montag 3 Pakete`, `Auf Seite 12`, `Im Raum 4`); with
+/// their English kin, no number after them is a house number before a postal code.
+#[rustfmt::skip]
+pub(crate) const NOT_PREP_STREET: &[&str] = &[
+    "jahr", "jahre", "jahren", "jahres", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "wochenende",
+    "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "frühjahr", "frühling", "sommer", "herbst", "winter", "quartal", "halbjahr", "semester",
+    "seite", "seiten", "punkt", "punkte", "kapitel", "absatz", "abschnitt", "paragraph", "paragraf", "artikel",
+    "zeile", "zeilen", "spalte", "anhang", "anlage", "band", "heft", "ausgabe", "folge", "teil", "schritt", "stufe",
+    "level", "runde", "zimmer", "raum", "saal", "büro", "gleis", "bus", "linie", "tor", "uhr", "stück", "minute",
+    "minuten", "stunde", "stunden", "sekunden", "prozent", "nummer", "position", "version", "schnitt", "durchschnitt",
+    "summe", "gesamt", "moment", "vergleich", "rahmen", "fall", "alter", "preis", "wert", "betrag", "grad", "größe",
+    "gruppe", "team", "klasse", "etage", "stock", "geschoss", "platz", "rang", "vertrag", "auftrag", "ticket",
+    "termin", "zeitraum", "lager", "regal", "fach", "paket", "karton", "kiste", "verzug", "rückstand", "voraus",
+    "ort", "stelle", "reihe", "bord",
+    // English: the numbers after these are no house numbers either ("Section 4, 12345 …")
+    "section", "chapter", "page", "item", "step", "part", "point", "version", "figure", "table", "line", "room",
+    "question", "level", "round", "week", "day", "year", "month", "order", "ticket", "invoice", "case", "no",
+];
+
+/// Floor words after an ordinal (`3. OG`, `1. Stock`, `2. Etage`).
+#[rustfmt::skip]
+pub(crate) const FLOOR_WORDS: &[&str] = &[
+    "og", "stock", "st", "etage", "obergeschoss", "obergeschoß", "geschoss", "geschoß", "stockwerk", "ug", "piano",
+    "étage", "etg", "floor", "fl", "piso", "verdieping",
+];
+
+/// Parts of a house that stand alone as a unit detail (`Hinterhaus`, `Seitenflügel`).
+#[rustfmt::skip]
+pub(crate) const HOUSE_PARTS: &[&str] = &[
+    "hinterhaus", "vorderhaus", "seitenflügel", "seitenfluegel", "gartenhaus", "quergebäude", "hinterhof",
+    "rückgebäude", "rueckgebaeude", "nebengebäude", "anbau", "dachgeschoss", "erdgeschoss", "souterrain",
 ];
 
 /// Words after a 4–5 digit number that say it is a quantity or price, not a postal code.
@@ -305,8 +391,31 @@ pub(crate) fn is_street_word(w: &str) -> bool {
     if l.surname_like.matches(w, 0, usize::MAX) {
         return false;
     }
-    street_compound(w) || super::listed(w) & (super::flag::DE_TYPE | super::flag::LEAD_TYPE) != 0
+    street_compound(w)
+        || super::listed(w) & (super::flag::DE_TYPE | super::flag::LEAD_TYPE) != 0
+        || EN_STREET_TYPES.contains(&w)
 }
+
+/// English street types that are no surnames or given names: a name does not run on
+/// over them (`Rose Street`, `Hawthorne Blvd`). `Lane`, `Hill`, `Park`, `Wood` are
+/// surnames and are left out.
+pub(crate) const EN_STREET_TYPES: &[&str] = &[
+    "street",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "blvd",
+    "boulevard",
+    "terrace",
+    "crescent",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "expressway",
+    "freeway",
+];
 
 /// Street-name endings that are also frequent in surnames.
 pub(crate) const SURNAME_LIKE: &[&str] =
@@ -340,12 +449,22 @@ mod tests {
         let compound = !super::NOT_STREETS.contains(&w)
             && !w.ends_with("ung")
             && super::DE_SUFFIXES.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
-        compound || super::DE_TYPES.contains(&w) || super::LEAD_TYPES.contains(&w)
+        compound
+            || super::DE_TYPES.contains(&w)
+            || super::LEAD_TYPES.contains(&w)
+            || super::EN_STREET_TYPES.contains(&w)
     }
 
     #[test]
     fn street_words_as_the_lists_say() {
-        let lists = [super::DE_SUFFIXES, super::NOT_STREETS, super::DE_TYPES, super::LEAD_TYPES, super::SURNAME_LIKE];
+        let lists = [
+            super::DE_SUFFIXES,
+            super::NOT_STREETS,
+            super::DE_TYPES,
+            super::LEAD_TYPES,
+            super::SURNAME_LIKE,
+            super::EN_STREET_TYPES,
+        ];
         for list in lists {
             for e in list.iter() {
                 for w in [

@@ -268,3 +268,12 @@ pub(crate) const US_STATES: &[&str] = &[
     "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP", "PR", "VI", "AA",
     "AE", "AP", "FM", "MH", "PW",
 ];
+
+/// Last words of British and Irish house names (`Rose Cottage`, `The Old Forge`,
+/// `Glebe House`): building nouns, lower-case.
+#[rustfmt::skip]
+pub(crate) const HOUSE_NOUNS: &[&str] = &[
+    "cottage", "cottages", "house", "lodge", "farm", "farmhouse", "forge", "mill", "barn", "villa", "manor", "hall",
+    "grange", "maltings", "rectory", "vicarage", "schoolhouse", "stables", "croft", "bungalow", "chapel", "granary",
+    "oast", "byre", "smithy", "mews", "court", "mansions", "lodge", "gatehouse", "coachhouse", "dairy", "priory",
+];

@@ -26,8 +26,10 @@ pub(super) fn bare_city(input: &Input<'_>, out: &mut Vec<Candidate>) {
     out.push(Candidate::new(Kind::PostalCity, s, s + trimmed.len(), 0.35));
 }
 
-/// City words after a postal code at token `c`: returns the last token.
-pub(super) fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
+/// City words after a postal code at token `c`: returns the last token. `lower_ok`:
+/// the code has strong evidence of its own, so a lower-case city is read in mixed-case
+/// text too (`Hauptstraße 5, 1210 wien`).
+pub(super) fn city_after(tk: &Tokens<'_>, c: usize, lower_ok: bool) -> Option<usize> {
     let n = tk.v.len();
     if c >= n || tk.v[c].t != T::Word || tk.v[c].nl > 0 || tk.v[c].code {
         return None;
@@ -41,8 +43,9 @@ pub(super) fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
     if tk.raw(c).chars().count() < 2 {
         return None;
     }
-    // in mixed-case text a lower-case first word is not a city
-    if !tk.v[c].cap && !tk.all_lower {
+    // in mixed-case text a lower-case first word is a city only with strong evidence
+    let lower_city = lower_ok && tk.raw(c).chars().count() >= 3 && !NOT_LOWER_CITY.contains(&w);
+    if !(tk.v[c].cap || tk.all_lower || lower_city) {
         return None;
     }
     let mut last = c;
@@ -84,6 +87,14 @@ pub(super) fn city_after(tk: &Tokens<'_>, c: usize) -> Option<usize> {
     }
     Some(last)
 }
+
+/// Lower-case words after a number that are no city even after a house number
+/// (`Hauptstraße 5, 1200 wird …`).
+const NOT_LOWER_CITY: &[&str] = &[
+    "ist", "sind", "war", "wird", "wurde", "hat", "habe", "hatte", "the", "is", "was", "are", "you", "ich", "wir",
+    "sie", "es", "er", "das", "die", "der", "den", "dem", "ein", "eine", "einen", "nicht", "noch", "auch", "nur",
+    "schon", "jetzt", "aber", "als", "wie", "not", "now", "but", "also", "stk", "stück", "euro", "eur",
+];
 
 /// First words of a place name that may be typed in lower case ("sankt goar", "bad ischl").
 fn lower_prefix(w: &str) -> bool {

@@ -43,7 +43,7 @@ pub(super) fn de_street(tk: &Tokens<'_>, i: usize, w: &str, standalone: bool) ->
 }
 
 /// Is the number ending at token `b` an amount or a count ("12 Euro", "3 Stück", "5 km")?
-fn amount_after(tk: &Tokens<'_>, b: usize) -> bool {
+pub(super) fn amount_after(tk: &Tokens<'_>, b: usize) -> bool {
     b + 1 < tk.v.len()
         && tk.is_word(b + 1)
         && tk.v[b + 1].nl == 0
@@ -65,6 +65,21 @@ fn amount_after(tk: &Tokens<'_>, b: usize) -> bool {
                 | "tage"
                 | "jahre"
                 | "x"
+                | "leute"
+                | "personen"
+                | "pakete"
+                | "teile"
+                | "wochen"
+                | "monate"
+                | "stunden"
+                | "sekunden"
+                | "punkte"
+                | "cent"
+                | "grad"
+                | "kartons"
+                | "artikel"
+                | "meter"
+                | "liter"
         )
 }
 
@@ -99,6 +114,20 @@ fn compound_start(tk: &Tokens<'_>, i: usize) -> usize {
                 | "kleine"
                 | "lange"
                 | "hohe"
+                // the same adjectives without an article ("Unterer Stadtplatz", "Alter Markt")
+                | "alten"
+                | "oberer"
+                | "unterer"
+                | "großer"
+                | "grosser"
+                | "kleiner"
+                | "langer"
+                | "hoher"
+                | "hinterer"
+                | "vorderer"
+                | "mittlerer"
+                | "innerer"
+                | "äußerer"
         )
     {
         a = lw;

@@ -94,5 +94,52 @@ pub(super) fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)
             }
         }
     }
-    Some((i, last, 0.75))
+    Some((i, locality_after(tk, last), 0.75))
+}
+
+/// A locality after an English street when a town and postcode or a Dublin district
+/// still follow on the line (a town before `Co. Mayo` is the post town, not a locality) (`12 Seafield Park, Clontarf, Dublin 3`, `4 Mill Lane, Little Shelford,
+/// Cambridge CB22 5EW`): returns the last token of the locality, or `last`.
+fn locality_after(tk: &Tokens<'_>, last: usize) -> usize {
+    let n = tk.v.len();
+    let place = |k: usize| k < n && tk.is_word(k) && tk.v[k].cap && tk.v[k].nl == 0;
+    let mut k = last + 1;
+    if !(tk.is_punct(k, ',') && place(k + 1)) {
+        return last;
+    }
+    k += 1;
+    let start = k;
+    while place(k) && k - start < 2 {
+        k += 1;
+    }
+    let end = k - 1;
+    if !(tk.is_punct(k, ',') && k + 1 < n && tk.v[k + 1].nl == 0) {
+        return last;
+    }
+    let q = k + 1;
+    let dublin = tk.is_word(q) && tk.low(q) == "dublin" && q + 1 < n && tk.v[q + 1].t == T::Num;
+    // a town and a postcode after it: "Cambridge CB22 5EW"
+    let mut t = q;
+    while place(t) && t - q < 3 && !postcode_start(tk, t) {
+        t += 1;
+    }
+    if tk.is_punct(t, ',') {
+        t += 1;
+    }
+    if dublin || t > q && postcode_start(tk, t) {
+        end
+    } else {
+        last
+    }
+}
+
+/// A UK postcode or an Eircode starts at token `k`: one or two capitals with digits
+/// attached (`CB22`, `D03`, `V94`).
+fn postcode_start(tk: &Tokens<'_>, k: usize) -> bool {
+    k + 1 < tk.v.len()
+        && tk.v[k].t == T::Word
+        && tk.raw(k).len() <= 2
+        && tk.raw(k).bytes().all(|b| b.is_ascii_uppercase())
+        && tk.v[k + 1].t == T::Num
+        && tk.v[k + 1].s == tk.v[k].e
 }

@@ -19,19 +19,25 @@
 //! * A bare city is reported only where a form field expects a city; `I flew to Berlin`
 //!   is not an address.
 //!
-//! Files: `street.rs` (which street grammar applies; Romance and French streets),
-//! `de.rs` (German/Dutch streets), `en.rs` (English streets), `house.rs` (house numbers
-//! and unit details), `around.rs` (address evidence around a candidate), `postal.rs`
-//! (postal codes per country), `city.rs` (city names). This file holds the recogniser:
+//! Files: `street.rs` (which street grammar applies; Romance and French streets, flats
+//! before English streets), `de.rs` (German/Dutch streets), `prep.rs` (German streets
+//! named by a preposition, `Am Anger 4`, with address evidence), `en.rs` (English
+//! streets and a locality after them), `nonshape.rs` (PO boxes, house names),
+//! `house.rs` (house numbers and floor/unit details), `around.rs` (address evidence
+//! around a candidate), `postal.rs` (postal codes per country and their own evidence),
+//! `codes.rs` (bare codes after a cue, Eircodes), `city.rs` (city names). This file holds the recogniser:
 //! streets first, then postal codes (a street just before is evidence), then a bare
 //! city in a city field.
 
 mod around;
 mod city;
+mod codes;
 mod de;
 mod en;
 mod house;
+mod nonshape;
 mod postal;
+mod prep;
 mod street;
 
 use super::util::Recognizer;
@@ -64,6 +70,9 @@ impl Recognizer for Address {
             if field == Some(Kind::PostalCity) {
                 bare_city(input, out);
             }
+            if field == Some(Kind::StreetAddress) {
+                nonshape::bare_house_name(input, out);
+            }
             return;
         }
         let tk = input.tokens();
@@ -73,7 +82,7 @@ impl Recognizer for Address {
         let mut street_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if let Some((a, b, score)) = street_at(tk, i) {
+            if let Some((a, b, score)) = street_at(tk, i, field == Some(Kind::StreetAddress)) {
                 let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);
                 c.subtype = None;
                 out.push(c);
@@ -86,7 +95,10 @@ impl Recognizer for Address {
         }
         Postal::find(tk, &street_ends, &street_spans, out);
         if field == Some(Kind::PostalCity) && !out.iter().any(|c| c.kind == Kind::PostalCity) {
-            bare_city(input, out);
+            match codes::whole_code(input.text) {
+                Some((s, e)) => out.push(Candidate::new(Kind::PostalCity, s, e, 0.8)),
+                None => bare_city(input, out),
+            }
         }
     }
 }

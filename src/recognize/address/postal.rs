@@ -6,10 +6,12 @@
 
 use super::around::postal_cue_before;
 use super::city::{city_after, city_before};
+use super::codes::{cued_code, eircode, eircode_context, place_before};
+use super::prep::address_word_on_line;
 use crate::entity::Kind;
 use crate::tokens::{Tokens, T};
 use crate::types::Candidate;
-use crate::words::streets::NOT_CITY;
+use crate::words::streets::{NOT_CITY, NOT_PREP_STREET};
 use crate::words::streets_en::US_STATES;
 
 /// The postal-code pass over the tokens, after the streets were found.
@@ -37,7 +39,15 @@ impl<'a, 't> Postal<'a, 't> {
         let n = tk.v.len();
         let mut i = 0;
         while i < n {
-            i = p.uk(i, out).or_else(|| p.us(i, out)).or_else(|| p.continental(i, out)).unwrap_or(i + 1);
+            i = p
+                .eir(i, out)
+                .or_else(|| p.uk(i, out))
+                .or_else(|| p.us(i, out))
+                .or_else(|| p.continental(i, out))
+                .or_else(|| p.bare(i, out))
+                .or_else(|| p.city_key(i, out))
+                .or_else(|| p.polish(i, out))
+                .unwrap_or(i + 1);
         }
     }
 
@@ -49,6 +59,34 @@ impl<'a, 't> Postal<'a, 't> {
         k > 0 && tok - self.street_ends[k - 1] <= 3 && tok >= self.last_end_tok
     }
 
+    /// A street ends on the line of token `a` shortly before it, and a comma parts them
+    /// (`Hauptplatz 7, Hinterhaus 1. Stock, 8410 Wildon`): near from the end of the
+    /// address line, not of the street.
+    fn street_on_line_before(&self, a: usize) -> bool {
+        let tk = self.tk;
+        let k = self.street_ends.partition_point(|&e| e < a);
+        if k == 0 || a < self.last_end_tok || !(a > 0 && tk.is_punct(a - 1, ',')) {
+            return false;
+        }
+        let e = self.street_ends[k - 1];
+        a - e <= 10 && (e + 1..=a).all(|t| tk.v[t].nl == 0)
+    }
+
+    /// The code at `a` starts its line, the city (from `c`) ends it, and the line above
+    /// is an address line: it ends in a house number or holds a street.
+    fn below_address_line(&self, a: usize, c: usize) -> bool {
+        let tk = self.tk;
+        if a == 0 || tk.v[a].nl == 0 || tk.v[a].nl > 1 || !line_ends_after_city(tk, c) {
+            return false;
+        }
+        let k = self.street_ends.partition_point(|&e| e < a);
+        let street_above = k > 0 && {
+            let e = self.street_ends[k - 1];
+            (e + 1..a).all(|t| tk.v[t].nl == 0)
+        };
+        street_above || house_number_ends_at(tk, a - 1)
+    }
+
     /// Reports tokens `a..=b` as a postal code + city; returns the token after it.
     fn emit(&mut self, a: usize, b: usize, score: f32, out: &mut Vec<Candidate>) -> usize {
         out.push(Candidate::new(Kind::PostalCity, self.tk.v[a].s, self.tk.v[b].e, score));
@@ -56,10 +94,93 @@ impl<'a, 't> Postal<'a, 't> {
         b + 1
     }
 
-    /// UK postcode (outward + inward) with the city before it.
+    /// An Eircode with address context, with the town, county or Dublin district
+    /// before it on the line.
+    fn eir(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let b = eircode(tk, i)?;
+        if !(eircode_context(tk, i, b) || self.near_street(i) || self.street_on_line_before(i)) {
+            return None;
+        }
+        let mut a = place_before(tk, i);
+        // not back into a street or an earlier code
+        let k = self.street_ends.partition_point(|&e| e < i);
+        let floor = if k > 0 { self.street_ends[k - 1] + 1 } else { 0 }.max(self.last_end_tok);
+        if a < floor {
+            a = floor;
+            while a < i && !tk.is_word(a) {
+                a += 1;
+            }
+        }
+        Some(self.emit(a, b, 0.85, out))
+    }
+
+    /// A city after a city key right after a postal code (`PLZ: 18055⏎Ort: Rostock`,
+    /// `plz=6020; ort=Innsbruck`): the city words only.
+    fn city_key(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let key = tk.is_word(i)
+            && matches!(
+                tk.low(i),
+                "ort" | "wohnort" | "stadt" | "city" | "town" | "ville" | "città" | "ciudad" | "plaats"
+            );
+        // the postal code was reported just before (same line or the line above)
+        if !(key && self.last_end_tok > 0 && i >= self.last_end_tok && i - self.last_end_tok <= 2) {
+            return None;
+        }
+        let mut c = i + 1;
+        if !(tk.is_punct(c, ':') || tk.is_punct(c, '=')) || tk.v[c].nl > 0 {
+            return None;
+        }
+        c += 1;
+        let b = city_after(tk, c, true)?;
+        Some(self.emit(c, b, 0.85, out))
+    }
+
+    /// A Polish postal code `NN-NNN` and its city (`00-238 Warszawa`) with evidence: a
+    /// street or house number before it, or an address word on the line.
+    fn polish(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let tk = self.tk;
+        let n = tk.v.len();
+        let t = &tk.v[i];
+        if !(t.t == T::Num && !t.code && t.e - t.s == 2 && i + 2 < n && tk.is_punct(i + 1, '-')) {
+            return None;
+        }
+        let d = &tk.v[i + 2];
+        if !(tk.v[i + 1].s == t.e && d.s == tk.v[i + 1].e && d.t == T::Num && d.e - d.s == 3) {
+            return None;
+        }
+        if i > 0 && tk.v[i - 1].e == t.s {
+            return None;
+        }
+        let ev = self.near_street(i)
+            || self.street_on_line_before(i)
+            || after_house_number(tk, i)
+            || address_word_on_line(tk, i);
+        if !ev {
+            return None;
+        }
+        let b = city_after(tk, i + 3, true)?;
+        Some(self.emit(i, b, 0.85, out))
+    }
+
+    /// A bare postal code after a cue (`zip 10025`, `PLZ: 80331`).
+    fn bare(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let b = cued_code(self.tk, i)?;
+        Some(self.emit(i, b, 0.8, out))
+    }
+
+    /// UK postcode (outward + inward) with the city before it (`Leeds LS6 2AB`,
+    /// `Hebden Bridge, HX7 6AW`).
     fn uk(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let (pa, pb) = uk_postcode(self.tk, i)?;
-        let a = city_before(self.tk, pa, self.street_ends);
+        let mut a = city_before(self.tk, pa, self.street_ends);
+        if a == pa && pa > 0 && self.tk.is_punct(pa - 1, ',') && self.tk.v[pa].nl == 0 {
+            let c = city_before(self.tk, pa - 1, self.street_ends);
+            if c < pa - 1 {
+                a = c;
+            }
+        }
         let score = if a < pa { 0.9 } else { 0.75 };
         Some(self.emit(a, pb, score, out))
     }
@@ -123,11 +244,14 @@ impl<'a, 't> Postal<'a, 't> {
             return None;
         }
         let (c, nl_code) = nl_letters(tk, i, len);
-        let b = city_after(tk, c)?;
-        let ev_street = self.near_street(i);
-        let ctx = postal_cue_before(tk, a);
         let year = len == 4 && tk.raw(i).starts_with(['1', '2']) && (tk.raw(i) >= "1900" && tk.raw(i) <= "2099");
-        let score = if prefixed || ev_street {
+        let ev_street = self.near_street(i) || self.street_on_line_before(a);
+        // evidence that does not need a recognised street: a house number or PO box
+        // number just before on the line, or an address line just above
+        let ev_line = !year && (after_house_number(tk, a) || self.below_address_line(a, c));
+        let b = city_after(tk, c, ev_street || ev_line)?;
+        let ctx = postal_cue_before(tk, a) || !year && address_word_on_line(tk, a);
+        let score = if prefixed || ev_street || ev_line {
             0.9
         } else if ctx || nl_code {
             0.75
@@ -167,6 +291,45 @@ impl<'a, 't> Postal<'a, 't> {
         }
         (i, false)
     }
+}
+
+/// `, NNNN(N)` at `a` right after a house-number-like token on the same line (`11 a,`,
+/// `4/2/15,`, `Postfach 1123,`).
+fn after_house_number(tk: &Tokens<'_>, a: usize) -> bool {
+    a >= 2 && tk.v[a].nl == 0 && tk.is_punct(a - 1, ',') && tk.v[a - 1].nl == 0 && house_number_ends_at(tk, a - 2)
+}
+
+/// Does a house number end at token `q`: 1–4 digits after a word (`Hauptstr. 12`), with
+/// a letter (`12a`, `11 a`), parts (`4/2/15`, `12-14`) or `bis`/`ter` after it?
+fn house_number_ends_at(tk: &Tokens<'_>, q: usize) -> bool {
+    let mut q = q;
+    if q > 0 && tk.is_word(q) && (tk.raw(q).chars().count() == 1 || matches!(tk.low(q), "bis" | "ter")) {
+        q -= 1;
+    }
+    let t = &tk.v[q];
+    if !(t.t == T::Num && !t.code && t.e - t.s <= 4) {
+        return false;
+    }
+    // the number follows a word (or `Str.`), or is the last part of `4/2/15`, `12-14`;
+    // not a page, item or count (`Seite 3,`, `Punkt 2,`)
+    q > 0
+        && (tk.is_word(q - 1) && !NOT_PREP_STREET.contains(&tk.low(q - 1))
+            || tk.is_punct(q - 1, '.')
+            || tk.is_punct(q - 1, '/')
+            || tk.is_punct(q - 1, '-'))
+}
+
+/// The city ending at or after token `c` ends its line (a `.`/`,` may close it).
+fn line_ends_after_city(tk: &Tokens<'_>, c: usize) -> bool {
+    let n = tk.v.len();
+    let mut k = c + 1;
+    while k < n && tk.v[k].nl == 0 {
+        if !(tk.is_word(k) || matches!(tk.v[k].t, T::Punct('.' | ',' | '(' | ')' | '/' | '-'))) {
+            return false;
+        }
+        k += 1;
+    }
+    k - c <= 6
 }
 
 /// NL: the two letters of "1012 AB" after the number at `i` (of `len` digits): the

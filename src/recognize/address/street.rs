@@ -6,13 +6,15 @@
 
 use super::de::de_street;
 use super::en::en_street;
-use super::house::{house_number, is_house_num};
+use super::house::{house_number, is_house_num, unit_details};
+use super::nonshape::{house_name_before, po_box};
+use super::prep::prep_street;
 use crate::tokens::{Tokens, T};
 use crate::words::flag;
 use crate::words::streets::{DE_TYPES, FR_TYPES};
 
 /// A street starting at token `i`: (first, last, score).
-pub(super) fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
+pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option<(usize, usize, f32)> {
     let t = &tk.v[i];
     if t.code {
         return None;
@@ -26,42 +28,96 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)
         if compound || standalone {
             return de_street(tk, i, w, standalone);
         }
-        if let Some(s) = flat_street(tk, i, w) {
+        if let Some(s) = po_box(tk, i) {
+            return Some(s);
+        }
+        if let Some(s) = prep_street(tk, i, field_street) {
+            return Some(s);
+        }
+        if let Some(s) = flat_street(tk, i) {
             return Some(s);
         }
         return lead_type_street(tk, i, w);
     }
     if t.t == T::Num && t.e - t.s <= 6 {
-        return fr_street(tk, i).or_else(|| en_street(tk, i));
+        return flat_street(tk, i).or_else(|| fr_street(tk, i)).or_else(|| en_street(tk, i));
     }
     None
 }
 
-/// Flat 3, 12 Baker Street: a flat or unit number before an English street.
-fn flat_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize, f32)> {
+/// A flat, unit or floor before an English street: `Flat 3, 12 Baker Street`,
+/// `2nd Floor Flat, 18 Cromwell Road`, `Flat 12, Jubilee Court, 88 Station Road`.
+fn flat_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
     let n = tk.v.len();
-    if !(matches!(w, "flat" | "apartment" | "apt" | "unit" | "suite") && tk.v[i].cap) {
+    let mut m = flat_prefix(tk, i)?;
+    if tk.is_punct(m, ',') {
+        m += 1;
+    }
+    // a building name between: "Jubilee Court,", "The Maltings,"
+    let mut k = m;
+    while k < n && k - m < 3 && tk.is_word(k) && tk.v[k].cap && tk.v[k].nl == 0 {
+        k += 1;
+    }
+    if k > m && tk.is_punct(k, ',') && k + 1 < n && tk.v[k + 1].nl == 0 {
+        m = k + 1;
+    }
+    if m < n && tk.v[m].t == T::Num && tk.v[m].nl == 0 {
+        if let Some((_, b, sc)) = en_street(tk, m) {
+            return Some((i, b, sc));
+        }
+    }
+    None
+}
+
+/// `Flat 3`, `Apt. 4B`, `Unit 7`, `2nd Floor [Flat]`, `Ground Floor Flat` at token `i`:
+/// the token after it.
+fn flat_prefix(tk: &Tokens<'_>, i: usize) -> Option<usize> {
+    let n = tk.v.len();
+    let floor_at = |k: usize| {
+        let mut k = k;
+        if !(k < n && tk.is_word(k) && tk.low(k) == "floor" && tk.v[k].nl == 0) {
+            return None;
+        }
+        k += 1;
+        if k < n && tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.low(k), "flat" | "apartment") {
+            k += 1;
+        }
+        Some(k)
+    };
+    if tk.v[i].t == T::Num && tk.v[i].e - tk.v[i].s <= 2 {
+        // "2nd Floor Flat"
+        let o = i + 1;
+        if o < n && tk.is_word(o) && tk.v[o].s == tk.v[i].e && matches!(tk.low(o), "st" | "nd" | "rd" | "th") {
+            return floor_at(o + 1);
+        }
+        return None;
+    }
+    if !(tk.is_word(i) && tk.v[i].cap) {
+        return None;
+    }
+    // "Rose Cottage, 4 Mill Lane"
+    if let Some(k) = house_name_before(tk, i) {
+        return Some(k);
+    }
+    let w = tk.low(i);
+    if matches!(w, "ground" | "first" | "second" | "third" | "top" | "basement" | "lower" | "upper") {
+        return floor_at(i + 1);
+    }
+    if !matches!(w, "flat" | "apartment" | "apt" | "unit" | "suite") {
         return None;
     }
     let mut k = i + 1;
     if tk.is_punct(k, '.') {
         k += 1;
     }
-    if k < n && (tk.v[k].t == T::Num) {
-        let mut m = k + 1;
-        if m < n && tk.v[m].t == T::Word && !tk.v[m].sp && tk.raw(m).len() == 1 {
-            m += 1;
-        }
-        if tk.is_punct(m, ',') {
-            m += 1;
-        }
-        if m < n && tk.v[m].t == T::Num {
-            if let Some((_, b, sc)) = en_street(tk, m) {
-                return Some((i, b, sc));
-            }
-        }
+    if !(k < n && tk.v[k].t == T::Num && tk.v[k].nl == 0) {
+        return None;
     }
-    None
+    k += 1;
+    if k < n && tk.v[k].t == T::Word && !tk.v[k].sp && tk.raw(k).len() == 1 {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Via Roma 5 / Calle Mayor, 3 / Piazza Vito 54: the street type leads, the name and
@@ -71,7 +127,9 @@ fn lead_type_street(tk: &Tokens<'_>, i: usize, w: &str) -> Option<(usize, usize,
     let c_abbrev = w == "c" && tk.v[i].cap && (tk.is_punct(i + 1, '.') || tk.is_punct(i + 1, '/'));
     // a lead type needs a number within the next few tokens
     let num_near = || (i + 1..(i + 9).min(n)).any(|k| tk.v[k].t == T::Num);
-    if !((tk.v[i].cap || tk.all_lower) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near()) {
+    // Polish "ul." is written in lower case
+    let pl_abbrev = w == "ul" && tk.abbrev(i);
+    if !((tk.v[i].cap || tk.all_lower || pl_abbrev) && (c_abbrev || tk.has(i, flag::LEAD_TYPE)) && num_near()) {
         return None;
     }
     let mut k = i + 1;
@@ -164,7 +222,7 @@ fn fr_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
             words += 1;
         }
         if words > 0 && tk.v[last].cap | tk.all_lower {
-            return Some((i, last, 0.8));
+            return Some((i, unit_details(tk, last), 0.8));
         }
     }
     None
