@@ -12,8 +12,8 @@ echo "== the core builds for wasm32"
 cargo build --quiet --lib --target wasm32-unknown-unknown
 
 if [ -f "$root/../shared/eval/dev.jsonl" ] || [ -n "${PII_VEIL_EVAL_DIR:-}" ]; then
-  echo "== quality on the development set"
-  tests/eval/run.sh | sed -n '/^OVERALL/,/^$/p;/^PER GOLD LABEL/,/^$/p'
+  echo "== quality on the development sets (hand-written, then template-generated)"
+  tests/eval/run.sh | sed -n '/^== /p;/^OVERALL/,/^$/p;/^PER GOLD LABEL/,/^$/p'
 fi
 
 echo "== tools for the WebAssembly build and browser tests (installs what is missing)"
