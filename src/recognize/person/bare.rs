@@ -3,7 +3,7 @@
 //! Randy` at the end of a line, a known given name followed by a surname-like word
 //! (`Kevin Werner`) or ending the message, and a form field that expects a name.
 
-use super::namey::{may_be_given, Namey};
+use super::namey::{common_lower, may_be_given, Namey};
 use super::scan::Scan;
 use crate::entity::Kind;
 use crate::tokens::T;
@@ -34,7 +34,8 @@ impl Scan<'_, '_, '_> {
             && matches!(tk.v[i - 1].t, T::Punct('-' | '–'))
             && tk.v[i - 1].e == tk.v[i].s
             && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0)
-            && tk.v[i].cap
+            && tk.cap_or_lower(i)
+            && tk.raw(i).chars().count() >= 2
             && i >= self.covered_to
         {
             let b = self.cx.extend(i);
@@ -45,6 +46,28 @@ impl Scan<'_, '_, '_> {
             }
         }
         None
+    }
+
+    /// "KARADAĞ Zeynep": a surname in capitals before a given name in title case, as on
+    /// ID cards and forms.
+    pub(super) fn caps_surname_given(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let raw = tk.raw(i);
+        if !(i >= self.covered_to
+            && !tk.v[i].useg
+            && raw.chars().count() >= 2
+            && raw.chars().all(char::is_uppercase)
+            && self.cx.caps_surname(i)
+            && i + 1 < self.n
+            && tk.v[i + 1].nl == 0
+            && tk.is_word(i + 1)
+            && !tk.street(i))
+        {
+            return None;
+        }
+        let b = self.cx.extend(i + 1).max(i + 1);
+        self.emit(i, b, 0.75);
+        Some(b + 1)
     }
 
     /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
@@ -60,7 +83,7 @@ impl Scan<'_, '_, '_> {
         }
         let prev_ok = i == 0
             || tk.line_start(i)
-            || self.cx.namey(i) == Namey::Given && tk.v[i].cap
+            || self.cx.namey(i) == Namey::Given && tk.capital(i)
             || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':'))
             || (tk.is_word(i - 1)
                 && matches!(
@@ -73,10 +96,10 @@ impl Scan<'_, '_, '_> {
             && after_ok
             && tk.low(i + 1) != "am"
             && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown)
-            && (tk.v[i].cap || tk.all_lower)
+            && tk.cap_or_lower(i)
             && (k != Namey::Unknown
-                || tk.v[i].cap
-                || tk.all_lower
+                || tk.capital(i)
+                || tk.lower_at(i)
                     && i >= 2
                     && tk.is_punct(i - 1, ',')
                     && tk.is_word(i - 2)
@@ -98,11 +121,11 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         if !(i >= self.covered_to
-            && tk.v[i].cap
+            && tk.capital(i)
             && i + 2 < n
             && tk.is_punct(i + 1, ',')
             && tk.v[i + 2].nl == 0
-            && tk.v[i + 2].cap)
+            && tk.capital(i + 2))
         {
             return None;
         }
@@ -112,7 +135,7 @@ impl Scan<'_, '_, '_> {
             || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
         let k1 = self.cx.namey(i);
         let k2 = self.cx.namey(g);
-        let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
+        let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.capital(i - 1);
         if line_end
             && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak)
             && (k2 == Namey::Given || prev_role && k2 != Namey::No)
@@ -130,7 +153,9 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-        if !(i >= self.covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(tk, i)) {
+        if !(i >= self.covered_to && !after_number && tk.cap_or_lower(i) && may_be_given(tk, i))
+            || !tk.capital(i) && common_lower(tk, i)
+        {
             return None;
         }
         let k = self.cx.namey(i);
@@ -138,7 +163,9 @@ impl Scan<'_, '_, '_> {
             return None;
         }
         let mut b = self.cx.extend(i);
-        if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
+        if b > i
+            && (k == Namey::Weak || tk.lower_at(i))
+            && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
         {
             b = i;
         }

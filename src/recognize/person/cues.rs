@@ -5,7 +5,7 @@
 //! or returns `None` for the next step to try.
 
 use super::lists::{lst, match_cue};
-use super::namey::Namey;
+use super::namey::{common_lower, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
 use crate::words::cues::CUES;
@@ -18,7 +18,7 @@ fn is_title(tk: &Tokens<'_>, i: usize) -> bool {
     let w = tk.low(i);
     tk.flags(i) & flag::TITLE != 0
         && (w != "di" || tk.raw(i).starts_with("DI"))
-        && (!matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") || tk.v[i].cap)
+        && (!matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") || tk.capital(i))
         && !(matches!(w, "frau" | "fr") && after_article(tk, i))
         && (w != "fr" || tk.abbrev(i))
         && (w != "hr" || tk.abbrev(i))
@@ -158,7 +158,8 @@ impl Scan<'_, '_, '_> {
             && tk.is_punct(b + 1, ',')
             && tk.v[b + 2].nl == 0
             && self.cx.namey(b + 2) != Namey::No
-            && tk.v[b + 2].cap == tk.v[a].cap
+            && tk.capital(b + 2) == tk.capital(a)
+            && (tk.capital(b + 2) || !common_lower(tk, b + 2))
             && !tk.street(b + 2)
             && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.')))
         {
@@ -166,7 +167,7 @@ impl Scan<'_, '_, '_> {
             if after >= n
                 || tk.v[after].nl > 0
                 || matches!(tk.v[after].t, T::Punct(_))
-                || tk.v[after].t == T::Word && !tk.v[after].cap
+                || tk.v[after].t == T::Word && !tk.capital(after)
             {
                 return b + 2;
             }

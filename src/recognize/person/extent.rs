@@ -11,7 +11,7 @@ impl Ctx<'_, '_> {
     /// A single capital letter followed by '.' (an initial).
     pub(super) fn initial(&self, i: usize) -> bool {
         let tk = self.tk;
-        tk.is_word(i) && tk.v[i].cap && tk.raw(i).chars().count() == 1 && tk.abbrev(i)
+        tk.is_word(i) && tk.cap_or_lower(i) && tk.raw(i).chars().count() == 1 && tk.abbrev(i)
     }
 
     /// Can token `i` continue a name started before it (same line, a space apart)?
@@ -29,15 +29,15 @@ impl Ctx<'_, '_> {
             // after a name, a capitalised word with a noun ending is still a surname
             // ("Dietrich Hartung"), but not a function word, team or title
             let raw = tk.raw(i);
-            return tk.v[i].cap
+            return tk.capital(i)
                 && !tk.has(i, flag::STOP | flag::ORG | flag::TITLE)
                 && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
                 && noun_ending(w);
         }
-        if tk.v[i].cap {
+        if tk.capital(i) {
             return true;
         }
-        tk.all_lower
+        tk.lower_at(i)
             && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
             && !common_lower(tk, i)
     }
@@ -60,7 +60,7 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
-            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && !tk.v[k].cap {
+            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && !tk.capital(k) {
                 // particles: "van der Berg", "di Stefano"
                 let mut m = k;
                 while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
@@ -69,7 +69,7 @@ impl Ctx<'_, '_> {
                 if m < tk.v.len()
                     && tk.is_word(m)
                     && tk.v[m].nl == 0
-                    && tk.v[m].cap
+                    && tk.cap_or_lower(m)
                     && self.namey(m) != Namey::No
                     && !tk.street(m)
                 {
@@ -106,7 +106,7 @@ impl Ctx<'_, '_> {
         let mut guard = 0;
         while i < tk.v.len() && guard < 4 {
             guard += 1;
-            if tk.is_word(i) && tk.has(i, flag::TITLE) && (tk.low(i) != "di" || tk.v[i].cap) {
+            if tk.is_word(i) && tk.has(i, flag::TITLE) && (tk.low(i) != "di" || tk.capital(i)) {
                 i += if tk.abbrev(i) { 2 } else { 1 };
                 if tk.is_punct(i, '-') {
                     // Dipl.-Ing.
@@ -129,7 +129,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "M. Huber" / "J. Young"
-        if self.initial(i) && i + 2 < tk.v.len() && tk.v[i + 2].nl == 0 && tk.is_word(i + 2) && tk.v[i + 2].cap {
+        if self.initial(i)
+            && i + 2 < tk.v.len()
+            && tk.v[i + 2].nl == 0
+            && tk.is_word(i + 2)
+            && (tk.capital(i + 2) || tk.lower_at(i + 2) && tk.raw(i + 2).chars().count() > 1)
+        {
             let k = self.namey(i + 2);
             if k != Namey::No {
                 let last = self.extend(i + 2);
@@ -140,24 +145,37 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "Frau van der Dussen": particles before a capitalised surname
-        if strength >= 2 && tk.has(i, flag::PARTICLE) && !tk.v[i].cap {
+        if strength >= 2 && tk.has(i, flag::PARTICLE) && !tk.capital(i) {
             let mut m = i;
             while m < tk.v.len() && m < i + 3 && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) {
                 m += 1;
             }
-            if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.v[m].cap && self.namey(m) != Namey::No {
+            if m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.cap_or_lower(m) && self.namey(m) != Namey::No {
                 let last = self.extend(m);
                 return Some((i, last));
             }
             return None;
         }
-        let k = self.namey(i);
-        let cap = tk.v[i].cap;
+        let mut k = self.namey(i);
+        // "Name: NOWAK Bartosz": a surname in capitals before a title-case word
+        if k == Namey::No
+            && strength == 2
+            && tk.raw(i).chars().count() >= 2
+            && tk.raw(i).chars().all(char::is_uppercase)
+            && tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
+            && tk.is_word(i + 1)
+            && tk.v[i + 1].nl == 0
+            && tk.capital(i + 1)
+            && tk.raw(i + 1).chars().skip(1).any(char::is_lowercase)
+        {
+            k = Namey::Surname;
+        }
+        let cap = tk.capital(i);
         let w = tk.low(i);
         let ok = match k {
             Namey::No => false,
-            Namey::Given | Namey::Surname => cap || tk.all_lower || strength == 2,
-            Namey::Weak => cap || tk.all_lower,
+            Namey::Given | Namey::Surname => cap || tk.lower_at(i) || strength == 2,
+            Namey::Weak => cap || tk.lower_at(i),
             Namey::Unknown => {
                 if tk.street(i) {
                     false
@@ -166,7 +184,9 @@ impl Ctx<'_, '_> {
                 } else {
                     // lower case: only in all-lower chat, with strong evidence or an intro
                     // followed by a two-word name ("bin iwona hesse")
-                    tk.all_lower && !common_lower(tk, i) && (strength == 2 || strength == 3 && self.continues(i + 1))
+                    tk.lower_at(i)
+                        && !common_lower(tk, i)
+                        && (strength == 2 || strength == 3 && (self.continues(i + 1) || self.comma_given(i + 1)))
                 }
             }
         };
@@ -183,20 +203,28 @@ impl Ctx<'_, '_> {
         if last == i
             && strength == 1
             && k == Namey::Unknown
-            && !tk.all_lower
+            && !tk.lower_at(i)
             && nx < tk.v.len()
             && tk.is_word(nx)
             && tk.v[nx].nl == 0
-            && !tk.v[nx].cap
+            && !tk.capital(nx)
         {
             return None;
         }
         // A lone ambiguous word with medium evidence is not enough ("Hallo Mai" is fine,
         // "bin Wolf" is not sure) unless followed by another name word.
-        if last == i && strength != 2 && k == Namey::Weak && !cap {
+        // An intro ("its john, …", "its john can you") is enough when the name ends there.
+        let intro_end = strength == 3 && (nx >= tk.v.len() || !tk.is_word(nx) || common_lower(tk, nx));
+        if last == i && strength != 2 && k == Namey::Weak && !cap && !intro_end {
             return None;
         }
         Some((i, last))
+    }
+
+    /// "stelzl, aurelia": token `i` is a comma and a known given name follows it on the line.
+    fn comma_given(&self, i: usize) -> bool {
+        let tk = self.tk;
+        tk.is_punct(i, ',') && tk.is_word(i + 1) && tk.v[i + 1].nl == 0 && tk.has(i + 1, flag::GIVEN_F)
     }
 
     /// Is the word after `i` on the same line capitalised and possibly a name?
@@ -204,7 +232,7 @@ impl Ctx<'_, '_> {
         let tk = self.tk;
         i + 1 < tk.v.len()
             && tk.v[i + 1].nl == 0
-            && tk.v[i + 1].cap
+            && tk.capital(i + 1)
             && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
     }
 }

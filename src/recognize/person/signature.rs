@@ -35,7 +35,7 @@ impl Ctx<'_, '_> {
             // single-word closings in running text ("best", "thanks") need a
             // break after them or a comma
             let same_line = j < n && tk.v[j].nl == 0;
-            if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name {
+            if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.lower_at(j) && !tail_name {
                 continue;
             }
             return self.signature(j);
@@ -54,7 +54,7 @@ impl Ctx<'_, '_> {
         }
         jj < n
             && (self.namey(jj) == Namey::Given
-                || self.namey(jj) == Namey::Weak && tk.v[jj].cap
+                || self.namey(jj) == Namey::Weak && tk.capital(jj)
                 || self.namey(jj) == Namey::Unknown
                     && jj + 1 >= n
                     && self.lone_signature(jj)
@@ -149,7 +149,7 @@ impl Ctx<'_, '_> {
             "health",
         ];
         alone
-            && (tk.v[j].cap || tk.all_lower)
+            && tk.cap_or_lower(j)
             && !inner_caps
             && !raw.contains('-')
             && raw.chars().count() >= 3
@@ -178,7 +178,7 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let w = tk.low(k);
-                let particle = k > j && tk.has(k, flag::PARTICLE) && !tk.v[k].cap;
+                let particle = k > j && tk.has(k, flag::PARTICLE) && !tk.capital(k);
                 if !particle && (tk.has(k, flag::ORG) || w.ends_with("-team") || w.ends_with("team")) {
                     return None;
                 }
@@ -190,7 +190,7 @@ impl Ctx<'_, '_> {
                 if nm == Namey::No && !particle {
                     break;
                 }
-                if nm == Namey::Unknown && (tk.v[k].cap || tk.all_lower) {
+                if nm == Namey::Unknown && tk.cap_or_lower(k) {
                     unknown_caps += 1;
                 }
                 best = best.max(nm);
@@ -214,7 +214,7 @@ impl Ctx<'_, '_> {
         let ok = match words {
             1 => {
                 matches!(best, Namey::Given | Namey::Weak)
-                    || (best == Namey::Surname && tk.v[j].cap)
+                    || (best == Namey::Surname && tk.capital(j))
                     || (best == Namey::Unknown && self.lone_signature(j))
             }
             _ => best >= Namey::Weak || unknown_caps >= 2,
@@ -222,7 +222,7 @@ impl Ctx<'_, '_> {
         if !ok {
             return None;
         }
-        if !tk.v[j].cap && !tk.all_lower {
+        if !tk.capital(j) && !tk.lower_at(j) {
             return None;
         }
         Some((j, last, 0.85))

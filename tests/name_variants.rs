@@ -1,0 +1,179 @@
+//! Names written other ways: each category of writing that the name recogniser reads
+//! gets a generator of its variants (asserting the name is found, with its exact text)
+//! and a generator of near misses (asserting no name is found).
+//!
+//! * casing: every case of `tests/cases/person.jsonl` in lower case, UPPER CASE,
+//!   decomposed (NFD) letters, and its two-word names as `SURNAME Given` (cases marked
+//!   `"variants": false` are evidence that lives in the casing itself).
+
+use pii_veil::{Kind, Scanner};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(Scanner::new)
+}
+
+/// The names found in `text`.
+fn names(text: &str) -> Vec<String> {
+    scanner()
+        .scan(text, None)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| text[f.span.start..f.span.end].to_string())
+        .collect()
+}
+
+/// One case of the case file: text and the expected names (no form-field cases).
+struct Case {
+    text: String,
+    want: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/person.jsonl");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v.get("field").is_none() && v.get("variants").and_then(Value::as_bool) != Some(false))
+        .map(|v| Case {
+            text: v["text"].as_str().unwrap().to_string(),
+            want: v["expect"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["kind"] == "person")
+                .filter_map(|e| e["text"].as_str().map(str::to_string))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Letters with a canonical decomposition, as base + combining mark.
+fn nfd(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let (base, mark) = match c {
+            'ä' => ('a', '\u{308}'),
+            'ö' => ('o', '\u{308}'),
+            'ü' => ('u', '\u{308}'),
+            'Ä' => ('A', '\u{308}'),
+            'Ö' => ('O', '\u{308}'),
+            'Ü' => ('U', '\u{308}'),
+            'é' => ('e', '\u{301}'),
+            'É' => ('E', '\u{301}'),
+            'è' => ('e', '\u{300}'),
+            'á' => ('a', '\u{301}'),
+            'ó' => ('o', '\u{301}'),
+            'í' => ('i', '\u{301}'),
+            'ç' => ('c', '\u{327}'),
+            'ñ' => ('n', '\u{303}'),
+            'č' => ('c', '\u{30C}'),
+            'š' => ('s', '\u{30C}'),
+            'ž' => ('z', '\u{30C}'),
+            'ć' => ('c', '\u{301}'),
+            'ğ' => ('g', '\u{306}'),
+            'ş' => ('s', '\u{327}'),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push(base);
+        out.push(mark);
+    }
+    out
+}
+
+/// Every way of writing a case that must find the same names: (label, text, names).
+fn casing_variants(c: &Case) -> Vec<(&'static str, String, Vec<String>)> {
+    let mut v = vec![
+        ("lower", c.text.to_lowercase(), c.want.iter().map(|w| w.to_lowercase()).collect()),
+        ("upper", c.text.to_uppercase(), c.want.iter().map(|w| w.to_uppercase()).collect()),
+        ("nfd", nfd(&c.text), c.want.iter().map(|w| nfd(w)).collect()),
+    ];
+    // "Oliver Geier" → "GEIER Oliver", as on ID cards and forms
+    if c.want.len() == 1 {
+        let w = &c.want[0];
+        let parts: Vec<&str> = w.split(' ').collect();
+        if parts.len() == 2
+            && parts.iter().all(|p| {
+                p.chars().next().is_some_and(char::is_uppercase)
+                    && p.len() > 2
+                    && p.chars().all(char::is_alphabetic)
+                    && p.chars().skip(1).all(char::is_lowercase)
+            })
+        {
+            let swapped = format!("{} {}", parts[1].to_uppercase(), parts[0]);
+            v.push(("SURNAME First", c.text.replace(w.as_str(), &swapped), vec![swapped]));
+        }
+    }
+    v
+}
+
+#[test]
+fn casing_of_every_case() {
+    let mut bad = Vec::new();
+    for c in cases() {
+        for (label, text, want) in casing_variants(&c) {
+            let got = names(&text);
+            if got != want {
+                bad.push(format!("{label}: {text:?}\n   want {want:?}\n   got  {got:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} casing variants failed:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// Writes `s` in one of the casings people use: as is, lower, UPPER.
+fn cased(s: &str, how: u8) -> String {
+    match how {
+        1 => s.to_lowercase(),
+        2 => s.to_uppercase(),
+        _ => s.to_string(),
+    }
+}
+
+/// Ordinary prose with words that are also names (nouns, months, weekdays, verbs).
+const NEAR_MISSES: &[&str] = &[
+    "Der Bauer nebenan hat im Mai einen Wolf gesehen.",
+    "Am Montag kommen 3 Pakete, im Jahr 2023 waren es mehr.",
+    "Bill is wrong, to be frank.",
+    "Customer verified with DOB January 2, 1973.",
+    "New ETA November 15, 2025, carrier informed.",
+    "the package finally came, ty",
+    "what else do you need from me",
+    "Die Rechnung vom März ist noch offen, bitte prüfen.",
+    "Ich bin froh, dass es geklappt hat.",
+    "Hallo, Paket ist nicht angekommen.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Casing near misses: prose in any casing has no name.
+    #[test]
+    fn casing_near_misses(k in 0..NEAR_MISSES.len(), how in 0u8..3) {
+        let text = cased(NEAR_MISSES[k], how);
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+
+    /// A cue, then a full name in any casing (and as `SURNAME Given`): the name is found.
+    #[test]
+    fn casing_of_names(
+        cue in proptest::sample::select(vec!["Mein Name ist ", "Name: ", "Hallo, ich bin ", "Kontoinhaber: ", "Sehr geehrte Frau ", "Best regards,\n"]),
+        given in proptest::sample::select(vec!["Annegret", "Tobias", "Zeynep", "Małgorzata", "Siobhán"]),
+        surname in proptest::sample::select(vec!["Pfanzelter", "Hollstein", "Kowalczyk", "Brückl", "Dunmore"]),
+        how in 0u8..4,
+    ) {
+        let cue_text = if how == 3 { cue.to_string() } else { cased(cue, how) };
+        let name = if how == 3 { format!("{} {given}", surname.to_uppercase()) } else { cased(&format!("{given} {surname}"), how) };
+        let text = format!("{cue_text}{name}");
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+}
