@@ -177,3 +177,35 @@ proptest! {
         prop_assert_eq!(names(&text), vec![name], "{:?}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Intro variants: cue × filler × separator × name (and the cue after the name).
+    #[test]
+    fn intro_variants(
+        cue in proptest::sample::select(vec!["ich bin", "Ich bins", "ich bin's", "i bin", "i bims", "hier ist", "this is", "Hallo, hier nochmal", "hi, its"]),
+        filler in proptest::sample::select(vec!["", " nochmal", " again", " halt"]),
+        sep in proptest::sample::select(vec![" ", ", ", " - "]),
+        given in proptest::sample::select(vec!["Annegret", "Tobias", "Zeynep", "Siobhán", "Kerem"]),
+        surname in proptest::sample::select(vec!["", " Pfanzelter", " Kowalczyk", " Brückl"]),
+        tail in proptest::sample::select(vec!["", ".", ", ich hab eine Frage", ". Meine Nummer hat sich geändert"]),
+    ) {
+        let name = format!("{given}{surname}");
+        let text = format!("{cue}{filler}{sep}{name}{tail}");
+        prop_assert_eq!(names(&text), vec![name.clone()], "{:?}", text);
+        let after = format!("Guten Tag, {name} mein Name{tail}");
+        prop_assert_eq!(names(&after), vec![name], "{:?}", after);
+    }
+
+    /// Intro near misses: cue × filler × something that is no name.
+    #[test]
+    fn intro_near_misses(
+        cue in proptest::sample::select(vec!["ich bin", "Ich bins", "i bin", "hier", "this is", "Hier ist"]),
+        filler in proptest::sample::select(vec!["", " nochmal", " again", " halt", " jetzt"]),
+        rest in proptest::sample::select(vec![" kurz weg.", " die Daten:", " alles gut", " bei euch Kunde.", " so frustrated.", ", danke"]),
+    ) {
+        let text = format!("{cue}{filler}{rest}");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}

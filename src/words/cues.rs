@@ -46,6 +46,17 @@ pub(crate) const CUES: &[(&[&str], u8)] = &[
     (&["ich", "bin"], 1),
     (&["ich", "bins"], 1),
     (&["bin"], 1),
+    // dialect and apostrophe forms of "ich bin (es)"
+    (&["ich", "bin's"], 1),
+    (&["bin's"], 1),
+    (&["i", "bin"], 1),
+    (&["i", "bins"], 1),
+    (&["i", "bin's"], 1),
+    (&["i", "bims"], 1),
+    (&["bims"], 1),
+    (&["hier", "nochmal"], 1),
+    (&["hier", "nochmals"], 1),
+    (&["here", "again"], 1),
     (&["hier", "ist"], 1),
     (&["hier", "spricht"], 1),
     (&["da", "ist"], 1),
@@ -151,6 +162,30 @@ pub(crate) const CUES: &[(&[&str], u8)] = &[
     (&["lieferung", "an"], 1),
     (&["deliver", "to"], 1),
     (&["von"], 0),
+];
+
+/// Filler words between an intro and the name ("ich bin's nochmal, Aylin", "this is
+/// me again, …"; Bavarian `da`/`dr` = "the": "i bin da Lukas"). Skipped after a cue.
+pub(crate) const FILLERS: &[&str] = &[
+    "nochmal",
+    "nochmals",
+    "nomal",
+    "wieder",
+    "again",
+    "also",
+    "halt",
+    "eben",
+    "jetzt",
+    "mal",
+    "da",
+    "dr",
+    "here",
+    "hier",
+    "nur",
+    "just",
+    "only",
+    "actually",
+    "eigentlich",
 ];
 
 /// Closing phrases that make the next words a signature.

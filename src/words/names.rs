@@ -229,6 +229,28 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "partners",
     "holding",
     "versand",
+    // legal forms and business nouns after a family name make it a company
+    // ("Tanner Malerei GmbH", "Kessler Treuhand AG", "Migros Filiale")
+    "ohg",
+    "gbr",
+    "ug",
+    "treuhand",
+    "filiale",
+    "bäckerei",
+    "metzgerei",
+    "malerei",
+    "schreinerei",
+    "tischlerei",
+    "gärtnerei",
+    "druckerei",
+    "industries",
+    "immobilien",
+    "transporte",
+    "werkstatt",
+    "autohaus",
+    "apotheke",
+    "verlag",
+    "trading",
 ];
 
 /// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).

@@ -3,10 +3,13 @@
 //! Randy` at the end of a line, a known given name followed by a surname-like word
 //! (`Kevin Werner`) or ending the message, and a form field that expects a name.
 
-use super::namey::{common_lower, may_be_given, Namey};
+use super::namey::{common_lower, looks_common_capital, may_be_given, Namey};
 use super::scan::Scan;
 use crate::entity::Kind;
 use crate::tokens::T;
+use crate::words::cues::FILLERS;
+use crate::words::flag;
+use crate::words::names::GREETINGS;
 
 impl Scan<'_, '_, '_> {
     /// A form field that expects a name: the whole value, if it is made of name words.
@@ -68,6 +71,46 @@ impl Scan<'_, '_, '_> {
         let b = self.cx.extend(i + 1).max(i + 1);
         self.emit(i, b, 0.75);
         Some(b + 1)
+    }
+
+    /// "Hope Adebayo mein Name", "Will here again": a name of one to three words before
+    /// a cue that follows it, at the start of a line or sentence or after a greeting.
+    pub(super) fn name_before_cue(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        if i < self.covered_to || !tk.cap_or_lower(i) || tk.v[i].code {
+            return None;
+        }
+        let prev_ok = tk.line_start(i)
+            || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | ':' | '-' | '–'))
+            || tk.is_word(i - 1) && tk.has(i - 1, flag::CUE) && GREETINGS.contains(&tk.low(i - 1));
+        if !prev_ok {
+            return None;
+        }
+        let k = self.cx.namey(i);
+        // "Will here": a given name that is also a function word, capitalised
+        let stop_given = k == Namey::No && tk.capital(i) && tk.has(i, flag::GIVEN_F | flag::GIVEN_AMB_F);
+        // after 'hier'/'here', several words only from a given name ("Frua Zobel hier"
+        // has a mistyped title); before 'mein Name' any name-shaped words
+        let given = stop_given || matches!(k, Namey::Given | Namey::Weak);
+        let shaped = given || k != Namey::No && tk.capital(i) && !looks_common_capital(tk.low(i));
+        if !shaped {
+            return None;
+        }
+        let b = if stop_given { i } else { self.cx.extend(i) };
+        let word = |j: usize| if tk.is_word(j) && tk.v[j].nl == 0 { tk.low(j) } else { "" };
+        let (w1, w2) = (word(b + 1), word(b + 2));
+        let ends = |j: usize| j >= n || tk.v[j].nl > 0 || matches!(tk.v[j].t, T::Punct(_));
+        let cue = matches!((w1, w2), ("mein" | "my", "name" | "name's"))
+            || given
+                && matches!(w1, "here" | "hier" | "speaking" | "spricht")
+                && (ends(b + 2) || FILLERS.contains(&w2))
+                && (b > i || stop_given);
+        if !cue {
+            return None;
+        }
+        self.emit(i, b, 0.8);
+        Some(b + 2)
     }
 
     /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
@@ -153,17 +196,19 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-        if !(i >= self.covered_to && !after_number && tk.cap_or_lower(i) && may_be_given(tk, i))
+        let known = i >= self.covered_to && self.known(i);
+        if !(i >= self.covered_to && !after_number && tk.cap_or_lower(i) && (known || may_be_given(tk, i)))
             || !tk.capital(i) && common_lower(tk, i)
         {
             return None;
         }
-        let k = self.cx.namey(i);
+        let k = if known { Namey::Given } else { self.cx.namey(i) };
         if !matches!(k, Namey::Given | Namey::Weak) {
             return None;
         }
         let mut b = self.cx.extend(i);
         if b > i
+            && !known
             && (k == Namey::Weak || tk.lower_at(i))
             && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
         {

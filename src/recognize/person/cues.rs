@@ -8,7 +8,7 @@ use super::lists::{lst, match_cue};
 use super::namey::{common_lower, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
-use crate::words::cues::CUES;
+use crate::words::cues::{CUES, FILLERS};
 use crate::words::flag;
 use crate::words::names::{FAMILY, GREETINGS};
 
@@ -125,13 +125,19 @@ impl Scan<'_, '_, '_> {
         } else if strength == 1 && !GREETINGS.contains(&w) {
             strength = 3;
         }
-        // "Ansprechpartnerin ist Frau X": a title after the cue decides
-        while j < n
-            && tk.is_word(j)
-            && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
-            && tk.v[j].nl == 0
-        {
-            j += 1;
+        // "Ansprechpartnerin ist Frau X": a title after the cue decides; "ich bin's
+        // nochmal, Aylin": filler words (and a comma) between an intro and the name
+        let intro = strength == 3;
+        while j < n && tk.v[j].nl == 0 {
+            if tk.is_word(j)
+                && (matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
+                    || intro && !tk.capital(j) && FILLERS.contains(&tk.low(j)))
+                || intro && j > i + 1 && matches!(tk.v[j].t, T::Punct(',' | '-' | '–'))
+            {
+                j += 1;
+            } else {
+                break;
+            }
         }
         if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
             return Some(j);
@@ -159,7 +165,7 @@ impl Scan<'_, '_, '_> {
             && tk.v[b + 2].nl == 0
             && self.cx.namey(b + 2) != Namey::No
             && tk.capital(b + 2) == tk.capital(a)
-            && (tk.capital(b + 2) || !common_lower(tk, b + 2))
+            && (tk.capital(b + 2) || tk.has(b + 2, flag::GIVEN_F) && !common_lower(tk, b + 2))
             && !tk.street(b + 2)
             && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.')))
         {

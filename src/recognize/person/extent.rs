@@ -4,7 +4,7 @@
 //! ([`Ctx::name_at`]). Every cue step of the recogniser ends here.
 
 use super::lists::noun_ending;
-use super::namey::{common_lower, looks_common_capital, Ctx, Namey};
+use super::namey::{common_lower, looks_common_capital, tab_before, Ctx, Namey};
 use crate::words::flag;
 
 impl Ctx<'_, '_> {
@@ -17,7 +17,7 @@ impl Ctx<'_, '_> {
     /// Can token `i` continue a name started before it (same line, a space apart)?
     pub(super) fn continues(&mut self, i: usize) -> bool {
         let tk = self.tk;
-        if i >= tk.v.len() || tk.v[i].nl > 0 || !tk.is_word(i) {
+        if i >= tk.v.len() || tk.v[i].nl > 0 || !tk.is_word(i) || tab_before(tk, i) {
             return false;
         }
         let w = tk.low(i);
@@ -165,7 +165,10 @@ impl Ctx<'_, '_> {
             && tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
             && tk.is_word(i + 1)
             && tk.v[i + 1].nl == 0
+            && !tab_before(tk, i + 1)
             && tk.capital(i + 1)
+            && tk.raw(i + 1).chars().count() >= 3
+            && !tk.has(i + 1, flag::STOP)
             && tk.raw(i + 1).chars().skip(1).any(char::is_lowercase)
         {
             k = Namey::Surname;

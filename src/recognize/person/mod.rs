@@ -88,6 +88,7 @@ impl Recognizer for Person {
                 .or_else(|| s.dash_signoff(i))
                 .or_else(|| s.self_in_brackets(i))
                 .or_else(|| s.partner(i))
+                .or_else(|| s.name_before_cue(i))
                 .or_else(|| s.name_here(i))
                 .or_else(|| s.surname_comma_given(i))
                 .or_else(|| s.caps_surname_given(i))

@@ -126,14 +126,19 @@ impl Ctx<'_, '_> {
             tk.is_word(j)
                 && tk.capital(j)
                 && tk.raw(j).chars().skip(1).any(char::is_lowercase)
-                && tk.has(j, flag::GIVEN_F)
+                && tk.has(j, flag::GIVEN_F | flag::GIVEN_AMB_F)
                 && !tk.has(j, flag::STOP | flag::TITLE | flag::CALENDAR)
         };
         tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
             && tk.raw(i).chars().count() >= 3
-            && (i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 && tk.v[i + 1].sp && titled_given(i + 1)
-                || i > 0 && tk.v[i].nl == 0 && tk.v[i].sp && titled_given(i - 1))
+            && (i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 && !tab_before(tk, i + 1) && titled_given(i + 1)
+                || i > 0 && tk.v[i].nl == 0 && !tab_before(tk, i) && titled_given(i - 1))
     }
+}
+
+/// A tab between token `i` and the one before it: table cells, not one name.
+pub(super) fn tab_before(tk: &Tokens<'_>, i: usize) -> bool {
+    i > 0 && tk.text.as_bytes()[tk.v[i - 1].e..tk.v[i].s].contains(&b'\t')
 }
 
 /// False when [`Ctx::namey`] cannot say `Given` or `Weak` for word `i`: neither the word
