@@ -209,3 +209,31 @@ proptest! {
         prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Closing variants: body × closing × separator × name (one or two words, listed
+    /// or not).
+    #[test]
+    fn closing_variants(
+        body in proptest::sample::select(vec!["Bitte um Rückruf.", "Thanks for the quick fix.", "Die Daten stimmen nicht"]),
+        closing in proptest::sample::select(vec!["Danke", "Vielen Dank", "Gruß", "Gruess", "LG", "VG", "MfG", "Rgds", "Best regards", "Cheers", "Merci", "Grazie", "Gracias", "Saludos"]),
+        sep in proptest::sample::select(vec!["\n", ",\n", "\n\n", " ", ", "]),
+        name in proptest::sample::select(vec!["Wiebke", "Tjorven Harmsen", "Annegret Pfanzelter", "Siobhán", "Giuseppe Russo", "Ayşe Kaya"]),
+    ) {
+        let text = format!("{body}\n{closing}{sep}{name}");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Closing near misses: a closing followed by words that are no name.
+    #[test]
+    fn closing_near_misses(
+        closing in proptest::sample::select(vec!["Danke", "Vielen Dank", "Gruß", "LG", "Best regards", "Cheers", "Merci"]),
+        sep in proptest::sample::select(vec!["\n", ",\n", " "]),
+        rest in proptest::sample::select(vec!["Ihr Kundenservice", "für alles", "an alle", "im Voraus!", "The Support Team", "Schönes Wochenende"]),
+    ) {
+        let text = format!("Bitte prüfen.\n{closing}{sep}{rest}");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}

@@ -251,6 +251,23 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "apotheke",
     "verlag",
     "trading",
+    // job titles on the line under a signature ("Junior Consultant")
+    "junior",
+    "senior",
+    "consultant",
+    "manager",
+    "managerin",
+    "assistant",
+    "assistent",
+    "assistentin",
+    "berater",
+    "beraterin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "director",
+    "engineer",
+    "developer",
+    "specialist",
 ];
 
 /// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).

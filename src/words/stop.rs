@@ -483,4 +483,17 @@ pub(crate) const STOP: &[&str] = &[
     "thx",
     "pls",
     "lol",
+    // wishes at the end of a message ("Schönes Wochenende", "Merry Christmas")
+    "schönes",
+    "schöne",
+    "schönen",
+    "frohe",
+    "frohes",
+    "frohen",
+    "gutes",
+    "merry",
+    "nice",
+    "enjoy",
+    "angenehmes",
+    "erholsames",
 ];

@@ -113,6 +113,53 @@ impl Scan<'_, '_, '_> {
         Some(b + 2)
     }
 
+    /// "--" alone on a line (the e-mail signature separator): the next line signs.
+    pub(super) fn after_separator(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let sep = i >= 2
+            && tk.v[i].nl > 0
+            && tk.is_punct(i - 1, '-')
+            && tk.is_punct(i - 2, '-')
+            && tk.v[i - 1].nl == 0
+            && tk.line_start(i - 2)
+            && i >= self.covered_to;
+        if !sep {
+            return None;
+        }
+        let (a, b, sc) = self.cx.signature(i)?;
+        self.emit(a, b, sc);
+        Some(b + 1)
+    }
+
+    /// The last words of a message, one to three name words after `.`, `!`, a line
+    /// break or a dash, starting with a given name ("… per favore. Salvatore",
+    /// "danke! elfriede pöll", "- Raj"): the writer's sign-off.
+    pub(super) fn final_signoff(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let before_ok = i > 0
+            && (tk.v[i].nl > 0
+                || matches!(tk.v[i - 1].t, T::Punct('.' | '!' | '-' | '–'))
+                    && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0 || tk.v[i].sp));
+        if !(before_ok && i >= self.covered_to && tk.cap_or_lower(i) && tk.raw(i).chars().count() >= 2) {
+            return None;
+        }
+        let k = if self.known(i) { Namey::Given } else { self.cx.namey(i) };
+        if !(k == Namey::Given || k == Namey::Weak && tk.capital(i)) || tk.has(i, flag::CLOSING) {
+            return None;
+        }
+        let b = self.cx.extend(i);
+        let mut end = b + 1;
+        if end < n && matches!(tk.v[end].t, T::Punct('.' | '!')) && tk.v[end].nl == 0 {
+            end += 1;
+        }
+        if end < n || b > i + 2 {
+            return None;
+        }
+        self.emit(i, b, 0.7);
+        Some(b + 1)
+    }
+
     /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
     pub(super) fn name_here(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;

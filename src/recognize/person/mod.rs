@@ -86,6 +86,8 @@ impl Recognizer for Person {
                 .or_else(|| s.closing(i))
                 .or_else(|| s.cue(i))
                 .or_else(|| s.dash_signoff(i))
+                .or_else(|| s.after_separator(i))
+                .or_else(|| s.final_signoff(i))
                 .or_else(|| s.self_in_brackets(i))
                 .or_else(|| s.partner(i))
                 .or_else(|| s.name_before_cue(i))

@@ -2,7 +2,7 @@
 //! regards`, `Cheers`, …) makes the words after it (same line after a comma, or the next
 //! line) a signature, read as a name unless it looks like a team, company or product.
 
-use super::lists::{lst, match_cue};
+use super::lists::{lst, match_cue, noun_ending};
 use super::namey::{Ctx, Namey};
 use crate::tokens::T;
 use crate::words::cues::CLOSINGS;
@@ -54,6 +54,7 @@ impl Ctx<'_, '_> {
         }
         jj < n
             && (self.namey(jj) == Namey::Given
+                || self.shaped_full_name(jj)
                 || self.namey(jj) == Namey::Weak && tk.capital(jj)
                 || self.namey(jj) == Namey::Unknown
                     && jj + 1 >= n
@@ -74,11 +75,32 @@ impl Ctx<'_, '_> {
                             | "groetjes"
                             | "ciao"
                             | "tschüss"
+                            | "gruess"
+                            | "danke"
+                            | "merci"
+                            | "grazie"
+                            | "gracias"
+                            | "rgds"
                     ))
             && {
                 let b = self.extend(jj);
                 b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
             }
+    }
+
+    /// Two or three capitalised words shaped like a name at `j` ("Gruß Tjark Janssen"):
+    /// none a function word, company word or common noun shape.
+    fn shaped_full_name(&mut self, j: usize) -> bool {
+        let tk = self.tk;
+        let b = self.extend(j);
+        b > j
+            && b <= j + 2
+            && (j..=b).all(|k| {
+                tk.capital(k)
+                    && matches!(self.namey(k), Namey::Unknown | Namey::Surname | Namey::Weak | Namey::Given)
+                    && !tk.has(k, flag::ORG | flag::CLOSING)
+                    && (k > j || !noun_ending(tk.low(k)))
+            })
     }
 
     /// A single unknown word after a closing: a first name if it stands alone on its
@@ -91,7 +113,7 @@ impl Ctx<'_, '_> {
         let alone = j + 1 >= n
             || tk.v[j + 1].nl > 0
             || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
-        let inner_caps = raw.chars().skip(1).any(|c| c.is_uppercase());
+        let inner_caps = !tk.v[j].useg && raw.chars().skip(1).any(|c| c.is_uppercase());
         const COMPANYISH: &[&str] = &[
             "strom",
             "stroom",
@@ -157,7 +179,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The signature after a closing starting at token `j`: the words of that line.
-    fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
+    pub(super) fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
         let tk = self.tk;
         let n = tk.v.len();
         // "J. Young" / initial
