@@ -237,3 +237,32 @@ proptest! {
         prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names with particles, initials and nicknames inside, after a title or label.
+    #[test]
+    fn inner_part_variants(
+        cue in proptest::sample::select(vec!["Sehr geehrter Herr ", "Dear Mr ", "Name: ", "Kontoinhaber: ", "Account holder: "]),
+        given in proptest::sample::select(vec!["Marco", "Pieter", "Nguyen", "J.", "T. A.", "H. J. R.", "Margaret (Peggy)"]),
+        particle in proptest::sample::select(vec!["", "De ", "Di ", "Van ", "van der ", "von ", "Del ", "Mac "]),
+        surname in proptest::sample::select(vec!["Santis", "Berg", "Long", "Okafor", "Holloway", "Obermaier"]),
+        tail in proptest::sample::select(vec!["", ",", ".", "\nIBAN: folgt"]),
+    ) {
+        let name = format!("{given} {particle}{surname}");
+        let text = format!("{cue}{name}{tail}");
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+
+    /// A capitalised particle that no name word follows stays outside the name.
+    #[test]
+    fn inner_part_near_misses(
+        name in proptest::sample::select(vec!["Huber", "Anna Huber", "Okafor"]),
+        particle in proptest::sample::select(vec!["Von", "De", "Van", "Da"]),
+        rest in proptest::sample::select(vec!["", " der Firma", " dem Amt", ".", " und mir"]),
+    ) {
+        let text = format!("Ich habe mit Herrn {name} {particle}{rest} gesprochen.");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+}

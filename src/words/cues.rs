@@ -43,6 +43,11 @@ pub(crate) const CUES: &[(&[&str], u8)] = &[
     (&["au", "nom", "de"], 2),
     (&["a", "nome", "di"], 2),
     (&["op", "naam", "van"], 2),
+    // account holder in Italian, Spanish, Portuguese
+    (&["intestato", "a"], 2),
+    (&["intestata", "a"], 2),
+    (&["titolare"], 2),
+    (&["titular"], 2),
     (&["ich", "bin"], 1),
     (&["ich", "bins"], 1),
     (&["bin"], 1),

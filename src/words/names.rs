@@ -355,5 +355,5 @@ pub(crate) const GREETINGS: &[&str] = &[
 
 pub(crate) const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "di", "da", "del", "della", "dei", "du", "le", "la", "ten", "ter", "zu", "vom",
-    "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
+    "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st", "nic", "ní", "mac", "abu", "bint", "ó", "ua",
 ];

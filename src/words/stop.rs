@@ -483,6 +483,7 @@ pub(crate) const STOP: &[&str] = &[
     "thx",
     "pls",
     "lol",
+    "asap",
     // wishes at the end of a message ("Schönes Wochenende", "Merry Christmas")
     "schönes",
     "schöne",

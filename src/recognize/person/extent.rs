@@ -51,16 +51,42 @@ impl Ctx<'_, '_> {
         let mut words = 1;
         while words < 4 && k < tk.v.len() {
             if self.initial(k) && tk.v[k].nl == 0 {
-                // "Hans P. Müller"
-                if self.continues(k + 2) {
-                    last = k + 2;
-                    k += 3;
+                // "Hans P. Müller", "T. A. Okafor": one or more initials, then a name word
+                let m = self.after_initials(k);
+                if self.continues(m) {
+                    last = m;
+                    words += (m - k) / 2 + 1;
+                    k = m + 1;
+                    continue;
+                }
+                if let Some(p) = self.particle_name(m) {
+                    // "J. De Santis"
+                    last = p;
                     words += 2;
+                    k = p + 1;
                     continue;
                 }
                 break;
             }
-            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && !tk.capital(k) {
+            // "Margaret (Peggy) Holloway": a nickname in brackets between name words
+            if tk.is_punct(k, '(')
+                && tk.v[k].nl == 0
+                && tk.is_word(k + 1)
+                && tk.cap_or_lower(k + 1)
+                && tk.is_punct(k + 2, ')')
+                && self.namey(k + 1) != Namey::No
+            {
+                let after = if self.continues(k + 3) { Some(k + 3) } else { self.particle_name(k + 3) };
+                if let Some(p) = after {
+                    last = p;
+                    k = p + 1;
+                    words += 1;
+                    continue;
+                }
+            }
+            // "Francesca De Luca", "Nguyen Van Long": a capitalised particle before a name word
+            let cap_particle = tk.capital(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && tk.capital(k + 1);
+            if tk.is_word(k) && tk.v[k].nl == 0 && tk.has(k, flag::PARTICLE) && (!tk.capital(k) || cap_particle) {
                 // particles: "van der Berg", "di Stefano"
                 let mut m = k;
                 while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
@@ -128,7 +154,14 @@ impl Ctx<'_, '_> {
         if i >= tk.v.len() {
             return None;
         }
-        // "M. Huber" / "J. Young"
+        // "M. Huber" / "J. Young" / "T. A. Okafor"
+        let first = i;
+        if self.initial(i) {
+            if let Some(p) = self.particle_name(self.after_initials(i)) {
+                return Some((first, self.extend(p)));
+            }
+        }
+        let i = if self.initial(i) { self.after_initials(i) - 2 } else { i };
         if self.initial(i)
             && i + 2 < tk.v.len()
             && tk.v[i + 2].nl == 0
@@ -138,7 +171,7 @@ impl Ctx<'_, '_> {
             let k = self.namey(i + 2);
             if k != Namey::No {
                 let last = self.extend(i + 2);
-                return Some((i, last));
+                return Some((first, last));
             }
         }
         if !tk.is_word(i) {
@@ -222,6 +255,27 @@ impl Ctx<'_, '_> {
             return None;
         }
         Some((i, last))
+    }
+
+    /// Particles at `m` ("De", "van der") followed by a capitalised name word on the
+    /// same line: the index of that word.
+    fn particle_name(&mut self, m: usize) -> Option<usize> {
+        let tk = self.tk;
+        let mut p = m;
+        while p < m + 3 && tk.is_word(p) && tk.v[p].nl == 0 && tk.has(p, flag::PARTICLE) {
+            p += 1;
+        }
+        (p > m && tk.is_word(p) && tk.v[p].nl == 0 && tk.capital(p) && self.namey(p) != Namey::No && !tk.street(p))
+            .then_some(p)
+    }
+
+    /// The token after a run of initials starting at `k` ("T. A. " → the word after).
+    fn after_initials(&self, mut k: usize) -> usize {
+        let start = k;
+        while self.initial(k) && (k == start || self.tk.v[k].nl == 0) {
+            k += 2;
+        }
+        k
     }
 
     /// "stelzl, aurelia": token `i` is a comma and a known given name follows it on the line.
