@@ -140,7 +140,8 @@ fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
             break;
         }
         let d = char_at(text, e);
-        if !d.is_ascii() && d.is_alphabetic() {
+        // combining accents not composed by the normalisation (g + breve) stay in the word
+        if !d.is_ascii() && (d.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&d)) {
             ascii = false;
             e += d.len_utf8();
         } else if d == '-' || d == '\'' || d == '’' {
@@ -332,6 +333,16 @@ impl<'t> Tokens<'t> {
     /// Token `i` starts a new line.
     pub(crate) fn line_start(&self, i: usize) -> bool {
         i == 0 || self.v[i].nl > 0
+    }
+
+    /// Token `i` starts a line, or follows only the `>` quote markers of a quoted
+    /// e-mail line (`> Luis`, `>> Luis`).
+    pub(crate) fn line_start_quoted(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.v[k].nl == 0 && self.v[k - 1].t == T::Punct('>') {
+            k -= 1;
+        }
+        self.line_start(k)
     }
 
     /// Token `i` is a word followed by `.` directly (an abbreviation).

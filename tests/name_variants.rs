@@ -266,3 +266,40 @@ proptest! {
         prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names in brackets after a role word: role × name × what closes the bracket.
+    #[test]
+    fn bracket_variants(
+        role in proptest::sample::select(vec!["beim Nachbarn", "mein Mann", "meine Frau", "the agent", "my neighbour", "die Sachbearbeiterin", "TL", "Teamleiterin"]),
+        name in proptest::sample::select(vec!["Marković", "Priyanka", "Dragoslav Perić", "Zieliński", "Annegret"]),
+        close in proptest::sample::select(vec![")", "?)", ", *17.01.1987)", ", geb. 1980)"]),
+    ) {
+        let text = format!("Bitte Rückruf, {role} ({name}{close} weiß Bescheid.");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Brackets without a role word before them, or without a name inside.
+    #[test]
+    fn bracket_near_misses(
+        word in proptest::sample::select(vec!["Tarif", "mein Auto", "die Rechnung", "the router", "Paket"]),
+        inside in proptest::sample::select(vec!["Basis", "E-Auto", "gesperrt", "CGNAT?", "Kopie", "Einkauf"]),
+    ) {
+        let text = format!("Bitte prüfen: {word} ({inside}) ist falsch.");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+
+    /// Forwarded headers and quoted sign-offs.
+    #[test]
+    fn header_and_quote_variants(
+        header in proptest::sample::select(vec!["Von", "From", "De", "Absender"]),
+        name in proptest::sample::select(vec!["Oisín Brennan", "Hakan Öztürk", "Annegret Pfanzelter", "Luis Ortega"]),
+        quote in proptest::sample::select(vec!["> ", ">> ", "> > "]),
+    ) {
+        let mail = name.to_lowercase().replace(' ', ".");
+        let text = format!("-----Original-----\n{header}: {name} <{mail}@example.org>\n\n{quote}Bitte um Rückruf.\n{quote}{name}");
+        prop_assert_eq!(names(&text), vec![name.to_string(), name.to_string()], "{:?}", text);
+    }
+}

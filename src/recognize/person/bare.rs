@@ -138,7 +138,7 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         let before_ok = i > 0
-            && (tk.v[i].nl > 0
+            && (tk.line_start_quoted(i)
                 || matches!(tk.v[i - 1].t, T::Punct('.' | '!' | '-' | '–'))
                     && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0 || tk.v[i].sp));
         if !(before_ok && i >= self.covered_to && tk.cap_or_lower(i) && tk.raw(i).chars().count() >= 2) {

@@ -8,7 +8,7 @@ use super::lists::{lst, match_cue};
 use super::namey::{common_lower, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
-use crate::words::cues::{CUES, FILLERS};
+use crate::words::cues::{BRACKET_ROLES, CUES, FILLERS, FROM_HEADERS};
 use crate::words::flag;
 use crate::words::names::{FAMILY, GREETINGS};
 
@@ -196,6 +196,69 @@ impl Scan<'_, '_, '_> {
             return Some(b + 1);
         }
         None
+    }
+
+    /// "beim Nachbarn (Pavlović)", "agent (Rebecca?)", "Krzysztof here (Zieliński)":
+    /// name words in brackets at `i`, after a role word or right after a name.
+    pub(super) fn name_in_brackets(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !(i >= 2 && tk.is_punct(i - 1, '(') && tk.v[i].nl == 0 && tk.cap_or_lower(i) && i >= self.covered_to) {
+            return None;
+        }
+        let p = i - 2;
+        let role = tk.is_word(p) && BRACKET_ROLES.contains(&tk.low(p));
+        let after_name = self.covered_to == i - 1
+            || self.covered_to == p && tk.is_word(p) && matches!(tk.low(p), "here" | "hier" | "speaking");
+        // after a name, a department in brackets is no name ("Herr X (Einkauf)")
+        if !(role || after_name && matches!(self.cx.namey(i), Namey::Given | Namey::Surname | Namey::Weak)) {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i, 2)?;
+        let closes = |k: usize| tk.is_punct(k, ')') || tk.is_punct(k, '?') || tk.is_punct(k, ',');
+        if a != i
+            || !closes(b + 1)
+            || (a..=b).any(|k| tk.is_word(k) && !tk.cap_or_lower(k) && !tk.has(k, flag::PARTICLE))
+        {
+            return None;
+        }
+        self.emit(a, b, 0.8);
+        Some(b + 1)
+    }
+
+    /// "Von: Hakan Yıldırım <hakan@…>": the sender in the header of a forwarded e-mail.
+    pub(super) fn sender_header(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !(tk.line_start_quoted(i) && FROM_HEADERS.contains(&tk.low(i)) && tk.is_punct(i + 1, ':')) {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i + 2, 2)?;
+        let n = self.n;
+        let ends = b + 1 >= n || tk.v[b + 1].nl > 0 || tk.is_punct(b + 1, '<') || tk.is_punct(b + 1, '[');
+        if !ends || tk.v[a].nl > 0 || a < self.covered_to {
+            return None;
+        }
+        self.emit(a, b, 0.85);
+        Some(b + 1)
+    }
+
+    /// "Nadine Kroll geb. Ehrhardt", "(née Price)": the birth name after a name.
+    pub(super) fn birth_name(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let w = tk.low(i);
+        if !matches!(w, "geb" | "geborene" | "geborener" | "née" | "né" | "nee") {
+            return None;
+        }
+        let after_name = self.covered_to == i || tk.is_punct(i - 1, '(') && self.covered_to == i - 1;
+        let next = if tk.abbrev(i) { i + 2 } else { i + 1 };
+        if !(after_name && tk.is_word(next) && tk.v[next].nl == 0 && tk.cap_or_lower(next)) {
+            return None;
+        }
+        if matches!(self.cx.namey(next), Namey::No) || tk.has(next, flag::CALENDAR) {
+            return None;
+        }
+        let b = self.cx.extend(next);
+        self.emit(next, b, 0.8);
+        Some(b + 1)
     }
 
     /// "meine Frau Ariane", "mein Mann Peter": a role, not a title.

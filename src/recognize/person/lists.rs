@@ -131,7 +131,7 @@ pub(super) fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<u
             && i > 0
             && tk.v[i - 1].t == T::Word
             && tk.v[i - 1].e == tk.v[i].s
-            && tk.raw(i - 1).len() <= 4;
+            && (tk.raw(i - 1).len() <= 4 || tk.is_punct(i + 1, ':'));
         if matches!(tk.v[i].t, T::Punct(':' | ',' | '-' | '–' | '=')) || abbrev_dot {
             i += 1;
         } else {

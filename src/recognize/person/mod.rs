@@ -82,13 +82,16 @@ impl Recognizer for Person {
             }
             // Each step claims token `i` (and says where to go on) or passes it on.
             i = s
-                .title(i)
+                .sender_header(i)
+                .or_else(|| s.title(i))
                 .or_else(|| s.closing(i))
                 .or_else(|| s.cue(i))
                 .or_else(|| s.dash_signoff(i))
                 .or_else(|| s.after_separator(i))
                 .or_else(|| s.final_signoff(i))
                 .or_else(|| s.self_in_brackets(i))
+                .or_else(|| s.name_in_brackets(i))
+                .or_else(|| s.birth_name(i))
                 .or_else(|| s.partner(i))
                 .or_else(|| s.name_before_cue(i))
                 .or_else(|| s.name_here(i))
