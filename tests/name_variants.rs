@@ -303,3 +303,38 @@ proptest! {
         prop_assert_eq!(names(&text), vec![name.to_string(), name.to_string()], "{:?}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names in no list, known by their shape and a strong cue or a birth word after them.
+    #[test]
+    fn shaped_name_variants(
+        given in proptest::sample::select(vec!["Oluwaseun", "Gülçin", "Tjorven", "Éabha", "Wojciech", "Nnamdi"]),
+        surname in proptest::sample::select(vec!["Adeyemi", "Yıldız", "Harmsen", "Ní Bhriain", "Szczęsny", "Okonkwo-Ibe"]),
+        frame in 0usize..3,
+    ) {
+        let name = format!("{given} {surname}");
+        let text = match frame {
+            0 => format!("Neue Mitglieder:\n1. {name}, born 11 Nov 1980"),
+            1 => format!("richtig ist {name}, bitte ändern"),
+            _ => format!("Kontoinhaber: {name}\nIBAN folgt"),
+        };
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+
+    /// Codes, professions, streets and companies after cues or next to names.
+    #[test]
+    fn shaped_near_misses(
+        pair in proptest::sample::select(vec![
+            ("Escalated to", "T2"), ("Escalated to", "L3"), ("eure", "USt-ID"), ("deine", "Kd-Nr"), ("Ich bin", "Fotografin"),
+            ("ich bin", "Studentin"), ("I am", "Pianist"), ("the shop on", "Grafton Street"), ("Rechnung an", "Tanner Malerei GmbH"),
+            ("Lieferung an", "Lindner Logistik"), ("Kunde", "Migros Filiale"),
+        ]),
+        how in 0u8..3,
+    ) {
+        let (cue, thing) = pair;
+        let text = cased(&format!("{cue} {thing}, bitte prüfen."), how);
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}

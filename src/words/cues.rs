@@ -167,6 +167,11 @@ pub(crate) const CUES: &[(&[&str], u8)] = &[
     (&["lieferung", "an"], 1),
     (&["deliver", "to"], 1),
     (&["von"], 0),
+    // corrections of a misspelt name
+    (&["richtig", "ist"], 1),
+    (&["korrekt", "ist"], 1),
+    (&["richtig", "wäre"], 1),
+    (&["correct", "spelling", "is"], 2),
     // neighbours, agents and case handlers named after their role
     (&["nachbar"], 1),
     (&["nachbarin"], 1),

@@ -497,4 +497,6 @@ pub(crate) const STOP: &[&str] = &[
     "enjoy",
     "angenehmes",
     "erholsames",
+    // "Kd.-Nr.": the number, not a name
+    "nr",
 ];

@@ -3,6 +3,7 @@
 //! Randy` at the end of a line, a known given name followed by a surname-like word
 //! (`Kevin Werner`) or ending the message, and a form field that expects a name.
 
+use super::lists::noun_ending;
 use super::namey::{common_lower, looks_common_capital, may_be_given, Namey};
 use super::scan::Scan;
 use crate::entity::Kind;
@@ -20,6 +21,14 @@ impl Scan<'_, '_, '_> {
         if expects == Some(Kind::Person) && n > 0 && n <= 8 {
             let words: Vec<usize> = (0..n).filter(|&i| tk.v[i].t == T::Word).collect();
             let others_ok = (0..n).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
+            // "dr. med. univ. Sabine K.", "Hr. Đorđević": the titles stay outside
+            let titles = words
+                .iter()
+                .take_while(|&&i| {
+                    (tk.has(i, flag::TITLE) || tk.abbrev(i) && !tk.v[i].cap && tk.raw(i).len() <= 5) && i + 1 < n
+                })
+                .count();
+            let words = if titles < words.len() { &words[titles..] } else { &words[..] };
             if others_ok && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
                 let a = words[0];
                 let b = *words.last().unwrap();
@@ -157,6 +166,56 @@ impl Scan<'_, '_, '_> {
             return None;
         }
         self.emit(i, b, 0.7);
+        Some(b + 1)
+    }
+
+    /// "1. Olusegun Adebisi, born 11 Nov 1980", "Maria Wimmer (geb. 1938)": two or
+    /// three capitalised name-shaped words at the start of a line or after a colon,
+    /// followed by a birth word or `*`.
+    pub(super) fn name_before_birth(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let starts = tk.line_start_quoted(i)
+            || i > 0 && matches!(tk.v[i - 1].t, T::Punct(':' | '.' | ';'))
+            || i > 0 && tk.is_punct(i - 1, ',') && tk.v[i].sp;
+        if !(starts && i >= self.covered_to && tk.cap_or_lower(i) && self.cx.namey(i) != Namey::No) {
+            return None;
+        }
+        let b = self.cx.extend(i);
+        // "Clinet Sophie Laine": a mistyped role word before a given name stays outside
+        let i = if b == i + 2
+            && self.cx.namey(i) == Namey::Unknown
+            && matches!(self.cx.namey(i + 1), Namey::Given | Namey::Weak)
+        {
+            i + 1
+        } else {
+            i
+        };
+        let unlike = |k: usize| {
+            !tk.cap_or_lower(k)
+                || tk.has(k, flag::CALENDAR)
+                || !tk.capital(k) && common_lower(tk, k)
+                || noun_ending(tk.low(k)) && !tk.has(k, flag::GIVEN_F | flag::SURNAME_F)
+        };
+        if b == i || b > i + 2 || (i..=b).any(unlike) {
+            return None;
+        }
+        let mut k = b + 1;
+        while k < n && tk.v[k].nl == 0 && matches!(tk.v[k].t, T::Punct(',' | '(')) {
+            k += 1;
+        }
+        let birth = k < n
+            && tk.v[k].nl == 0
+            && (tk.is_punct(k, '*')
+                || tk.is_word(k)
+                    && matches!(
+                        tk.low(k),
+                        "born" | "geb" | "geboren" | "née" | "né" | "nato" | "nata" | "nacido" | "nacida"
+                    ));
+        if !(birth && k > b + 1) {
+            return None;
+        }
+        self.emit(i, b, 0.75);
         Some(b + 1)
     }
 

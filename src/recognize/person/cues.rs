@@ -5,7 +5,7 @@
 //! or returns `None` for the next step to try.
 
 use super::lists::{lst, match_cue};
-use super::namey::{common_lower, Namey};
+use super::namey::{common_lower, tab_before, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
 use crate::words::cues::{BRACKET_ROLES, CUES, FILLERS, FROM_HEADERS};
@@ -144,7 +144,8 @@ impl Scan<'_, '_, '_> {
         }
         let same_line =
             j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
-        if !same_line {
+        // a tab ends the cell of a table header
+        if !same_line || tab_before(tk, j) {
             return None;
         }
         let (a, b) = self.cx.name_at(j, strength)?;

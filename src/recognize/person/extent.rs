@@ -3,7 +3,7 @@
 //! evidence before it, whether the word there may start a name at all
 //! ([`Ctx::name_at`]). Every cue step of the recogniser ends here.
 
-use super::lists::noun_ending;
+use super::lists::{ends_with_any, noun_ending};
 use super::namey::{common_lower, looks_common_capital, tab_before, Ctx, Namey};
 use crate::words::flag;
 
@@ -21,7 +21,8 @@ impl Ctx<'_, '_> {
             return false;
         }
         let w = tk.low(i);
-        if tk.street(i) {
+        // generational suffixes ("Jr.", "II") are not name words
+        if tk.street(i) || matches!(tk.low(i), "ii" | "iii" | "iv" | "jr" | "sr" | "jun" | "sen") {
             return false;
         }
         let k = self.namey(i);
@@ -92,9 +93,16 @@ impl Ctx<'_, '_> {
                 while m < tk.v.len() && tk.is_word(m) && tk.v[m].nl == 0 && tk.has(m, flag::PARTICLE) && m < k + 3 {
                     m += 1;
                 }
+                // "Timo von Timos Kaffeebude": a possessive before a noun is a business
+                let possessive = tk.is_word(m)
+                    && tk.low(m).ends_with('s')
+                    && tk.is_word(m + 1)
+                    && tk.v[m + 1].nl == 0
+                    && tk.cap_or_lower(m + 1);
                 if m < tk.v.len()
                     && tk.is_word(m)
                     && tk.v[m].nl == 0
+                    && !possessive
                     && tk.cap_or_lower(m)
                     && self.namey(m) != Namey::No
                     && !tk.street(m)
@@ -112,11 +120,8 @@ impl Ctx<'_, '_> {
                 words += 1;
                 continue;
             }
-            // generational suffix: "Koch II", "Smith Jr."
-            if tk.is_word(k)
-                && tk.v[k].nl == 0
-                && matches!(tk.raw(k), "II" | "III" | "IV" | "Jr" | "Sr" | "jun" | "sen")
-            {
+            // a generational numeral belongs to the name ("Koch II"); "Jr." stays outside
+            if tk.is_word(k) && tk.v[k].nl == 0 && matches!(tk.raw(k), "II" | "III" | "IV") {
                 last = k;
             }
             break;
@@ -190,20 +195,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut k = self.namey(i);
-        // "Name: NOWAK Bartosz": a surname in capitals before a title-case word
-        if k == Namey::No
-            && strength == 2
-            && tk.raw(i).chars().count() >= 2
-            && tk.raw(i).chars().all(char::is_uppercase)
-            && tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
-            && tk.is_word(i + 1)
-            && tk.v[i + 1].nl == 0
-            && !tab_before(tk, i + 1)
-            && tk.capital(i + 1)
-            && tk.raw(i + 1).chars().count() >= 3
-            && !tk.has(i + 1, flag::STOP)
-            && tk.raw(i + 1).chars().skip(1).any(char::is_lowercase)
-        {
+        if k == Namey::No && strength == 2 && self.caps_before_titled(i) {
             k = Namey::Surname;
         }
         let cap = tk.capital(i);
@@ -226,7 +218,7 @@ impl Ctx<'_, '_> {
                 }
             }
         };
-        if !ok {
+        if !ok || self.code_or_profession(i, k) {
             return None;
         }
         let last = self.extend(i);
@@ -282,6 +274,40 @@ impl Ctx<'_, '_> {
     fn comma_given(&self, i: usize) -> bool {
         let tk = self.tk;
         tk.is_punct(i, ',') && tk.is_word(i + 1) && tk.v[i + 1].nl == 0 && tk.has(i + 1, flag::GIVEN_F)
+    }
+
+    /// "Name: NOWAK Bartosz": word `i` is a surname in capitals before a title-case word.
+    fn caps_before_titled(&self, i: usize) -> bool {
+        let tk = self.tk;
+        tk.raw(i).chars().count() >= 2
+            && tk.raw(i).chars().all(char::is_uppercase)
+            && tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
+            && tk.is_word(i + 1)
+            && tk.v[i + 1].nl == 0
+            && !tab_before(tk, i + 1)
+            && tk.capital(i + 1)
+            && tk.raw(i + 1).chars().count() >= 3
+            && !tk.has(i + 1, flag::STOP)
+            && tk.raw(i + 1).chars().skip(1).any(char::is_lowercase)
+    }
+
+    /// "Escalated to T2": a code; "Ich bin Fotografin": a profession after an intro.
+    fn code_or_profession(&mut self, i: usize, k: Namey) -> bool {
+        let tk = self.tk;
+        let w = tk.low(i);
+        let glued_number = i + 1 < tk.v.len() && tk.v[i + 1].t == crate::tokens::T::Num && tk.v[i + 1].s == tk.v[i].e;
+        let after_intro = i > 0
+            && tk.is_word(i - 1)
+            && matches!(tk.low(i - 1), "bin" | "am" | "bins" | "suis" | "sono" | "soy" | "ben");
+        let profession = after_intro
+            && k == Namey::Unknown
+            && !self.next_is_namey(i)
+            && ends_with_any(
+                w,
+                &["erin", "in", "ist", "istin", "ent", "entin", "ant", "antin", "eur", "iker", "ikerin"],
+                4,
+            );
+        glued_number || profession
     }
 
     /// Is the word after `i` on the same line capitalised and possibly a name?

@@ -97,6 +97,7 @@ impl Recognizer for Person {
                 .or_else(|| s.name_here(i))
                 .or_else(|| s.surname_comma_given(i))
                 .or_else(|| s.caps_surname_given(i))
+                .or_else(|| s.name_before_birth(i))
                 .or_else(|| s.given_surname(i))
                 .unwrap_or(i + 1);
         }

@@ -81,6 +81,16 @@ impl Ctx<'_, '_> {
                 return Namey::No;
             }
         }
+        // "USt-ID", "Kd-Nr": a part in capitals of two or three letters makes a code
+        if !self.tk.v[i].useg
+            && raw.contains('-')
+            && raw.split('-').any(|p| {
+                (2..=3).contains(&p.chars().count()) && p.chars().skip(1).any(char::is_uppercase)
+                    || matches!(p.to_lowercase().as_str(), "nr" | "id" | "kd" | "tel" | "fax" | "ust")
+            })
+        {
+            return Namey::No;
+        }
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
         let whole = !w.contains(['-', '\'', '’']);
         let parts = w.split(['-', '\'', '’']).filter(|p| !p.is_empty());
@@ -154,7 +164,7 @@ pub(super) fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
     const CHAT_WORDS: &[&str] = &[
         "sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired",
         "mad", // chat words that are also given names in the lists ("ty" = thank you)
-        "ty", "else", "can", "will", "said",
+        "ty", "else", "can", "will", "said", "falsch", "richtig", "korrekt", "wrong", "right", "correct",
     ];
     tk.has(i, flag::STOP)
         || in_list(CHAT_WORDS, w)

@@ -13,6 +13,10 @@ use crate::words::flag;
 /// text read in two halves (with margins of 4 KB) finds the same names.
 const KNOWN_REACH: usize = 600;
 
+/// English street types that are no surname: a name-like word before them is a street.
+const STREET_HEADS: &[&str] =
+    &["street", "road", "avenue", "blvd", "boulevard", "terrace", "crescent", "cottage", "parkway", "highway"];
+
 /// One pass over the tokens of a text.
 pub(super) struct Scan<'a, 't, 'o> {
     pub(super) cx: Ctx<'a, 't>,
@@ -39,7 +43,10 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         // "Tanner Malerei GmbH", "Kessler Treuhand AG": a company, not a person
         let tk = self.tk;
         let org = |k: usize| tk.is_word(k) && tk.v[k].nl == 0 && tk.capital(k) && tk.has(k, flag::ORG);
-        if org(b + 1) || tk.is_punct(b + 1, '&') && org(b + 2) {
+        // "Rose Street", "Grafton Street", "Hawthorne Blvd": a street, not a person
+        let street =
+            |k: usize| tk.is_word(k) && tk.v[k].nl == 0 && tk.cap_or_lower(k) && STREET_HEADS.contains(&tk.low(k));
+        if org(b + 1) || tk.is_punct(b + 1, '&') && org(b + 2) || (a..=b + 1).any(street) {
             self.covered_to = b + 1;
             return;
         }
