@@ -304,7 +304,10 @@ impl Ctx<'_, '_> {
             && !self.next_is_namey(i)
             && ends_with_any(
                 w,
-                &["erin", "in", "ist", "istin", "ent", "entin", "ant", "antin", "eur", "iker", "ikerin"],
+                &[
+                    "erin", "in", "ist", "istin", "ent", "entin", "ant", "antin", "eur", "iker", "ikerin", "ekt",
+                    "ator", "arzt", "meister", "loge", "nom",
+                ],
                 4,
             );
         glued_number || profession
