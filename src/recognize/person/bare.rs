@@ -219,6 +219,27 @@ impl Scan<'_, '_, '_> {
         Some(b + 1)
     }
 
+    /// "this is Mark's wife": a given name with an English
+    /// possessive before a family word; the `'s` stays outside the name.
+    pub(super) fn possessive_given(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let raw = tk.raw(i);
+        let stem = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s"))?;
+        let family = tk.is_word(i + 1)
+            && tk.v[i + 1].nl == 0
+            && matches!(
+                tk.low(i + 1),
+                "wife" | "husband" | "son" | "daughter" | "mum" | "mom" | "dad" | "partner" | "brother" | "sister"
+            );
+        let flags = crate::words::word_flags(&stem.to_lowercase());
+        if !(family && i >= self.covered_to && tk.capital(i) && flags & (flag::GIVEN_F | flag::GIVEN_AMB_F) != 0) {
+            return None;
+        }
+        let s = tk.v[i].s;
+        self.emit_part(i, s, s + stem.len(), 0.75);
+        Some(i + 1)
+    }
+
     /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
     pub(super) fn name_here(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;

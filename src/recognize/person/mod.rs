@@ -91,6 +91,7 @@ impl Recognizer for Person {
                 .or_else(|| s.final_signoff(i))
                 .or_else(|| s.self_in_brackets(i))
                 .or_else(|| s.name_in_brackets(i))
+                .or_else(|| s.possessive_given(i))
                 .or_else(|| s.birth_name(i))
                 .or_else(|| s.partner(i))
                 .or_else(|| s.name_before_cue(i))

@@ -62,6 +62,14 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         }
     }
 
+    /// Reports the bytes `s..e` (inside token `i`) as a name and marks token `i` covered.
+    pub(super) fn emit_part(&mut self, i: usize, s: usize, e: usize, score: f32) {
+        let mut c = Candidate::new(Kind::Person, s, e, score);
+        c.subtype = None;
+        self.out.push(c);
+        self.covered_to = i + 1;
+    }
+
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
