@@ -33,6 +33,11 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Part of an e-mail address, URL or handle: never a name or street.
     pub(crate) code: bool,
+    /// The sentence or line of this token has no upper-case letter (chat typing there).
+    pub(crate) lseg: bool,
+    /// The sentence or line of this token has no lower-case letter and two or more
+    /// words (shouting, or a name written in capitals on a form line).
+    pub(crate) useg: bool,
 }
 
 /// The tokens of a text plus its lower-case words.
@@ -137,7 +142,8 @@ fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
             break;
         }
         let d = char_at(text, e);
-        if !d.is_ascii() && d.is_alphabetic() {
+        // combining accents not composed by the normalisation (g + breve) stay in the word
+        if !d.is_ascii() && (d.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&d)) {
             ascii = false;
             e += d.len_utf8();
         } else if d == '-' || d == '\'' || d == '’' {
@@ -254,12 +260,13 @@ impl<'t> Tokens<'t> {
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             fl.push(Cell::new(f));
-            v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false });
+            v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false, lseg: false, useg: false });
             nl = 0;
             sp = false;
             i = e;
         }
         close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
+        mark_segments(text, &mut v);
         // Only whole characters were lower-cased and appended.
         let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower, fl }
@@ -306,15 +313,96 @@ impl<'t> Tokens<'t> {
         i < self.v.len() && self.v[i].t == T::Punct(c)
     }
 
+    /// Token `i` is read as chat typing: the whole text, or its sentence or line, has
+    /// no upper-case letter.
+    /// A sentence or line in capitals only is read the same way as in lower case.
+    pub(crate) fn lower_at(&self, i: usize) -> bool {
+        self.all_lower || i < self.v.len() && (self.v[i].lseg || self.v[i].useg)
+    }
+
+    /// Token `i` starts with a capital that says something: not in a sentence or line
+    /// written in capitals only.
+    pub(crate) fn capital(&self, i: usize) -> bool {
+        i < self.v.len() && self.v[i].cap && !self.v[i].useg
+    }
+
+    /// Token `i` is a word that may be capitalised as a name is: upper-case first letter,
+    /// or written in lower-case chat typing ([`Tokens::lower_at`]).
+    pub(crate) fn cap_or_lower(&self, i: usize) -> bool {
+        i < self.v.len() && (self.v[i].cap || self.lower_at(i))
+    }
+
     /// Token `i` starts a new line.
     pub(crate) fn line_start(&self, i: usize) -> bool {
         i == 0 || self.v[i].nl > 0
+    }
+
+    /// Token `i` starts a line, or follows only the `>` quote markers of a quoted
+    /// e-mail line (`> Luis`, `>> Luis`).
+    pub(crate) fn line_start_quoted(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.v[k].nl == 0 && self.v[k - 1].t == T::Punct('>') {
+            k -= 1;
+        }
+        self.line_start(k)
     }
 
     /// Token `i` is a word followed by `.` directly (an abbreviation).
     pub(crate) fn abbrev(&self, i: usize) -> bool {
         self.is_word(i) && i + 1 < self.v.len() && self.v[i + 1].t == T::Punct('.') && self.v[i + 1].s == self.v[i].e
     }
+}
+
+/// Marks the tokens of each segment (a line, or a sentence ended by `!`, `?` or a `.`
+/// that does not close a short abbreviation) that has words but no upper-case letter
+/// (`lseg`), or at least two words (one, after such a segment) and no lower-case
+/// letter (`useg`). Each segment is
+/// judged on its own, so one capitalised word elsewhere does not decide the casing of
+/// a chat line, and a text split at line breaks gets the same marks.
+fn mark_segments(text: &str, v: &mut [Tok]) {
+    let mut shouts = false;
+    let mut a = 0;
+    while a < v.len() {
+        let mut b = a + 1;
+        while b < v.len() && v[b].nl == 0 && !ends_sentence(text, v, b - 1) {
+            b += 1;
+        }
+        let (mut words, mut upper, mut lower) = (0, false, false);
+        for t in &v[a..b] {
+            if t.t == T::Word && !t.code {
+                words += 1;
+                for c in text[t.s..t.e].chars() {
+                    upper |= c.is_uppercase();
+                    lower |= c.is_lowercase();
+                }
+            }
+        }
+        let (l, u) = (words > 0 && !upper, (words >= 2 || shouts && words > 0) && !lower);
+        if words > 0 {
+            shouts = u;
+        }
+        for t in &mut v[a..b] {
+            t.lseg = l;
+            t.useg = u;
+        }
+        a = b;
+    }
+}
+
+/// Token `k` ends a sentence: `!`, `?`, or a `.` after a number or a word of four or
+/// more letters, followed by a space.
+fn ends_sentence(text: &str, v: &[Tok], k: usize) -> bool {
+    let spaced = k + 1 < v.len() && (v[k + 1].sp || v[k + 1].nl > 0);
+    spaced
+        && match v[k].t {
+            T::Punct('!' | '?') => true,
+            T::Punct('.') => {
+                k > 0
+                    && (v[k - 1].t == T::Num
+                        || v[k - 1].t == T::Word && text[v[k - 1].s..v[k - 1].e].chars().count() >= 4)
+            }
+            _ => false,
+        }
 }
 
 /// The `all_lower` flag [`Tokens::new`] would compute for `text` (no upper-case letter

@@ -237,6 +237,45 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "partners",
     "holding",
     "versand",
+    // legal forms and business nouns after a family name make it a company
+    // ("Tanner Malerei GmbH", "Kessler Treuhand AG", "Migros Filiale")
+    "ohg",
+    "gbr",
+    "ug",
+    "treuhand",
+    "filiale",
+    "bäckerei",
+    "metzgerei",
+    "malerei",
+    "schreinerei",
+    "tischlerei",
+    "gärtnerei",
+    "druckerei",
+    "industries",
+    "immobilien",
+    "transporte",
+    "werkstatt",
+    "autohaus",
+    "apotheke",
+    "verlag",
+    "trading",
+    // job titles on the line under a signature ("Junior Consultant")
+    "junior",
+    "senior",
+    "consultant",
+    "manager",
+    "managerin",
+    "assistant",
+    "assistent",
+    "assistentin",
+    "berater",
+    "beraterin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "director",
+    "engineer",
+    "developer",
+    "specialist",
 ];
 
 /// Family words: strong after a possessive (`mein Sohn Gustav`, `my wife Anna`).
@@ -324,5 +363,5 @@ pub(crate) const GREETINGS: &[&str] = &[
 
 pub(crate) const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "di", "da", "del", "della", "dei", "du", "le", "la", "ten", "ter", "zu", "vom",
-    "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st",
+    "zur", "dos", "das", "bin", "al", "el", "ibn", "mc", "st", "nic", "ní", "mac", "abu", "bint", "ó", "ua",
 ];

@@ -3,10 +3,14 @@
 //! Randy` at the end of a line, a known given name followed by a surname-like word
 //! (`Kevin Werner`) or ending the message, and a form field that expects a name.
 
-use super::namey::{may_be_given, Namey};
+use super::lists::noun_ending;
+use super::namey::{common_lower, looks_common_capital, may_be_given, Namey};
 use super::scan::Scan;
 use crate::entity::Kind;
 use crate::tokens::T;
+use crate::words::cues::FILLERS;
+use crate::words::flag;
+use crate::words::names::GREETINGS;
 
 impl Scan<'_, '_, '_> {
     /// A form field that expects a name: the whole value, if it is made of name words.
@@ -17,6 +21,14 @@ impl Scan<'_, '_, '_> {
         if expects == Some(Kind::Person) && n > 0 && n <= 8 {
             let words: Vec<usize> = (0..n).filter(|&i| tk.v[i].t == T::Word).collect();
             let others_ok = (0..n).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
+            // "dr. med. univ. Sabine K.", "Hr. Đorđević": the titles stay outside
+            let titles = words
+                .iter()
+                .take_while(|&&i| {
+                    (tk.has(i, flag::TITLE) || tk.abbrev(i) && !tk.v[i].cap && tk.raw(i).len() <= 5) && i + 1 < n
+                })
+                .count();
+            let words = if titles < words.len() { &words[titles..] } else { &words[..] };
             if others_ok && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
                 let a = words[0];
                 let b = *words.last().unwrap();
@@ -34,7 +46,8 @@ impl Scan<'_, '_, '_> {
             && matches!(tk.v[i - 1].t, T::Punct('-' | '–'))
             && tk.v[i - 1].e == tk.v[i].s
             && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0)
-            && tk.v[i].cap
+            && tk.cap_or_lower(i)
+            && tk.raw(i).chars().count() >= 2
             && i >= self.covered_to
         {
             let b = self.cx.extend(i);
@@ -45,6 +58,186 @@ impl Scan<'_, '_, '_> {
             }
         }
         None
+    }
+
+    /// "KARADAĞ Zeynep": a surname in capitals before a given name in title case, as on
+    /// ID cards and forms.
+    pub(super) fn caps_surname_given(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let raw = tk.raw(i);
+        if !(i >= self.covered_to
+            && !tk.v[i].useg
+            && raw.chars().count() >= 2
+            && raw.chars().all(char::is_uppercase)
+            && self.cx.caps_surname(i)
+            && i + 1 < self.n
+            && tk.v[i + 1].nl == 0
+            && tk.is_word(i + 1)
+            && !tk.street(i))
+        {
+            return None;
+        }
+        let b = self.cx.extend(i + 1).max(i + 1);
+        self.emit(i, b, 0.75);
+        Some(b + 1)
+    }
+
+    /// "Hope Adebayo mein Name", "Will here again": a name of one to three words before
+    /// a cue that follows it, at the start of a line or sentence or after a greeting.
+    pub(super) fn name_before_cue(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        if i < self.covered_to || !tk.cap_or_lower(i) || tk.v[i].code {
+            return None;
+        }
+        let prev_ok = tk.line_start(i)
+            || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | ':' | '-' | '–'))
+            || tk.is_word(i - 1) && tk.has(i - 1, flag::CUE) && GREETINGS.contains(&tk.low(i - 1));
+        if !prev_ok {
+            return None;
+        }
+        let k = self.cx.namey(i);
+        // "Will here": a given name that is also a function word, capitalised
+        let stop_given = k == Namey::No && tk.capital(i) && tk.has(i, flag::GIVEN_F | flag::GIVEN_AMB_F);
+        // after 'hier'/'here', several words only from a given name ("Frua Zobel hier"
+        // has a mistyped title); before 'mein Name' any name-shaped words
+        let given = stop_given || matches!(k, Namey::Given | Namey::Weak);
+        let shaped = given || k != Namey::No && tk.capital(i) && !looks_common_capital(tk.low(i));
+        if !shaped {
+            return None;
+        }
+        let b = if stop_given { i } else { self.cx.extend(i) };
+        let word = |j: usize| if tk.is_word(j) && tk.v[j].nl == 0 { tk.low(j) } else { "" };
+        let (w1, w2) = (word(b + 1), word(b + 2));
+        let ends = |j: usize| j >= n || tk.v[j].nl > 0 || matches!(tk.v[j].t, T::Punct(_));
+        let cue = matches!((w1, w2), ("mein" | "my", "name" | "name's"))
+            || given
+                && matches!(w1, "here" | "hier" | "speaking" | "spricht")
+                && (ends(b + 2) || FILLERS.contains(&w2))
+                && (b > i || stop_given);
+        if !cue {
+            return None;
+        }
+        self.emit(i, b, 0.8);
+        Some(b + 2)
+    }
+
+    /// "--" alone on a line (the e-mail signature separator): the next line signs.
+    pub(super) fn after_separator(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let sep = i >= 2
+            && tk.v[i].nl > 0
+            && tk.is_punct(i - 1, '-')
+            && tk.is_punct(i - 2, '-')
+            && tk.v[i - 1].nl == 0
+            && tk.line_start(i - 2)
+            && i >= self.covered_to;
+        if !sep {
+            return None;
+        }
+        let (a, b, sc) = self.cx.signature(i)?;
+        self.emit(a, b, sc);
+        Some(b + 1)
+    }
+
+    /// The last words of a message, one to three name words after `.`, `!`, a line
+    /// break or a dash, starting with a given name ("… per favore. Salvatore",
+    /// "danke! elfriede pöll", "- Raj"): the writer's sign-off.
+    pub(super) fn final_signoff(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let before_ok = i > 0
+            && (tk.line_start_quoted(i)
+                || matches!(tk.v[i - 1].t, T::Punct('.' | '!' | '-' | '–'))
+                    && (tk.v[i - 1].sp || tk.v[i - 1].nl > 0 || tk.v[i].sp));
+        if !(before_ok && i >= self.covered_to && tk.cap_or_lower(i) && tk.raw(i).chars().count() >= 2) {
+            return None;
+        }
+        let k = if self.known(i) { Namey::Given } else { self.cx.namey(i) };
+        if !(k == Namey::Given || k == Namey::Weak && tk.capital(i)) || tk.has(i, flag::CLOSING) {
+            return None;
+        }
+        let b = self.cx.extend(i);
+        let mut end = b + 1;
+        if end < n && matches!(tk.v[end].t, T::Punct('.' | '!')) && tk.v[end].nl == 0 {
+            end += 1;
+        }
+        if end < n || b > i + 2 {
+            return None;
+        }
+        self.emit(i, b, 0.7);
+        Some(b + 1)
+    }
+
+    /// "1. Olusegun Adebisi, born 11 Nov 1980", "Maria Wimmer (geb. 1938)": two or
+    /// three capitalised name-shaped words at the start of a line or after a colon,
+    /// followed by a birth word or `*`.
+    pub(super) fn name_before_birth(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let n = self.n;
+        let starts = tk.line_start_quoted(i)
+            || i > 0 && matches!(tk.v[i - 1].t, T::Punct(':' | '.' | ';'))
+            || i > 0 && tk.is_punct(i - 1, ',') && tk.v[i].sp;
+        if !(starts && i >= self.covered_to && tk.cap_or_lower(i) && self.cx.namey(i) != Namey::No) {
+            return None;
+        }
+        let b = self.cx.extend(i);
+        // "Clinet Sophie Laine": a mistyped role word before a given name stays outside
+        let i = if b == i + 2
+            && self.cx.namey(i) == Namey::Unknown
+            && matches!(self.cx.namey(i + 1), Namey::Given | Namey::Weak)
+        {
+            i + 1
+        } else {
+            i
+        };
+        let unlike = |k: usize| {
+            !tk.cap_or_lower(k)
+                || tk.has(k, flag::CALENDAR)
+                || !tk.capital(k) && common_lower(tk, k)
+                || noun_ending(tk.low(k)) && !tk.has(k, flag::GIVEN_F | flag::SURNAME_F)
+        };
+        if b == i || b > i + 2 || (i..=b).any(unlike) {
+            return None;
+        }
+        let mut k = b + 1;
+        while k < n && tk.v[k].nl == 0 && matches!(tk.v[k].t, T::Punct(',' | '(')) {
+            k += 1;
+        }
+        let birth = k < n
+            && tk.v[k].nl == 0
+            && (tk.is_punct(k, '*')
+                || tk.is_word(k)
+                    && matches!(
+                        tk.low(k),
+                        "born" | "geb" | "geboren" | "née" | "né" | "nato" | "nata" | "nacido" | "nacida"
+                    ));
+        if !(birth && k > b + 1) {
+            return None;
+        }
+        self.emit(i, b, 0.75);
+        Some(b + 1)
+    }
+
+    /// "this is Mark's wife": a given name with an English
+    /// possessive before a family word; the `'s` stays outside the name.
+    pub(super) fn possessive_given(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let raw = tk.raw(i);
+        let stem = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s"))?;
+        let family = tk.is_word(i + 1)
+            && tk.v[i + 1].nl == 0
+            && matches!(
+                tk.low(i + 1),
+                "wife" | "husband" | "son" | "daughter" | "mum" | "mom" | "dad" | "partner" | "brother" | "sister"
+            );
+        let flags = crate::words::word_flags(&stem.to_lowercase());
+        if !(family && i >= self.covered_to && tk.capital(i) && flags & (flag::GIVEN_F | flag::GIVEN_AMB_F) != 0) {
+            return None;
+        }
+        let s = tk.v[i].s;
+        self.emit_part(i, s, s + stem.len(), 0.75);
+        Some(i + 1)
     }
 
     /// "Isabel hier", "Herr Leunberger hier": a name before 'hier'/'here'/'speaking'.
@@ -60,7 +253,7 @@ impl Scan<'_, '_, '_> {
         }
         let prev_ok = i == 0
             || tk.line_start(i)
-            || self.cx.namey(i) == Namey::Given && tk.v[i].cap
+            || self.cx.namey(i) == Namey::Given && tk.capital(i)
             || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | '(' | ':'))
             || (tk.is_word(i - 1)
                 && matches!(
@@ -73,10 +266,10 @@ impl Scan<'_, '_, '_> {
             && after_ok
             && tk.low(i + 1) != "am"
             && matches!(k, Namey::Given | Namey::Weak | Namey::Surname | Namey::Unknown)
-            && (tk.v[i].cap || tk.all_lower)
+            && tk.cap_or_lower(i)
             && (k != Namey::Unknown
-                || tk.v[i].cap
-                || tk.all_lower
+                || tk.capital(i)
+                || tk.lower_at(i)
                     && i >= 2
                     && tk.is_punct(i - 1, ',')
                     && tk.is_word(i - 2)
@@ -98,11 +291,11 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         if !(i >= self.covered_to
-            && tk.v[i].cap
+            && tk.capital(i)
             && i + 2 < n
             && tk.is_punct(i + 1, ',')
             && tk.v[i + 2].nl == 0
-            && tk.v[i + 2].cap)
+            && tk.capital(i + 2))
         {
             return None;
         }
@@ -112,7 +305,7 @@ impl Scan<'_, '_, '_> {
             || (matches!(tk.v[g + 1].t, T::Punct('.')) && (g + 2 >= n || tk.v[g + 2].nl > 0));
         let k1 = self.cx.namey(i);
         let k2 = self.cx.namey(g);
-        let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.v[i - 1].cap;
+        let prev_role = i > 0 && tk.is_word(i - 1) && tk.v[i].nl == 0 && tk.capital(i - 1);
         if line_end
             && matches!(k1, Namey::Surname | Namey::Unknown | Namey::Given | Namey::Weak)
             && (k2 == Namey::Given || prev_role && k2 != Namey::No)
@@ -130,15 +323,21 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-        if !(i >= self.covered_to && !after_number && (tk.v[i].cap || tk.all_lower) && may_be_given(tk, i)) {
+        let known = i >= self.covered_to && self.known(i);
+        if !(i >= self.covered_to && !after_number && tk.cap_or_lower(i) && (known || may_be_given(tk, i)))
+            || !tk.capital(i) && common_lower(tk, i)
+        {
             return None;
         }
-        let k = self.cx.namey(i);
+        let k = if known { Namey::Given } else { self.cx.namey(i) };
         if !matches!(k, Namey::Given | Namey::Weak) {
             return None;
         }
         let mut b = self.cx.extend(i);
-        if b > i && (k == Namey::Weak || tk.all_lower) && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
+        if b > i
+            && !known
+            && (k == Namey::Weak || tk.lower_at(i))
+            && !matches!(self.cx.namey(i + 1), Namey::Given | Namey::Surname)
         {
             b = i;
         }

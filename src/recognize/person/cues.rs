@@ -5,10 +5,10 @@
 //! or returns `None` for the next step to try.
 
 use super::lists::{lst, match_cue};
-use super::namey::Namey;
+use super::namey::{common_lower, tab_before, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
-use crate::words::cues::CUES;
+use crate::words::cues::{BRACKET_ROLES, CUES, FILLERS, FROM_HEADERS};
 use crate::words::flag;
 use crate::words::names::{FAMILY, GREETINGS};
 
@@ -18,7 +18,7 @@ fn is_title(tk: &Tokens<'_>, i: usize) -> bool {
     let w = tk.low(i);
     tk.flags(i) & flag::TITLE != 0
         && (w != "di" || tk.raw(i).starts_with("DI"))
-        && (!matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") || tk.v[i].cap)
+        && (!matches!(w, "ma" | "ba" | "sir" | "lady" | "dame" | "lord") || tk.capital(i))
         && !(matches!(w, "frau" | "fr") && after_article(tk, i))
         && (w != "fr" || tk.abbrev(i))
         && (w != "hr" || tk.abbrev(i))
@@ -125,20 +125,27 @@ impl Scan<'_, '_, '_> {
         } else if strength == 1 && !GREETINGS.contains(&w) {
             strength = 3;
         }
-        // "Ansprechpartnerin ist Frau X": a title after the cue decides
-        while j < n
-            && tk.is_word(j)
-            && matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
-            && tk.v[j].nl == 0
-        {
-            j += 1;
+        // "Ansprechpartnerin ist Frau X": a title after the cue decides; "ich bin's
+        // nochmal, Aylin": filler words (and a comma) between an intro and the name
+        let intro = strength == 3;
+        while j < n && tk.v[j].nl == 0 {
+            if tk.is_word(j)
+                && (matches!(tk.low(j), "ist" | "is" | "war" | "was" | "named" | "called" | "heißt" | "heisst")
+                    || intro && !tk.capital(j) && FILLERS.contains(&tk.low(j)))
+                || intro && j > i + 1 && matches!(tk.v[j].t, T::Punct(',' | '-' | '–'))
+            {
+                j += 1;
+            } else {
+                break;
+            }
         }
         if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
             return Some(j);
         }
         let same_line =
             j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
-        if !same_line {
+        // a tab ends the cell of a table header
+        if !same_line || tab_before(tk, j) {
             return None;
         }
         let (a, b) = self.cx.name_at(j, strength)?;
@@ -158,7 +165,8 @@ impl Scan<'_, '_, '_> {
             && tk.is_punct(b + 1, ',')
             && tk.v[b + 2].nl == 0
             && self.cx.namey(b + 2) != Namey::No
-            && tk.v[b + 2].cap == tk.v[a].cap
+            && tk.capital(b + 2) == tk.capital(a)
+            && (tk.capital(b + 2) || tk.has(b + 2, flag::GIVEN_F) && !common_lower(tk, b + 2))
             && !tk.street(b + 2)
             && !(b + 3 < n && matches!(tk.v[b + 3].t, T::Num | T::Punct('.')))
         {
@@ -166,7 +174,7 @@ impl Scan<'_, '_, '_> {
             if after >= n
                 || tk.v[after].nl > 0
                 || matches!(tk.v[after].t, T::Punct(_))
-                || tk.v[after].t == T::Word && !tk.v[after].cap
+                || tk.v[after].t == T::Word && !tk.capital(after)
             {
                 return b + 2;
             }
@@ -189,6 +197,69 @@ impl Scan<'_, '_, '_> {
             return Some(b + 1);
         }
         None
+    }
+
+    /// "beim Nachbarn (Pavlović)", "agent (Rebecca?)", "Krzysztof here (Zieliński)":
+    /// name words in brackets at `i`, after a role word or right after a name.
+    pub(super) fn name_in_brackets(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !(i >= 2 && tk.is_punct(i - 1, '(') && tk.v[i].nl == 0 && tk.cap_or_lower(i) && i >= self.covered_to) {
+            return None;
+        }
+        let p = i - 2;
+        let role = tk.is_word(p) && BRACKET_ROLES.contains(&tk.low(p));
+        let after_name = self.covered_to == i - 1
+            || self.covered_to == p && tk.is_word(p) && matches!(tk.low(p), "here" | "hier" | "speaking");
+        // after a name, a department in brackets is no name ("Herr X (Einkauf)")
+        if !(role || after_name && matches!(self.cx.namey(i), Namey::Given | Namey::Surname | Namey::Weak)) {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i, 2)?;
+        let closes = |k: usize| tk.is_punct(k, ')') || tk.is_punct(k, '?') || tk.is_punct(k, ',');
+        if a != i
+            || !closes(b + 1)
+            || (a..=b).any(|k| tk.is_word(k) && !tk.cap_or_lower(k) && !tk.has(k, flag::PARTICLE))
+        {
+            return None;
+        }
+        self.emit(a, b, 0.8);
+        Some(b + 1)
+    }
+
+    /// "Von: Hakan Yıldırım <hakan@…>": the sender in the header of a forwarded e-mail.
+    pub(super) fn sender_header(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        if !(tk.line_start_quoted(i) && FROM_HEADERS.contains(&tk.low(i)) && tk.is_punct(i + 1, ':')) {
+            return None;
+        }
+        let (a, b) = self.cx.name_at(i + 2, 2)?;
+        let n = self.n;
+        let ends = b + 1 >= n || tk.v[b + 1].nl > 0 || tk.is_punct(b + 1, '<') || tk.is_punct(b + 1, '[');
+        if !ends || tk.v[a].nl > 0 || a < self.covered_to {
+            return None;
+        }
+        self.emit(a, b, 0.85);
+        Some(b + 1)
+    }
+
+    /// "Nadine Kroll geb. Ehrhardt", "(née Price)": the birth name after a name.
+    pub(super) fn birth_name(&mut self, i: usize) -> Option<usize> {
+        let tk = self.tk;
+        let w = tk.low(i);
+        if !matches!(w, "geb" | "geborene" | "geborener" | "née" | "né" | "nee") {
+            return None;
+        }
+        let after_name = self.covered_to == i || tk.is_punct(i - 1, '(') && self.covered_to == i - 1;
+        let next = if tk.abbrev(i) { i + 2 } else { i + 1 };
+        if !(after_name && tk.is_word(next) && tk.v[next].nl == 0 && tk.cap_or_lower(next)) {
+            return None;
+        }
+        if matches!(self.cx.namey(next), Namey::No) || tk.has(next, flag::CALENDAR) {
+            return None;
+        }
+        let b = self.cx.extend(next);
+        self.emit(next, b, 0.8);
+        Some(b + 1)
     }
 
     /// "meine Frau Ariane", "mein Mann Peter": a role, not a title.

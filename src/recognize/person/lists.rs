@@ -124,8 +124,19 @@ pub(super) fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<u
         }
         i += 1;
     }
-    while i < tk.v.len() && matches!(tk.v[i].t, T::Punct('.' | ':' | ',' | '-' | '–')) && tk.v[i].nl == 0 {
-        i += 1;
+    // after the cue: `:`, `,`, `-`, `=` ("name=Kerim Demir;") and the dot of an
+    // abbreviation ("Kd.", "attn."), but not a full stop ("… a customer. Receipt …")
+    while i < tk.v.len() && tk.v[i].nl == 0 {
+        let abbrev_dot = tk.is_punct(i, '.')
+            && i > 0
+            && tk.v[i - 1].t == T::Word
+            && tk.v[i - 1].e == tk.v[i].s
+            && (tk.raw(i - 1).len() <= 4 || tk.is_punct(i + 1, ':'));
+        if matches!(tk.v[i].t, T::Punct(':' | ',' | '-' | '–' | '=')) || abbrev_dot {
+            i += 1;
+        } else {
+            break;
+        }
     }
     Some(i)
 }

@@ -82,14 +82,23 @@ impl Recognizer for Person {
             }
             // Each step claims token `i` (and says where to go on) or passes it on.
             i = s
-                .title(i)
+                .sender_header(i)
+                .or_else(|| s.title(i))
                 .or_else(|| s.closing(i))
                 .or_else(|| s.cue(i))
                 .or_else(|| s.dash_signoff(i))
+                .or_else(|| s.after_separator(i))
+                .or_else(|| s.final_signoff(i))
                 .or_else(|| s.self_in_brackets(i))
+                .or_else(|| s.name_in_brackets(i))
+                .or_else(|| s.possessive_given(i))
+                .or_else(|| s.birth_name(i))
                 .or_else(|| s.partner(i))
+                .or_else(|| s.name_before_cue(i))
                 .or_else(|| s.name_here(i))
                 .or_else(|| s.surname_comma_given(i))
+                .or_else(|| s.caps_surname_given(i))
+                .or_else(|| s.name_before_birth(i))
                 .or_else(|| s.given_surname(i))
                 .unwrap_or(i + 1);
         }

@@ -66,8 +66,13 @@ impl Ctx<'_, '_> {
         if wf & flag::CALENDAR != 0 {
             return Namey::Weak;
         }
-        // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text shouts.
-        if (2..=5).contains(&n) && raw.chars().all(|c| c.is_uppercase()) {
+        // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text
+        // shouts or they stand next to a given name as on forms ("GEIER Oliver").
+        let caps = raw.chars().all(|c| c.is_uppercase());
+        if caps && n >= 2 && self.caps_surname(i) {
+            return Namey::Surname;
+        }
+        if (2..=5).contains(&n) && caps && !self.tk.v[i].useg {
             return Namey::No;
         }
         // English contractions: I'm, it's, don't, we're, I'll, they've, I'd
@@ -75,6 +80,16 @@ impl Ctx<'_, '_> {
             if matches!(tail, "m" | "s" | "t" | "re" | "ll" | "ve" | "d") {
                 return Namey::No;
             }
+        }
+        // "USt-ID", "Kd-Nr": a part in capitals of two or three letters makes a code
+        if !self.tk.v[i].useg
+            && raw.contains('-')
+            && raw.split('-').any(|p| {
+                (2..=3).contains(&p.chars().count()) && p.chars().skip(1).any(char::is_uppercase)
+                    || matches!(p.to_lowercase().as_str(), "nr" | "id" | "kd" | "tel" | "fax" | "ust")
+            })
+        {
+            return Namey::No;
         }
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
         let whole = !w.contains(['-', '\'', '’']);
@@ -112,6 +127,30 @@ impl Ctx<'_, '_> {
     }
 }
 
+impl Ctx<'_, '_> {
+    /// All-caps word `i` next to a given name in title case on the same line ("GEIER
+    /// Oliver", "Oliver GEIER"): the surname, written as on ID cards and forms.
+    pub(super) fn caps_surname(&self, i: usize) -> bool {
+        let tk = self.tk;
+        let titled_given = |j: usize| {
+            tk.is_word(j)
+                && tk.capital(j)
+                && tk.raw(j).chars().skip(1).any(char::is_lowercase)
+                && tk.has(j, flag::GIVEN_F | flag::GIVEN_AMB_F)
+                && !tk.has(j, flag::STOP | flag::TITLE | flag::CALENDAR)
+        };
+        tk.flags(i) & (flag::STOP | flag::TITLE | flag::ORG | flag::CALENDAR) == 0
+            && tk.raw(i).chars().count() >= 3
+            && (i + 1 < tk.v.len() && tk.v[i + 1].nl == 0 && !tab_before(tk, i + 1) && titled_given(i + 1)
+                || i > 0 && tk.v[i].nl == 0 && !tab_before(tk, i) && titled_given(i - 1))
+    }
+}
+
+/// A tab between token `i` and the one before it: table cells, not one name.
+pub(super) fn tab_before(tk: &Tokens<'_>, i: usize) -> bool {
+    i > 0 && tk.text.as_bytes()[tk.v[i - 1].e..tk.v[i].s].contains(&b'\t')
+}
+
 /// False when [`Ctx::namey`] cannot say `Given` or `Weak` for word `i`: neither the word
 /// nor (if it has `-`/`'`) one of its parts is in a given-name list or the calendar.
 /// One flag test instead of the whole judgement for most words.
@@ -123,7 +162,9 @@ pub(super) fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
 pub(super) fn common_lower(tk: &Tokens<'_>, i: usize) -> bool {
     let w = tk.low(i);
     const CHAT_WORDS: &[&str] = &[
-        "sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired", "mad",
+        "sauer", "froh", "krank", "voll", "traurig", "müde", "fertig", "wütend", "happy", "sad", "sick", "tired",
+        "mad", // chat words that are also given names in the lists ("ty" = thank you)
+        "ty", "else", "can", "will", "said", "falsch", "richtig", "korrekt", "wrong", "right", "correct",
     ];
     tk.has(i, flag::STOP)
         || in_list(CHAT_WORDS, w)

@@ -7,6 +7,15 @@ use super::namey::Ctx;
 use crate::entity::Kind;
 use crate::tokens::Tokens;
 use crate::types::Candidate;
+use crate::words::flag;
+
+/// How far (in bytes) a name found makes the same word a name again: near, so that a
+/// text read in two halves (with margins of 4 KB) finds the same names.
+const KNOWN_REACH: usize = 600;
+
+/// English street types that are no surname: a name-like word before them is a street.
+const STREET_HEADS: &[&str] =
+    &["street", "road", "avenue", "blvd", "boulevard", "terrace", "crescent", "cottage", "parkway", "highway"];
 
 /// One pass over the tokens of a text.
 pub(super) struct Scan<'a, 't, 'o> {
@@ -17,19 +26,53 @@ pub(super) struct Scan<'a, 't, 'o> {
     out: &'o mut Vec<Candidate>,
     /// Token index up to which a name was already found.
     pub(super) covered_to: usize,
+    /// The words (lower case, three letters or more) of the names found so far, with
+    /// the byte where each ends: the same word again, capitalised and at most
+    /// [`KNOWN_REACH`] bytes later, starts a name ("Will here again - Will Ashworth").
+    known: Vec<(&'a str, usize)>,
 }
 
 impl<'a, 't, 'o> Scan<'a, 't, 'o> {
     /// A scan of `tk` from its first token, reporting into `out`.
     pub(super) fn new(tk: &'a Tokens<'t>, out: &'o mut Vec<Candidate>) -> Scan<'a, 't, 'o> {
-        Scan { cx: Ctx::new(tk), tk, n: tk.v.len(), out, covered_to: 0 }
+        Scan { cx: Ctx::new(tk), tk, n: tk.v.len(), out, covered_to: 0, known: Vec::new() }
     }
 
     /// Reports tokens `a..=b` as a name and marks them covered.
     pub(super) fn emit(&mut self, a: usize, b: usize, score: f32) {
+        // "Tanner Malerei GmbH", "Kessler Treuhand AG": a company, not a person
+        let tk = self.tk;
+        let org = |k: usize| tk.is_word(k) && tk.v[k].nl == 0 && tk.capital(k) && tk.has(k, flag::ORG);
+        // "Rose Street", "Grafton Street", "Hawthorne Blvd": a street, not a person
+        let street =
+            |k: usize| tk.is_word(k) && tk.v[k].nl == 0 && tk.cap_or_lower(k) && STREET_HEADS.contains(&tk.low(k));
+        if org(b + 1) || tk.is_punct(b + 1, '&') && org(b + 2) || (a..=b + 1).any(street) {
+            self.covered_to = b + 1;
+            return;
+        }
         let mut c = Candidate::new(Kind::Person, self.tk.v[a].s, self.tk.v[b].e, score);
         c.subtype = None;
         self.out.push(c);
         self.covered_to = b + 1;
+        for k in a..=b {
+            if self.tk.is_word(k) && self.tk.low(k).chars().count() >= 3 {
+                self.known.retain(|&(_, e)| e + KNOWN_REACH >= self.tk.v[a].s);
+                self.known.push((self.tk.low(k), self.tk.v[k].e));
+            }
+        }
+    }
+
+    /// Reports the bytes `s..e` (inside token `i`) as a name and marks token `i` covered.
+    pub(super) fn emit_part(&mut self, i: usize, s: usize, e: usize, score: f32) {
+        let mut c = Candidate::new(Kind::Person, s, e, score);
+        c.subtype = None;
+        self.out.push(c);
+        self.covered_to = i + 1;
+    }
+
+    /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
+    pub(super) fn known(&self, i: usize) -> bool {
+        let (w, s) = (self.tk.low(i), self.tk.v[i].s);
+        self.tk.cap_or_lower(i) && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
     }
 }

@@ -2,7 +2,7 @@
 //! regards`, `Cheers`, …) makes the words after it (same line after a comma, or the next
 //! line) a signature, read as a name unless it looks like a team, company or product.
 
-use super::lists::{lst, match_cue};
+use super::lists::{lst, match_cue, noun_ending};
 use super::namey::{Ctx, Namey};
 use crate::tokens::T;
 use crate::words::cues::CLOSINGS;
@@ -35,7 +35,7 @@ impl Ctx<'_, '_> {
             // single-word closings in running text ("best", "thanks") need a
             // break after them or a comma
             let same_line = j < n && tk.v[j].nl == 0;
-            if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.all_lower && !tail_name {
+            if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.lower_at(j) && !tail_name {
                 continue;
             }
             return self.signature(j);
@@ -54,7 +54,8 @@ impl Ctx<'_, '_> {
         }
         jj < n
             && (self.namey(jj) == Namey::Given
-                || self.namey(jj) == Namey::Weak && tk.v[jj].cap
+                || self.shaped_full_name(jj)
+                || self.namey(jj) == Namey::Weak && tk.capital(jj)
                 || self.namey(jj) == Namey::Unknown
                     && jj + 1 >= n
                     && self.lone_signature(jj)
@@ -74,11 +75,32 @@ impl Ctx<'_, '_> {
                             | "groetjes"
                             | "ciao"
                             | "tschüss"
+                            | "gruess"
+                            | "danke"
+                            | "merci"
+                            | "grazie"
+                            | "gracias"
+                            | "rgds"
                     ))
             && {
                 let b = self.extend(jj);
                 b + 1 >= n || tk.v[b + 1].nl > 0 || (matches!(tk.v[b + 1].t, T::Punct('.' | '!')) && b + 2 >= n)
             }
+    }
+
+    /// Two or three capitalised words shaped like a name at `j` ("Gruß Tjark Janssen"):
+    /// none a function word, company word or common noun shape.
+    fn shaped_full_name(&mut self, j: usize) -> bool {
+        let tk = self.tk;
+        let b = self.extend(j);
+        b > j
+            && b <= j + 2
+            && (j..=b).all(|k| {
+                tk.capital(k)
+                    && matches!(self.namey(k), Namey::Unknown | Namey::Surname | Namey::Weak | Namey::Given)
+                    && !tk.has(k, flag::ORG | flag::CLOSING)
+                    && (k > j || !noun_ending(tk.low(k)))
+            })
     }
 
     /// A single unknown word after a closing: a first name if it stands alone on its
@@ -91,7 +113,7 @@ impl Ctx<'_, '_> {
         let alone = j + 1 >= n
             || tk.v[j + 1].nl > 0
             || (matches!(tk.v[j + 1].t, T::Punct('.' | '!')) && (j + 2 >= n || tk.v[j + 2].nl > 0));
-        let inner_caps = raw.chars().skip(1).any(|c| c.is_uppercase());
+        let inner_caps = !tk.v[j].useg && raw.chars().skip(1).any(|c| c.is_uppercase());
         const COMPANYISH: &[&str] = &[
             "strom",
             "stroom",
@@ -149,7 +171,7 @@ impl Ctx<'_, '_> {
             "health",
         ];
         alone
-            && (tk.v[j].cap || tk.all_lower)
+            && tk.cap_or_lower(j)
             && !inner_caps
             && !raw.contains('-')
             && raw.chars().count() >= 3
@@ -157,7 +179,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The signature after a closing starting at token `j`: the words of that line.
-    fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
+    pub(super) fn signature(&mut self, j: usize) -> Option<(usize, usize, f32)> {
         let tk = self.tk;
         let n = tk.v.len();
         // "J. Young" / initial
@@ -178,7 +200,7 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let w = tk.low(k);
-                let particle = k > j && tk.has(k, flag::PARTICLE) && !tk.v[k].cap;
+                let particle = k > j && tk.has(k, flag::PARTICLE) && !tk.capital(k);
                 if !particle && (tk.has(k, flag::ORG) || w.ends_with("-team") || w.ends_with("team")) {
                     return None;
                 }
@@ -190,7 +212,7 @@ impl Ctx<'_, '_> {
                 if nm == Namey::No && !particle {
                     break;
                 }
-                if nm == Namey::Unknown && (tk.v[k].cap || tk.all_lower) {
+                if nm == Namey::Unknown && tk.cap_or_lower(k) {
                     unknown_caps += 1;
                 }
                 best = best.max(nm);
@@ -214,7 +236,7 @@ impl Ctx<'_, '_> {
         let ok = match words {
             1 => {
                 matches!(best, Namey::Given | Namey::Weak)
-                    || (best == Namey::Surname && tk.v[j].cap)
+                    || (best == Namey::Surname && tk.capital(j))
                     || (best == Namey::Unknown && self.lone_signature(j))
             }
             _ => best >= Namey::Weak || unknown_caps >= 2,
@@ -222,7 +244,7 @@ impl Ctx<'_, '_> {
         if !ok {
             return None;
         }
-        if !tk.v[j].cap && !tk.all_lower {
+        if !tk.capital(j) && !tk.lower_at(j) {
             return None;
         }
         Some((j, last, 0.85))

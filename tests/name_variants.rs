@@ -1,0 +1,340 @@
+//! Names written other ways: each category of writing that the name recogniser reads
+//! gets a generator of its variants (asserting the name is found, with its exact text)
+//! and a generator of near misses (asserting no name is found).
+//!
+//! * casing: every case of `tests/cases/person.jsonl` in lower case, UPPER CASE,
+//!   decomposed (NFD) letters, and its two-word names as `SURNAME Given` (cases marked
+//!   `"variants": false` are evidence that lives in the casing itself).
+
+use pii_veil::{Kind, Scanner};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(Scanner::new)
+}
+
+/// The names found in `text`.
+fn names(text: &str) -> Vec<String> {
+    scanner()
+        .scan(text, None)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| text[f.span.start..f.span.end].to_string())
+        .collect()
+}
+
+/// One case of the case file: text and the expected names (no form-field cases).
+struct Case {
+    text: String,
+    want: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/person.jsonl");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v.get("field").is_none() && v.get("variants").and_then(Value::as_bool) != Some(false))
+        .map(|v| Case {
+            text: v["text"].as_str().unwrap().to_string(),
+            want: v["expect"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["kind"] == "person")
+                .filter_map(|e| e["text"].as_str().map(str::to_string))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Letters with a canonical decomposition, as base + combining mark.
+fn nfd(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let (base, mark) = match c {
+            'ä' => ('a', '\u{308}'),
+            'ö' => ('o', '\u{308}'),
+            'ü' => ('u', '\u{308}'),
+            'Ä' => ('A', '\u{308}'),
+            'Ö' => ('O', '\u{308}'),
+            'Ü' => ('U', '\u{308}'),
+            'é' => ('e', '\u{301}'),
+            'É' => ('E', '\u{301}'),
+            'è' => ('e', '\u{300}'),
+            'á' => ('a', '\u{301}'),
+            'ó' => ('o', '\u{301}'),
+            'í' => ('i', '\u{301}'),
+            'ç' => ('c', '\u{327}'),
+            'ñ' => ('n', '\u{303}'),
+            'č' => ('c', '\u{30C}'),
+            'š' => ('s', '\u{30C}'),
+            'ž' => ('z', '\u{30C}'),
+            'ć' => ('c', '\u{301}'),
+            'ğ' => ('g', '\u{306}'),
+            'ş' => ('s', '\u{327}'),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push(base);
+        out.push(mark);
+    }
+    out
+}
+
+/// Every way of writing a case that must find the same names: (label, text, names).
+fn casing_variants(c: &Case) -> Vec<(&'static str, String, Vec<String>)> {
+    let mut v = vec![
+        ("lower", c.text.to_lowercase(), c.want.iter().map(|w| w.to_lowercase()).collect()),
+        ("upper", c.text.to_uppercase(), c.want.iter().map(|w| w.to_uppercase()).collect()),
+        ("nfd", nfd(&c.text), c.want.iter().map(|w| nfd(w)).collect()),
+    ];
+    // "Oliver Geier" → "GEIER Oliver", as on ID cards and forms
+    if c.want.len() == 1 {
+        let w = &c.want[0];
+        let parts: Vec<&str> = w.split(' ').collect();
+        if parts.len() == 2
+            && parts.iter().all(|p| {
+                p.chars().next().is_some_and(char::is_uppercase)
+                    && p.len() > 2
+                    && p.chars().all(char::is_alphabetic)
+                    && p.chars().skip(1).all(char::is_lowercase)
+            })
+        {
+            let swapped = format!("{} {}", parts[1].to_uppercase(), parts[0]);
+            v.push(("SURNAME First", c.text.replace(w.as_str(), &swapped), vec![swapped]));
+        }
+    }
+    v
+}
+
+#[test]
+fn casing_of_every_case() {
+    let mut bad = Vec::new();
+    for c in cases() {
+        for (label, text, want) in casing_variants(&c) {
+            let got = names(&text);
+            if got != want {
+                bad.push(format!("{label}: {text:?}\n   want {want:?}\n   got  {got:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} casing variants failed:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// Writes `s` in one of the casings people use: as is, lower, UPPER.
+fn cased(s: &str, how: u8) -> String {
+    match how {
+        1 => s.to_lowercase(),
+        2 => s.to_uppercase(),
+        _ => s.to_string(),
+    }
+}
+
+/// Ordinary prose with words that are also names (nouns, months, weekdays, verbs).
+const NEAR_MISSES: &[&str] = &[
+    "Der Bauer nebenan hat im Mai einen Wolf gesehen.",
+    "Am Montag kommen 3 Pakete, im Jahr 2023 waren es mehr.",
+    "Bill is wrong, to be frank.",
+    "Customer verified with DOB January 2, 1973.",
+    "New ETA November 15, 2025, carrier informed.",
+    "the package finally came, ty",
+    "what else do you need from me",
+    "Die Rechnung vom März ist noch offen, bitte prüfen.",
+    "Ich bin froh, dass es geklappt hat.",
+    "Hallo, Paket ist nicht angekommen.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Casing near misses: prose in any casing has no name.
+    #[test]
+    fn casing_near_misses(k in 0..NEAR_MISSES.len(), how in 0u8..3) {
+        let text = cased(NEAR_MISSES[k], how);
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+
+    /// A cue, then a full name in any casing (and as `SURNAME Given`): the name is found.
+    #[test]
+    fn casing_of_names(
+        cue in proptest::sample::select(vec!["Mein Name ist ", "Name: ", "Hallo, ich bin ", "Kontoinhaber: ", "Sehr geehrte Frau ", "Best regards,\n"]),
+        given in proptest::sample::select(vec!["Annegret", "Tobias", "Zeynep", "Małgorzata", "Siobhán"]),
+        surname in proptest::sample::select(vec!["Pfanzelter", "Hollstein", "Kowalczyk", "Brückl", "Dunmore"]),
+        how in 0u8..4,
+    ) {
+        let cue_text = if how == 3 { cue.to_string() } else { cased(cue, how) };
+        let name = if how == 3 { format!("{} {given}", surname.to_uppercase()) } else { cased(&format!("{given} {surname}"), how) };
+        let text = format!("{cue_text}{name}");
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Intro variants: cue × filler × separator × name (and the cue after the name).
+    #[test]
+    fn intro_variants(
+        cue in proptest::sample::select(vec!["ich bin", "Ich bins", "ich bin's", "i bin", "i bims", "hier ist", "this is", "Hallo, hier nochmal", "hi, its"]),
+        filler in proptest::sample::select(vec!["", " nochmal", " again", " halt"]),
+        sep in proptest::sample::select(vec![" ", ", ", " - "]),
+        given in proptest::sample::select(vec!["Annegret", "Tobias", "Zeynep", "Siobhán", "Kerem"]),
+        surname in proptest::sample::select(vec!["", " Pfanzelter", " Kowalczyk", " Brückl"]),
+        tail in proptest::sample::select(vec!["", ".", ", ich hab eine Frage", ". Meine Nummer hat sich geändert"]),
+    ) {
+        let name = format!("{given}{surname}");
+        let text = format!("{cue}{filler}{sep}{name}{tail}");
+        prop_assert_eq!(names(&text), vec![name.clone()], "{:?}", text);
+        let after = format!("Guten Tag, {name} mein Name{tail}");
+        prop_assert_eq!(names(&after), vec![name], "{:?}", after);
+    }
+
+    /// Intro near misses: cue × filler × something that is no name.
+    #[test]
+    fn intro_near_misses(
+        cue in proptest::sample::select(vec!["ich bin", "Ich bins", "i bin", "hier", "this is", "Hier ist"]),
+        filler in proptest::sample::select(vec!["", " nochmal", " again", " halt", " jetzt"]),
+        rest in proptest::sample::select(vec![" kurz weg.", " die Daten:", " alles gut", " bei euch Kunde.", " so frustrated.", ", danke"]),
+    ) {
+        let text = format!("{cue}{filler}{rest}");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Closing variants: body × closing × separator × name (one or two words, listed
+    /// or not).
+    #[test]
+    fn closing_variants(
+        body in proptest::sample::select(vec!["Bitte um Rückruf.", "Thanks for the quick fix.", "Die Daten stimmen nicht"]),
+        closing in proptest::sample::select(vec!["Danke", "Vielen Dank", "Gruß", "Gruess", "LG", "VG", "MfG", "Rgds", "Best regards", "Cheers", "Merci", "Grazie", "Gracias", "Saludos"]),
+        sep in proptest::sample::select(vec!["\n", ",\n", "\n\n", " ", ", "]),
+        name in proptest::sample::select(vec!["Wiebke", "Tjorven Harmsen", "Annegret Pfanzelter", "Siobhán", "Giuseppe Russo", "Ayşe Kaya"]),
+    ) {
+        let text = format!("{body}\n{closing}{sep}{name}");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Closing near misses: a closing followed by words that are no name.
+    #[test]
+    fn closing_near_misses(
+        closing in proptest::sample::select(vec!["Danke", "Vielen Dank", "Gruß", "LG", "Best regards", "Cheers", "Merci"]),
+        sep in proptest::sample::select(vec!["\n", ",\n", " "]),
+        rest in proptest::sample::select(vec!["Ihr Kundenservice", "für alles", "an alle", "im Voraus!", "The Support Team", "Schönes Wochenende"]),
+    ) {
+        let text = format!("Bitte prüfen.\n{closing}{sep}{rest}");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names with particles, initials and nicknames inside, after a title or label.
+    #[test]
+    fn inner_part_variants(
+        cue in proptest::sample::select(vec!["Sehr geehrter Herr ", "Dear Mr ", "Name: ", "Kontoinhaber: ", "Account holder: "]),
+        given in proptest::sample::select(vec!["Marco", "Pieter", "Nguyen", "J.", "T. A.", "H. J. R.", "Margaret (Peggy)"]),
+        particle in proptest::sample::select(vec!["", "De ", "Di ", "Van ", "van der ", "von ", "Del ", "Mac "]),
+        surname in proptest::sample::select(vec!["Santis", "Berg", "Long", "Okafor", "Holloway", "Obermaier"]),
+        tail in proptest::sample::select(vec!["", ",", ".", "\nIBAN: folgt"]),
+    ) {
+        let name = format!("{given} {particle}{surname}");
+        let text = format!("{cue}{name}{tail}");
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+
+    /// A capitalised particle that no name word follows stays outside the name.
+    #[test]
+    fn inner_part_near_misses(
+        name in proptest::sample::select(vec!["Huber", "Anna Huber", "Okafor"]),
+        particle in proptest::sample::select(vec!["Von", "De", "Van", "Da"]),
+        rest in proptest::sample::select(vec!["", " der Firma", " dem Amt", ".", " und mir"]),
+    ) {
+        let text = format!("Ich habe mit Herrn {name} {particle}{rest} gesprochen.");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names in brackets after a role word: role × name × what closes the bracket.
+    #[test]
+    fn bracket_variants(
+        role in proptest::sample::select(vec!["beim Nachbarn", "mein Mann", "meine Frau", "the agent", "my neighbour", "die Sachbearbeiterin", "TL", "Teamleiterin"]),
+        name in proptest::sample::select(vec!["Marković", "Priyanka", "Dragoslav Perić", "Zieliński", "Annegret"]),
+        close in proptest::sample::select(vec![")", "?)", ", *17.01.1987)", ", geb. 1980)"]),
+    ) {
+        let text = format!("Bitte Rückruf, {role} ({name}{close} weiß Bescheid.");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Brackets without a role word before them, or without a name inside.
+    #[test]
+    fn bracket_near_misses(
+        word in proptest::sample::select(vec!["Tarif", "mein Auto", "die Rechnung", "the router", "Paket"]),
+        inside in proptest::sample::select(vec!["Basis", "E-Auto", "gesperrt", "CGNAT?", "Kopie", "Einkauf"]),
+    ) {
+        let text = format!("Bitte prüfen: {word} ({inside}) ist falsch.");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+
+    /// Forwarded headers and quoted sign-offs.
+    #[test]
+    fn header_and_quote_variants(
+        header in proptest::sample::select(vec!["Von", "From", "De", "Absender"]),
+        name in proptest::sample::select(vec!["Oisín Brennan", "Hakan Öztürk", "Annegret Pfanzelter", "Luis Ortega"]),
+        quote in proptest::sample::select(vec!["> ", ">> ", "> > "]),
+    ) {
+        let mail = name.to_lowercase().replace(' ', ".");
+        let text = format!("-----Original-----\n{header}: {name} <{mail}@example.org>\n\n{quote}Bitte um Rückruf.\n{quote}{name}");
+        prop_assert_eq!(names(&text), vec![name.to_string(), name.to_string()], "{:?}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Names in no list, known by their shape and a strong cue or a birth word after them.
+    #[test]
+    fn shaped_name_variants(
+        given in proptest::sample::select(vec!["Oluwaseun", "Gülçin", "Tjorven", "Éabha", "Wojciech", "Nnamdi"]),
+        surname in proptest::sample::select(vec!["Adeyemi", "Yıldız", "Harmsen", "Ní Bhriain", "Szczęsny", "Okonkwo-Ibe"]),
+        frame in 0usize..3,
+    ) {
+        let name = format!("{given} {surname}");
+        let text = match frame {
+            0 => format!("Neue Mitglieder:\n1. {name}, born 11 Nov 1980"),
+            1 => format!("richtig ist {name}, bitte ändern"),
+            _ => format!("Kontoinhaber: {name}\nIBAN folgt"),
+        };
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+
+    /// Codes, professions, streets and companies after cues or next to names.
+    #[test]
+    fn shaped_near_misses(
+        pair in proptest::sample::select(vec![
+            ("Escalated to", "T2"), ("Escalated to", "L3"), ("eure", "USt-ID"), ("deine", "Kd-Nr"), ("Ich bin", "Fotografin"),
+            ("ich bin", "Studentin"), ("I am", "Pianist"), ("the shop on", "Grafton Street"), ("Rechnung an", "Tanner Malerei GmbH"),
+            ("Lieferung an", "Lindner Logistik"), ("Kunde", "Migros Filiale"),
+        ]),
+        how in 0u8..3,
+    ) {
+        let (cue, thing) = pair;
+        let text = cased(&format!("{cue} {thing}, bitte prüfen."), how);
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}
