@@ -13,6 +13,7 @@
 
 use crate::types::Candidate;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
 
 /// Values shorter than this (letters and digits) are matched only as written.
 const MIN_CANONICAL: usize = 4;
@@ -35,6 +36,14 @@ impl Skeleton {
         let mut from = Vec::with_capacity(text.len());
         let mut buf = [0u8; 4];
         for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                // The common case, without the Unicode tables.
+                if !separator(c) {
+                    bytes.push(c.to_ascii_lowercase() as u8);
+                    from.push((i as u32, i as u32 + 1));
+                }
+                continue;
+            }
             if separator(c) {
                 continue;
             }
@@ -87,9 +96,10 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     // One pattern per distinct value; the first candidate of a value is its model.
     let mut keys: Vec<String> = Vec::new();
     let mut models: Vec<usize> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, c) in kept.iter().enumerate() {
         let key = canonical(&text[c.start..c.end]);
-        if key.chars().any(char::is_alphanumeric) && !keys.contains(&key) {
+        if key.chars().any(char::is_alphanumeric) && seen.insert(key.clone()) {
             keys.push(key);
             models.push(i);
         }

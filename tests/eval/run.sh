@@ -18,4 +18,5 @@ for set in handwritten-dev dev; do
   echo "== $set.jsonl"
   "$root/target/release/pii-veil" scan < "$eval_dir/$set.jsonl" > "$out/$set.pred"
   python3 "$eval_dir/score.py" --gold "$eval_dir/$set.jsonl" --pred "$out/$set.pred" "$@"
+  echo
 done
