@@ -35,25 +35,31 @@ impl Skeleton {
         let mut bytes = Vec::with_capacity(text.len());
         let mut from = Vec::with_capacity(text.len());
         let mut buf = [0u8; 4];
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() {
-                // The common case, without the Unicode tables.
-                if !separator(c) {
-                    bytes.push(c.to_ascii_lowercase() as u8);
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x.is_ascii() {
+                // The common case, a byte at a time, without the Unicode tables.
+                if !separator(char::from(x)) {
+                    bytes.push(x.to_ascii_lowercase());
                     from.push((i as u32, i as u32 + 1));
                 }
+                i += 1;
                 continue;
             }
-            if separator(c) {
-                continue;
-            }
-            let range = (i as u32, (i + c.len_utf8()) as u32);
-            for l in c.to_lowercase() {
-                for &b in l.encode_utf8(&mut buf).as_bytes() {
-                    bytes.push(b);
-                    from.push(range);
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            if !separator(c) {
+                let range = (i as u32, (i + len) as u32);
+                for l in c.to_lowercase() {
+                    for &lb in l.encode_utf8(&mut buf).as_bytes() {
+                        bytes.push(lb);
+                        from.push(range);
+                    }
                 }
             }
+            i += len;
         }
         Skeleton { bytes, from }
     }
