@@ -42,6 +42,9 @@ node www/test/e2e.browser.mjs
 echo "== consumer: npm pack → fresh Vite 7 app → vite build → Chromium"
 node www/test/consumer.mjs
 
+echo "== React app: npm pack → Vite 7 build with react 19 → Chromium: typed values masked, clear, block, the bundled worker"
+node www/test/react.e2e.mjs
+
 echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
 node www/test/protect.e2e.mjs
 

@@ -10,6 +10,7 @@
 //
 //   import { startServer } from './server.mjs';
 //   const s = await startServer();  // s.url, s.recorded, s.reset(), s.fail(path), s.close()
+//   startServer({ root })            serves another folder (a built app's dist/) instead of www/
 //   node www/test/server.mjs [port]   runs it by hand (prints the URL)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -28,7 +29,7 @@ const TYPES = {
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 const CSP_STRICT = CSP.replace(" 'wasm-unsafe-eval'", '');
 
-export async function startServer({ port = 0 } = {}) {
+export async function startServer({ port = 0, root = www } = {}) {
   const recorded = [];
   const botReplies = [];
   const failing = new Set();
@@ -99,8 +100,8 @@ export async function startServer({ port = 0 } = {}) {
     }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(www, path));
-    if (!file.startsWith(www.endsWith(sep) ? www : www + sep) || file.includes(`${sep}node_modules${sep}`)) {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep) || file.includes(`${sep}node_modules${sep}`)) {
       res.writeHead(403);
       res.end();
       return;
@@ -165,7 +166,9 @@ export async function startServer({ port = 0 } = {}) {
     heal(path) { failing.delete(path); },
     close() {
       for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(resolve));
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections(); // a browser that stays open keeps its connections
+      return closed;
     },
   };
 }
