@@ -4,8 +4,12 @@
 //!   rejected: that is how dates (`12.03.01.05`), section numbers and zero-padded codes
 //!   look, and RFC 6943 calls such forms ambiguous. A dotted run of more than four
 //!   numbers (`1.3.6.1.4.1`, an OID) is not an address, and neither is a run glued to a
-//!   letter (`v1.2.3.4`). Version numbers are handled by context: "Version", "v",
-//!   "build" before the value lower it below the threshold (see `context`).
+//!   letter (`v1.2.3.4`). A dotted quad within three words after a version word
+//!   ("Firmware 3.2.1.18", "Update auf 7.57.1.2", "la mise à jour 3.14.2.7") is a
+//!   version or build number unless an IP word ("IP", "Adresse", "server") is nearer.
+//! - Not personal, so not reported: the documentation ranges of RFC 5737
+//!   (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and RFC 3849 (2001:db8::/32), and
+//!   the well-known public DNS resolvers (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1, 9.9.9.9).
 //! - IPv6: every maximal run of hex digits, `:` and `.` with at least two colons is
 //!   parsed by `std::net::Ipv6Addr` (eight groups, or fewer with one `::`, optionally
 //!   ending in an embedded IPv4 address). A short compressed form with fewer than three
@@ -63,6 +67,79 @@ fn mac_word_before(text: &str, s: usize, e: usize) -> bool {
     w.has(context::positive(Kind::MacAddress), 4, 0) || w.has(MORE_MAC_WORDS, 4, 0)
 }
 
+/// Words that make the dotted quad after them a version or build number.
+const VERSION_WORDS: &[&str] = &[
+    "version",
+    "versión",
+    "versione",
+    "versão",
+    "versie",
+    "wersja",
+    "ver",
+    "v",
+    "firmware",
+    "fw",
+    "build",
+    "update",
+    "upgrade",
+    "release",
+    "patch",
+    "stand",
+    "software",
+    "app",
+    "treiber",
+    "driver",
+    "bios",
+    "aggiornamento",
+    "actualización",
+    "actualizacion",
+    "atualização",
+];
+
+/// Words that make the dotted quad after them an IP address, besides the IP words of
+/// the context step.
+const MORE_IP_WORDS: &[&str] = &["ping", "gateway", "dns", "wan", "lan", "host", "dhcp", "dirección", "indirizzo"];
+
+/// True if the dotted quad at `s..e` follows a version word (within three words) with
+/// no IP word between them.
+fn version_number(text: &str, s: usize, e: usize) -> bool {
+    let w = Window::around(text, s, e);
+    let words: Vec<&str> = w.before.iter().take(4).map(String::as_str).collect();
+    let is_version = |i: usize| {
+        // "mise à jour": "jour" counts only after "mise à".
+        if words[i] == "jour" {
+            return i + 2 < words.len() && matches!(words[i + 1], "à" | "a") && words[i + 2] == "mise";
+        }
+        context::matches_any(words[i], VERSION_WORDS)
+    };
+    let Some(v) = (0..words.len().min(3)).find(|&i| is_version(i)) else { return false };
+    // Compounds count too: "Router-IP", "WAN-Adresse".
+    let ip_word = |w: &str| {
+        context::matches_any(w, context::positive(Kind::IpAddress))
+            || context::matches_any(w, MORE_IP_WORDS)
+            || w.ends_with("-ip")
+            || w.ends_with("-adresse")
+    };
+    !(0..v).any(|i| ip_word(words[i]))
+}
+
+/// RFC 5737 documentation ranges and the well-known public resolvers: not personal.
+fn ipv4_non_personal(a: std::net::Ipv4Addr) -> bool {
+    let o = a.octets();
+    matches!((o[0], o[1], o[2]), (192, 0, 2) | (198, 51, 100) | (203, 0, 113))
+        || matches!(o, [8, 8, 8, 8] | [8, 8, 4, 4] | [1, 1, 1, 1] | [1, 0, 0, 1] | [9, 9, 9, 9])
+}
+
+/// RFC 3849 documentation prefix 2001:db8::/32, or an embedded non-personal IPv4.
+fn ipv6_non_personal(a: Ipv6Addr) -> bool {
+    let g = a.segments();
+    (g[0] == 0x2001 && g[1] == 0x0db8) || a.to_ipv4_mapped().is_some_and(ipv4_non_personal)
+}
+
+fn parse_v4(v: &[u8]) -> Option<std::net::Ipv4Addr> {
+    std::str::from_utf8(v).ok()?.parse().ok()
+}
+
 impl Recognizer for Net {
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::IpAddress, Kind::MacAddress]
@@ -78,6 +155,9 @@ impl Recognizer for Net {
         if has_dot {
             for (s, e) in find_in_runs(&self.ipv4, b, IPV4_MIN, ipv4_byte) {
                 if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
+                    continue;
+                }
+                if parse_v4(&b[s..e]).is_some_and(ipv4_non_personal) || version_number(input.text, s, e) {
                     continue;
                 }
                 let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
@@ -171,7 +251,8 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let Ok(text) = std::str::from_utf8(v) else { continue };
-        if text.parse::<Ipv6Addr>().is_err() {
+        let Ok(addr) = text.parse::<Ipv6Addr>() else { continue };
+        if ipv6_non_personal(addr) {
             continue;
         }
         let groups = text.split(':').filter(|g| !g.is_empty()).count();
