@@ -91,3 +91,53 @@ proptest! {
         prop_assert!(found(&text, None, Kind::IpAddress).is_empty(), "{text}");
     }
 }
+
+// ---- MAC addresses with dots or spaces between the pairs ----
+
+const MAC_LEADS: &[&str] =
+    &["MAC", "neue MAC", "MAC-Adresse vom Adapter:", "hardware address", "WLAN-Adapter", "Gerät", "device"];
+
+/// What follows a MAC address (a two-letter word such as "de" would read as a seventh
+/// pair of a space-separated form, which is then not taken).
+const MAC_TAILS: &[&str] = &["", ",", ".", " ist neu", " (alt)", "\nDanke"];
+
+/// Six hex pairs, at least one with a letter a–f, in a random casing.
+fn mac_pairs() -> impl Strategy<Value = Vec<String>> {
+    (prop::collection::vec(0u32..256, 6), 0usize..6, 0xa0u32..0x100, any::<bool>()).prop_map(
+        |(mut v, at, letter, upper)| {
+            v[at] = letter;
+            v.iter().map(|p| if upper { format!("{p:02X}") } else { format!("{p:02x}") }).collect()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn mac_dot_and_space_pairs(lead in pick(MAC_LEADS), pairs in mac_pairs(), sep in pick(&[".", " ", ":", "-"]), tail in pick(MAC_TAILS)) {
+        let v = pairs.join(sep);
+        let text = format!("{lead} {v}{tail}");
+        prop_assert!(found(&text, None, Kind::MacAddress).contains(&v), "{text}");
+    }
+
+    #[test]
+    fn mac_pairs_in_a_mac_field(pairs in mac_pairs(), sep in pick(&[".", " "])) {
+        let v = pairs.join(sep);
+        prop_assert!(found(&v, Some("Geräte-ID (MAC)"), Kind::MacAddress).contains(&v), "{v}");
+    }
+
+    #[test]
+    fn mac_near_misses(
+        lead in pick(&["Code", "Eintrag", "Ruf an:", "Bestellung"]), pairs in mac_pairs(), sep in pick(&[".", " "]),
+        digits in prop::collection::vec(10u32..100, 6), cue in pick(MAC_LEADS),
+    ) {
+        // Without a MAC word, and with a MAC word but no letter.
+        let v = pairs.join(sep);
+        let text = format!("{lead} {v} bitte");
+        prop_assert!(found(&text, None, Kind::MacAddress).is_empty(), "{text}");
+        let d = digits.iter().map(u32::to_string).collect::<Vec<_>>().join(sep);
+        let text = format!("{cue} {d} bitte");
+        prop_assert!(found(&text, None, Kind::MacAddress).is_empty(), "{text}");
+    }
+}

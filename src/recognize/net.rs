@@ -15,7 +15,10 @@
 //!   ending in an embedded IPv4 address). A short compressed form with fewer than three
 //!   groups (`fe80::1`, `12::30`) gets a score that needs context.
 //! - MAC: six hex pairs separated by `:` or `-`, or three hex quads separated by `.`
-//!   (Cisco). A hyphen/dot form made only of decimal digits looks like a phone number
+//!   (Cisco). Six hex pairs separated by `.` or a space (`9c.3d.cf.42.a1.77`,
+//!   `A4 5E 60 C1 7D 02`) need a letter a–f, and a MAC word earlier on the line (or a
+//!   MAC field): without them they are OIDs, phone numbers or codes. A hyphen/dot form
+//!   made only of decimal digits looks like a phone number
 //!   or a reference and needs context; twelve hex digits without separators are only a
 //!   MAC address with a letter and a digit in them *and* a MAC word nearby.
 //!
@@ -38,7 +41,7 @@ impl Net {
         Net {
             ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
             mac: re(
-                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b",
+                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{2}(?:\.[0-9a-f]{2}){5}\b|\b[0-9a-f]{2}(?: [0-9a-f]{2}){5}\b|\b[0-9a-f]{12}\b",
             ),
         }
     }
@@ -54,7 +57,7 @@ fn ipv4_byte(c: u8) -> bool {
 }
 
 fn mac_byte(c: u8) -> bool {
-    c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.')
+    c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.' | b' ')
 }
 
 /// Words that make a bare or decimal-only MAC candidate a MAC address, besides the
@@ -65,6 +68,25 @@ const MORE_MAC_WORDS: &[&str] = &["mac-address", "modem", "wlan", "wifi", "ether
 fn mac_word_before(text: &str, s: usize, e: usize) -> bool {
     let w = Window::around(text, s, e);
     w.has(context::positive(Kind::MacAddress), 4, 0) || w.has(MORE_MAC_WORDS, 4, 0)
+}
+
+/// True if a MAC word stands earlier on the line of `s`, within 80 bytes: a second
+/// address in "neue MAC 9c.3d.cf.42.a1.77 (alt: 9c.3d.cf.42.0b.13)" still has it.
+fn mac_word_on_line(text: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = &text[from..s];
+    let line = line.rfind('\n').map_or(line, |n| &line[n + 1..]);
+    let is_mac_word = |w: &str| {
+        context::matches_any(w, context::positive(Kind::MacAddress)) || context::matches_any(w, MORE_MAC_WORDS)
+    };
+    // A compound counts by its parts too: "WLAN-Adapter".
+    line.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
+        let w = w.to_lowercase();
+        is_mac_word(&w) || w.split('-').any(is_mac_word)
+    })
 }
 
 /// Words that make the dotted quad after them a version or build number.
@@ -186,6 +208,14 @@ impl Recognizer for Net {
             }
             let sep = v[2];
             let has_letter = v.iter().any(u8::is_ascii_alphabetic);
+            if v.len() == 17 && matches!(sep, b'.' | b' ') {
+                // Pairs separated by dots or spaces: a letter and a MAC word or field.
+                let cue = input.field.expects == Some(Kind::MacAddress) || mac_word_on_line(input.text, s);
+                if has_letter && cue {
+                    out.push(Candidate::new(Kind::MacAddress, s, e, 0.7));
+                }
+                continue;
+            }
             let score = if sep == b':' || has_letter {
                 0.9
             } else if mac_word_before(input.text, s, e) {
@@ -269,16 +299,26 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
 
 /// A MAC address must not be part of a longer hex/separator run.
 fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
-    let glued = |i: usize, j: usize| b[i] == b[j] && (b[i] == b':' || b[i] == b'-' || b[i] == b'.');
+    let glued = |i: usize, j: usize| b[i] == b[j] && matches!(b[i], b':' | b'-' | b'.' | b' ');
+    // A space glues only a whole hex pair (a two-letter word): "MAC a0 1b …" is bounded.
+    let pair = |i: usize, j: Option<usize>| {
+        b[i] != b' '
+            || j.is_some_and(|j| {
+                let word = |k: usize| k < b.len() && b[k].is_ascii_alphanumeric();
+                word(j) && b[j].is_ascii_hexdigit() && !(if j < i { j > 0 && word(j - 1) } else { word(j + 1) })
+            })
+    };
     let before_ok = s == 0 || {
         let p = b[s - 1];
-        !(p.is_ascii_alphanumeric() || p >= 0x80 || (s >= 2 && b[s - 2].is_ascii_hexdigit() && glued(s - 1, s + 2)))
+        !(p.is_ascii_alphanumeric()
+            || p >= 0x80
+            || (s >= 2 && b[s - 2].is_ascii_hexdigit() && glued(s - 1, s + 2) && pair(s - 1, s.checked_sub(3))))
     };
     let after_ok = e >= b.len() || {
         let n = b[e];
         !(n.is_ascii_alphanumeric()
             || n >= 0x80
-            || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3)))
+            || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3) && pair(e, Some(e + 2))))
     };
     before_ok && after_ok
 }
