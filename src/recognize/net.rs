@@ -4,14 +4,21 @@
 //!   rejected: that is how dates (`12.03.01.05`), section numbers and zero-padded codes
 //!   look, and RFC 6943 calls such forms ambiguous. A dotted run of more than four
 //!   numbers (`1.3.6.1.4.1`, an OID) is not an address, and neither is a run glued to a
-//!   letter (`v1.2.3.4`). Version numbers are handled by context: "Version", "v",
-//!   "build" before the value lower it below the threshold (see `context`).
+//!   letter (`v1.2.3.4`). A dotted quad within three words after a version word
+//!   ("Firmware 3.2.1.18", "Update auf 7.57.1.2", "la mise à jour 3.14.2.7") is a
+//!   version or build number unless an IP word ("IP", "Adresse", "server") is nearer.
+//! - Not personal, so not reported: the documentation ranges of RFC 5737
+//!   (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and RFC 3849 (2001:db8::/32), and
+//!   the well-known public DNS resolvers (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1, 9.9.9.9).
 //! - IPv6: every maximal run of hex digits, `:` and `.` with at least two colons is
 //!   parsed by `std::net::Ipv6Addr` (eight groups, or fewer with one `::`, optionally
 //!   ending in an embedded IPv4 address). A short compressed form with fewer than three
 //!   groups (`fe80::1`, `12::30`) gets a score that needs context.
 //! - MAC: six hex pairs separated by `:` or `-`, or three hex quads separated by `.`
-//!   (Cisco). A hyphen/dot form made only of decimal digits looks like a phone number
+//!   (Cisco). Six hex pairs separated by `.` or a space (`9c.3d.cf.42.a1.77`,
+//!   `A4 5E 60 C1 7D 02`) need a letter a–f, and a MAC word earlier on the line (or a
+//!   MAC field): without them they are OIDs, phone numbers or codes. A hyphen/dot form
+//!   made only of decimal digits looks like a phone number
 //!   or a reference and needs context; twelve hex digits without separators are only a
 //!   MAC address with a letter and a digit in them *and* a MAC word nearby.
 //!
@@ -34,7 +41,7 @@ impl Net {
         Net {
             ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
             mac: re(
-                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{12}\b",
+                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{2}(?:\.[0-9a-f]{2}){5}\b|\b[0-9a-f]{2}(?: [0-9a-f]{2}){5}\b|\b[0-9a-f]{12}\b",
             ),
         }
     }
@@ -50,7 +57,7 @@ fn ipv4_byte(c: u8) -> bool {
 }
 
 fn mac_byte(c: u8) -> bool {
-    c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.')
+    c.is_ascii_hexdigit() || matches!(c, b':' | b'-' | b'.' | b' ')
 }
 
 /// Words that make a bare or decimal-only MAC candidate a MAC address, besides the
@@ -61,6 +68,98 @@ const MORE_MAC_WORDS: &[&str] = &["mac-address", "modem", "wlan", "wifi", "ether
 fn mac_word_before(text: &str, s: usize, e: usize) -> bool {
     let w = Window::around(text, s, e);
     w.has(context::positive(Kind::MacAddress), 4, 0) || w.has(MORE_MAC_WORDS, 4, 0)
+}
+
+/// True if a MAC word stands earlier on the line of `s`, within 80 bytes: a second
+/// address in "neue MAC 9c.3d.cf.42.a1.77 (alt: 9c.3d.cf.42.0b.13)" still has it.
+fn mac_word_on_line(text: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = &text[from..s];
+    let line = line.rfind('\n').map_or(line, |n| &line[n + 1..]);
+    let is_mac_word = |w: &str| {
+        context::matches_any(w, context::positive(Kind::MacAddress)) || context::matches_any(w, MORE_MAC_WORDS)
+    };
+    // A compound counts by its parts too: "WLAN-Adapter".
+    line.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
+        let w = w.to_lowercase();
+        is_mac_word(&w) || w.split('-').any(is_mac_word)
+    })
+}
+
+/// Words that make the dotted quad after them a version or build number.
+const VERSION_WORDS: &[&str] = &[
+    "version",
+    "versión",
+    "versione",
+    "versão",
+    "versie",
+    "wersja",
+    "ver",
+    "v",
+    "firmware",
+    "fw",
+    "build",
+    "update",
+    "upgrade",
+    "release",
+    "patch",
+    "stand",
+    "software",
+    "app",
+    "treiber",
+    "driver",
+    "bios",
+    "aggiornamento",
+    "actualización",
+    "actualizacion",
+    "atualização",
+];
+
+/// Words that make the dotted quad after them an IP address, besides the IP words of
+/// the context step.
+const MORE_IP_WORDS: &[&str] = &["ping", "gateway", "dns", "wan", "lan", "host", "dhcp", "dirección", "indirizzo"];
+
+/// True if the dotted quad at `s..e` follows a version word (within three words) with
+/// no IP word between them.
+fn version_number(text: &str, s: usize, e: usize) -> bool {
+    let w = Window::around(text, s, e);
+    let words: Vec<&str> = w.before.iter().take(4).map(String::as_str).collect();
+    let is_version = |i: usize| {
+        // "mise à jour": "jour" counts only after "mise à".
+        if words[i] == "jour" {
+            return i + 2 < words.len() && matches!(words[i + 1], "à" | "a") && words[i + 2] == "mise";
+        }
+        context::matches_any(words[i], VERSION_WORDS)
+    };
+    let Some(v) = (0..words.len().min(3)).find(|&i| is_version(i)) else { return false };
+    // Compounds count too: "Router-IP", "WAN-Adresse".
+    let ip_word = |w: &str| {
+        context::matches_any(w, context::positive(Kind::IpAddress))
+            || context::matches_any(w, MORE_IP_WORDS)
+            || w.ends_with("-ip")
+            || w.ends_with("-adresse")
+    };
+    !(0..v).any(|i| ip_word(words[i]))
+}
+
+/// RFC 5737 documentation ranges and the well-known public resolvers: not personal.
+fn ipv4_non_personal(a: std::net::Ipv4Addr) -> bool {
+    let o = a.octets();
+    matches!((o[0], o[1], o[2]), (192, 0, 2) | (198, 51, 100) | (203, 0, 113))
+        || matches!(o, [8, 8, 8, 8] | [8, 8, 4, 4] | [1, 1, 1, 1] | [1, 0, 0, 1] | [9, 9, 9, 9])
+}
+
+/// RFC 3849 documentation prefix 2001:db8::/32, or an embedded non-personal IPv4.
+fn ipv6_non_personal(a: Ipv6Addr) -> bool {
+    let g = a.segments();
+    (g[0] == 0x2001 && g[1] == 0x0db8) || a.to_ipv4_mapped().is_some_and(ipv4_non_personal)
+}
+
+fn parse_v4(v: &[u8]) -> Option<std::net::Ipv4Addr> {
+    std::str::from_utf8(v).ok()?.parse().ok()
 }
 
 impl Recognizer for Net {
@@ -78,6 +177,9 @@ impl Recognizer for Net {
         if has_dot {
             for (s, e) in find_in_runs(&self.ipv4, b, IPV4_MIN, ipv4_byte) {
                 if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
+                    continue;
+                }
+                if parse_v4(&b[s..e]).is_some_and(ipv4_non_personal) || version_number(input.text, s, e) {
                     continue;
                 }
                 let mut c = Candidate::new(Kind::IpAddress, s, e, 0.8);
@@ -106,6 +208,14 @@ impl Recognizer for Net {
             }
             let sep = v[2];
             let has_letter = v.iter().any(u8::is_ascii_alphabetic);
+            if v.len() == 17 && matches!(sep, b'.' | b' ') {
+                // Pairs separated by dots or spaces: a letter and a MAC word or field.
+                let cue = input.field.expects == Some(Kind::MacAddress) || mac_word_on_line(input.text, s);
+                if has_letter && cue {
+                    out.push(Candidate::new(Kind::MacAddress, s, e, 0.7));
+                }
+                continue;
+            }
             let score = if sep == b':' || has_letter {
                 0.9
             } else if mac_word_before(input.text, s, e) {
@@ -171,7 +281,8 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let Ok(text) = std::str::from_utf8(v) else { continue };
-        if text.parse::<Ipv6Addr>().is_err() {
+        let Ok(addr) = text.parse::<Ipv6Addr>() else { continue };
+        if ipv6_non_personal(addr) {
             continue;
         }
         let groups = text.split(':').filter(|g| !g.is_empty()).count();
@@ -188,16 +299,26 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
 
 /// A MAC address must not be part of a longer hex/separator run.
 fn mac_bounded(b: &[u8], s: usize, e: usize) -> bool {
-    let glued = |i: usize, j: usize| b[i] == b[j] && (b[i] == b':' || b[i] == b'-' || b[i] == b'.');
+    let glued = |i: usize, j: usize| b[i] == b[j] && matches!(b[i], b':' | b'-' | b'.' | b' ');
+    // A space glues only a whole hex pair (a two-letter word): "MAC a0 1b …" is bounded.
+    let pair = |i: usize, j: Option<usize>| {
+        b[i] != b' '
+            || j.is_some_and(|j| {
+                let word = |k: usize| k < b.len() && b[k].is_ascii_alphanumeric();
+                word(j) && b[j].is_ascii_hexdigit() && !(if j < i { j > 0 && word(j - 1) } else { word(j + 1) })
+            })
+    };
     let before_ok = s == 0 || {
         let p = b[s - 1];
-        !(p.is_ascii_alphanumeric() || p >= 0x80 || (s >= 2 && b[s - 2].is_ascii_hexdigit() && glued(s - 1, s + 2)))
+        !(p.is_ascii_alphanumeric()
+            || p >= 0x80
+            || (s >= 2 && b[s - 2].is_ascii_hexdigit() && glued(s - 1, s + 2) && pair(s - 1, s.checked_sub(3))))
     };
     let after_ok = e >= b.len() || {
         let n = b[e];
         !(n.is_ascii_alphanumeric()
             || n >= 0x80
-            || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3)))
+            || (e + 1 < b.len() && b[e + 1].is_ascii_hexdigit() && glued(e, e - 3) && pair(e, Some(e + 2))))
     };
     before_ok && after_ok
 }
