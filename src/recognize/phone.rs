@@ -312,6 +312,7 @@ impl Recognizer for Phone {
                 if input.field.expects.is_some_and(|k| k != Kind::Phone) && v.score < 0.8 {
                     score -= 0.3;
                 }
+                let end = extension_end(b, end);
                 i = end.max(i + 1);
                 // Context adds at most 0.3; only a phone field can lift more.
                 if score + 0.3 < 0.5 && input.field.expects != Some(Kind::Phone) {
@@ -331,6 +332,46 @@ impl Recognizer for Phone {
             }
         }
     }
+}
+
+/// Words that introduce an extension written right after a number ("x112",
+/// "ext. 204", "Durchwahl 12", "DW 33", "poste 14"), in lower case.
+const EXTENSION_WORDS: &[&[u8]] =
+    &[b"extension", b"ext", b"x", b"durchwahl", b"dw", b"klappe", b"kl", b"poste", b"int", b"interno", b"nst"];
+
+/// The end of the number ending at `end` with its extension, if one follows: up to
+/// two spaces, an [`EXTENSION_WORDS`] word (maybe with a dot or colon), and one to
+/// five digits standing alone. The labelling convention puts the extension inside.
+fn extension_end(b: &[u8], end: usize) -> usize {
+    let mut i = end;
+    while i < b.len() && i - end < 2 && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    let ws = i;
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let word = b[ws..i].to_ascii_lowercase();
+    if word.is_empty() || !EXTENSION_WORDS.contains(&word.as_slice()) {
+        return end;
+    }
+    if i < b.len() && matches!(b[i], b'.' | b':') {
+        i += 1;
+    }
+    let spaced = i < b.len() && b[i] == b' ';
+    if spaced {
+        i += 1;
+    }
+    let ds = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let glued = i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80);
+    let after_dot_digit = i + 1 < b.len() && matches!(b[i], b'.' | b',' | b'/' | b'-') && b[i + 1].is_ascii_digit();
+    if !(1..=5).contains(&(i - ds)) || glued || after_dot_digit || (ws == end && word != b"x") {
+        return end;
+    }
+    i
 }
 
 /// True if the number stands alone on its line or between `|` bars, and the text has
