@@ -3,14 +3,16 @@
 //! parent module's docs).
 
 use super::text::{looks_like_domain, lower};
-use super::user_words::{ACCOUNT_LABELS, CONNECTORS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS};
+use super::user_words::{
+    ACCOUNT_LABELS, BARE_LABELS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
+};
 use crate::entity::Kind;
 use crate::recognize::util::{alnum_runs, re, re_folded, typo_eq_ci};
 use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 
 /// User-name labels, in lower case (searched in [`Input::folded`]).
-pub(crate) const LABEL: &str = r"\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
+pub(crate) const LABEL: &str = r"\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
 
 /// The label and value patterns, compiled.
 pub(super) struct Labelled {
@@ -173,13 +175,31 @@ fn value_score(
     let strong = STRONG_LABELS.contains(&label);
     let owned = ACCOUNT_LABELS.contains(&label) && previous_word(b, ls).is_some_and(|w| OWNERS.contains(&w.as_str()));
     let plain = v.iter().all(|c| c.is_ascii_lowercase() || *c == b'-');
-    if marked && (connector || strong || owned) {
+    let bare = BARE_LABELS.contains(&label) && bare_name(&tok);
+    if marked && (connector || strong || owned || bare) {
         Some(0.7)
     } else if plain && ((strong && connector && v.len() >= 4) || ((connector || owned) && v.len() >= 6)) {
         Some(0.55)
     } else {
         None
     }
+}
+
+/// True if `tok` (lower case) can stand as a user name right after an account word
+/// with nothing between ("acct jwillis_88", "Konto mario.wolf"): four bytes or more,
+/// two letters or more, no dot segment shorter than two ("z.b", "v1.2"), no file
+/// ending ("rechnung_2024.pdf"), and not a reference: up to four letters, maybe a
+/// hyphen, then digits only ("cust-54468", "kd912686").
+fn bare_name(tok: &str) -> bool {
+    let letters = tok.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = tok[letters..].strip_prefix('-').unwrap_or(&tok[letters..]);
+    let reference = letters <= 4 && !rest.is_empty() && rest.bytes().all(|c| c.is_ascii_digit());
+    !reference
+        && tok.len() >= 4
+        && tok.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+        && tok.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && tok.split('.').all(|p| p.len() >= 2)
+        && !tok.rsplit_once('.').is_some_and(|(_, end)| FILE_ENDINGS.contains(&end))
 }
 
 /// The words of six bytes or more, as `(start, end)`: a word starts at an ASCII letter

@@ -45,6 +45,9 @@ pub(super) const FILLERS: &[&str] = &[
     "heißt",
     "heisst",
     "called",
+    "named",
+    "eins",
+    "one",
     "under",
     "unter",
     "it's",
@@ -393,6 +396,28 @@ pub(super) const ACCOUNT_LABELS: &[&str] = &[
     "twitch",
     "mastodon",
     "threads",
+];
+/// Account words after which a marked token (a digit, `_` or `.` inside) is a user
+/// name even with no `:` or connecting word between ("unlocked acct jwillis_88").
+pub(super) const BARE_LABELS: &[&str] = &[
+    "account",
+    "acct",
+    "acc",
+    "konto",
+    "konten",
+    "benutzerkonto",
+    "nutzerkonto",
+    "kundenkonto",
+    "profile",
+    "profil",
+    "user",
+    "benutzer",
+];
+/// File endings: a token ending in one is a file name, not a user name.
+pub(super) const FILE_ENDINGS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "jpg", "jpeg", "png", "gif", "heic", "zip", "rar", "odt", "ods",
+    "xml", "json", "html", "htm", "eml", "msg", "mp4", "mov", "mp3", "wav", "tif", "tiff", "bmp", "webp", "svg", "ppt",
+    "pptx", "exe", "log", "rtf", "pages", "numbers", "key",
 ];
 /// Owner words before an account label.
 pub(super) const OWNERS: &[&str] = &[

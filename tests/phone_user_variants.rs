@@ -1,0 +1,105 @@
+//! Generated variants of two categories of writing: a phone number with its extension
+//! written right after it (the extension is part of the span), and a user name right
+//! after an account word with no `:` or `@`. Each has a generator of variants that
+//! must be found and a generator of near misses that must not.
+
+use pii_veil::{Kind, Scanner};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(Scanner::new)
+}
+
+/// The texts of the findings of `kind`.
+fn found(text: &str, kind: Kind) -> Vec<String> {
+    scanner()
+        .scan(text, None)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| text[f.span.start..f.span.end].to_string())
+        .collect()
+}
+
+fn pick(v: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+    prop::sample::select(v)
+}
+
+// ---- Phone extensions ----
+
+const PHONE_LEADS: &[&str] = &["Call me at", "Tel.", "Rückruf unter", "reach me on", "Telefon:", "erreichbar unter"];
+const PHONES: &[&str] =
+    &["(704) 338-1190", "212-555-0147", "0316 824417", "+49 30 12345678", "0171 2345678", "+43 1 5321234"];
+const EXT_WORDS: &[&str] =
+    &["x", "X", "ext.", "ext", "Ext.", "extension", "Durchwahl", "DW", "Dw.", "Kl.", "poste", "int.", "Nst."];
+const PHONE_TAILS: &[&str] = &["", ", danke", " tomorrow", ".", "\nRegards"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Number, extension word, optional space, 1–5 digits: the span runs to the end.
+    #[test]
+    fn extension_is_inside(lead in pick(PHONE_LEADS), phone in pick(PHONES), word in pick(EXT_WORDS),
+                           space in pick(&["", " "]), ext in 1u32..99999, tail in pick(PHONE_TAILS)) {
+        let full = format!("{phone} {word}{space}{ext}");
+        let text = format!("{lead} {full}{tail}");
+        let got = found(&text, Kind::Phone);
+        prop_assert!(got.contains(&full), "{text:?} -> {got:?}");
+    }
+
+    /// The extension word without digits, or with a decimal, stays outside.
+    #[test]
+    fn no_extension_without_digits(lead in pick(PHONE_LEADS), phone in pick(PHONES), word in pick(EXT_WORDS),
+                                   after in pick(&[" folgt", " 12.5", " 123456", "12abc", " bitte"])) {
+        let text = format!("{lead} {phone} {word}{after}");
+        let got = found(&text, Kind::Phone);
+        prop_assert!(got.iter().all(|g| g.len() <= phone.len() + 1), "{text:?} -> {got:?}");
+    }
+}
+
+// ---- User names after an account word ----
+
+const ACCOUNT_LEADS: &[&str] = &[
+    "unlocked acct",
+    "account under",
+    "Account",
+    "account named",
+    "Ihr Benutzerkonto",
+    "Konto unter",
+    "zwei Konten, eins unter",
+    "acct user",
+    "Profil",
+    "profile",
+    "Kundenkonto auf",
+];
+const STEMS: &[&str] = &["jwillis", "mario", "bkowalski", "hanna", "lenny", "mwolf"];
+const MARKS: &[&str] = &["_88", "1961", ".wolf", ".k91", "_bln", "_chi", "77"];
+const USER_TAILS: &[&str] = &["", " gesperrt?", ", please reset", " | billing addr", ".", "\nDanke"];
+
+/// Plain words, numbers, references and file names after an account word.
+const NOT_USERS: &[&str] =
+    &["12345678", "cust-54468", "kd912686", "rechnung_2024.pdf", "scan_01.jpg", "z.B.", "v1.2", "gesperrt", "DE-4711"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Account word (with fillers) + marked token: the token is a user name.
+    #[test]
+    fn marked_token_after_account_word(lead in pick(ACCOUNT_LEADS), stem in pick(STEMS), mark in pick(MARKS),
+                                       tail in pick(USER_TAILS)) {
+        let user = format!("{stem}{mark}");
+        let text = format!("{lead} {user}{tail}");
+        let got = found(&text, Kind::Username);
+        prop_assert!(got.contains(&user), "{text:?} -> {got:?}");
+    }
+
+    /// References, numbers, file names and plain words are not user names.
+    #[test]
+    fn no_user_for_references(lead in pick(ACCOUNT_LEADS), tok in pick(NOT_USERS), tail in pick(USER_TAILS)) {
+        let text = format!("{lead} {tok}{tail}");
+        let got = found(&text, Kind::Username);
+        prop_assert!(got.is_empty(), "{text:?} -> {got:?}");
+    }
+}
