@@ -71,3 +71,64 @@ proptest! {
         prop_assert!(found(&text, None, Kind::Email).is_empty(), "{}", text);
     }
 }
+
+// ---- Grouped BICs and cards with a wide separator ----
+
+const BICS: &[&str] = &["SSKMDEMM", "AIBKIE2D", "COBADEFFXXX", "BKAUATWW", "NWBKGB2L", "DEUTDEDB", "GENODEM1GLS"];
+const BIC_LABELS: &[&str] = &["BIC: ", "BIC ", "bic: ", "SWIFT: ", "SWIFT code ", "BIC ist ", "Swift-Code: "];
+const BIC_TAILS: &[&str] = &["", "\nVerwendungszweck: Miete", ", danke", " (Sparkasse)", "\n"];
+
+/// `SSKMDEMM` as `SSKM DE MM`, `SSKM DEMM`; the branch as its own group.
+fn group_bic(v: &str, split_cc: bool) -> String {
+    let (bank, cc, loc, branch) = (&v[..4], &v[4..6], &v[6..8], &v[8..]);
+    let mut s = if split_cc { format!("{bank} {cc} {loc}") } else { format!("{bank} {cc}{loc}") };
+    if !branch.is_empty() {
+        s = format!("{s} {branch}");
+    }
+    s
+}
+
+/// Luhn-valid 16-digit cards with known issuer prefixes.
+const CARDS: &[&str] = &["5108231594829914", "4111111111111111", "5555555555554444", "4012888888881881"];
+
+fn group_card(c: &str, sep: &str) -> String {
+    c.as_bytes().chunks(4).map(|g| std::str::from_utf8(g).unwrap()).collect::<Vec<_>>().join(sep)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn grouped_bic_after_a_label_is_found(v in pick(BICS), split in any::<bool>(), label in pick(BIC_LABELS), tail in pick(BIC_TAILS)) {
+        let value = group_bic(v, split);
+        let text = format!("{label}{value}{tail}");
+        prop_assert_eq!(found(&text, None, Kind::Bic), vec![value]);
+    }
+
+    #[test]
+    fn grouped_bic_in_a_bic_field_is_found(v in pick(BICS), split in any::<bool>(), field in pick(&["BIC", "BIC / SWIFT", "Swift-Code"])) {
+        let value = group_bic(v, split);
+        prop_assert_eq!(found(&value, Some(field), Kind::Bic), vec![value.clone()]);
+    }
+
+    #[test]
+    fn grouped_bic_shape_without_label_is_not_a_bic(v in pick(BICS), split in any::<bool>(), lead in pick(&["Bitte ", "Code ", "Gutschein ", "Ticket "]), tail in pick(BIC_TAILS)) {
+        let text = format!("{lead}{}{tail}", group_bic(v, split));
+        prop_assert!(found(&text, None, Kind::Bic).is_empty(), "{}", text);
+    }
+
+    #[test]
+    fn card_with_wide_separator_is_found(c in pick(CARDS), sep in pick(&["  ", "\t"]), lead in pick(&["", "Karte ", "card: ", "Kartennummer\t"]), tail in pick(&["", " exp 04/28", ".", "\n"])) {
+        let value = group_card(c, sep);
+        let text = format!("{lead}{value}{tail}");
+        prop_assert_eq!(found(&text, None, Kind::CreditCard), vec![value]);
+    }
+
+    #[test]
+    fn wide_groups_failing_luhn_are_not_cards(c in pick(CARDS), sep in pick(&["  ", "\t"]), d in 1u8..9) {
+        let mut bad = c.as_bytes().to_vec();
+        bad[15] = b'0' + (bad[15] - b'0' + d) % 10;
+        let value = group_card(std::str::from_utf8(&bad).unwrap(), sep);
+        prop_assert!(found(&value, None, Kind::CreditCard).is_empty(), "{}", value);
+    }
+}
