@@ -132,3 +132,67 @@ proptest! {
         prop_assert!(found(&value, None, Kind::CreditCard).is_empty(), "{}", value);
     }
 }
+
+// ---- Wider Maestro issuer ranges (50, 56–69) ----
+
+/// Appends the Luhn check digit to `body`.
+fn with_luhn(body: &str) -> String {
+    let sum: u32 = body
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, c)| {
+            let d = u32::from(c - b'0');
+            if i % 2 == 0 {
+                let x = d * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    format!("{body}{}", (10 - sum % 10) % 10)
+}
+
+/// Prefixes of the wide Maestro space that no other brand claims.
+const MAESTRO_PREFIXES: &[&str] = &["50", "56", "57", "58", "61", "63", "66", "67", "68", "69"];
+const CARD_CUES: &[&str] = &["Karte: ", "card ", "Maestro ", "EC-Karte ", "Debitkarte: ", "Girocard "];
+
+fn maestro(prefix: &str, rest: u64) -> String {
+    with_luhn(&format!("{prefix}{rest:013}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn maestro_grouped_by_four_is_found(p in pick(MAESTRO_PREFIXES), rest in 1_000_000_000_000u64..10_000_000_000_000, sep in pick(&[" ", "-"]), tail in pick(&["", ", exp 04/28", " (gesperrt)"])) {
+        let n = maestro(p, rest);
+        if n.starts_with("6011") || n.starts_with("6304") || n.starts_with("675") || n.starts_with("676") || n.starts_with("5018") || n.starts_with("5020") || n.starts_with("5038") {
+            return Ok(());
+        }
+        let value = group_card(&n, sep);
+        let text = format!("New one: {value}{tail}");
+        prop_assert_eq!(found(&text, None, Kind::CreditCard), vec![value]);
+    }
+
+    #[test]
+    fn maestro_compact_after_a_card_word_is_found(p in pick(MAESTRO_PREFIXES), rest in 1_000_000_000_000u64..10_000_000_000_000, cue in pick(CARD_CUES)) {
+        let value = maestro(p, rest);
+        let text = format!("{cue}{value}");
+        prop_assert_eq!(found(&text, None, Kind::CreditCard), vec![value]);
+    }
+
+    #[test]
+    fn maestro_compact_without_card_word_is_not_a_card(p in pick(MAESTRO_PREFIXES), rest in 1_000_000_000_000u64..10_000_000_000_000, lead in pick(&["Referenz ", "Vorgang ", "order ", "Tracking: ", ""])) {
+        let value = maestro(p, rest);
+        let text = format!("{lead}{value}");
+        let f = found(&text, None, Kind::CreditCard);
+        // Only numbers another brand places (e.g. 6759…) may still be cards.
+        prop_assert!(f.is_empty() || ["6759", "6761", "6762", "6763", "6304", "5018", "5020", "5038", "5893"].iter().any(|q| value.starts_with(q)), "{}", text);
+    }
+}

@@ -72,8 +72,8 @@ impl Bank {
     }
 
     /// 16-digit cards grouped by 4 with one wide separator used throughout.
-    fn wide_cards(&self, b: &[u8], out: &mut Vec<Candidate>) {
-        for m in self.card_wide.find_iter(b) {
+    fn wide_cards(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for m in self.card_wide.find_iter(input.bytes) {
             let s = m.as_bytes();
             let sep = &s[4..s[4..].iter().position(u8::is_ascii_digit).map_or(5, |p| p + 4)];
             if s.split(|c| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count() != 4
@@ -81,7 +81,7 @@ impl Bank {
             {
                 continue;
             }
-            if let Ok(brand) = validate::credit_card(&compact(s)) {
+            if let Some(brand) = card_brand(input, m.start(), m.end()) {
                 let mut c = Candidate::new(Kind::CreditCard, m.start(), m.end(), 0.9);
                 c.validated = true;
                 c.subtype = Some(brand);
@@ -89,6 +89,25 @@ impl Bank {
             }
         }
     }
+}
+
+/// Words that say a number is a payment card.
+const CARD_WORDS: &[&str] = &["card*", "karte*", "maestro", "ec-karte*", "debitkarte*", "girocard", "bankkarte*"];
+
+/// The brand of the card number at `s..e`: a placed issuer prefix, or the wider Maestro
+/// range when the number is grouped by 4 or a card word stands near it.
+fn card_brand(input: &Input<'_>, s: usize, e: usize) -> Option<&'static str> {
+    let raw = &input.bytes[s..e];
+    let digits = compact(raw);
+    if let Ok(brand) = validate::credit_card(&digits) {
+        return Some(brand);
+    }
+    if !validate::maestro_range(&digits) {
+        return None;
+    }
+    let groups: Vec<&[u8]> = raw.split(|c| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let by_four = groups.len() >= 3 && groups[..groups.len() - 1].iter().all(|g| g.len() == 4);
+    (by_four || Window::around(input.text, s, e).has(CARD_WORDS, 4, 0)).then_some("maestro")
 }
 
 /// True if a grouped-BIC match starts with the BIC/SWIFT label (not the line start).
@@ -261,15 +280,14 @@ impl Recognizer for Bank {
             }
         }
         self.grouped_bics(input, out);
-        self.wide_cards(b, out);
+        self.wide_cards(input, out);
         for (ms, me) in cards(b) {
             let s = &b[ms..me];
             // Groups must be regular: a single separator kind, no doubled separators.
             if s.windows(2).any(|w| !w[0].is_ascii_digit() && !w[1].is_ascii_digit()) {
                 continue;
             }
-            let digits = compact(s);
-            if let Ok(brand) = validate::credit_card(&digits) {
+            if let Some(brand) = card_brand(input, ms, me) {
                 let mut c = Candidate::new(Kind::CreditCard, ms, me, 0.9);
                 c.validated = true;
                 c.subtype = Some(brand);
