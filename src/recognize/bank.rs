@@ -28,6 +28,8 @@ use regex::bytes::Regex;
 // check the hand-written forms against those patterns.
 pub(super) struct Bank {
     bic_labelled: Regex,
+    bic_grouped: Regex,
+    card_wide: Regex,
 }
 
 impl Bank {
@@ -37,8 +39,81 @@ impl Bank {
             bic_labelled: re(
                 r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b",
             ),
+            // Printed BICs are grouped `SSKM DE MM (XXX)`: bank, country, location, branch.
+            // Upper case only and only after the word or in a BIC field — spaced, the shape
+            // is three or four ordinary words.
+            bic_grouped: re(
+                r"(?i)(?:\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?|^[ \t]*)([a-z]{4} [a-z]{2} ?[a-z0-9]{2}(?: [a-z0-9]{3})?)\b",
+            ),
+            // 16 digits in groups of 4 with a wide separator (two spaces or a tab).
+            card_wide: re(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
         }
     }
+
+    /// Grouped BICs after a BIC/SWIFT label, or as the whole value of a BIC field.
+    fn grouped_bics(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let b = input.bytes;
+        let field = input.field.expects == Some(Kind::Bic);
+        for caps in self.bic_grouped.captures_iter(b) {
+            let (Some(all), Some(m)) = (caps.get(0), caps.get(1)) else { continue };
+            let v = m.as_bytes();
+            if !v.contains(&b' ') || v.iter().any(u8::is_ascii_lowercase) {
+                continue;
+            }
+            // The line-start alternative counts only as the whole value of a BIC field.
+            let whole_value = field && b[m.end()..].iter().all(u8::is_ascii_whitespace);
+            if !starts_with_label(all.as_bytes()) && !whole_value {
+                continue;
+            }
+            if validate::bic(&compact(v)).is_ok() {
+                out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
+            }
+        }
+    }
+
+    /// 16-digit cards grouped by 4 with one wide separator used throughout.
+    fn wide_cards(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for m in self.card_wide.find_iter(input.bytes) {
+            let s = m.as_bytes();
+            let sep = &s[4..s[4..].iter().position(u8::is_ascii_digit).map_or(5, |p| p + 4)];
+            if s.split(|c| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count() != 4
+                || s.windows(sep.len()).filter(|w| *w == sep).count() != 3
+            {
+                continue;
+            }
+            if let Some(brand) = card_brand(input, m.start(), m.end()) {
+                let mut c = Candidate::new(Kind::CreditCard, m.start(), m.end(), 0.9);
+                c.validated = true;
+                c.subtype = Some(brand);
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// Words that say a number is a payment card.
+const CARD_WORDS: &[&str] = &["card*", "karte*", "maestro", "ec-karte*", "debitkarte*", "girocard", "bankkarte*"];
+
+/// The brand of the card number at `s..e`: a placed issuer prefix, or the wider Maestro
+/// range when the number is grouped by 4 or a card word stands near it.
+fn card_brand(input: &Input<'_>, s: usize, e: usize) -> Option<&'static str> {
+    let raw = &input.bytes[s..e];
+    let digits = compact(raw);
+    if let Ok(brand) = validate::credit_card(&digits) {
+        return Some(brand);
+    }
+    if !validate::maestro_range(&digits) {
+        return None;
+    }
+    let groups: Vec<&[u8]> = raw.split(|c| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let by_four = groups.len() >= 3 && groups[..groups.len() - 1].iter().all(|g| g.len() == 4);
+    (by_four || Window::around(input.text, s, e).has(CARD_WORDS, 4, 0)).then_some("maestro")
+}
+
+/// True if a grouped-BIC match starts with the BIC/SWIFT label (not the line start).
+fn starts_with_label(m: &[u8]) -> bool {
+    let t = m.trim_ascii_start();
+    t.len() >= 3 && (t[..3].eq_ignore_ascii_case(b"bic") || t.len() >= 5 && t[..5].eq_ignore_ascii_case(b"swift"))
 }
 
 /// Start of the leftmost `\b[a-zA-Z]{2}[0-9]{2}[ -]?[a-zA-Z0-9]` at or after `at`.
@@ -146,7 +221,11 @@ impl Recognizer for Bank {
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
-        if !b.iter().any(u8::is_ascii_digit) && input.field.expects != Some(Kind::Bic) && !has_upper_run(b) {
+        if !b.iter().any(u8::is_ascii_digit)
+            && input.field.expects != Some(Kind::Bic)
+            && !has_upper_run(b)
+            && !has_bic_word(input.folded())
+        {
             return;
         }
         // Ends of the IBANs found, ascending (a BIC right after one is banking context).
@@ -200,14 +279,15 @@ impl Recognizer for Bank {
                 out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
             }
         }
+        self.grouped_bics(input, out);
+        self.wide_cards(input, out);
         for (ms, me) in cards(b) {
             let s = &b[ms..me];
             // Groups must be regular: a single separator kind, no doubled separators.
             if s.windows(2).any(|w| !w[0].is_ascii_digit() && !w[1].is_ascii_digit()) {
                 continue;
             }
-            let digits = compact(s);
-            if let Ok(brand) = validate::credit_card(&digits) {
+            if let Some(brand) = card_brand(input, ms, me) {
                 let mut c = Candidate::new(Kind::CreditCard, ms, me, 0.9);
                 c.validated = true;
                 c.subtype = Some(brand);
@@ -215,6 +295,10 @@ impl Recognizer for Bank {
             }
         }
     }
+}
+
+fn has_bic_word(f: &[u8]) -> bool {
+    f.windows(3).any(|w| w == b"bic") || f.windows(5).any(|w| w == b"swift")
 }
 
 fn has_upper_run(b: &[u8]) -> bool {

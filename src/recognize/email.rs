@@ -4,6 +4,13 @@
 //! one dot, labels of letters/digits/hyphens not starting or ending with a hyphen, a
 //! TLD of 2–24 letters. Internationalised local parts and domains are accepted as
 //! UTF-8 letters.
+//!
+//! Written-out forms are read too, the whole written form being the span:
+//! - bracketed `name[at]example.de`, `name (at) example (dot) com`, `{at}`, `(ät)`,
+//!   `(arroba)`, `(chez)` — the bracket makes the intent plain, so always;
+//! - bare `name at example dot com` only with an e-mail word (mail, e-mail, correo,
+//!   courriel, Mail-Adresse) shortly before it on the same line, or in an e-mail field:
+//!   in prose `at` is an ordinary word. The domain must contain the word `dot`.
 
 use super::util::{re, Recognizer};
 use crate::entity::Kind;
@@ -12,7 +19,30 @@ use regex::bytes::Regex;
 
 pub(super) struct Email {
     re: Regex,
+    bracketed: Regex,
+    bare: Regex,
 }
+
+/// A written domain separator: `.` or a bracketed `dot` word.
+const SEP: &str = r"(?:\.|[ \t]*[\[({][ \t]*(?:dot|punkt|punto|point)[ \t]*[\])}][ \t]*)";
+
+/// Local parts of the bare form that are ordinary words (`email me at …`).
+const NOT_LOCAL: &[&str] =
+    &["me", "us", "you", "him", "her", "them", "it", "is", "was", "or", "and", "back", "now", "home", "work"];
+
+/// E-mail words that make a bare `x at y dot z` an address.
+const MAIL_WORDS: &[&str] = &[
+    "mail",
+    "email",
+    "e-mail",
+    "mailadresse",
+    "mail-adresse",
+    "e-mail-adresse",
+    "email-adresse",
+    "emailadresse",
+    "correo",
+    "courriel",
+];
 
 impl Email {
     pub(super) fn new() -> Email {
@@ -21,8 +51,46 @@ impl Email {
             re: re(
                 r"(?i)[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9\x80-\xff](?:[a-z0-9\x80-\xff-]{0,61}[a-z0-9\x80-\xff])?\.)+[a-z]{2,24}",
             ),
+            bracketed: re(&format!(
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*[ \t]*[\[({{][ \t]*(?:at|\xC3\xA4t|\xC3\x84t|arroba|chez)[ \t]*[\])}}][ \t]*(?:[a-z0-9-]+{SEP})+[a-z]{{2,24}}\b"
+            )),
+            bare: re(
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:[ \t]+dot[ \t]+[a-z0-9_+-]+)*[ \t]+at[ \t]+(?:[a-z0-9-]+(?:\.|[ \t]+dot[ \t]+))+[a-z]{2,24}\b",
+            ),
         }
     }
+
+    /// Written-out forms (see the module comment).
+    fn written(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let b = input.bytes;
+        for m in self.bracketed.find_iter(b) {
+            out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.9));
+        }
+        let field = input.field.expects == Some(Kind::Email);
+        for m in self.bare.find_iter(b) {
+            let t = &input.text[m.start()..m.end()];
+            let lower = t.to_ascii_lowercase();
+            let Some(at) = lower.find(" at ").or_else(|| lower.find("\tat")) else { continue };
+            let (local, domain) = (lower[..at].trim(), &lower[at + 3..]);
+            if NOT_LOCAL.contains(&local) || !domain.split_whitespace().any(|w| w == "dot") {
+                continue;
+            }
+            if field || mail_word_before(input.text, m.start()) {
+                out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.85));
+            }
+        }
+    }
+}
+
+/// True if an e-mail word stands within 30 bytes before `s` on the same line.
+fn mail_word_before(text: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(30);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..s];
+    let line = before.rsplit('\n').next().unwrap_or(before).to_lowercase();
+    line.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| MAIL_WORDS.contains(&w.trim_matches('-')))
 }
 
 impl Recognizer for Email {
@@ -31,6 +99,7 @@ impl Recognizer for Email {
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        self.written(input, out);
         if !input.bytes.contains(&b'@') {
             return;
         }

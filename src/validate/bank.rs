@@ -269,6 +269,18 @@ pub fn credit_card(v: &[u8]) -> Result<&'static str, Invalid> {
     Ok(brand)
 }
 
+/// A Luhn-valid number of 12–19 digits in the wider Maestro IIN space (prefixes 50 and
+/// 56–69, ISO/IEC 7812 issuer ranges as published by the card schemes) that
+/// [`credit_card`] does not place: the space is large and shared with other numbering,
+/// so the caller must require further evidence (grouping by 4, a card word).
+pub fn maestro_range(v: &[u8]) -> bool {
+    (12..=19).contains(&v.len())
+        && all_digits(v)
+        && (prefix_in(v, 2, 50, 50) || prefix_in(v, 2, 56, 69))
+        && credit_card(v) == Err(Invalid::Component)
+        && luhn(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,6 +352,10 @@ mod tests {
         assert_eq!(credit_card(b"3530111333300000"), Ok("jcb"));
         assert_eq!(credit_card(b"6200000000000005"), Ok("unionpay"));
         assert_eq!(credit_card(b"6759649826438453"), Ok("maestro"));
+        assert!(maestro_range(b"5054421304181961"));
+        assert!(!maestro_range(b"5054421304181962"));
+        assert!(!maestro_range(b"6759649826438453"), "placed by credit_card");
+        assert!(!maestro_range(b"4111111111111111"));
         assert_eq!(credit_card(b"4111111111111112"), Err(Invalid::Checksum));
         assert_eq!(credit_card(b"411111111111111"), Err(Invalid::Length));
         assert_eq!(credit_card(b"9111111111111111"), Err(Invalid::Component));

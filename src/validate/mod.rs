@@ -59,7 +59,7 @@ mod vat;
 
 pub(crate) use at::at_svnr;
 pub(crate) use bank::iban_check_digits;
-pub(crate) use bank::{bic, credit_card, iban, iban_length};
+pub(crate) use bank::{bic, credit_card, iban, iban_length, maestro_range};
 pub(crate) use ch::ch_ahv;
 pub(crate) use checksum::{luhn, Invalid};
 pub(crate) use country::is_country_code;
