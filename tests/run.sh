@@ -4,6 +4,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
+# Property tests draw the same cases on every run, so a red run is a reproducible
+# regression, not a chance draw; set PROPTEST_RNG_SEED to explore other cases (the
+# long-running fuzz runs, tests/fuzz.rs and www/fuzz.mjs, explore far more).
+export PROPTEST_RNG_SEED=${PROPTEST_RNG_SEED:-20261205}
+
 echo "== native core: unit, data-driven, property and doc tests"
 cargo test --quiet            # library, command line, tests/*.rs and doc tests
 cargo build --quiet --benches # the benchmark builds (run it with: cargo bench --bench scan)
