@@ -3,34 +3,15 @@
 //! casing, …) asserting that the address is found, and a generator of near misses
 //! asserting that nothing is.
 
-use pii_veil::{FieldHints, Kind, Scanner};
+mod variants;
+
+use pii_veil::Kind;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn scanner() -> &'static Scanner {
-    static S: OnceLock<Scanner> = OnceLock::new();
-    S.get_or_init(Scanner::new)
-}
-
-/// The texts of the findings of `kind`.
-fn found(text: &str, field: Option<&str>, kind: Kind) -> Vec<String> {
-    let hints = field.map(|l| FieldHints { label: l.to_string(), ..Default::default() });
-    scanner()
-        .scan(text, hints.as_ref())
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| text[f.span.start..f.span.end].to_string())
-        .collect()
-}
+use variants::{found, pick};
 
 /// Is `want` inside one finding of `kind`?
 fn covered(text: &str, field: Option<&str>, kind: Kind, want: &str) -> bool {
     found(text, field, kind).iter().any(|f| f.contains(want))
-}
-
-fn pick(v: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
-    prop::sample::select(v)
 }
 
 /// House-number forms: plain, letter, spaced letter, range, Austrian stair/door.

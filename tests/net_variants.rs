@@ -2,30 +2,11 @@
 //! of its variants asserting that the value is found, and a generator of near misses
 //! asserting that nothing is.
 
-use pii_veil::{FieldHints, Kind, Scanner};
+mod variants;
+
+use pii_veil::Kind;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn scanner() -> &'static Scanner {
-    static S: OnceLock<Scanner> = OnceLock::new();
-    S.get_or_init(Scanner::new)
-}
-
-/// The texts of the findings of `kind`.
-fn found(text: &str, field: Option<&str>, kind: Kind) -> Vec<String> {
-    let hints = field.map(|l| FieldHints { label: l.to_string(), ..Default::default() });
-    scanner()
-        .scan(text, hints.as_ref())
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| text[f.span.start..f.span.end].to_string())
-        .collect()
-}
-
-fn pick(v: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
-    prop::sample::select(v)
-}
+use variants::{found, pick};
 
 // ---- Version and build numbers are not IPv4 addresses ----
 

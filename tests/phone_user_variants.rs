@@ -3,29 +3,11 @@
 //! after an account word with no `:` or `@`. Each has a generator of variants that
 //! must be found and a generator of near misses that must not.
 
-use pii_veil::{Kind, Scanner};
+mod variants;
+
+use pii_veil::Kind;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn scanner() -> &'static Scanner {
-    static S: OnceLock<Scanner> = OnceLock::new();
-    S.get_or_init(Scanner::new)
-}
-
-/// The texts of the findings of `kind`.
-fn found(text: &str, kind: Kind) -> Vec<String> {
-    scanner()
-        .scan(text, None)
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| text[f.span.start..f.span.end].to_string())
-        .collect()
-}
-
-fn pick(v: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
-    prop::sample::select(v)
-}
+use variants::{found, pick};
 
 // ---- Phone extensions ----
 
@@ -45,7 +27,7 @@ proptest! {
                            space in pick(&["", " "]), ext in 1u32..99999, tail in pick(PHONE_TAILS)) {
         let full = format!("{phone} {word}{space}{ext}");
         let text = format!("{lead} {full}{tail}");
-        let got = found(&text, Kind::Phone);
+        let got = found(&text, None, Kind::Phone);
         prop_assert!(got.contains(&full), "{text:?} -> {got:?}");
     }
 
@@ -54,7 +36,7 @@ proptest! {
     fn no_extension_without_digits(lead in pick(PHONE_LEADS), phone in pick(PHONES), word in pick(EXT_WORDS),
                                    after in pick(&[" folgt", " 12.5", " 123456", "12abc", " bitte"])) {
         let text = format!("{lead} {phone} {word}{after}");
-        let got = found(&text, Kind::Phone);
+        let got = found(&text, None, Kind::Phone);
         prop_assert!(got.iter().all(|g| g.len() <= phone.len() + 1), "{text:?} -> {got:?}");
     }
 }
@@ -91,7 +73,7 @@ proptest! {
                                        tail in pick(USER_TAILS)) {
         let user = format!("{stem}{mark}");
         let text = format!("{lead} {user}{tail}");
-        let got = found(&text, Kind::Username);
+        let got = found(&text, None, Kind::Username);
         prop_assert!(got.contains(&user), "{text:?} -> {got:?}");
     }
 
@@ -99,7 +81,7 @@ proptest! {
     #[test]
     fn no_user_for_references(lead in pick(ACCOUNT_LEADS), tok in pick(NOT_USERS), tail in pick(USER_TAILS)) {
         let text = format!("{lead} {tok}{tail}");
-        let got = found(&text, Kind::Username);
+        let got = found(&text, None, Kind::Username);
         prop_assert!(got.is_empty(), "{text:?} -> {got:?}");
     }
 }
