@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { KIND_LABELS, MESSAGES, fmt, kindList, messagesFor, summary } from '../src/protect/messages.js';
-import { verdict, replaceEntry } from '../src/protect/gate.js';
+import { verdict, replaceEntries } from '../src/protect/gate.js';
 import { createScrubber, isTextType } from '../src/protect/scrub.js';
 import { matchesGuard, normaliseGuard } from '../src/protect/guard.js';
 import { badgeOffset, layerPieces } from '../src/protect/overlay.js';
@@ -74,16 +74,21 @@ test('gate verdict: strictest policy among sent fields with findings', () => {
     'a field that is not sent (no name, disabled) does not count');
 });
 
-test('formdata: the field\'s value is replaced, other values of the name stay, null leaves it out', () => {
+test('formdata: the field\'s value is replaced in place, other values of the name stay, null leaves it out', () => {
   const fd = new FormData();
+  fd.append('first', 'Maria');
   fd.append('msg', 'hidden copy');
   fd.append('msg', 'mail a@b.de');
-  fd.append('other', 'x');
-  replaceEntry(fd, 'msg', 'mail a@b.de', 'mail [EMAIL]');
-  assert.deepEqual(fd.getAll('msg'), ['hidden copy', 'mail [EMAIL]']);
-  replaceEntry(fd, 'msg', 'mail [EMAIL]', null);
+  fd.append('note', 'IBAN DE89');
+  fd.append('token', 'x1');
+  fd.append('file', new File(['abc'], 'a.txt', { type: 'text/plain' }));
+  replaceEntries(fd, [{ name: 'msg', raw: 'mail a@b.de', out: 'mail [EMAIL]' }, { name: 'note', raw: 'IBAN DE89', out: 'IBAN [IBAN]' }]);
+  assert.deepEqual([...fd].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]), [
+    ['first', 'Maria'], ['msg', 'hidden copy'], ['msg', 'mail [EMAIL]'], ['note', 'IBAN [IBAN]'], ['token', 'x1'], ['file', 'a.txt'],
+  ], 'the entries keep their order, masked ones included');
+  replaceEntries(fd, [{ name: 'msg', raw: 'mail [EMAIL]', out: null }]);
+  assert.deepEqual([...fd].map(([k]) => k), ['first', 'msg', 'note', 'token', 'file']);
   assert.deepEqual(fd.getAll('msg'), ['hidden copy']);
-  assert.deepEqual(fd.getAll('other'), ['x']);
 });
 
 // A stand-in for the engine: words with '@' are e-mails; records the hint of each value.
