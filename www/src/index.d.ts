@@ -567,6 +567,17 @@ export interface ProtectOptions {
   guard?: boolean | { origins?: string[]; paths?: string[] | null; match?: (url: URL) => boolean } | ((url: URL) => boolean);
   /** Fields matching this selector are sent unmasked if the engine cannot load (also `data-pii-veil-fail="open"`). */
   failOpen?: string;
+  /**
+   * Where a field's notice and badge go when the field is one part of a composite input
+   * (the editor of a chat input bar such as chatscope's `.cs-message-input`, a
+   * contenteditable wrapper): the nearest ancestor of the field matching this selector
+   * gets them placed after it, outside the bar (also `data-pii-veil-anchor` on the
+   * container; script tag: `data-widget-anchor`). Without it the bar is found from the
+   * markup: wrappers that hold only the field, plus the one container whose other
+   * children are text-free controls (icon buttons). The badge then sits on the bar's
+   * top edge. A field that is the whole input has them right after it.
+   */
+  widgetAnchor?: string;
   /** Highlights where the person types (default true). */
   highlight?: boolean;
   /** Texts longer than this are scanned in a Web Worker (default 20000 characters). */

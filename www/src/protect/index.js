@@ -61,6 +61,7 @@ function createContext(api, platform, root, options) {
   return {
     api, platform, root, doc, win, opt, defaultPolicy,
     selector: opt.selector || DEFAULT_SELECTOR,
+    anchorSel: opt.widgetAnchor || null,
     byDefault: !opt.selector,
     msg: messagesFor(opt.lang || doc.documentElement.lang, opt.messages),
     redactOptions: { operator: opt.operator || 'label', perKind: opt.perKind },

@@ -87,7 +87,7 @@ export function protecting(existing: Session): ProtectHandle {
   };
   protect(document, { guard: true });
   protect(document, { guard: (u) => u.origin === location.origin, chat: { url: (u) => u.pathname.startsWith('/bot') } });
-  protect(document, { chat: { url: '/api/bot', response: 'sse', ssePath: 'choices.*.delta.content' } });
+  protect(document, { widgetAnchor: '.cs-message-input', chat: { url: '/api/bot', response: 'sse', ssePath: 'choices.*.delta.content' } });
   // @ts-expect-error not a policy
   protect(document, { policy: 'warn' });
   // @ts-expect-error a chat endpoint needs its url
