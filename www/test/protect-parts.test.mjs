@@ -329,7 +329,7 @@ test('anchor: a field that is the whole input keeps its widgets; a chat input ba
     <div class="chat"><div class="list"></div>
       <div class="cs-message-input" id="bar">
         <div class="tools"><button class="attach"><svg><path d="M0"></path></svg></button></div>
-        <div class="wrapper" id="wrap"><div class="container"><div id="ed" contenteditable="true"></div></div></div>
+        <div class="wrapper" id="wrap"><div class="container"><div id="ed" contenteditable="true"></div><div class="rail"><div class="thumb" tabindex="0"></div></div></div></div>
         <div class="tools"><button class="send" aria-label="Senden"><svg><path d="M1"></path></svg></button></div>
       </div>
     </div>

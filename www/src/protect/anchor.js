@@ -6,15 +6,17 @@
 //
 // The anchor is, in this order: the nearest ancestor (or the field) marked
 // `data-pii-veil-anchor`; the nearest one matching the `widgetAnchor` option; else
-// found from the markup: climb through wrappers that hold nothing but the field, then
-// include the one container whose other children are text-free controls (icon
-// buttons, svg, empty boxes), and stop there. A container with text (a label, a
+// found from the markup: climb through wrappers that hold nothing but the field (and
+// decoration such as scrollbar rails), then include the one container whose other
+// children are text-free controls (icon buttons), and stop there. A container with text (a label, a
 // button saying "Send"), another field, or a form, a log or a section stops the climb.
 import { OWN } from './util.js';
 
 /** Containers never taken as a field's own input (they hold more than one input). */
 const NOT_INPUT = 'form, fieldset, body, main, section, article, aside, dialog, [role="log"], [role="dialog"], [role="form"], ul, ol, li, table';
 const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
+/** What makes a container the input bar rather than a wrapper: controls beside the field. */
+const CONTROLS = 'button, [role="button"], a[href], summary';
 
 // Whether `e` (a sibling of the field's branch) is chrome only: no text, no field.
 function chromeOnly(e) {
@@ -34,7 +36,8 @@ function fromMarkup(field, stopAt) {
     if (!p || p === stopAt || p.matches(NOT_INPUT)) break;
     const others = [...p.childNodes].filter((c) => c !== cur);
     if (!others.every(chromeOnly)) break;
-    const wrapper = others.every((c) => c.nodeType !== 1 || c.hasAttribute(OWN));
+    // decoration only (scrollbar rails, empty boxes): still a wrapper
+    const wrapper = others.every((c) => c.nodeType !== 1 || c.hasAttribute(OWN) || !(c.matches(CONTROLS) || c.querySelector(CONTROLS)));
     cur = p;
     if (!wrapper) break; // the bar with its controls: the input ends here
   }
