@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from './chromium.mjs';
@@ -68,6 +68,7 @@ function packTarball() {
   const sha = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 12);
   const tgz = join(work, `pii-veil-${sha}.tgz`); // a new name per content: npm reinstalls exactly then
   renameSync(packed, tgz);
+  for (const f of readdirSync(work)) if (/^pii-veil-.*\.tgz$/.test(f) && join(work, f) !== tgz) rmSync(join(work, f)); // earlier packs
   return tgz;
 }
 
