@@ -180,6 +180,33 @@ test('React + react-hook-form (registered inputs, a controlled textarea): free t
 
 test('Vue 3 (v-model): free text masked in the fetch body', () => jsonForm('vue', '/api/contact-vue'));
 
+/** The chat's notice and badge: outside the input bar (DOM and box), in the viewport, not clipped. */
+async function checkWidgets(page, where) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const geo = await page.evaluate(() => {
+    const bar = document.querySelector('.cs-message-input');
+    const ed = document.querySelector('.cs-message-input__content-editor');
+    const notice = document.querySelector('.pii-veil-notice');
+    const badge = document.querySelector('.pii-veil-badge:not([hidden])');
+    const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    const b = box(badge);
+    const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
+    return {
+      noticeInBar: bar.contains(notice), badgeInBar: bar.contains(badge), bar: box(bar), editor: box(ed), notice: box(notice), badge: b,
+      badgeOnTop: hit === badge, view: { w: innerWidth, h: innerHeight },
+    };
+  });
+  assert.equal(geo.noticeInBar, false, `${where}: the notice is not inside the input bar`);
+  assert.equal(geo.badgeInBar, false, `${where}: the badge is not inside the input bar`);
+  const inView = (r) => r.left >= 0 && r.top >= 0 && r.right <= geo.view.w && r.bottom <= geo.view.h && r.right > r.left && r.bottom > r.top;
+  const inside = (r, o) => r.left >= o.left && r.right <= o.right && r.top >= o.top && r.bottom <= o.bottom;
+  assert.ok(inView(geo.badge), `${where}: the badge in the viewport: ${JSON.stringify(geo)}`);
+  assert.ok(inView(geo.notice), `${where}: the notice in the viewport: ${JSON.stringify(geo)}`);
+  assert.ok(!inside(geo.badge, geo.editor) && !inside(geo.badge, geo.bar), `${where}: the badge is not inside the input's box`);
+  assert.ok(geo.notice.top >= geo.bar.bottom - 1 || geo.notice.bottom <= geo.bar.top + 1, `${where}: the notice is outside the bar's box`);
+  assert.ok(geo.badgeOnTop, `${where}: the badge is not clipped or covered at its centre`);
+}
+
 test('chat (React, chatscope): widgets outside the input bar; placeholders to the bot, real values in the page from SSE deltas', async () => {
   const { server, page, problems } = await open('chat');
   try {
@@ -189,29 +216,10 @@ test('chat (React, chatscope): widgets outside the input bar; placeholders to th
     await editor.click();
     await page.keyboard.type(typed);
     await badgeCount(page, 7);
-    // the notice and the badge: outside the input bar, in view, not clipped
-    const geo = await page.evaluate(() => {
-      const bar = document.querySelector('.cs-message-input');
-      const ed = document.querySelector('.cs-message-input__content-editor');
-      const notice = document.querySelector('.pii-veil-notice');
-      const badge = document.querySelector('.pii-veil-badge:not([hidden])');
-      const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
-      const b = box(badge);
-      const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
-      return {
-        noticeInBar: bar.contains(notice), badgeInBar: bar.contains(badge), bar: box(bar), editor: box(ed), notice: box(notice), badge: b,
-        badgeOnTop: hit === badge, view: { w: innerWidth, h: innerHeight },
-      };
-    });
-    assert.equal(geo.noticeInBar, false, 'the notice is not inside the input bar');
-    assert.equal(geo.badgeInBar, false, 'the badge is not inside the input bar');
-    const inView = (r) => r.left >= 0 && r.top >= 0 && r.right <= geo.view.w && r.bottom <= geo.view.h && r.right > r.left && r.bottom > r.top;
-    const inside = (r, o) => r.left >= o.left && r.right <= o.right && r.top >= o.top && r.bottom <= o.bottom;
-    assert.ok(inView(geo.badge), `the badge in the viewport: ${JSON.stringify(geo.badge)}`);
-    assert.ok(inView(geo.notice), `the notice in the viewport: ${JSON.stringify(geo.notice)}`);
-    assert.ok(!inside(geo.badge, geo.editor) && !inside(geo.badge, geo.bar), 'the badge is not inside the input\'s box');
-    assert.ok(geo.notice.top >= geo.bar.bottom - 1 || geo.notice.bottom <= geo.bar.top + 1, 'the notice is outside the bar\'s box');
-    assert.ok(geo.badgeOnTop, 'the badge is not clipped or covered at its centre');
+    // the notice and the badge: outside the input bar, in view, not clipped — wide and narrow
+    await checkWidgets(page, 'at 1000 px');
+    await page.setViewportSize({ width: 390, height: 700 });
+    await checkWidgets(page, 'at 390 px');
 
     await page.keyboard.press('Enter');
     const reply = page.locator('.cs-message--incoming').last();
