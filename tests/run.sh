@@ -58,3 +58,6 @@ node www/test/session.e2e.mjs
 
 echo "== follow the value in Chromium: known values masked on every route (bodies, URLs, frames, forms), safe restore"
 node www/test/egress.e2e.mjs
+
+echo "== integration recipes (www/examples): npm pack → lead form, react-hook-form, Vue 3, chatscope chat → Chromium"
+node www/test/examples.e2e.mjs

@@ -10,6 +10,10 @@
 // The parts: loading the module (createLoader: idempotent init, synchronous where the
 // platform can), the scanner and session handles over the wasm objects, the chunk-wise
 // restorer, field hints, and the lists of kinds and validators; createApi wires them.
+// Besides the glue it uses two pure modules of its own folder (bundled with it): the
+// server-sent-event restorer (sse.js) and restoring into plain text only (restore-safe.js).
+import { sseTransform } from './sse.js';
+import { plainRestorer, restorePlain } from './restore-safe.js';
 
 function fail(code, message, cause) {
   const e = new Error(message, cause === undefined ? undefined : { cause });
@@ -216,6 +220,21 @@ function sessionHandle(inner, style) {
         },
         cancel() { r.finish(); },
       });
+    },
+    restoreSSE(options) {
+      const o = options || {};
+      if (o.restore !== undefined && o.restore !== 'text' && o.restore !== 'everywhere') {
+        throw fail('invalid_argument', "restoreSSE: restore: expected 'text' or 'everywhere'");
+      }
+      live();
+      const chunked = () => wrapRestorer(live().restoreStream());
+      const whole = (s) => live().restore(s);
+      const safe = o.restore === 'text';
+      return sseTransform({
+        path: o.path,
+        makeRestorer: safe ? () => plainRestorer(chunked) : chunked,
+        restoreValue: safe ? (s) => restorePlain(s, whole) : whole,
+      }, TransformStream, TextDecoder);
     },
     clear() {
       live().clear();

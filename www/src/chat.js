@@ -19,11 +19,14 @@
 //             pseudonymised (the key is the field hint), so message, history and
 //             metadata alike; a text body is one text; URLSearchParams/FormData
 //             have each string value pseudonymised;
-//   response  'auto' (default) | 'json' | 'text' | 'stream' — 'json' restores every
-//             string value, 'text' the whole body, 'stream' the body chunk by chunk
-//             as it arrives (placeholders split across chunks are restored; plain
-//             text, text/event-stream and NDJSON whose placeholders stand in plain
-//             text); 'auto' picks 'json' for a JSON content type, else 'stream';
+//   response  'auto' (default) | 'json' | 'text' | 'stream' | 'sse' — 'json' restores
+//             every string value, 'text' the whole body, 'stream' the body chunk by
+//             chunk as it arrives (placeholders split across chunks are restored;
+//             plain text and NDJSON whose placeholders stand in plain text), 'sse'
+//             server-sent events whose data are JSON deltas, restored inside the JSON
+//             strings across events (sse.js, the paths of `ssePath`); 'auto' picks
+//             'json' for a JSON content type, 'sse' for text/event-stream, else 'stream';
+//   ssePath   the text paths of 'sse' (default: sse.js DEFAULT_PATHS, the usual LLM formats);
 //   style     'square' (default) | 'angle' | 'curly' | 'surrogate';
 //   restore   'text' (default) | 'everywhere' — by default real values go back only
 //             into plain text: a placeholder inside a URL, a markdown link or image
@@ -39,10 +42,11 @@
 // fetch wrapper that runs them in order.
 
 import { plainRestorer, restorePlain } from './restore-safe.js';
+import { parsePaths } from './sse.js';
 
 const REQUEST = ['auto', 'json', 'text'];
 const RESTORE = ['text', 'everywhere'];
-const RESPONSE = ['auto', 'json', 'text', 'stream'];
+const RESPONSE = ['auto', 'json', 'text', 'stream', 'sse'];
 
 function invalid(message) {
   const e = new Error(message);
@@ -85,9 +89,14 @@ function parseJson(s) {
   try { return JSON.parse(s); } catch (_) { return undefined; }
 }
 
-/** How a reply is restored: the `response` option, with `auto` by content type (JSON, else streamed). */
+/**
+ * How a reply is restored: the `response` option, with `auto` by content type (JSON,
+ * server-sent events, else streamed text).
+ */
 export function replyMode(option, contentType) {
-  return option === 'auto' ? (/[/+]json\b/.test(contentType) ? 'json' : 'stream') : option;
+  if (option !== 'auto') return option;
+  if (/[/+]json\b/.test(contentType)) return 'json';
+  return /^text\/event-stream\b/.test(contentType) ? 'sse' : 'stream';
 }
 
 // The pseudonymised body, or a Promise of it; throws for a body it cannot read.
@@ -137,6 +146,11 @@ function restoreResponse(c, resp, s) {
     return out;
   };
   const restore = c.restoreAll ? (x) => s.restore(x) : (x) => restorePlain(x, (p) => s.restore(p));
+  if (mode === 'sse') {
+    return wrap(resp.body
+      .pipeThrough(s.restoreSSE({ path: c.ssePath, restore: c.restoreAll ? 'everywhere' : 'text' }))
+      .pipeThrough(new win.TextEncoderStream()));
+  }
   if (mode === 'stream') {
     return wrap(resp.body
       .pipeThrough(new win.TextDecoderStream())
@@ -201,12 +215,13 @@ export function createChat(api, ctx) {
   const requestMode = o.request || 'auto';
   const responseMode = o.response || 'auto';
   if (!REQUEST.includes(requestMode)) throw invalid("chat.request: expected 'auto', 'json' or 'text'");
-  if (!RESPONSE.includes(responseMode)) throw invalid("chat.response: expected 'auto', 'json', 'text' or 'stream'");
+  if (!RESPONSE.includes(responseMode)) throw invalid("chat.response: expected 'auto', 'json', 'text', 'stream' or 'sse'");
+  try { parsePaths(o.ssePath); } catch (e) { throw invalid('chat.ssePath: ' + e.message.replace(/^path: /, '')); }
   const restoreMode = o.restore || 'text';
   if (!RESTORE.includes(restoreMode)) throw invalid("chat.restore: expected 'text' or 'everywhere'");
   if (o.url === undefined) throw invalid('chat.url: missing (a path, an absolute URL prefix, a list of them or a function)');
   const ownSession = !o.session;
-  const c = { win, ctx, requestMode, responseMode, restoreAll: restoreMode === 'everywhere', owns: endpointMatcher(o.url, win), session: o.session || null, stopped: false };
+  const c = { win, ctx, requestMode, responseMode, ssePath: o.ssePath, restoreAll: restoreMode === 'everywhere', owns: endpointMatcher(o.url, win), session: o.session || null, stopped: false };
   c.getSession = () => {
     if (!c.session) c.session = api.createSession({ style: o.style, seed: o.seed, scanner: ctx.scanner() });
     return c.session;

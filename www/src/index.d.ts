@@ -309,6 +309,23 @@ export interface Restorer {
   readonly maxBuffer: number;
 }
 
+/** Options of {@link Session.restoreSSE}. */
+export interface RestoreSSEOptions {
+  /**
+   * Where the streamed text is in an event's JSON: dotted paths, `*` for any array
+   * element or key (an element with an `index` property is told apart by it). Default:
+   * `['choices.*.delta.content', 'choices.*.text', 'delta.text', 'delta']` (OpenAI
+   * chat and completions, Anthropic text deltas, OpenAI Responses output deltas).
+   */
+  path?: string | string[];
+  /**
+   * `everywhere` (default, as {@link Session.restore}) or `text`: real values go back
+   * only into plain text, a placeholder in a URL, a markdown link target or an HTML
+   * tag stays (see {@link ChatOptions.restore}).
+   */
+  restore?: 'text' | 'everywhere';
+}
+
 /**
  * One conversation's reversible pseudonymisation. The mapping between values and
  * placeholders exists only in memory (WebAssembly): it is never written to storage,
@@ -347,6 +364,25 @@ export interface Session {
   restoreStream(): TransformStream<string, string>;
   /** The same as {@link Session.restoreStream} as a plain push/finish object. */
   restorer(): Restorer;
+  /**
+   * A `TransformStream` restoring a reply streamed as server-sent events whose data are
+   * JSON deltas (`data: {"choices":[{"delta":{"content":"Hallo [PERS"}}]}`, then
+   * `…"ON_1]!"…`, then `data: [DONE]`): the strings at the text paths are restored
+   * across events, each choice on its own (a placeholder split between events, inside
+   * an emoji or an escape, or by a chunk boundary inside a line, is restored); every
+   * other string of an event is restored on its own, data that is not JSON as text.
+   * Events keep their order and other fields; an event whose delta ends in what may
+   * still become a placeholder waits until the text goes on, then carries the restored
+   * text; changed events are written back with `JSON.stringify` (valid, escaped JSON),
+   * unchanged ones as they came. Takes text or bytes (UTF-8), gives text.
+   *
+   * ```js
+   * const res = await fetch('/v1/chat/completions', { method: 'POST', body });
+   * const events = res.body.pipeThrough(session.restoreSSE()); // then parse as usual
+   * ```
+   * @throws {@link PiiVeilError} `invalid_argument` (a bad `path` or `restore`)
+   */
+  restoreSSE(options?: RestoreSSEOptions): TransformStream<string | BufferSource, string>;
   /** Forgets the whole mapping (a new conversation). Restorers made before keep theirs. */
   clear(): void;
   /** Releases the WebAssembly memory; later calls throw `invalid_argument`. Idempotent. */
@@ -531,6 +567,17 @@ export interface ProtectOptions {
   guard?: boolean | { origins?: string[]; paths?: string[] | null; match?: (url: URL) => boolean } | ((url: URL) => boolean);
   /** Fields matching this selector are sent unmasked if the engine cannot load (also `data-pii-veil-fail="open"`). */
   failOpen?: string;
+  /**
+   * Where a field's notice and badge go when the field is one part of a composite input
+   * (the editor of a chat input bar such as chatscope's `.cs-message-input`, a
+   * contenteditable wrapper): the nearest ancestor of the field matching this selector
+   * gets them placed after it, outside the bar (also `data-pii-veil-anchor` on the
+   * container; script tag: `data-widget-anchor`). Without it the bar is found from the
+   * markup: wrappers that hold only the field, plus the one container whose other
+   * children are text-free controls (icon buttons). The badge then sits on the bar's
+   * top edge. A field that is the whole input has them right after it.
+   */
+  widgetAnchor?: string;
   /** Highlights where the person types (default true). */
   highlight?: boolean;
   /** Texts longer than this are scanned in a Web Worker (default 20000 characters). */
@@ -574,12 +621,16 @@ export interface ChatOptions {
    */
   request?: 'auto' | 'json' | 'text';
   /**
-   * How the reply is restored: `auto` (default: `json` for a JSON content type, else
-   * `stream`), `json` (every string value), `text` (the whole body), `stream` (chunk
-   * by chunk as it arrives, placeholders split across chunks included: plain text,
-   * and server-sent events or NDJSON whose placeholders stand in plain text).
+   * How the reply is restored: `auto` (default: `json` for a JSON content type, `sse`
+   * for `text/event-stream`, else `stream`), `json` (every string value), `text` (the
+   * whole body), `stream` (chunk by chunk as it arrives, placeholders split across
+   * chunks included: plain text, and NDJSON whose placeholders stand in plain text),
+   * `sse` (server-sent events with JSON deltas, restored inside the JSON strings
+   * across events: {@link Session.restoreSSE}).
    */
-  response?: 'auto' | 'json' | 'text' | 'stream';
+  response?: 'auto' | 'json' | 'text' | 'stream' | 'sse';
+  /** The text paths of `sse` replies (default: see {@link RestoreSSEOptions.path}). */
+  ssePath?: string | string[];
   /**
    * Where real values go back: `text` (default) only into plain text — a placeholder
    * inside a URL, a markdown link or image target, a link reference or an HTML tag the

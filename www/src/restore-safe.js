@@ -102,5 +102,7 @@ export function plainRestorer(makeRestorer) {
       held = '';
       return out;
     },
+    /** Characters held back right now (waiting for a safe cut, or a possible placeholder). */
+    get buffered() { return held.length + (r ? r.buffered : 0); },
   };
 }

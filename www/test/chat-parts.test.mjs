@@ -60,7 +60,8 @@ test('strings mapped at any depth with the nearest key; reply modes', () => {
   assert.deepEqual(seen, ['a', 'b', 'c']);
   assert.equal(replyMode('auto', 'application/json; charset=utf-8'), 'json');
   assert.equal(replyMode('auto', 'application/problem+json'), 'json');
-  assert.equal(replyMode('auto', 'text/event-stream'), 'stream');
+  assert.equal(replyMode('auto', 'text/event-stream'), 'sse');
+  assert.equal(replyMode('auto', 'text/plain'), 'stream');
   assert.equal(replyMode('text', 'application/json'), 'text');
 });
 

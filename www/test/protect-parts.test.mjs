@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { KIND_LABELS, MESSAGES, fmt, kindList, messagesFor, summary } from '../src/protect/messages.js';
-import { verdict, replaceEntry } from '../src/protect/gate.js';
+import { verdict, replaceEntries } from '../src/protect/gate.js';
 import { createScrubber, isTextType } from '../src/protect/scrub.js';
 import { matchesGuard, normaliseGuard } from '../src/protect/guard.js';
 import { badgeOffset, layerPieces } from '../src/protect/overlay.js';
@@ -17,6 +17,7 @@ import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
 import { countKinds, sameCounts, total, OWN } from '../src/protect/util.js';
+import { anchorOf, badgeBox } from '../src/protect/anchor.js';
 
 const dom = (html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`);
 
@@ -74,16 +75,21 @@ test('gate verdict: strictest policy among sent fields with findings', () => {
     'a field that is not sent (no name, disabled) does not count');
 });
 
-test('formdata: the field\'s value is replaced, other values of the name stay, null leaves it out', () => {
+test('formdata: the field\'s value is replaced in place, other values of the name stay, null leaves it out', () => {
   const fd = new FormData();
+  fd.append('first', 'Maria');
   fd.append('msg', 'hidden copy');
   fd.append('msg', 'mail a@b.de');
-  fd.append('other', 'x');
-  replaceEntry(fd, 'msg', 'mail a@b.de', 'mail [EMAIL]');
-  assert.deepEqual(fd.getAll('msg'), ['hidden copy', 'mail [EMAIL]']);
-  replaceEntry(fd, 'msg', 'mail [EMAIL]', null);
+  fd.append('note', 'IBAN DE89');
+  fd.append('token', 'x1');
+  fd.append('file', new File(['abc'], 'a.txt', { type: 'text/plain' }));
+  replaceEntries(fd, [{ name: 'msg', raw: 'mail a@b.de', out: 'mail [EMAIL]' }, { name: 'note', raw: 'IBAN DE89', out: 'IBAN [IBAN]' }]);
+  assert.deepEqual([...fd].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]), [
+    ['first', 'Maria'], ['msg', 'hidden copy'], ['msg', 'mail [EMAIL]'], ['note', 'IBAN [IBAN]'], ['token', 'x1'], ['file', 'a.txt'],
+  ], 'the entries keep their order, masked ones included');
+  replaceEntries(fd, [{ name: 'msg', raw: 'mail [EMAIL]', out: null }]);
+  assert.deepEqual([...fd].map(([k]) => k), ['first', 'msg', 'note', 'token', 'file']);
   assert.deepEqual(fd.getAll('msg'), ['hidden copy']);
-  assert.deepEqual(fd.getAll('other'), ['x']);
 });
 
 // A stand-in for the engine: words with '@' are e-mails; records the hint of each value.
@@ -314,4 +320,45 @@ test('worker side: one scanner per configuration, findings without their text, e
   failing.onmessage({ data: { type: 'redact', id: 9, text: 'x' } });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(answers.at(-1), { id: 9, error: 'load_failed' });
+});
+
+test('anchor: a field that is the whole input keeps its widgets; a chat input bar gets them after the bar', () => {
+  const { document } = dom(`
+    <form id="f"><label>Nachricht <textarea id="ta"></textarea></label><div class="row"><textarea id="tb"></textarea><button>Senden</button></div></form>
+    <section><h2>Chat</h2><div id="bare" contenteditable="true"></div></section>
+    <div class="chat"><div class="list"></div>
+      <div class="cs-message-input" id="bar">
+        <div class="tools"><button class="attach"><svg><path d="M0"></path></svg></button></div>
+        <div class="wrapper" id="wrap"><div class="container"><div id="ed" contenteditable="true"></div><div class="rail"><div class="thumb" tabindex="0"></div></div></div></div>
+        <div class="tools"><button class="send" aria-label="Senden"><svg><path d="M1"></path></svg></button></div>
+      </div>
+    </div>
+    <div class="chat"><div id="only"><div><div id="ed2" contenteditable="true"></div></div></div><input id="other"></div>
+    <div data-pii-veil-anchor id="marked"><div><input id="in"></div><span>Hinweis</span></div>`);
+  const ctx = (sel) => ({ root: document, anchorSel: sel || null });
+  const at = (id, sel) => {
+    const e = document.getElementById(id);
+    const a = anchorOf(ctx(sel), { el: e });
+    return a === e ? '(field)' : a.id;
+  };
+  assert.equal(at('ta'), '(field)', 'a label with text: the field is the input');
+  assert.equal(at('tb'), '(field)', 'a button with text stops the climb');
+  assert.equal(at('bare'), '(field)', 'a heading beside it: the field is the input');
+  assert.equal(at('ed'), 'bar', 'through the wrappers, then the bar with its icon buttons');
+  assert.equal(at('ed2'), 'only', 'wrappers only, up to a container with another field');
+  assert.equal(at('in'), 'marked', 'data-pii-veil-anchor wins');
+  assert.equal(at('ed', '.wrapper'), 'wrap', 'the widgetAnchor option');
+  const f = { el: document.getElementById('ed') };
+  assert.equal(anchorOf({ root: document.getElementById('bar'), anchorSel: null }, f).id, 'wrap', 'never above the protected root');
+  assert.equal(anchorOf({ root: document, anchorSel: null }, f).id, 'wrap', 'cached while it holds the field');
+});
+
+test('anchor: the badge box of a composite input is the bar narrowed by half a badge', () => {
+  const rect = (left, top, right, bottom) => ({ left, top, right, bottom, width: right - left, height: bottom - top });
+  const field = { getBoundingClientRect: () => rect(40, 510, 300, 540) };
+  const bar = { getBoundingClientRect: () => rect(0, 500, 400, 550) };
+  assert.deepEqual(badgeBox({ el: field, anchor: field }, { width: 20 }), rect(40, 510, 300, 540));
+  assert.deepEqual(badgeBox({ el: field, anchor: bar }, { width: 20 }), { left: 12, right: 388, top: 500, bottom: 550 });
+  const at = badgeOffset(badgeBox({ el: field, anchor: bar }, { width: 20 }), rect(0, 0, 20, 16), false);
+  assert.deepEqual(at, { left: 378, top: 492 }, 'the badge inside the bar\'s width, on its top edge');
 });

@@ -7,6 +7,9 @@
 // one JSON body, POST /api/bot/stream answers plain text in small chunks with a pause
 // between them, cutting every placeholder in two; the reply quotes the placeholders
 // it received and the whole message back (s.botReplies has each reply and its chunks).
+// POST /api/bot/sse answers the same reply as an LLM API streams it: server-sent events
+// with JSON deltas (botEvents), the bytes written in pieces that cut event lines,
+// JSON escapes and UTF-8 sequences.
 //
 //   import { startServer } from './server.mjs';
 //   const s = await startServer();  // s.url, s.recorded, s.reset(), s.fail(path), s.close()
@@ -45,6 +48,20 @@ export async function startServer({ port = 0, root = www } = {}) {
         via: 'http', method: req.method, path: url.pathname, url: req.url, contentType: req.headers['content-type'] || '',
         body: body.toString('utf8'), time: Date.now(),
       });
+      if (url.pathname === '/api/bot/sse' && req.method === 'POST') {
+        const reply = botReply(body.toString('utf8'));
+        const chunks = botChunks(reply);
+        botReplies.push({ reply, chunks });
+        const bytes = Buffer.from(botEvents(chunks), 'utf8');
+        res.socket.setNoDelay(true);
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
+        for (let i = 0; i < bytes.length; i += 29) {
+          res.write(bytes.subarray(i, i + 29));
+          await new Promise((r) => setTimeout(r, 15));
+        }
+        res.end();
+        return;
+      }
       if ((url.pathname === '/api/bot' || url.pathname === '/api/bot/stream') && req.method === 'POST') {
         const reply = botReply(body.toString('utf8'));
         if (url.pathname === '/api/bot') {
@@ -203,6 +220,13 @@ export function botChunks(reply) {
   }
   out.push(reply.slice(last));
   return out;
+}
+
+/** Server-sent events as LLM APIs stream them: one JSON delta per chunk, a finish event, `[DONE]`. */
+export function botEvents(chunks) {
+  const ev = (choice) => `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [choice] })}\n\n`;
+  return chunks.map((c) => ev({ index: 0, delta: { content: c }, finish_reason: null })).join('')
+    + ev({ index: 0, delta: {}, finish_reason: 'stop' }) + 'data: [DONE]\n\n';
 }
 
 function parseFrame(b) {

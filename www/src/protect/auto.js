@@ -7,6 +7,7 @@
  * `data-protect` (selector; empty for the default), `data-guard` (comma list:
  * `self`, origins, and paths starting with `/`), `data-policy`, `data-lang`,
  * `data-operator`, `data-notice="off"`, `data-highlight="off"`, `data-fail-open` (selector),
+ * `data-widget-anchor` (selector),
  * `data-chat` (chatbot endpoint path or URL), `data-chat-response`, `data-chat-style`.
  */
 export function scriptOptions(script, win) {
@@ -26,6 +27,7 @@ export function scriptOptions(script, win) {
   if (a('data-notice') === 'off') options.notice = false;
   if (a('data-highlight') === 'off') options.highlight = false;
   if (a('data-fail-open')) options.failOpen = a('data-fail-open');
+  if (a('data-widget-anchor')) options.widgetAnchor = a('data-widget-anchor');
   if (a('data-chat')) {
     options.chat = { url: a('data-chat'), response: a('data-chat-response') || undefined, style: a('data-chat-style') || undefined };
   }

@@ -4,6 +4,7 @@
 import { el } from './util.js';
 import { fmt, kindName } from './messages.js';
 import { layoutSoon } from './overlay.js';
+import { anchorOf } from './anchor.js';
 
 /** Shows, updates or hides the badge of a field after a scan. */
 export function updateBadge(ctx, f) {
@@ -22,8 +23,8 @@ export function updateBadge(ctx, f) {
     b.setAttribute('aria-expanded', 'false');
     b.addEventListener('click', () => (f.popup ? closePopup(f, true) : openPopup(ctx, f)));
     b.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep the field's focus and caret
-    const anchor = f.layer || f.el;
-    anchor.insertAdjacentElement('afterend', b);
+    const anchor = anchorOf(ctx, f);
+    (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', b);
     f.badge = b;
   }
   f.badge.hidden = false;

@@ -153,6 +153,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     timer: 0,
     layer: null,
     inner: null,
+    anchor: null,
     badge: null,
     popup: null,
     ranges: [],

@@ -32,16 +32,23 @@ export function verdict(entries) {
 }
 
 /**
- * Puts `out` in place of the values of `name` that equal what the field holds (`raw`);
- * other values of the same name (a second field, a hidden input) stay. `out` null
+ * Puts each replacement's `out` in place of the values of its `name` that equal what
+ * the field holds (`raw`), in place: the entry list keeps its order (a server reading
+ * fields by position, or a hidden field after the message, sees the form as it is).
+ * Other values of the same name (a second field, a hidden input) stay. `out` null
  * leaves the field's value out (held back, never sent as if clean).
+ * @param {FormData} formData
+ * @param {{ name: string, raw: string, out: string | null }[]} replacements
  */
-export function replaceEntry(formData, name, raw, out) {
-  const vals = formData.getAll(name);
-  formData.delete(name);
-  for (const v of vals) {
-    if (v !== raw) formData.append(name, v);
-    else if (out !== null) formData.append(name, out);
+export function replaceEntries(formData, replacements) {
+  if (!replacements.length) return;
+  const entries = [...formData];
+  const keys = new Set(entries.map(([k]) => k));
+  for (const k of keys) formData.delete(k);
+  for (const [k, v] of entries) {
+    const r = replacements.find((x) => x.name === k && x.raw === v);
+    if (!r) formData.append(k, v);
+    else if (r.out !== null) formData.append(k, r.out);
   }
 }
 
@@ -123,6 +130,7 @@ function onFormData(ctx, e) {
   const fs = fieldsOf(ctx, form);
   if (!fs.length) return;
   const counts = {};
+  const replacements = [];
   let held = false;
   for (const f of fs) {
     const name = f.el.name;
@@ -139,8 +147,9 @@ function onFormData(ctx, e) {
       out = null; // held back: never sent as if clean
       held = true;
     }
-    replaceEntry(e.formData, name, raw, out);
+    replacements.push({ name, raw, out });
   }
+  replaceEntries(e.formData, replacements);
   const n = total(counts);
   if (n) emit(ctx.win, form, 'pii-veil:masked', { via: 'form', counts, total: n });
   if (held) {

@@ -11,6 +11,7 @@
 //   worker-client.js  long texts scanned in a Web Worker (worker-serve.js: its other side)
 //   overlay.js        highlights behind inputs/textareas, CSS highlights, geometry
 //   badge.js          the count badge and the list of findings
+//   anchor.js         where a field's notice and badge go (after a composite input)
 //   notices.js        live region, notice, alerts and confirm dialogs
 //   gate.js           form submissions: formdata masking, policies, fail closed
 //   egress.js         follow the value: known values masked on every route of the page
@@ -61,6 +62,7 @@ function createContext(api, platform, root, options) {
   return {
     api, platform, root, doc, win, opt, defaultPolicy,
     selector: opt.selector || DEFAULT_SELECTOR,
+    anchorSel: opt.widgetAnchor || null,
     byDefault: !opt.selector,
     msg: messagesFor(opt.lang || doc.documentElement.lang, opt.messages),
     redactOptions: { operator: opt.operator || 'label', perKind: opt.perKind },

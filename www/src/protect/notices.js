@@ -3,6 +3,7 @@
 // protected form, and alerts and confirm dialogs at send time.
 import { el, total } from './util.js';
 import { summary } from './messages.js';
+import { anchorOf } from './anchor.js';
 
 /** Adds the ARIA live region (removed by stop()). */
 export function initLive(ctx) {
@@ -27,14 +28,18 @@ export function announce(ctx, f) {
   }, 400);
 }
 
-/** The notice under a protected form (or after a field outside a form), once per host. */
+/**
+ * The notice under a protected form, or after a field outside a form — after the
+ * whole composite input the field is part of (anchor.js) — once per host.
+ */
 export function addNotice(ctx, f) {
-  const host = f.form || f.el;
+  const anchor = f.form ? null : anchorOf(ctx, f);
+  const host = f.form || anchor;
   if (ctx.noticed.has(host)) return;
   ctx.noticed.add(host);
   const n = el(ctx.doc, 'p', 'pii-veil-notice', ctx.msg.notice);
   if (f.form) f.form.appendChild(n);
-  else (f.layer || f.el).insertAdjacentElement('afterend', n);
+  else (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', n);
   ctx.cleanups.push(() => n.remove());
 }
 

@@ -10,6 +10,7 @@
 // the middle of a task (a 200 KB paste would cost tens of ms each time).
 import { el } from './util.js';
 import { readText, pointAt } from './text.js';
+import { badgeBox } from './anchor.js';
 
 // Computed styles copied from the field to its layer, so the copy lays out the same.
 const COPY = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch', 'fontVariant', 'fontKerning',
@@ -215,10 +216,10 @@ export function badgeOffset(field, badge, rtl) {
 export function placeBadge(ctx, f) {
   const b = f.badge;
   if (!b || b.hidden) return;
-  const r = f.el.getBoundingClientRect();
   b.style.left = '0px';
   b.style.top = '0px';
   const o = b.getBoundingClientRect();
+  const r = badgeBox(f, o);
   const rtl = ctx.win.getComputedStyle(f.el).direction === 'rtl';
   const at = badgeOffset(r, o, rtl);
   b.style.left = at.left + 'px';

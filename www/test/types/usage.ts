@@ -7,7 +7,7 @@ import {
   type ErrorCode, type FieldHints, type Finding, type HeldRequestError, type InitInput, type KindCounts,
   type KindId, type MaskedEventDetail, type Operator, type OperatorName, type PiiVeilError,
   type PiiVeilEventMap, type PlaceholderStyle, type ProtectHandle, type ProtectMessages, type ProtectOptions,
-  type ProtectPolicy, type Pseudonymized, type RedactOptions, type Redacted, type Restorer, type ScannerConfig,
+  type ProtectPolicy, type Pseudonymized, type RedactOptions, type Redacted, type Restorer, type RestoreSSEOptions, type ScannerConfig,
   type Scanner, type SendRoute, type Session, type SessionOptions, type ValidatorName,
 } from 'pii-veil';
 
@@ -62,12 +62,15 @@ export function sessions(shared: Scanner): string {
   const p: Pseudonymized = session.pseudonymize('Ich bin Maria Huber', { label: 'Nachricht' });
   const back: string = session.restore(p.text);
   const stream: TransformStream<string, string> = session.restoreStream();
+  const sseOptions: RestoreSSEOptions = { path: ['choices.*.delta.content', 'delta.text'], restore: 'text' };
+  const events: TransformStream<string | BufferSource, string> = session.restoreSSE(sseOptions);
+  session.restoreSSE();
   const r: Restorer = session.restorer();
   const parts = [r.push('[PERSON'), r.push('_1]'), r.finish(), String(r.buffered + r.maxBuffer)];
   const size: number = session.size;
   session.clear();
   session.free();
-  return [back, session.style, String(size), String(stream.readable.locked), ...parts, ...p.findings.map((f) => f.kind)].join();
+  return [back, session.style, String(size), String(stream.readable.locked), String(events.writable.locked), ...parts, ...p.findings.map((f) => f.kind)].join();
 }
 
 export function protecting(existing: Session): ProtectHandle {
@@ -84,6 +87,7 @@ export function protecting(existing: Session): ProtectHandle {
   };
   protect(document, { guard: true });
   protect(document, { guard: (u) => u.origin === location.origin, chat: { url: (u) => u.pathname.startsWith('/bot') } });
+  protect(document, { widgetAnchor: '.cs-message-input', chat: { url: '/api/bot', response: 'sse', ssePath: 'choices.*.delta.content' } });
   // @ts-expect-error not a policy
   protect(document, { policy: 'warn' });
   // @ts-expect-error a chat endpoint needs its url
