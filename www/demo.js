@@ -86,7 +86,10 @@ function setLang(next, fromUser) {
   }
   // Labels are field hints: read them again in the new language.
   fields.forEach((f) => { f.hints = PiiVeil.fieldHints(f.control); });
-  if (scanner) rescanAll();
+  if (scanner) {
+    rescanAll();
+    showPreview(true);
+  }
 }
 
 // ---------- fields and the highlight layer
@@ -184,7 +187,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function showPreview() {
+function showPreview(now) {
   if (!active) return;
   const form = $('contact');
   const isForm = active.control.form === form;
@@ -219,11 +222,14 @@ function showPreview() {
     body.appendChild(tr);
   });
   // The screen-reader summary, once typing pauses (not on every keystroke).
+  // (at once when the language changes).
   clearTimeout(summaryTimer);
-  summaryTimer = setTimeout(() => {
+  const say = () => {
     const msg = messagesFor(lang);
     $('sr-summary').textContent = total ? summary(msg, counts, total) : msg.summaryNone;
-  }, 600);
+  };
+  if (now === true) say();
+  else summaryTimer = setTimeout(say, 600);
 }
 
 function rescanAll() {
