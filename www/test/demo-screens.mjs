@@ -1,5 +1,5 @@
 // The live-preview demo (www/index.html) in Chromium, in German and in English, at
-// 1280 and 390 px (and 360 px for overflow): asserts layout facts and the language of
+// 1280, 900 and 390 px (and 360 px for overflow): asserts layout facts and the language of
 // every visible text, and saves screenshots for review in www/dist/screenshots/.
 //   - the browser's language picks the demo's (de-DE → German, en-US → English), the
 //     switch changes every text and <html lang>;
@@ -35,7 +35,7 @@ const VALUES = {
 const MESSAGE = `Hallo, hier ist ${VALUES.person}, geb. ${VALUES.date_of_birth}. Bitte auf IBAN ${VALUES.iban} erstatten, Tel. ${VALUES.phone}, Mail ${VALUES.email}`;
 const NOTES = 'Rückruf erbeten unter 0151 23456789, wohnt in 10115 Berlin';
 const LOCALES = { de: 'de-DE', en: 'en-US' };
-const HEIGHT = { 1280: 900, 390: 844 };
+const HEIGHT = { 1280: 900, 900: 800, 390: 844 };
 
 /** Text pieces of `lang` that must not show in the other language: fixed parts of its templates. */
 function foreignPieces(lang) {
@@ -216,9 +216,9 @@ try {
   for (const lang of ['de', 'en']) {
     const context = await launchChromium({ locale: LOCALES[lang], viewport: { width: 1280, height: 900 } });
     contexts.push(context);
-    for (const width of [1280, 390]) await run(context, new URL('/', server.url).href, lang, width);
+    for (const width of [1280, 900, 390]) await run(context, new URL('/', server.url).href, lang, width);
   }
-  console.log(`demo screens ok (de, en × 1280, 390, 360 px); screenshots in ${shots}`);
+  console.log(`demo screens ok (de, en × 1280, 900, 390, 360 px); screenshots in ${shots}`);
 } finally {
   for (const c of contexts) await c.close();
   await server.close();
