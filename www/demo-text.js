@@ -59,7 +59,7 @@ export const DEMO_TEXT = Object.freeze({
     crmText: 'Dieselbe Engine schützt eine ganze Seite mit einem Script-Tag: ein normales Formular, ein `fetch(new FormData(form))`-Formular mit Rückfrage, ein blockierter Forumsbeitrag und zwei spät geladene Chat-Widgets (contenteditable + fetch JSON, textarea + WebSocket); daneben, was der Server empfangen hat. [Geschützte CRM-Seite öffnen](crm.html). Statisch ausgeliefert wird die Serveransicht in der Seite simuliert (dort gekennzeichnet); `node www/test/server.mjs` liefert sie mit einem echten, mitschreibenden Server aus.',
     botTitle: 'Chatbot mit Pseudonymisierung',
     botText: 'Ein Chat-Widget spricht mit einem KI-Chatbot: Namen, IBANs, Telefonnummern und E-Mail-Adressen verlassen den Browser als `[PERSON_1]`, `[IBAN_1]`, …, und die Antwort des Bots zeigt wieder die echten Werte, in der Seite wiederhergestellt (auch beim Streaming). Die Zuordnung liegt nur im Speicher der Seite. [Chatbot-Seite öffnen](bot.html) – was der Server des Bots gesehen hat und was der Kunde sieht, nebeneinander.',
-    footer: 'Alles läuft in dieser Seite (WebAssembly). Nichts, was Sie eingeben, verlässt den Browser.',
+    footer: 'Alles läuft auf dieser Seite (WebAssembly). Nichts, was Sie eingeben, verlässt den Browser.',
   },
   en: {
     title: 'pii-veil · live preview',

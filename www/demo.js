@@ -111,9 +111,9 @@ function setup(wrapper) {
     hints: PiiVeil.fieldHints(control),
     result: { text: '', findings: [] },
   };
-  control.addEventListener('input', () => update(f));
+  control.addEventListener('input', () => { update(f); keepInView(); });
   control.addEventListener('scroll', () => syncScroll(f));
-  control.addEventListener('focus', () => { active = f; placePreview(); showPreview(); });
+  control.addEventListener('focus', () => { active = f; placePreview(); showPreview(); keepInView(); });
   control.addEventListener('keyup', () => syncScroll(f));
   control.addEventListener('mouseup', () => { syncBox(f); syncScroll(f); });
   return f;
@@ -179,6 +179,19 @@ function update(f) {
 function placePreview() {
   const after = narrow.matches && active ? active.card : $('form-card');
   if (after.nextElementSibling !== preview) layout.insertBefore(preview, after.nextElementSibling);
+}
+
+/**
+ * On one column, scrolls so that "what would be sent" shows below the field being
+ * typed in, as far as that keeps the field itself in view.
+ */
+function keepInView() {
+  if (!narrow.matches || !active) return;
+  const vv = window.visualViewport;
+  const bottom = vv ? vv.offsetTop + vv.height : window.innerHeight;
+  const field = active.control.getBoundingClientRect();
+  const below = $('masked').getBoundingClientRect().bottom + 8 - bottom;
+  if (below > 0) window.scrollBy(0, Math.max(0, Math.min(below, field.top - 8)));
 }
 
 function median(xs) {

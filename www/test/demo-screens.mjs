@@ -182,7 +182,10 @@ async function run(context, base, lang, width) {
   assert.ok(sent.text.startsWith(plain(T.sentNote).split('{')[0]), `${where}: the note is in the chosen language`);
   await checkTexts(page, lang, `${where}, sent`);
 
-  // A form field: the panel follows it.
+  // A form field: the panel follows it, at the top of the form as at its end.
+  await page.click('#c-name');
+  await page.keyboard.type(VALUES.person, { delay: 1 });
+  for (const v of await inView(page, ['c-name', 'masked'])) assert.ok(v.ok, `${where}: #${v.id} out of view while typing in the form: ${JSON.stringify(v)}`);
   await page.click('#c-notes');
   await page.keyboard.type(NOTES, { delay: 1 });
   for (const v of await inView(page, ['c-notes', 'masked'])) assert.ok(v.ok, `${where}: #${v.id} out of view while typing in the form: ${JSON.stringify(v)}`);
