@@ -19,8 +19,19 @@ import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { www } from './helpers.mjs';
 import { startServer } from './server.mjs';
-import { DEMO_TEXT, fill, plain } from '../demo-text.js';
+import { DEMO_TEXT, fill, pickLang, pieces, plain } from '../demo-text.js';
 import { KIND_LABELS, MESSAGES, summary } from '../src/protect/messages.js';
+
+// The table itself: both languages have the same texts with the same slots and links.
+const slots = (t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+const links = (t) => pieces(t).filter((p) => p.href).map((p) => p.href).join();
+assert.deepEqual(Object.keys(DEMO_TEXT.de).sort(), Object.keys(DEMO_TEXT.en).sort(), 'the same keys in German and English');
+for (const k of Object.keys(DEMO_TEXT.en)) {
+  assert.equal(slots(DEMO_TEXT.de[k]), slots(DEMO_TEXT.en[k]), `slots of ${k}`);
+  assert.equal(links(DEMO_TEXT.de[k]), links(DEMO_TEXT.en[k]), `links of ${k}`);
+}
+assert.deepEqual([['de-AT', 'en'], ['fr', 'de', 'en'], ['en-GB', 'de'], ['fr'], []].map(pickLang), ['de', 'de', 'en', 'en', 'en']);
+assert.deepEqual(pieces('a `x[y](z)` [b](c.html).'), ['a ', { code: 'x[y](z)' }, ' ', { link: 'b', href: 'c.html' }, '.']);
 
 const shots = join(www, 'dist', 'screenshots');
 mkdirSync(shots, { recursive: true });
