@@ -158,6 +158,10 @@ function update(f) {
   const t0 = performance.now();
   try {
     f.result = scanner.redact(f.control.value, { operator: operator(), field: f.hints });
+    if (state.key === 'error') {
+      state = { key: 'ready', code: '' };
+      renderStatus();
+    }
   } catch (e) {
     f.result = { text: '', findings: [] };
     state = { key: 'error', code: e.code };
@@ -299,7 +303,9 @@ const asked = new URLSearchParams(location.search).get('lang');
 setLang(LANGS.includes(asked) ? asked : pickLang(navigator.languages || [navigator.language]), false);
 document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => setLang(b.dataset.lang, true)));
 
-PiiVeil.init().then(() => {
+// Without the script (not built, not served), say so instead of waiting forever.
+const loaded = PiiVeil ? PiiVeil.init() : Promise.reject(Object.assign(new Error('pii-veil.js did not load'), { code: 'load_failed' }));
+loaded.then(() => {
   scanner = PiiVeil.createScanner();
   // Warm-up scans (not of user text), so the latency figure is the steady one.
   for (let i = 0; i < 3; i++) scanner.redact('Jonas Weber, IBAN DE89 3704 0044 0532 0130 00, +49 30 12345678');
