@@ -1,13 +1,7 @@
-// Every text of the live-preview demo, in German and English, in one table. The names
-// of the kinds of personal data are not here: they come from KIND_LABELS
-// (src/protect/messages.js), which protect() shows as well.
-//
-// In a text, `code` becomes a <code> element and [words](href) a link; everything
-// else is plain text (the demo builds DOM nodes, never HTML from strings).
-// `{name}` slots are filled in by the demo.
-
-/** The languages of the demo, the first is the fallback. */
-export const LANGS = ['en', 'de'];
+// Every text of the live-preview demo (index.html, demo.js), in German and English, in
+// one table; the markup of a text is that of page-text.js. The names of the kinds of
+// personal data are not here: they come from KIND_LABELS (src/protect/messages.js),
+// which protect() shows as well.
 
 /** The demo's texts per language; both languages have the same keys. */
 export const DEMO_TEXT = Object.freeze({
@@ -113,42 +107,3 @@ export const DEMO_TEXT = Object.freeze({
   },
 });
 
-/**
- * The demo's language for a browser's preferred languages (`navigator.languages`):
- * the first of them that the demo speaks (`de-AT` → `de`), else English.
- */
-export function pickLang(preferred) {
-  for (const l of preferred || []) {
-    const name = String(l).slice(0, 2).toLowerCase();
-    if (LANGS.includes(name)) return name;
-  }
-  return LANGS[0];
-}
-
-/**
- * The pieces of a text: plain strings, `{ code }` and `{ link, href }`, in order.
- * `code` spans are taken first, so a bracket inside one stays code.
- */
-export function pieces(text) {
-  const out = [];
-  const re = /`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)/g;
-  let last = 0;
-  let m;
-  while ((m = re.exec(text))) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(m[1] !== undefined ? { code: m[1] } : { link: m[2], href: m[3] });
-    last = re.lastIndex;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
-}
-
-/** The text a reader sees for `text` (the markup removed). */
-export function plain(text) {
-  return pieces(text).map((p) => (typeof p === 'string' ? p : p.code || p.link)).join('');
-}
-
-/** Fills `{name}` slots from `vars`. */
-export function fill(text, vars) {
-  return String(text).replace(/\{(\w+)\}/g, (m, k) => (vars[k] === undefined ? m : String(vars[k])));
-}

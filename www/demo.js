@@ -5,7 +5,8 @@
 // into HTML. Texts: demo-text.js (German and English); kind names: KIND_LABELS, the
 // names protect() shows.
 import { KIND_LABELS, messagesFor, summary } from './src/protect/messages.js';
-import { DEMO_TEXT, LANGS, pickLang, pieces, fill } from './demo-text.js';
+import { DEMO_TEXT } from './demo-text.js';
+import { LANGS, applyTexts, askedLang, fill, pickLang, put } from './page-text.js';
 
 const PiiVeil = window.PiiVeil;
 const $ = (id) => document.getElementById(id);
@@ -32,43 +33,19 @@ const kindLabel = (kind) => (KIND_LABELS[kind] ? KIND_LABELS[kind][lang] : kind)
 
 // ---------- texts
 
-/**
- * Puts `template` into `el` as text nodes, `code` and links; `{name}` slots take the
- * strings or nodes of `vars`.
- */
-function put(el, template, vars) {
-  const frag = document.createDocumentFragment();
-  const text = (s) => {
-    s.split(/(\{\w+\})/).forEach((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      const v = m && vars ? vars[m[1]] : undefined;
-      if (v instanceof Node) frag.appendChild(v);
-      else if (part) frag.appendChild(document.createTextNode(v === undefined ? part : String(v)));
-    });
-  };
-  pieces(template).forEach((p) => {
-    if (typeof p === 'string') return text(p);
-    const e = document.createElement(p.code !== undefined ? 'code' : 'a');
-    e.textContent = p.code !== undefined ? p.code : p.link;
-    if (p.href) e.href = p.href;
-    frag.appendChild(e);
-  });
-  el.replaceChildren(frag);
-}
-
 function renderTexts() {
-  document.documentElement.lang = lang;
-  document.title = T('title');
-  document.querySelectorAll('[data-t]').forEach((el) => put(el, T(el.dataset.t)));
-  document.querySelectorAll('[data-t-attr]').forEach((el) => {
-    el.dataset.tAttr.split(';').forEach((pair) => {
-      const [attr, key] = pair.split(':');
-      el.setAttribute(attr, T(key));
-    });
-  });
+  applyTexts(document, DEMO_TEXT, lang);
   document.querySelectorAll('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
   document.querySelectorAll('#log .note').forEach(renderNote);
+  sameLanguageLinks();
   renderStatus();
+}
+
+/** Links to the other demo pages open them in the same language. */
+function sameLanguageLinks() {
+  document.querySelectorAll('a[href^="crm.html"], a[href^="bot.html"]').forEach((a) => {
+    a.setAttribute('href', a.getAttribute('href').split('?')[0] + '?lang=' + lang);
+  });
 }
 
 function renderStatus() {
@@ -290,6 +267,7 @@ function send() {
     note.dataset.placeholders = JSON.stringify([...new Set(chat.result.text.match(/\[[A-Z][A-Z0-9_]*\]/g) || [])]);
     renderNote(note);
     $('log').appendChild(note);
+    sameLanguageLinks();
   }
   $('log').scrollTop = $('log').scrollHeight;
   chat.control.value = '';
@@ -299,8 +277,7 @@ function send() {
 
 // ---------- start
 
-const asked = new URLSearchParams(location.search).get('lang');
-setLang(LANGS.includes(asked) ? asked : pickLang(navigator.languages || [navigator.language]), false);
+setLang(askedLang(location.search) || pickLang(navigator.languages || [navigator.language]), false);
 document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => setLang(b.dataset.lang, true)));
 
 // Without the script (not built, not served), say so instead of waiting forever.

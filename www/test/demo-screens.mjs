@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { www } from './helpers.mjs';
 import { startServer } from './server.mjs';
-import { DEMO_TEXT, fill, pickLang, pieces, plain } from '../demo-text.js';
+import { DEMO_TEXT } from '../demo-text.js';
+import { fill, pickLang, pieces, plain } from '../page-text.js';
 import { KIND_LABELS, MESSAGES, summary } from '../src/protect/messages.js';
 
 // The table itself: both languages have the same texts with the same slots and links.
@@ -85,6 +86,7 @@ async function checkTexts(page, lang, where) {
     visible: [...document.querySelectorAll('#masked, .backdrop, #log li.msg.us:not([data-t])')]
       .reduce((all, e) => all.replace(e.innerText, ' '), document.body.innerText),
     options: [...document.querySelectorAll('#operator option')].map((o) => o.textContent),
+    links: [...document.querySelectorAll('a[href*="crm.html"], a[href*="bot.html"]')].map((a) => a.getAttribute('href')),
     pressed: [...document.querySelectorAll('[data-lang]')].map((b) => [b.dataset.lang, b.getAttribute('aria-pressed')]),
     kinds: [...document.querySelectorAll('#counts tr[data-kind]')].map((r) => [r.dataset.kind, r.cells[0].textContent]),
     marks: [...document.querySelectorAll('mark[data-kind]')].map((m) => [m.dataset.kind, m.title]),
@@ -96,6 +98,8 @@ async function checkTexts(page, lang, where) {
     assert.ok(key in T, `${where}: unknown text key ${key}`);
     assert.equal(text, plain(T[key]), `${where}: text ${key}`);
   }
+  assert.ok(seen.links.length >= 2, `${where}: links to the CRM and chatbot pages`);
+  for (const href of seen.links) assert.match(href, new RegExp(`^(crm|bot)\\.html\\?lang=${lang}$`), `${where}: link to another page in the same language`);
   assert.deepEqual(seen.pressed, [['de', String(lang === 'de')], ['en', String(lang === 'en')]], `${where}: aria-pressed`);
   assert.deepEqual(seen.options, ['opLabel', 'opToken', 'opMask', 'opRemove'].map((k) => T[k]), `${where}: operator names`);
   for (const p of foreignPieces(lang)) {
