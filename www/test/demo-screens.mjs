@@ -20,16 +20,20 @@ import { launchChromium } from './chromium.mjs';
 import { www } from './helpers.mjs';
 import { startServer } from './server.mjs';
 import { DEMO_TEXT } from '../demo-text.js';
+import { CRM_TEXT } from '../crm-text.js';
+import { BOT_TEXT } from '../bot-text.js';
 import { fill, pickLang, pieces, plain } from '../page-text.js';
 import { KIND_LABELS, MESSAGES, summary } from '../src/protect/messages.js';
 
 // The table itself: both languages have the same texts with the same slots and links.
 const slots = (t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
 const links = (t) => pieces(t).filter((p) => p.href).map((p) => p.href).join();
-assert.deepEqual(Object.keys(DEMO_TEXT.de).sort(), Object.keys(DEMO_TEXT.en).sort(), 'the same keys in German and English');
-for (const k of Object.keys(DEMO_TEXT.en)) {
-  assert.equal(slots(DEMO_TEXT.de[k]), slots(DEMO_TEXT.en[k]), `slots of ${k}`);
-  assert.equal(links(DEMO_TEXT.de[k]), links(DEMO_TEXT.en[k]), `links of ${k}`);
+for (const table of [DEMO_TEXT, CRM_TEXT, BOT_TEXT]) {
+  assert.deepEqual(Object.keys(table.de).sort(), Object.keys(table.en).sort(), 'the same keys in German and English');
+  for (const k of Object.keys(table.en)) {
+    assert.equal(slots(table.de[k]), slots(table.en[k]), `slots of ${k}`);
+    assert.equal(links(table.de[k]), links(table.en[k]), `links of ${k}`);
+  }
 }
 assert.deepEqual([['de-AT', 'en'], ['fr', 'de', 'en'], ['en-GB', 'de'], ['fr'], []].map(pickLang), ['de', 'de', 'en', 'en', 'en']);
 assert.deepEqual(pieces('a `x[y](z)` [b](c.html).'), ['a ', { code: 'x[y](z)' }, ' ', { link: 'b', href: 'c.html' }, '.']);
@@ -49,17 +53,18 @@ const NOTES = 'Rückruf erbeten unter 0151 23456789, wohnt in 10115 Berlin';
 const LOCALES = { de: 'de-DE', en: 'en-US' };
 const HEIGHT = { 1280: 900, 900: 800, 390: 844 };
 
-/** Text pieces of `lang` that must not show in the other language: fixed parts of its templates. */
-function foreignPieces(lang) {
+/** Text pieces of the other language than `lang` that must not show: fixed parts of its templates. */
+function foreignPieces(lang, table = DEMO_TEXT) {
   const other = lang === 'de' ? 'en' : 'de';
-  const own = Object.values(DEMO_TEXT[lang]).map(plain).join('\n');
+  const own = Object.values(table[lang]).map(plain).join('\n');
   const out = new Set();
-  for (const t of Object.values(DEMO_TEXT[other])) {
+  for (const t of Object.values(table[other])) {
     for (const part of plain(t).split(/\{\w+\}/)) {
       const p = part.trim();
       if (p.length >= 5 && !own.includes(p)) out.add(p);
     }
   }
+  if (table !== DEMO_TEXT) return [...out];
   for (const k of Object.keys(KIND_LABELS)) {
     const theirs = KIND_LABELS[k][other];
     if (theirs.toLowerCase() !== KIND_LABELS[k][lang].toLowerCase() && theirs.length >= 4) out.add(theirs);
@@ -102,10 +107,7 @@ async function checkTexts(page, lang, where) {
   for (const href of seen.links) assert.match(href, new RegExp(`^(crm|bot)\\.html\\?lang=${lang}$`), `${where}: link to another page in the same language`);
   assert.deepEqual(seen.pressed, [['de', String(lang === 'de')], ['en', String(lang === 'en')]], `${where}: aria-pressed`);
   assert.deepEqual(seen.options, ['opLabel', 'opToken', 'opMask', 'opRemove'].map((k) => T[k]), `${where}: operator names`);
-  for (const p of foreignPieces(lang)) {
-    const word = new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u');
-    assert.doesNotMatch(seen.visible, word, `${where}: "${p}" of the other language is visible`);
-  }
+  noForeign(seen.visible, foreignPieces(lang), where);
   // Human kind names: no raw ids, in the table and on the highlights.
   for (const [kind, label] of [...seen.kinds, ...seen.marks]) {
     assert.equal(label, KIND_LABELS[kind][lang], `${where}: name of ${kind}`);
@@ -113,6 +115,39 @@ async function checkTexts(page, lang, where) {
   assert.doesNotMatch(seen.visible, /\b[a-z]+_[a-z_]+\b/, `${where}: a raw id is visible`);
   assert.doesNotMatch(seen.visible, /\b(label|token|mask|remove) —/, `${where}: a raw operator id is visible`);
   return seen;
+}
+
+function noForeign(visible, pieces, where) {
+  for (const p of pieces) {
+    const word = new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u');
+    assert.doesNotMatch(visible, word, `${where}: "${p}" of the other language is visible`);
+  }
+}
+
+/**
+ * The CRM or chatbot page in `lang` (as the demo links to it): every text from its
+ * table, none of the other language (what servers recorded and page events left out).
+ */
+async function checkPage(context, base, name, table, lang) {
+  const where = `${name} ${lang}`;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}${name}?lang=${lang}`);
+  await page.waitForFunction((t) => document.getElementById('status').textContent === t, table[lang].ready, { timeout: 20000 });
+  if (name === 'crm.html') await page.waitForSelector('#chat2');
+  const seen = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    texts: [...document.querySelectorAll('[data-t]')].map((e) => [e.dataset.t, e.textContent]),
+    visible: [...document.querySelectorAll('#recorded, #events, #server-log, #customer-log, .pii-veil-notice')]
+      .reduce((all, e) => all.replace(e.innerText, ' '), document.body.innerText),
+  }));
+  assert.equal(seen.lang, lang, `${where}: <html lang>`);
+  assert.equal(seen.title, table[lang].title, `${where}: title`);
+  for (const [key, text] of seen.texts) assert.equal(text, plain(table[lang][key]), `${where}: text ${key}`);
+  noForeign(seen.visible, foreignPieces(lang, table), where);
+  await page.screenshot({ path: join(shots, `${name.replace('.html', '')}-${lang}-1280.png`), fullPage: true });
+  await page.close();
 }
 
 async function checkHeader(page, where) {
@@ -235,8 +270,10 @@ try {
     const context = await launchChromium({ locale: LOCALES[lang], viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     for (const width of [1280, 900, 390]) await run(context, new URL('/', server.url).href, lang, width);
+    await checkPage(context, new URL('/', server.url).href, 'crm.html', CRM_TEXT, lang);
+    await checkPage(context, new URL('/', server.url).href, 'bot.html', BOT_TEXT, lang);
   }
-  console.log(`demo screens ok (de, en × 1280, 900, 390, 360 px); screenshots in ${shots}`);
+  console.log(`demo screens ok (de, en × 1280, 900, 390, 360 px; CRM and chatbot pages in both languages); screenshots in ${shots}`);
 } finally {
   for (const c of contexts) await c.close();
   await server.close();
