@@ -236,8 +236,8 @@ function rescanAll() {
 function renderNote(li) {
   const kinds = JSON.parse(li.dataset.kinds);
   const shown = JSON.parse(li.dataset.placeholders);
-  const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-  const kindText = list.format(kinds.map(kindLabel));
+  const names = kinds.map(kindLabel);
+  const kindText = Intl.ListFormat ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) : names.join(', ');
   if (!shown.length) {
     put(li, T('sentNoteHidden'), { kinds: kindText });
     return;
