@@ -44,6 +44,9 @@ node --test www/test/*.test.mjs
 echo "== live-preview demo in Chromium (playwright-core)"
 node www/test/e2e.browser.mjs
 
+echo "== the demo in German and English at 1280/900/390/360 px: layout, language, screenshots in www/dist/screenshots/"
+node www/test/demo-screens.mjs
+
 echo "== consumer: npm pack → fresh Vite 7 app → vite build → Chromium"
 node www/test/consumer.mjs
 

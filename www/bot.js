@@ -6,10 +6,20 @@
 //   served by www/test/server.mjs: the server view is what the server recorded;
 //   served statically (www/serve.sh): the bot is simulated in-page, installed before
 //   pii-veil, so it sees exactly what pii-veil lets through.
+// Texts: bot-text.js, English unless the URL asks for German (?lang=de, as the live
+// preview's links do); protect()'s notices are German unless ?lang=en.
+import { BOT_TEXT } from './bot-text.js';
+import { applyTexts, askedLang, fill, put } from './page-text.js';
+
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(location.search);
+  var lang = askedLang(location.search) || 'en';
+  var T = function (key) { return BOT_TEXT[lang][key]; };
+  applyTexts(document, BOT_TEXT, lang);
+  $('status').textContent = T('loading');
+  document.querySelector('.toplink').setAttribute('href', 'index.html?lang=' + lang);
   var simulated = false;
   var local = []; // simulated server: {message, reply}
 
@@ -36,7 +46,7 @@
     if (!text.trim() || busy) return;
     busy = true;
     $('bot-input').value = '';
-    bubble('customer-log', 'us', 'Sie', text);
+    bubble('customer-log', 'us', T('you'), text);
     var stream = $('bot-mode').value === 'stream';
     var done = function () {
       busy = false;
@@ -48,8 +58,8 @@
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ message: text, channel: 'web' }),
     }).then(function (r) {
-      if (!stream) return r.json().then(function (d) { bubble('customer-log', 'them', 'Assistent', d.reply); });
-      var out = bubble('customer-log', 'them', 'Assistent', '');
+      if (!stream) return r.json().then(function (d) { bubble('customer-log', 'them', T('assistant'), d.reply); });
+      var out = bubble('customer-log', 'them', T('assistant'), '');
       var reader = r.body.getReader();
       var dec = new TextDecoder();
       var pump = function () {
@@ -62,7 +72,7 @@
       };
       return pump();
     }).then(done, function (e) {
-      bubble('customer-log', 'them', 'Fehler', 'Nicht gesendet: ' + (e && e.code ? e.code : 'error'));
+      bubble('customer-log', 'them', T('error'), fill(T('notSent'), { code: e && e.code ? e.code : 'error' }));
       done();
     });
   }
@@ -80,8 +90,8 @@
     var ol = $('server-log');
     ol.replaceChildren();
     list.forEach(function (x) {
-      bubble('server-log', 'us', 'received', x.message);
-      bubble('server-log', 'them', 'replied', x.reply);
+      bubble('server-log', 'us', T('received'), x.message);
+      bubble('server-log', 'them', T('replied'), x.reply);
     });
   }
   function poll() {
@@ -98,7 +108,7 @@
   }
   function simulateServer() {
     simulated = true;
-    $('bot-server-mode').textContent = 'Simulated: no backend here, so a stand-in bot runs in this page and sees exactly what pii-veil lets through. Run node www/test/server.mjs for a real server.';
+    put($('bot-server-mode'), T('serverSimulated'));
     var realFetch = window.fetch;
     window.fetch = function (input, init) {
       var url = new URL(typeof input === 'string' ? input : input.url, location.href);
@@ -129,7 +139,7 @@
   ['pii-veil:ready', 'pii-veil:error'].forEach(function (type) {
     document.addEventListener(type, function () {
       var ok = type === 'pii-veil:ready';
-      $('status').textContent = ok ? 'protected' : 'protection unavailable: sending paused';
+      $('status').textContent = T(ok ? 'ready' : 'failed');
       $('status').className = 'status ' + (ok ? 'ok' : 'err');
     });
   });
@@ -138,12 +148,12 @@
       chat: { url: '/api/bot', style: params.get('style') || undefined },
       // the guard scrubs every other request to /api/ (the chat endpoint is left to chat)
       guard: { origins: ['self'], paths: ['/api/'] },
-      lang: 'de',
+      lang: askedLang(location.search) || 'de',
     });
   }
   fetch('/__bot', { cache: 'no-store' }).then(function (r) {
     if (!r.ok) throw new Error('no test server');
-    $('bot-server-mode').textContent = 'Live: messages and replies as recorded by the bot\'s server (www/test/server.mjs).';
+    put($('bot-server-mode'), T('serverLive'));
   }).catch(simulateServer).then(function () {
     load();
     poll();

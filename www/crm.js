@@ -9,10 +9,20 @@
 // With the test server (www/test/server.mjs) the right column shows the bodies the
 // server really received. Served statically (python http.server), there is no server
 // to post to: the page then records what would leave in-page, clearly labelled.
+// Texts: crm-text.js, English unless the URL asks for German (?lang=de, as the live
+// preview's links do); protect()'s notices follow the same language.
+import { CRM_TEXT } from './crm-text.js';
+import { applyTexts, askedLang, fill, put } from './page-text.js';
+
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(location.search);
+  var lang = askedLang(location.search) || 'en';
+  var T = function (key) { return CRM_TEXT[lang][key]; };
+  applyTexts(document, CRM_TEXT, lang);
+  $('status').textContent = T('loading');
+  document.querySelector('.toplink').setAttribute('href', 'index.html?lang=' + lang);
   var simulated = false;
   var local = [];
 
@@ -43,7 +53,7 @@
   // what is recorded is what pii-veil lets through).
   function simulateServer() {
     simulated = true;
-    $('server-mode').textContent = 'Simulated: no backend here, so this page records in-page what it would send (after pii-veil). Run www/test/server.mjs for the real server view.';
+    put($('server-mode'), T('serverSimulated'));
     var record = function (method, path, contentType, body) {
       local.push({ method: method, path: path, contentType: contentType || '', body: body });
       poll();
@@ -104,16 +114,16 @@
     e.preventDefault();
     var form = e.target;
     fetch('/api/ticket', { method: 'POST', body: new FormData(form) }).then(function (r) {
-      $('t-result').textContent = r.ok ? 'ticket created' : 'error ' + r.status;
+      $('t-result').textContent = r.ok ? T('ticketCreated') : fill(T('ticketError'), { status: r.status });
       document.documentElement.dataset.ticketSent = String(Number(document.documentElement.dataset.ticketSent || 0) + 1);
-    }, function () { $('t-result').textContent = 'not sent'; });
+    }, function () { $('t-result').textContent = T('notSent'); });
   });
   $('t-draft').addEventListener('click', function () {
     var x = new XMLHttpRequest();
     x.open('POST', '/api/draft');
     x.setRequestHeader('content-type', 'application/json');
-    x.addEventListener('load', function () { $('t-result').textContent = 'draft saved'; });
-    x.addEventListener('error', function () { $('t-result').textContent = 'draft not saved'; });
+    x.addEventListener('load', function () { $('t-result').textContent = T('draftSaved'); });
+    x.addEventListener('error', function () { $('t-result').textContent = T('draftNotSaved'); });
     x.send(JSON.stringify({ draft: { subject: $('t-subject').value, body: $('t-body').value }, tags: ['support'] }));
   });
 
@@ -127,7 +137,7 @@
     var log = document.createElement('ol');
     log.className = 'log';
     log.setAttribute('aria-live', 'polite');
-    log.appendChild(text('li', 'msg them', 'Hi! How can we help you today?'));
+    log.appendChild(text('li', 'msg them', T('chatHello')));
     s.appendChild(log);
     return { section: s, log: log };
   }
@@ -135,7 +145,7 @@
   function sendRow(w, field, sendId) {
     var row = document.createElement('div');
     row.className = 'row';
-    var btn = text('button', 'primary', 'Send');
+    var btn = text('button', 'primary', T('send'));
     btn.type = 'button';
     btn.id = sendId;
     row.appendChild(btn);
@@ -150,15 +160,15 @@
   }
 
   setTimeout(function () {
-    var w = widget('Support chat (fetch JSON)', 'chat1');
+    var w = widget(T('chat1Title'), 'chat1');
     var editor = document.createElement('div');
     editor.className = 'editor';
     editor.id = 'chat1-editor';
     editor.contentEditable = 'true';
     editor.setAttribute('role', 'textbox');
     editor.setAttribute('aria-multiline', 'true');
-    editor.setAttribute('aria-label', 'Chat message');
-    editor.dataset.placeholder = 'Write a message…';
+    editor.setAttribute('aria-label', T('chat1Label'));
+    editor.dataset.placeholder = T('chat1Placeholder');
     editor.setAttribute('data-pii-veil', '');
     var btn = sendRow(w, editor, 'chat1-send');
     var send = function () {
@@ -183,12 +193,12 @@
   }, Number(params.get('chatDelay') || 800));
 
   setTimeout(function () {
-    var w = widget('Live agent (WebSocket)', 'chat2');
+    var w = widget(T('chat2Title'), 'chat2');
     var ta = document.createElement('textarea');
     ta.id = 'chat2-input';
     ta.name = 'message';
     ta.rows = 3;
-    ta.setAttribute('aria-label', 'Message to the agent');
+    ta.setAttribute('aria-label', T('chat2Label'));
     ta.setAttribute('data-pii-veil', '');
     var btn = sendRow(w, ta, 'chat2-send');
     var ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws/agent');
@@ -213,8 +223,8 @@
       var ol = $('events');
       ol.insertBefore(text('li', '', line), ol.firstChild);
       while (ol.children.length > 30) ol.lastChild.remove();
-      if (type === 'pii-veil:ready') { $('status').textContent = 'protected'; $('status').className = 'status ok'; }
-      if (type === 'pii-veil:error') { $('status').textContent = 'protection unavailable: sending paused'; $('status').className = 'status err'; }
+      if (type === 'pii-veil:ready') { $('status').textContent = T('ready'); $('status').className = 'status ok'; }
+      if (type === 'pii-veil:error') { $('status').textContent = T('failed'); $('status').className = 'status err'; }
     });
   });
 
@@ -237,7 +247,7 @@
 
   fetch('/__recorded', { cache: 'no-store' }).then(function (r) {
     if (!r.ok) throw new Error('no test server');
-    $('server-mode').textContent = 'Live: bodies as recorded by the test server (www/test/server.mjs).';
+    put($('server-mode'), T('serverLive'));
   }).catch(simulateServer).then(function () {
     load();
     poll();
