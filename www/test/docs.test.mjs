@@ -91,6 +91,7 @@ const HOME = {
   Pseudonymized: 'createSession',
   Restorer: 'createSession',
   Session: 'createSession',
+  RestoreSSEOptions: 'createSession',
   ProtectMessages: 'protect',
   FindingsEventDetail: 'protect',
   MaskedEventDetail: 'protect',
