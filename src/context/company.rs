@@ -1,0 +1,201 @@
+//! The company's own bank account: a letter the company wrote, giving its account.
+//!
+//! "Unser Konto" alone does not tell whose account it is: a family asks for a refund
+//! "auf unser Konto", a company asks for payment "auf unser Konto". Two cues together
+//! do:
+//!
+//! - **a first-person-plural possessive before a bank noun** in the paragraph of the
+//!   value ("unsere Bankverbindung", "auf unser Konto", "our correct bank details",
+//!   "notre compte", "il nostro IBAN"), or a payee phrase ("zahlbar an", "payable to");
+//! - **a company signature**: a line signed by a team or a department ("Buchhaltung",
+//!   "Ihr Serviceteam", "Accounts Team, …", "Geschäftsleitung"), or by an employee for
+//!   the company (`i. A.`, `ppa.`).
+//!
+//! Either cue alone leaves the value as it is (the company words of the context step
+//! still lower it); both make it the company's.
+
+use super::matches_any;
+
+/// First-person-plural possessives (de, en, fr, it, es, nl).
+const POSSESSIVES: &[&str] = &[
+    "unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our", "notre", "nos", "nostro", "nostra", "nostre",
+    "nostri", "nuestro", "nuestra", "nuestros", "nuestras", "onze", "ons",
+];
+
+/// Bank nouns a possessive may stand before (up to two words between: "our correct
+/// bank details", "unsere neue IBAN").
+const BANK_NOUNS: &[&str] = &[
+    "konto*",
+    "bankverbindung*",
+    "bankdaten",
+    "bank",
+    "banking",
+    "iban",
+    "account*",
+    "compte",
+    "coordonnées",
+    "conto",
+    "coordinate",
+    "cuenta",
+    "rekening*",
+    "bankgegevens",
+];
+
+/// Words a bank noun may be separated from its possessive by.
+const BETWEEN: usize = 3;
+
+/// Payee phrases: the account after them receives the payment.
+const PAYEE: &[&[&str]] = &[
+    &["zahlbar", "an"],
+    &["zahlungsempfänger"],
+    &["payable", "to"],
+    &["remit", "to"],
+    &["make", "payments", "to"],
+    &["payez", "à"],
+    &["pagabile", "a"],
+];
+
+/// Words of a team or department signature line.
+const DEPARTMENT_WORDS: &[&str] = &[
+    "team",
+    "serviceteam",
+    "service-team",
+    "kundenservice",
+    "kundendienst",
+    "kundenbetreuung",
+    "buchhaltung",
+    "finanzbuchhaltung",
+    "debitorenbuchhaltung",
+    "geschäftsleitung",
+    "geschäftsführung",
+    "verwaltung",
+    "hausverwaltung",
+    "vertrieb",
+    "innendienst",
+    "backoffice",
+    "abteilung",
+    "support",
+    "service",
+    "customer",
+    "care",
+    "accounts",
+    "accounting",
+    "billing",
+    "finance",
+    "department",
+    "administration",
+    "management",
+    "teamleitung",
+    "ihr",
+    "ihre",
+    "euer",
+    "eure",
+    "your",
+    "the",
+    "das",
+    "le",
+    "l'équipe",
+    "équipe",
+    "servizio",
+    "clienti",
+    "equipo",
+    "klantenservice",
+];
+
+/// The words of `s`, lower-case: runs of letters, digits, `-` and `'`.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The paragraph of `text` before byte `start`: back to the previous blank line, at
+/// most 600 bytes.
+fn paragraph_before(text: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let cut = before.rfind("\n\n").or_else(|| before.rfind("\n\r\n")).map_or(0, |p| p + 1);
+    &before[cut..]
+}
+
+/// True if the paragraph before `start` gives the account as the writer's own: a
+/// possessive before a bank noun, or a payee phrase.
+fn own_account_phrase(text: &str, start: usize) -> bool {
+    let w = words(paragraph_before(text, start));
+    let possessive = w.iter().enumerate().any(|(i, x)| {
+        POSSESSIVES.contains(&x.as_str()) && w[i + 1..].iter().take(BETWEEN).any(|y| matches_any(y, BANK_NOUNS))
+    });
+    possessive || PAYEE.iter().any(|p| w.windows(p.len()).any(|win| win.iter().zip(p.iter()).all(|(a, b)| a == b)))
+}
+
+/// True if a line of `text` is a company's signature: it starts with `i. A.`/`ppa.`,
+/// or its first part (before a comma, `|` or ` - `) is one to four department words
+/// and names a team or department ("Ihr Serviceteam", "Accounts Team, Brennan's").
+pub(super) fn signed_by_company(text: &str) -> bool {
+    text.lines().any(|line| {
+        let l = line.trim().to_lowercase();
+        if l.starts_with("i.a. ") || l.starts_with("i. a. ") || l.starts_with("ppa. ") {
+            return true;
+        }
+        if l.len() > 80 {
+            return false;
+        }
+        let head = l.split([',', '|']).next().unwrap_or("");
+        let head = head.split(" - ").next().unwrap_or("");
+        let w = words(head);
+        (1..=4).contains(&w.len())
+            && w.iter().all(|x| DEPARTMENT_WORDS.contains(&x.as_str()))
+            && w.iter().any(|x| !matches!(x.as_str(), "ihr" | "ihre" | "euer" | "eure" | "your" | "the" | "das" | "le"))
+    })
+}
+
+/// True if the account at `start` of `text` is the company's own (both cues; see the
+/// module docs). `signed` answers [`signed_by_company`] for `text`, asked at most once.
+pub(super) fn own_account(text: &str, start: usize, signed: impl FnOnce() -> bool) -> bool {
+    own_account_phrase(text, start) && signed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases() {
+        for t in [
+            "Bitte überweisen Sie künftige Rechnungen auf unser Konto ",
+            "Unsere Bankverbindung bleibt: ",
+            "Our correct bank details are below.\nIBAN: ",
+            "Rechnung zahlbar an ",
+            "Veuillez utiliser notre compte ",
+        ] {
+            assert!(own_account_phrase(t, t.len()), "{t}");
+        }
+        for t in [
+            "Bitte überweisen Sie auf mein Konto ",
+            "Unsere Wohnung ist schön, meine IBAN: ",
+            "Our account.\n\nIBAN: ",
+            "our team will call; IBAN ",
+        ] {
+            assert!(!own_account_phrase(t, t.len()), "{t}");
+        }
+    }
+
+    #[test]
+    fn signatures() {
+        for t in [
+            "Grüße\nBuchhaltung",
+            "LG\nIhr Serviceteam",
+            "Regards,\nAccounts Team, Brennan's Hardware",
+            "i. A. Max Muster",
+        ] {
+            assert!(signed_by_company(t), "{t}");
+        }
+        for t in ["Grüße\nAnna Huber", "Your team is great", "Familie Huber", "Accounts Payable Manager", "Ihr"] {
+            assert!(!signed_by_company(t), "{t}");
+        }
+    }
+}
