@@ -9,7 +9,8 @@
 /// services, roles and functions": info, marketing, sales, support, abuse, noc,
 /// security, postmaster, hostmaster, usenet, news, webmaster, www, uucp, ftp); the
 /// others are their German, French, Italian, Spanish and Dutch counterparts and the
-/// departments CRM mail comes from.
+/// departments CRM mail comes from. Left out: `hello@`, `mail@`, `post@` — people use
+/// them on domains of their own name (`mail@anna-huber.de`).
 pub(crate) const ROLE_MAILBOXES: &[&str] = &[
     "info",
     "infos",
@@ -59,8 +60,6 @@ pub(crate) const ROLE_MAILBOXES: &[&str] = &[
     "contact",
     "contacto",
     "contatto",
-    "hello",
-    "hallo",
     "team",
     "vertrieb",
     "verkauf",
@@ -72,9 +71,7 @@ pub(crate) const ROLE_MAILBOXES: &[&str] = &[
     "not",
     "admin",
     "administrator",
-    "post",
     "poststelle",
-    "mail",
     "hr",
     "jobs",
     "karriere",
