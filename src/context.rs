@@ -534,6 +534,17 @@ pub fn company_account(kind: Kind, win: &mut Window, text: &str, start: usize) -
     })
 }
 
+/// True if the street or postcode and city at `start..` of `text` is the company's
+/// premises ("Our Edinburgh office at …", "unsere Filiale in der …"; see
+/// `context/company.rs`): read in the ten words before it.
+pub fn company_address(kind: Kind, win: &mut Window, text: &str, start: usize) -> bool {
+    if !matches!(kind, Kind::StreetAddress | Kind::PostalCity) {
+        return false;
+    }
+    words_back(&text[..start], 10, &mut win.before);
+    company::company_place(&win.before)
+}
+
 /// Applies context to a candidate score: positive words of its kind raise it, reference
 /// words lower number-like kinds, company words lower phones and bank accounts.
 ///

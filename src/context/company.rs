@@ -13,6 +13,10 @@
 //!
 //! Either cue alone leaves the value as it is (the company words of the context step
 //! still lower it); both make it the company's.
+//!
+//! The company's premises: an address right after "our office", "unsere Filiale",
+//! "notre magasin" or after a business-place word (Filiale, Niederlassung,
+//! headquarters) is a shop or office address, which is not personal.
 
 use super::matches_any;
 
@@ -122,14 +126,41 @@ fn paragraph_before(text: &str, start: usize) -> &str {
     &before[cut..]
 }
 
+/// Words of money paid back to the writer: a refund "auf unser Konto" goes to the
+/// writer's account, so the writer is the customer (a business customer signs like a
+/// company, "i. A." and all).
+const REFUND_WORDS: &[&str] = &[
+    "erstattung*",
+    "rückerstattung*",
+    "gutschrift*",
+    "rückzahlung*",
+    "zurücküberweis*",
+    "zurückzahl*",
+    "refund*",
+    "reimburse*",
+    "remboursement*",
+    "rimborso",
+    "reembolso",
+    "terugbetaling",
+];
+
+/// Words that make a refund the reader's ("your refund request"), not the writer's.
+const SECOND_PERSON: &[&str] = &["your", "ihre", "ihr", "ihrer", "ihren", "votre", "vostro", "su", "uw"];
+
 /// True if the paragraph before `start` gives the account as the writer's own: a
-/// possessive before a bank noun, or a payee phrase.
+/// possessive before a bank noun, or a payee phrase; and no refund to the writer.
 fn own_account_phrase(text: &str, start: usize) -> bool {
     let w = words(paragraph_before(text, start));
     let possessive = w.iter().enumerate().any(|(i, x)| {
         POSSESSIVES.contains(&x.as_str()) && w[i + 1..].iter().take(BETWEEN).any(|y| matches_any(y, BANK_NOUNS))
     });
-    possessive || PAYEE.iter().any(|p| w.windows(p.len()).any(|win| win.iter().zip(p.iter()).all(|(a, b)| a == b)))
+    let payee = || PAYEE.iter().any(|p| w.windows(p.len()).any(|win| win.iter().zip(p.iter()).all(|(a, b)| a == b)));
+    let refund_to_writer = || {
+        w.iter()
+            .enumerate()
+            .any(|(i, x)| matches_any(x, REFUND_WORDS) && !(i > 0 && SECOND_PERSON.contains(&w[i - 1].as_str())))
+    };
+    (possessive || payee()) && !refund_to_writer()
 }
 
 /// True if a line of `text` is a company's signature: it starts with `i. A.`/`ppa.`,
@@ -159,6 +190,69 @@ pub(super) fn own_account(text: &str, start: usize, signed: impl FnOnce() -> boo
     own_account_phrase(text, start) && signed()
 }
 
+/// Business premises: an address after one of these, with a possessive before it
+/// ("our Edinburgh office at", "unsere Filiale in der"), is the company's.
+const PLACES: &[&str] = &[
+    "office",
+    "offices",
+    "büro",
+    "büros",
+    "filiale",
+    "geschäft",
+    "laden",
+    "ladengeschäft",
+    "store",
+    "shop",
+    "branch",
+    "showroom",
+    "praxis",
+    "kanzlei",
+    "standort",
+    "niederlassung",
+    "zentrale",
+    "headquarters",
+    "hq",
+    "warehouse",
+    "lager",
+    "werkstatt",
+    "boutique",
+    "magasin",
+    "bureau",
+    "bureaux",
+    "agence",
+    "negozio",
+    "ufficio",
+    "sede",
+    "tienda",
+    "oficina",
+    "sucursal",
+    "winkel",
+    "kantoor",
+    "vestiging",
+];
+
+/// Premises that are a business's whatever the possessive: a branch office, a seat.
+/// ("Branch" is not among them: it is also a US street name.)
+const BUSINESS_PLACES: &[&str] =
+    &["filiale", "niederlassung", "geschäftsstelle", "firmensitz", "geschäftssitz", "headquarters", "showroom"];
+
+/// How far before an address a premises word may stand, and how far before that its
+/// possessive ("Our Edinburgh office at 2 Lochrin Square, Edinburgh EH3 9QA").
+const PLACE_WORDS: usize = 6;
+const PLACE_POSSESSIVE: usize = 3;
+
+/// True if the words before an address (`before`, nearest first, lower-case) make it
+/// the company's premises: a business-place word, or a premises word with a
+/// first-person-plural possessive shortly before it.
+pub(super) fn company_place(before: &[String]) -> bool {
+    (0..before.len().min(PLACE_WORDS)).any(|i| {
+        let w = before[i].as_str();
+        BUSINESS_PLACES.contains(&w)
+            || (PLACES.contains(&w)
+                && before[i + 1..].iter().take(PLACE_POSSESSIVE).any(|p| POSSESSIVES.contains(&p.as_str())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +263,7 @@ mod tests {
             "Bitte überweisen Sie künftige Rechnungen auf unser Konto ",
             "Unsere Bankverbindung bleibt: ",
             "Our correct bank details are below.\nIBAN: ",
+            "Our bank details for your refund request are below.\nIBAN: ",
             "Rechnung zahlbar an ",
             "Veuillez utiliser notre compte ",
         ] {
@@ -176,11 +271,24 @@ mod tests {
         }
         for t in [
             "Bitte überweisen Sie auf mein Konto ",
+            "Bitte die Gutschrift auf unser Konto ",
+            "Please send the refund to our account ",
             "Unsere Wohnung ist schön, meine IBAN: ",
             "Our account.\n\nIBAN: ",
             "our team will call; IBAN ",
         ] {
             assert!(!own_account_phrase(t, t.len()), "{t}");
+        }
+    }
+
+    #[test]
+    fn places() {
+        let before = |t: &str| -> Vec<String> { words(t).into_iter().rev().collect() };
+        for t in ["Our Edinburgh office at", "unsere Filiale in der", "Besuchen Sie unseren Laden in der", "Filiale"] {
+            assert!(company_place(&before(t)), "{t}");
+        }
+        for t in ["my office is at", "Lieferung an mein Büro:", "ship to", "our new address is", "Branch"] {
+            assert!(!company_place(&before(t)), "{t}");
         }
     }
 

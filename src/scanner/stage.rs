@@ -7,7 +7,8 @@
 //! - **Context** first (`crate::context`): positive, reference and company words; a
 //!   bank account the company gives as its own in a letter it signs (both cues, see
 //!   `context::company_account`) drops to 0, and only a field asking for the kind can
-//!   lift it again.
+//!   lift it again. An address the text gives as the company's premises ("our
+//!   office at", "unsere Filiale in der") drops to 0 too.
 //! - **Every kind**: a candidate of the kind the field expects gains 0.5, and another
 //!   0.2 if it fills the whole field (nothing but spaces around it).
 //! - **Number-like kinds** ([`Kind::is_number_like`](crate::entity::Kind::is_number_like)) in a field marked non-personal
@@ -48,6 +49,8 @@ pub(super) fn rescore(c: &mut Candidate, win: &mut Window, text: &str, class: &F
         if context::company_account(c.kind, win, text, c.start) {
             c.score = 0.0;
         }
+    } else if context::company_address(c.kind, win, text, c.start) {
+        c.score = 0.0;
     } else {
         c.score = c.score.clamp(0.0, 1.0);
     }
