@@ -238,15 +238,17 @@ proptest! {
         prop_assert!(found(&text, None, Kind::Iban).is_empty(), "{text:?}");
     }
 
-    /// The same account lines signed by a customer, a customer's own account lines, and
-    /// the customer's account repeated in a company's letter: reported.
+    /// The same account lines signed by a customer, a customer's own account lines (also
+    /// signed like a company: business customers sign "i. A." and "Buchhaltung" too),
+    /// and the customer's account repeated in a company's letter: reported.
     #[test]
     fn customer_account(own in pick(OWN_ACCOUNT), cust in pick(CUSTOMER_ACCOUNT), csig in pick(CUSTOMER_SIGNATURES),
                         back in pick(CUSTOMER_ACCOUNT_IN_COMPANY_LETTER), sig in pick(COMPANY_SIGNATURES),
-                        which in 0usize..3, v in any_iban()) {
+                        which in 0usize..4, v in any_iban()) {
         let (line, sig) = match which {
             0 => (own, csig),
             1 => (cust, csig),
+            2 => (cust, sig),
             _ => (back, sig),
         };
         let text = format!("Hallo,\n\n{}\n\n{sig}", line.replace("{}", &v));
@@ -301,5 +303,90 @@ proptest! {
     fn bics_after_bank_words_are(lead in pick(&["BIC:", "SWIFT", "BIC/SWIFT:", "Bank BIC"]), bic in pick(BICS)) {
         let text = format!("{lead} {bic}");
         prop_assert!(found(&text, None, Kind::Bic).contains(&bic.to_string()), "{text:?}");
+    }
+}
+
+// ---- The company's premises ----
+
+/// Streets as written after the lead-ins below.
+const STREETS: &[&str] = &[
+    "Hauptstraße 12",
+    "Leopoldauer Straße 122/3/11",
+    "Bahnhofstr. 5a",
+    "2 Lochrin Square",
+    "41 Elm Grove",
+    "Via Roma 3",
+];
+
+/// How a company names its premises before their address.
+const PREMISES: &[&str] = &[
+    "Our Edinburgh office at",
+    "our office is at",
+    "Besuchen Sie unsere Filiale in der",
+    "unser Büro befindet sich in der",
+    "Sie finden unseren Laden in der",
+    "our new store at",
+    "notre magasin:",
+    "Unsere Niederlassung:",
+];
+
+/// How a customer gives an address of their own.
+const CUSTOMER_ADDRESS: &[&str] = &[
+    "Bitte liefern Sie an mein Büro:",
+    "ship to",
+    "Lieferadresse:",
+    "I live at",
+    "ich wohne in der",
+    "my office is at",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A street after the company's premises word: not reported.
+    #[test]
+    fn company_premises(lead in pick(PREMISES), street in pick(STREETS), tail in pick(&["", ".", " has moved", ", 2. OG"])) {
+        let text = format!("{lead} {street}{tail}");
+        prop_assert!(found(&text, None, Kind::StreetAddress).is_empty(), "{text:?}");
+    }
+
+    /// The same streets after a customer's words: reported.
+    #[test]
+    fn customer_address(lead in pick(CUSTOMER_ADDRESS), street in pick(STREETS), tail in pick(&["", ".", " bitte", "\nDanke"])) {
+        let text = format!("{lead} {street}{tail}");
+        let got = found(&text, None, Kind::StreetAddress);
+        prop_assert!(got.iter().any(|g| g.starts_with(street)), "{text:?} -> {got:?}");
+    }
+}
+
+// ---- What a name does, after a name cue ----
+
+const NAME_CUES: &[&str] = &["wo mein Nachname", "weil mein Name", "mein nachname", "my surname", "my name"];
+const NAME_VERBS: &[&str] =
+    &["drinsteht", "steht", "fehlt", "auftaucht", "erscheint", "falsch", "appears", "is misspelt", "is wrong", "shows"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A verb or participle right after a name cue is not a name.
+    #[test]
+    fn verb_after_name_cue(cue in pick(NAME_CUES), verb in pick(NAME_VERBS), upper in any::<bool>(),
+                           tail in pick(&["", ", bitte löschen", " on the invoice", "."])) {
+        let verb = if upper { verb.to_uppercase() } else { verb.to_string() };
+        let text = format!("könnt ihr den beitrag löschen {cue} {verb}{tail}");
+        prop_assert!(found(&text, None, Kind::Person).is_empty(), "{text:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A name after the same cues is still a name.
+    #[test]
+    fn name_after_name_cue(cue in pick(&["mein Name ist", "mein Nachname ist", "my name is", "my last name is"]),
+                           name in pick(&["Anna Huber", "Thomas Berger", "Huber", "Sophie Marchetti"]),
+                           tail in pick(&["", ", bitte löschen", " on the invoice", "."])) {
+        let text = format!("könnt ihr den beitrag löschen, {cue} {name}{tail}");
+        prop_assert!(found(&text, None, Kind::Person).contains(&name.to_string()), "{text:?}");
     }
 }
