@@ -541,7 +541,12 @@ pub fn company_address(kind: Kind, win: &mut Window, text: &str, start: usize) -
     if !matches!(kind, Kind::StreetAddress | Kind::PostalCity) {
         return false;
     }
-    words_back(&text[..start], 10, &mut win.before);
+    // Most addresses have no premises word before them: six words tell.
+    words_back(&text[..start], company::PLACE_WORDS, &mut win.before);
+    if !company::premises_word(&win.before) {
+        return false;
+    }
+    words_back(&text[..start], company::PREMISES_READ, &mut win.before);
     company::company_place(&win.before)
 }
 

@@ -106,18 +106,39 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "klantenservice",
 ];
 
-/// The words of `s`, lower-case: runs of letters, digits, `-` and `'`.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The words of `s`: runs of ASCII letters and digits, `-`, `'` and any non-ASCII
+/// character (read byte by byte: these lists are checked for every bank account).
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    // Split at ASCII bytes only, so every piece is on character boundaries.
+    let word_byte = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+    s.as_bytes().split(move |&c| !word_byte(c)).filter(|w| !w.is_empty()).map(|w| {
+        // The pieces start and end next to ASCII bytes or at the ends of `s`: valid UTF-8.
+        std::str::from_utf8(w).unwrap_or("")
+    })
+}
+
+/// `w` lower-cased, borrowed when it is lower-case already.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// True if `w` is an entry of `list` (all lower-case), in any case.
+fn is_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|e| e.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// The paragraph of `text` before byte `start`: back to the previous blank line, at
-/// most 600 bytes.
+/// most 400 bytes (a few lines).
 fn paragraph_before(text: &str, start: usize) -> &str {
-    let mut from = start.saturating_sub(600);
+    let mut from = start.saturating_sub(400);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -150,15 +171,29 @@ const SECOND_PERSON: &[&str] = &["your", "ihre", "ihr", "ihrer", "ihren", "votre
 /// True if the paragraph before `start` gives the account as the writer's own: a
 /// possessive before a bank noun, or a payee phrase; and no refund to the writer.
 fn own_account_phrase(text: &str, start: usize) -> bool {
-    let w = words(paragraph_before(text, start));
+    let w: Vec<&str> = words(paragraph_before(text, start)).collect();
+    // Possessives and the first words of payee phrases: 2 to 17 bytes, starting with
+    // one of these letters. Most words are ruled out by these two looks.
+    let may_start = |x: &str| {
+        (2..=17).contains(&x.len()) && matches!(x.as_bytes()[0] | 0x20, b'u' | b'o' | b'n' | b'z' | b'p' | b'r' | b'm')
+    };
+    if !w.iter().any(|x| may_start(x)) {
+        return false;
+    }
     let possessive = w.iter().enumerate().any(|(i, x)| {
-        POSSESSIVES.contains(&x.as_str()) && w[i + 1..].iter().take(BETWEEN).any(|y| matches_any(y, BANK_NOUNS))
+        may_start(x)
+            && is_in(x, POSSESSIVES)
+            && w[i + 1..].iter().take(BETWEEN).any(|y| matches_any(&lower(y), BANK_NOUNS))
     });
-    let payee = || PAYEE.iter().any(|p| w.windows(p.len()).any(|win| win.iter().zip(p.iter()).all(|(a, b)| a == b)));
+    let payee = || {
+        PAYEE.iter().any(|p| {
+            w.windows(p.len()).any(|win| win.iter().zip(p.iter()).all(|(a, b)| a.len() == b.len() && is_in(a, &[b])))
+        })
+    };
     let refund_to_writer = || {
         w.iter()
             .enumerate()
-            .any(|(i, x)| matches_any(x, REFUND_WORDS) && !(i > 0 && SECOND_PERSON.contains(&w[i - 1].as_str())))
+            .any(|(i, x)| matches_any(&lower(x), REFUND_WORDS) && !(i > 0 && is_in(w[i - 1], SECOND_PERSON)))
     };
     (possessive || payee()) && !refund_to_writer()
 }
@@ -167,20 +202,28 @@ fn own_account_phrase(text: &str, start: usize) -> bool {
 /// or its first part (before a comma, `|` or ` - `) is one to four department words
 /// and names a team or department ("Ihr Serviceteam", "Accounts Team, Brennan's").
 pub(super) fn signed_by_company(text: &str) -> bool {
+    let starts_with =
+        |l: &str, p: &str| l.len() >= p.len() && l.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     text.lines().any(|line| {
-        let l = line.trim().to_lowercase();
-        if l.starts_with("i.a. ") || l.starts_with("i. a. ") || l.starts_with("ppa. ") {
-            return true;
-        }
+        let l = line.trim();
         if l.len() > 80 {
             return false;
         }
+        if starts_with(l, "i.a. ") || starts_with(l, "i. a. ") || starts_with(l, "ppa. ") {
+            return true;
+        }
         let head = l.split([',', '|']).next().unwrap_or("");
         let head = head.split(" - ").next().unwrap_or("");
-        let w = words(head);
-        (1..=4).contains(&w.len())
-            && w.iter().all(|x| DEPARTMENT_WORDS.contains(&x.as_str()))
-            && w.iter().any(|x| !matches!(x.as_str(), "ihr" | "ihre" | "euer" | "eure" | "your" | "the" | "das" | "le"))
+        let mut n = 0;
+        let mut named = false;
+        for x in words(head) {
+            n += 1;
+            if n > 4 || !is_in(x, DEPARTMENT_WORDS) {
+                return false;
+            }
+            named |= !is_in(x, &["ihr", "ihre", "euer", "eure", "your", "the", "das", "le"]);
+        }
+        n > 0 && named
     })
 }
 
@@ -238,19 +281,28 @@ const BUSINESS_PLACES: &[&str] =
 
 /// How far before an address a premises word may stand, and how far before that its
 /// possessive ("Our Edinburgh office at 2 Lochrin Square, Edinburgh EH3 9QA").
-const PLACE_WORDS: usize = 6;
+pub(super) const PLACE_WORDS: usize = 6;
 const PLACE_POSSESSIVE: usize = 3;
+/// How many words before an address [`company_place`] reads in all.
+pub(super) const PREMISES_READ: usize = PLACE_WORDS + PLACE_POSSESSIVE + 1;
 
 /// True if the words before an address (`before`, nearest first, lower-case) make it
 /// the company's premises: a business-place word, or a premises word with a
-/// first-person-plural possessive shortly before it.
+/// first-person-plural possessive shortly before it. It reads [`PREMISES_READ`] words;
+/// [`premises_word`] on the first [`PLACE_WORDS`] tells whether it can say yes.
 pub(super) fn company_place(before: &[String]) -> bool {
     (0..before.len().min(PLACE_WORDS)).any(|i| {
         let w = before[i].as_str();
-        BUSINESS_PLACES.contains(&w)
-            || (PLACES.contains(&w)
+        matches_any(w, BUSINESS_PLACES)
+            || (matches_any(w, PLACES)
                 && before[i + 1..].iter().take(PLACE_POSSESSIVE).any(|p| POSSESSIVES.contains(&p.as_str())))
     })
+}
+
+/// True if a premises word stands among the first [`PLACE_WORDS`] of `before`: the
+/// only case in which [`company_place`] can say yes.
+pub(super) fn premises_word(before: &[String]) -> bool {
+    before.iter().take(PLACE_WORDS).any(|w| matches_any(w, PLACES) || matches_any(w, BUSINESS_PLACES))
 }
 
 #[cfg(test)]
@@ -283,7 +335,7 @@ mod tests {
 
     #[test]
     fn places() {
-        let before = |t: &str| -> Vec<String> { words(t).into_iter().rev().collect() };
+        let before = |t: &str| -> Vec<String> { words(t).rev().map(str::to_lowercase).collect() };
         for t in ["Our Edinburgh office at", "unsere Filiale in der", "Besuchen Sie unseren Laden in der", "Filiale"] {
             assert!(company_place(&before(t)), "{t}");
         }

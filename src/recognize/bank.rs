@@ -257,9 +257,17 @@ impl Recognizer for Bank {
             out.push(c);
         }
         let bic_field = input.field.expects == Some(Kind::Bic);
+        // Voucher words are rare: look for them near a BIC only if the text has one.
+        let mut has_voucher_word = None;
         for (ms, me) in bics(b) {
             let v = &b[ms..me];
-            if validate::bic(v).is_err() || (!bic_field && (test_bic(v) || voucher_code(input.text, ms, me))) {
+            if validate::bic(v).is_err() || (!bic_field && test_bic(v)) {
+                continue;
+            }
+            if !bic_field
+                && *has_voucher_word.get_or_insert_with(|| voucher_word_in(input.folded()))
+                && voucher_code(input.text, ms, me)
+            {
                 continue;
             }
             let mut c = Candidate::new(Kind::Bic, ms, me, 0.45);
@@ -324,6 +332,14 @@ const VOUCHER_WORDS: &[&str] = &[
     "cupón",
     "kortingscode",
 ];
+
+/// True if the lower-cased text contains the start of a voucher word.
+fn voucher_word_in(folded: &[u8]) -> bool {
+    VOUCHER_WORDS.iter().any(|w| {
+        let stem = w.trim_end_matches('*').as_bytes();
+        memchr::memmem::find(folded, stem).is_some()
+    })
+}
 
 /// True if a voucher word stands within four words before the BIC-shaped word at
 /// `s..e`, with no banking word nearer: it is the voucher's code.
