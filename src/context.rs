@@ -7,6 +7,8 @@
 //! start with it (German compounds: `geburts*` covers "Geburtsdatum", "Geburtstag").
 //! Words are compared lower-cased; a trailing `.` of an abbreviation is ignored.
 
+mod company;
+
 use crate::entity::Kind;
 use crate::lexicon::Lexicon;
 
@@ -22,6 +24,8 @@ pub struct Window {
     pub before: Words,
     /// Up to [`WINDOW_AFTER`] words after the candidate, nearest first.
     pub after: Words,
+    /// Whether the text (its address and length) is signed by a company, once asked.
+    signed: Option<((usize, usize), bool)>,
 }
 
 impl Window {
@@ -508,6 +512,42 @@ fn after_words(kind: Kind) -> usize {
 /// True for the kinds the company's own numbers come in (lowered by company words).
 fn company_own(kind: Kind) -> bool {
     kind.descriptor().is_some_and(|d| d.company_own)
+}
+
+/// True if the bank account at `start..` of `text` is the company's own: a possessive
+/// before a bank noun in its paragraph ("auf unser Konto", "our bank details") and a
+/// company signature in the text (see `context/company.rs`). Only for the kinds the
+/// company's own numbers come in, other than phones (a phone in a company letter is
+/// often the customer's, given back to them).
+pub fn company_account(kind: Kind, win: &mut Window, text: &str, start: usize) -> bool {
+    if !company_own(kind) || kind == Kind::Phone {
+        return false;
+    }
+    let key = (text.as_ptr() as usize, text.len());
+    company::own_account(text, start, || match win.signed {
+        Some((k, v)) if k == key => v,
+        _ => {
+            let v = company::signed_by_company(text);
+            win.signed = Some((key, v));
+            v
+        }
+    })
+}
+
+/// True if the street or postcode and city at `start..` of `text` is the company's
+/// premises ("Our Edinburgh office at …", "unsere Filiale in der …"; see
+/// `context/company.rs`): read in the ten words before it.
+pub fn company_address(kind: Kind, win: &mut Window, text: &str, start: usize) -> bool {
+    if !matches!(kind, Kind::StreetAddress | Kind::PostalCity) {
+        return false;
+    }
+    // Most addresses have no premises word before them: six words tell.
+    words_back(&text[..start], company::PLACE_WORDS, &mut win.before);
+    if !company::premises_word(&win.before) {
+        return false;
+    }
+    words_back(&text[..start], company::PREMISES_READ, &mut win.before);
+    company::company_place(&win.before)
 }
 
 /// Applies context to a candidate score: positive words of its kind raise it, reference

@@ -256,9 +256,18 @@ impl Recognizer for Bank {
             at = end;
             out.push(c);
         }
+        let bic_field = input.field.expects == Some(Kind::Bic);
+        // Voucher words are rare: look for them near a BIC only if the text has one.
+        let mut has_voucher_word = None;
         for (ms, me) in bics(b) {
             let v = &b[ms..me];
-            if validate::bic(v).is_err() {
+            if validate::bic(v).is_err() || (!bic_field && test_bic(v)) {
+                continue;
+            }
+            if !bic_field
+                && *has_voucher_word.get_or_insert_with(|| voucher_word_in(input.folded()))
+                && voucher_code(input.text, ms, me)
+            {
                 continue;
             }
             let mut c = Candidate::new(Kind::Bic, ms, me, 0.45);
@@ -275,7 +284,7 @@ impl Recognizer for Bank {
                 continue; // upper case was handled above
             }
             let v: Vec<u8> = m.as_bytes().to_ascii_uppercase();
-            if validate::bic(&v).is_ok() {
+            if validate::bic(&v).is_ok() && !test_bic(&v) {
                 out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
             }
         }
@@ -295,6 +304,51 @@ impl Recognizer for Bank {
             }
         }
     }
+}
+
+/// True for a test-and-training BIC: `0` as the second character of the location code
+/// (ISO 9362; SWIFT's BIC directory marks these as not connected to the live network).
+/// No bank account is reached through one; the shape is that of a voucher code
+/// (`SOMMER20`, `RABATT10`).
+fn test_bic(v: &[u8]) -> bool {
+    v.get(7) == Some(&b'0')
+}
+
+/// Words that introduce a voucher or promotion code.
+const VOUCHER_WORDS: &[&str] = &[
+    "gutschein*",
+    "rabatt*",
+    "aktionscode",
+    "promo*",
+    "voucher*",
+    "coupon*",
+    "discount",
+    "gift",
+    "geschenkcode",
+    "bon",
+    "code-promo",
+    "codice",
+    "sconto",
+    "cupón",
+    "kortingscode",
+];
+
+/// True if the lower-cased text contains the start of a voucher word.
+fn voucher_word_in(folded: &[u8]) -> bool {
+    VOUCHER_WORDS.iter().any(|w| {
+        let stem = w.trim_end_matches('*').as_bytes();
+        memchr::memmem::find(folded, stem).is_some()
+    })
+}
+
+/// True if a voucher word stands within four words before the BIC-shaped word at
+/// `s..e`, with no banking word nearer: it is the voucher's code.
+fn voucher_code(text: &str, s: usize, e: usize) -> bool {
+    let w = Window::around(text, s, e);
+    let bank = |i: usize| crate::context::matches_any(&w.before[i], &["bic", "swift", "iban", "bank*", "konto*"]);
+    (0..w.before.len().min(4))
+        .find(|&i| crate::context::matches_any(&w.before[i], VOUCHER_WORDS))
+        .is_some_and(|v| !(0..v).any(bank))
 }
 
 fn has_bic_word(f: &[u8]) -> bool {

@@ -11,10 +11,17 @@
 //! - bare `name at example dot com` only with an e-mail word (mail, e-mail, correo,
 //!   courriel, Mail-Adresse) shortly before it on the same line, or in an e-mail field:
 //!   in prose `at` is an ordinary word. The domain must contain the word `dot`.
+//!
+//! Not a person's address, so not reported (except in a field that asks for an e-mail
+//! address): a role mailbox — a local part made only of function words (`service@`,
+//! `billing@`, `customer.care@`, `no-reply@`; see `words::company::ROLE_MAILBOXES`) at a
+//! domain that is not a personal mail provider. In a `key=value` dump
+//! (`email=anna@example.org`) the key and `=` are not part of the address.
 
 use super::util::{re, Recognizer};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
+use crate::words::company::{PERSONAL_MAIL_DOMAINS, ROLE_MAILBOXES};
 use regex::bytes::Regex;
 
 pub(super) struct Email {
@@ -63,10 +70,17 @@ impl Email {
     /// Written-out forms (see the module comment).
     fn written(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
+        let field = input.field.expects == Some(Kind::Email);
         for m in self.bracketed.find_iter(b) {
+            let t = &input.text[m.start()..m.end()];
+            let local = t.split(['[', '(', '{']).next().unwrap_or(t).trim();
+            // The domain follows the bracket that closes the written `at`.
+            let domain = t.find([']', ')', '}']).map_or("", |p| &t[p + 1..]);
+            if !field && role_mailbox(local, &written_domain(domain)) {
+                continue;
+            }
             out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.9));
         }
-        let field = input.field.expects == Some(Kind::Email);
         for m in self.bare.find_iter(b) {
             let t = &input.text[m.start()..m.end()];
             let lower = t.to_ascii_lowercase();
@@ -75,11 +89,39 @@ impl Email {
             if NOT_LOCAL.contains(&local) || !domain.split_whitespace().any(|w| w == "dot") {
                 continue;
             }
+            if !field && role_mailbox(local, &written_domain(&lower[at + 3..])) {
+                continue;
+            }
             if field || mail_word_before(input.text, m.start()) {
                 out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.85));
             }
         }
     }
+}
+
+/// True if `local` (the part before the `@`) names a function, not a person: one role
+/// word, or role words joined by `.`, `-` or `_` — unless the domain is a personal mail
+/// provider, where any local part is somebody's.
+fn role_mailbox(local: &str, domain: &str) -> bool {
+    let local = local.to_lowercase();
+    !PERSONAL_MAIL_DOMAINS.contains(&domain)
+        && local.split(['.', '-', '_']).all(|w| ROLE_MAILBOXES.contains(&w))
+        && !local.is_empty()
+}
+
+/// A written-out domain, lower-case, with the written `dot` words read as dots:
+/// `aon (dot) at` → `aon.at`.
+fn written_domain(t: &str) -> String {
+    let lower = t.to_lowercase();
+    let mut d = String::new();
+    for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
+        match w {
+            "" => {}
+            "dot" | "punkt" | "punto" | "point" => d.push('.'),
+            w => d.push_str(w),
+        }
+    }
+    d
 }
 
 /// True if an e-mail word stands within 30 bytes before `s` on the same line.
@@ -109,7 +151,18 @@ impl Recognizer for Email {
             while s < e && matches!(input.bytes[s], b'\'' | b'`' | b'{' | b'|' | b'}') {
                 s += 1;
             }
+            let at = s + input.bytes[s..e].iter().position(|&c| c == b'@').unwrap_or(0);
+            // `email=anna@…`, `?mail=anna@…`: the key is not part of the address.
+            if let Some(eq) = input.bytes[s..at].iter().rposition(|&c| c == b'=') {
+                if s + eq + 1 < at {
+                    s += eq + 1;
+                }
+            }
             if !input.text.is_char_boundary(s) || !input.text.is_char_boundary(e) {
+                continue;
+            }
+            let domain = input.text[at + 1..e].to_ascii_lowercase();
+            if input.field.expects != Some(Kind::Email) && role_mailbox(&input.text[s..at], &domain) {
                 continue;
             }
             let mut c = Candidate::new(Kind::Email, s, e, 0.95);

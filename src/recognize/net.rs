@@ -9,7 +9,9 @@
 //!   version or build number unless an IP word ("IP", "Adresse", "server") is nearer.
 //! - Not personal, so not reported: the documentation ranges of RFC 5737
 //!   (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and RFC 3849 (2001:db8::/32), and
-//!   the well-known public DNS resolvers (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1, 9.9.9.9).
+//!   the well-known public DNS resolvers (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1, 9.9.9.9),
+//!   and the gateway addresses of private networks (RFC 1918 ranges, host `.1` or
+//!   `.254`: 192.168.0.1, 192.168.178.1, 10.0.0.1), which home routers ship with.
 //! - IPv6: every maximal run of hex digits, `:` and `.` with at least two colons is
 //!   parsed by `std::net::Ipv6Addr` (eight groups, or fewer with one `::`, optionally
 //!   ending in an embedded IPv4 address). A short compressed form with fewer than three
@@ -145,11 +147,21 @@ fn version_number(text: &str, s: usize, e: usize) -> bool {
     !(0..v).any(|i| ip_word(words[i]))
 }
 
-/// RFC 5737 documentation ranges and the well-known public resolvers: not personal.
+/// RFC 5737 documentation ranges, the well-known public resolvers and the gateway
+/// addresses of private networks: not personal.
 fn ipv4_non_personal(a: std::net::Ipv4Addr) -> bool {
     let o = a.octets();
     matches!((o[0], o[1], o[2]), (192, 0, 2) | (198, 51, 100) | (203, 0, 113))
         || matches!(o, [8, 8, 8, 8] | [8, 8, 4, 4] | [1, 1, 1, 1] | [1, 0, 0, 1] | [9, 9, 9, 9])
+        || gateway(a)
+}
+
+/// A router's address in a private network (RFC 1918): the first or last host of the
+/// subnet, `.1` or `.254` (192.168.0.1, 192.168.178.1, 10.0.0.1, 192.168.1.254). Home
+/// routers ship with these, so millions of networks share each of them; they name a
+/// router model, not a person's device.
+fn gateway(a: std::net::Ipv4Addr) -> bool {
+    a.is_private() && matches!(a.octets()[3], 1 | 254)
 }
 
 /// RFC 3849 documentation prefix 2001:db8::/32, or an embedded non-personal IPv4.

@@ -27,7 +27,7 @@
 //! Kommunikationsparameter-, Entgelt- und Mehrwertdiensteverordnung (KEM-V) — mobile
 //! 65x–69x; Switzerland: BAKOM, Nummerierungsplan E.164/2002 (9-digit NSN, mobile 75–79);
 //! United Kingdom: Ofcom, National Telephone Numbering Plan (10-digit NSN, 01/02
-//! geographic, 07 mobile, 08/09 non-geographic); North America: NANPA, NANP
+//! geographic, 07 mobile, 03/08/09 non-geographic); North America: NANPA, NANP
 //! administration guidelines (NXX-NXX-XXXX, no N11 codes, no N9X area codes); France:
 //! ARCEP plan de numérotation (9 digits, 06/07 mobile, 08 special rate); Italy: AGCOM
 //! PNN (fixed 0…, mobile 3…); Spain: CNMC/SETID plan (9 digits, 6/7 mobile, 8/9 fixed,
@@ -60,9 +60,11 @@
 //! lowers it by 0.6: the context step counts "number"/"Nummer" as a phone word, which
 //! would otherwise cancel its own reference-word rule. A national-looking number typed
 //! into a field that expects another kind is lowered by 0.3.
-//! Service numbers (toll-free, shared-cost, premium: 0800, 0180x, 0900, +44 800, NANP
-//! 8XX, …) belong to companies, not people: their score is lowered by 0.45, and the
-//! context step lowers all phones after company words ("Hotline", "unser", "our").
+//! Service numbers (toll-free, shared-cost, premium: 0800, 0180x, 0900, +44 800, UK
+//! 03, NANP 8XX, …) belong to companies, not people: they are not reported, whatever
+//! the words around them, except in a field that asks for a phone number (there they
+//! start 0.45 lower). The context step lowers all other phones after company words
+//! ("Hotline", "unser", "our").
 //! Candidates that no context could lift over 0.5 are not emitted at all.
 
 mod plan;
@@ -285,6 +287,12 @@ impl Recognizer for Phone {
             if let Some((end, v)) = best_reading(&run, input.text, b) {
                 let mut score = v.score;
                 let service = v.class == Some(Class::Service);
+                // A service number is a company's: reported only where a phone field
+                // asks for one (no word around it can make it a person's).
+                if service && input.field.expects != Some(Kind::Phone) {
+                    i = extension_end(b, end).max(i + 1);
+                    continue;
+                }
                 if service {
                     score -= 0.45;
                 }

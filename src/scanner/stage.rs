@@ -4,6 +4,11 @@
 //! This is the one place where the field hints (see [`crate::field`]) change a score.
 //! The rules, per kind:
 //!
+//! - **Context** first (`crate::context`): positive, reference and company words; a
+//!   bank account the company gives as its own in a letter it signs (both cues, see
+//!   `context::company_account`) drops to 0, and only a field asking for the kind can
+//!   lift it again. An address the text gives as the company's premises ("our
+//!   office at", "unsere Filiale in der") drops to 0 too.
 //! - **Every kind**: a candidate of the kind the field expects gains 0.5, and another
 //!   0.2 if it fills the whole field (nothing but spaces around it).
 //! - **Number-like kinds** ([`Kind::is_number_like`](crate::entity::Kind::is_number_like)) in a field marked non-personal
@@ -41,6 +46,11 @@ pub(super) fn rescore(c: &mut Candidate, win: &mut Window, text: &str, class: &F
     if context::applies(c.kind) {
         win.fill_for(c.kind, text, c.start, c.end);
         c.score = context::adjust(c.kind, c.score, win);
+        if context::company_account(c.kind, win, text, c.start) {
+            c.score = 0.0;
+        }
+    } else if context::company_address(c.kind, win, text, c.start) {
+        c.score = 0.0;
     } else {
         c.score = c.score.clamp(0.0, 1.0);
     }

@@ -7,6 +7,7 @@
 //! which the tokeniser caches per token. Umlauts and accents are also tried folded
 //! (`Müller` → `mueller`, `muller`) for the name lists.
 
+pub(crate) mod company;
 pub(crate) mod cues;
 pub(crate) mod names;
 pub(crate) mod stop;

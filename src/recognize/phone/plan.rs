@@ -118,7 +118,11 @@ fn united_kingdom(d: &[u8], n: usize, f: u8) -> Option<Class> {
         (9..=10).contains(&n).then_some(Class::Fixed)
     } else if f == b'2' {
         (n == 10).then_some(Class::Fixed)
-    } else if f == b'3' || f == b'5' {
+    } else if f == b'3' {
+        // 03: non-geographic numbers of organisations (public bodies, charities,
+        // businesses), charged like a geographic call.
+        (n == 10).then_some(Class::Service)
+    } else if f == b'5' {
         (n == 10).then_some(Class::Other)
     } else {
         None
