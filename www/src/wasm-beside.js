@@ -1,0 +1,69 @@
+// Where the loader script (dist/pii-veil.loader.js) gets its module: `pii-veil.wasm`
+// beside the script, fetched on first use, its SHA-384 checked with crypto.subtle
+// against the hash the build embedded here before it is instantiated. The script's own
+// `integrity` attribute covers this hash, so one attribute guards both files.
+//
+// Two ways to compile, chosen by the script tag's `data-wasm-compile` (bench-browser.mjs
+// measures both): `streaming` (the default) compiles a clone of the response while the
+// bytes are hashed — compiling is not running, the instance is made only once the hash
+// matched; `after-hash` reads and hashes all bytes first, then compiles them.
+// A mismatch, a failed fetch or a browser without crypto.subtle (pages not served over
+// https or from localhost) rejects: protection is held back (fail closed), and a
+// console error with a fixed message says why (never any text of the page).
+import { HASH, NAME } from 'pii-veil:hash';
+import { base } from 'pii-veil:base';
+
+const mode = (typeof document !== 'undefined' && document.currentScript && document.currentScript.getAttribute('data-wasm-compile')) || 'streaming';
+let pending = null;
+
+function b64(buf) {
+  let s = '';
+  const b = new Uint8Array(buf);
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return btoa(s);
+}
+
+function failed(code, message) {
+  return Object.assign(new Error('pii-veil: ' + message), { code });
+}
+
+async function check(bytes) {
+  const subtle = globalThis.crypto && globalThis.crypto.subtle;
+  if (!subtle) {
+    console.error('pii-veil: crypto.subtle is not available (the page is not a secure context), pii-veil.wasm cannot be checked; protection is held back');
+    throw failed('load_failed', 'crypto.subtle is not available');
+  }
+  const got = 'sha384-' + b64(await subtle.digest('SHA-384', bytes));
+  if (got !== HASH) {
+    console.error('pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back');
+    throw failed('integrity', 'pii-veil.wasm does not match the hash of this build');
+  }
+}
+
+async function load() {
+  const url = new URL(NAME, base || globalThis.location.href);
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
+  if (mode !== 'after-hash' && typeof WebAssembly.compileStreaming === 'function'
+      && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
+    const [module] = await Promise.all([WebAssembly.compileStreaming(res.clone()), res.arrayBuffer().then(check)]);
+    return module;
+  }
+  const bytes = await res.arrayBuffer();
+  await check(bytes);
+  return WebAssembly.compile(bytes);
+}
+
+function verified() {
+  if (!pending) {
+    pending = load().catch((e) => {
+      pending = null;
+      if (!e || e.code !== 'integrity') console.error('pii-veil: pii-veil.wasm could not be loaded; protection is held back');
+      throw e;
+    });
+  }
+  return pending;
+}
+
+// A getter: only a load reads it (a synchronous call before init() fetches nothing).
+export const loadDefault = () => ({ get async() { return verified(); } });
