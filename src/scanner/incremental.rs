@@ -3,13 +3,15 @@
 //! [`Rescan`] keeps what the recognisers proposed for the previous text (normalised,
 //! after context and threshold, before overlaps are resolved), each candidate tagged
 //! with the recogniser that proposed it. For the next text, the edit is the part
-//! between the longest common prefix and suffix of the two normalised texts. The
-//! recognisers read again the region around it: candidates that start within
-//! [`KEEP_MARGIN`] bytes of the edit are replaced by the ones the recognisers find
-//! now, reading a part that reaches [`READ_MARGIN`] bytes further on both sides (the
-//! same scheme as the two-thread split of a long text, `parallel`: read a part with a
-//! margin beyond the cut, keep what starts inside it, judge context in the whole
-//! text). Candidates further away are moved by the edit's change of length and kept.
+//! between the longest common prefix and suffix of the two normalised texts. What a
+//! candidate is judged by lies at most [`BACK_REACH`] bytes before it and
+//! [`AHEAD_REACH`] bytes after it, so only candidates starting from `AHEAD_REACH`
+//! before the edit to `BACK_REACH` after it can change: those are replaced by what the
+//! recognisers find now, reading a part that reaches `BACK_REACH` further back and
+//! `AHEAD_REACH` further on (the scheme of the two-thread split of a long text,
+//! `parallel`: read a part with margins, keep what starts inside, judge context in the
+//! whole text). Candidates further away are moved by the edit's change of length and
+//! kept.
 //!
 //! Everything after the recognisers runs over the whole text again, as in a full scan:
 //! custom patterns and the deny list, overlaps, the allow list and — why findings are
@@ -20,16 +22,14 @@
 //!
 //! A full scan is made instead when there is no previous text, when the field hints
 //! changed, when the text changed from all lower case to not or back (the name
-//! recogniser reads that flag of the whole text), or when the region would cover
+//! recogniser reads that flag of the whole text), or when the part to read would be
 //! most of the text anyway.
 //!
-//! The margins: every look of a recogniser around a value is bounded — the context
-//! window (six words before, three after, stopping at a blank line), and the longest
-//! one, a name found making the same word a name again up to 600 bytes later
-//! (`recognize::person`). The keep margin is past that reach, so a candidate kept from
-//! the previous text saw none of the edit; the read margin adds as much again, so a
-//! candidate found now sees what a full scan sees. `tests/rescan.rs` holds incremental
-//! findings equal to full scans over random texts and edits.
+//! The reaches: the longest look back is a name found making the same word a name
+//! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
+//! context window's three words, the lines of an address). Both constants leave room
+//! to spare; `tests/rescan.rs` holds incremental findings equal to full scans over
+//! random texts and edits (and fails with reaches of 16 bytes).
 
 use super::Scanner;
 use crate::error::Error;
@@ -38,10 +38,14 @@ use crate::normalize::Normalized;
 use crate::types::{Candidate, Finding, Input};
 use std::ops::Range;
 
-/// Candidates starting this close to an edit (bytes) are found again.
-pub const KEEP_MARGIN: usize = 768;
-/// How much further (bytes) the recognisers read around the region they find again in.
-pub const READ_MARGIN: usize = 768;
+/// How far (bytes) what a candidate is judged by can lie before it: the longest look
+/// back of a recogniser (600 bytes, a known name) with room to spare. Candidates this
+/// close after an edit are found again, and the part read reaches this far before them.
+pub const BACK_REACH: usize = 768;
+/// How far (bytes) what a candidate is judged by can lie after it (the context window's
+/// words after a value, an address's next lines) with room to spare. Candidates this
+/// close before an edit are found again, and the part read reaches this far after them.
+pub const AHEAD_REACH: usize = 384;
 
 /// The state of rescans of one field: the previous text and what the recognisers
 /// proposed in it. Empty at first (the first rescan is a full scan).
@@ -139,14 +143,14 @@ impl Scanner {
     fn region_of(&self, state: &Rescan, ntext: &str) -> Option<(Range<usize>, Range<usize>)> {
         let old = state.ntext.as_str();
         let (p, old_end, new_end) = edit_of(old, ntext);
-        let mut ks = back(ntext, p, KEEP_MARGIN);
-        let ke = forward(ntext, new_end, KEEP_MARGIN);
+        let mut ks = back(ntext, p, AHEAD_REACH);
+        let ke = forward(ntext, new_end, BACK_REACH);
         // A candidate kept from before the region may not reach into it.
         while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
             ks = back(ntext, c.start, 0);
         }
         let old_ke = ke - new_end + old_end;
-        let read = back(ntext, ks, READ_MARGIN)..forward(ntext, ke, READ_MARGIN);
+        let read = back(ntext, ks, BACK_REACH)..forward(ntext, ke, AHEAD_REACH);
         if read.len() * 4 > ntext.len() * 3 {
             return None;
         }
@@ -164,7 +168,7 @@ impl Scanner {
         all_lower: bool,
     ) -> Vec<(u16, Candidate)> {
         let text = input.text;
-        let (from, to) = (back(text, keep.start, READ_MARGIN), forward(text, keep.end, READ_MARGIN));
+        let (from, to) = (back(text, keep.start, BACK_REACH), forward(text, keep.end, AHEAD_REACH));
         let mut part = Input::new(&text[from..to], input.field);
         part.whole_all_lower = Some(all_lower);
         state.read = to - from;

@@ -4,16 +4,19 @@
 // `integrity` attribute covers this hash, so one attribute guards both files.
 //
 // Two ways to compile, chosen by the script tag's `data-wasm-compile` (bench-browser.mjs
-// measures both): `streaming` (the default) compiles a clone of the response while the
-// bytes are hashed — compiling is not running, the instance is made only once the hash
-// matched; `after-hash` reads and hashes all bytes first, then compiles them.
+// measures both): `after-hash` (the default) reads and hashes all bytes first, then
+// compiles them; `streaming` compiles a clone of the response while the bytes are
+// hashed — compiling is not running, the instance is made only once the hash matched.
+// On a 2-core machine the two compete for the cores and streaming was not faster on a
+// cold start (README, "Measurements").
 // A mismatch, a failed fetch or a browser without crypto.subtle (pages not served over
 // https or from localhost) rejects: protection is held back (fail closed), and a
 // console error with a fixed message says why (never any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 
-const mode = (typeof document !== 'undefined' && document.currentScript && document.currentScript.getAttribute('data-wasm-compile')) || 'streaming';
+const script = typeof document !== 'undefined' ? document.currentScript : null;
+const mode = (script && script.getAttribute('data-wasm-compile')) || 'after-hash';
 let pending = null;
 
 function b64(buf) {
@@ -44,7 +47,7 @@ async function load() {
   const url = new URL(NAME, base || globalThis.location.href);
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
-  if (mode !== 'after-hash' && typeof WebAssembly.compileStreaming === 'function'
+  if (mode === 'streaming' && typeof WebAssembly.compileStreaming === 'function'
       && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
     const [module] = await Promise.all([WebAssembly.compileStreaming(res.clone()), res.arrayBuffer().then(check)]);
     return module;
@@ -54,9 +57,19 @@ async function load() {
   return WebAssembly.compile(bytes);
 }
 
+// A page protected by the script tag (`data-protect`) needs the engine at once: the
+// download starts while the script runs, not at DOMContentLoaded.
+let early = null;
+if (script && script.hasAttribute('data-protect')) {
+  early = load();
+  early.catch(() => { /* reported when the engine asks for it */ });
+}
+
 function verified() {
   if (!pending) {
-    pending = load().catch((e) => {
+    const first = early || load();
+    early = null;
+    pending = first.catch((e) => {
       pending = null;
       if (!e || e.code !== 'integrity') console.error('pii-veil: pii-veil.wasm could not be loaded; protection is held back');
       throw e;
