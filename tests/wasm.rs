@@ -30,9 +30,11 @@ fn core_scans_and_converts_offsets_to_utf16() {
     assert_eq!((l.start, l.end), (8, 24));
 }
 
-/// The flat findings of `scan`/`redact` (`[Float64Array, names, text?]`): per finding
-/// `(start, end, score, kind, subtype)`.
-fn flat(v: &JsValue) -> (Vec<(f64, f64, f64, String, Option<String>)>, Option<String>) {
+/// One finding as it crosses the boundary: `(start, end, score, kind, subtype)`.
+type Flat = (f64, f64, f64, String, Option<String>);
+
+/// The flat findings of `scan`/`redact` (`[Float64Array, names, text?]`) and the text.
+fn flat(v: &JsValue) -> (Vec<Flat>, Option<String>) {
     let arr: Array = v.clone().dyn_into().unwrap();
     let nums = js_sys::Float64Array::new(&arr.get(0)).to_vec();
     let names: Vec<String> = arr.get(1).as_string().unwrap().split('\u{0}').map(String::from).collect();

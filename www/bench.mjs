@@ -5,7 +5,12 @@
 //   detector of e-mails, phones, IP addresses and card numbers) in the same process, and
 //   the ratio of the two throughputs (pii-veil with every kind on);
 // - median and p99 time to rescan a 2,000-character message (the per-keystroke cost),
-//   including crossing the boundary and building the findings.
+//   including crossing the boundary and building the findings;
+// - typing: a character typed and deleted again at the end and in the middle of a
+//   dense 2,000- and 5,000-character text, each state rescanned in full and with a
+//   rescanner (only the region around the edit), median and p99 of both.
+// PII_VEIL_PKG=<other checkout>/www/dist/npm measures another build (compare builds in
+// one session: the machine's speed drifts between runs).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
