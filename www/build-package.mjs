@@ -94,7 +94,7 @@ const inline = (source) => ({
     }));
   },
 });
-async function classicScript(name, source, extra) {
+async function classicScript(name, source, extra, intoPackage) {
   const out = await build({
     ...common,
     ...extra,
@@ -109,14 +109,13 @@ async function classicScript(name, source, extra) {
   const bytes = Buffer.from(out.outputFiles[0].contents);
   if (/\bimport\.meta\b/.test(bytes.toString('utf8'))) throw new Error(`${name}: import.meta is left in a classic script`);
   writeFileSync(join(dist, name), bytes);
-  copyFileSync(join(dist, name), join(npm, name));
+  if (intoPackage) copyFileSync(join(dist, name), join(npm, name));
   return bytes;
 }
-const scriptBytes = await classicScript('pii-veil.js', 'wasm-inline.js', {});
-// The loader: minified (names kept where messages show them), the module beside it.
-const loaderBytes = await classicScript('pii-veil.loader.js', 'wasm-beside.js', { minify: true, legalComments: 'eof' });
+const scriptBytes = await classicScript('pii-veil.js', 'wasm-inline.js', {}, true);
+// The loader: minified, the module beside it (served from www/dist, not in the package).
+const loaderBytes = await classicScript('pii-veil.loader.js', 'wasm-beside.js', { minify: true, legalComments: 'eof' }, false);
 copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(dist, 'pii-veil.wasm'));
-copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(npm, 'pii-veil.wasm'));
 
 // --- sizes and SRI
 console.log(formatSizes('pii_veil_bg.wasm', sizesOf(wasm)));

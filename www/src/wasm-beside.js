@@ -16,6 +16,11 @@ import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
+// The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
+// every fetch of the page until pii-veil is ready (which needs this module), and the
+// request hooks protect() installs are for the page's requests, not for this one.
+const boot = typeof window !== 'undefined' ? window.__piiVeilBoot : null;
+const nativeFetch = (boot && boot.fetch) || globalThis.fetch;
 const mode = (script && script.getAttribute('data-wasm-compile')) || 'after-hash';
 let pending = null;
 
@@ -45,7 +50,7 @@ async function check(bytes) {
 
 async function load() {
   const url = new URL(NAME, base || globalThis.location.href);
-  const res = await fetch(url, { credentials: 'same-origin' });
+  const res = await nativeFetch.call(globalThis, url, { credentials: 'same-origin' });
   if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
   if (mode === 'streaming' && typeof WebAssembly.compileStreaming === 'function'
       && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {

@@ -18,7 +18,10 @@ const wasm = readFileSync(join(dist, 'pii-veil.wasm'));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 
-const html = (compile) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const boot = readFileSync(join(dist, 'bootstrap.min.js'), 'utf8');
+const bootCsp = readFileSync(join(dist, 'bootstrap.csp'), 'utf8').trim();
+const html = (compile, withBoot) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+${withBoot ? `<script>${boot}</script>` : ''}
 <script src="/dist/pii-veil.loader.js" data-protect${compile ? ` data-wasm-compile="${compile}"` : ''}></script>
 <title>loader</title></head><body>
 <form id="f" action="/api/contact" method="post" target="sink">
@@ -29,11 +32,12 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper) {
+async function open(compile, tamper, withBoot) {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
-  await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: html(compile) }));
+  const csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot) }));
   if (tamper) {
     const bad = Buffer.from(wasm);
     bad[bad.length - 100] ^= 1;
@@ -42,6 +46,9 @@ async function open(compile, tamper) {
   await page.goto(server.url + 'loader-test.html');
   return { page, logs };
 }
+
+// Whether protection got ready (true), failed (false), or neither within 20 s.
+const readyOf = (page) => page.evaluate(() => Promise.race([window.PiiVeil.page.ready, new Promise((r) => setTimeout(() => r('still waiting after 20 s'), 20000))]));
 
 async function check(name, fn) {
   try {
@@ -58,7 +65,7 @@ try {
     await check(`the checked module protects the page (${compile || 'after-hash'} compile), and the worker loads it too`, async () => {
       server.reset();
       const { page, logs } = await open(compile, false);
-      assert.equal(await page.evaluate(() => window.PiiVeil.page.ready), true);
+      assert.equal(await readyOf(page), true);
       assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
       await page.fill('#msg', `Meine IBAN ${IBAN}`);
       await page.click('#send');
@@ -80,10 +87,23 @@ try {
     });
   }
 
+  await check('behind the inline bootstrap (which holds every fetch until pii-veil is ready) the loader still gets its module', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, true);
+    assert.equal(await readyOf(page), true);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
+    const sent = server.recorded.find((x) => x.path === '/api/contact').body;
+    assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+    assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
+    await page.close();
+  });
+
   await check('a module that does not match the hash is not used: submits are held, one fixed console error', async () => {
     server.reset();
     const { page, logs } = await open(null, true);
-    assert.equal(await page.evaluate(() => window.PiiVeil.page.ready), false);
+    assert.equal(await readyOf(page), false);
     await page.fill('#msg', `Meine IBAN ${IBAN}`);
     await page.click('#send');
     await page.waitForTimeout(800);
