@@ -70,7 +70,7 @@ function rescannerFor(ctx, f) {
   const s = scannerFor(ctx, f);
   if (f.rescanner && f.rescannerOf === s) return f.rescanner;
   if (f.rescanner) f.rescanner.free();
-  f.rescanner = s.rescanner ? s.rescanner() : s;
+  f.rescanner = s.rescanner();
   f.rescannerOf = s;
   return f.rescanner;
 }
