@@ -106,6 +106,8 @@ pub use field::FieldHints;
 pub use located::Located;
 pub use mask::{MaskOptions, Operator};
 pub use pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
-pub use scanner::{CustomPattern, Scanner, ScannerBuilder, DEFAULT_MAX_TEXT_BYTES, PARALLEL_MIN_BYTES, VALIDATORS};
+pub use scanner::{
+    CustomPattern, Rescan, Scanner, ScannerBuilder, DEFAULT_MAX_TEXT_BYTES, PARALLEL_MIN_BYTES, VALIDATORS,
+};
 pub use span::{Span, Unit};
 pub use types::Finding;

@@ -9,14 +9,20 @@
 //! long text, see `parallel`) → context and field hints (`stage`) → threshold →
 //! resolve overlaps → every occurrence of a found value (`repeats`) → allow list →
 //! findings with byte offsets into the original text.
+//!
+//! While a person types, [`Scanner::rescan`] (in `incremental`) reads again only the
+//! region around what changed since the last text and gives the findings a full scan
+//! gives.
 
 mod builder;
+mod incremental;
 #[cfg(not(target_arch = "wasm32"))]
 mod parallel;
 mod repeats;
 mod stage;
 
 pub use builder::{CustomPattern, ScannerBuilder, DEFAULT_MAX_TEXT_BYTES, PARALLEL_MIN_BYTES};
+pub use incremental::Rescan;
 
 use crate::context::Window;
 use crate::entity::Kind;
@@ -92,17 +98,30 @@ impl Scanner {
 
     /// Finds personal data in `text`.
     pub fn scan(&self, text: &str, field: Option<&FieldHints>) -> Result<Vec<Finding>, Error> {
+        self.check_size(text)?;
+        let norm = Normalized::new(text);
+        let class = field.map(FieldHints::classify).unwrap_or_default();
+        let input = Input::new(norm.text(), class);
+        let cands = self.recognize(&input);
+        Ok(self.finish(text, &norm, &input, cands))
+    }
+
+    fn check_size(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.cfg.max_text_bytes {
             return Err(Error::new(
                 ErrorCode::TextTooLarge,
                 format!("text is {} bytes, the limit is {} bytes (maxTextBytes)", text.len(), self.cfg.max_text_bytes),
             ));
         }
-        let norm = Normalized::new(text);
-        let ntext = norm.text();
-        let class = field.map(FieldHints::classify).unwrap_or_default();
-        let input = Input::new(ntext, class);
-        let mut cands = self.recognize(&input);
+        Ok(())
+    }
+
+    /// The rest of the pipeline after the recognisers: custom patterns and the deny
+    /// list, overlaps, every occurrence of a found value, the allow list, and the way
+    /// back to offsets in the original `text`.
+    fn finish(&self, text: &str, norm: &Normalized<'_>, input: &Input<'_>, mut cands: Vec<Candidate>) -> Vec<Finding> {
+        let ntext = input.text;
+        let class = input.field;
         let mut custom = Vec::new();
         for c in &self.cfg.custom {
             for m in c.re.find_iter(input.bytes) {
@@ -153,7 +172,7 @@ impl Scanner {
             }
             out.push(Finding { kind: c.kind, span: Span::new(s, e), score: c.score, subtype: c.subtype });
         }
-        Ok(out)
+        out
     }
 
     /// Runs the recognisers; candidates come in registry order either way (on two
@@ -230,8 +249,13 @@ impl Scanner {
         opts: &MaskOptions,
     ) -> Result<(String, Vec<Finding>), Error> {
         let findings = self.scan(text, field)?;
-        let masked = mask::apply(text, &findings, opts, &|k| self.kind_label(k));
+        let masked = self.mask(text, &findings, opts);
         Ok((masked, findings))
+    }
+
+    /// `text` with `findings` (of this scanner, in order) masked as `opts` say.
+    pub fn mask(&self, text: &str, findings: &[Finding], opts: &MaskOptions) -> String {
+        mask::apply(text, findings, opts, &|k| self.kind_label(k))
     }
 }
 

@@ -5,8 +5,12 @@
 //!
 //! - `new Scanner(config)` checks and compiles a configuration once; the handle is
 //!   reused for every keystroke and released with `free()`.
-//! - `scanner.scan(text, field)` → `[{kind, start, end, score, subtype?}]`.
-//! - `scanner.redact(text, options)` → `{text, findings}`.
+//! - `scanner.scan(text, field)` → `[findings, names]`, the findings flat in one
+//!   `Float64Array` (see `flat`; `www/src/api.js` makes `{kind, start, end, score,
+//!   subtype?}` objects of them).
+//! - `scanner.redact(text, options)` → `[findings, names, masked text]`.
+//! - `scanner.rescanner()` → a `Rescanner` for one field: `redact(text, options)` as
+//!   above, reading again only the region the last edit touched ([`crate::Rescan`]).
 //! - `kinds()` and `validators()` list the built-in kind ids and validator names.
 //! - `new Session(options, scanner?)` holds one conversation's pseudonymisation
 //!   mapping ([`crate::pseudo`]) together with the scanner it uses (its own, compiled
@@ -35,12 +39,11 @@ use crate::error::ErrorCode;
 use crate::field::FieldHints;
 use crate::mask::{MaskOptions, Operator};
 use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
-use crate::scanner::{CustomPattern, Scanner, ScannerBuilder, VALIDATORS};
+use crate::scanner::{CustomPattern, Rescan, Scanner, ScannerBuilder, VALIDATORS};
 use crate::span::Unit;
 use crate::types::Finding;
 use crate::Kind;
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -264,22 +267,6 @@ fn operator_from(v: &JsValue, key: &str) -> JsResult<Operator> {
     Ok(op)
 }
 
-#[derive(Serialize)]
-struct FindingDto<'a> {
-    kind: &'a str,
-    start: u32,
-    end: u32,
-    score: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct RedactDto<'a> {
-    text: String,
-    findings: Vec<FindingDto<'a>>,
-}
-
 /// A compiled configuration, reused for every call. Release it with `free()`.
 #[wasm_bindgen(js_name = Scanner)]
 pub struct WasmScanner {
@@ -288,30 +275,39 @@ pub struct WasmScanner {
     inner: Rc<Scanner>,
 }
 
-impl WasmScanner {
-    fn dtos<'a>(&'a self, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
-        dtos(&self.inner, text, findings)
+/// Findings as they cross the boundary: one `Float64Array` of five numbers per
+/// finding (`start, end, score, kind, subtype`, offsets in UTF-16 code units; `kind`
+/// indexes the names, `subtype` is 0 for none or one more than its name's index) and
+/// the names they use, joined by U+0000. Two values instead of an object per finding
+/// and property: less code in the module and less time per keystroke. `www/src/api.js`
+/// (`decode`) turns them into `{kind, start, end, score, subtype?}` objects.
+fn flat(scanner: &Scanner, text: &str, findings: &[Finding]) -> (js_sys::Float64Array, String) {
+    fn index<'a>(names: &mut Vec<&'a str>, n: &'a str) -> f64 {
+        let i = names.iter().position(|&x| x == n).unwrap_or_else(|| {
+            names.push(n);
+            names.len() - 1
+        });
+        i as f64
     }
+    let located = scanner.locate(text, findings, Unit::Utf16);
+    let mut names: Vec<&str> = Vec::new();
+    let mut v = Vec::with_capacity(located.len() * 5);
+    for l in &located {
+        let kind = index(&mut names, l.kind);
+        let subtype = l.subtype.map_or(0.0, |s| index(&mut names, s) + 1.0);
+        v.extend_from_slice(&[l.start as f64, l.end as f64, l.score, kind, subtype]);
+    }
+    (js_sys::Float64Array::from(&v[..]), names.join("\u{0}"))
 }
 
-/// Findings with UTF-16 offsets into `text`.
-fn dtos<'a>(scanner: &'a Scanner, text: &str, findings: &[Finding]) -> Vec<FindingDto<'a>> {
-    scanner
-        .locate(text, findings, Unit::Utf16)
-        .into_iter()
-        .map(|l| FindingDto {
-            kind: l.kind,
-            start: l.start as u32,
-            end: l.end as u32,
-            score: l.score,
-            subtype: l.subtype,
-        })
-        .collect()
-}
-
-fn to_js<T: Serialize>(v: &T) -> JsResult<JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|_| js_error(ErrorCode::InvalidArgument, "result could not be converted"))
+/// `[Float64Array, names]` or, with a masked text, `[Float64Array, names, text]`.
+fn to_js(scanner: &Scanner, text: &str, findings: &[Finding], masked: Option<String>) -> JsValue {
+    let (v, names) = flat(scanner, text, findings);
+    let out = Array::of2(&v, &JsValue::from_str(&names));
+    if let Some(m) = masked {
+        out.push(&JsValue::from_str(&m));
+    }
+    out.into()
 }
 
 #[wasm_bindgen(js_class = Scanner)]
@@ -322,44 +318,81 @@ impl WasmScanner {
         Ok(WasmScanner { inner: Rc::new(builder_from(&config)?.build()?) })
     }
 
-    /// Findings in `text`, offsets in UTF-16 code units.
+    /// Findings in `text`, offsets in UTF-16 code units (see `flat` for the form).
     pub fn scan(&self, text: &str, field: JsValue) -> JsResult<JsValue> {
         let hints = field_from(&field)?;
         let findings = self.inner.scan(text, hints.as_ref())?;
-        to_js(&self.dtos(text, &findings))
+        Ok(to_js(&self.inner, text, &findings, None))
+    }
+
+    /// A rescanner over this scanner: keeps the last text of one field and reads
+    /// again only the region an edit touched ([`crate::Rescan`]).
+    pub fn rescanner(&self) -> WasmRescanner {
+        WasmRescanner { scanner: Rc::clone(&self.inner), state: Rescan::new() }
     }
 
     /// Masked text and findings. `options`: `{operator?, perKind?, field?}`.
     pub fn redact(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
-        let mut mask = MaskOptions::default();
-        let mut hints = None;
-        if !options.is_undefined() && !options.is_null() {
-            for (k, v) in object_entries(&options, "options", arg_error)? {
-                if v.is_undefined() {
-                    continue;
-                }
-                match k.as_str() {
-                    "operator" => mask.default = operator_from(&v, "operator")?,
-                    "perKind" => {
-                        for (id, op) in object_entries(&v, "perKind", arg_error)? {
-                            let key = format!("perKind.{id}");
-                            let kind = self.inner.kind_by_id(&id).ok_or_else(|| {
-                                js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'"))
-                            })?;
-                            mask.per_kind.push((kind, operator_from(&op, &key)?));
-                        }
-                    }
-                    "field" => hints = field_from(&v)?,
-                    other => {
-                        return Err(arg_error(format!(
-                            "options.{other}: unknown key (expected operator, perKind, field)"
-                        )))
-                    }
+        let (mask, hints) = mask_options(&self.inner, &options)?;
+        let (masked, findings) = self.inner.redact(text, hints.as_ref(), &mask)?;
+        Ok(to_js(&self.inner, text, &findings, Some(masked)))
+    }
+}
+
+/// The masking options and field hints of `redact`: `{operator?, perKind?, field?}`.
+fn mask_options(scanner: &Scanner, options: &JsValue) -> JsResult<(MaskOptions, Option<FieldHints>)> {
+    let mut mask = MaskOptions::default();
+    let mut hints = None;
+    if options.is_undefined() || options.is_null() {
+        return Ok((mask, hints));
+    }
+    for (k, v) in object_entries(options, "options", arg_error)? {
+        if v.is_undefined() {
+            continue;
+        }
+        match k.as_str() {
+            "operator" => mask.default = operator_from(&v, "operator")?,
+            "perKind" => {
+                for (id, op) in object_entries(&v, "perKind", arg_error)? {
+                    let key = format!("perKind.{id}");
+                    let kind = scanner
+                        .kind_by_id(&id)
+                        .ok_or_else(|| js_error(ErrorCode::UnknownKind, &format!("{key}: unknown kind '{id}'")))?;
+                    mask.per_kind.push((kind, operator_from(&op, &key)?));
                 }
             }
+            "field" => hints = field_from(&v)?,
+            other => {
+                return Err(arg_error(format!("options.{other}: unknown key (expected operator, perKind, field)")))
+            }
         }
-        let (masked, findings) = self.inner.redact(text, hints.as_ref(), &mask)?;
-        to_js(&RedactDto { text: masked, findings: self.dtos(text, &findings) })
+    }
+    Ok((mask, hints))
+}
+
+/// One field's rescans while a person types: the findings of a full scan, with only
+/// the region around the last edit read again. Release it with `free()`.
+#[wasm_bindgen(js_name = Rescanner)]
+pub struct WasmRescanner {
+    scanner: Rc<Scanner>,
+    state: Rescan,
+}
+
+#[wasm_bindgen(js_class = Rescanner)]
+impl WasmRescanner {
+    /// Masked text and findings of `text`, as `Scanner.redact` gives them;
+    /// `options`: `{operator?, perKind?, field?}`.
+    pub fn redact(&mut self, text: &str, options: JsValue) -> JsResult<JsValue> {
+        let (mask, hints) = mask_options(&self.scanner, &options)?;
+        let findings = self.scanner.rescan(&mut self.state, text, hints.as_ref())?;
+        let masked = self.scanner.mask(text, &findings, &mask);
+        Ok(to_js(&self.scanner, text, &findings, Some(masked)))
+    }
+
+    /// Bytes the recognisers read in the last call (the whole text for a full scan).
+    #[wasm_bindgen(getter, js_name = lastRead)]
+    pub fn last_read(&self) -> u32 {
+        self.state.last_read() as u32
     }
 }
 
@@ -445,7 +478,7 @@ impl WasmSession {
     pub fn pseudonymize(&mut self, text: &str, field: JsValue) -> JsResult<JsValue> {
         let hints = field_from(&field)?;
         let (out, findings) = self.inner.pseudonymize(&self.scanner, text, hints.as_ref())?;
-        to_js(&RedactDto { text: out, findings: dtos(&self.scanner, text, &findings) })
+        Ok(to_js(&self.scanner, text, &findings, Some(out)))
     }
 
     /// Puts the original values back for every placeholder of this session.

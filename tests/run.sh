@@ -56,6 +56,9 @@ node www/test/react.e2e.mjs
 echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
 node www/test/protect.e2e.mjs
 
+echo "== loader script in Chromium: pii-veil.wasm beside it, checked against its SHA-384 (a changed byte holds protection back)"
+node www/test/loader.e2e.mjs
+
 echo "== chatbot pseudonymisation in Chromium: placeholders out, real values back (JSON and streamed replies)"
 node www/test/session.e2e.mjs
 

@@ -1,6 +1,16 @@
-// How busy a 200 KB paste keeps the page's main thread, with and without pii-veil, in
-// headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs]        (default 3 runs; needs www/build.sh first)
+// pii-veil in headless Chromium (a measurement, run by hand, never a test):
+//   node www/bench-browser.mjs [runs] [--only=cold,typing,paste] [--root=DIR]
+//   (default 3 runs, every part; needs www/build.sh first)
+//
+// 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
+//    for the one-file build (pii-veil.js, module inlined) and the loader
+//    (pii-veil.loader.js + pii-veil.wasm, compiled streaming or after the hash):
+//    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
+//    scan of a prefilled 2,000-character message shown (`pii-veil:findings`).
+// 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
+//    own task, script, layout and style durations, DevTools protocol) in a textarea
+//    pii-veil leaves alone and in a protected one, in the same page and run.
+// 3. A 200 KB paste:
 // Each run opens the CRM demo page (www/crm.html, script-tag build) on the test server
 // and pastes the same text twice: into a textarea pii-veil leaves alone
 // (data-pii-veil="off", the baseline) and into the protected ticket body. Printed per
@@ -9,13 +19,106 @@
 // pii-veil's own longest main-thread task (handle.stats: which task, reading the
 // field, per-frame layout sync) and whether the worker scanned it. Figures vary with
 // the machine's load: compare the two columns of one run, not runs across machines.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
 
-const runs = Number(process.argv[2] || 3);
+// --root=DIR serves another checkout's www/ (an older build: compare builds in one
+// session); builds without the loader are measured with the one-file script only.
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
+const rootArg = args.find((a) => a.startsWith('--root='));
+// --only=cold,typing,paste runs only those parts.
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const part = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const big = pasteText();
-const server = await startServer();
+const server = await startServer(rootArg ? { root: rootArg.slice(7) } : {});
+const hasLoader = existsSync(join(rootArg ? rootArg.slice(7) : fileURLToPath(new URL('.', import.meta.url)), 'dist', 'pii-veil.loader.js'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// A dense message of the kind the benchmarks scan: every line holds personal data.
+const LINES = ['Hallo, hier ist Maria Huber, geb. 12.03.1985.', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX',
+  'Rückruf unter +43 664 1234567 oder maria.huber@example.at', 'Hauptstraße 12/3/4, 1010 Wien', 'Steuer-ID 65929970489, Kundennummer 4711',
+  'Leider ist meine Bestellung vom letzten Monat immer noch nicht angekommen, bitte um Rückmeldung.'];
+const dense = (n) => { let t = ''; for (let i = 0; t.length < n; i++) t += LINES[i % LINES.length] + '\n'; return t.slice(0, n); };
+const pageHtml = (src, extra, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script>addEventListener('pii-veil:ready', () => { window.__ready = performance.now(); }, true);
+addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
+<script src="/dist/${src}" data-protect ${extra}></script><title>bench</title></head><body>${body}</body></html>`;
+
+async function coldStart(src, extra) {
+  const ctx = await launchChromium();
+  try {
+    const page = await ctx.newPage();
+    const msg = dense(2000);
+    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${msg}</textarea>`) }));
+    await page.goto(server.url + 'bench-page.html');
+    await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
+    return await page.evaluate((src) => {
+      const r = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/' + src));
+      return { received: r.responseEnd, ready: window.__ready - r.responseEnd, first: window.__first - window.__ready };
+    }, src);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const cold = {};
+const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streaming compile', 'pii-veil.loader.js', 'data-wasm-compile="streaming"'],
+  ['loader, compile after hash', 'pii-veil.loader.js', '']].filter((b) => hasLoader || b[1] === 'pii-veil.js');
+for (const [name, src, extra] of builds) {
+  cold[name] = [];
+  for (let i = 0; i < runs; i++) cold[name].push(await coldStart(src, extra));
+}
+if (part('cold')) console.log(`cold start, fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan of a 2,000-char message shown`);
+for (const [name, rs] of Object.entries(cold)) {
+  console.log(`  ${name.padEnd(28)} ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the script arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms),`
+    + ` first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
+}
+
+// Typing: 60 characters at the end of a 5,000-char text, one every 60 ms (each is
+// rescanned: protect() waits 30 ms after the last change), first into a textarea
+// pii-veil leaves alone, then into a protected one; main-thread time per keystroke
+// from Chrome's counters (TaskDuration and its parts), until everything settled.
+if (part('typing')) {
+  const ctx = await launchChromium({ viewport: { width: 1500, height: 1000 } });
+  const page = await ctx.newPage();
+  const typingScript = hasLoader ? 'pii-veil.loader.js' : 'pii-veil.js';
+  const text = dense(5000);
+  const ta = (id, off) => `<textarea id="${id}" rows="12" cols="100"${off ? ' data-pii-veil="off"' : ''}>${text}</textarea>`;
+  await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(typingScript, '', ta('plain', true) + ta('prot', false)) }));
+  await page.goto(server.url + 'bench-page.html');
+  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const keys = 60;
+  const rows = {};
+  for (let round = 0; round < runs; round++) {
+    for (const id of ['plain', 'prot']) {
+      await page.focus('#' + id);
+      await page.evaluate((id) => { const t = document.getElementById(id); t.selectionStart = t.selectionEnd = t.value.length; }, id);
+      await page.waitForTimeout(300);
+      const a = await metrics();
+      for (let i = 0; i < keys; i++) await page.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => page.waitForTimeout(60));
+      await page.waitForTimeout(300);
+      const b = await metrics();
+      const per = (k) => ((b[k] - a[k]) * 1000) / keys;
+      (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+    }
+  }
+  await ctx.close();
+  const f = (rs, k) => median(rs.map((r) => r[k])).toFixed(2);
+  console.log(`typing at the end of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
+  for (const [id, label] of [['plain', 'without pii-veil'], ['prot', `with pii-veil (${typingScript})`]]) {
+    console.log(`  ${label.padEnd(24)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`);
+  }
+  console.log(`  pii-veil adds ${(median(rows.prot.map((r) => r.task)) - median(rows.plain.map((r) => r.task))).toFixed(2)} ms per keystroke`);
+}
+
 const context = await launchChromium({ viewport: { width: 1500, height: 1000 } });
 
 // Long tasks and timer gaps from just before the paste until `settled()` plus 400 ms.
@@ -41,7 +144,7 @@ async function measure(page, selector, settled) {
 
 const rows = [];
 try {
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < (part('paste') ? runs : 0); i++) {
     const page = await context.newPage();
     await page.goto(server.url + 'crm.html');
     await page.waitForFunction(() => window.crmProtection?.state === 'ready');
@@ -54,11 +157,13 @@ try {
     });
     const base = await measure(page, '#plain', () => page.waitForTimeout(200));
     await page.evaluate(() => { document.getElementById('plain').remove(); });
+    // The stats hold the longest task since the page loaded (its first scans): the
+    // paste's own longest task is known only if it is longer than that.
     const before = await page.evaluate(() => window.crmProtection.stats);
     const prot = await measure(page, '#t-body', () => page.waitForFunction(
       () => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '2', null, { timeout: 60000 }));
     const stats = await page.evaluate(() => window.crmProtection.stats);
-    rows.push({ base, prot, stats, worker: stats.workerScans > before.workerScans });
+    rows.push({ base, prot, stats, before, worker: stats.workerScans > before.workerScans });
     await page.close();
   }
 } finally {
@@ -67,15 +172,20 @@ try {
 }
 
 const ms = (x) => `${x.toFixed(1)} ms`;
-console.log(`200 KB paste (${big.length.toLocaleString('en')} UTF-16 units), ${runs} run(s), headless Chromium`);
+if (rows.length) console.log(`200 KB paste (${big.length.toLocaleString('en')} UTF-16 units), ${runs} run(s), headless Chromium`);
+// pii-veil's own longest task in the paste: known when it beat the page load's first
+// scans, else at most that.
+const own = (r) => (r.stats.maxTaskMs > r.before.maxTaskMs
+  ? `${ms(r.stats.maxTaskMs)} (${r.stats.maxTask})`
+  : `at most ${ms(r.before.maxTaskMs)} (none longer than the page load's first scans, ${r.before.maxTask})`);
 rows.forEach((r, i) => {
   console.log(`run ${i + 1}: without pii-veil: long tasks ${JSON.stringify(r.base.long)}, largest timer gap ${r.base.maxGap} ms`
     + ` | with pii-veil: long tasks ${JSON.stringify(r.prot.long)}, largest timer gap ${r.prot.maxGap} ms`);
-  console.log(`       pii-veil's own longest main-thread task ${ms(r.stats.maxTaskMs)} (${r.stats.maxTask}), reading the field`
+  console.log(`       pii-veil's own longest main-thread task in the paste ${own(r)}, reading the field`
     + ` ${ms(r.stats.maxReadMs)}, per-frame layout sync ${ms(r.stats.maxFrameMs)}; scanned in the worker: ${r.worker ? 'yes' : 'NO'}`);
 });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const gapBase = median(rows.map((r) => r.base.maxGap));
-const gapProt = median(rows.map((r) => r.prot.maxGap));
-console.log(`median largest timer gap: without ${gapBase} ms, with ${gapProt} ms (×${(gapProt / gapBase).toFixed(2)});`
-  + ` median own longest task ${ms(median(rows.map((r) => r.stats.maxTaskMs)))}`);
+if (rows.length) {
+  const gapBase = median(rows.map((r) => r.base.maxGap));
+  const gapProt = median(rows.map((r) => r.prot.maxGap));
+  console.log(`median largest timer gap: without ${gapBase} ms, with ${gapProt} ms (×${(gapProt / gapBase).toFixed(2)})`);
+}

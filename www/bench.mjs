@@ -1,8 +1,16 @@
 // Speed of the WebAssembly build in Node (a measurement, not a test):
 //   node www/bench.mjs [path/to/dev.jsonl]
 // - throughput of `scan` over ~1 MB of text built from the development set's texts;
+// - the same text through `@arcjet/redact-wasm` (a devDependency: another WebAssembly
+//   detector of e-mails, phones, IP addresses and card numbers) in the same process, and
+//   the ratio of the two throughputs (pii-veil with every kind on);
 // - median and p99 time to rescan a 2,000-character message (the per-keystroke cost),
-//   including crossing the boundary and building the findings.
+//   including crossing the boundary and building the findings;
+// - typing: a character typed and deleted again at the end and in the middle of a
+//   dense 2,000- and 5,000-character text, each state rescanned in full and with a
+//   rescanner (only the region around the edit), median and p99 of both.
+// PII_VEIL_PKG=<other checkout>/www/dist/npm measures another build (compare builds in
+// one session: the machine's speed drifts between runs).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +39,28 @@ const best = times[0];
 const med = times[Math.floor(runs / 2)];
 console.log(`scan ~1 MB: ${big.length.toLocaleString('en')} UTF-16 units, ${found} findings; median ${med.toFixed(1)} ms, best ${best.toFixed(1)} ms → ${(big.length / med / 1000).toFixed(1)} M chars/s (median)`);
 
+// The same text through @arcjet/redact-wasm 1.12 (its default entities, no custom
+// detector), timed the same way, alternating with pii-veil so both see the same load.
+{
+  const { initializeWasm } = await import('@arcjet/redact-wasm');
+  const arcjet = await initializeWasm(() => [], () => undefined);
+  const opts = { skipCustomDetect: true, skipCustomRedact: true };
+  arcjet.redact(big, opts); // warm up
+  const ours = [], theirs = [];
+  let theirFound = 0;
+  for (let i = 0; i < runs; i++) {
+    let t0 = process.hrtime.bigint();
+    scanner.scan(big);
+    ours.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t0 = process.hrtime.bigint();
+    theirFound = arcjet.redact(big, opts).length;
+    theirs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const [a, b] = [median(ours), median(theirs)];
+  console.log(`vs @arcjet/redact-wasm 1.12 on the same text: pii-veil ${a.toFixed(1)} ms (${(big.length / a / 1000).toFixed(1)} M chars/s, 17 kinds), arcjet ${b.toFixed(1)} ms (${(big.length / b / 1000).toFixed(1)} M chars/s, ${theirFound} findings, 4 kinds): pii-veil ${(b / a).toFixed(2)}× the throughput`);
+}
+
 let msg = '';
 for (let i = 0; msg.length < 2000; i++) msg += texts[(i * 7) % texts.length] + ' ';
 msg = msg.slice(0, 2000);
@@ -55,4 +85,40 @@ let typical = 'Hallo, hier ist Maria Huber. ';
 while (typical.length + prose.length + tail.length <= 2000) typical += prose;
 typical += prose.slice(0, 2000 - typical.length - tail.length) + tail;
 rescan('a typical 2,000-char complaint', typical);
+
+// Typing: one character typed (then deleted again) at a place in the text, each state
+// rescanned as protect() does — `redact` of the whole text with the scanner, against
+// `redact` with a rescanner, which reads again only the region around the edit (the
+// findings are the same: tests/rescan.rs). Both alternate in one loop.
+function typing(label, text, at) {
+  const re = scanner.rescanner();
+  const full = [], inc = [];
+  let read = 0;
+  for (let i = 0; i < 2200; i++) {
+    const t = i % 2 ? text : text.slice(0, at) + 'x' + text.slice(at);
+    let t0 = process.hrtime.bigint();
+    scanner.redact(t);
+    const a = Number(process.hrtime.bigint() - t0) / 1e3;
+    t0 = process.hrtime.bigint();
+    re.redact(t);
+    const b = Number(process.hrtime.bigint() - t0) / 1e3;
+    if (i >= 200) { full.push(a); inc.push(b); read += re.lastRead; }
+  }
+  re.free();
+  const q = (v, p) => v.sort((x, y) => x - y)[Math.min(v.length - 1, Math.floor(p * v.length))];
+  const fm = q(full, 0.5), im = q(inc, 0.5);
+  console.log(`typing in ${label} at ${at === text.length ? 'the end' : 'char ' + at}: full rescan median ${fm.toFixed(0)} µs, p99 ${q(full, 0.99).toFixed(0)} µs`
+    + ` | incremental median ${im.toFixed(0)} µs, p99 ${q(inc, 0.99).toFixed(0)} µs (reads ${Math.round(read / inc.length)} of ${Buffer.byteLength(text)} bytes) → ×${(fm / im).toFixed(2)}`);
+}
+if (!scanner.rescanner) {
+  console.log('(this build has no rescanner: typing not measured)');
+  process.exit(0);
+}
+typing('a dense 2,000-char message', msg, msg.length);
+typing('a dense 2,000-char message', msg, 1000);
+let long = '';
+for (let i = 0; long.length < 5000; i++) long += texts[(i * 11) % texts.length] + '\n';
+long = long.slice(0, 5000);
+typing('a dense 5,000-char text', long, long.length);
+typing('a dense 5,000-char text', long, 2500);
 scanner.free();

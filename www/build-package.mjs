@@ -7,8 +7,11 @@
 //                        the module for bundlers (Vite, webpack, Rollup) to copy
 //   www/dist/bootstrap.min.js the inline bootstrap (src/bootstrap.js), its CSP hash printed
 //   www/dist/pii-veil.js the one-file classic script (global `PiiVeil`), entry src/script.js,
-//                        glue and module (base64) inlined
-// and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hash of pii-veil.js.
+//                        glue and module (base64) inlined (src/wasm-inline.js)
+//   www/dist/pii-veil.loader.js + www/dist/pii-veil.wasm  the same script, minified, with the
+//                        module beside it: fetched, checked against the SHA-384 embedded in
+//                        the script, compiled while it downloads (src/wasm-beside.js)
+// and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hashes of both scripts.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -68,10 +71,16 @@ copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(npm, 'wasm', 'pii_veil_bg.wasm'
 // `pii-veil:glue` is the glue with `import.meta.url` (which a classic script has not)
 // replaced by the script's own URL, taken while the script runs; `pii-veil:wasm` is
 // the module as a base64 string.
-const inline = {
+const wasmHash = 'sha384-' + createHash('sha384').update(wasm).digest('base64');
+const inline = (source) => ({
   name: 'pii-veil-inline',
   setup(b) {
-    b.onResolve({ filter: /^pii-veil:(glue|wasm|base)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
+    b.onResolve({ filter: /^pii-veil:source$/ }, () => ({ path: join(src, source) }));
+    b.onResolve({ filter: /^pii-veil:(glue|wasm|base|hash)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
+    b.onLoad({ filter: /^pii-veil:hash$/, namespace: 'pii-veil' }, () => ({
+      contents: `export const NAME = 'pii-veil.wasm';\nexport const HASH = ${JSON.stringify(wasmHash)};\n`,
+      loader: 'js',
+    }));
     b.onLoad({ filter: /^pii-veil:glue$/, namespace: 'pii-veil' }, () => ({
       contents: "import { base as __piiVeilBase } from 'pii-veil:base';\n" + glue.replaceAll('import.meta.url', '__piiVeilBase'),
       loader: 'js',
@@ -84,29 +93,43 @@ const inline = {
       loader: 'js',
     }));
   },
-};
-const script = await build({
-  ...common,
-  entryPoints: [join(src, 'script.js')],
-  format: 'iife',
-  platform: 'browser',
-  plugins: [inline],
-  banner: { js: `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */\n'use strict';` },
-  write: false,
-  outfile: join(dist, 'pii-veil.js'),
 });
-const scriptBytes = Buffer.from(script.outputFiles[0].contents);
-if (/\bimport\.meta\b/.test(scriptBytes.toString('utf8'))) throw new Error('pii-veil.js: import.meta is left in a classic script');
-writeFileSync(join(dist, 'pii-veil.js'), scriptBytes);
-copyFileSync(join(dist, 'pii-veil.js'), join(npm, 'pii-veil.js'));
+async function classicScript(name, source, extra, intoPackage) {
+  const out = await build({
+    ...common,
+    ...extra,
+    entryPoints: [join(src, 'script.js')],
+    format: 'iife',
+    platform: 'browser',
+    plugins: [inline(source)],
+    banner: { js: `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */\n'use strict';` },
+    write: false,
+    outfile: join(dist, name),
+  });
+  const bytes = Buffer.from(out.outputFiles[0].contents);
+  if (/\bimport\.meta\b/.test(bytes.toString('utf8'))) throw new Error(`${name}: import.meta is left in a classic script`);
+  writeFileSync(join(dist, name), bytes);
+  if (intoPackage) copyFileSync(join(dist, name), join(npm, name));
+  return bytes;
+}
+const scriptBytes = await classicScript('pii-veil.js', 'wasm-inline.js', {}, true);
+// The loader: minified, the module beside it (served from www/dist, not in the package).
+const loaderBytes = await classicScript('pii-veil.loader.js', 'wasm-beside.js', { minify: true, legalComments: 'eof' }, false);
+copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(dist, 'pii-veil.wasm'));
 
 // --- sizes and SRI
 console.log(formatSizes('pii_veil_bg.wasm', sizesOf(wasm)));
 console.log(formatSizes('pii-veil.js (all-in)', sizesOf(scriptBytes)));
-const integrity = 'sha384-' + createHash('sha384').update(scriptBytes).digest('base64');
-writeFileSync(join(dist, 'pii-veil.js.integrity'), integrity + '\n');
-console.log(`integrity              ${integrity}`);
-console.log(`<script src="pii-veil.js" integrity="${integrity}" crossorigin="anonymous"></script>`);
+const loaderSizes = sizesOf(loaderBytes);
+const wasmSizes = sizesOf(wasm);
+console.log(formatSizes('pii-veil.loader.js', loaderSizes));
+console.log(formatSizes('  + pii-veil.wasm', { raw: loaderSizes.raw + wasmSizes.raw, gzip: loaderSizes.gzip + wasmSizes.gzip, brotli: loaderSizes.brotli + wasmSizes.brotli }));
+for (const [name, bytes] of [['pii-veil.js', scriptBytes], ['pii-veil.loader.js', loaderBytes]]) {
+  const integrity = 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+  writeFileSync(join(dist, name + '.integrity'), integrity + '\n');
+  console.log(`<script src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+}
+console.log(`pii-veil.wasm          ${wasmHash} (checked by pii-veil.loader.js)`);
 
 // --- the inline bootstrap (src/bootstrap.js): minified, with its CSP hash
 const boot = (await transform(readFileSync(join(src, 'bootstrap.js'), 'utf8'), { minify: true, target: 'es2017', legalComments: 'none' })).code.trim();

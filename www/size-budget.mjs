@@ -1,5 +1,7 @@
 // Checks the built script tag and WebAssembly module against the size budget in
-// README.md (section "Size budget": a table of file, raw limit, brotli limit in KB):
+// README.md (section "Size budget": a table of file, raw limit, brotli limit in KB; a
+// row of files joined by `+`, e.g. the loader and the module it fetches, is their sum —
+// what a page downloads):
 //   node www/size-budget.mjs            prints the sizes; exit 1 when a file is over
 //   node www/size-budget.mjs --table    also prints the README's size table rows
 // Needs a build (www/build.sh). Sizes are measured as build-package.mjs prints them.
@@ -23,17 +25,27 @@ export function readBudget(readme) {
   while (i < lines.length && !lines[i].startsWith('|') && !/^#/.test(lines[i])) i++;
   for (; i < lines.length && lines[i].startsWith('|'); i++) {
     const cells = lines[i].split('|').slice(1, -1).map((c) => c.trim());
-    const file = /^`([^`]+)`$/.exec(cells[0]);
+    const file = /^`[^`]+`(?: \+ `[^`]+`)*$/.test(cells[0]) ? cells[0].replace(/`/g, '') : null;
     if (!file) continue; // header and separator rows
     const kbOf = (c) => {
       const m = /^([\d,]+(?:\.\d+)?) KB$/.exec(c);
       if (!m) throw new Error(`README.md, "Size budget": cannot read "${c}" (expected e.g. "1,234 KB")`);
       return Math.round(Number(m[1].replace(/,/g, '')) * 1024);
     };
-    rows.push({ file: file[1], raw: kbOf(cells[1]), brotli: kbOf(cells[2]) });
+    rows.push({ file, raw: kbOf(cells[1]), brotli: kbOf(cells[2]) });
   }
   if (!rows.length) throw new Error('README.md, "Size budget": no table rows');
   return rows;
+}
+
+/** The sizes of a budget row's file, or the sum of its files (`a + b`); `read(path)` gives the bytes. */
+export function sizesOfRow(file, read) {
+  const sum = { raw: 0, gzip: 0, brotli: 0 };
+  for (const path of file.split(' + ')) {
+    const s = sizesOf(read(path));
+    for (const k of Object.keys(sum)) sum[k] += s[k];
+  }
+  return sum;
 }
 
 /** What is over its budget: `[{ file, what, size, limit }]`. */
@@ -50,20 +62,21 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const budget = readBudget(readFileSync(join(root, 'README.md'), 'utf8'));
   const measured = {};
   for (const b of budget) {
-    const path = join(root, b.file);
-    if (!existsSync(path)) {
-      console.error(`size budget: ${b.file} is missing; run www/build.sh first`);
-      process.exit(1);
+    for (const f of b.file.split(' + ')) {
+      if (!existsSync(join(root, f))) {
+        console.error(`size budget: ${f} is missing; run www/build.sh first`);
+        process.exit(1);
+      }
     }
-    measured[b.file] = sizesOf(readFileSync(path));
-    console.log(formatSizes(b.file.split('/').pop(), measured[b.file]));
+    measured[b.file] = sizesOfRow(b.file, (f) => readFileSync(join(root, f)));
+    console.log(formatSizes(b.file.split(' + ').map((f) => f.split('/').pop()).join(' + '), measured[b.file]));
   }
   if (process.argv.includes('--table')) {
     const kb = (n) => Math.round(n / 1024).toLocaleString('en') + ' KB';
     console.log('| file | raw | gzip | brotli |\n|---|---|---|---|');
     for (const b of budget) {
       const s = measured[b.file];
-      console.log(`| \`${b.file}\` | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+      console.log(`| ${b.file.split(' + ').map((f) => `\`${f}\``).join(' + ')} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
     }
   }
   const over = overBudget(budget, measured);

@@ -36,9 +36,47 @@ function checkText(text) {
   }
 }
 
-function withText(text, list) {
-  for (const f of list) f.text = text.slice(f.start, f.end);
+// Findings as the module hands them over: `[Float64Array, names, masked?]`, five
+// numbers per finding (start, end, score, kind index, subtype index + 1 or 0) and
+// the names joined by U+0000 (src/wasm.rs, `flat`); made into objects here, each
+// with its `text`.
+function decode(r, text) {
+  const v = r[0];
+  const names = r[1].split('\u0000');
+  const list = [];
+  for (let i = 0; i < v.length; i += 5) {
+    const f = { kind: names[v[i + 3]], start: v[i], end: v[i + 1], score: v[i + 2] };
+    if (v[i + 4]) f.subtype = names[v[i + 4] - 1];
+    f.text = text.slice(f.start, f.end);
+    list.push(f);
+  }
   return list;
+}
+
+function redacted(r, text) {
+  return { text: r[2], findings: decode(r, text) };
+}
+
+// The handle of a rescanner: one field's rescans (see scannerHandle.rescanner).
+function rescannerHandle(inner) {
+  const live = () => {
+    if (!inner) throw fail('invalid_argument', 'pii-veil: this rescanner was freed');
+    return inner;
+  };
+  return {
+    redact(text, options) {
+      checkText(text);
+      return redacted(live().redact(text, options), text);
+    },
+    /** UTF-8 bytes the recognisers read in the last call (the whole text for a full scan). */
+    get lastRead() { return inner ? inner.lastRead : 0; },
+    free() {
+      if (inner) {
+        inner.free();
+        inner = null;
+      }
+    },
+  };
 }
 
 /**
@@ -132,13 +170,18 @@ function scannerHandle(glue, config, inners) {
   const handle = {
     scan(text, field) {
       checkText(text);
-      return withText(text, live().scan(text, field));
+      return decode(live().scan(text, field), text);
     },
     redact(text, options) {
       checkText(text);
-      const r = live().redact(text, options);
-      withText(text, r.findings);
-      return r;
+      return redacted(live().redact(text, options), text);
+    },
+    /**
+     * For one field while a person types: `redact(text, options)` gives what this
+     * scanner's `redact` gives, reading again only the region around the last edit.
+     */
+    rescanner() {
+      return rescannerHandle(live().rescanner());
     },
     free() {
       if (inner) {
@@ -196,9 +239,7 @@ function sessionHandle(inner, style) {
     get size() { return inner ? inner.size : 0; },
     pseudonymize(text, field) {
       checkText(text);
-      const r = live().pseudonymize(text, field);
-      withText(text, r.findings);
-      return r;
+      return redacted(live().pseudonymize(text, field), text);
     },
     restore(text) {
       checkText(text);

@@ -220,7 +220,22 @@ export interface Scanner {
    * @throws {@link PiiVeilError} `text_too_large`, `invalid_argument`, `unknown_kind`
    */
   redact(text: string, options?: RedactOptions): Redacted;
+  /**
+   * A rescanner for one field while a person types: its `redact` gives what this
+   * scanner's `redact` gives, reading again only the region around the last edit.
+   */
+  rescanner(): Rescanner;
   /** Releases the WebAssembly memory of this scanner; later calls throw `invalid_argument`. Idempotent. */
+  free(): void;
+}
+
+/** One field's rescans (see {@link Scanner.rescanner}); keeps the field's last text. */
+export interface Rescanner {
+  /** As {@link Scanner.redact}; the first call scans the whole text. */
+  redact(text: string, options?: RedactOptions): Redacted;
+  /** UTF-8 bytes the recognisers read in the last call (the whole text for a full scan). */
+  readonly lastRead: number;
+  /** Releases the WebAssembly memory of this rescanner. Idempotent. */
   free(): void;
 }
 

@@ -1,24 +1,19 @@
-// The one-file classic script (`<script src="pii-veil.js">`, global `PiiVeil`): the
-// entry build-package.mjs hands esbuild for www/dist/pii-veil.js. The same api.js,
-// protect/ and chat.js as the ESM build; the wasm-bindgen glue and the module come
-// from the build (`pii-veil:glue`, and `pii-veil:wasm`: the module as base64, decoded
-// only when the engine is first used, so a page that never scans pays nothing).
+// The classic script (global `PiiVeil`): the entry build-package.mjs hands esbuild for
+// both script builds. The same api.js, protect/ and chat.js as the ESM build; the
+// wasm-bindgen glue comes from the build (`pii-veil:glue`), and the module from
+// `pii-veil:source`: wasm-inline.js for the one-file www/dist/pii-veil.js (module
+// inlined, loads synchronously), wasm-beside.js for www/dist/pii-veil.loader.js
+// (fetches the checked pii-veil.wasm beside it, compiling while it downloads).
 //
 // The same file is also the scanning worker of protect(): started as
-// `pii-veil.js#pii-veil-worker`, it serves scan requests instead of touching a page.
+// `<script URL>#pii-veil-worker`, it serves scan requests instead of touching a page.
 import * as glue from 'pii-veil:glue';
-import WASM from 'pii-veil:wasm';
+import { loadDefault } from 'pii-veil:source';
 import { createApi } from './api.js';
 import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
 import { createChat } from './chat.js';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
-
-function wasmBytes() {
-  const s = atob(WASM), n = s.length, b = new Uint8Array(n);
-  for (let i = 0; i < n; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
 
 // What the bootstrap held goes out once the engine is ready, through the hooks and the
 // form gate; if the engine cannot load, held fetches fail and submits stay held.
@@ -34,7 +29,7 @@ function replay(boot, page) {
   });
 }
 
-const api = createApi(glue, { loadDefault: () => ({ sync: wasmBytes }) });
+const api = createApi(glue, { loadDefault });
 
 if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
   // Started by protect() as its own scanning worker: serve requests, nothing else.

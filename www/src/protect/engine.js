@@ -62,12 +62,25 @@ function cached(f, text) {
   return f.cacheKey !== null && f.cacheAllow === allowKey(f) && f.cacheKey === text;
 }
 
+/**
+ * The field's rescanner over its scanner: it keeps the field's last text and reads
+ * again only the region an edit touched (the findings are those of a full scan).
+ */
+function rescannerFor(ctx, f) {
+  const s = scannerFor(ctx, f);
+  if (f.rescanner && f.rescannerOf === s) return f.rescanner;
+  if (f.rescanner) f.rescanner.free();
+  f.rescanner = s.rescanner();
+  f.rescannerOf = s;
+  return f.rescanner;
+}
+
 /** The field's redact result for `text`, scanned now unless it is the cached one. */
 export function redactNow(ctx, f, text) {
   if (cached(f, text)) return f.result;
   const key = text;
   ctx.stats.mainScans++;
-  const r = scannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
+  const r = rescannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
   f.cacheKey = key;
   f.cacheAllow = allowKey(f);
   f.result = r;

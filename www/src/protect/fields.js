@@ -226,6 +226,7 @@ export function detach(ctx, f) {
   closePopup(f);
   for (const b of f.boxes) b.remove();
   f.ranges = [];
+  if (f.rescanner) { f.rescanner.free(); f.rescanner = null; }
   ctx.fields.delete(f.el);
   if (ctx.resizeObs) ctx.resizeObs.unobserve(f.el);
   updateCssHighlight(ctx);

@@ -114,31 +114,73 @@ export function syncScroll(ctx, f) {
   }
 }
 
-/** Draws the findings of an input or textarea into its layer. */
+function pieceNode(doc, p) {
+  if (p.kind === undefined) return doc.createTextNode(p.text);
+  const m = doc.createElement('mark');
+  m.textContent = p.text;
+  m.dataset.kind = p.kind;
+  m.dataset.i = String(p.i);
+  return m;
+}
+
+const samePiece = (a, b) => a.text === b.text && a.kind === b.kind;
+
+/**
+ * Which of the layer's pieces an update keeps: `[head, tail]`, the number of pieces
+ * equal (text and kind) at the start and at the end of both lists, not overlapping.
+ * Typing changes one run of plain text, or a finding and the runs next to it; every
+ * other node of the layer stays as it is.
+ */
+export function keptPieces(old, now) {
+  const n = Math.min(old.length, now.length);
+  let head = 0;
+  while (head < n && samePiece(old[head], now[head])) head++;
+  let tail = 0;
+  while (tail < n - head && samePiece(old[old.length - 1 - tail], now[now.length - 1 - tail])) tail++;
+  return [head, tail];
+}
+
+/**
+ * Draws the findings of an input or textarea into its layer. Only the pieces that
+ * changed are replaced (a plain run that changed keeps its text node); the layer's
+ * other nodes, and so their layout, stay.
+ */
 export function paintLayer(ctx, f, text) {
   const { doc } = ctx;
   const findings = f.result.findings;
-  // Laying out a copy of a very long text costs as much as the field's own layout
-  // (hundreds of ms for 200 KB): beyond the limit only the badge and summary show.
   if (text.length > ctx.highlightLimit) {
-    if (f.layer) { f.inner.replaceChildren(); f.layer.style.display = 'none'; }
+    if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.layer.style.display = 'none'; }
     return;
   }
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
-  const frag = doc.createDocumentFragment();
-  for (const p of layerPieces(text, findings, f.single)) {
-    if (p.kind === undefined) {
-      frag.appendChild(doc.createTextNode(p.text));
-      continue;
+  const now = layerPieces(text, findings, f.single);
+  const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
+  if (!old) {
+    const frag = doc.createDocumentFragment();
+    for (const p of now) frag.appendChild(p.node = pieceNode(doc, p));
+    f.inner.replaceChildren(frag);
+  } else {
+    const [head, tail] = keptPieces(old, now);
+    for (let k = 0; k < head; k++) now[k].node = old[k].node;
+    for (let k = 0; k < tail; k++) {
+      const p = now[now.length - 1 - k];
+      p.node = old[old.length - 1 - k].node;
+      if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
     }
-    const m = doc.createElement('mark');
-    m.textContent = p.text;
-    m.dataset.kind = p.kind;
-    m.dataset.i = String(p.i);
-    frag.appendChild(m);
+    const before = tail ? old[old.length - tail].node : null;
+    const gone = old.slice(head, old.length - tail);
+    const fresh = now.slice(head, now.length - tail);
+    // One plain run for another: the same text node, new text.
+    if (gone.length === 1 && fresh.length === 1 && gone[0].kind === undefined && fresh[0].kind === undefined) {
+      fresh[0].node = gone[0].node;
+      fresh[0].node.data = fresh[0].text;
+    } else {
+      for (const p of gone) p.node.remove();
+      for (const p of fresh) f.inner.insertBefore(p.node = pieceNode(doc, p), before);
+    }
   }
-  f.inner.replaceChildren(frag);
+  f.pieces = now;
   f.layer.scrollTop = f.el.scrollTop; // keeps the old position until the frame
   layoutSoon(ctx, f);
 }

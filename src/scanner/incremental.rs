@@ -1,0 +1,234 @@
+//! Rescans while a person types: only the region around an edit is read again.
+//!
+//! [`Rescan`] keeps what the recognisers proposed for the previous text (normalised,
+//! after context and threshold, before overlaps are resolved), each candidate tagged
+//! with the recogniser that proposed it. For the next text, the edit is the part
+//! between the longest common prefix and suffix of the two normalised texts. What a
+//! candidate is judged by lies at most [`BACK_REACH`] bytes before it and
+//! [`AHEAD_REACH`] bytes after it, so only candidates starting from `AHEAD_REACH`
+//! before the edit to `BACK_REACH` after it can change: those are replaced by what the
+//! recognisers find now, reading a part that reaches `BACK_REACH` further back and
+//! `AHEAD_REACH` further on (the scheme of the two-thread split of a long text,
+//! `parallel`: read a part with margins, keep what starts inside, judge context in the
+//! whole text). Candidates further away are moved by the edit's change of length and
+//! kept.
+//!
+//! Everything after the recognisers runs over the whole text again, as in a full scan:
+//! custom patterns and the deny list, overlaps, the allow list and — why findings are
+//! not local — the every-occurrence stage (`repeats`): a value found once is masked
+//! wherever it stands, so adding or removing a value in the edited region changes
+//! findings anywhere in the text. Reading the whole text again there is cheap (one
+//! Aho-Corasick pass); the recognisers are the cost.
+//!
+//! A full scan is made instead when there is no previous text, when the field hints
+//! changed, when the text changed from all lower case to not or back (the name
+//! recogniser reads that flag of the whole text), or when the part to read would be
+//! most of the text anyway.
+//!
+//! The reaches: the longest look back is a name found making the same word a name
+//! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
+//! context window's three words, the lines of an address). Both constants leave room
+//! to spare; `tests/rescan.rs` holds incremental findings equal to full scans over
+//! random texts and edits (and fails with reaches of 16 bytes).
+
+use super::Scanner;
+use crate::error::Error;
+use crate::field::{FieldClass, FieldHints};
+use crate::normalize::Normalized;
+use crate::types::{Candidate, Finding, Input};
+use std::ops::Range;
+
+/// How far (bytes) what a candidate is judged by can lie before it: the longest look
+/// back of a recogniser (600 bytes, a known name) with room to spare. Candidates this
+/// close after an edit are found again, and the part read reaches this far before them.
+pub const BACK_REACH: usize = 768;
+/// How far (bytes) what a candidate is judged by can lie after it (the context window's
+/// words after a value, an address's next lines) with room to spare. Candidates this
+/// close before an edit are found again, and the part read reaches this far after them.
+pub const AHEAD_REACH: usize = 384;
+
+/// The state of rescans of one field: the previous text and what the recognisers
+/// proposed in it. Empty at first (the first rescan is a full scan).
+#[derive(Debug, Default, Clone)]
+pub struct Rescan {
+    ntext: String,
+    class: FieldClass,
+    all_lower: bool,
+    /// Recogniser index (registry order) and candidate, in the order a full scan
+    /// proposes them.
+    cands: Vec<(u16, Candidate)>,
+    valid: bool,
+    /// Bytes the recognisers read in the last rescan (the whole text for a full scan).
+    read: usize,
+}
+
+impl Rescan {
+    /// A state without a previous text.
+    pub fn new() -> Rescan {
+        Rescan::default()
+    }
+
+    /// Forgets the previous text: the next rescan is a full scan.
+    pub fn clear(&mut self) {
+        *self = Rescan::default();
+    }
+
+    /// Bytes of the normalised text the recognisers read in the last rescan.
+    pub fn last_read(&self) -> usize {
+        self.read
+    }
+}
+
+/// The edit between `old` and `new`: `(start, old_end, new_end)`, on char boundaries.
+fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while p > 0 && !new.is_char_boundary(p) {
+        p -= 1;
+    }
+    let max = a.len().min(b.len()) - p;
+    let mut s = a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count();
+    while s > 0 && !(new.is_char_boundary(b.len() - s) && old.is_char_boundary(a.len() - s)) {
+        s -= 1;
+    }
+    (p, a.len() - s, b.len() - s)
+}
+
+/// `at` moved back by `margin` bytes, then to the start of a word (after whitespace).
+fn back(text: &str, at: usize, margin: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at.saturating_sub(margin);
+    while i > 0 && !b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// `at` moved on by `margin` bytes, then to the end of a word (before whitespace).
+fn forward(text: &str, at: usize, margin: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = (at + margin).min(b.len());
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+impl Scanner {
+    /// Findings in `text`, as [`Scanner::scan`] gives them, reading again only the
+    /// region around what changed since the text `state` last saw (see the module
+    /// docs); `state` then holds `text`.
+    pub fn rescan(&self, state: &mut Rescan, text: &str, field: Option<&FieldHints>) -> Result<Vec<Finding>, Error> {
+        self.check_size(text)?;
+        let norm = Normalized::new(text);
+        let ntext = norm.text();
+        let class = field.map(FieldHints::classify).unwrap_or_default();
+        let all_lower = crate::tokens::all_lower_of(ntext);
+        let input = Input::new(ntext, class);
+        let same_frame = state.valid && state.class == class && state.all_lower == all_lower;
+        let tagged = match same_frame.then(|| self.region_of(state, ntext)).flatten() {
+            Some((keep, old_keep)) => self.merge(state, &input, keep, old_keep, all_lower),
+            None => {
+                state.read = ntext.len();
+                self.find_tagged(&input, 0, 0..ntext.len(), ntext)
+            }
+        };
+        let cands = tagged.iter().map(|(_, c)| c.clone()).collect();
+        *state = Rescan { ntext: ntext.to_string(), class, all_lower, cands: tagged, valid: true, read: state.read };
+        Ok(self.finish(text, &norm, &input, cands))
+    }
+
+    /// The region whose candidates are found again: in the new text and in the old
+    /// one, or `None` when a full scan costs about the same.
+    fn region_of(&self, state: &Rescan, ntext: &str) -> Option<(Range<usize>, Range<usize>)> {
+        let old = state.ntext.as_str();
+        let (p, old_end, new_end) = edit_of(old, ntext);
+        let mut ks = back(ntext, p, AHEAD_REACH);
+        let ke = forward(ntext, new_end, BACK_REACH);
+        // A candidate kept from before the region may not reach into it.
+        while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
+            ks = back(ntext, c.start, 0);
+        }
+        let old_ke = ke - new_end + old_end;
+        let read = back(ntext, ks, BACK_REACH)..forward(ntext, ke, AHEAD_REACH);
+        if read.len() * 4 > ntext.len() * 3 {
+            return None;
+        }
+        Some((ks..ke, ks..old_ke))
+    }
+
+    /// The candidates of the old text outside the region (moved by the edit) and the
+    /// ones the recognisers find now inside it, in the order of a full scan.
+    fn merge(
+        &self,
+        state: &mut Rescan,
+        input: &Input<'_>,
+        keep: Range<usize>,
+        old_keep: Range<usize>,
+        all_lower: bool,
+    ) -> Vec<(u16, Candidate)> {
+        let text = input.text;
+        let (from, to) = (back(text, keep.start, BACK_REACH), forward(text, keep.end, AHEAD_REACH));
+        let mut part = Input::new(&text[from..to], input.field);
+        part.whole_all_lower = Some(all_lower);
+        state.read = to - from;
+        let found = self.find_tagged(&part, from, keep.clone(), text);
+        let shift = |c: &Candidate| {
+            let mut c = c.clone();
+            c.start = c.start - old_keep.end + keep.end;
+            c.end = c.end - old_keep.end + keep.end;
+            c
+        };
+        let before = state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned();
+        let after = state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(r, c)| (*r, shift(c)));
+        let mut all: Vec<(u16, Candidate)> = before.chain(found).chain(after).collect();
+        // Registry order; within one recogniser, before, region, after (stable sort).
+        all.sort_by_key(|(r, _)| *r);
+        all
+    }
+
+    /// As `find_kept` with every recogniser, each candidate tagged with the index of
+    /// the recogniser that proposed it.
+    fn find_tagged(&self, part: &Input<'_>, from: usize, keep: Range<usize>, text: &str) -> Vec<(u16, Candidate)> {
+        let mut v = Vec::new();
+        let mut tags: Vec<u16> = Vec::new();
+        for (i, r) in self.recognizers.iter().enumerate() {
+            r.find(part, &mut v);
+            tags.resize(v.len(), i as u16);
+        }
+        let mut win = crate::context::Window::default();
+        let class: FieldClass = part.field;
+        tags.into_iter()
+            .zip(v)
+            .filter_map(|(t, mut c)| {
+                c.start += from;
+                c.end += from;
+                (keep.contains(&c.start) && self.keep(&mut c, &mut win, text, &class)).then_some((t, c))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edit_is_between_common_prefix_and_suffix() {
+        assert_eq!(edit_of("Hallo Anna", "Hallo Anna!"), (10, 10, 11));
+        assert_eq!(edit_of("abc", "abc"), (3, 3, 3));
+        assert_eq!(edit_of("aXc", "aYYc"), (1, 2, 3));
+        // "aa" → "aaa": prefix and suffix do not overlap.
+        assert_eq!(edit_of("aa", "aaa"), (2, 2, 3));
+        // On char boundaries: ä and ö share their first byte.
+        assert_eq!(edit_of("xä", "xö"), (1, 3, 3));
+    }
+
+    #[test]
+    fn margins_end_at_whitespace() {
+        let t = "eins zwei drei vier";
+        assert_eq!(back(t, 12, 3), 5);
+        assert_eq!(forward(t, 6, 3), 9);
+        assert_eq!((back(t, 3, 10), forward(t, 15, 10)), (0, t.len()));
+    }
+}

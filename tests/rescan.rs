@@ -1,0 +1,165 @@
+//! Rescans while typing (`Scanner::rescan`) give the findings of a full scan: texts
+//! made of the case files' sentences (dense in personal data) and filler, edited at
+//! random (inserting, deleting and replacing characters, words, lines and whole
+//! sentences), each state compared with a full scan of the same text.
+
+use pii_veil::{Rescan, Scanner};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+/// The texts of every case file: names, addresses, identifiers, with and without context.
+fn sentences() -> &'static [String] {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+        let mut out = Vec::new();
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files {
+            for line in std::fs::read_to_string(f).unwrap().lines() {
+                if let Some(rest) = line.strip_prefix("{\"text\": \"") {
+                    if let Some(end) = rest.find("\", \"") {
+                        let t = rest[..end].replace("\\n", "\n").replace("\\\"", "\"");
+                        if !t.contains('\\') {
+                            out.push(t);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(out.len() > 200, "case files not read");
+        out
+    })
+}
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(Scanner::new)
+}
+
+/// Filler and fragments an edit may insert: letters, digits, separators, line breaks,
+/// words that are cues for the recognisers.
+const PIECES: &[&str] = &[
+    " ",
+    "\n",
+    "\n\n",
+    "a",
+    "M",
+    "7",
+    "0",
+    "-",
+    ".",
+    "@",
+    "+49 ",
+    "Herr ",
+    "Frau ",
+    "IBAN ",
+    "geb. ",
+    "Tel. ",
+    "Maria",
+    "Huber",
+    "Straße ",
+    "12",
+    " 1010 Wien",
+    "Mit freundlichen Grüßen\n",
+    "Ü",
+    "ß",
+    "€",
+    "\u{200B}",
+];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, usize),
+    InsertSentence(usize, usize),
+    Delete(usize, usize),
+    Replace(usize, usize, usize),
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<usize>(), 0..PIECES.len()).prop_map(|(a, p)| Edit::Insert(a, p)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, s)| Edit::InsertSentence(a, s)),
+        2 => (any::<usize>(), 1usize..40).prop_map(|(a, n)| Edit::Delete(a, n)),
+        1 => (any::<usize>(), 1usize..10, 0..PIECES.len()).prop_map(|(a, n, p)| Edit::Replace(a, n, p)),
+    ]
+}
+
+fn boundary(t: &str, at: usize) -> usize {
+    let mut i = at % (t.len() + 1);
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn apply(t: &mut String, e: &Edit) {
+    match *e {
+        Edit::Insert(a, p) => t.insert_str(boundary(t, a), PIECES[p]),
+        Edit::InsertSentence(a, s) => {
+            let s = &sentences()[s % sentences().len()];
+            t.insert_str(boundary(t, a), &format!(" {s} "));
+        }
+        Edit::Delete(a, n) | Edit::Replace(a, n, _) => {
+            let a = boundary(t, a);
+            let b = boundary(t, a + n).max(a);
+            let with = if let Edit::Replace(_, _, p) = *e { PIECES[p] } else { "" };
+            t.replace_range(a..b, with);
+        }
+    }
+}
+
+fn text_of(picks: &[(usize, usize)]) -> String {
+    let mut t = String::new();
+    for &(s, sep) in picks {
+        t.push_str(&sentences()[s % sentences().len()]);
+        t.push_str(["\n", " ", "\n\n", ". ", ", "][sep % 5]);
+    }
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn rescans_equal_full_scans(
+        picks in prop::collection::vec((any::<usize>(), any::<usize>()), 5..120),
+        edits in prop::collection::vec(edit_strategy(), 1..25),
+    ) {
+        let s = scanner();
+        let mut text = text_of(&picks);
+        let mut state = Rescan::new();
+        prop_assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+        for e in &edits {
+            apply(&mut text, e);
+            let full = s.scan(&text, None).unwrap();
+            let inc = s.rescan(&mut state, &text, None).unwrap();
+            prop_assert_eq!(inc, full, "after {:?}, text {:?}", e, text);
+        }
+    }
+}
+
+/// The region read is small for an edit in a long text, and everything changes where
+/// a value found in the edit repeats elsewhere.
+#[test]
+fn a_rescan_reads_the_region_and_finds_repeats_anywhere() {
+    let s = scanner();
+    let filler = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(200);
+    let mut text = format!("Steuer-ID 65929970489 bitte prüfen.\n{filler}\nRechnung 65929970489.\n{filler}");
+    let mut state = Rescan::new();
+    let first = s.rescan(&mut state, &text, None).unwrap();
+    assert_eq!(state.last_read(), text.len());
+    assert_eq!(first.len(), 2);
+    // Typing a space in the middle of the second filler: only the region is read.
+    let at = text.len() - filler.len() / 2;
+    text.insert(at, ' ');
+    assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+    assert!(state.last_read() < text.len() / 4, "read {} of {}", state.last_read(), text.len());
+    // Deleting the first value: the second, far outside the region read, goes with it
+    // (it was found only as a repeat of the first).
+    text.replace_range(10..21, "");
+    let now = s.rescan(&mut state, &text, None).unwrap();
+    assert_eq!(now, s.scan(&text, None).unwrap());
+    assert!(now.is_empty());
+    assert!(state.last_read() < text.len() / 4);
+}

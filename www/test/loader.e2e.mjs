@@ -1,0 +1,125 @@
+// The loader script (dist/pii-veil.loader.js) with its module beside it, in Chromium,
+// on the test server with the page CSP: the module is fetched, checked against the
+// SHA-384 the build embedded in the loader, compiled (both ways: streaming and after
+// the hash) and protects a form; the worker starts from the loader too. A module
+// whose bytes differ (one byte changed on the way) is not used: protection is held
+// back — the form's submit never reaches the server — and the console says why with
+// a fixed message, never the typed text.
+//   node www/test/loader.e2e.mjs        (needs www/build.sh first)
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './chromium.mjs';
+import { startServer } from './server.mjs';
+import { root } from './helpers.mjs';
+
+const dist = join(root, 'www', 'dist');
+const wasm = readFileSync(join(dist, 'pii-veil.wasm'));
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
+const IBAN = 'DE89 3704 0044 0532 0130 00';
+
+const boot = readFileSync(join(dist, 'bootstrap.min.js'), 'utf8');
+const bootCsp = readFileSync(join(dist, 'bootstrap.csp'), 'utf8').trim();
+const html = (compile, withBoot) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+${withBoot ? `<script>${boot}</script>` : ''}
+<script src="/dist/pii-veil.loader.js" data-protect${compile ? ` data-wasm-compile="${compile}"` : ''}></script>
+<title>loader</title></head><body>
+<form id="f" action="/api/contact" method="post" target="sink">
+<textarea id="msg" name="message"></textarea><button id="send">Send</button></form>
+<iframe name="sink" title="sink"></iframe></body></html>`;
+
+const server = await startServer();
+const context = await launchChromium();
+let failures = 0;
+
+async function open(compile, tamper, withBoot) {
+  const page = await context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  const csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot) }));
+  if (tamper) {
+    const bad = Buffer.from(wasm);
+    bad[bad.length - 100] ^= 1;
+    await page.route('**/dist/pii-veil.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: bad }));
+  }
+  await page.goto(server.url + 'loader-test.html');
+  return { page, logs };
+}
+
+// Whether protection got ready (true), failed (false), or neither within 20 s.
+const readyOf = (page) => page.evaluate(() => Promise.race([window.PiiVeil.page.ready, new Promise((r) => setTimeout(() => r('still waiting after 20 s'), 20000))]));
+
+async function check(name, fn) {
+  try {
+    await fn();
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}\n${e.stack}`);
+  }
+}
+
+try {
+  for (const compile of [null, 'streaming']) {
+    await check(`the checked module protects the page (${compile || 'after-hash'} compile), and the worker loads it too`, async () => {
+      server.reset();
+      const { page, logs } = await open(compile, false);
+      assert.equal(await readyOf(page), true);
+      assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
+      await page.fill('#msg', `Meine IBAN ${IBAN}`);
+      await page.click('#send');
+      await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
+      const sent = server.recorded.find((x) => x.path === '/api/contact').body;
+      assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+      // A 200 KB text is scanned in the worker, started from the loader's own URL.
+      const stats = await page.evaluate(async () => {
+        const el = document.getElementById('msg');
+        el.value = 'IBAN DE89 3704 0044 0532 0130 00 '.repeat(7000);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        const h = window.PiiVeil.page;
+        for (let i = 0; i < 400 && h.stats.workerScans === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        return h.stats;
+      });
+      assert.ok(stats.workerScans > 0, 'scanned in the worker');
+      assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
+      await page.close();
+    });
+  }
+
+  await check('behind the inline bootstrap (which holds every fetch until pii-veil is ready) the loader still gets its module', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, true);
+    assert.equal(await readyOf(page), true);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
+    const sent = server.recorded.find((x) => x.path === '/api/contact').body;
+    assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+    assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
+    await page.close();
+  });
+
+  await check('a module that does not match the hash is not used: submits are held, one fixed console error', async () => {
+    server.reset();
+    const { page, logs } = await open(null, true);
+    assert.equal(await readyOf(page), false);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForTimeout(800);
+    assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
+    assert.ok(logs.some((l) => l === 'pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
+    assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
+    const err = await page.evaluate(() => window.PiiVeil.init().then(() => 'loaded', (e) => e.code));
+    assert.equal(err, 'load_failed');
+    await page.close();
+  });
+} finally {
+  await context.close();
+  await server.close();
+}
+if (failures) {
+  console.log(`${failures} failed`);
+  process.exit(1);
+}
+console.log('loader: all passed');
