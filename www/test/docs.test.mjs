@@ -82,6 +82,7 @@ const HOME = {
   CustomPattern: 'createScanner',
   ScannerConfig: 'createScanner',
   Scanner: 'createScanner',
+  Rescanner: 'createScanner',
   FieldHints: 'scan',
   Finding: 'scan',
   Operator: 'scan',
@@ -117,7 +118,7 @@ test('the parser reads the declarations it is meant to check', () => {
   const opts = decls.find((d) => d.name === 'ProtectOptions').members;
   for (const n of ['selector', 'policy', 'guard', 'origins', 'match', 'chat', 'messages', 'lang']) assert.ok(opts.includes(n), `ProtectOptions.${n}`);
   assert.ok(!opts.includes('url'), 'parameters of function types are not members');
-  assert.deepEqual(decls.find((d) => d.name === 'Scanner').members.sort(), ['free', 'redact', 'scan']);
+  assert.deepEqual(decls.find((d) => d.name === 'Scanner').members.sort(), ['free', 'redact', 'rescanner', 'scan']);
   assert.ok(decls.find((d) => d.name === 'PiiVeilEventMap').members.includes('pii-veil:masked'));
   assert.ok(decls.find((d) => d.name === 'Operator').members.includes('keepLast'));
 });
