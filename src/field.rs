@@ -120,6 +120,8 @@ const KIND_WORDS: &[(&str, Kind)] = &[
     ("vat", Kind::TaxVatId),
     ("mwst", Kind::TaxVatId),
     ("umsatzsteuer", Kind::TaxVatId),
+    ("steuernummer", Kind::TaxVatId),
+    ("abgabenkonto", Kind::TaxVatId),
     ("krankenversicherung", Kind::HealthInsuranceId),
     ("krankenkasse", Kind::HealthInsuranceId),
     ("kvnr", Kind::HealthInsuranceId),

@@ -68,7 +68,7 @@ pub(super) struct Tok {
     pub(super) s: usize,
     pub(super) e: usize,
     pub(super) digits: usize,
-    /// The separator (space, dot, hyphen) to the next token of the same run, or 0.
+    /// The separator (space, dot, hyphen, slash) to the next token of the same run, or 0.
     pub(super) sep: u8,
 }
 
@@ -100,17 +100,37 @@ impl Tok {
         self.digits > 0 || self.e - self.s <= 4
     }
 
-    /// The token before this one, joined by exactly one separator.
-    pub(super) fn prev(&self, b: &[u8]) -> Option<Tok> {
-        let s = self.s;
-        (s >= 2 && is(b[s - 1], SEP) && is(b[s - 2], ALNUM)).then(|| Tok { sep: b[s - 1], ..Tok::ending_at(b, s - 1) })
+    /// True if the token is digits only.
+    pub(super) fn all_digits(&self) -> bool {
+        self.digits == self.e - self.s
     }
 
-    /// The token after this one, joined by exactly one separator.
+    /// The token before this one, joined by exactly one separator (a slash only
+    /// between two digit groups: `12/345/67890`).
+    pub(super) fn prev(&self, b: &[u8]) -> Option<Tok> {
+        let s = self.s;
+        if s < 2 || !is(b[s - 2], ALNUM) {
+            return None;
+        }
+        if is(b[s - 1], SEP) {
+            return Some(Tok { sep: b[s - 1], ..Tok::ending_at(b, s - 1) });
+        }
+        let p = Tok { sep: b'/', ..Tok::ending_at(b, s - 1) };
+        (b[s - 1] == b'/' && self.all_digits() && p.all_digits()).then_some(p)
+    }
+
+    /// The token after this one, joined by exactly one separator (a slash only
+    /// between two digit groups).
     pub(super) fn next(&self, b: &[u8]) -> Option<Tok> {
         let e = self.e;
-        (e + 1 < b.len() && is(b[e], SEP) && is(b[e + 1], ALNUM))
-            .then(|| Tok { sep: b[e], ..Tok::starting_at(b, e + 1) })
+        if e + 1 >= b.len() || !is(b[e + 1], ALNUM) {
+            return None;
+        }
+        if is(b[e], SEP) {
+            return Some(Tok { sep: b[e], ..Tok::starting_at(b, e + 1) });
+        }
+        let n = Tok { sep: b'/', ..Tok::starting_at(b, e + 1) };
+        (b[e] == b'/' && self.all_digits() && n.all_digits()).then_some(n)
     }
 }
 
