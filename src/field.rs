@@ -78,6 +78,7 @@ const KIND_WORDS: &[(&str, Kind)] = &[
     ("nascita", Kind::DateOfBirth),
     ("nacimiento", Kind::DateOfBirth),
     ("geboortedatum", Kind::DateOfBirth),
+    ("urodz", Kind::DateOfBirth),
     ("tel", Kind::Phone),
     ("phone", Kind::Phone),
     ("mobil", Kind::Phone),
