@@ -25,11 +25,21 @@
 //! has at most three letters), 4–9 characters with
 //! at least one letter and one digit. A car brand right before the value ("BMW X5")
 //! marks a model name, not a plate. Long vehicle words are also recognised with one
-//! typing slip ("Fharzeug").
+//! typing slip ("Fharzeug"), German compounds ending in one count as one
+//! ("Zweitwagen", "Firmenfahrzeug", "E-Auto"), and so do abbreviations (`Kfz`,
+//! `Kennz.`, `Fzg.`, `veh`, `reg`) and the vehicle words of French, Italian, Spanish,
+//! Dutch and Polish (`véhicule`, `veicolo`, `vehículo`, `voertuig`, `rejestracyjny`).
+//!
+//! Two more kinds of evidence, for upper-case plates: a vehicle word right **after**
+//! the plate ("GH-427-LM car park", "S-KL 2291E (E-Auto)"), and a text about a vehicle
+//! — once a plate stands next to a vehicle word, every other plate of a
+//! registry-checked format (DE, AT, CH) in the same text is one too ("Fahrzeug
+//! KN-MB 772 … wurde von LÖ-XY 19 gerammt").
 //!
 //! Cost: a text with no vehicle-word stem anywhere is skipped after one literal scan
 //! (nothing there could reach the threshold); otherwise only word starts with a digit
-//! within 20 bytes are examined, without allocating until the shape fits.
+//! within 20 bytes are examined, around the vehicle words, without allocating until
+//! the shape fits; the whole text is read again only when a plate was found.
 
 use super::util::{typo_eq_ci, Recognizer};
 use crate::entity::Kind;
@@ -42,7 +52,7 @@ pub(super) struct Plate {
 
 /// Stems of vehicle words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|park";
+pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd";
 
 /// German district codes (Unterscheidungszeichen), sorted, space-separated.
 const DE_CODES: &str = concat!(
@@ -131,7 +141,26 @@ const VEHICLE_WORDS: &[&str] = &[
     "kenteken",
     "auto's",
     "kennz",
+    "veh",
+    "véhicule",
+    "vehicule",
+    "veicolo",
+    "vehículo",
+    "vehiculo",
+    "voertuig",
+    "rejestracyjny",
+    "rejestracyjna",
+    "rejestracyjnej",
+    "rejestracji",
+    "samochód",
+    "samochodu",
+    "pojazd",
+    "pojazdu",
 ];
+
+/// German compounds ending in a vehicle word ("Zweitwagen", "Firmenfahrzeug",
+/// "E-Auto", "Kfz-Kennzeichen") are vehicle words too.
+const VEHICLE_SUFFIXES: &[&str] = &["wagen", "fahrzeug", "auto", "kennzeichen", "fahrzeugs", "autos"];
 
 /// Long vehicle words, recognised even with one typing slip ("Fharzeug").
 const LONG_VEHICLE_WORDS: &[&str] =
@@ -294,25 +323,50 @@ impl Recognizer for Plate {
         if !field && !self.hint.is_match(input.folded()) {
             return;
         }
-        let word = super::util::word_byte;
         // Context lifts a plate only when the vehicle word stands before it (within
-        // `context::WINDOW_BEFORE` words), so only the stretch after each vehicle word
-        // is read; a field asking for a plate makes the whole text one stretch.
+        // `context::WINDOW_BEFORE` words) or is the word right after it, so only the
+        // stretch around each vehicle word is read; a field asking for a plate makes
+        // the whole text one stretch.
         let mut regions: Vec<(usize, usize)> = Vec::new();
         if field {
             regions.push((0, b.len()));
         } else {
             for m in self.hint.find_iter(input.folded()) {
+                let start = words_back(b, m.start(), 4);
                 let end = skip_words(b, m.end(), crate::context::WINDOW_BEFORE + 2);
                 match regions.last_mut() {
-                    Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
-                    _ => regions.push((m.start(), end)),
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => regions.push((start, end)),
                 }
             }
         }
+        let first = out.len();
+        self.scan(text, &regions, field, false, out);
+        // A text about a vehicle (a plate next to a vehicle word) makes every other
+        // plate of a registry-checked format in it a plate too ("Fahrzeug KN-MB 772
+        // … wurde von LÖ-XY 19 gerammt").
+        if !field && out[first..].iter().any(|c| c.score >= 0.6) {
+            let mut more = Vec::new();
+            self.scan(text, &[(0, b.len())], false, true, &mut more);
+            for c in more.into_iter().filter(|c| c.score >= 0.6) {
+                if let Some(o) = out[first..].iter_mut().find(|o| o.start == c.start && o.end == c.end) {
+                    o.score = o.score.max(c.score);
+                } else if out[first..].iter().all(|o| o.end <= c.start || c.end <= o.start) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+impl Plate {
+    /// Reads the plates starting at word starts within `regions`.
+    fn scan(&self, text: &str, regions: &[(usize, usize)], field: bool, topic: bool, out: &mut Vec<Candidate>) {
+        let b = text.as_bytes();
+        let word = super::util::word_byte;
         let mut next_digit = 0;
         let mut i = 0;
-        for (from, to) in regions {
+        for &(from, to) in regions {
             i = i.max(from);
             while i < to.min(b.len()) {
                 let starts_word = word(b[i])
@@ -328,7 +382,7 @@ impl Recognizer for Plate {
                 }
                 let digit_near =
                     next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
-                let cand = if digit_near { self.plate_at(text, i, field) } else { None };
+                let cand = if digit_near { self.plate_at(text, i, field, topic) } else { None };
                 match cand {
                     Some(cand) => {
                         i = cand.end;
@@ -344,6 +398,21 @@ impl Recognizer for Plate {
             }
         }
     }
+}
+
+/// The position `n` words before `at` (words: runs of letters, digits and non-ASCII
+/// bytes).
+fn words_back(b: &[u8], mut at: usize, n: usize) -> usize {
+    let word = super::util::word_byte;
+    for _ in 0..n {
+        while at > 0 && !word(b[at - 1]) {
+            at -= 1;
+        }
+        while at > 0 && word(b[at - 1]) {
+            at -= 1;
+        }
+    }
+    at
 }
 
 /// The position after `n` more words from `at` (words: runs of letters, digits and
@@ -362,8 +431,10 @@ fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
 }
 
 impl Plate {
-    /// Reads a plate starting at word start `s`.
-    fn plate_at(&self, text: &str, s: usize, field: bool) -> Option<Candidate> {
+    /// Reads a plate starting at word start `s`; with `topic`, the text is about a
+    /// vehicle and an upper-case plate of a registry-checked format counts as near a
+    /// vehicle word.
+    fn plate_at(&self, text: &str, s: usize, field: bool, topic: bool) -> Option<Candidate> {
         let mut groups = [(0usize, 0usize); 4];
         let mut ng = 0;
         let mut case = Case::None;
@@ -444,7 +515,9 @@ impl Plate {
                     _ => None,
                 };
                 if let Some(cc) = cc {
-                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if near { 0.6 } else { 0.35 });
+                    let upper = case == Case::Upper;
+                    let lifted = near || (upper && (topic || vehicle_after(text, e)));
+                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if lifted { 0.6 } else { 0.35 });
                     c.subtype = Some(match cc {
                         "de" => "de",
                         "at" => "at",
@@ -455,7 +528,7 @@ impl Plate {
                     return Some(c);
                 }
             }
-            if near {
+            if near || (case == Case::Upper && vehicle_after(text, e)) {
                 let mut c = Candidate::new(Kind::LicensePlate, s, e, 0.6);
                 c.subtype = Some("generic");
                 return Some(c);
@@ -484,14 +557,31 @@ fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
         if n == 0 && BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w)) {
             brand = true;
         }
-        if VEHICLE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w))
-            || ((6..=15).contains(&w.len()) && LONG_VEHICLE_WORDS.iter().any(|v| typo_eq_ci(w, v)))
-        {
+        if is_vehicle_word(w) {
             near = true;
         }
         end = start;
     }
     (near, brand)
+}
+
+/// A vehicle word, a compound ending in one, or a long one with a typing slip.
+fn is_vehicle_word(w: &str) -> bool {
+    VEHICLE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w))
+        || ((6..=15).contains(&w.len()) && LONG_VEHICLE_WORDS.iter().any(|v| typo_eq_ci(w, v)))
+        || VEHICLE_SUFFIXES.iter().any(|v| {
+            w.len() > v.len() + 1
+                && w.is_char_boundary(w.len() - v.len())
+                && w[w.len() - v.len()..].eq_ignore_ascii_case(v)
+        })
+}
+
+/// True if the word right after `e` (past spaces and an opening bracket or dash) is a
+/// vehicle word: "S-KL 2291E (E-Auto)", "GH-427-LM car park".
+fn vehicle_after(text: &str, e: usize) -> bool {
+    let rest = text[e..].trim_start_matches([' ', '(', '-', ',', '–']);
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(rest.len());
+    end > 0 && is_vehicle_word(&rest[..end])
 }
 
 /// Upper-cases `src` (ASCII letters and German umlauts) into `buf`; `None` if it does
