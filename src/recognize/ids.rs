@@ -116,7 +116,7 @@ use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
 use spec::{Hit, Shape};
-use tok::{doc_words, is, Tok, DIGIT};
+use tok::{doc_words, is, Tok, DIGIT, WIDE};
 use words::choose;
 
 pub(super) struct Ids;
@@ -226,14 +226,15 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
         // (`14-C9-67-08-72-24`).
         let prev = toks[i].prev(b);
         if let Some(p) = prev {
-            if (is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0) {
+            if p.sep != WIDE && ((is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0))
+            {
                 continue;
             }
         }
         compact.clear();
         groups.clear();
         let mut digits = 0;
-        let mut seps = 0u8; // bit 0: space, 1: dot, 2: hyphen, 3: slash
+        let mut seps = 0u8; // bit 0: space, 1: dot, 2: hyphen, 3: slash, 4: wide gap
         for j in i..toks.len() {
             let t = toks[j];
             if compact.len() + (t.e - t.s) > 16 {
@@ -244,6 +245,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
                     b' ' => 1,
                     b'.' => 2,
                     b'/' => 8,
+                    WIDE => 16,
                     _ => 4,
                 };
             }
@@ -259,7 +261,9 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
             let next = if j + 1 < toks.len() { Some(Tok { sep: t.sep, ..toks[j + 1] }) } else { t.next(b) };
             if let Some(nx) = next {
                 let sep = if j + 1 < toks.len() { t.sep } else { nx.sep };
-                if (is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT)) || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2))
+                if sep != WIDE
+                    && ((is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT))
+                        || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2)))
                 {
                     continue;
                 }
