@@ -265,7 +265,10 @@ const NOT_BIRTH: &[&str] = &[
 
 impl Dob {
     pub(super) fn new() -> Dob {
-        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
+        // The pattern ignores ASCII case only: the capitals of accented names
+        // ("MÄRZ", "FÉVRIER") are listed too.
+        let upper: Vec<String> = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase()).collect();
+        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).chain(upper.iter().map(String::as_str)).collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let months = names.join("|");
         let pattern = format!(

@@ -46,7 +46,7 @@ mod vehicle;
 use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
-use vehicle::{vehicle_after, vehicle_context, BRANDS, STOP};
+use vehicle::{is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
@@ -367,6 +367,12 @@ impl Plate {
             (4..=9).contains(&alnum) && v.bytes().any(|c| c.is_ascii_digit()) && v.chars().any(char::is_alphabetic)
         };
         if !(1..=ng).any(viable) {
+            return None;
+        }
+        // "reg gh 427 lm": a vehicle word not in capitals is the cue, not the
+        // district code of the plate after it (REG is one).
+        let first = &text[groups[0].0..groups[0].1];
+        if ng > 1 && case != Case::Upper && is_vehicle_word(first) && text.as_bytes()[groups[0].1] == b' ' {
             return None;
         }
         let (near, brand) = vehicle_context(text, s);

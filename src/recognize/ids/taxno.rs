@@ -35,15 +35,15 @@ pub(super) fn tax_office_alts(c: &[u8], sh: &Shape<'_>, alts: &mut Vec<Alt>) {
         alts.push(cued(&AT_STNR, true));
     }
     if n == 13 {
-        if validate::de_stnr_federal(c).is_ok() && sh.seps & !(8 | 1) == 0 {
+        if validate::de_stnr_federal(c).is_ok() && sh.seps & !(16 | 8 | 1) == 0 {
             alts.push(cued(&DE_STNR, false));
         }
         return;
     }
-    // German state forms: groups split by `/` or a space.
+    // German state forms: groups split by `/`, a space or a wide gap.
     let mut parts: [&[u8]; 5] = [&[]; 5];
     let groups = sh.groups;
-    if groups.len() > 1 && groups.len() <= 4 && sh.seps & !(8 | 1) == 0 {
+    if groups.len() > 1 && groups.len() <= 4 && sh.seps & !(16 | 8 | 1) == 0 {
         let mut at = 0;
         for (k, &g) in groups.iter().enumerate() {
             parts[k] = &c[at..at + usize::from(g)];

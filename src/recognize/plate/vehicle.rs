@@ -158,7 +158,7 @@ pub(super) fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
 }
 
 /// A vehicle word, a compound ending in one, or a long one with a typing slip.
-fn is_vehicle_word(w: &str) -> bool {
+pub(super) fn is_vehicle_word(w: &str) -> bool {
     VEHICLE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w))
         || ((6..=15).contains(&w.len()) && LONG_VEHICLE_WORDS.iter().any(|v| typo_eq_ci(w, v)))
         || VEHICLE_SUFFIXES.iter().any(|v| {
