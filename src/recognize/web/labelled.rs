@@ -106,7 +106,7 @@ impl Labelled {
     }
 
     /// A second user name after the one ending at `e`, on the same line: a conjunction
-    /// ("und", "and", "oder", "or", ",", "/"), at most three filler words ("eins
+    /// ("und", "and", "oder", "or", ",", "/"), at most four filler words ("eins
     /// unter", "the other is", see [`CONJUNCT_FILLERS`]), then a token marked as a user
     /// name (a digit, `_` or an inner dot).
     fn conjunct_after(&self, text: &str, e: usize) -> Option<(usize, usize)> {
@@ -125,7 +125,7 @@ impl Labelled {
             }
             i = word_end(i);
         }
-        for _ in 0..4 {
+        for _ in 0..5 {
             while i < b.len() && matches!(b[i], b' ' | b':') {
                 i += 1;
             }

@@ -28,7 +28,7 @@ impl Urls {
             )),
             homepage: re(concat!(
                 r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
-                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|fr|it|es|nl|be|lu)\b",
+                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|ie|fr|it|es|pt|nl|be|lu|pl|cz|dk|se)\b",
                 r"(?:/[A-Za-z0-9_.%~/-]*)?"
             )),
         }
