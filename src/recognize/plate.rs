@@ -220,11 +220,19 @@ impl Recognizer for Plate {
         let first = out.len();
         self.scan(text, &regions, field, false, out);
         // A text about a vehicle (a plate next to a vehicle word) makes every other
-        // plate of a registry-checked format in it a plate too ("Fahrzeug KN-MB 772
-        // … wurde von LÖ-XY 19 gerammt").
-        if !field && out[first..].iter().any(|c| c.score >= 0.6) {
+        // plate of a registry-checked format in its paragraph a plate too ("Fahrzeug
+        // KN-MB 772 … wurde von LÖ-XY 19 gerammt").
+        let mut topic: Vec<(usize, usize)> = Vec::new();
+        for c in out[first..].iter().filter(|c| c.score >= 0.6) {
+            let (a, z) = paragraph(text, c.start, c.end);
+            match topic.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(z),
+                _ => topic.push((a, z)),
+            }
+        }
+        if !field && !topic.is_empty() {
             let mut more = Vec::new();
-            self.scan(text, &[(0, b.len())], false, true, &mut more);
+            self.scan(text, &topic, false, true, &mut more);
             for c in more.into_iter().filter(|c| c.score >= 0.6) {
                 if let Some(o) = out[first..].iter_mut().find(|o| o.start == c.start && o.end == c.end) {
                     o.score = o.score.max(c.score);
@@ -249,7 +257,8 @@ impl Plate {
                 let starts_word = word(b[i])
                     && text.is_char_boundary(i)
                     && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
-                if !starts_word {
+                // Only upper-case plates count in the topic pass.
+                if !starts_word || (topic && !(b[i].is_ascii_uppercase() || b[i] == 0xC3)) {
                     i += 1;
                     continue;
                 }
@@ -275,6 +284,21 @@ impl Plate {
             }
         }
     }
+}
+
+/// How far (bytes) around a plate next to a vehicle word other plates of a
+/// registry-checked format count as plates, at most: to the blank lines around it.
+const TOPIC_REACH: usize = 1500;
+
+/// The paragraph around `s..e` (between blank lines), at most [`TOPIC_REACH`] bytes
+/// to either side.
+fn paragraph(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let lo = s.saturating_sub(TOPIC_REACH);
+    let hi = (e + TOPIC_REACH).min(text.len());
+    let b = text.as_bytes();
+    let a = b[lo..s].windows(2).rposition(|w| w == b"\n\n").map_or(lo, |p| lo + p + 2);
+    let z = b[e..hi].windows(2).position(|w| w == b"\n\n").map_or(hi, |p| e + p);
+    (a, z)
 }
 
 /// The position `n` words before `at` (words: runs of letters, digits and non-ASCII

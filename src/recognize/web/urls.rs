@@ -109,9 +109,9 @@ impl Urls {
             // whose host spells a full name written in the text ("Luisa Hoffmann" …
             // luisa-hoffmann-fotografie.de).
             let signed = has_prefix && signed_off(input.text, s);
-            let named = !company && host_spells_name(input.text, host_name);
+            let named = || !company && host_spells_name(near_text(input.text, s, e), host_name);
             let score =
-                if signed || named || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) {
+                if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) || named() {
                     0.7
                 } else {
                     0.25
@@ -317,6 +317,20 @@ pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The text within 600 bytes before and 300 after the URL at `s..e` (cut at character
+/// boundaries): where the writer's name stands in a message or its signature.
+fn near_text(text: &str, s: usize, e: usize) -> &str {
+    let mut a = s.saturating_sub(600);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut z = (e + 300).min(text.len());
+    while !text.is_char_boundary(z) {
+        z -= 1;
+    }
+    &text[a..z]
 }
 
 /// True if the host (without its top-level domain) spells a full name that the text
