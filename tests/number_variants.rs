@@ -189,7 +189,8 @@ proptest! {
     #[test]
     fn birth_date_after_a_birth_word_or_sign(d in prop::sample::select(BIRTHS), style in 0usize..10, lang in 0usize..4, case in 0usize..3, cue in pick(BIRTH_CUES), tail in pick(&["", ".", ", danke", " in Wien", "\n"])) {
         let value = spell(d, style, lang, case);
-        let text = format!("{cue}{}{value}{tail}", if cue.ends_with('*') || cue.ends_with(' ') { "" } else { " " });
+        // After a name: a "* " opening a line would be a list bullet.
+        let text = format!("Anna Gruber, {cue}{}{value}{tail}", if cue.ends_with('*') || cue.ends_with(' ') { "" } else { " " });
         prop_assert_eq!(found(&text, None, Kind::DateOfBirth), vec![value], "{:?}", text);
     }
 
@@ -198,6 +199,12 @@ proptest! {
         let (a, b) = (spell(d, style, 0, 0), spell(e, style, 0, 0));
         let text = format!("Name{sep}{header}{sep}{other}\nAnna Berger{sep}{a}{sep}Basis\nTom Lind{sep}{b}{sep}Plus");
         prop_assert_eq!(found(&text, None, Kind::DateOfBirth), vec![a, b], "{:?}", text);
+    }
+
+    #[test]
+    fn star_bullets_before_dates_are_not_birth_signs(d in prop::sample::select(BIRTHS), e in prop::sample::select(BIRTHS), style in 0usize..10) {
+        let text = format!("Termine:\n* {} Beratung\n* {} Abholung", spell(d, style, 0, 0), spell(e, style, 0, 0));
+        prop_assert!(found(&text, None, Kind::DateOfBirth).is_empty(), "{:?}", text);
     }
 
     #[test]

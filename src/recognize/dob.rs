@@ -448,13 +448,19 @@ impl Recognizer for Dob {
 }
 
 /// The genealogical birth sign: `*` right before the date (one space allowed), itself
-/// at the start of a word ("Anna Gruber, *12.03.1985", "(* 5.5.89)").
+/// at the start of a word ("Anna Gruber, *12.03.1985", "(* 5.5.89)"). A `* ` at the
+/// start of a line is a list bullet, not the sign.
 fn birth_sign(b: &[u8], s: usize) -> bool {
     let mut k = s;
-    if k > 0 && b[k - 1] == b' ' {
+    let spaced = k > 0 && b[k - 1] == b' ';
+    if spaced {
         k -= 1;
     }
-    k > 0 && b[k - 1] == b'*' && (k == 1 || matches!(b[k - 2], b' ' | b'(' | b',' | b';' | b'\t' | b'\n' | b'['))
+    let line_start = k == 1 || (k >= 2 && b[k - 2] == b'\n');
+    k > 0
+        && b[k - 1] == b'*'
+        && !(spaced && line_start)
+        && (k == 1 || matches!(b[k - 2], b' ' | b'(' | b',' | b';' | b'\t' | b'\n' | b'['))
 }
 
 /// Column separators of pasted tables.
