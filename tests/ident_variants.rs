@@ -1,5 +1,6 @@
 //! Generated variants of written identifiers (e-mail addresses written out, bank
-//! identifiers in groups): each category of writing is a generator of its variants
+//! identifiers in groups, several user names in one sentence, homepages named after
+//! their owner): each category of writing is a generator of its variants
 //! asserting that the value is found, and a generator of near misses asserting that
 //! nothing is.
 
@@ -175,5 +176,70 @@ proptest! {
         let f = found(&text, None, Kind::CreditCard);
         // Only numbers another brand places (e.g. 6759…) may still be cards.
         prop_assert!(f.is_empty() || ["6759", "6761", "6762", "6763", "6304", "5018", "5020", "5038", "5893"].iter().any(|q| value.starts_with(q)), "{}", text);
+    }
+}
+
+// ---- Second user names after a conjunction ----
+
+const USER_NAMES: &[&str] = &["mario.wolf", "lkr_1987", "jo.smith", "anna_g", "tom.b88", "selin_ok"];
+const USER_LABELS: &[&str] = &["Benutzername:", "username", "my usernames are", "Konto", "login:", "Benutzernamen:"];
+const CONJUNCTS: &[&str] = &[" und ", " and ", ", ", " oder ", " und eins unter ", " and the other one is ", " / "];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn second_user_name_after_a_conjunction_is_found(a in pick(USER_NAMES), b in pick(USER_NAMES), label in pick(USER_LABELS), conj in pick(CONJUNCTS), tail in pick(&["", ", danke", ". Kann man die zusammenlegen?", "\n"])) {
+        prop_assume!(a != b);
+        let text = format!("{label} {a}{conj}{b}{tail}");
+        prop_assert_eq!(found(&text, None, Kind::Username), vec![a.to_string(), b.to_string()], "{:?}", text);
+    }
+
+    #[test]
+    fn other_words_after_the_conjunction_end_the_list(a in pick(USER_NAMES), label in pick(USER_LABELS), conj in pick(&[" und ", ", ", " and "]), rest in pick(&["iban de89370400440532013000", "Kundennr KD-12345", "Passwort vergessen", "tel 0664 1234567", "3 Pakete"])) {
+        let text = format!("{label} {a}{conj}{rest}");
+        prop_assert_eq!(found(&text, None, Kind::Username), vec![a.to_string()], "{:?}", text);
+    }
+}
+
+// ---- Homepages whose host spells the writer's name ----
+
+const FULL_NAMES: &[(&str, &str)] =
+    &[("Fenja", "Harms"), ("Luisa", "Hoffmann"), ("Jürgen", "Weiß"), ("Zoë", "Brennan"), ("Tomasz", "Kowalski")];
+
+/// The host label of a name: lower case, umlauts spelt out.
+fn host_label(s: &str) -> String {
+    s.to_lowercase().replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss").replace('ë', "e")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn homepage_spelling_a_name_of_the_text_is_personal(n in prop::sample::select(FULL_NAMES), order in any::<bool>(), join in pick(&["", "-"]), suffix in pick(&["", "-design", "-fotografie", "-coaching"]), prefix in pick(&["www.", "https://", "https://www.", "http://"]), tld in pick(&["de", "at", "ch", "com", "ie"]), layout in 0usize..3) {
+        let (first, last) = n;
+        let (a, b) = if order { (first, last) } else { (last, first) };
+        let url = format!("{prefix}{}{join}{}{suffix}.{tld}", host_label(a), host_label(b));
+        let text = match layout {
+            0 => format!("Viele Grüße\n{first}\n\n--\n{first} {last} | Freiberuflerin\n{url}"),
+            1 => format!("Mein Portfolio auf Instagram und {url}. {first} {last}"),
+            _ => format!("Hallo, hier {first} {last}. Zu sehen unter {url}"),
+        };
+        prop_assert_eq!(found(&text, None, Kind::UrlPersonal), vec![url], "{:?}", text);
+    }
+
+    #[test]
+    fn homepage_of_a_company_named_after_a_person_is_not_personal(n in prop::sample::select(FULL_NAMES), co in pick(&["GmbH", "AG", "Ltd", "KG"]), prefix in pick(&["www.", "https://"])) {
+        let (first, last) = n;
+        let url = format!("{prefix}{}{}.de", host_label(first), host_label(last));
+        let text = format!("Wir haben bei {first} {last} {co} bestellt, {url} zeigt nichts an");
+        prop_assert!(found(&text, None, Kind::UrlPersonal).is_empty(), "{:?}", text);
+    }
+
+    #[test]
+    fn host_with_a_single_capitalised_word_of_the_text_is_not_personal(brand in pick(&["Zalando", "Otto", "Thomann", "Hornbach"]), prefix in pick(&["www.", "https://"])) {
+        let url = format!("{prefix}{}.de", brand.to_lowercase());
+        let text = format!("Ich habe bei {url} bestellt, {brand} antwortet nicht");
+        prop_assert!(found(&text, None, Kind::UrlPersonal).is_empty(), "{:?}", text);
     }
 }

@@ -20,6 +20,13 @@
 //! 1900..=current year; a two-digit year is read as 20yy if that is not in the future,
 //! else 19yy. A bare year ("Jahrgang 1985") is not a date and not reported.
 //!
+//! Two signs say "birth date" without a birth word next to the date: the
+//! genealogical birth sign `*` right before it ("Anna Gruber, *12.03.1985"), and the
+//! header of the table column it stands in (pasted tables with tab, `|` or `;`
+//! cells: a column headed "Geb.", "DOB", "Geburtsdatum"). In a table of three or
+//! more columns, a column headed by another word ("Termin", "Datum") holds no birth
+//! dates, whatever words stand in the rows around.
+//!
 //! Dates that are clearly something else are not even proposed: an appointment,
 //! delivery, contract, call-back or validity word near the date ("Termin am",
 //! "Lieferung", "gültig bis", "effective", "seit") suppresses it unless a birth word
@@ -27,7 +34,7 @@
 //! A birth word with one typing slip next to the date ("borrn on", "gebroen") counts
 //! as a birth word here.
 //!
-//! Cost: a text without any birth-word stem (one literal scan) or a date without a
+//! Cost: a text without any birth-word stem or `*` (one literal scan) or a date without a
 //! birth word in the context window produces no work beyond that scan and no
 //! candidate, so appointment-heavy chats stay cheap.
 
@@ -142,7 +149,7 @@ const MONTHS: &[(&str, u32)] = &[
 
 /// Stems of birth words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt";
+pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt|urodz|narozen";
 
 /// Birth words recognised even with one typing slip.
 const BIRTH_WORDS: &[&str] = &[
@@ -156,6 +163,9 @@ const BIRTH_WORDS: &[&str] = &[
     "naissance",
     "nascita",
     "nacimiento",
+    "urodzenia",
+    "urodzony",
+    "urodzona",
 ];
 
 /// Words that make a date something other than a birth date.
@@ -255,7 +265,10 @@ const NOT_BIRTH: &[&str] = &[
 
 impl Dob {
     pub(super) fn new() -> Dob {
-        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
+        // The pattern ignores ASCII case only: the capitals of accented names
+        // ("MÄRZ", "FÉVRIER") are listed too.
+        let upper: Vec<String> = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase()).collect();
+        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).chain(upper.iter().map(String::as_str)).collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let months = names.join("|");
         let pattern = format!(
@@ -368,9 +381,11 @@ impl Recognizer for Dob {
             return;
         }
         let field = input.field.expects == Some(Kind::DateOfBirth);
-        // A date is only reported as a birth date next to a birth word; without one
-        // anywhere in the text (stems that survive most typing slips), skip the text.
-        if !field && !self.hint.is_match(input.folded()) {
+        // A date is only reported as a birth date next to a birth word or the birth
+        // sign `*`; without either anywhere in the text (stems that survive most
+        // typing slips), skip the text.
+        let star = b.contains(&b'*');
+        if !field && !star && !self.hint.is_match(input.folded()) {
             return;
         }
         // One window for every date of the text (its word buffers are reused).
@@ -393,7 +408,16 @@ impl Recognizer for Dob {
             // In a birth-date field the words are not read (the scanner's field stage
             // raises the date, see `scanner::stage`), so a slipped birth word does not
             // set 0.75 there.
-            if !field {
+            let column = if field { None } else { birth_column(input.text, s) };
+            if column == Some(false) {
+                // A table column headed by another word ("Termin", "Datum").
+                continue;
+            }
+            if !field && (column == Some(true) || birth_sign(b, s)) {
+                // "*12.03.1985", or a table column headed "Geb." / "DOB": the sign or
+                // the header says it, whatever other words stand in the row.
+                score = 0.75;
+            } else if !field {
                 w.fill(input.text, s, e);
                 let positive = context::positive(Kind::DateOfBirth);
                 let birth_near = w.has(positive, 3, 2);
@@ -421,6 +445,63 @@ impl Recognizer for Dob {
             out.push(cand);
         }
     }
+}
+
+/// The genealogical birth sign: `*` right before the date (one space allowed), itself
+/// at the start of a word ("Anna Gruber, *12.03.1985", "(* 5.5.89)"). A `* ` at the
+/// start of a line is a list bullet, not the sign.
+fn birth_sign(b: &[u8], s: usize) -> bool {
+    let mut k = s;
+    let spaced = k > 0 && b[k - 1] == b' ';
+    if spaced {
+        k -= 1;
+    }
+    let line_start = k == 1 || (k >= 2 && b[k - 2] == b'\n');
+    k > 0
+        && b[k - 1] == b'*'
+        && !(spaced && line_start)
+        && (k == 1 || matches!(b[k - 2], b' ' | b'(' | b',' | b';' | b'\t' | b'\n' | b'['))
+}
+
+/// Column separators of pasted tables.
+const CELL_SEPS: &[char] = &['\t', '|', ';'];
+
+/// What the header of the table column the date at byte `s` stands in says (cells
+/// split by tabs, `|` or `;`): the header is the nearest cell of that column above
+/// without digits, in the rows of the same table. `Some(true)` for a birth word
+/// ("Geb.", "DOB", "Geburtsdatum", "Date of birth"); `Some(false)` for another header
+/// in a table of at least three columns (a two-column "label, value" list is read by
+/// its words instead); `None` outside a table or without a header.
+fn birth_column(text: &str, s: usize) -> Option<bool> {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[s..].find('\n').map_or(text.len(), |i| s + i);
+    let line = &text[line_start..line_end];
+    let sep = CELL_SEPS.iter().copied().find(|&c| line.contains(c))?;
+    let col = text[line_start..s].matches(sep).count();
+    let wide = line.matches(sep).count() >= 2;
+    let mut end = line_start;
+    // Up to 50 rows above, while they are rows of the same table.
+    for _ in 0..50 {
+        if end == 0 {
+            return None;
+        }
+        let above = &text[..end - 1];
+        let start = above.rfind('\n').map_or(0, |i| i + 1);
+        let row = &above[start..];
+        if !row.contains(sep) {
+            return None;
+        }
+        let cell = row.split(sep).nth(col).map(str::trim).unwrap_or("");
+        if !cell.is_empty() && !cell.bytes().any(|c| c.is_ascii_digit()) {
+            let cell = cell.to_lowercase();
+            let birth = cell
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| context::matches_any(w, context::positive(Kind::DateOfBirth)));
+            return (birth || wide).then_some(birth);
+        }
+        end = start;
+    }
+    None
 }
 
 /// A date must not continue a longer number or word (`1.12.03.1985`, `x12.03.1985`).

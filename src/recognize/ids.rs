@@ -1,8 +1,9 @@
 //! Identity, tax and health insurance numbers: national ids (DE Steuer-IdNr, DE
 //! Rentenversicherungsnummer, DE Personalausweis / Reisepass, AT SVNR, CH AHV, US SSN,
-//! UK NINO, FR NIR, IT codice fiscale, ES DNI / NIE, NL BSN), VAT numbers with their
-//! country prefix (AT DE CHE FR IT ES NL BE PL GB and the other EU prefixes), DE KVNR
-//! and UK NHS numbers.
+//! UK NINO, FR NIR, IT codice fiscale, ES DNI / NIE, NL BSN, PL PESEL, IE PPSN), VAT
+//! numbers with their country prefix (AT DE CHE FR IT ES NL BE PL GB and the other EU
+//! prefixes), the German and Austrian Steuernummer (`taxno`), DE KVNR and UK NHS
+//! numbers.
 //!
 //! # How candidates are found
 //!
@@ -10,9 +11,12 @@
 //! (`12345678901`) or in groups (`12 345 678 901`, `756.1234.5678.97`,
 //! `CHE-123.456.789`, `QQ 12 34 56 C`). Instead of one pattern per format the scan
 //! jumps from digit to digit; around each it collects the *region* of ASCII
-//! letter/digit tokens joined by exactly one space, dot or hyphen (a letters-only
+//! letter/digit tokens joined by exactly one space, dot or hyphen, or by a slash
+//! between two digit groups (`12/345/67890`; only tax office numbers are read from
+//! runs with a slash) (a letters-only
 //! word of more than four letters ends a region: no id contains one). Every run of
-//! whole tokens of a region whose compact form has 9–16 characters and at least 6
+//! whole tokens of a region whose compact form has 9–16 characters (8 for the Irish
+//! PPSN) and at least 6
 //! digits is classified by its shape (all digits and how many; where the letters
 //! are) and handed to the matching validators in `crate::validate`. A run never cuts
 //! a digit group: a run that starts or ends next to another digit token is skipped
@@ -49,6 +53,11 @@
 //!   serial alphabet, which has no vowels, so ordinary words never fit) are only
 //!   reported after a word such as "Ausweis", "Reisepass", "passport" (or in a field
 //!   that expects a national id).
+//! - **Numbers that need their name**: PESEL (11 digits, like the Steuer-IdNr), PPSN
+//!   (7 digits and a letter, like article codes), and the German and Austrian
+//!   Steuernummer (the German one has no public check digit) are only reported after
+//!   a word naming them ("PESEL", "PPS number", "Steuernummer", "St.-Nr.",
+//!   "Abgabenkontonummer") or in a field that expects them.
 //! - VAT numbers of EU prefixes without an implemented check digit (`eu_vat`), and
 //!   lower-case two-letter prefixes written apart from the digits (`de 123456789` is
 //!   more often Spanish or French "de" than a German VAT number), need a VAT word.
@@ -88,7 +97,8 @@
 //! # Where things are
 //! This file finds the regions and runs and keeps the best reading per run; the
 //! numbers themselves are in `national` (national ids and identity documents),
-//! `health` (KVNR, NHS) and `vat` (VAT numbers and their prefixes); `classify` reads a
+//! `health` (KVNR, NHS), `vat` (VAT numbers and their prefixes) and `taxno` (the
+//! Steuernummer); `classify` reads a
 //! run by its shape, `words` chooses a reading by the words around it, `tok` holds the
 //! byte classes and tokens, `spec` the types they share.
 
@@ -96,6 +106,7 @@ mod classify;
 mod health;
 mod national;
 mod spec;
+mod taxno;
 mod tok;
 mod vat;
 mod words;
@@ -105,7 +116,7 @@ use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
 use spec::{Hit, Shape};
-use tok::{doc_words, is, Tok, DIGIT};
+use tok::{doc_words, is, Tok, DIGIT, WIDE};
 use words::choose;
 
 pub(super) struct Ids;
@@ -215,14 +226,15 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
         // (`14-C9-67-08-72-24`).
         let prev = toks[i].prev(b);
         if let Some(p) = prev {
-            if (is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0) {
+            if p.sep != WIDE && ((is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0))
+            {
                 continue;
             }
         }
         compact.clear();
         groups.clear();
         let mut digits = 0;
-        let mut seps = 0u8; // bit 0: space, 1: dot, 2: hyphen
+        let mut seps = 0u8; // bit 0: space, 1: dot, 2: hyphen, 3: slash, 4: wide gap
         for j in i..toks.len() {
             let t = toks[j];
             if compact.len() + (t.e - t.s) > 16 {
@@ -232,6 +244,8 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
                 seps |= match toks[j - 1].sep {
                     b' ' => 1,
                     b'.' => 2,
+                    b'/' => 8,
+                    WIDE => 16,
                     _ => 4,
                 };
             }
@@ -239,14 +253,17 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
             groups.push((t.e - t.s) as u8);
             digits += t.digits;
             let n = compact.len();
-            if n < 9 || (digits < 6 && i != j) {
+            // 8 characters: only the Irish PPSN (7 digits and a letter).
+            if n < 8 || (digits < 6 && i != j) {
                 continue;
             }
             // Never cut a digit group, nor end inside a hyphen/dot code.
             let next = if j + 1 < toks.len() { Some(Tok { sep: t.sep, ..toks[j + 1] }) } else { t.next(b) };
             if let Some(nx) = next {
                 let sep = if j + 1 < toks.len() { t.sep } else { nx.sep };
-                if (is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT)) || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2))
+                if sep != WIDE
+                    && ((is(b[t.e - 1], DIGIT) && is(b[nx.s], DIGIT))
+                        || (sep != b' ' && (nx.digits > 0 || nx.e - nx.s <= 2)))
                 {
                     continue;
                 }

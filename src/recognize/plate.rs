@@ -25,15 +25,28 @@
 //! has at most three letters), 4–9 characters with
 //! at least one letter and one digit. A car brand right before the value ("BMW X5")
 //! marks a model name, not a plate. Long vehicle words are also recognised with one
-//! typing slip ("Fharzeug").
+//! typing slip ("Fharzeug"), German compounds ending in one count as one
+//! ("Zweitwagen", "Firmenfahrzeug", "E-Auto"), and so do abbreviations (`Kfz`,
+//! `Kennz.`, `Fzg.`, `veh`, `reg`) and the vehicle words of French, Italian, Spanish,
+//! Dutch and Polish (`véhicule`, `veicolo`, `vehículo`, `voertuig`, `rejestracyjny`).
+//!
+//! Two more kinds of evidence, for upper-case plates: a vehicle word right **after**
+//! the plate ("GH-427-LM car park", "S-KL 2291E (E-Auto)"), and a text about a vehicle
+//! — once a plate stands next to a vehicle word, every other plate of a
+//! registry-checked format (DE, AT, CH) in the same text is one too ("Fahrzeug
+//! KN-MB 772 … wurde von LÖ-XY 19 gerammt").
 //!
 //! Cost: a text with no vehicle-word stem anywhere is skipped after one literal scan
 //! (nothing there could reach the threshold); otherwise only word starts with a digit
-//! within 20 bytes are examined, without allocating until the shape fits.
+//! within 20 bytes are examined, around the vehicle words, without allocating until
+//! the shape fits; the whole text is read again only when a plate was found.
 
-use super::util::{typo_eq_ci, Recognizer};
+mod vehicle;
+
+use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
+use vehicle::{is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
@@ -42,7 +55,7 @@ pub(super) struct Plate {
 
 /// Stems of vehicle words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|park";
+pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd";
 
 /// German district codes (Unterscheidungszeichen), sorted, space-separated.
 const DE_CODES: &str = concat!(
@@ -92,113 +105,6 @@ const AT_CODES: &[&str] = &[
 const CH_CANTONS: &[&str] = &[
     "AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE", "NW", "OW", "SG", "SH", "SO", "SZ",
     "TG", "TI", "UR", "VD", "VS", "ZG", "ZH",
-];
-
-/// Vehicle words that allow a generic plate right after them (lower case).
-const VEHICLE_WORDS: &[&str] = &[
-    "kennzeichen",
-    "kfz-kennzeichen",
-    "autokennzeichen",
-    "nummernschild",
-    "kontrollschild",
-    "fahrzeug",
-    "fahrzeugs",
-    "fahrzeuges",
-    "fzg",
-    "kfz",
-    "auto",
-    "autos",
-    "wagen",
-    "pkw",
-    "lkw",
-    "motorrad",
-    "car",
-    "vehicle",
-    "plate",
-    "plates",
-    "numberplate",
-    "registration",
-    "reg",
-    "license",
-    "licence",
-    "immatriculation",
-    "plaque",
-    "voiture",
-    "targa",
-    "matrícula",
-    "matricula",
-    "coche",
-    "kenteken",
-    "auto's",
-    "kennz",
-];
-
-/// Long vehicle words, recognised even with one typing slip ("Fharzeug").
-const LONG_VEHICLE_WORDS: &[&str] =
-    &["fahrzeug", "kennzeichen", "vehicle", "registration", "nummernschild", "kontrollschild", "numberplate"];
-
-/// Car brands: a value right after one is a model name ("BMW X5", "Audi A4 2.0").
-const BRANDS: &[&str] = &[
-    "bmw",
-    "vw",
-    "volkswagen",
-    "audi",
-    "mercedes",
-    "mercedes-benz",
-    "benz",
-    "opel",
-    "ford",
-    "toyota",
-    "skoda",
-    "škoda",
-    "seat",
-    "cupra",
-    "renault",
-    "peugeot",
-    "citroen",
-    "citroën",
-    "fiat",
-    "tesla",
-    "volvo",
-    "mazda",
-    "honda",
-    "nissan",
-    "kia",
-    "hyundai",
-    "porsche",
-    "dacia",
-    "mini",
-    "smart",
-    "suzuki",
-    "mitsubishi",
-    "subaru",
-    "lexus",
-    "jeep",
-    "alfa",
-    "romeo",
-    "jaguar",
-    "land",
-    "rover",
-    "chevrolet",
-    "dodge",
-    "lancia",
-    "ds",
-    "mg",
-    "byd",
-    "polestar",
-    "golf",
-    "passat",
-    "modell",
-    "model",
-    "typ",
-    "type",
-];
-
-/// Short lower-case words that end a lower-case plate ("hro kx 468 am Montag").
-const STOP: &[&str] = &[
-    "am", "an", "ab", "at", "auf", "in", "im", "is", "ist", "on", "um", "und", "and", "the", "der", "die", "das",
-    "dem", "den", "mit", "von", "bei", "zu", "to", "of", "for", "für", "war", "was", "wurde", "hat", "has", "ein",
-    "eine", "a", "es", "it", "bitte", "please", "vor", "nach",
 ];
 
 impl Plate {
@@ -294,31 +200,65 @@ impl Recognizer for Plate {
         if !field && !self.hint.is_match(input.folded()) {
             return;
         }
-        let word = super::util::word_byte;
         // Context lifts a plate only when the vehicle word stands before it (within
-        // `context::WINDOW_BEFORE` words), so only the stretch after each vehicle word
-        // is read; a field asking for a plate makes the whole text one stretch.
+        // `context::WINDOW_BEFORE` words) or is the word right after it, so only the
+        // stretch around each vehicle word is read; a field asking for a plate makes
+        // the whole text one stretch.
         let mut regions: Vec<(usize, usize)> = Vec::new();
         if field {
             regions.push((0, b.len()));
         } else {
             for m in self.hint.find_iter(input.folded()) {
+                let start = words_back(b, m.start(), 4);
                 let end = skip_words(b, m.end(), crate::context::WINDOW_BEFORE + 2);
                 match regions.last_mut() {
-                    Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
-                    _ => regions.push((m.start(), end)),
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => regions.push((start, end)),
                 }
             }
         }
+        let first = out.len();
+        self.scan(text, &regions, field, false, out);
+        // A text about a vehicle (a plate next to a vehicle word) makes every other
+        // plate of a registry-checked format in its paragraph a plate too ("Fahrzeug
+        // KN-MB 772 … wurde von LÖ-XY 19 gerammt").
+        let mut topic: Vec<(usize, usize)> = Vec::new();
+        for c in out[first..].iter().filter(|c| c.score >= 0.6) {
+            let (a, z) = paragraph(text, c.start, c.end);
+            match topic.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(z),
+                _ => topic.push((a, z)),
+            }
+        }
+        if !field && !topic.is_empty() {
+            let mut more = Vec::new();
+            self.scan(text, &topic, false, true, &mut more);
+            for c in more.into_iter().filter(|c| c.score >= 0.6) {
+                if let Some(o) = out[first..].iter_mut().find(|o| o.start == c.start && o.end == c.end) {
+                    o.score = o.score.max(c.score);
+                } else if out[first..].iter().all(|o| o.end <= c.start || c.end <= o.start) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+impl Plate {
+    /// Reads the plates starting at word starts within `regions`.
+    fn scan(&self, text: &str, regions: &[(usize, usize)], field: bool, topic: bool, out: &mut Vec<Candidate>) {
+        let b = text.as_bytes();
+        let word = super::util::word_byte;
         let mut next_digit = 0;
         let mut i = 0;
-        for (from, to) in regions {
+        for &(from, to) in regions {
             i = i.max(from);
             while i < to.min(b.len()) {
                 let starts_word = word(b[i])
                     && text.is_char_boundary(i)
                     && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
-                if !starts_word {
+                // Only upper-case plates count in the topic pass.
+                if !starts_word || (topic && !(b[i].is_ascii_uppercase() || b[i] == 0xC3)) {
                     i += 1;
                     continue;
                 }
@@ -328,7 +268,7 @@ impl Recognizer for Plate {
                 }
                 let digit_near =
                     next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
-                let cand = if digit_near { self.plate_at(text, i, field) } else { None };
+                let cand = if digit_near { self.plate_at(text, i, field, topic) } else { None };
                 match cand {
                     Some(cand) => {
                         i = cand.end;
@@ -344,6 +284,36 @@ impl Recognizer for Plate {
             }
         }
     }
+}
+
+/// How far (bytes) around a plate next to a vehicle word other plates of a
+/// registry-checked format count as plates, at most: to the blank lines around it.
+const TOPIC_REACH: usize = 1500;
+
+/// The paragraph around `s..e` (between blank lines), at most [`TOPIC_REACH`] bytes
+/// to either side.
+fn paragraph(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let lo = s.saturating_sub(TOPIC_REACH);
+    let hi = (e + TOPIC_REACH).min(text.len());
+    let b = text.as_bytes();
+    let a = b[lo..s].windows(2).rposition(|w| w == b"\n\n").map_or(lo, |p| lo + p + 2);
+    let z = b[e..hi].windows(2).position(|w| w == b"\n\n").map_or(hi, |p| e + p);
+    (a, z)
+}
+
+/// The position `n` words before `at` (words: runs of letters, digits and non-ASCII
+/// bytes).
+fn words_back(b: &[u8], mut at: usize, n: usize) -> usize {
+    let word = super::util::word_byte;
+    for _ in 0..n {
+        while at > 0 && !word(b[at - 1]) {
+            at -= 1;
+        }
+        while at > 0 && word(b[at - 1]) {
+            at -= 1;
+        }
+    }
+    at
 }
 
 /// The position after `n` more words from `at` (words: runs of letters, digits and
@@ -362,8 +332,10 @@ fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
 }
 
 impl Plate {
-    /// Reads a plate starting at word start `s`.
-    fn plate_at(&self, text: &str, s: usize, field: bool) -> Option<Candidate> {
+    /// Reads a plate starting at word start `s`; with `topic`, the text is about a
+    /// vehicle and an upper-case plate of a registry-checked format counts as near a
+    /// vehicle word.
+    fn plate_at(&self, text: &str, s: usize, field: bool, topic: bool) -> Option<Candidate> {
         let mut groups = [(0usize, 0usize); 4];
         let mut ng = 0;
         let mut case = Case::None;
@@ -421,6 +393,12 @@ impl Plate {
         if !(1..=ng).any(viable) {
             return None;
         }
+        // "reg gh 427 lm": a vehicle word not in capitals is the cue, not the
+        // district code of the plate after it (REG is one).
+        let first = &text[groups[0].0..groups[0].1];
+        if ng > 1 && case != Case::Upper && is_vehicle_word(first) && text.as_bytes()[groups[0].1] == b' ' {
+            return None;
+        }
         let (near, brand) = vehicle_context(text, s);
         // A field asking for a plate counts as a vehicle word: it sets the base score
         // (0.6, not 0.35), so it stays here rather than in the scanner's field stage
@@ -444,7 +422,9 @@ impl Plate {
                     _ => None,
                 };
                 if let Some(cc) = cc {
-                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if near { 0.6 } else { 0.35 });
+                    let upper = case == Case::Upper;
+                    let lifted = near || (upper && (topic || vehicle_after(text, e)));
+                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if lifted { 0.6 } else { 0.35 });
                     c.subtype = Some(match cc {
                         "de" => "de",
                         "at" => "at",
@@ -455,7 +435,7 @@ impl Plate {
                     return Some(c);
                 }
             }
-            if near {
+            if near || (case == Case::Upper && vehicle_after(text, e)) {
                 let mut c = Candidate::new(Kind::LicensePlate, s, e, 0.6);
                 c.subtype = Some("generic");
                 return Some(c);
@@ -463,35 +443,6 @@ impl Plate {
         }
         None
     }
-}
-
-/// Looks at up to three words before `s`: is one a vehicle word (possibly with a
-/// typing slip), and is the nearest one a car brand? Allocates only to lower-case a
-/// long word for the typing-slip comparison.
-fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
-    let before = &text[..s];
-    let mut end = s;
-    let (mut near, mut brand) = (false, false);
-    for n in 0..3 {
-        let trimmed = before[..end].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if trimmed.is_empty() || before[trimmed.len()..end].matches('\n').count() >= 2 {
-            break;
-        }
-        let start = trimmed
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
-        let w = &trimmed[start..];
-        if n == 0 && BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w)) {
-            brand = true;
-        }
-        if VEHICLE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w))
-            || ((6..=15).contains(&w.len()) && LONG_VEHICLE_WORDS.iter().any(|v| typo_eq_ci(w, v)))
-        {
-            near = true;
-        }
-        end = start;
-    }
-    (near, brand)
 }
 
 /// Upper-cases `src` (ASCII letters and German umlauts) into `buf`; `None` if it does

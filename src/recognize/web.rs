@@ -13,6 +13,9 @@
 //!   (`CUST-20632`) are reference numbers, not names. A value that fills a field
 //!   labelled as a user name is taken as it is (the field hint raises it). The four
 //!   main labels are also recognised with one typing slip ("Bnutzername", "acconut").
+//!   A second name of the same label may follow after "und" / "and" / "," and a few
+//!   filler words ("eins unter mario.wolf und eins unter mwolf_bln") when it has the
+//!   marks of a user name (a digit, `_` or an inner dot).
 //!
 //! Personal URLs:
 //! - Profile paths of the big networks (`linkedin.com/in/…`, `xing.com/profile/…`,
@@ -27,6 +30,9 @@
 //!   company's site ("unsere Website"). A URL with `www.` or a scheme on its own line
 //!   under a personal sign-off ("Liebe Grüße / Alf Winkler / www.winkler-alf.de") is
 //!   the writer's own page, unless a company word (GmbH, Ltd, Team, …) is in those lines.
+//!   So is a homepage whose host spells a full name the text writes as two capitalised
+//!   words ("Fenja Harms" … `www.fenjaharms-design.de`), unless a company word stands
+//!   before it.
 //!
 //! The span is the whole URL with its scheme; trailing sentence punctuation is not
 //! part of it.

@@ -35,7 +35,7 @@
 //!   each implemented once and shared by every validator and by the surrogate
 //!   generator of the pseudonymisation;
 //! * one module per country or family: `de`, `at`, `ch`, `uk`, `us`, `fr`, `it`,
-//!   `es`, `nl`, `vat` (VAT numbers and the EU dispatcher), `bank` (IBAN, BIC,
+//!   `es`, `nl`, `pl`, `ie`, `stnr` (DE and AT Steuernummer), `vat` (VAT numbers and the EU dispatcher), `bank` (IBAN, BIC,
 //!   payment cards), `country` (ISO 3166-1 codes);
 //! * `e164` — the ITU-T E.164 country calling codes, shared by the phone
 //!   recogniser and the pseudonymisation;
@@ -51,8 +51,11 @@ mod de;
 pub(crate) mod e164;
 mod es;
 mod fr;
+mod ie;
 mod it;
 mod nl;
+mod pl;
+mod stnr;
 mod uk;
 mod us;
 mod vat;
@@ -66,8 +69,11 @@ pub(crate) use country::is_country_code;
 pub(crate) use de::{de_idcard, de_kvnr, de_passport, de_rvnr, de_steuer_idnr};
 pub(crate) use es::{es_dni, es_nie};
 pub(crate) use fr::fr_nir;
+pub(crate) use ie::ie_ppsn;
 pub(crate) use it::it_codice_fiscale;
 pub(crate) use nl::nl_bsn;
+pub(crate) use pl::pl_pesel;
+pub(crate) use stnr::{at_stnr, de_stnr_federal, de_stnr_groups};
 pub(crate) use uk::{uk_nhs, uk_nino};
 pub(crate) use us::us_ssn;
 pub(crate) use vat::eu_vat;

@@ -38,6 +38,10 @@ fn never_panics() {
         gb_vat,
         de_kvnr,
         uk_nhs,
+        pl_pesel,
+        ie_ppsn,
+        at_stnr,
+        de_stnr_federal,
         eu_vat,
     ];
     let samples: &[&[u8]] = &[

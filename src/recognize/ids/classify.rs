@@ -2,8 +2,9 @@
 //! priority order of the parent module's docs, and with which base scores.
 
 use super::health::{KVNR, NHS};
-use super::national::{AHV, BSN, CF, DNI, IDCARD, NIE, NINO, NIR, PASSPORT, RVNR, SSN, STEUER, SVNR};
+use super::national::{AHV, BSN, CF, DNI, IDCARD, NIE, NINO, NIR, PASSPORT, PESEL, PPSN, RVNR, SSN, STEUER, SVNR};
 use super::spec::{Alt, Shape, Spec, DOC_NO_WORD, DOC_WORD_REF, HOT, NANP_LIKE, WEAK_GROUPED, WEAK_PLAIN};
+use super::taxno::tax_office_alts;
 use super::tok::{is, DOC};
 use super::vat::vat_alt;
 use crate::validate;
@@ -13,6 +14,10 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
     let n = c.len();
     let mut alts = Vec::new();
     if digits == n {
+        if sh.slashed() {
+            tax_office_alts(c, sh, &mut alts);
+            return alts;
+        }
         let weak = |spec: &'static Spec, canonical: bool| Alt {
             spec,
             plain: if canonical && sh.one_sep() { WEAK_GROUPED } else { WEAK_PLAIN },
@@ -66,8 +71,13 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
                     alts.push(weak(&NHS, false));
                 }
             }
-            11 if validate::de_steuer_idnr(c).is_ok() => {
-                alts.push(weak(&STEUER, sh.is(&[2, 3, 3, 3])));
+            11 => {
+                if validate::de_steuer_idnr(c).is_ok() {
+                    alts.push(weak(&STEUER, sh.is(&[2, 3, 3, 3])));
+                }
+                if validate::pl_pesel(c).is_ok() {
+                    alts.push(Alt { needs_word: true, ..weak(&PESEL, false) });
+                }
             }
             13 if validate::ch_ahv(c).is_ok() => {
                 alts.push(Alt::new(&AHV, if sh.grouped() { 0.85 } else { 0.7 }, true));
@@ -77,11 +87,15 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
             }
             _ => {}
         }
+        tax_office_alts(c, sh, &mut alts);
         return alts;
     }
     // Letters and digits.
     let letter = |k: usize| c[k].is_ascii_uppercase();
     match n {
+        8 | 9 if single && validate::ie_ppsn(c).is_ok() => {
+            alts.push(Alt { needs_word: true, ..Alt::new(&PPSN, 0.2, true) });
+        }
         9 => {
             if validate::uk_nino(c).is_ok() {
                 let plain = if sh.lower_prefix { 0.45 } else { 0.8 };

@@ -1,6 +1,7 @@
 //! National identity numbers and identity documents, one [`Spec`] per number:
 //! DE Steuer-IdNr, DE Rentenversicherungsnummer, DE Personalausweis / Reisepass,
-//! AT SVNR, CH AHV, US SSN, UK NINO, FR NIR, IT codice fiscale, ES DNI / NIE, NL BSN.
+//! AT SVNR, CH AHV, US SSN, UK NINO, FR NIR, IT codice fiscale, ES DNI / NIE, NL BSN,
+//! PL PESEL, IE PPSN.
 //! The words in `hot` name the number (see the parent module's docs).
 
 use super::spec::{Spec, NAT};
@@ -90,4 +91,11 @@ pub(super) const BSN: Spec = Spec {
     sub: "nl_bsn",
     country: "nl",
     hot: &["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "sofi"],
+};
+pub(super) const PESEL: Spec = Spec { kind: NAT, sub: "pl_pesel", country: "pl", hot: &["pesel*", "peselu"] };
+pub(super) const PPSN: Spec = Spec {
+    kind: NAT,
+    sub: "ie_ppsn",
+    country: "ie",
+    hot: &["ppsn", "pps", "pps-nummer", "pps-nr", "rsi", "public", "service"],
 };

@@ -65,7 +65,8 @@ pub(super) struct Hit {
 
 pub(super) struct Shape<'a> {
     pub(super) groups: &'a [u8],
-    /// Separators used: bit 0 space, bit 1 dot, bit 2 hyphen.
+    /// Separators used: bit 0 space, bit 1 dot, bit 2 hyphen, bit 3 slash (only
+    /// between digit groups).
     pub(super) seps: u8,
     pub(super) lower_prefix: bool,
 }
@@ -79,5 +80,10 @@ impl Shape<'_> {
     }
     pub(super) fn grouped(&self) -> bool {
         self.groups.len() > 1
+    }
+    /// A slash joins two of the digit groups (`12/345/67890`): only tax office numbers
+    /// are written so.
+    pub(super) fn slashed(&self) -> bool {
+        self.seps & 8 != 0
     }
 }

@@ -68,7 +68,8 @@ pub(super) struct Tok {
     pub(super) s: usize,
     pub(super) e: usize,
     pub(super) digits: usize,
-    /// The separator (space, dot, hyphen) to the next token of the same run, or 0.
+    /// The separator (space, dot, hyphen, slash, [`WIDE`]) to the next token of the same
+    /// run, or 0.
     pub(super) sep: u8,
 }
 
@@ -100,17 +101,72 @@ impl Tok {
         self.digits > 0 || self.e - self.s <= 4
     }
 
-    /// The token before this one, joined by exactly one separator.
-    pub(super) fn prev(&self, b: &[u8]) -> Option<Tok> {
-        let s = self.s;
-        (s >= 2 && is(b[s - 1], SEP) && is(b[s - 2], ALNUM)).then(|| Tok { sep: b[s - 1], ..Tok::ending_at(b, s - 1) })
+    /// True if the token is digits only.
+    pub(super) fn all_digits(&self) -> bool {
+        self.digits == self.e - self.s
     }
 
-    /// The token after this one, joined by exactly one separator.
+    /// The token before this one, joined by exactly one separator (a slash only
+    /// between two digit groups: `12/345/67890`), or by a wide gap between two
+    /// tokens with digits (see [`wide_gap`]; its `sep` is [`WIDE`]).
+    pub(super) fn prev(&self, b: &[u8]) -> Option<Tok> {
+        let s = self.s;
+        if s < 2 {
+            return None;
+        }
+        if is(b[s - 2], ALNUM) && (is(b[s - 1], SEP) || b[s - 1] == b'/') {
+            if is(b[s - 1], SEP) {
+                return Some(Tok { sep: b[s - 1], ..Tok::ending_at(b, s - 1) });
+            }
+            let p = Tok { sep: b'/', ..Tok::ending_at(b, s - 1) };
+            return (self.all_digits() && p.all_digits()).then_some(p);
+        }
+        let mut g = s;
+        while g > 0 && s - g < 4 && matches!(b[g - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            g -= 1;
+        }
+        let p = Tok { sep: WIDE, ..Tok::ending_at(b, g) };
+        (g > 0 && is(b[g - 1], ALNUM) && wide_gap(&b[g..s]) && self.digits > 0 && p.digits > 0).then_some(p)
+    }
+
+    /// The token after this one, joined by exactly one separator (a slash only
+    /// between two digit groups), or by a wide gap between two tokens with digits.
     pub(super) fn next(&self, b: &[u8]) -> Option<Tok> {
         let e = self.e;
-        (e + 1 < b.len() && is(b[e], SEP) && is(b[e + 1], ALNUM))
-            .then(|| Tok { sep: b[e], ..Tok::starting_at(b, e + 1) })
+        if e + 1 >= b.len() {
+            return None;
+        }
+        if is(b[e + 1], ALNUM) && (is(b[e], SEP) || b[e] == b'/') {
+            if is(b[e], SEP) {
+                return Some(Tok { sep: b[e], ..Tok::starting_at(b, e + 1) });
+            }
+            let n = Tok { sep: b'/', ..Tok::starting_at(b, e + 1) };
+            return (self.all_digits() && n.all_digits()).then_some(n);
+        }
+        let mut g = e;
+        while g < b.len() && g - e < 4 && matches!(b[g], b' ' | b'\t' | b'\n' | b'\r') {
+            g += 1;
+        }
+        let n = Tok { sep: WIDE, ..Tok::starting_at(b, g) };
+        (g < b.len() && is(b[g], ALNUM) && wide_gap(&b[e..g]) && self.digits > 0 && n.digits > 0).then_some(n)
+    }
+}
+
+/// The `sep` of tokens joined by a wide gap.
+pub(super) const WIDE: u8 = b'\t';
+
+/// A gap people leave between the groups of one number when they type or paste it:
+/// two spaces, a tab, or one line break (with a space or a carriage return around
+/// it). Unlike the narrow separators a wide gap may also stand between two numbers
+/// (table cells), so a run may end or start at one.
+fn wide_gap(g: &[u8]) -> bool {
+    let newlines = g.iter().filter(|&&c| c == b'\n').count();
+    let tabs = g.iter().filter(|&&c| c == b'\t').count();
+    match (newlines, tabs) {
+        (1, 0) => g.len() <= 3,
+        (0, 1) => g.len() == 1,
+        (0, 0) => g == b"  ",
+        _ => false,
     }
 }
 

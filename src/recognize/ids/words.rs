@@ -44,8 +44,10 @@ const WORDS_AFTER: usize = 2;
 pub(super) fn choose(input: &Input<'_>, alts: &[Alt], start: usize, end: usize, phone_lead: bool) -> Option<Hit> {
     let words = Words::around(input.text, start, end);
     let mut best: Option<(usize, &Alt)> = None;
+    let abbrev = st_nr_before(input.text, start);
     for a in alts {
-        if let Some(d) = words.nearest(a.spec.hot) {
+        let abbreviated = abbrev && a.spec.hot.contains(&"stnr*");
+        if let Some(d) = if abbreviated { Some(1) } else { words.nearest(a.spec.hot) } {
             if best.map_or(true, |(bd, _)| d < bd) {
                 best = Some((d, a));
             }
@@ -93,6 +95,33 @@ pub(super) fn choose(input: &Input<'_>, alts: &[Alt], start: usize, end: usize, 
         score,
         validated: alt.validated,
     })
+}
+
+/// True if the number follows the abbreviation "St.-Nr.", "St. Nr.", "St.Nr." or
+/// "USt-Nr." (optionally with a colon): the words split it into "st" and "nr", and
+/// "Nr." alone names nothing.
+fn st_nr_before(text: &str, start: usize) -> bool {
+    let b = &text.as_bytes()[..start];
+    let mut k = b.len();
+    let skip = |k: &mut usize, set: &[u8]| {
+        while *k > 0 && set.contains(&b[*k - 1]) {
+            *k -= 1;
+        }
+    };
+    skip(&mut k, b" :.)\t");
+    if k < 2 || !b[k - 2..k].eq_ignore_ascii_case(b"nr") {
+        return false;
+    }
+    k -= 2;
+    skip(&mut k, b" .-");
+    if k < 2 || !b[k - 2..k].eq_ignore_ascii_case(b"st") {
+        return false;
+    }
+    k -= 2;
+    if k > 0 && b[k - 1].eq_ignore_ascii_case(&b'u') {
+        k -= 1;
+    }
+    k == 0 || !b[k - 1].is_ascii_alphanumeric()
 }
 
 /// Lower-cased words around a candidate, nearest first (before the candidate, then
@@ -236,5 +265,15 @@ mod tests {
         assert!(matches("ahv-nr", &["ahv*"]));
         assert!(!matches("public", &["pass"]));
         assert!(!matches("passwort", &["pass"]));
+    }
+
+    #[test]
+    fn st_nr_abbreviation() {
+        for t in ["St.-Nr. ", "St.Nr.: ", "StNr ", "USt-Nr.: ", "st. nr ", "(St-Nr) "] {
+            assert!(st_nr_before(t, t.len()), "{t:?}");
+        }
+        for t in ["Nr. ", "Haupt-Nr. ", "Test.-Nr. ", "Kunden-Nr.: "] {
+            assert!(!st_nr_before(t, t.len()), "{t:?}");
+        }
     }
 }

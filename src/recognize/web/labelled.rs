@@ -4,7 +4,7 @@
 
 use super::text::{looks_like_domain, lower};
 use super::user_words::{
-    ACCOUNT_LABELS, BARE_LABELS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
+    ACCOUNT_LABELS, BARE_LABELS, CONJUNCT_FILLERS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
 };
 use crate::entity::Kind;
 use crate::recognize::util::{alnum_runs, re, re_folded, typo_eq_ci};
@@ -12,7 +12,7 @@ use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 
 /// User-name labels, in lower case (searched in [`Input::folded`]).
-pub(crate) const LABEL: &str = r"\b(?:benutzername|nutzername|benutzer|username|user\s?name|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
+pub(crate) const LABEL: &str = r"\b(?:benutzernamen|benutzername|nutzername|benutzer|usernames|username|user\s?names?|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
 
 /// The label and value patterns, compiled.
 pub(super) struct Labelled {
@@ -40,6 +40,15 @@ impl Labelled {
                 let mut c = Candidate::new(Kind::Username, s, e, score);
                 c.subtype = Some("labelled");
                 out.push(c);
+                // "eins unter mario.wolf und eins unter mwolf_bln": a second name of
+                // the same label after "und" / "and" / ",".
+                if let Some((s2, e2)) = self.conjunct_after(input.text, e) {
+                    if value_score(b, s2, e2, urls, ls, &label, true).is_some() {
+                        let mut c = Candidate::new(Kind::Username, s2, e2, score);
+                        c.subtype = Some("labelled");
+                        out.push(c);
+                    }
+                }
             }
         }
     }
@@ -94,6 +103,52 @@ impl Labelled {
         }
         labels.sort();
         labels
+    }
+
+    /// A second user name after the one ending at `e`, on the same line: a conjunction
+    /// ("und", "and", "oder", "or", ",", "/"), at most four filler words ("eins
+    /// unter", "the other is", see [`CONJUNCT_FILLERS`]), then a token marked as a user
+    /// name (a digit, `_` or an inner dot).
+    fn conjunct_after(&self, text: &str, e: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut i = e;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let word_end = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if i < b.len() && matches!(b[i], b',' | b'/' | b'&') {
+            i += 1;
+        } else {
+            let w = lower(&b[i..word_end(i)]);
+            if !matches!(w.as_str(), "und" | "and" | "oder" | "or" | "sowie" | "bzw") {
+                return None;
+            }
+            i = word_end(i);
+        }
+        for _ in 0..5 {
+            while i < b.len() && matches!(b[i], b' ' | b':') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'\n' {
+                return None;
+            }
+            let t = self.token.find(&b[i..])?;
+            let mut te = i + t.end();
+            while te > i && matches!(b[te - 1], b'.' | b'-') {
+                te -= 1;
+            }
+            let v = &b[i..te];
+            let marked = v.iter().any(|&c| c.is_ascii_digit() || c == b'_') || v[..v.len() - 1].contains(&b'.');
+            if marked {
+                return Some((i, te));
+            }
+            let w = lower(v);
+            if !(FILLERS.contains(&w.as_str()) || CONJUNCT_FILLERS.contains(&w.as_str())) {
+                return None;
+            }
+            i = te;
+        }
+        None
     }
 
     /// The token after a label ending at `le`, past separators and at most five filler

@@ -28,7 +28,7 @@ impl Urls {
             )),
             homepage: re(concat!(
                 r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
-                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|fr|it|es|nl|be|lu)\b",
+                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|ie|fr|it|es|pt|nl|be|lu|pl|cz|dk|se)\b",
                 r"(?:/[A-Za-z0-9_.%~/-]*)?"
             )),
         }
@@ -105,13 +105,17 @@ impl Urls {
             let win = Window::around(input.text, s, e);
             let company = win.has(COMPANY_SITE_WORDS, 5, 0);
             let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
-            // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…").
+            // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…"), or
+            // whose host spells a full name written in the text ("Luisa Hoffmann" …
+            // luisa-hoffmann-fotografie.de).
             let signed = has_prefix && signed_off(input.text, s);
-            let score = if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) {
-                0.7
-            } else {
-                0.25
-            };
+            let named = || !company && host_spells_name(near_text(input.text, s, e), host_name);
+            let score =
+                if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) || named() {
+                    0.7
+                } else {
+                    0.25
+                };
             let mut c = Candidate::new(Kind::UrlPersonal, s, e, score);
             c.subtype = Some("homepage");
             out.push(c);
@@ -310,6 +314,75 @@ pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
             prev_end = e;
         } else {
             i = d + 1;
+        }
+    }
+    out
+}
+
+/// The text within 600 bytes before and 300 after the URL at `s..e` (cut at character
+/// boundaries): where the writer's name stands in a message or its signature.
+fn near_text(text: &str, s: usize, e: usize) -> &str {
+    let mut a = s.saturating_sub(600);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut z = (e + 300).min(text.len());
+    while !text.is_char_boundary(z) {
+        z -= 1;
+    }
+    &text[a..z]
+}
+
+/// True if the host (without its top-level domain) spells a full name that the text
+/// writes as two capitalised words ("Fenja Harms" → `fenjaharms-design.de`,
+/// `harms-fenja.de`), each of three letters or more; umlauts may be spelt out
+/// (`mueller`).
+fn host_spells_name(text: &str, host: &str) -> bool {
+    let host = host.trim_start_matches("www.");
+    let Some((name, _tld)) = host.rsplit_once('.') else { return false };
+    let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    if name.len() < 6 {
+        return false;
+    }
+    let mut prev: Option<String> = None;
+    for w in text.split_whitespace() {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() >= 3
+            && word.len() == w.trim_end_matches([',', '.', '|', ':']).len();
+        let folded = capital.then(|| fold_name(word));
+        if let (Some(a), Some(b)) = (&prev, &folded) {
+            if name.contains(&format!("{a}{b}")) || name.contains(&format!("{b}{a}")) {
+                return true;
+            }
+        }
+        prev = folded.filter(|_| w.len() == word.len());
+    }
+    false
+}
+
+/// A name as it is written in a host: lower case, umlauts spelt out (ä → ae, ß → ss),
+/// other accents dropped.
+fn fold_name(w: &str) -> String {
+    let mut out = String::with_capacity(w.len() + 2);
+    for c in w.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
+            'ù' | 'ú' | 'û' => out.push('u'),
+            'ç' | 'č' | 'ć' => out.push('c'),
+            'š' | 'ś' => out.push('s'),
+            'ž' | 'ź' | 'ż' => out.push('z'),
+            'ñ' | 'ń' => out.push('n'),
+            'ł' => out.push('l'),
+            c => out.push(c),
         }
     }
     out

@@ -6,6 +6,9 @@
 pub(super) const FILLERS: &[&str] = &[
     "ist",
     "is",
+    "are",
+    "sind",
+    "lauten",
     "lautet",
     "war",
     "was",
@@ -364,8 +367,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
 /// Labels that name a user name outright.
 pub(super) const STRONG_LABELS: &[&str] = &[
     "benutzername",
+    "benutzernamen",
     "nutzername",
     "username",
+    "usernames",
     "user-id",
     "userid",
     "login",
@@ -425,4 +430,12 @@ pub(super) const OWNERS: &[&str] = &[
     "deinen", "this", "diesen", "dieses", "their",
 ];
 /// Filler words that introduce the value ("ist", "is", …).
-pub(super) const CONNECTORS: &[&str] = &["ist", "is", "lautet", "heißt", "heisst", "als", "as", "called", "war", "was"];
+pub(super) const CONNECTORS: &[&str] =
+    &["ist", "is", "lautet", "heißt", "heisst", "als", "as", "called", "war", "was", "are", "sind", "lauten"];
+
+/// Words between a conjunction and a second user name of the same label ("und eins
+/// unter mwolf_bln", "and the other one is j.smith"), besides [`FILLERS`].
+pub(super) const CONJUNCT_FILLERS: &[&str] = &[
+    "eins", "einer", "eines", "unter", "auch", "noch", "zweites", "zweiter", "zweite", "alte", "alter", "altes",
+    "neue", "neuer", "neues", "one", "under", "also", "other", "another", "second", "old", "new", "as", "als",
+];
