@@ -566,7 +566,7 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
     }
     if kind.is_number_like() {
         if let Some(r) = nearest(&win.before, 3, pos, Says::Reference) {
-            if pos_before.map_or(true, |p| r < p) {
+            if pos_before.map_or(true, |p| r < p) && !lone_generic(kind, &win.before, r) {
                 s -= 0.45;
             }
         }
@@ -575,6 +575,16 @@ pub fn adjust(kind: Kind, score: f32, win: &Window) -> f32 {
         s -= 0.45;
     }
     s.clamp(0.0, 1.0)
+}
+
+/// True if reference word `r` of `before` is only a generic word ("Nummer", "number",
+/// "Nr.") that no business word qualifies ("Bestell-Nr.", "order number" are qualified)
+/// and `kind` has a check digit: "my current number is GB 220519011" names the number a
+/// validated identifier is, it does not make it a business reference.
+fn lone_generic(kind: Kind, before: &Words, r: usize) -> bool {
+    kind.is_checksummed()
+        && GENERIC_WORDS.contains(&before[r].as_str())
+        && (r + 1 >= before.len() || before.class(r + 1) & REFERENCE == 0)
 }
 
 #[cfg(test)]
@@ -706,5 +716,28 @@ mod tests {
         let t = "Bestellung: bitte Rückruf unter 0664 1234567";
         let w = Window::around(t, 32, t.len());
         assert!(adjust(Kind::Phone, 0.6, &w) > 0.8);
+    }
+
+    #[test]
+    fn a_lone_generic_word_does_not_lower_a_checked_number() {
+        // "number" alone names what a validated id is; qualified, it is a reference.
+        for (t, kind, at) in [
+            ("my current number is GB 220519011", Kind::TaxVatId, 22),
+            ("meine Nummer: ATU13585627", Kind::TaxVatId, 14),
+            ("die Nr. DE89370400440532013000", Kind::Iban, 8),
+        ] {
+            let w = Window::around(t, at, t.len());
+            assert!(adjust(kind, 0.6, &w) >= 0.6, "{t}");
+        }
+        for (t, kind, at) in
+            [("order number GB 220519011", Kind::TaxVatId, 13), ("Bestell Nr. ATU13585627", Kind::TaxVatId, 12)]
+        {
+            let w = Window::around(t, at, t.len());
+            assert!(adjust(kind, 0.6, &w) < 0.5, "{t}");
+        }
+        // Not for numbers without a check digit.
+        let t = "Nummer 12.03.1985";
+        let w = Window::around(t, 7, t.len());
+        assert!(adjust(Kind::DateOfBirth, 0.6, &w) < 0.5);
     }
 }
