@@ -73,6 +73,6 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
-        self.tk.cap_or_lower(i) && self.known.iter().any(|&(k, e)| e + KNOWN_REACH >= s && k == w)
+        self.tk.cap_or_lower(i) && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
     }
 }
