@@ -55,9 +55,8 @@ impl Lexicon {
     #[inline]
     fn pack(b: &[u8]) -> [u64; 2] {
         let n = b.len();
-        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
-        let u64_at =
-            |i: usize| u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+        let u32_at = |i: usize| b[i..i + 4].try_into().map_or(0, |w| u32::from_le_bytes(w) as u64);
+        let u64_at = |i: usize| b[i..i + 8].try_into().map_or(0, u64::from_le_bytes);
         match n {
             0 => [0, 0],
             1..=3 => [b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)), 0],

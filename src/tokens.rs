@@ -133,11 +133,15 @@ fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
         upper = cap;
     }
     loop {
+        // A run of ASCII letters, lower-cased in one go (an upper-case ASCII letter is
+        // below 'a', a lower-case one is not).
+        let run = e;
         while e < len && bytes[e].is_ascii_alphabetic() {
-            lower.push(bytes[e] | 0x20);
-            upper |= bytes[e] < b'a';
             e += 1;
         }
+        let run = &bytes[run..e];
+        lower.extend(run.iter().map(|&b| b | 0x20));
+        upper |= run.iter().fold(false, |u, &b| u | (b < b'a'));
         if e >= len {
             break;
         }
@@ -222,7 +226,9 @@ impl<'t> Tokens<'t> {
                 }
             }
             if nl > 0 || sp {
-                close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
+                if chunk_bytes != 0 {
+                    close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
+                }
                 chunk_start = v.len();
                 chunk_bytes = 0;
             }
@@ -371,9 +377,18 @@ fn mark_segments(text: &str, v: &mut [Tok]) {
         for t in &v[a..b] {
             if t.t == T::Word && !t.code {
                 words += 1;
-                for c in text[t.s..t.e].chars() {
-                    upper |= c.is_uppercase();
-                    lower |= c.is_lowercase();
+                if upper && lower {
+                    continue;
+                }
+                let w = &text[t.s..t.e];
+                if w.is_ascii() {
+                    upper |= w.bytes().any(|b| b.is_ascii_uppercase());
+                    lower |= w.bytes().any(|b| b.is_ascii_lowercase());
+                } else {
+                    for c in w.chars() {
+                        upper |= c.is_uppercase();
+                        lower |= c.is_lowercase();
+                    }
                 }
             }
         }

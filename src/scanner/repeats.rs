@@ -8,66 +8,184 @@
 //! out (so `DE89 3704 0044…` and `de89370400440…` are one value), and must stand on
 //! their own (no digit glued to a digit, no letter to a letter, on either side). A value of fewer than four
 //! letters and digits is only matched as written, so a short name does not mask every
-//! word that contains it in another case. One Aho-Corasick search finds every value at
-//! once, in time linear in the text.
+//! word that contains it in another case.
+//!
+//! An occurrence can only start where the text is not glued to what comes before (the
+//! first letter of a word, the first digit of a number, any other character), so the
+//! values are looked up only there: in the sorted values, narrowed byte by byte, after a
+//! table of hashes of the values' first four bytes has ruled out most places. Time is linear in
+//! the text plus the length of the values that match at each place.
 
 use crate::types::Candidate;
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Values shorter than this (letters and digits) are matched only as written.
 const MIN_CANONICAL: usize = 4;
+
+/// Bits of the hash of a value's first four bytes (a table of 8 KB).
+const HEAD_BITS: u32 = 16;
 
 /// True for the characters left out of the canonical spelling.
 fn separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '\'')
 }
 
-/// The canonical spelling of a whole text, with the byte range of the character each
-/// of its bytes came from.
+/// Glue classes of a character: two characters glue into one word or number when their
+/// classes share a bit.
+const ALPHA: u8 = 1;
+const NUM: u8 = 2;
+
+fn class(c: char) -> u8 {
+    (if c.is_alphabetic() { ALPHA } else { 0 }) | (if c.is_numeric() { NUM } else { 0 })
+}
+
+/// Per ASCII byte: its glue class, or `SEP` for a separator.
+const SEP: u8 = 4;
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            NUM
+        } else if matches!(
+            c,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'/' | b'(' | b')' | b'+' | b'\''
+        ) {
+            SEP
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The canonical spelling of a whole text, with the start of the character each of its
+/// bytes came from, and the places where a value may start.
 struct Skeleton {
     bytes: Vec<u8>,
-    from: Vec<(u32, u32)>,
+    from: Vec<u32>,
+    /// Positions in `bytes` whose character is not glued to the character before it
+    /// (combining marks skipped), as [`stands_alone`] requires of a value's start.
+    starts: Vec<u32>,
 }
 
 impl Skeleton {
     fn of(text: &str) -> Skeleton {
         let mut bytes = Vec::with_capacity(text.len());
         let mut from = Vec::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(text.len() / 4);
         let mut buf = [0u8; 4];
         let b = text.as_bytes();
+        // The glue class of the last character that is no combining mark.
+        let mut prev = 0u8;
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
             if x.is_ascii() {
                 // The common case, a byte at a time, without the Unicode tables.
-                if !separator(char::from(x)) {
+                let k = ASCII[x as usize];
+                if k != SEP {
+                    if k & prev == 0 {
+                        starts.push(bytes.len() as u32);
+                    }
                     bytes.push(x.to_ascii_lowercase());
-                    from.push((i as u32, i as u32 + 1));
+                    from.push(i as u32);
                 }
+                prev = k & !SEP;
                 i += 1;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
+            let k = class(c);
             if !separator(c) {
-                let range = (i as u32, (i + len) as u32);
+                let alone = k & prev == 0;
                 for l in c.to_lowercase() {
+                    if alone {
+                        starts.push(bytes.len() as u32);
+                    }
                     for &lb in l.encode_utf8(&mut buf).as_bytes() {
                         bytes.push(lb);
-                        from.push(range);
+                        from.push(i as u32);
                     }
                 }
             }
+            if !mark(c) {
+                prev = k;
+            }
             i += len;
         }
-        Skeleton { bytes, from }
+        Skeleton { bytes, from, starts }
+    }
+
+    /// The byte range in the text of the characters that skeleton bytes `a..b` came from.
+    fn span(&self, text: &str, a: usize, b: usize) -> (usize, usize) {
+        let last = self.from[b - 1] as usize;
+        let len = match text.as_bytes()[last] {
+            x if x < 0x80 => 1,
+            x if x < 0xE0 => 2,
+            x if x < 0xF0 => 3,
+            _ => 4,
+        };
+        (self.from[a] as usize, last + len)
     }
 }
 
-/// The canonical spelling of one value (see [`Skeleton`]).
-fn canonical(value: &str) -> String {
-    value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
+/// Appends the canonical spelling of one value (see [`Skeleton`]) to `out`; returns
+/// how many letters and digits it has.
+fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
+    let b = value.as_bytes();
+    let mut alnum = 0;
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii() {
+            let k = ASCII[x as usize];
+            if k != SEP {
+                out.push(x.to_ascii_lowercase());
+                alnum += usize::from(k != 0);
+            }
+            i += 1;
+            continue;
+        }
+        let c = value[i..].chars().next().unwrap_or('\u{FFFD}');
+        if !separator(c) {
+            for l in c.to_lowercase() {
+                alnum += usize::from(l.is_alphanumeric());
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        i += c.len_utf8();
+    }
+    alnum
+}
+
+/// A fast hash for the byte strings of values (FxHash's step, eight bytes at a time).
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// True for a combining mark (the main combining blocks): it belongs to the character
@@ -93,52 +211,151 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     !before && !after
 }
 
+/// One distinct value: its canonical spelling, the first candidate with it (its model)
+/// and whether it is short (matched only as written).
+struct Value {
+    key: Vec<u8>,
+    model: usize,
+    short: bool,
+}
+
+/// The distinct values of `kept`, sorted by canonical spelling, for finding every value
+/// that starts at a place of a skeleton.
+struct Values {
+    v: Vec<Value>,
+    /// Per first byte: where its values start in `v` (`first[b]..first[b + 1]`).
+    first: Vec<u32>,
+    /// Bit [`Values::hash`] of the first four bytes is set for every value of four
+    /// bytes or more (a Bloom filter with one hash).
+    heads: Vec<u64>,
+    /// Per byte: a value shorter than four bytes starts with it.
+    short_first: [bool; 256],
+}
+
+impl Values {
+    fn new(text: &str, kept: &[Candidate]) -> Values {
+        // The first candidate of a value is its model.
+        let mut seen: HashMap<Vec<u8>, (), BuildHasherDefault<Fx>> = HashMap::default();
+        let mut v: Vec<Value> = Vec::new();
+        let mut key = Vec::new();
+        for (i, c) in kept.iter().enumerate() {
+            key.clear();
+            let alnum = canonical_into(&text[c.start..c.end], &mut key);
+            if alnum > 0 && !seen.contains_key(key.as_slice()) {
+                seen.insert(key.clone(), ());
+                v.push(Value { key: key.clone(), model: i, short: alnum < MIN_CANONICAL });
+            }
+        }
+        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        let mut first = vec![0u32; 257];
+        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)];
+        let mut short_first = [false; 256];
+        for x in &v {
+            let k = &x.key;
+            first[k[0] as usize + 1] += 1;
+            match Self::hash(k, 0) {
+                Some(h) => heads[h >> 6] |= 1 << (h & 63),
+                None => short_first[k[0] as usize] = true,
+            }
+        }
+        for b in 0..256 {
+            first[b + 1] += first[b];
+        }
+        Values { v, first, heads, short_first }
+    }
+
+    /// A hash of `s[p..p + 4]` of [`HEAD_BITS`] bits (none if `s` ends before).
+    #[inline]
+    fn hash(s: &[u8], p: usize) -> Option<usize> {
+        let w = s.get(p..p + 4)?;
+        let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        Some((w.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize)
+    }
+
+    /// Calls `f(value, end)` for every value that `s[p..]` starts with (`end`: where it
+    /// ends in `s`), shortest first.
+    #[inline]
+    fn each_at(&self, s: &[u8], p: usize, mut f: impl FnMut(usize, usize)) {
+        let b0 = s[p] as usize;
+        let (mut lo, mut hi) = (self.first[b0] as usize, self.first[b0 + 1] as usize);
+        if lo == hi {
+            return;
+        }
+        // A value of four bytes or more can only start here if the hash of the next four
+        // bytes is one of theirs (or the text ends before).
+        let head = Self::hash(s, p).map_or(true, |h| self.heads[h >> 6] & 1 << (h & 63) != 0);
+        if !head && !self.short_first[b0] {
+            return;
+        }
+        let mut d = 1;
+        loop {
+            // The values in `lo..hi` all begin with `s[p..p + d]`: a few are compared
+            // whole, more are narrowed by their next byte (those of length `d` sort first).
+            if hi - lo <= 4 {
+                for x in lo..hi {
+                    let k = &self.v[x].key;
+                    if s.len() - p >= k.len() && s[p + d..p + k.len()] == k[d..] {
+                        f(x, p + k.len());
+                    }
+                }
+                return;
+            }
+            while lo < hi && self.v[lo].key.len() == d {
+                f(lo, p + d);
+                lo += 1;
+            }
+            if lo == hi || p + d >= s.len() {
+                return;
+            }
+            let b = s[p + d];
+            let r = &self.v[lo..hi];
+            let a = r.partition_point(|x| x.key[d] < b);
+            let z = a + r[a..].partition_point(|x| x.key[d] == b);
+            (lo, hi) = (lo + a, lo + z);
+            d += 1;
+        }
+    }
+}
+
 /// `kept` (sorted by start, disjoint, offsets into `text`) plus a copy of a candidate
 /// for every other place its value stands in `text`, sorted by start.
 pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidate> {
     if kept.is_empty() {
         return kept;
     }
-    // One pattern per distinct value; the first candidate of a value is its model.
-    let mut keys: Vec<String> = Vec::new();
-    let mut models: Vec<usize> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    for (i, c) in kept.iter().enumerate() {
-        let key = canonical(&text[c.start..c.end]);
-        if key.chars().any(char::is_alphanumeric) && seen.insert(key.clone()) {
-            keys.push(key);
-            models.push(i);
-        }
-    }
-    // Every match, overlapping ones too: a leftmost-longest search could take a value
-    // glued to the first digit of the next one and miss the value itself.
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys) else {
+    let values = Values::new(text, &kept);
+    if values.v.is_empty() {
         return kept;
-    };
-    let sk = Skeleton::of(text);
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for m in ac.find_overlapping_iter(&sk.bytes) {
-        let (start, end) = (sk.from[m.start()].0 as usize, sk.from[m.end() - 1].1 as usize);
-        // Already found, or part of another finding?
-        let k = kept.partition_point(|c| c.end <= start);
-        if k < kept.len() && kept[k].start < end {
-            continue;
-        }
-        let p = m.pattern().as_usize();
-        let model = &kept[models[p]];
-        let short = keys[p].chars().filter(|c| c.is_alphanumeric()).count() < MIN_CANONICAL;
-        if stands_alone(text, start, end) && (!short || text[start..end] == text[model.start..model.end]) {
-            found.push((start, end, p));
-        }
     }
-    // Left to right, the longest first where two start together, none overlapping.
-    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let sk = Skeleton::of(text);
+    // Every match, overlapping ones too: a value glued to the first digit of the next one
+    // must not hide the value itself. Kept with its place in the skeleton.
+    let mut found: Vec<(usize, usize, usize, u32, u32)> = Vec::new();
+    for &p in &sk.starts {
+        values.each_at(&sk.bytes, p as usize, |x, q| {
+            let (start, end) = sk.span(text, p as usize, q);
+            // Already found, or part of another finding?
+            let k = kept.partition_point(|c| c.end <= start);
+            if k < kept.len() && kept[k].start < end {
+                return;
+            }
+            let value = &values.v[x];
+            let model = &kept[value.model];
+            if stands_alone(text, start, end) && (!value.short || text[start..end] == text[model.start..model.end]) {
+                found.push((start, end, x, p, q as u32));
+            }
+        });
+    }
+    // Left to right, the longest first where two start together, none overlapping; where
+    // two values cover the same characters, the one ending first in the skeleton (then
+    // the longer there) wins.
+    found.sort_unstable_by_key(|&(s, e, _, p, q)| (s, std::cmp::Reverse(e), q, p));
     let mut added: Vec<Candidate> = Vec::new();
-    for (start, end, p) in found {
+    for (start, end, x, _, _) in found {
         if added.last().is_some_and(|c| c.end > start) {
             continue;
         }
-        let mut c = kept[models[p]].clone();
+        let mut c = kept[values.v[x].model].clone();
         (c.start, c.end) = (start, end);
         added.push(c);
     }
@@ -153,6 +370,11 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
 mod tests {
     use super::*;
     use crate::entity::Kind;
+
+    /// The canonical spelling of one value (see [`Skeleton`]).
+    fn canonical(value: &str) -> String {
+        value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
+    }
 
     fn repeats(text: &str, found: &[&str]) -> Vec<String> {
         let kept = found
@@ -200,6 +422,94 @@ mod tests {
         let kept = vec![Candidate::new(Kind::Phone, 0, 17, 0.9), Candidate::new(Kind::Phone, last, t.len(), 0.9)];
         let spans: Vec<&str> = with_repeats(t, kept).iter().map(|c| &t[c.start..c.end]).collect();
         assert_eq!(spans, ["+43 664 1234567-4", "43 664 1234567", "+43 664 1234567"]);
+    }
+
+    /// The plain definition: every place in the canonical spelling of the whole text
+    /// where a value's spelling is, in the order of their ends (the longer first at one
+    /// end), kept if it stands alone and is no part of a finding; then left to right,
+    /// the longest first, none overlapping.
+    fn plain(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidate> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut models = Vec::new();
+        for (i, c) in kept.iter().enumerate() {
+            let key = canonical(&text[c.start..c.end]);
+            if key.chars().any(char::is_alphanumeric) && !keys.contains(&key) {
+                keys.push(key);
+                models.push(i);
+            }
+        }
+        let (mut sk, mut from) = (Vec::new(), Vec::new());
+        for (i, c) in text.char_indices() {
+            if !separator(c) {
+                for l in c.to_lowercase() {
+                    for b in l.to_string().bytes() {
+                        sk.push(b);
+                        from.push((i, i + c.len_utf8()));
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for q in 1..=sk.len() {
+            for p in 0..q {
+                let Some(x) = keys.iter().position(|k| k.as_bytes() == &sk[p..q]) else { continue };
+                let (start, end) = (from[p].0, from[q - 1].1);
+                let model = &kept[models[x]];
+                let short = keys[x].chars().filter(|c| c.is_alphanumeric()).count() < MIN_CANONICAL;
+                if !kept.iter().any(|c| c.start < end && start < c.end)
+                    && stands_alone(text, start, end)
+                    && (!short || text[start..end] == text[model.start..model.end])
+                {
+                    found.push((start, end, x));
+                }
+            }
+        }
+        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut added: Vec<Candidate> = Vec::new();
+        for (start, end, x) in found {
+            if added.last().is_some_and(|c| c.end > start) {
+                continue;
+            }
+            let mut c = kept[models[x]].clone();
+            (c.start, c.end) = (start, end);
+            added.push(c);
+        }
+        kept.append(&mut added);
+        kept.sort_by_key(|c| c.start);
+        kept
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Looking values up only where a value may start finds what the plain
+        /// definition finds, in the same order and with the same models.
+        #[test]
+        fn same_as_the_plain_definition(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Huber", "huber", "HUBER", "4711", "47", "11", " ", "  ", "-", ".", "/", "\n", "İ", "i\u{307}", "ä", "Ä",
+                "\u{301}", "1", "a", "Li", "li", "ǅ", "Ⅻ", "ⅻ", ",", "@", "x@y", "ß", "SS", "\u{A0}", "'", "+43", "Σ", "σ",
+            ]), 0..14),
+            picks in proptest::collection::vec((0usize..14, 1usize..4, 0usize..3), 1..4),
+        ) {
+            let text = parts.concat();
+            // Findings: whole parts, sorted and disjoint, of three kinds.
+            let bounds: Vec<usize> = parts.iter().scan(0, |at, p| { *at += p.len(); Some(*at) }).collect();
+            let starts: Vec<usize> = std::iter::once(0).chain(bounds.iter().copied()).collect();
+            let mut kept: Vec<Candidate> = Vec::new();
+            let mut picks = picks;
+            picks.sort();
+            for (a, n, k) in picks {
+                if a >= parts.len() {
+                    continue;
+                }
+                let (s, e) = (starts[a], starts[(a + n).min(parts.len())]);
+                if s < e && !kept.last().is_some_and(|c| c.end > s) {
+                    let kind = [Kind::Person, Kind::Phone, Kind::NationalId][k];
+                    kept.push(Candidate::new(kind, s, e, 0.5 + k as f32 / 10.0));
+                }
+            }
+            proptest::prop_assert_eq!(with_repeats(&text, kept.clone()), plain(&text, kept), "{:?}", text);
+        }
     }
 
     #[test]

@@ -65,7 +65,9 @@ impl Scan<'_, '_, '_> {
     pub(super) fn caps_surname_given(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let raw = tk.raw(i);
-        if !(i >= self.covered_to
+        // (a word in capitals starts with a capital: `cap` rules most words out first)
+        if !(tk.v[i].cap
+            && i >= self.covered_to
             && !tk.v[i].useg
             && raw.chars().count() >= 2
             && raw.chars().all(char::is_uppercase)
@@ -323,10 +325,11 @@ impl Scan<'_, '_, '_> {
         let tk = self.tk;
         let n = self.n;
         let after_number = i > 0 && tk.v[i - 1].t == T::Num && tk.v[i].nl == 0;
-        let known = i >= self.covered_to && self.known(i);
-        if !(i >= self.covered_to && !after_number && tk.cap_or_lower(i) && (known || may_be_given(tk, i)))
-            || !tk.capital(i) && common_lower(tk, i)
-        {
+        if i < self.covered_to || after_number || !tk.cap_or_lower(i) {
+            return None;
+        }
+        let known = self.known(i);
+        if !(known || may_be_given(tk, i)) || !tk.capital(i) && common_lower(tk, i) {
             return None;
         }
         let k = if known { Namey::Given } else { self.cx.namey(i) };

@@ -75,14 +75,18 @@ impl Ctx<'_, '_> {
         if (2..=5).contains(&n) && caps && !self.tk.v[i].useg {
             return Namey::No;
         }
+        // Most words have no `-`, `'` or `’` (whose first byte is 0xE2): the tests of
+        // their parts are skipped for them.
+        let joined = w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2));
         // English contractions: I'm, it's, don't, we're, I'll, they've, I'd
-        if let Some((_, tail)) = w.split_once(['\'', '’']) {
+        if let Some((_, tail)) = joined.then(|| w.split_once(['\'', '’'])).flatten() {
             if matches!(tail, "m" | "s" | "t" | "re" | "ll" | "ve" | "d") {
                 return Namey::No;
             }
         }
         // "USt-ID", "Kd-Nr": a part in capitals of two or three letters makes a code
-        if !self.tk.v[i].useg
+        if joined
+            && !self.tk.v[i].useg
             && raw.contains('-')
             && raw.split('-').any(|p| {
                 (2..=3).contains(&p.chars().count()) && p.chars().skip(1).any(char::is_uppercase)
@@ -92,8 +96,12 @@ impl Ctx<'_, '_> {
             return Namey::No;
         }
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
-        let whole = !w.contains(['-', '\'', '’']);
-        let parts = w.split(['-', '\'', '’']).filter(|p| !p.is_empty());
+        let whole = !joined || !w.contains(['-', '\'', '’']);
+        let parts = (!whole)
+            .then(|| w.split(['-', '\'', '’']).filter(|p| !p.is_empty()))
+            .into_iter()
+            .flatten()
+            .chain(whole.then_some(w));
         let mut best = Namey::No;
         let mut any_noun = false;
         for p in parts {

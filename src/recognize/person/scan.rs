@@ -30,12 +30,15 @@ pub(super) struct Scan<'a, 't, 'o> {
     /// the byte where each ends: the same word again, capitalised and at most
     /// [`KNOWN_REACH`] bytes later, starts a name ("Will here again - Will Ashworth").
     known: Vec<(&'a str, usize)>,
+    /// Bit `b % 64` for the first byte `b` of every word in `known`: a word whose bit
+    /// is not set is none of them (most words are answered by this test).
+    known_first: u64,
 }
 
 impl<'a, 't, 'o> Scan<'a, 't, 'o> {
     /// A scan of `tk` from its first token, reporting into `out`.
     pub(super) fn new(tk: &'a Tokens<'t>, out: &'o mut Vec<Candidate>) -> Scan<'a, 't, 'o> {
-        Scan { cx: Ctx::new(tk), tk, n: tk.v.len(), out, covered_to: 0, known: Vec::new() }
+        Scan { cx: Ctx::new(tk), tk, n: tk.v.len(), out, covered_to: 0, known: Vec::new(), known_first: 0 }
     }
 
     /// Reports tokens `a..=b` as a name and marks them covered.
@@ -60,6 +63,7 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
                 self.known.push((self.tk.low(k), self.tk.v[k].e));
             }
         }
+        self.known_first = self.known.iter().fold(0, |m, (w, _)| m | first_bit(w));
     }
 
     /// Reports the bytes `s..e` (inside token `i`) as a name and marks token `i` covered.
@@ -73,6 +77,13 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
-        self.tk.cap_or_lower(i) && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
+        self.known_first & first_bit(w) != 0
+            && self.tk.cap_or_lower(i)
+            && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
     }
+}
+
+/// The bit of a word's first byte in [`Scan`]'s `known_first` (none for an empty word).
+fn first_bit(w: &str) -> u64 {
+    w.as_bytes().first().map_or(0, |&b| 1 << (b % 64))
 }
