@@ -338,3 +338,44 @@ proptest! {
         prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Name-part labels: label (seven languages) × joiner × name × tail.
+    #[test]
+    fn name_part_label_variants(
+        label in proptest::sample::select(vec![
+            "my surname", "My last name", "her family name", "his first name", "given name", "Forename",
+            "Familienname", "Prénom", "nom de famille", "Cognome", "apellido", "Achternaam", "voornaam", "Nazwisko", "imię",
+        ]),
+        joiner in proptest::sample::select(vec![" is ", ": ", " - ", " "]),
+        name in proptest::sample::select(vec!["Huber", "Okonkwo", "Nowicki", "Ní Bhriain", "Đorđević", "Anna-Lena"]),
+        tail in proptest::sample::select(vec!["", ".", ", thanks", " und nicht anders"]),
+    ) {
+        let text = format!("{label}{joiner}{name}{tail}");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Name-part labels near misses: the writer talks about the form, or a verb follows.
+    #[test]
+    fn name_part_label_near_misses(
+        label in proptest::sample::select(vec!["the surname", "The last name", "your first name", "das Nachname", "the name", "given name"]),
+        rest in proptest::sample::select(vec![" field is empty.", " box shows an error", " column is cut off", "-Feld ist leer", " is misspelt", " is required."]),
+    ) {
+        let text = format!("{label}{rest}");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+
+    /// A full name before a comma is complete: the word after the comma starts the message
+    /// unless it is a known given name ("Kunde Stelzl, Aurelia").
+    #[test]
+    fn comma_after_full_name(
+        cue in proptest::sample::select(vec!["Kunde:", "Kundin", "hier ist", "Anrufer:"]),
+        name in proptest::sample::select(vec!["Jonas Weber", "Aylin Demir", "Pádraig Ó Sé"]),
+        rest in proptest::sample::select(vec!["Rückruf erbeten", "Termin morgen", "Anfrage zur Rechnung", "Bitte um Rückruf"]),
+    ) {
+        let text = format!("{cue} {name}, {rest}");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+}

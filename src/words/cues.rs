@@ -22,6 +22,23 @@ pub(crate) const CUES: &[(&[&str], u8)] = &[
     (&["full", "name"], 2),
     (&["vorname"], 2),
     (&["nachname"], 2),
+    (&["familienname"], 2),
+    // the name-part labels in English, French, Italian, Spanish, Dutch and Polish
+    (&["surname"], 2),
+    (&["last", "name"], 2),
+    (&["family", "name"], 2),
+    (&["first", "name"], 2),
+    (&["given", "name"], 2),
+    (&["forename"], 2),
+    (&["prénom"], 2),
+    (&["nom", "de", "famille"], 2),
+    (&["cognome"], 2),
+    (&["apellido"], 2),
+    (&["apellidos"], 2),
+    (&["achternaam"], 2),
+    (&["voornaam"], 2),
+    (&["nazwisko"], 2),
+    (&["imię"], 2),
     (&["kontoinhaber"], 2),
     (&["kontoinhaberin"], 2),
     (&["account", "holder"], 2),
@@ -362,4 +379,12 @@ pub(crate) const CLOSINGS: &[&[&str]] = &[
     &["kind", "rgds"],
     &["ta"],
     &["tschau"],
+];
+
+/// Nouns of a form's own vocabulary that follow a label cue when the writer talks about
+/// the form ("the name field is empty", "das Nachname-Feld", "surname box"): lower-case
+/// after a cue, they are not the name.
+pub(crate) const FORM_NOUNS: &[&str] = &[
+    "field", "fields", "feld", "felder", "box", "column", "spalte", "entry", "eingabe", "zeile", "line", "label",
+    "input",
 ];

@@ -29,7 +29,9 @@ impl Scan<'_, '_, '_> {
                 })
                 .count();
             let words = if titles < words.len() { &words[titles..] } else { &words[..] };
-            if others_ok && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
+            // "Bäckerei Müller GmbH" in a name field names a company, not a person.
+            let company = words.iter().any(|&i| tk.has(i, flag::ORG));
+            if others_ok && !company && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
                 let a = words[0];
                 let b = *words.last().unwrap();
                 self.emit(a, b, 0.35);

@@ -8,7 +8,7 @@ use super::lists::{lst, match_cue};
 use super::namey::{common_lower, tab_before, Namey};
 use super::scan::Scan;
 use crate::tokens::{Tokens, T};
-use crate::words::cues::{BRACKET_ROLES, CUES, FILLERS, FROM_HEADERS};
+use crate::words::cues::{BRACKET_ROLES, CUES, FILLERS, FORM_NOUNS, FROM_HEADERS};
 use crate::words::flag;
 use crate::words::names::{FAMILY, GREETINGS};
 
@@ -142,6 +142,9 @@ impl Scan<'_, '_, '_> {
         if j < n && tk.is_word(j) && tk.has(j, flag::TITLE) {
             return Some(j);
         }
+        if j < n && tk.is_word(j) && !tk.capital(j) && FORM_NOUNS.contains(&tk.low(j)) {
+            return Some(j);
+        }
         let same_line =
             j < n && (tk.v[j].nl == 0 || matches!(tk.low(i), "name" | "naam" | "kontoinhaber" | "kontoinhaberin"));
         // a tab ends the cell of a table header
@@ -161,9 +164,12 @@ impl Scan<'_, '_, '_> {
     fn given_after_comma(&mut self, a: usize, b: usize) -> usize {
         let tk = self.tk;
         let n = self.n;
+        // Only after a one-word name, or before a known given name: after a full name
+        // ("Jonas Weber, Rückruf erbeten") the word after the comma starts the message.
         if b + 2 < n
             && tk.is_punct(b + 1, ',')
             && tk.v[b + 2].nl == 0
+            && (a == b || tk.has(b + 2, flag::GIVEN_F) && !tk.has(b + 2, flag::STOP))
             && self.cx.namey(b + 2) != Namey::No
             && tk.capital(b + 2) == tk.capital(a)
             && (tk.capital(b + 2) || tk.has(b + 2, flag::GIVEN_F) && !common_lower(tk, b + 2))
