@@ -85,3 +85,52 @@ proptest! {
         prop_assert!(got.is_empty(), "{text:?} -> {got:?}");
     }
 }
+
+// ---- International numbers that pass a card check, and `key=value` dumps ----
+
+/// The digits after `+`: country code 49 or 43, a mobile or city prefix, then `rest`,
+/// grouped like the styles people type (none, spaces, dashes, pairs).
+fn international(cc: &str, prefix: &str, rest: u64, style: u8) -> String {
+    let rest = format!("{rest:08}");
+    match style {
+        0 => format!("+{cc}{prefix}{rest}"),
+        1 => format!("+{cc} {prefix} {rest}"),
+        2 => format!("+{cc}-{prefix}-{rest}"),
+        _ => format!("+{cc} {prefix} {} {} {} {}", &rest[..2], &rest[2..4], &rest[4..6], &rest[6..]),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// A number written with `+` is a phone, whole with its `+`, even when its digits
+    /// happen to pass the Luhn check of a payment card.
+    #[test]
+    fn plus_numbers_are_phones(cc in pick(&["49", "43"]), prefix in pick(&["151", "171", "176", "664", "699", "30", "911"]),
+                               rest in 10_000_000u64..99_999_999, style in 0u8..4,
+                               lead in pick(&["Tel.", "erreichbar unter", "my mobile:", "ruf an:"])) {
+        let number = international(cc, prefix, rest, style);
+        let text = format!("{lead} {number}");
+        prop_assert!(found(&text, None, Kind::CreditCard).is_empty(), "{text:?} read as a card");
+        let got = found(&text, None, Kind::Phone);
+        prop_assert!(got.contains(&number), "{text:?} -> {got:?}");
+    }
+
+    /// `key=value` dumps: after a key naming a phone the value is a phone; after other
+    /// keys (an id, a URL's query) a bare number is not.
+    #[test]
+    fn phone_after_phone_key(key in pick(&["tel", "phone", "mobil", "handy", "phone_mobile", "tel-privat", "Telefon"]),
+                             rest in 10_000_000u64..99_999_999, style in 0u8..4,
+                             tail in pick(&["", "; email=x", "&lang=de"])) {
+        let number = international("49", "171", rest, style);
+        let text = format!("{key}={number}{tail}");
+        let got = found(&text, None, Kind::Phone);
+        prop_assert!(got.contains(&number), "{text:?} -> {got:?}");
+    }
+
+    #[test]
+    fn no_phone_after_other_keys(key in pick(&["id", "ref", "order", "session", "q"]), rest in 10_000_000u64..99_999_999) {
+        let text = format!("https://shop.example/item?{key}=0171{rest}");
+        prop_assert!(found(&text, None, Kind::Phone).is_empty(), "{text:?}");
+    }
+}

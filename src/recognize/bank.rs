@@ -97,6 +97,11 @@ const CARD_WORDS: &[&str] = &["card*", "karte*", "maestro", "ec-karte*", "debitk
 /// The brand of the card number at `s..e`: a placed issuer prefix, or the wider Maestro
 /// range when the number is grouped by 4 or a card word stands near it.
 fn card_brand(input: &Input<'_>, s: usize, e: usize) -> Option<&'static str> {
+    // "+4915112345678": a `+` starts an international phone number; card numbers are
+    // never written with one.
+    if s > 0 && input.bytes[s - 1] == b'+' {
+        return None;
+    }
     let raw = &input.bytes[s..e];
     let digits = compact(raw);
     if let Ok(brand) = validate::credit_card(&digits) {

@@ -2,6 +2,9 @@
 //! in phone numbers, brackets and a leading `+` (see the parent module's docs), and
 //! where a number may start and end.
 
+use super::words::STRONG_PHONE_WORDS;
+use crate::context::matches_any;
+
 /// Most digits a run may hold (`00` + 15-digit E.164 number).
 pub(super) const MAX_DIGITS: usize = 17;
 /// Most digit groups considered.
@@ -235,13 +238,27 @@ fn separator_at(b: &[u8], p: usize) -> Option<(usize, u8)> {
     Some((p + 1, k))
 }
 
+/// True if the key of a `key=value` pair ending at the end of `before` names a phone
+/// ("tel=", "phone_mobile=", "handy="): a number may start after its `=`. After other keys
+/// ("id=", "ref=", a URL's query) it may not.
+fn phone_key(before: &[u8]) -> bool {
+    let k = before.iter().rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')).map_or(0, |i| i + 1);
+    let key = before[k..].to_ascii_lowercase();
+    key.split(|&c| c == b'_' || c == b'-')
+        .filter_map(|part| std::str::from_utf8(part).ok())
+        .any(|part| !part.is_empty() && matches_any(part, STRONG_PHONE_WORDS))
+}
+
 /// True if the character before `start` allows a number to begin here.
 pub(super) fn start_ok(text: &str, b: &[u8], start: usize) -> bool {
     if start == 0 {
         return true;
     }
     let p = b[start - 1];
-    if p.is_ascii_alphanumeric() || p == b'#' || p == b'_' || p == b'+' || p == b'@' || p == b'&' || p == b'=' {
+    if p == b'=' {
+        return phone_key(&b[..start - 1]);
+    }
+    if p.is_ascii_alphanumeric() || p == b'#' || p == b'_' || p == b'+' || p == b'@' || p == b'&' {
         return false;
     }
     // Part of a longer token: "4711-0815", "INV-2024", "1.234", "12:30".
