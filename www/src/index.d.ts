@@ -252,7 +252,7 @@ export type InitInput =
 /**
  * Loads the WebAssembly module. Idempotent: later calls resolve with the first load.
  *
- * Without `input`, the browser build fetches `pii_veil_bg.wasm` next to the package
+ * Without `input`, the browser build fetches `wasm/pii_veil_bg.wasm` inside the package
  * (bundlers copy it), the Node build reads it from the package folder, and the
  * script-tag build uses the copy inlined in `pii-veil.js`.
  *
