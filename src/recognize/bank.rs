@@ -221,11 +221,11 @@ impl Recognizer for Bank {
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
-        if !b.iter().any(u8::is_ascii_digit)
-            && input.field.expects != Some(Kind::Bic)
-            && !has_upper_run(b)
-            && !has_bic_word(input.folded())
-        {
+        let bic_field = input.field.expects == Some(Kind::Bic);
+        // Both BIC patterns start with the word "BIC" or "SWIFT" (the grouped one also
+        // at the start of a BIC field's value): without it they cannot match.
+        let bic_word = has_bic_word(input.folded());
+        if !b.iter().any(u8::is_ascii_digit) && !bic_field && !has_upper_run(b) && !bic_word {
             return;
         }
         // Ends of the IBANs found, ascending (a BIC right after one is banking context).
@@ -256,7 +256,6 @@ impl Recognizer for Bank {
             at = end;
             out.push(c);
         }
-        let bic_field = input.field.expects == Some(Kind::Bic);
         // Voucher words are rare: look for them near a BIC only if the text has one.
         let mut has_voucher_word = None;
         for (ms, me) in bics(b) {
@@ -278,7 +277,8 @@ impl Recognizer for Bank {
             }
             out.push(c);
         }
-        for caps in self.bic_labelled.captures_iter(b) {
+        let labelled = if bic_word { Some(self.bic_labelled.captures_iter(b)) } else { None };
+        for caps in labelled.into_iter().flatten() {
             let Some(m) = caps.get(1) else { continue };
             if m.as_bytes().iter().all(u8::is_ascii_uppercase) || m.as_bytes().iter().all(u8::is_ascii_digit) {
                 continue; // upper case was handled above
@@ -288,7 +288,9 @@ impl Recognizer for Bank {
                 out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
             }
         }
-        self.grouped_bics(input, out);
+        if bic_word || bic_field {
+            self.grouped_bics(input, out);
+        }
         self.wide_cards(input, out);
         for (ms, me) in cards(b) {
             let s = &b[ms..me];
@@ -352,7 +354,7 @@ fn voucher_code(text: &str, s: usize, e: usize) -> bool {
 }
 
 fn has_bic_word(f: &[u8]) -> bool {
-    f.windows(3).any(|w| w == b"bic") || f.windows(5).any(|w| w == b"swift")
+    memchr::memmem::find(f, b"bic").is_some() || memchr::memmem::find(f, b"swift").is_some()
 }
 
 fn has_upper_run(b: &[u8]) -> bool {
