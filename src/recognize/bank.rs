@@ -353,8 +353,11 @@ fn voucher_code(text: &str, s: usize, e: usize) -> bool {
         .is_some_and(|v| !(0..v).any(bank))
 }
 
+/// True if the folded text has the word start `bic` or `swift` (`\b` before it, as in
+/// the BIC patterns; "public" does not count).
 fn has_bic_word(f: &[u8]) -> bool {
-    memchr::memmem::find(f, b"bic").is_some() || memchr::memmem::find(f, b"swift").is_some()
+    let starts_word = |i: usize| i == 0 || !is_word(f[i - 1]);
+    memchr::memmem::find_iter(f, b"bic").any(starts_word) || memchr::memmem::find_iter(f, b"swift").any(starts_word)
 }
 
 fn has_upper_run(b: &[u8]) -> bool {
