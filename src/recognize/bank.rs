@@ -19,7 +19,7 @@ use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use crate::validate;
-use regex::bytes::Regex;
+use regex::bytes::{Captures, Regex};
 
 // The IBAN start, BIC and card shapes are matched by hand (see `iban_start`, `bics`,
 // `card_at`): as patterns (`(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]`,
@@ -51,10 +51,12 @@ impl Bank {
     }
 
     /// Grouped BICs after a BIC/SWIFT label, or as the whole value of a BIC field.
-    fn grouped_bics(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+    fn grouped_bics(&self, input: &Input<'_>, out: &mut Vec<Candidate>, words: &[usize]) {
         let b = input.bytes;
         let field = input.field.expects == Some(Kind::Bic);
-        for caps in self.bic_grouped.captures_iter(b) {
+        // A match starts at a BIC word or (the `^` alternative) at the start of the text.
+        let starts: Vec<usize> = std::iter::once(0).chain(words.iter().copied().filter(|&i| i > 0)).collect();
+        for caps in label_matches(&self.bic_grouped, b, &starts) {
             let (Some(all), Some(m)) = (caps.get(0), caps.get(1)) else { continue };
             let v = m.as_bytes();
             if !v.contains(&b' ') || v.iter().any(u8::is_ascii_lowercase) {
@@ -226,11 +228,12 @@ impl Recognizer for Bank {
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
-        if !b.iter().any(u8::is_ascii_digit)
-            && input.field.expects != Some(Kind::Bic)
-            && !has_upper_run(b)
-            && !has_bic_word(input.folded())
-        {
+        let bic_field = input.field.expects == Some(Kind::Bic);
+        // Both BIC patterns start with the word "BIC" or "SWIFT" (the grouped one also
+        // at the start of a BIC field's value): without it they cannot match.
+        let bic_words = bic_words(input.folded());
+        let bic_word = !bic_words.is_empty();
+        if !b.iter().any(u8::is_ascii_digit) && !bic_field && !has_upper_run(b) && !bic_word {
             return;
         }
         // Ends of the IBANs found, ascending (a BIC right after one is banking context).
@@ -261,7 +264,6 @@ impl Recognizer for Bank {
             at = end;
             out.push(c);
         }
-        let bic_field = input.field.expects == Some(Kind::Bic);
         // Voucher words are rare: look for them near a BIC only if the text has one.
         let mut has_voucher_word = None;
         for (ms, me) in bics(b) {
@@ -283,7 +285,7 @@ impl Recognizer for Bank {
             }
             out.push(c);
         }
-        for caps in self.bic_labelled.captures_iter(b) {
+        for caps in label_matches(&self.bic_labelled, b, &bic_words) {
             let Some(m) = caps.get(1) else { continue };
             if m.as_bytes().iter().all(u8::is_ascii_uppercase) || m.as_bytes().iter().all(u8::is_ascii_digit) {
                 continue; // upper case was handled above
@@ -293,7 +295,9 @@ impl Recognizer for Bank {
                 out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
             }
         }
-        self.grouped_bics(input, out);
+        if bic_word || bic_field {
+            self.grouped_bics(input, out, &bic_words);
+        }
         self.wide_cards(input, out);
         for (ms, me) in cards(b) {
             let s = &b[ms..me];
@@ -356,8 +360,39 @@ fn voucher_code(text: &str, s: usize, e: usize) -> bool {
         .is_some_and(|v| !(0..v).any(bank))
 }
 
-fn has_bic_word(f: &[u8]) -> bool {
-    f.windows(3).any(|w| w == b"bic") || f.windows(5).any(|w| w == b"swift")
+/// Where the word `bic` or `swift` starts in the folded text (`\b` before it, as in
+/// the BIC patterns; "public" does not count), ascending.
+fn bic_words(f: &[u8]) -> Vec<usize> {
+    let starts_word = |i: &usize| *i == 0 || !is_word(f[*i - 1]);
+    let mut v: Vec<usize> = memchr::memmem::find_iter(f, b"bic").filter(starts_word).collect();
+    v.extend(memchr::memmem::find_iter(f, b"swift").filter(starts_word));
+    v.sort_unstable();
+    v
+}
+
+/// The matches of a BIC label pattern that `captures_iter` finds, searched only from
+/// `starts` (ascending), the only places where a match can begin. The patterns read
+/// only ASCII letters, digits, spaces, tabs, `:`, `=` and `-`, so a match starting at
+/// `i` ends within the run of such bytes (and `_`) from `i`; the byte after that run
+/// is no word byte, so `\b` reads the same at the end of the cut text as in the text.
+fn label_matches<'h>(re: &Regex, b: &'h [u8], starts: &[usize]) -> Vec<Captures<'h>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    for &i in starts {
+        if i < pos {
+            continue;
+        }
+        let run = b[i..].iter().position(|&c| !(is_word(c) || matches!(c, b' ' | b'\t' | b':' | b'=' | b'-')));
+        let limit = run.map_or(b.len(), |r| i + r);
+        match re.captures_at(&b[..limit], i) {
+            Some(caps) => {
+                pos = caps.get(0).map_or(limit, |m| m.end());
+                found.push(caps);
+            }
+            None => pos = limit,
+        }
+    }
+    found
 }
 
 fn has_upper_run(b: &[u8]) -> bool {
@@ -435,6 +470,17 @@ mod tests {
         #[test]
         fn hand_written_bics_match_the_pattern(t in proptest::collection::vec(proptest::sample::select(b"ABCDEFGH12_ a-\xC3".to_vec()), 0..40)) {
             same_as_patterns(&t);
+        }
+        #[test]
+        fn label_searches_match_the_patterns(parts in proptest::collection::vec(proptest::sample::select(vec!["BIC", "swift", "Swift", "pu", "bic", " ", "\t", ":", "=", "-", "code", "ist ", "COBADEFF", "XXX", "cobadeffxxx", "COBA DE FF", "_", ".", "\n", "\u{e4}"]), 0..14)) {
+            let t = parts.concat();
+            let b = t.as_bytes();
+            let bank = Bank::new();
+            let words = bic_words(&b.to_ascii_lowercase());
+            let spans = |c: Vec<Captures<'_>>| c.iter().map(|c| (c.get(0).map(|m| m.range()), c.get(1).map(|m| m.range()))).collect::<Vec<_>>();
+            prop_assert_eq!(spans(label_matches(&bank.bic_labelled, b, &words)), spans(bank.bic_labelled.captures_iter(b).collect()));
+            let starts: Vec<usize> = std::iter::once(0).chain(words.iter().copied().filter(|&i| i > 0)).collect();
+            prop_assert_eq!(spans(label_matches(&bank.bic_grouped, b, &starts)), spans(bank.bic_grouped.captures_iter(b).collect()));
         }
         #[test]
         fn hand_written_cards_match_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["4111", "12", "7", " ", "-", "  ", "x", "_", "DE", "at"]), 0..30)) {

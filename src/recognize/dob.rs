@@ -420,18 +420,18 @@ impl Recognizer for Dob {
             } else if !field {
                 w.fill(input.text, s, e);
                 let positive = context::positive(Kind::DateOfBirth);
-                let birth_near = w.has(positive, 3, 2);
+                // Read widest first: without a birth word in the window the context
+                // step reads, only a slipped birth word can make a birth date.
+                let birth_wide = w.has(positive, context::WINDOW_BEFORE, 2);
+                let birth_near = birth_wide && w.has(positive, 3, 2);
                 // "borrn on", "gebroen": a typed slip of a birth word counts too.
                 let slip = !birth_near
                     && (has_typo_tolerant(&w.before, 3, BIRTH_WORDS) || has_typo_tolerant(&w.after, 2, BIRTH_WORDS));
-                if w.has(NOT_BIRTH, 4, 2) && !birth_near && !slip {
-                    continue;
-                }
                 if slip {
                     score = 0.75;
-                } else if !w.has(positive, context::WINDOW_BEFORE, 2) {
-                    // No birth word in the window the context step reads either: this
-                    // date cannot become a birth date, so it is not proposed at all.
+                } else if !birth_wide || (!birth_near && w.has(NOT_BIRTH, 4, 2)) {
+                    // An appointment or delivery word near the date, or no birth word in
+                    // the window the context step reads: not proposed at all.
                     continue;
                 }
             }

@@ -71,7 +71,9 @@ impl Email {
     fn written(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         let field = input.field.expects == Some(Kind::Email);
-        for m in self.bracketed.find_iter(b) {
+        let f = input.folded();
+        let bracketed = if bracketed_at(f) { Some(self.bracketed.find_iter(b)) } else { None };
+        for m in bracketed.into_iter().flatten() {
             let t = &input.text[m.start()..m.end()];
             let local = t.split(['[', '(', '{']).next().unwrap_or(t).trim();
             // The domain follows the bracket that closes the written `at`.
@@ -81,7 +83,11 @@ impl Email {
             }
             out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.9));
         }
-        for m in self.bare.find_iter(b) {
+        // A bare form needs ` at `, a ` dot ` word in its domain and an e-mail word
+        // (or the field); a text without them is not searched.
+        let bare = field || MAIL_STEMS.iter().any(|w| memchr::memmem::find(f, w).is_some());
+        let bare = bare && spaced_word(f, b"at") && spaced_word(f, b"dot");
+        for m in bare.then(|| self.bare.find_iter(b)).into_iter().flatten() {
             let t = &input.text[m.start()..m.end()];
             let lower = t.to_ascii_lowercase();
             let Some(at) = lower.find(" at ").or_else(|| lower.find("\tat")) else { continue };
@@ -97,6 +103,24 @@ impl Email {
             }
         }
     }
+}
+
+/// What every word of [`MAIL_WORDS`] contains.
+const MAIL_STEMS: &[&[u8]] = &[b"mail", b"correo", b"courriel"];
+
+/// True if the folded text has an opening bracket followed (after spaces or tabs) by a
+/// written `at` of the bracketed form: without one the bracketed pattern cannot match.
+fn bracketed_at(f: &[u8]) -> bool {
+    memchr::memchr3_iter(b'[', b'(', b'{', f).any(|i| {
+        let rest = &f[i + 1..];
+        let rest = &rest[rest.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(rest.len())..];
+        [&b"at"[..], b"\xC3\xA4t", b"\xC3\x84t", b"arroba", b"chez"].iter().any(|w| rest.starts_with(w))
+    })
+}
+
+/// True if `word` stands in the folded text with a space or tab right before it.
+fn spaced_word(f: &[u8], word: &[u8]) -> bool {
+    memchr::memmem::find_iter(f, word).any(|i| i > 0 && matches!(f[i - 1], b' ' | b'\t'))
 }
 
 /// True if `local` (the part before the `@`) names a function, not a person: one role

@@ -181,10 +181,14 @@ pub(crate) fn typo_eq_ci(word: &str, target: &str) -> bool {
 /// [`typo_eq`] over bytes: equal, or (both at least four bytes long) one letter missing,
 /// added, replaced, or two neighbours swapped.
 pub(crate) fn typo_eq_bytes(w: &[u8], t: &[u8]) -> bool {
+    // Lengths first: most words of a window are far from the target's length.
+    if w.len().abs_diff(t.len()) > 1 {
+        return false;
+    }
     if w == t {
         return true;
     }
-    if t.len() < 4 || w.len() < 4 || w.len().abs_diff(t.len()) > 1 {
+    if t.len() < 4 || w.len() < 4 {
         return false;
     }
     // Compared byte-wise: a slip inside a non-ASCII letter counts as two, which only
