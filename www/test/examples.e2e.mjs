@@ -37,9 +37,9 @@ const THIRD = {
 };
 const FREE_TEXT = `Guten Tag, bitte rufen Sie meinen Kollegen ${THIRD.name} unter ${THIRD.phone} zurück. `
   + `Die Rückerstattung bitte auf IBAN ${THIRD.iban}. Lieferadresse: ${THIRD.street}, ${THIRD.city}. `
-  + `Our London office: contact Mr ${THIRD.nameEn} at ${THIRD.streetEn}, ${THIRD.cityEn}, phone ${THIRD.phoneEn}.`;
+  + `For the London delivery: contact Mr ${THIRD.nameEn} at ${THIRD.streetEn}, ${THIRD.cityEn}, phone ${THIRD.phoneEn}.`;
 const MASKED = 'Guten Tag, bitte rufen Sie meinen Kollegen [PERSON] unter [PHONE] zurück. Die Rückerstattung bitte auf IBAN [IBAN]. '
-  + 'Lieferadresse: [STREET_ADDRESS], [POSTAL_CITY]. Our London office: contact Mr [PERSON] at [STREET_ADDRESS], [POSTAL_CITY], phone [PHONE].';
+  + 'Lieferadresse: [STREET_ADDRESS], [POSTAL_CITY]. For the London delivery: contact Mr [PERSON] at [STREET_ADDRESS], [POSTAL_CITY], phone [PHONE].';
 
 /** The spellings a value could travel in (as typed, without spaces, URL- and JSON-encoded). */
 function spellings(v) {
