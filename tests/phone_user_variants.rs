@@ -134,3 +134,23 @@ proptest! {
         prop_assert!(found(&text, None, Kind::Phone).is_empty(), "{text:?}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A customer word before a title and a name describes the person: the number after
+    /// the name is their phone. Right before the number, the same word makes it a
+    /// customer number.
+    #[test]
+    fn customer_word_before_a_named_person(word in pick(&["Kd.", "Kunde", "Kundin", "customer", "Client"]),
+                                           title in pick(&["Hr.", "Fr.", "Herr", "Frau", "Mr", "Mrs"]),
+                                           name in pick(&["Schulte-Bernd", "Meier", "Okafor"]),
+                                           number in pick(&["0221 9483 2210", "0316 824417", "030 4412 8890"]),
+                                           sep in pick(&[", ", " ", " - "])) {
+        let text = format!("{word} {title} {name}{sep}{number}");
+        let got = found(&text, None, Kind::Phone);
+        prop_assert!(got.contains(&number.to_string()), "{text:?} -> {got:?}");
+        let reference = format!("{word} {}", number.replace(' ', ""));
+        prop_assert!(found(&reference, None, Kind::Phone).is_empty(), "{reference:?}");
+    }
+}

@@ -76,6 +76,7 @@ use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use crate::validate::e164::country_code;
+use crate::words::names::TITLES;
 use plan::{iso, nanp, nsn_class, Class, TRUNK0};
 use run::{end_ok, read_run, start_ok, Run, MAX_DIGITS, SEP_DASH, SEP_DOT, SEP_SPACE};
 use words::{BUSINESS_NUMBER_WORDS, PHONE_WORDS, STRONG_PHONE_WORDS};
@@ -300,7 +301,10 @@ impl Recognizer for Phone {
                 // low already: only the others need the words around them.
                 if !service && score < 0.8 {
                     win.fill(input.text, run.start, end);
-                    if win.has(BUSINESS_NUMBER_WORDS, 3, 0) && !win.has(STRONG_PHONE_WORDS, 3, 0) {
+                    // "Kd. Hr. Schulte-Bernd, 0221 …": a title between a business word and
+                    // the number makes the business word name the person, not the number.
+                    let reach = win.before.iter().take(3).position(|w| TITLES.contains(&w.as_str())).unwrap_or(3);
+                    if win.has(BUSINESS_NUMBER_WORDS, reach, 0) && !win.has(STRONG_PHONE_WORDS, 3, 0) {
                         // "customer number 992013168", "order number 7085056213": also
                         // cancels the boost "number" gets in the context step.
                         score -= 0.6;
