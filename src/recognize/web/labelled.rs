@@ -105,6 +105,17 @@ impl Labelled {
         labels
     }
 
+    /// The end of the user-name token starting at `i`, without a trailing `.` or `-`
+    /// (the end of a sentence or a dash after the name), or `None` if none starts there.
+    fn token_end(&self, b: &[u8], i: usize) -> Option<usize> {
+        let t = self.token.find(&b[i..])?;
+        let mut te = i + t.end();
+        while te > i && matches!(b[te - 1], b'.' | b'-') {
+            te -= 1;
+        }
+        Some(te)
+    }
+
     /// A second user name after the one ending at `e`, on the same line: a conjunction
     /// ("und", "and", "oder", "or", ",", "/"), at most four filler words ("eins
     /// unter", "the other is", see [`CONJUNCT_FILLERS`]), then a token marked as a user
@@ -132,11 +143,7 @@ impl Labelled {
             if i >= b.len() || b[i] == b'\n' {
                 return None;
             }
-            let t = self.token.find(&b[i..])?;
-            let mut te = i + t.end();
-            while te > i && matches!(b[te - 1], b'.' | b'-') {
-                te -= 1;
-            }
+            let te = self.token_end(b, i)?;
             let v = &b[i..te];
             let marked = v.iter().any(|&c| c.is_ascii_digit() || c == b'_') || v[..v.len() - 1].contains(&b'.');
             if marked {
@@ -171,11 +178,7 @@ impl Labelled {
             if i >= b.len() || b[i] == b'\n' {
                 return None;
             }
-            let t = self.token.find(&b[i..])?;
-            let mut te = i + t.end();
-            while te > i && matches!(b[te - 1], b'.' | b'-') {
-                te -= 1;
-            }
+            let te = self.token_end(b, i)?;
             let tok = lower(&b[i..te]);
             if words < 5 && FILLERS.contains(&tok.as_str()) {
                 connector |= CONNECTORS.contains(&tok.as_str());
