@@ -257,6 +257,9 @@ const PLATE_CUES: &[&str] = &[
     "nr rejestracyjny",
 ];
 
+/// American plates (state formats such as `8ABC123`, `HBT-4271`, `ABC 1234`).
+const US_PLATES: &[&[&str]] = &[&["8ABC123"], &["HBT", "4271"], &["ABC", "1234"], &["7", "XYZ", "82"]];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -280,6 +283,32 @@ proptest! {
     #[test]
     fn plate_shape_after_a_reference_word_is_not_a_plate(p in prop::sample::select(PLATES), sep in pick(&[" ", "-"]), lead in pick(&["Bestellnummer", "Artikel", "Ticket", "Gutschein", "Referenz", "order"])) {
         let text = format!("{lead} {} ist da", render(p, sep, false));
+        prop_assert!(found(&text, None, Kind::LicensePlate).is_empty(), "{:?}", text);
+    }
+
+    #[test]
+    fn us_plate_after_tag(p in prop::sample::select(US_PLATES), sep in pick(&[" ", "-"]), det in pick(&["my", "My", "our", "the", "new", "temp", "paper", "license"]), tag in pick(&["tag", "tags", "Tag"]), tail in pick(&["", ".", " expired", ", thanks"])) {
+        let value = render(p, sep, false);
+        let text = format!("{det} {tag} {value}{tail}");
+        prop_assert_eq!(found(&text, None, Kind::LicensePlate), vec![value], "{:?}", text);
+    }
+
+    #[test]
+    fn plate_after_a_copula_whose_subject_is_a_vehicle_word(p in prop::sample::select(PLATES), sep in pick(&[" ", "-"]), clause in pick(&["the new tag in Ohio is", "the plate on the van is", "die Nummer vom Kennzeichen meines Anhängers lautet", "das Kennzeichen vom Zweitwagen ist", "my car's registration now reads"])) {
+        let value = render(p, sep, false);
+        let text = format!("Hi, {clause} {value} now");
+        prop_assert_eq!(found(&text, None, Kind::LicensePlate), vec![value], "{:?}", text);
+    }
+
+    #[test]
+    fn a_plate_shape_after_the_german_day_is_not_a_plate(p in prop::sample::select(PLATES), sep in pick(&[" ", "-"]), lead in pick(&["Guten Tag,", "Am Tag", "am Tag der Lieferung war", "Tag", "jeden Tag", "guten tag"])) {
+        let text = format!("{lead} {} bitte", render(p, sep, false));
+        prop_assert!(found(&text, None, Kind::LicensePlate).is_empty(), "{:?}", text);
+    }
+
+    #[test]
+    fn a_vehicle_word_in_an_earlier_clause_does_not_reach_past_punctuation(p in prop::sample::select(PLATES), sep in pick(&[" ", "-"]), lead in pick(&["Das Auto ist repariert, die Bestellung aus dem Shop ist", "The car is fine. The order from the shop is", "Mein Fahrzeug; der Gutschein aus dem Newsletter ist"])) {
+        let text = format!("{lead} {} bitte", render(p, sep, false));
         prop_assert!(found(&text, None, Kind::LicensePlate).is_empty(), "{:?}", text);
     }
 }

@@ -29,6 +29,12 @@
 //! ("Zweitwagen", "Firmenfahrzeug", "E-Auto"), and so do abbreviations (`Kfz`,
 //! `Kennz.`, `Fzg.`, `veh`, `reg`) and the vehicle words of French, Italian, Spanish,
 //! Dutch and Polish (`véhicule`, `veicolo`, `vehículo`, `voertuig`, `rejestracyjny`).
+//! American "tag" names a plate after a possessive, an article or a word such as
+//! "new", "temp" or "license" ("my tag", "new tag"); German "Tag" (day) never
+//! follows those. When the word right before the value is a copula ("is", "ist",
+//! "lautet", "reads"), the vehicle word may stand further back in the same clause
+//! ("the new tag in Ohio is …", "das Kennzeichen vom Anhänger lautet …"), up to nine
+//! words and not across punctuation.
 //!
 //! Two more kinds of evidence, for upper-case plates: a vehicle word right **after**
 //! the plate ("GH-427-LM car park", "S-KL 2291E (E-Auto)"), and a text about a vehicle
@@ -46,7 +52,7 @@ mod vehicle;
 use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
-use vehicle::{is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
+use vehicle::{is_tag, is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
@@ -55,7 +61,7 @@ pub(super) struct Plate {
 
 /// Stems of vehicle words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd";
+pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd|\btags?\b";
 
 /// German district codes (Unterscheidungszeichen), sorted, space-separated.
 const DE_CODES: &str = concat!(
@@ -393,10 +399,14 @@ impl Plate {
         if !(1..=ng).any(viable) {
             return None;
         }
-        // "reg gh 427 lm": a vehicle word not in capitals is the cue, not the
-        // district code of the plate after it (REG is one).
+        // "reg gh 427 lm", "tag 7 xyz 82": a vehicle word not in capitals is the cue,
+        // not the district code of the plate after it (REG is one).
         let first = &text[groups[0].0..groups[0].1];
-        if ng > 1 && case != Case::Upper && is_vehicle_word(first) && text.as_bytes()[groups[0].1] == b' ' {
+        if ng > 1
+            && case != Case::Upper
+            && (is_vehicle_word(first) || is_tag(first))
+            && text.as_bytes()[groups[0].1] == b' '
+        {
             return None;
         }
         let (near, brand) = vehicle_context(text, s);

@@ -130,31 +130,85 @@ pub(super) const STOP: &[&str] = &[
     "eine", "a", "es", "it", "bitte", "please", "vor", "nach",
 ];
 
+/// Words after which "tag" means a licence plate in American English ("my tag", "new
+/// tag", "temp tag", "license tag"); German "Tag" (day) follows none of them.
+const TAG_BEFORE: &[&str] = &[
+    "my",
+    "our",
+    "your",
+    "his",
+    "her",
+    "their",
+    "the",
+    "a",
+    "new",
+    "old",
+    "temp",
+    "temporary",
+    "paper",
+    "license",
+    "licence",
+    "car",
+    "truck",
+    "vehicle",
+    "state",
+    "plate",
+];
+
+/// Copulas that link a vehicle word further back to the value after them ("the tag on
+/// the van is …", "das Kennzeichen vom Anhänger lautet …").
+const COPULAS: &[&str] = &["is", "was", "reads", "ist", "lautet", "war", "est", "è", "es", "is:"];
+
 /// Looks at up to three words before `s`: is one a vehicle word (possibly with a
-/// typing slip), and is the nearest one a car brand? Allocates only to lower-case a
-/// long word for the typing-slip comparison.
+/// typing slip), and is the nearest one a car brand? When the nearest word is a
+/// copula, the clause before it (up to six more words, no punctuation in between) is
+/// read too. Allocates only to lower-case a long word for the typing-slip comparison.
 pub(super) fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
-    let before = &text[..s];
     let mut end = s;
-    let (mut near, mut brand) = (false, false);
-    for n in 0..3 {
-        let trimmed = before[..end].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if trimmed.is_empty() || before[trimmed.len()..end].matches('\n').count() >= 2 {
+    let (mut near, mut brand, mut reach) = (false, false, 3);
+    let mut n = 0;
+    while n < reach {
+        let Some((start, w, gap)) = word_before(text, end) else { break };
+        if n > 2 && gap.contains([',', ';', '.', '!', '?', ':', '(', ')']) {
             break;
         }
-        let start = trimmed
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
-        let w = &trimmed[start..];
         if n == 0 && BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w)) {
             brand = true;
         }
-        if is_vehicle_word(w) {
+        if n == 0 && COPULAS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            reach = 9;
+        }
+        if is_vehicle_word(w) || (is_tag(w) && word_before(text, start).is_some_and(|(_, p, _)| is_tag_before(p))) {
             near = true;
         }
         end = start;
+        n += 1;
     }
     (near, brand)
+}
+
+/// The word before `end` (letters, digits, `-`, `'`), its start and the gap after
+/// it, or `None` at the start of the text or across a blank line.
+fn word_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
+    let before = &text[..end];
+    let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.is_empty() || before[trimmed.len()..].matches('\n').count() >= 2 {
+        return None;
+    }
+    let start = trimmed
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    Some((start, &trimmed[start..], &before[trimmed.len()..]))
+}
+
+/// "tag" or "tags" in any case.
+pub(super) fn is_tag(w: &str) -> bool {
+    w.eq_ignore_ascii_case("tag") || w.eq_ignore_ascii_case("tags")
+}
+
+/// A word after which "tag" names a plate.
+fn is_tag_before(w: &str) -> bool {
+    TAG_BEFORE.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// A vehicle word, a compound ending in one, or a long one with a typing slip.
