@@ -81,6 +81,7 @@ mod recognize;
 mod resolve;
 mod scanner;
 mod span;
+mod table;
 mod tokens;
 mod types;
 mod validate;

@@ -379,3 +379,86 @@ proptest! {
         prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
     }
 }
+
+/// A pasted table: the header row and the data rows joined by `sep`.
+fn table(sep: &str, rows: &[Vec<String>]) -> String {
+    rows.iter().map(|r| r.join(sep)).collect::<Vec<_>>().join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Name columns of pasted tables: header word (seven languages, form-field and role
+    /// words) × separator × how the list writes the name × the other columns × where
+    /// the name column stands.
+    #[test]
+    fn table_name_column_variants(
+        header in proptest::sample::select(vec![
+            "Name", "Vorname", "Nachname", "Kunde", "Kundin", "Mitglied", "Patient", "Teilnehmer", "Ansprechpartner",
+            "Customer", "Member", "Full name", "Attendee", "Client", "Cliente", "Klant", "Uczestnik", "Name des Kunden",
+        ]),
+        sep in proptest::sample::select(vec!["\t", " | ", ";", "\t\t"]),
+        more in proptest::sample::subsequence(vec![
+            "Ozturk", "Grace-Ann Ellery", "Đorđević Marko", "ÖZTÜRK Selin", "van der Berg, Pieter",
+        ], 0..2),
+        known in proptest::sample::select(vec!["Schäfer, Uwe", "Nic Aodha, Caoimhe", "Dr. Ines Kraus", "Walter Kranz", "Yusuf Tekin"]),
+        at in 0usize..3,
+        other in proptest::sample::select(vec![("Geb.", "07.10.1983"), ("Telefon", "0208 45 33 81"), ("Status", "offen"), ("Beitrag", "24,00")]),
+        first in any::<bool>(),
+    ) {
+        let row = |a: &str, b: &str| if first { vec![a.to_string(), b.to_string()] } else { vec![b.to_string(), a.to_string()] };
+        // at least half of the names carry evidence (a known given name, the list form)
+        let mut names = more;
+        names.insert(at.min(names.len()), known);
+        let mut rows = vec![row(header, other.0)];
+        rows.extend(names.iter().map(|n| row(n, other.1)));
+        let text = format!("Hallo, anbei die Liste:\n{}\nDanke", table(sep, &rows));
+        let want: Vec<String> = names.iter().map(|n| n.trim_start_matches("Dr. ").to_string()).collect();
+        prop_assert_eq!(names_in(&text), want, "{:?}", text);
+    }
+
+    /// A column headed by a part of a name holds names without further evidence.
+    #[test]
+    fn table_name_part_column_variants(
+        header in proptest::sample::select(vec![("Name", "Vorname"), ("Nachname", "Vorname"), ("Surname", "First name"), ("Achternaam", "Voornaam")]),
+        sep in proptest::sample::select(vec!["\t", " | ", ";"]),
+        rows in proptest::sample::subsequence(vec![("Ozturk", "Selin"), ("Beck", "Holger"), ("Nowicki", "Bartosz"), ("Ní Bhriain", "Aoife")], 1..4),
+    ) {
+        let mut lines = vec![vec![header.0.to_string(), header.1.to_string(), "Telefon".to_string()]];
+        lines.extend(rows.iter().map(|r| vec![r.0.to_string(), r.1.to_string(), "0231 5581 027".to_string()]));
+        let text = table(sep, &lines);
+        let found = names_in(&text);
+        // every given name, and every surname under "Nachname"/"Surname"/…
+        for r in &rows {
+            prop_assert!(found.iter().any(|f| f == r.1), "{text:?}: {found:?}");
+        }
+        if header.0 != "Name" {
+            prop_assert_eq!(found.len(), 2 * rows.len(), "{:?}: {:?}", text, found);
+        }
+    }
+
+    /// Near misses: a column headed by another word, a product list under "Name", a
+    /// company list under "Kunde", and a first row with digits (no header).
+    #[test]
+    fn table_name_column_near_misses(
+        sep in proptest::sample::select(vec!["\t", " | ", ";"]),
+        case in proptest::sample::select(vec![
+            ("Artikel", "Status", vec!["Kaffee Crema", "Milch"], "offen"),
+            ("Name", "Preis", vec!["Kaffee", "Tee", "Zucker"], "3,50"),
+            ("Produkt", "Menge", vec!["Basis", "Plus"], "2"),
+            ("Kunde", "Umsatz", vec!["Bäckerei Müller GmbH", "Holzbau Steiner KG"], "1200"),
+            ("Tarif 2024", "Preis", vec!["Basis", "Komfort"], "9,90"),
+        ]),
+    ) {
+        let (h, o, cells, v) = case;
+        let mut rows = vec![vec![h.to_string(), o.to_string()]];
+        rows.extend(cells.iter().map(|c| vec![c.to_string(), v.to_string()]));
+        let text = table(sep, &rows);
+        prop_assert!(names_in(&text).is_empty(), "{text:?}: {:?}", names_in(&text));
+    }
+}
+
+/// The names found in `text`, in order.
+fn names_in(text: &str) -> Vec<String> {
+    names(text)
+}

@@ -19,7 +19,7 @@ fn sentences() -> &'static [String] {
             for line in std::fs::read_to_string(f).unwrap().lines() {
                 if let Some(rest) = line.strip_prefix("{\"text\": \"") {
                     if let Some(end) = rest.find("\", \"") {
-                        let t = rest[..end].replace("\\n", "\n").replace("\\\"", "\"");
+                        let t = rest[..end].replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"");
                         if !t.contains('\\') {
                             out.push(t);
                         }
@@ -43,6 +43,8 @@ const PIECES: &[&str] = &[
     " ",
     "\n",
     "\n\n",
+    "\t",
+    "Name\tVorname\n",
     "a",
     "M",
     "7",

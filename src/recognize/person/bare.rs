@@ -16,29 +16,36 @@ impl Scan<'_, '_, '_> {
     /// A form field that expects a name: the whole value, if it is made of name words.
     /// True when the value was reported (nothing else is looked for then).
     pub(super) fn form_field(&mut self, expects: Option<Kind>) -> bool {
-        let tk = self.tk;
-        let n = self.n;
-        if expects == Some(Kind::Person) && n > 0 && n <= 8 {
-            let words: Vec<usize> = (0..n).filter(|&i| tk.v[i].t == T::Word).collect();
-            let others_ok = (0..n).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
-            // "dr. med. univ. Sabine K.", "Hr. Đorđević": the titles stay outside
-            let titles = words
-                .iter()
-                .take_while(|&&i| {
-                    (tk.has(i, flag::TITLE) || tk.abbrev(i) && !tk.v[i].cap && tk.raw(i).len() <= 5) && i + 1 < n
-                })
-                .count();
-            let words = if titles < words.len() { &words[titles..] } else { &words[..] };
-            // "Bäckerei Müller GmbH" in a name field names a company, not a person.
-            let company = words.iter().any(|&i| tk.has(i, flag::ORG));
-            if others_ok && !company && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code) {
-                let a = words[0];
-                let b = *words.last().unwrap();
+        if expects == Some(Kind::Person) && self.n > 0 && self.n <= 8 {
+            if let Some((a, b)) = self.name_value(0, self.n) {
                 self.emit(a, b, 0.35);
                 return true;
             }
         }
         false
+    }
+
+    /// The name a value made of tokens `from..to` holds, as its first and last word:
+    /// at most five words (titles before them stay outside), only `,` `.` `-` `'`
+    /// between them, no code and no company word. For values whose place (a form
+    /// field, a table column) says they name a person.
+    pub(super) fn name_value(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let tk = self.tk;
+        let words: Vec<usize> = (from..to).filter(|&i| tk.v[i].t == T::Word).collect();
+        let others_ok = (from..to).all(|i| matches!(tk.v[i].t, T::Word | T::Punct(',' | '.' | '-' | '\'')));
+        // "dr. med. univ. Sabine K.", "Hr. Đorđević": the titles stay outside
+        let titles = words
+            .iter()
+            .take_while(|&&i| {
+                (tk.has(i, flag::TITLE) || tk.abbrev(i) && !tk.v[i].cap && tk.raw(i).len() <= 5) && i + 1 < to
+            })
+            .count();
+        let words = if titles < words.len() { &words[titles..] } else { &words[..] };
+        // "Bäckerei Müller GmbH" in a name field names a company, not a person (the
+        // particle "der" of "van der Berg" is no company word here).
+        let company = words.iter().any(|&i| tk.has(i, flag::ORG) && !tk.has(i, flag::PARTICLE));
+        (others_ok && !company && !words.is_empty() && words.len() <= 5 && words.iter().all(|&i| !tk.v[i].code))
+            .then(|| (words[0], *words.last().unwrap()))
     }
 
     /// "– Tina" at the end of a note: the writer's sign-off.

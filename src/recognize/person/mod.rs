@@ -20,7 +20,9 @@
 //! * **Without evidence**, only a known given name followed by a surname-like word
 //!   (`Kevin Werner`) is reported.
 //! * A form field that expects a name (see [`crate::field`]) reports a value made of
-//!   name-like words as a whole.
+//!   name-like words as a whole, and so does a cell of a pasted table in a column
+//!   headed by a name or role word ("Name", "Kunde", "Mitglied", "Member"; see
+//!   [`crate::table`]).
 //!
 //! The gazetteers and word lists live in [`crate::words`]: a word is looked up once and
 //! gets a set of bits (stop word, title, given name, …; see [`crate::words::flag`]), cached per token
@@ -30,7 +32,7 @@
 //! Files: `lists.rs` (cue/closing tables, ending tries), `namey.rs` (how name-like a
 //! word is), `extent.rs` (how far a name reaches), `signature.rs` (closings and
 //! signatures), `scan.rs` (the scanning state), `cues.rs` (steps after a cue word),
-//! `bare.rs` (steps without a cue phrase). This file holds the recogniser: the order of
+//! `bare.rs` (steps without a cue phrase), `table.rs` (name columns of tables). This file holds the recogniser: the order of
 //! the steps.
 
 mod bare;
@@ -40,6 +42,7 @@ mod lists;
 mod namey;
 mod scan;
 mod signature;
+mod table;
 
 use super::util::Recognizer;
 use crate::entity::Kind;
@@ -102,6 +105,7 @@ impl Recognizer for Person {
                 .or_else(|| s.given_surname(i))
                 .unwrap_or(i + 1);
         }
+        s.table_names();
     }
 }
 

@@ -74,6 +74,16 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         self.covered_to = i + 1;
     }
 
+    /// True if a name with exactly the bytes `s..e` was reported already.
+    pub(super) fn reported(&self, s: usize, e: usize) -> bool {
+        self.out.iter().any(|c| c.kind == Kind::Person && c.start == s && c.end == e)
+    }
+
+    /// True if a name overlapping the bytes `s..e` was reported already.
+    pub(super) fn overlaps(&self, s: usize, e: usize) -> bool {
+        self.out.iter().any(|c| c.kind == Kind::Person && c.start < e && s < c.end)
+    }
+
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);

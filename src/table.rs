@@ -1,0 +1,166 @@
+//! Pasted tables: rows of cells split by tabs, `|` or `;`, as copied from a
+//! spreadsheet, a CRM list or a CSV file into a message.
+//!
+//! A table is a run of consecutive lines that each hold the same number of cell
+//! separators as the row read (one separator or more). Its first line is the header
+//! when none of its cells holds a digit ("Name\tGeb.\tTelefon"). What a header says
+//! about its column is for the recognisers to judge; this module only finds it.
+//!
+//! The header must stand at most [`HEADER_REACH`] bytes before the cell: a rescan
+//! while typing reads only a bounded part before an edit (see
+//! `scanner::incremental::BACK_REACH`), and a cell must be judged the same there as in
+//! a scan of the whole text. Rows further down a long table are read without their
+//! header.
+
+/// Column separators of pasted tables, in order of preference: a row holding a tab is
+/// split by tabs.
+pub(crate) const CELL_SEPS: [u8; 3] = [b'\t', b'|', b';'];
+
+/// How far (bytes) above a cell its table's header row may start.
+pub(crate) const HEADER_REACH: usize = 600;
+
+/// Where a cell stands in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cell<'t> {
+    /// The header of the cell's column, trimmed.
+    pub(crate) header: &'t str,
+    /// The column (0 = first).
+    pub(crate) column: usize,
+    /// Number of cells in a row of the table.
+    pub(crate) width: usize,
+}
+
+/// The rows of a text that lie in a table under a header, as `(row start, row end,
+/// separator, header row start)`: every data row starting within [`HEADER_REACH`]
+/// bytes of its header (a cell further into the row may still be too far: the reader
+/// checks the cell's own start).
+pub(crate) fn rows_with_header(text: &str) -> Vec<(usize, usize, u8, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    if !b.iter().any(|c| CELL_SEPS.contains(c)) {
+        return out;
+    }
+    let lines = lines(text);
+    let mut k = 0;
+    while k < lines.len() {
+        let (s, e) = lines[k];
+        let Some((sep, count)) = separators(&b[s..e]) else {
+            k += 1;
+            continue;
+        };
+        // The run of rows with as many separators as this one.
+        let mut z = k + 1;
+        while z < lines.len() && separators(&b[lines[z].0..lines[z].1]).is_some_and(|(p, c)| p == sep && c == count) {
+            z += 1;
+        }
+        // A header has no digits, and the line above it is no row split by the same
+        // separator (a table cut in two by a rescan's part does not start anew).
+        let above_is_row = k > 0 && b[lines[k - 1].0..lines[k - 1].1].contains(&sep);
+        if z - k >= 2 && !above_is_row && !b[s..e].iter().any(u8::is_ascii_digit) {
+            for &(rs, re) in lines[k + 1..z].iter().take_while(|&&(rs, _)| rs - s <= HEADER_REACH) {
+                out.push((rs, re, sep, s));
+            }
+        }
+        k = z;
+    }
+    out
+}
+
+/// The cells of the row `s..e` split by `sep`, as byte ranges (trimmed of spaces).
+pub(crate) fn cells(text: &str, s: usize, e: usize, sep: u8) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut at = s;
+    std::iter::from_fn(move || {
+        if at > e {
+            return None;
+        }
+        let end = b[at..e].iter().position(|&c| c == sep).map_or(e, |i| at + i);
+        let (mut a, mut z) = (at, end);
+        while a < z && b[a].is_ascii_whitespace() {
+            a += 1;
+        }
+        while z > a && b[z - 1].is_ascii_whitespace() {
+            z -= 1;
+        }
+        at = end + 1;
+        Some((a, z))
+    })
+}
+
+/// The header cell of column `column` in the header row starting at `h`.
+pub(crate) fn header_cell(text: &str, h: usize, sep: u8, column: usize) -> Option<Cell<'_>> {
+    let e = text[h..].find('\n').map_or(text.len(), |i| h + i);
+    let e = if e > h && text.as_bytes()[e - 1] == b'\r' { e - 1 } else { e };
+    let width = cells(text, h, e, sep).count();
+    let (a, z) = cells(text, h, e, sep).nth(column)?;
+    Some(Cell { header: &text[a..z], column, width })
+}
+
+/// The lines of `text` as byte ranges, without their line breaks.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, c) in text.bytes().enumerate() {
+        if c == b'\n' {
+            let e = if i > s && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push((s, e));
+            s = i + 1;
+        }
+    }
+    out.push((s, text.len()));
+    out
+}
+
+/// The separator of a row and how many times it occurs: tab first, then `|`, then `;`.
+fn separators(row: &[u8]) -> Option<(u8, usize)> {
+    CELL_SEPS.iter().find_map(|&sep| {
+        let n = row.iter().filter(|&&c| c == sep).count();
+        (n > 0).then_some((sep, n))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headed(text: &str) -> Vec<(&str, Vec<&str>)> {
+        rows_with_header(text)
+            .into_iter()
+            .map(|(s, e, sep, h)| {
+                let hdr = header_cell(text, h, sep, 0).unwrap().header;
+                (hdr, cells(text, s, e, sep).map(|(a, z)| &text[a..z]).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_under_a_header() {
+        let t = "Hallo,\nName\tGeb.\tTarif\nAnna Berg\t01.02.1990\tBasis\nTom Kern\t03.04.1985\tPlus\n\nGruß";
+        assert_eq!(
+            headed(t),
+            [("Name", vec!["Anna Berg", "01.02.1990", "Basis"]), ("Name", vec!["Tom Kern", "03.04.1985", "Plus"])]
+        );
+        let t = "| Kunde | Telefon |\r\n| Eva Roth | 0664 1234567 |";
+        assert_eq!(headed(t), [("", vec!["", "Eva Roth", "0664 1234567", ""])]);
+        assert_eq!(header_cell(t, 0, b'|', 1).unwrap(), Cell { header: "Kunde", column: 1, width: 4 });
+    }
+
+    #[test]
+    fn no_header_no_rows() {
+        // a first row with digits is data, not a header
+        assert!(headed("Anna\t1\nTom\t2").is_empty());
+        // one row is no table; rows of another width end the table
+        assert!(headed("Name\tOrt").is_empty());
+        assert!(headed("Name\tOrt\nAnna\tWien\tx").is_empty());
+        assert!(rows_with_header("no table here").is_empty());
+    }
+
+    #[test]
+    fn rows_far_below_the_header_have_none() {
+        let row = "Anna Berg\tWien\n";
+        let t = format!("Name\tOrt\n{}", row.repeat(60));
+        let rows = rows_with_header(&t);
+        assert!(!rows.is_empty() && rows.len() < 60);
+        assert!(rows.iter().all(|&(s, _, _, h)| s - h <= HEADER_REACH));
+    }
+}
