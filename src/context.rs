@@ -24,8 +24,6 @@ pub struct Window {
     pub before: Words,
     /// Up to [`WINDOW_AFTER`] words after the candidate, nearest first.
     pub after: Words,
-    /// Whether the text (its address and length) is signed by a company, once asked.
-    signed: Option<((usize, usize), bool)>,
 }
 
 impl Window {
@@ -516,22 +514,14 @@ fn company_own(kind: Kind) -> bool {
 
 /// True if the bank account at `start..` of `text` is the company's own: a possessive
 /// before a bank noun in its paragraph ("auf unser Konto", "our bank details") and a
-/// company signature in the text (see `context/company.rs`). Only for the kinds the
+/// company signature near it (see `context/company.rs`). Only for the kinds the
 /// company's own numbers come in, other than phones (a phone in a company letter is
 /// often the customer's, given back to them).
-pub fn company_account(kind: Kind, win: &mut Window, text: &str, start: usize) -> bool {
+pub fn company_account(kind: Kind, text: &str, start: usize) -> bool {
     if !company_own(kind) || kind == Kind::Phone {
         return false;
     }
-    let key = (text.as_ptr() as usize, text.len());
-    company::own_account(text, start, || match win.signed {
-        Some((k, v)) if k == key => v,
-        _ => {
-            let v = company::signed_by_company(text);
-            win.signed = Some((key, v));
-            v
-        }
-    })
+    company::own_account(text, start)
 }
 
 /// True if the street or postcode and city at `start..` of `text` is the company's

@@ -11,7 +11,8 @@
 //!   "Ihr Serviceteam", "Accounts Team, …", "Geschäftsleitung"), or by an employee for
 //!   the company (`i. A.`, `ppa.`).
 //!
-//! Either cue alone leaves the value as it is (the company words of the context step
+//! The signature must stand near the value (600 bytes before to 360 after it). Either
+//! cue alone leaves the value as it is (the company words of the context step
 //! still lower it); both make it the company's.
 //!
 //! The company's premises: an address right after "our office", "unsere Filiale",
@@ -227,10 +228,27 @@ pub(super) fn signed_by_company(text: &str) -> bool {
     })
 }
 
+/// How far (bytes) before and after an account its company signature may stand. A
+/// value is judged by the text near it only, so that a rescan while typing (which
+/// reads a bounded part around an edit, see `scanner::incremental`) judges it as a
+/// full scan does: a signature added or removed far away changes nothing.
+const SIGNATURE_BEFORE: usize = 600;
+const SIGNATURE_AFTER: usize = 360;
+
 /// True if the account at `start` of `text` is the company's own (both cues; see the
-/// module docs). `signed` answers [`signed_by_company`] for `text`, asked at most once.
-pub(super) fn own_account(text: &str, start: usize, signed: impl FnOnce() -> bool) -> bool {
-    own_account_phrase(text, start) && signed()
+/// module docs), with the signature in the lines near it.
+pub(super) fn own_account(text: &str, start: usize) -> bool {
+    own_account_phrase(text, start) && {
+        let mut lo = start.saturating_sub(SIGNATURE_BEFORE);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (start + SIGNATURE_AFTER).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        signed_by_company(&text[lo..hi])
+    }
 }
 
 /// Business premises: an address after one of these, with a possessive before it

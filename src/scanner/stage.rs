@@ -46,7 +46,7 @@ pub(super) fn rescore(c: &mut Candidate, win: &mut Window, text: &str, class: &F
     if context::applies(c.kind) {
         win.fill_for(c.kind, text, c.start, c.end);
         c.score = context::adjust(c.kind, c.score, win);
-        if context::company_account(c.kind, win, text, c.start) {
+        if context::company_account(c.kind, text, c.start) {
             c.score = 0.0;
         }
     } else if context::company_address(c.kind, win, text, c.start) {
