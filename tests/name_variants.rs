@@ -462,3 +462,47 @@ proptest! {
 fn names_in(text: &str) -> Vec<String> {
     names(text)
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Staff named by their department, and people asked for or spoken to: cue × known
+    /// given name (with a surname or not) × casing of the text.
+    #[test]
+    fn staff_and_spoken_to_variants(
+        lead in proptest::sample::select(vec!["Thanks to", "I think", "Yesterday", "Danke,", ""]),
+        name in proptest::sample::select(vec!["Jelena", "Marek", "Opal", "Hanna Brandt", "Frank", "Aoife"]),
+        after in proptest::sample::select(vec![
+            " from accounts called back", " from billing said so", " from your support team was great",
+            " vom Kundenservice war nett", " aus der Buchhaltung rief an", " from the front desk helped",
+        ]),
+        lower in any::<bool>(),
+    ) {
+        let text = format!("{lead} {name}{after}").trim_start().to_string();
+        let (text, want) = if lower { (text.to_lowercase(), name.to_lowercase()) } else { (text, name.to_string()) };
+        prop_assert_eq!(names(&text), vec![want], "{:?}", text);
+    }
+
+    #[test]
+    fn spoken_to_variants(
+        cue in proptest::sample::select(vec!["please ask for", "I asked for", "I spoke to", "we spoke with", "I talked to", "ich sprach mit"]),
+        name in proptest::sample::select(vec!["Jelena", "Marek Nowak", "Opal", "Ines Kraus"]),
+        tail in proptest::sample::select(vec!["", " yesterday", " at the desk", "."]),
+    ) {
+        let text = format!("{cue} {name}{tail}");
+        prop_assert_eq!(names(&text), vec![name.to_string()], "{:?}", text);
+    }
+
+    /// Near misses: a noun before the department, an article before a given name that is
+    /// also a word, a department or thing asked for.
+    #[test]
+    fn staff_and_spoken_to_near_misses(
+        text in proptest::sample::select(vec![
+            "Update from billing: paid", "Antwort vom Support kam nie", "the guy from your support team was great",
+            "I spoke to support twice", "please ask for a refund", "Greetings from the support team",
+            "a rose from the office", "Post von der Buchhaltung", "I talked to customer service", "ask for the manager",
+        ]),
+    ) {
+        prop_assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+    }
+}

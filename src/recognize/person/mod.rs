@@ -32,7 +32,7 @@
 //! Files: `lists.rs` (cue/closing tables, ending tries), `namey.rs` (how name-like a
 //! word is), `extent.rs` (how far a name reaches), `signature.rs` (closings and
 //! signatures), `scan.rs` (the scanning state), `cues.rs` (steps after a cue word),
-//! `bare.rs` (steps without a cue phrase), `table.rs` (name columns of tables). This file holds the recogniser: the order of
+//! `bare.rs` (steps without a cue phrase), `role.rs` (staff named by their department), `table.rs` (name columns of tables). This file holds the recogniser: the order of
 //! the steps.
 
 mod bare;
@@ -40,6 +40,7 @@ mod cues;
 mod extent;
 mod lists;
 mod namey;
+mod role;
 mod scan;
 mod signature;
 mod table;
@@ -98,6 +99,7 @@ impl Recognizer for Person {
                 .or_else(|| s.birth_name(i))
                 .or_else(|| s.partner(i))
                 .or_else(|| s.name_before_cue(i))
+                .or_else(|| s.name_from_department(i))
                 .or_else(|| s.name_here(i))
                 .or_else(|| s.surname_comma_given(i))
                 .or_else(|| s.caps_surname_given(i))
