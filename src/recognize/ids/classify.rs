@@ -55,11 +55,13 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
                 let svnr = validate::at_svnr(c).is_ok();
                 let nhs = validate::uk_nhs(c).is_ok();
                 let svnr_shape = sh.is(&[4, 6]) || sh.is(&[4, 2, 2, 2]);
-                // 3-3-4 is also how North American phone numbers are written.
+                // 3-3-4 is also how North American phone numbers are written, and
+                // how UK and Irish ones with their trunk prefix 0 are ("021 487 3390"):
+                // without a health word these are phones.
                 let nhs_shape = sh.is(&[3, 3, 4]) && sh.seps & 2 == 0;
                 if nhs && nhs_shape {
                     let mut a = weak(&NHS, true);
-                    if looks_nanp(c) {
+                    if looks_nanp(c) || c[0] == b'0' {
                         a.plain = NANP_LIKE;
                     }
                     alts.push(a);
