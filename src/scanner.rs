@@ -205,12 +205,28 @@ impl Scanner {
             r.find(part, &mut v);
         }
         let mut win = Window::default();
+        let columns = crate::table::header_classes(text);
         v.retain_mut(|c| {
             c.start += from;
             c.end += from;
-            keep.contains(&c.start) && self.keep(c, &mut win, text, &part.field)
+            keep.contains(&c.start) && self.keep_in(c, &mut win, text, &columns, &part.field)
         });
         v
+    }
+
+    /// [`Scanner::keep`] for a candidate of `text` typed into a field of `field`: a value
+    /// in a pasted table is judged as if typed into a field labelled by its column's
+    /// header (`columns`, from [`crate::table::header_classes`] of `text`).
+    fn keep_in(
+        &self,
+        c: &mut Candidate,
+        win: &mut Window,
+        text: &str,
+        columns: &[(usize, usize, FieldClass)],
+        field: &FieldClass,
+    ) -> bool {
+        let class = crate::table::class_at(columns, c.start, c.end).unwrap_or(*field);
+        self.keep(c, win, text, &class)
     }
 
     /// Context and field hints, then the threshold: applied to each candidate before

@@ -3,14 +3,18 @@
 //!
 //! A table is a run of consecutive lines that each hold the same number of cell
 //! separators as the row read (one separator or more). Its first line is the header
-//! when none of its cells holds a digit ("Name\tGeb.\tTelefon"). What a header says
-//! about its column is for the recognisers to judge; this module only finds it.
+//! when none of its cells holds a digit ("Name\tGeb.\tTelefon"). A header is read as
+//! the label of a form field for the cells under it ([`header_classes`]: "NHS No"
+//! asks for a health insurance number, "Telefon" for a phone); recognisers may read
+//! more into it (a name column, a birth-date column).
 //!
 //! The header must stand at most [`HEADER_REACH`] bytes before the cell: a rescan
 //! while typing reads only a bounded part before an edit (see
 //! `scanner::incremental::BACK_REACH`), and a cell must be judged the same there as in
 //! a scan of the whole text. Rows further down a long table are read without their
 //! header.
+
+use crate::field::{FieldClass, FieldHints};
 
 /// Column separators of pasted tables, in order of preference: a row holding a tab is
 /// split by tabs.
@@ -94,6 +98,42 @@ pub(crate) fn header_cell(text: &str, h: usize, sep: u8, column: usize) -> Optio
     let width = cells(text, h, e, sep).count();
     let (a, z) = cells(text, h, e, sep).nth(column)?;
     Some(Cell { header: &text[a..z], column, width })
+}
+
+/// What the header of each cell's column says, read as a form field's label (see
+/// [`FieldHints::classify`]): `(cell start, cell end, class)` for every cell, in order,
+/// whose header stands within [`HEADER_REACH`] bytes and names a kind or marks the
+/// column non-personal ("NHS No", "Telefon", "Geb.", "Bestellnummer"). Empty for a text
+/// without a table.
+pub(crate) fn header_classes(text: &str) -> Vec<(usize, usize, FieldClass)> {
+    let mut out = Vec::new();
+    let mut headers: Vec<(usize, usize, FieldClass)> = Vec::new();
+    for (s, e, sep, h) in rows_with_header(text) {
+        for (column, (a, z)) in cells(text, s, e, sep).enumerate() {
+            if a >= z || a - h > HEADER_REACH {
+                continue;
+            }
+            let class = match headers.iter().find(|x| x.0 == h && x.1 == column) {
+                Some(x) => x.2,
+                None => {
+                    let label = header_cell(text, h, sep, column).map_or("", |c| c.header);
+                    let class = FieldHints { label: label.to_string(), ..FieldHints::default() }.classify();
+                    headers.push((h, column, class));
+                    class
+                }
+            };
+            if class.expects.is_some() || class.non_personal {
+                out.push((a, z, class));
+            }
+        }
+    }
+    out
+}
+
+/// The class of the cell of `classes` (from [`header_classes`]) that holds `s..e`.
+pub(crate) fn class_at(classes: &[(usize, usize, FieldClass)], s: usize, e: usize) -> Option<FieldClass> {
+    let k = classes.partition_point(|c| c.0 <= s);
+    (k > 0 && e <= classes[k - 1].1).then(|| classes[k - 1].2)
 }
 
 /// The lines of `text` as byte ranges, without their line breaks.

@@ -312,3 +312,24 @@ proptest! {
         prop_assert!(found(&text, None, Kind::LicensePlate).is_empty(), "{:?}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A pasted table's header names its column's kind as a form field's label does:
+    /// header × separator × NHS-valid numbers written like North American phones.
+    #[test]
+    fn table_column_header_names_the_kind(
+        header in pick(&["NHS No", "NHS number", "NHS-Nr."]),
+        sep in pick(&["\t", " | ", ";"]),
+        values in prop::sample::subsequence(vec!["287 490 0400", "943 476 5919", "401 023 2137"], 1..3),
+        first in any::<bool>(),
+    ) {
+        let row = |a: &str, b: &str| if first { format!("{a}{sep}{b}") } else { format!("{b}{sep}{a}") };
+        let mut lines = vec![row(header, "Termin")];
+        lines.extend(values.iter().map(|v| row(v, "Montag")));
+        let text = lines.join("\n");
+        let want: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+        prop_assert_eq!(found(&text, None, Kind::HealthInsuranceId), want, "{:?}", text);
+    }
+}

@@ -198,12 +198,13 @@ impl Scanner {
         }
         let mut win = crate::context::Window::default();
         let class: FieldClass = part.field;
+        let columns = crate::table::header_classes(text);
         tags.into_iter()
             .zip(v)
             .filter_map(|(t, mut c)| {
                 c.start += from;
                 c.end += from;
-                (keep.contains(&c.start) && self.keep(&mut c, &mut win, text, &class)).then_some((t, c))
+                (keep.contains(&c.start) && self.keep_in(&mut c, &mut win, text, &columns, &class)).then_some((t, c))
             })
             .collect()
     }
