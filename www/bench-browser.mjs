@@ -1,5 +1,5 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,typing,paste] [--root=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,vite,typing,paste] [--root=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -7,6 +7,9 @@
 //    (pii-veil.loader.js + pii-veil.wasm, compiled streaming or after the hash):
 //    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
 //    scan of a prefilled 2,000-character message shown (`pii-veil:findings`).
+//    `vite`: the same for the npm package in an app built with Vite from the packed
+//    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
+//    entry chunk received → its wasm module received → protection ready → first scan.
 // 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
 //    own task, script, layout and style durations, DevTools protocol) in a textarea
 //    pii-veil leaves alone and in a protected one, in the same page and run.
@@ -22,6 +25,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { launchChromium } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
@@ -69,13 +74,61 @@ async function coldStart(src, extra) {
 const cold = {};
 const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streaming compile', 'pii-veil.loader.js', 'data-wasm-compile="streaming"'],
   ['loader, compile after hash', 'pii-veil.loader.js', '']].filter((b) => hasLoader || b[1] === 'pii-veil.js');
-for (const [name, src, extra] of builds) {
+for (const [name, src, extra] of part('cold') ? builds : []) {
   cold[name] = [];
   for (let i = 0; i < runs; i++) cold[name].push(await coldStart(src, extra));
 }
 if (part('cold')) console.log(`cold start, fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan of a 2,000-char message shown`);
 for (const [name, rs] of Object.entries(cold)) {
   console.log(`  ${name.padEnd(28)} ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the script arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms),`
+    + ` first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
+}
+
+// The npm package in a Vite app: the app calls protect(document) on a page with the
+// same prefilled message; times from the app's entry chunk received.
+async function viteApp() {
+  // the package of the build measured (--root: that checkout's dist/npm)
+  if (rootArg && !process.env.PII_VEIL_PKG) process.env.PII_VEIL_PKG = join(rootArg.slice(7), 'dist', 'npm');
+  const { installApp, packTarball } = await import('./test/apps.mjs');
+  const www = fileURLToPath(new URL('.', import.meta.url));
+  const vite = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8')).devDependencies.vite;
+  const dir = installApp('bench-vite', { devDependencies: { vite } }, {
+    'index.html': `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head>
+<body><textarea id="m" rows="20" cols="80">${dense(2000)}</textarea><script type="module" src="/src/main.js"></script></body></html>`,
+    'src/main.js': `import { protect } from 'pii-veil';
+addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);
+protect(document).ready.then(() => { window.__ready = performance.now(); });
+`,
+  }, packTarball());
+  execFileSync(join(dir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
+  const app = await startServer({ root: join(dir, 'dist') });
+  const rs = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await launchChromium();
+      try {
+        const page = await ctx.newPage();
+        await page.goto(app.url);
+        await page.waitForFunction(() => window.__first && window.__ready, null, { timeout: 60000 });
+        rs.push(await page.evaluate(() => {
+          const res = performance.getEntriesByType('resource');
+          const js = res.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
+          const wasm = res.find((e) => e.name.endsWith('.wasm'));
+          return { received: js.responseEnd, wasm: wasm.responseEnd - js.responseEnd, ready: window.__ready - js.responseEnd, first: window.__first - window.__ready };
+        }));
+      } finally {
+        await ctx.close();
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  return rs;
+}
+if (part('vite')) {
+  const rs = await viteApp();
+  console.log(`npm package in a Vite app, fresh profile, ${runs} run(s) (median): entry chunk received → protection ready → first scan shown`);
+  console.log(`  ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the entry chunk arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms; its .wasm received after ${median(rs.map((r) => r.wasm)).toFixed(0)} ms),`
     + ` first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
 }
 
