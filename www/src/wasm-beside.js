@@ -14,6 +14,7 @@
 // console error with a fixed message says why (never any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
+import { mark } from './marks.js';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 // The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
@@ -54,12 +55,19 @@ async function load() {
   if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
   if (mode === 'streaming' && typeof WebAssembly.compileStreaming === 'function'
       && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
-    const [module] = await Promise.all([WebAssembly.compileStreaming(res.clone()), res.arrayBuffer().then(check)]);
+    const [module] = await Promise.all([
+      WebAssembly.compileStreaming(res.clone()).then((m) => { mark('module-compiled'); return m; }),
+      res.arrayBuffer().then((b) => { mark('module-received'); return check(b); }).then(() => mark('module-checked')),
+    ]);
     return module;
   }
   const bytes = await res.arrayBuffer();
+  mark('module-received');
   await check(bytes);
-  return WebAssembly.compile(bytes);
+  mark('module-checked');
+  const module = await WebAssembly.compile(bytes);
+  mark('module-compiled');
+  return module;
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the

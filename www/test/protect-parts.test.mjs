@@ -15,6 +15,7 @@ import { eligible, fieldRecord } from '../src/protect/fields.js';
 import { configFor } from '../src/protect/engine.js';
 import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
+import { WARM_TEXT } from '../src/protect/warm.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
 import { countKinds, sameCounts, total, OWN } from '../src/protect/util.js';
 import { anchorOf, badgeBox } from '../src/protect/anchor.js';
@@ -265,6 +266,7 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.deepEqual(initMessage('/x.wasm', URL), { type: 'init', engine: '/x.wasm' });
   assert.deepEqual(initMessage(new URL('https://a.example/x.wasm'), URL), { type: 'init', engine: 'https://a.example/x.wasm' });
   assert.deepEqual(initMessage(new Uint8Array(1), URL), { type: 'init', engine: undefined });
+  assert.deepEqual(initMessage(undefined, URL, { countries: ['de'] }), { type: 'init', engine: undefined, config: { countries: ['de'] } });
 
   const posted = [];
   let started = 0;
@@ -315,6 +317,19 @@ test('worker side: one scanner per configuration, findings without their text, e
     { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] } },
     { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] } },
   ]);
+  // announced in init: built and warmed up at once with the fixed sample, reused by requests
+  const warmed = [];
+  const made2 = [];
+  const scope2 = { postMessage: (m) => answers.push(m) };
+  serveWorker({ init: () => Promise.resolve(), createScanner(config) { made2.push(config); return { redact: (text) => { warmed.push(text); return { text, findings: [] }; } }; } }, scope2);
+  scope2.onmessage({ data: { type: 'init', config: { countries: ['at'] } } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(made2, [{ countries: ['at'] }]);
+  assert.deepEqual(warmed, [WARM_TEXT]);
+  scope2.onmessage({ data: { type: 'redact', id: 4, text: 'ef', config: { countries: ['at'] } } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(made2, [{ countries: ['at'] }], 'the warmed scanner serves the request');
+  assert.deepEqual(answers.at(-1), { id: 4, result: { text: 'ef', findings: [] } });
   const failing = { postMessage: (m) => answers.push(m) };
   serveWorker({ init: () => Promise.reject(Object.assign(new Error('x'), { code: 'load_failed' })) }, failing);
   failing.onmessage({ data: { type: 'redact', id: 9, text: 'x' } });
