@@ -99,7 +99,7 @@ export function redactNow(ctx, f, text) {
 export function schedule(ctx, f, now) {
   if (ctx.stopped || ctx.engine !== 'ready') return;
   ctx.win.clearTimeout(f.timer);
-  f.timer = ctx.win.setTimeout(timed(ctx, () => rescan(ctx, f), 'rescan'), now ? 0 : 30);
+  f.timer = ctx.win.setTimeout(timed(ctx, () => { f.timer = 0; rescan(ctx, f); }, 'rescan'), now ? 0 : 30);
 }
 
 /** Reads and scans the field (long texts in the worker), then shows the result. */
@@ -108,6 +108,7 @@ export function rescan(ctx, f) {
   if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected) return;
   const t0 = win.performance.now();
   const { text, map } = readText(f);
+  if (!f.editable) f.seen = text; // followValues (fields.js) has nothing to add
   const readMs = win.performance.now() - t0;
   if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
   const seq = ++f.seq;
