@@ -197,9 +197,65 @@ export function keptPieces(old, now) {
 }
 
 /**
+ * Replaces in `box` the nodes of the pieces that changed from `old` (each with its
+ * `node`) to `now`, keeping the rest (a plain run that changed keeps its text node).
+ */
+function patchPieces(doc, box, old, now) {
+  if (!old) {
+    const frag = doc.createDocumentFragment();
+    for (const p of now) frag.appendChild(p.node = pieceNode(doc, p));
+    box.replaceChildren(frag);
+    return;
+  }
+  const [head, tail] = keptPieces(old, now);
+  for (let k = 0; k < head; k++) now[k].node = old[k].node;
+  for (let k = 0; k < tail; k++) {
+    const p = now[now.length - 1 - k];
+    p.node = old[old.length - 1 - k].node;
+    if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
+  }
+  const before = tail ? old[old.length - tail].node : null;
+  const gone = old.slice(head, old.length - tail);
+  const fresh = now.slice(head, now.length - tail);
+  // One plain run for another: the same text node, new text.
+  if (gone.length === 1 && fresh.length === 1 && gone[0].kind === undefined && fresh[0].kind === undefined) {
+    fresh[0].node = gone[0].node;
+    fresh[0].node.data = fresh[0].text;
+  } else {
+    for (const p of gone) p.node.remove();
+    for (const p of fresh) box.insertBefore(p.node = pieceNode(doc, p), before);
+  }
+}
+
+/**
+ * The lines of a multi-line field's layer: its pieces (without the tail's zero-width
+ * space) cut at every line break, the break itself dropped; an empty line holds a
+ * zero-width space so it keeps its height. `text` is a key of the line's pieces
+ * (text, kind and index of each), what keptPieces compares.
+ * @returns {{ text: string, pieces: object[] }[]}
+ */
+export function layerLines(pieces) {
+  const lines = [[]];
+  for (const p of pieces) {
+    const parts = p.text.split('\n');
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) lines.push([]);
+      if (parts[k]) lines[lines.length - 1].push(p.kind === undefined ? { text: parts[k] } : { text: parts[k], kind: p.kind, i: p.i });
+    }
+  }
+  return lines.map((ps) => {
+    if (!ps.length) ps.push({ text: '\u200b' });
+    let key = '';
+    for (const p of ps) key += (p.kind === undefined ? '\u0001' : '\u0002' + p.kind + '\u0003' + p.i + '\u0003') + p.text;
+    return { text: key, pieces: ps };
+  });
+}
+
+/**
  * Draws the findings of an input or textarea into its layer. Only the pieces that
- * changed are replaced (a plain run that changed keeps its text node); the layer's
- * other nodes, and so their layout, stay.
+ * changed are replaced; the layer's other nodes, and so their layout, stay. A
+ * multi-line field's layer holds one block per line: an edit lays out and repaints
+ * the line it changed, not the whole text.
  */
 export function paintLayer(ctx, f, text) {
   const { doc } = ctx;
@@ -211,33 +267,37 @@ export function paintLayer(ctx, f, text) {
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
   f.overLimit = false;
-  const now = layerPieces(text, findings, f.single);
-  const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
-  if (!old) {
-    const frag = doc.createDocumentFragment();
-    for (const p of now) frag.appendChild(p.node = pieceNode(doc, p));
-    f.inner.replaceChildren(frag);
+  const fresh = !f.pieces || f.inner.childNodes.length !== f.pieces.length;
+  if (f.single) {
+    const now = layerPieces(text, findings, true);
+    patchPieces(doc, f.inner, fresh ? null : f.pieces, now);
+    f.pieces = now;
   } else {
-    const [head, tail] = keptPieces(old, now);
+    const now = layerLines(layerPieces(text, findings, true));
+    const old = fresh ? null : f.pieces;
+    const [head, tail] = old ? keptPieces(old, now) : [0, 0];
     for (let k = 0; k < head; k++) now[k].node = old[k].node;
-    for (let k = 0; k < tail; k++) {
-      const p = now[now.length - 1 - k];
-      p.node = old[old.length - 1 - k].node;
-      if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
-    }
-    const before = tail ? old[old.length - tail].node : null;
-    const gone = old.slice(head, old.length - tail);
-    const fresh = now.slice(head, now.length - tail);
-    // One plain run for another: the same text node, new text.
-    if (gone.length === 1 && fresh.length === 1 && gone[0].kind === undefined && fresh[0].kind === undefined) {
-      fresh[0].node = gone[0].node;
-      fresh[0].node.data = fresh[0].text;
+    for (let k = 0; k < tail; k++) now[now.length - 1 - k].node = old[old.length - 1 - k].node;
+    const gone = old ? old.slice(head, old.length - tail) : [];
+    const made = now.slice(head, now.length - tail);
+    if (gone.length === 1 && made.length === 1) {
+      // the line an edit changed: its own pieces patched in place
+      made[0].node = gone[0].node;
+      patchPieces(doc, made[0].node, gone[0].pieces, made[0].pieces);
     } else {
-      for (const p of gone) p.node.remove();
-      for (const p of fresh) f.inner.insertBefore(p.node = pieceNode(doc, p), before);
+      const before = old && tail ? old[old.length - tail].node : null;
+      for (const l of gone) l.node.remove();
+      const frag = doc.createDocumentFragment();
+      for (const l of made) {
+        l.node = doc.createElement('div');
+        patchPieces(doc, l.node, null, l.pieces);
+        frag.appendChild(l.node);
+      }
+      if (old) f.inner.insertBefore(frag, before);
+      else f.inner.replaceChildren(frag);
     }
+    f.pieces = now;
   }
-  f.pieces = now;
   layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
 }
 
