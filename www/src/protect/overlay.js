@@ -102,6 +102,10 @@ function px(v) {
   return parseFloat(v) || 0;
 }
 
+// Positions in 1/64 px, the unit layout works in: a box already where it should be
+// measures a difference of 0 and is not written again.
+const unit = (v) => Math.round(v * 64) / 64;
+
 /**
  * Reads what the field's layer and badge need, writes nothing: the layer's style copy,
  * its box, where it and the badge are against where they should be, the scroll.
@@ -126,8 +130,8 @@ function measure(ctx, f) {
       // moved by the difference between the field's box and the layer's, from where it is
       const a = f.layer.getBoundingClientRect();
       const b = c.getBoundingClientRect();
-      style.left = (px(f.layerStyle.left) + b.left - a.left) + 'px';
-      style.top = (px(f.layerStyle.top) + b.top - a.top) + 'px';
+      style.left = unit(px(f.layerStyle.left) + b.left - a.left) + 'px';
+      style.top = unit(px(f.layerStyle.top) + b.top - a.top) + 'px';
       m.scroll = [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft];
     } else if (!hidden) m.again = true; // shown now: measured in the next frame
     m.style = style;
@@ -151,8 +155,7 @@ function place(ctx, f, m) {
   }
   if (m.badge) {
     const b = f.badge;
-    // sub-pixel moves of less than a hundredth are no move
-    const left = Math.round(m.badge.left * 100) / 100, top = Math.round(m.badge.top * 100) / 100;
+    const left = unit(m.badge.left), top = unit(m.badge.top);
     if (left !== f.badgeAt.left) b.style.left = left + 'px';
     if (top !== f.badgeAt.top) b.style.top = top + 'px';
     f.badgeAt = { left, top };
