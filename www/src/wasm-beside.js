@@ -74,11 +74,13 @@ async function readCompiling(res) {
       }
       buf.set(value, n);
       n += value.length;
-      feed.enqueue(value);
+      // a compiler that stopped (a CSP without 'wasm-unsafe-eval') no longer takes
+      // chunks; its error is the one reported, once the hash is checked
+      try { feed.enqueue(value); } catch (_) { /* see above */ }
     }
-    feed.close();
+    try { feed.close(); } catch (_) { /* see above */ }
   } catch (e) {
-    feed.error(e);
+    try { feed.error(e); } catch (_) { /* the compiler stopped already */ }
     throw e;
   }
   return { bytes: buf.subarray(0, n), compiled };

@@ -33,11 +33,12 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper, withBoot, type) {
+async function open(compile, tamper, withBoot, type, noWasmEval) {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
-  const csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  let csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  if (noWasmEval) csp = csp.replace(" 'wasm-unsafe-eval'", '');
   await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot) }));
   if (tamper) {
     const bad = Buffer.from(wasm);
@@ -115,6 +116,18 @@ try {
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     const err = await page.evaluate(() => window.PiiVeil.init().then(() => 'loaded', (e) => e.code));
     assert.equal(err, 'load_failed');
+    await page.close();
+  });
+  await check('under a CSP without \'wasm-unsafe-eval\' (nothing can compile) protection is held back, one fixed console error', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, false, null, true);
+    assert.equal(await readyOf(page), false);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForTimeout(800);
+    assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
+    assert.ok(logs.includes('pii-veil: pii-veil.wasm could not be loaded; protection is held back'), logs.join('\n'));
+    assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     await page.close();
   });
 } finally {
