@@ -34,11 +34,10 @@ export function initOverlay(ctx) {
 }
 
 /**
- * The pieces of a layer's text: plain runs and findings, in order, plus the tail; a
- * multi-line field's tail gets a zero-width space so a trailing newline takes a line.
+ * The pieces of a layer's text: plain runs and findings, in order, plus the tail.
  * @returns {({ text: string } | { text: string, kind: string, i: number })[]}
  */
-export function layerPieces(text, findings, single) {
+export function layerPieces(text, findings) {
   const out = [];
   let last = 0;
   findings.forEach((x, i) => {
@@ -46,7 +45,7 @@ export function layerPieces(text, findings, single) {
     out.push({ text: text.slice(x.start, x.end), kind: x.kind, i });
     last = x.end;
   });
-  out.push({ text: text.slice(last) + (single ? '' : '\u200b') });
+  out.push({ text: text.slice(last) });
   return out;
 }
 
@@ -200,13 +199,15 @@ export function keptPieces(old, now) {
 }
 
 /**
- * Replaces in `box` the nodes of the pieces that changed from `old` (each with its
- * `node`) to `now`, keeping the rest (a plain run that changed keeps its text node).
+ * Replaces in `box` the nodes of the items (pieces or lines) that changed from `old`
+ * (each with its `node`) to `now`, keeping the rest: `make(item, doc)` makes a node, and
+ * `reuse(was, item)` may update the one node that changed in place (true if it did).
  */
-function patchPieces(doc, box, old, now) {
+function patch(box, old, now, make, reuse) {
+  const doc = box.ownerDocument;
   if (!old) {
     const frag = doc.createDocumentFragment();
-    for (const p of now) frag.appendChild(p.node = pieceNode(doc, p));
+    for (const p of now) frag.appendChild(p.node = make(p, doc));
     box.replaceChildren(frag);
     return;
   }
@@ -220,21 +221,37 @@ function patchPieces(doc, box, old, now) {
   const before = tail ? old[old.length - tail].node : null;
   const gone = old.slice(head, old.length - tail);
   const fresh = now.slice(head, now.length - tail);
-  // One plain run for another: the same text node, new text.
-  if (gone.length === 1 && fresh.length === 1 && gone[0].kind === undefined && fresh[0].kind === undefined) {
+  if (gone.length === 1 && fresh.length === 1 && reuse(gone[0], fresh[0])) {
     fresh[0].node = gone[0].node;
-    fresh[0].node.data = fresh[0].text;
-  } else {
-    for (const p of gone) p.node.remove();
-    for (const p of fresh) box.insertBefore(p.node = pieceNode(doc, p), before);
+    return;
   }
+  for (const p of gone) p.node.remove();
+  for (const p of fresh) box.insertBefore(p.node = make(p, doc), before);
+}
+
+// Pieces: one plain run for another keeps its text node, with the new text.
+const makePiece = (p, doc) => pieceNode(doc, p);
+function reusePiece(was, p) {
+  if (was.kind !== undefined || p.kind !== undefined) return false;
+  was.node.data = p.text;
+  return true;
+}
+// Lines: a block each; the one line an edit changed keeps its block, its pieces patched.
+function makeLine(l, doc) {
+  const d = doc.createElement('div');
+  patch(d, null, l.pieces, makePiece, reusePiece);
+  return d;
+}
+function reuseLine(was, l) {
+  patch(was.node, was.pieces, l.pieces, makePiece, reusePiece);
+  return true;
 }
 
 /**
- * The lines of a multi-line field's layer: its pieces (without the tail's zero-width
- * space) cut at every line break, the break itself dropped; an empty line holds a
- * zero-width space so it keeps its height. `text` is a key of the line's pieces
- * (text, kind and index of each), what keptPieces compares.
+ * The lines of a multi-line field's layer: its pieces cut at every line break, the
+ * break itself dropped; an empty line holds a zero-width space so it keeps its height.
+ * `text` is a key of the line's pieces (text, kind and index of each), what
+ * keptPieces compares.
  * @returns {{ text: string, pieces: object[] }[]}
  */
 export function layerLines(pieces) {
@@ -261,7 +278,6 @@ export function layerLines(pieces) {
  * the line it changed, not the whole text.
  */
 export function paintLayer(ctx, f, text) {
-  const { doc } = ctx;
   const findings = f.result.findings;
   if (text.length > ctx.highlightLimit) {
     if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.overLimit = true; hideLayer(f); }
@@ -270,37 +286,11 @@ export function paintLayer(ctx, f, text) {
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
   f.overLimit = false;
-  const fresh = !f.pieces || f.inner.childNodes.length !== f.pieces.length;
-  if (f.single) {
-    const now = layerPieces(text, findings, true);
-    patchPieces(doc, f.inner, fresh ? null : f.pieces, now);
-    f.pieces = now;
-  } else {
-    const now = layerLines(layerPieces(text, findings, true));
-    const old = fresh ? null : f.pieces;
-    const [head, tail] = old ? keptPieces(old, now) : [0, 0];
-    for (let k = 0; k < head; k++) now[k].node = old[k].node;
-    for (let k = 0; k < tail; k++) now[now.length - 1 - k].node = old[old.length - 1 - k].node;
-    const gone = old ? old.slice(head, old.length - tail) : [];
-    const made = now.slice(head, now.length - tail);
-    if (gone.length === 1 && made.length === 1) {
-      // the line an edit changed: its own pieces patched in place
-      made[0].node = gone[0].node;
-      patchPieces(doc, made[0].node, gone[0].pieces, made[0].pieces);
-    } else {
-      const before = old && tail ? old[old.length - tail].node : null;
-      for (const l of gone) l.node.remove();
-      const frag = doc.createDocumentFragment();
-      for (const l of made) {
-        l.node = doc.createElement('div');
-        patchPieces(doc, l.node, null, l.pieces);
-        frag.appendChild(l.node);
-      }
-      if (old) f.inner.insertBefore(frag, before);
-      else f.inner.replaceChildren(frag);
-    }
-    f.pieces = now;
-  }
+  const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
+  const pieces = layerPieces(text, findings);
+  const now = f.single ? pieces : layerLines(pieces);
+  patch(f.inner, old, now, f.single ? makePiece : makeLine, f.single ? reusePiece : reuseLine);
+  f.pieces = now;
   layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
 }
 
