@@ -236,10 +236,10 @@ export function detach(ctx, f) {
 // defines one per input, captured from the prototype, so the setter hook above never
 // runs): compare each input's value on change and focus, shortly after anything the
 // person does (a framework re-renders in answer to an event: a click that clears a
-// field, a key, an input, a form reset), and every half second for changes that come later (a reply
-// that fills a field). No animation frame is asked for: an idle page is not woken 60
-// times a second, and typing does not pay for a frame loop. Sending never depends on
-// this (the routes read every field when something leaves, egress.js).
+// field, a key, an input, a form reset), and every half second for changes that come
+// later (a reply that fills a field). No animation frame is asked for: an idle page
+// is not woken 60 times a second, and typing does not pay for a frame loop. Sending
+// never depends on this (the routes read every field when something leaves, egress.js).
 const FOLLOW_EVENTS = ['input', 'keydown', 'click', 'reset'];
 const FOLLOW_AFTER_MS = 50;
 const FOLLOW_POLL_MS = 500;
