@@ -1,5 +1,5 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,vite,typing,paste] [--root=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,vite,typing,paste] [--root=DIR] [--against=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -13,7 +13,8 @@
 // 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
 //    own task, script, layout and style durations, DevTools protocol) on a page
 //    without pii-veil, and on a page with it in a textarea it leaves alone and in a
-//    protected one, in the same run.
+//    protected one (and with --against, in another build's), each page alone, in
+//    turn in every round of the same run.
 // 3. A 200 KB paste:
 // Each run opens the CRM demo page (www/crm.html, script-tag build) on the test server
 // and pastes the same text twice: into a textarea pii-veil leaves alone
@@ -37,7 +38,9 @@ import { pasteText } from './test/paste.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
 const rootArg = args.find((a) => a.startsWith('--root='));
-// --only=cold,typing,paste runs only those parts.
+// --only=cold,vite,typing,paste runs only those parts. --against=DIR (typing): the
+// protected field of another build's www/ too, its page typed into in turn with this
+// build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const part = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const big = pasteText();
@@ -176,46 +179,55 @@ if (part('typing')) {
   const typingScript = hasLoader ? 'pii-veil.loader.js' : 'pii-veil.js';
   const text = dense(5000);
   const ta = (id, off) => `<textarea id="${id}" rows="12" cols="100"${off ? ' data-pii-veil="off"' : ''}>${text}</textarea>`;
-  // the same textarea on a page without pii-veil, and both kinds on a page with it
-  const bare = await ctx.newPage();
-  await bare.route('**/bare-page.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${ta('bare', false)}</body></html>` }));
-  await bare.goto(server.url + 'bare-page.html');
-  const page = await ctx.newPage();
-  await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(typingScript, '', ta('plain', true) + ta('prot', false)) }));
-  await page.goto(server.url + 'bench-page.html');
-  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-  const metricsOf = async (p) => {
-    const cdp = await ctx.newCDPSession(p);
-    await cdp.send('Performance.enable');
-    return async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  };
-  const metrics = { bare: await metricsOf(bare), page: await metricsOf(page) };
+  const againstArg = args.find((a) => a.startsWith('--against='));
+  const other = againstArg ? await startServer({ root: againstArg.slice(10) }) : null;
+  const otherScript = other && existsSync(join(againstArg.slice(10), 'dist', 'pii-veil.loader.js')) ? 'pii-veil.loader.js' : 'pii-veil.js';
+  // Pages of one site share a renderer, whose counters these are: each page is opened,
+  // typed into and closed before the next, so no other page's timers are counted.
+  const bareHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${ta('bare', false)}</body></html>`;
+  const steps = [[server, bareHtml, ['bare']], [server, pageHtml(typingScript, '', ta('plain', true) + ta('prot', false)), ['plain', 'prot']]];
+  if (other) steps.push([other, pageHtml(otherScript, '', ta('plain', true) + ta('prot', false)), ['other']]);
   const keys = 60;
   const rows = {};
   for (let round = 0; round < runs; round++) {
-    for (const [p, id] of [[bare, 'bare'], [page, 'plain'], [page, 'prot']]) {
-      await p.bringToFront();
-      await p.focus('#' + id);
-      await p.evaluate((id) => { const t = document.getElementById(id); t.selectionStart = t.selectionEnd = t.value.length; }, id);
-      await p.waitForTimeout(300);
-      const m = metrics[p === bare ? 'bare' : 'page'];
-      const a = await m();
-      for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
-      await p.waitForTimeout(300);
-      const b = await m();
-      const per = (k) => ((b[k] - a[k]) * 1000) / keys;
-      (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+    for (const [srv, html, ids] of steps) {
+      const p = await ctx.newPage();
+      await p.route('**/typing-page.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+      await p.goto(srv.url + 'typing-page.html');
+      if (ids[0] !== 'bare') await p.waitForFunction(() => window.__first, null, { timeout: 60000 });
+      await p.waitForTimeout(1000);
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('Performance.enable');
+      const m = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+      for (const id of ids) {
+        const sel = id === 'other' ? '#prot' : '#' + id;
+        await p.focus(sel);
+        await p.evaluate((s) => { const t = document.querySelector(s); t.selectionStart = t.selectionEnd = t.value.length; }, sel);
+        await p.waitForTimeout(300);
+        const a = await m();
+        for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
+        await p.waitForTimeout(300);
+        const b = await m();
+        const per = (k) => ((b[k] - a[k]) * 1000) / keys;
+        (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+      }
+      await p.close();
     }
   }
   await ctx.close();
+  if (other) await other.close();
   const f = (rs, k) => median(rs.map((r) => r[k])).toFixed(2);
   console.log(`typing at the end of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
-  for (const [id, label] of [['bare', 'page without pii-veil'], ['plain', 'field pii-veil leaves alone'], ['prot', `protected field (${typingScript})`]]) {
-    console.log(`  ${label.padEnd(34)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`);
+  const labels = [['bare', 'page without pii-veil'], ['plain', 'field pii-veil leaves alone'], ['prot', `protected field (${typingScript})`]];
+  if (other) labels.push(['other', `protected field, --against build (${otherScript})`]);
+  for (const [id, label] of labels) {
+    console.log(`  ${label.padEnd(34)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`
+      + `  [${rows[id].map((r) => r.task.toFixed(1)).join(', ')}]`);
   }
   const task = (id) => median(rows[id].map((r) => r.task));
   console.log(`  pii-veil adds ${(task('prot') - task('bare')).toFixed(2)} ms per keystroke over the page without it`
     + ` (${(task('prot') - task('plain')).toFixed(2)} ms over the field it leaves alone on its page)`);
+  if (other) console.log(`  the --against build adds ${(task('other') - task('bare')).toFixed(2)} ms per keystroke over the page without it`);
 }
 
 const context = await launchChromium({ viewport: { width: 1500, height: 1000 } });
