@@ -53,6 +53,9 @@ node www/test/consumer.mjs
 echo "== React app: npm pack → Vite 7 build with react 19 → Chromium: typed values masked, clear, block, the bundled worker"
 node www/test/react.e2e.mjs
 
+echo "== other bundlers: npm pack → webpack 5 and rspack builds → Chromium: the engine loads, a 200 KB paste is scanned in the bundled worker"
+node www/test/bundlers.e2e.mjs
+
 echo "== protected CRM page in Chromium: forms, chat widgets, network guard, fail-closed (test server)"
 node www/test/protect.e2e.mjs
 

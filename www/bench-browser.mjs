@@ -1,15 +1,20 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,typing,paste] [--root=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,vite,typing,paste] [--root=DIR] [--against=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
 //    for the one-file build (pii-veil.js, module inlined) and the loader
-//    (pii-veil.loader.js + pii-veil.wasm, compiled streaming or after the hash):
+//    (pii-veil.loader.js + pii-veil.wasm, compiled while it downloads or after the hash):
 //    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
 //    scan of a prefilled 2,000-character message shown (`pii-veil:findings`).
+//    `vite`: the same for the npm package in an app built with Vite from the packed
+//    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
+//    entry chunk received → its wasm module received → protection ready → first scan.
 // 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
-//    own task, script, layout and style durations, DevTools protocol) in a textarea
-//    pii-veil leaves alone and in a protected one, in the same page and run.
+//    own task, script, layout and style durations, DevTools protocol) on a page
+//    without pii-veil, and on a page with it in a textarea it leaves alone and in a
+//    protected one (and with --against, in another build's), each page alone, in
+//    turn in every round of the same run.
 // 3. A 200 KB paste:
 // Each run opens the CRM demo page (www/crm.html, script-tag build) on the test server
 // and pastes the same text twice: into a textarea pii-veil leaves alone
@@ -22,6 +27,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { launchChromium } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
@@ -31,7 +38,9 @@ import { pasteText } from './test/paste.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
 const rootArg = args.find((a) => a.startsWith('--root='));
-// --only=cold,typing,paste runs only those parts.
+// --only=cold,vite,typing,paste runs only those parts. --against=DIR (typing): the
+// protected field of another build's www/ too, its page typed into in turn with this
+// build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const part = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const big = pasteText();
@@ -49,34 +58,116 @@ const pageHtml = (src, extra, body) => `<!doctype html><html lang="en"><head><me
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
 <script src="/dist/${src}" data-protect ${extra}></script><title>bench</title></head><body>${body}</body></html>`;
 
-async function coldStart(src, extra) {
+// The start-up phases pii-veil marks (src/marks.js), in ms after `from`; a build
+// without the marks gives none.
+const PHASES = ['module-received', 'module-decoded', 'module-checked', 'module-compiled', 'instantiated', 'scanner-built', 'warmed'];
+const phasesAfter = (page, from) => page.evaluate(([from, names]) => Object.fromEntries(names
+  .map((n) => [n, performance.getEntriesByName('pii-veil:' + n, 'mark')[0]]).filter(([, m]) => m).map(([n, m]) => [n, m.startTime - from])), [from, PHASES]);
+const phaseLine = (rs) => PHASES.filter((n) => rs.every((r) => r.phases[n] !== undefined))
+  .map((n) => `${n} ${median(rs.map((r) => r.phases[n])).toFixed(0)}`).join(', ');
+
+// One cold start. `later`: the field is empty at load; once protection is ready and the
+// page has been idle for a second, the message is put in at once (a paste) and the
+// time from its input event to its findings shown is taken (it includes protect()'s
+// 30 ms wait after the last change).
+async function coldStart(src, extra, later) {
   const ctx = await launchChromium();
   try {
     const page = await ctx.newPage();
     const msg = dense(2000);
-    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${msg}</textarea>`) }));
+    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${later ? '' : msg}</textarea>`) }));
     await page.goto(server.url + 'bench-page.html');
+    await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+    if (later) {
+      await page.waitForTimeout(1000);
+      await page.evaluate(() => document.getElementById('m').addEventListener('input', () => { window.__input = performance.now(); }, { once: true }));
+      await page.click('#m');
+      await page.keyboard.insertText(msg);
+    }
     await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-    return await page.evaluate((src) => {
-      const r = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/' + src));
-      return { received: r.responseEnd, ready: window.__ready - r.responseEnd, first: window.__first - window.__ready };
+    const r = await page.evaluate((src) => {
+      const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
+      return { received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready) };
     }, src);
+    r.phases = await phasesAfter(page, r.received);
+    return r;
   } finally {
     await ctx.close();
   }
 }
 
 const cold = {};
+// The loader's two ways, named on the tag (so that builds with another default compare).
 const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streaming compile', 'pii-veil.loader.js', 'data-wasm-compile="streaming"'],
-  ['loader, compile after hash', 'pii-veil.loader.js', '']].filter((b) => hasLoader || b[1] === 'pii-veil.js');
-for (const [name, src, extra] of builds) {
-  cold[name] = [];
-  for (let i = 0; i < runs; i++) cold[name].push(await coldStart(src, extra));
+  ['loader, compile after hash', 'pii-veil.loader.js', 'data-wasm-compile="after-hash"']].filter((b) => hasLoader || b[1] === 'pii-veil.js');
+for (const [name, src, extra] of part('cold') ? builds : []) {
+  cold[name] = { now: [], later: [] };
+  for (let i = 0; i < runs; i++) {
+    cold[name].now.push(await coldStart(src, extra, false));
+    cold[name].later.push(await coldStart(src, extra, true));
+  }
 }
-if (part('cold')) console.log(`cold start, fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan of a 2,000-char message shown`);
-for (const [name, rs] of Object.entries(cold)) {
-  console.log(`  ${name.padEnd(28)} ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the script arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms),`
+if (part('cold')) {
+  console.log(`cold start, fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan of a 2,000-char message shown`
+    + '\n  (in the field at load; or put in after ready and a second idle: from its input event, incl. the 30 ms wait)');
+}
+for (const [name, { now, later }] of Object.entries(cold)) {
+  console.log(`  ${name.padEnd(28)} ready ${median(now.map((r) => r.ready)).toFixed(0)} ms after the script arrived (at ${median(now.map((r) => r.received)).toFixed(0)} ms),`
+    + ` first scan shown ${median(now.map((r) => r.first)).toFixed(0)} ms later; put in after idle: shown after ${median(later.map((r) => r.first)).toFixed(0)} ms`
+    + `  [ready: ${now.map((r) => r.ready.toFixed(0)).join(', ')}; after idle: ${later.map((r) => r.first.toFixed(0)).join(', ')}]`);
+  const phases = phaseLine(now);
+  if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
+}
+
+// The npm package in a Vite app: the app calls protect(document) on a page with the
+// same prefilled message; times from the app's entry chunk received.
+async function viteApp() {
+  // the package of the build measured (--root: that checkout's dist/npm)
+  if (rootArg && !process.env.PII_VEIL_PKG) process.env.PII_VEIL_PKG = join(rootArg.slice(7), 'dist', 'npm');
+  const { installApp, packTarball } = await import('./test/apps.mjs');
+  const www = fileURLToPath(new URL('.', import.meta.url));
+  const vite = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8')).devDependencies.vite;
+  const dir = installApp('bench-vite', { devDependencies: { vite } }, {
+    'index.html': `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head>
+<body><textarea id="m" rows="20" cols="80">${dense(2000)}</textarea><script type="module" src="/src/main.js"></script></body></html>`,
+    'src/main.js': `import { protect } from 'pii-veil';
+addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);
+protect(document).ready.then(() => { window.__ready = performance.now(); });
+`,
+  }, packTarball());
+  execFileSync(join(dir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
+  const app = await startServer({ root: join(dir, 'dist') });
+  const rs = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await launchChromium();
+      try {
+        const page = await ctx.newPage();
+        await page.goto(app.url);
+        await page.waitForFunction(() => window.__first && window.__ready, null, { timeout: 60000 });
+        rs.push(await page.evaluate(() => {
+          const res = performance.getEntriesByType('resource');
+          const js = res.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
+          const wasm = res.find((e) => e.name.endsWith('.wasm'));
+          return { received: js.responseEnd, wasm: wasm.responseEnd - js.responseEnd, ready: window.__ready - js.responseEnd, first: window.__first - window.__ready };
+        }));
+        rs[rs.length - 1].phases = await phasesAfter(page, rs[rs.length - 1].received);
+      } finally {
+        await ctx.close();
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  return rs;
+}
+if (part('vite')) {
+  const rs = await viteApp();
+  console.log(`npm package in a Vite app, fresh profile, ${runs} run(s) (median): entry chunk received → protection ready → first scan shown`);
+  console.log(`  ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the entry chunk arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms; its .wasm received after ${median(rs.map((r) => r.wasm)).toFixed(0)} ms),`
     + ` first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
+  const phases = phaseLine(rs);
+  if (phases) console.log(`  phases, ms after the entry chunk arrived: ${phases}`);
 }
 
 // Typing: 60 characters at the end of a 5,000-char text, one every 60 ms (each is
@@ -85,38 +176,58 @@ for (const [name, rs] of Object.entries(cold)) {
 // from Chrome's counters (TaskDuration and its parts), until everything settled.
 if (part('typing')) {
   const ctx = await launchChromium({ viewport: { width: 1500, height: 1000 } });
-  const page = await ctx.newPage();
   const typingScript = hasLoader ? 'pii-veil.loader.js' : 'pii-veil.js';
   const text = dense(5000);
   const ta = (id, off) => `<textarea id="${id}" rows="12" cols="100"${off ? ' data-pii-veil="off"' : ''}>${text}</textarea>`;
-  await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(typingScript, '', ta('plain', true) + ta('prot', false)) }));
-  await page.goto(server.url + 'bench-page.html');
-  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const againstArg = args.find((a) => a.startsWith('--against='));
+  const other = againstArg ? await startServer({ root: againstArg.slice(10) }) : null;
+  const otherScript = other && existsSync(join(againstArg.slice(10), 'dist', 'pii-veil.loader.js')) ? 'pii-veil.loader.js' : 'pii-veil.js';
+  // Pages of one site share a renderer, whose counters these are: each page is opened,
+  // typed into and closed before the next, so no other page's timers are counted.
+  const bareHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${ta('bare', false)}</body></html>`;
+  const steps = [[server, bareHtml, ['bare']], [server, pageHtml(typingScript, '', ta('plain', true) + ta('prot', false)), ['plain', 'prot']]];
+  if (other) steps.push([other, pageHtml(otherScript, '', ta('plain', true) + ta('prot', false)), ['other']]);
   const keys = 60;
   const rows = {};
   for (let round = 0; round < runs; round++) {
-    for (const id of ['plain', 'prot']) {
-      await page.focus('#' + id);
-      await page.evaluate((id) => { const t = document.getElementById(id); t.selectionStart = t.selectionEnd = t.value.length; }, id);
-      await page.waitForTimeout(300);
-      const a = await metrics();
-      for (let i = 0; i < keys; i++) await page.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => page.waitForTimeout(60));
-      await page.waitForTimeout(300);
-      const b = await metrics();
-      const per = (k) => ((b[k] - a[k]) * 1000) / keys;
-      (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+    for (const [srv, html, ids] of steps) {
+      const p = await ctx.newPage();
+      await p.route('**/typing-page.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+      await p.goto(srv.url + 'typing-page.html');
+      if (ids[0] !== 'bare') await p.waitForFunction(() => window.__first, null, { timeout: 60000 });
+      await p.waitForTimeout(1000);
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('Performance.enable');
+      const m = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+      for (const id of ids) {
+        const sel = id === 'other' ? '#prot' : '#' + id;
+        await p.focus(sel);
+        await p.evaluate((s) => { const t = document.querySelector(s); t.selectionStart = t.selectionEnd = t.value.length; }, sel);
+        await p.waitForTimeout(300);
+        const a = await m();
+        for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
+        await p.waitForTimeout(300);
+        const b = await m();
+        const per = (k) => ((b[k] - a[k]) * 1000) / keys;
+        (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+      }
+      await p.close();
     }
   }
   await ctx.close();
+  if (other) await other.close();
   const f = (rs, k) => median(rs.map((r) => r[k])).toFixed(2);
   console.log(`typing at the end of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
-  for (const [id, label] of [['plain', 'without pii-veil'], ['prot', `with pii-veil (${typingScript})`]]) {
-    console.log(`  ${label.padEnd(24)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`);
+  const labels = [['bare', 'page without pii-veil'], ['plain', 'field pii-veil leaves alone'], ['prot', `protected field (${typingScript})`]];
+  if (other) labels.push(['other', `protected field, --against build (${otherScript})`]);
+  for (const [id, label] of labels) {
+    console.log(`  ${label.padEnd(34)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`
+      + `  [${rows[id].map((r) => r.task.toFixed(1)).join(', ')}]`);
   }
-  console.log(`  pii-veil adds ${(median(rows.prot.map((r) => r.task)) - median(rows.plain.map((r) => r.task))).toFixed(2)} ms per keystroke`);
+  const task = (id) => median(rows[id].map((r) => r.task));
+  console.log(`  pii-veil adds ${(task('prot') - task('bare')).toFixed(2)} ms per keystroke over the page without it`
+    + ` (${(task('prot') - task('plain')).toFixed(2)} ms over the field it leaves alone on its page)`);
+  if (other) console.log(`  the --against build adds ${(task('other') - task('bare')).toFixed(2)} ms per keystroke over the page without it`);
 }
 
 const context = await launchChromium({ viewport: { width: 1500, height: 1000 } });

@@ -10,8 +10,10 @@
 // The parts: loading the module (createLoader: idempotent init, synchronous where the
 // platform can), the scanner and session handles over the wasm objects, the chunk-wise
 // restorer, field hints, and the lists of kinds and validators; createApi wires them.
-// Besides the glue it uses two pure modules of its own folder (bundled with it): the
-// server-sent-event restorer (sse.js) and restoring into plain text only (restore-safe.js).
+// Besides the glue it uses three pure modules of its own folder (bundled with it): the
+// server-sent-event restorer (sse.js), restoring into plain text only (restore-safe.js)
+// and the start-up marks (marks.js).
+import { mark } from './marks.js';
 import { sseTransform } from './sse.js';
 import { plainRestorer, restorePlain } from './restore-safe.js';
 
@@ -92,6 +94,7 @@ function createLoader(glue, platform) {
     try {
       glue.initSync({ module: source });
       ready = true;
+      mark('instantiated');
     } catch (e) {
       throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
     }
@@ -133,6 +136,7 @@ function createLoader(glue, platform) {
     try {
       await glue.default({ module_or_path: input });
       ready = true;
+      mark('instantiated');
     } catch (e) {
       throw fail('load_failed', 'pii-veil: the WebAssembly module could not be loaded: ' + describe(e), e);
     }

@@ -3,17 +3,19 @@
 // against the hash the build embedded here before it is instantiated. The script's own
 // `integrity` attribute covers this hash, so one attribute guards both files.
 //
-// Two ways to compile, chosen by the script tag's `data-wasm-compile` (bench-browser.mjs
-// measures both): `after-hash` (the default) reads and hashes all bytes first, then
-// compiles them; `streaming` compiles a clone of the response while the bytes are
-// hashed — compiling is not running, the instance is made only once the hash matched.
-// On a 2-core machine the two compete for the cores and streaming was not faster on a
-// cold start (README, "Measurements").
+// The module is compiled while it downloads: the body is read once, and each chunk
+// goes on to `WebAssembly.compileStreaming` and into the one buffer the hash is
+// computed over. Compiling is not running: the instance is made only once the hash
+// matched; a module that does not match is dropped compiled but never instantiated.
+// `data-wasm-compile="after-hash"` on the script tag reads and hashes all bytes
+// first and compiles them then (also what happens when the server does not send
+// `application/wasm`, which streaming compilation needs); bench-browser.mjs times both.
 // A mismatch, a failed fetch or a browser without crypto.subtle (pages not served over
 // https or from localhost) rejects: protection is held back (fail closed), and a
 // console error with a fixed message says why (never any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
+import { mark } from './marks.js';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 // The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
@@ -21,7 +23,7 @@ const script = typeof document !== 'undefined' ? document.currentScript : null;
 // request hooks protect() installs are for the page's requests, not for this one.
 const boot = typeof window !== 'undefined' ? window.__piiVeilBoot : null;
 const nativeFetch = (boot && boot.fetch) || globalThis.fetch;
-const mode = (script && script.getAttribute('data-wasm-compile')) || 'after-hash';
+const mode = (script && script.getAttribute('data-wasm-compile')) || 'streaming';
 let pending = null;
 
 function b64(buf) {
@@ -48,18 +50,61 @@ async function check(bytes) {
   }
 }
 
+// Reads the body once: every chunk is handed to the compiler and copied into one
+// buffer (sized by Content-Length when the server sends it). Returns the bytes and the
+// compilation, which settles later.
+async function readCompiling(res) {
+  let feed;
+  const body = new ReadableStream({ start(c) { feed = c; } });
+  const compiled = WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }))
+    .then((m) => { mark('module-compiled'); return m; });
+  compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
+  const length = Number(res.headers.get('Content-Length')) || 0;
+  let buf = new Uint8Array(length > 0 ? length : 1 << 20);
+  let n = 0;
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (n + value.length > buf.length) {
+        const grown = new Uint8Array(Math.max(buf.length * 2, n + value.length));
+        grown.set(buf.subarray(0, n));
+        buf = grown;
+      }
+      buf.set(value, n);
+      n += value.length;
+      // a compiler that stopped (a CSP without 'wasm-unsafe-eval') no longer takes
+      // chunks; its error is the one reported, once the hash is checked
+      try { feed.enqueue(value); } catch (_) { /* see above */ }
+    }
+    try { feed.close(); } catch (_) { /* see above */ }
+  } catch (e) {
+    try { feed.error(e); } catch (_) { /* the compiler stopped already */ }
+    throw e;
+  }
+  return { bytes: buf.subarray(0, n), compiled };
+}
+
 async function load() {
   const url = new URL(NAME, base || globalThis.location.href);
   const res = await nativeFetch.call(globalThis, url, { credentials: 'same-origin' });
   if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
-  if (mode === 'streaming' && typeof WebAssembly.compileStreaming === 'function'
+  if (mode !== 'after-hash' && res.body && typeof WebAssembly.compileStreaming === 'function'
       && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
-    const [module] = await Promise.all([WebAssembly.compileStreaming(res.clone()), res.arrayBuffer().then(check)]);
-    return module;
+    const { bytes, compiled } = await readCompiling(res);
+    mark('module-received');
+    await check(bytes); // before anything of the module runs
+    mark('module-checked');
+    return compiled;
   }
   const bytes = await res.arrayBuffer();
+  mark('module-received');
   await check(bytes);
-  return WebAssembly.compile(bytes);
+  mark('module-checked');
+  const module = await WebAssembly.compile(bytes);
+  mark('module-compiled');
+  return module;
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the

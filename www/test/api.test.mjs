@@ -37,6 +37,13 @@ test('KINDS and VALIDATORS match the core', async () => {
   assert.deepEqual([...pv.VALIDATORS], glue.validators());
 });
 
+test('the warm-up sample of protect() holds every built-in kind, so the first scan of a page finds each recogniser ready', async () => {
+  const { WARM_TEXT } = await import('../src/protect/warm.js');
+  await pv.init();
+  const found = new Set(pv.createScanner().scan(WARM_TEXT).map((f) => f.kind));
+  assert.deepEqual([...pv.KINDS].filter((k) => !found.has(k)), []);
+});
+
 test('init is idempotent and accepts bytes and a compiled module', async () => {
   await pv.init();
   await pv.init();

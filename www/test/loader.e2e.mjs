@@ -1,10 +1,11 @@
 // The loader script (dist/pii-veil.loader.js) with its module beside it, in Chromium,
 // on the test server with the page CSP: the module is fetched, checked against the
-// SHA-384 the build embedded in the loader, compiled (both ways: streaming and after
-// the hash) and protects a form; the worker starts from the loader too. A module
-// whose bytes differ (one byte changed on the way) is not used: protection is held
-// back — the form's submit never reaches the server — and the console says why with
-// a fixed message, never the typed text.
+// SHA-384 the build embedded in the loader, compiled (both ways: while it downloads,
+// the default, and after the hash; and after the hash when the server does not send
+// application/wasm) and protects a form; the worker starts from the loader too. A
+// module whose bytes differ (one byte changed on the way) is not used, whichever way
+// it was compiled: protection is held back — the form's submit never reaches the
+// server — and the console says why with a fixed message, never the typed text.
 //   node www/test/loader.e2e.mjs        (needs www/build.sh first)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -32,16 +33,19 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper, withBoot) {
+async function open(compile, tamper, withBoot, type, noWasmEval) {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
-  const csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  let csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
+  if (noWasmEval) csp = csp.replace(" 'wasm-unsafe-eval'", '');
   await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot) }));
   if (tamper) {
     const bad = Buffer.from(wasm);
     bad[bad.length - 100] ^= 1;
     await page.route('**/dist/pii-veil.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: bad }));
+  } else if (type) {
+    await page.route('**/dist/pii-veil.wasm', (r) => r.fulfill({ contentType: type, body: wasm }));
   }
   await page.goto(server.url + 'loader-test.html');
   return { page, logs };
@@ -61,10 +65,10 @@ async function check(name, fn) {
 }
 
 try {
-  for (const compile of [null, 'streaming']) {
-    await check(`the checked module protects the page (${compile || 'after-hash'} compile), and the worker loads it too`, async () => {
+  for (const [compile, type] of [[null], ['after-hash'], [null, 'application/octet-stream']]) {
+    await check(`the checked module protects the page (${compile || 'streaming'} compile${type ? ', served as ' + type : ''}), and the worker loads it too`, async () => {
       server.reset();
-      const { page, logs } = await open(compile, false);
+      const { page, logs } = await open(compile, false, false, type);
       assert.equal(await readyOf(page), true);
       assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
       await page.fill('#msg', `Meine IBAN ${IBAN}`);
@@ -100,9 +104,9 @@ try {
     await page.close();
   });
 
-  await check('a module that does not match the hash is not used: submits are held, one fixed console error', async () => {
+  for (const compile of [null, 'after-hash']) await check(`a module that does not match the hash is not used (${compile || 'streaming'} compile): submits are held, one fixed console error`, async () => {
     server.reset();
-    const { page, logs } = await open(null, true);
+    const { page, logs } = await open(compile, true);
     assert.equal(await readyOf(page), false);
     await page.fill('#msg', `Meine IBAN ${IBAN}`);
     await page.click('#send');
@@ -112,6 +116,18 @@ try {
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     const err = await page.evaluate(() => window.PiiVeil.init().then(() => 'loaded', (e) => e.code));
     assert.equal(err, 'load_failed');
+    await page.close();
+  });
+  await check('under a CSP without \'wasm-unsafe-eval\' (nothing can compile) protection is held back, one fixed console error', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, false, null, true);
+    assert.equal(await readyOf(page), false);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForTimeout(800);
+    assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
+    assert.ok(logs.includes('pii-veil: pii-veil.wasm could not be loaded; protection is held back'), logs.join('\n'));
+    assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     await page.close();
   });
 } finally {

@@ -9,12 +9,13 @@ import { KIND_LABELS, MESSAGES, fmt, kindList, messagesFor, summary } from '../s
 import { verdict, replaceEntries } from '../src/protect/gate.js';
 import { createScrubber, isTextType } from '../src/protect/scrub.js';
 import { matchesGuard, normaliseGuard } from '../src/protect/guard.js';
-import { badgeOffset, layerPieces } from '../src/protect/overlay.js';
+import { badgeOffset, layerPieces, layerLines } from '../src/protect/overlay.js';
 import { editableText, pointAt } from '../src/protect/text.js';
 import { eligible, fieldRecord } from '../src/protect/fields.js';
 import { configFor } from '../src/protect/engine.js';
 import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
+import { WARM_TEXT } from '../src/protect/warm.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
 import { countKinds, sameCounts, total, OWN } from '../src/protect/util.js';
 import { anchorOf, badgeBox } from '../src/protect/anchor.js';
@@ -172,16 +173,27 @@ test('guard: options normalised; origins, self, wildcard, paths and a function',
   assert.ok(!matchesGuard(normaliseGuard(fn), new URL('https://shop.example/y'), self));
 });
 
-test('layer pieces: text between findings, marks with kind and index, a line for a trailing newline', () => {
+test('layer pieces: text between findings, marks with kind and index; lines: one per line break, a trailing newline makes a line', () => {
   const text = 'Mail a@b.de, IBAN DE89\n';
   const findings = [{ kind: 'email', start: 5, end: 11 }, { kind: 'iban', start: 18, end: 22 }];
-  assert.deepEqual(layerPieces(text, findings, false), [
+  assert.deepEqual(layerPieces(text, findings), [
     { text: 'Mail ' }, { text: 'a@b.de', kind: 'email', i: 0 }, { text: ', IBAN ' },
-    { text: 'DE89', kind: 'iban', i: 1 }, { text: '\n\u200b' },
+    { text: 'DE89', kind: 'iban', i: 1 }, { text: '\n' },
   ]);
-  assert.deepEqual(layerPieces('a@b.de', [{ kind: 'email', start: 0, end: 6 }], true),
+  assert.deepEqual(layerPieces('a@b.de', [{ kind: 'email', start: 0, end: 6 }]),
     [{ text: 'a@b.de', kind: 'email', i: 0 }, { text: '' }]);
-  assert.equal(layerPieces(text, findings, false).map((p) => p.text).join(''), text + '\u200b');
+  assert.equal(layerPieces(text, findings).map((p) => p.text).join(''), text);
+  const lines = layerLines(layerPieces(text, findings));
+  assert.deepEqual(lines.map((l) => l.pieces), [
+    [{ text: 'Mail ' }, { text: 'a@b.de', kind: 'email', i: 0 }, { text: ', IBAN ' }, { text: 'DE89', kind: 'iban', i: 1 }],
+    [{ text: '\u200b' }],
+  ]);
+  // a line's key changes with its text, a finding's kind and its index
+  const key = (t, f) => layerLines(layerPieces(t, f))[0].text;
+  assert.notEqual(key('ab', [{ kind: 'email', start: 0, end: 1 }]), key('ab', [{ kind: 'iban', start: 0, end: 1 }]));
+  assert.notEqual(key('ab', [{ kind: 'email', start: 0, end: 1 }]), key('ab', [{ kind: 'email', start: 0, end: 2 }]));
+  const second = layerLines(layerPieces('x\nab', [{ kind: 'email', start: 0, end: 1 }, { kind: 'email', start: 2, end: 3 }]))[1].text;
+  assert.notEqual(second, key('ab', [{ kind: 'email', start: 0, end: 1 }]), 'the same line after one more finding');
 });
 
 test('badge position: centred on the top right corner, top left for right-to-left', () => {
@@ -265,6 +277,7 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.deepEqual(initMessage('/x.wasm', URL), { type: 'init', engine: '/x.wasm' });
   assert.deepEqual(initMessage(new URL('https://a.example/x.wasm'), URL), { type: 'init', engine: 'https://a.example/x.wasm' });
   assert.deepEqual(initMessage(new Uint8Array(1), URL), { type: 'init', engine: undefined });
+  assert.deepEqual(initMessage(undefined, URL, { countries: ['de'] }), { type: 'init', engine: undefined, config: { countries: ['de'] } });
 
   const posted = [];
   let started = 0;
@@ -315,6 +328,19 @@ test('worker side: one scanner per configuration, findings without their text, e
     { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] } },
     { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] } },
   ]);
+  // announced in init: built and warmed up at once with the fixed sample, reused by requests
+  const warmed = [];
+  const made2 = [];
+  const scope2 = { postMessage: (m) => answers.push(m) };
+  serveWorker({ init: () => Promise.resolve(), createScanner(config) { made2.push(config); return { redact: (text) => { warmed.push(text); return { text, findings: [] }; } }; } }, scope2);
+  scope2.onmessage({ data: { type: 'init', config: { countries: ['at'] } } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(made2, [{ countries: ['at'] }]);
+  assert.deepEqual(warmed, [WARM_TEXT]);
+  scope2.onmessage({ data: { type: 'redact', id: 4, text: 'ef', config: { countries: ['at'] } } });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(made2, [{ countries: ['at'] }], 'the warmed scanner serves the request');
+  assert.deepEqual(answers.at(-1), { id: 4, result: { text: 'ef', findings: [] } });
   const failing = { postMessage: (m) => answers.push(m) };
   serveWorker({ init: () => Promise.reject(Object.assign(new Error('x'), { code: 'load_failed' })) }, failing);
   failing.onmessage({ data: { type: 'redact', id: 9, text: 'x' } });

@@ -23,13 +23,20 @@ export function updateBadge(ctx, f) {
     b.setAttribute('aria-expanded', 'false');
     b.addEventListener('click', () => (f.popup ? closePopup(f, true) : openPopup(ctx, f)));
     b.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep the field's focus and caret
+    // placed from 0,0: the overlay moves it from where it is (f.badgeAt) to the corner
+    b.style.left = '0px';
+    b.style.top = '0px';
+    f.badgeAt = { left: 0, top: 0 };
     const anchor = anchorOf(ctx, f);
     (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', b);
     f.badge = b;
   }
-  f.badge.hidden = false;
-  f.badge.textContent = String(n);
-  f.badge.setAttribute('aria-label', fmt(msg.badge, { n, items: n === 1 ? msg.item : msg.items }));
+  // A rescan that found as many as before touches nothing (typing on does not lay out the badge).
+  if (f.badge.hidden || f.badge.textContent !== String(n)) {
+    f.badge.hidden = false;
+    f.badge.textContent = String(n);
+    f.badge.setAttribute('aria-label', fmt(msg.badge, { n, items: n === 1 ? msg.item : msg.items }));
+  }
   layoutSoon(ctx, f);
   if (f.popup) fillPopup(ctx, f);
 }

@@ -29,6 +29,8 @@ export function shadowRootOf(host) {
 export function remember(ctx, f) {
   const r = f.result;
   if (!r || !r.findings.length || !f.cacheKey) return;
+  // typing on mostly finds the values it found before: then there is nothing to learn
+  if (!r.findings.some((x) => x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text))) return;
   const phs = placeholdersOf(f.cacheKey, r.text, r.findings);
   r.findings.forEach((x, i) => {
     if (x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text)) { ctx.known.set(x.text, { placeholder: phs[i], kind: x.kind }); ctx.knownVersion++; }

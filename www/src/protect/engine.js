@@ -9,6 +9,8 @@ import { announce, showFailed } from './notices.js';
 import { paintEditable, paintLayer } from './overlay.js';
 import { closePopup, updateBadge } from './badge.js';
 import { forget, remember } from './egress.js';
+import { mark } from '../marks.js';
+import { warm } from './warm.js';
 
 /** The scanner configuration with the field's allowed values added to `allow`. */
 export function configFor(config, allowed) {
@@ -40,12 +42,17 @@ export function startEngine(ctx) {
     if (typeof win.WebAssembly !== 'object') throw fail('load_failed', 'pii-veil: this browser has no WebAssembly');
     await api.init(opt.engine);
     ctx.baseScanner = api.createScanner(ctx.config);
+    mark('scanner-built');
   })().then(() => {
     if (ctx.stopped) return;
     ctx.engine = 'ready';
     for (const f of ctx.fields.values()) schedule(ctx, f, true);
-    // Start the scanning worker while the page is idle, not during a big paste.
-    if (platform.createWorker && opt.worker !== false) (win.requestIdleCallback || win.setTimeout)(() => { if (!ctx.stopped) ctx.worker.start(); });
+    // While the page is idle: build the engine's lazy parts (warm.js), so the first
+    // keystroke or paste does not pay for them, then start the scanning worker (not
+    // during a big paste).
+    const idle = win.requestIdleCallback ? (fn) => win.requestIdleCallback(fn, { timeout: 1000 }) : (fn) => win.setTimeout(fn, 0);
+    idle(() => { if (!ctx.stopped) warm(ctx.baseScanner, ctx.redactOptions); });
+    if (platform.createWorker && opt.worker !== false) idle(() => { if (!ctx.stopped) ctx.worker.start(ctx.config); });
     emit(win, target, 'pii-veil:ready', {});
   }, (e) => {
     ctx.engine = 'failed';
@@ -92,7 +99,7 @@ export function redactNow(ctx, f, text) {
 export function schedule(ctx, f, now) {
   if (ctx.stopped || ctx.engine !== 'ready') return;
   ctx.win.clearTimeout(f.timer);
-  f.timer = ctx.win.setTimeout(timed(ctx, () => rescan(ctx, f), 'rescan'), now ? 0 : 30);
+  f.timer = ctx.win.setTimeout(timed(ctx, () => { f.timer = 0; rescan(ctx, f); }, 'rescan'), now ? 0 : 30);
 }
 
 /** Reads and scans the field (long texts in the worker), then shows the result. */
@@ -101,6 +108,7 @@ export function rescan(ctx, f) {
   if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected) return;
   const t0 = win.performance.now();
   const { text, map } = readText(f);
+  if (!f.editable) f.seen = text; // followValues (fields.js) has nothing to add
   const readMs = win.performance.now() - t0;
   if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
   const seq = ++f.seq;

@@ -210,7 +210,7 @@ export function attach(ctx, e) {
   on('compositionend', () => { f.composing = false; schedule(ctx, f); });
   on('scroll', () => syncScroll(ctx, f));
   on('focus', () => announce(ctx, f));
-  if (!f.editable) watchValue(ctx, f);
+  if (!f.editable) { watchValue(ctx, f); f.seen = e.value; } // followValues compares with this
   if (ctx.showNotice) addNotice(ctx, f);
   if (ctx.engine === 'ready') schedule(ctx, f, true);
   else if (ctx.engine === 'failed' && !f.failOpen) showFailed(ctx, f.form || f.el);
@@ -234,20 +234,31 @@ export function detach(ctx, f) {
 
 // Frameworks set `.value` through a property of their own on the element (React
 // defines one per input, captured from the prototype, so the setter hook above never
-// runs): compare each input's value once per animation frame, and on change and focus.
+// runs): compare each input's value on change and focus, shortly after anything the
+// person does (a framework re-renders in answer to an event: a click that clears a
+// field, a key, an input, a form reset), and every half second for changes that come
+// later (a reply that fills a field). No animation frame is asked for: an idle page
+// is not woken 60 times a second, and typing does not pay for a frame loop. Sending
+// never depends on this (the routes read every field when something leaves, egress.js).
+const FOLLOW_EVENTS = ['input', 'keydown', 'click', 'reset'];
+const FOLLOW_AFTER_MS = 50;
+const FOLLOW_POLL_MS = 500;
 function followValues(ctx) {
   const { win } = ctx;
   const check = () => {
     for (const f of ctx.fields.values()) {
-      if (f.editable || !f.el.isConnected) continue;
+      if (f.editable || f.timer || !f.el.isConnected) continue; // a pending rescan reads the value anyway
       const v = f.el.value;
       if (f.seen !== v) { if (f.seen !== undefined && !f.composing) schedule(ctx, f); f.seen = v; }
     }
   };
-  let id = 0;
-  const frame = () => { if (ctx.stopped) return; check(); id = win.requestAnimationFrame(frame); };
-  if (typeof win.requestAnimationFrame === 'function') id = win.requestAnimationFrame(frame);
-  ctx.cleanups.push(() => { if (id) win.cancelAnimationFrame(id); });
+  let timer = 0;
+  const soon = () => {
+    if (!timer) timer = win.setTimeout(() => { timer = 0; if (!ctx.stopped) check(); }, FOLLOW_AFTER_MS);
+  };
+  const poll = win.setInterval(() => { if (!ctx.stopped) check(); }, FOLLOW_POLL_MS);
+  ctx.cleanups.push(() => { win.clearTimeout(timer); win.clearInterval(poll); });
+  for (const type of FOLLOW_EVENTS) listen(ctx, ctx.doc, type, soon, true);
   listen(ctx, ctx.doc, 'change', check, true);
   listen(ctx, ctx.doc, 'focusin', check, true);
 }

@@ -7,7 +7,10 @@
 //
 // Geometry (reads of boxes, writes of positions) runs once per frame, in
 // requestAnimationFrame, where the browser lays out anyway: never a forced layout in
-// the middle of a task (a 200 KB paste would cost tens of ms each time).
+// the middle of a task (a 200 KB paste would cost tens of ms each time). In the frame
+// every queued field is measured first and written after, and only what changed is
+// written (the copied style, the layer's box and scroll, the badge's place), so a
+// keystroke that moves nothing costs one layout and no style change.
 import { el } from './util.js';
 import { readText, pointAt } from './text.js';
 import { badgeBox } from './anchor.js';
@@ -31,11 +34,10 @@ export function initOverlay(ctx) {
 }
 
 /**
- * The pieces of a layer's text: plain runs and findings, in order, plus the tail; a
- * multi-line field's tail gets a zero-width space so a trailing newline takes a line.
+ * The pieces of a layer's text: plain runs and findings, in order, plus the tail.
  * @returns {({ text: string } | { text: string, kind: string, i: number })[]}
  */
-export function layerPieces(text, findings, single) {
+export function layerPieces(text, findings) {
   const out = [];
   let last = 0;
   findings.forEach((x, i) => {
@@ -43,7 +45,7 @@ export function layerPieces(text, findings, single) {
     out.push({ text: text.slice(x.start, x.end), kind: x.kind, i });
     last = x.end;
   });
-  out.push({ text: text.slice(last) + (single ? '' : '\u200b') });
+  out.push({ text: text.slice(last) });
   return out;
 }
 
@@ -56,6 +58,25 @@ function ensureLayer(ctx, f) {
   f.el.insertAdjacentElement('afterend', layer);
   f.layer = layer;
   f.inner = inner;
+  // What was last written to the layer's style (overlay only writes what differs);
+  // placed at 0,0 so the first frame measures from a known place.
+  f.layerStyle = {};
+  setStyle(f.layer, f.layerStyle, { left: '0px', top: '0px' });
+}
+
+/** Writes the properties of `values` that differ from `last` (what was written before). */
+function setStyle(node, last, values) {
+  for (const k in values) {
+    if (last[k] !== values[k]) {
+      node.style[k] = values[k];
+      last[k] = values[k];
+    }
+  }
+}
+
+/** Hides an input's or textarea's layer (its text is over the highlight limit). */
+function hideLayer(f) {
+  setStyle(f.layer, f.layerStyle, { display: 'none' });
 }
 
 /** Queues the field's geometry (layer box, scroll, badge) for the next frame. */
@@ -66,42 +87,79 @@ export function layoutSoon(ctx, f) {
   ctx.frame = (win.requestAnimationFrame || ((cb) => win.setTimeout(cb, 16)))(() => {
     ctx.frame = 0;
     const t0 = win.performance.now();
-    for (const g of [...ctx.dirty]) {
-      if (!ctx.fields.has(g.el)) continue;
-      syncBox(ctx, g);
-      syncScroll(ctx, g);
-      placeBadge(ctx, g);
-    }
+    const list = [...ctx.dirty].filter((g) => ctx.fields.has(g.el));
     ctx.dirty.clear();
+    // all reads, then all writes: one layout for every field of the frame
+    const seen = list.map((g) => measure(ctx, g));
+    list.forEach((g, i) => place(ctx, g, seen[i]));
     const dt = win.performance.now() - t0;
     if (dt > stats.maxFrameMs) stats.maxFrameMs = dt;
   });
 }
 
-function syncBox(ctx, f) {
-  if (!f.layer) return;
+function px(v) {
+  return parseFloat(v) || 0;
+}
+
+// Positions in 1/64 px, the unit layout works in: a box already where it should be
+// measures a difference of 0 and is not written again.
+const unit = (v) => Math.round(v * 64) / 64;
+
+/**
+ * Reads what the field's layer and badge need, writes nothing: the layer's style copy,
+ * its box, where it and the badge are against where they should be, the scroll.
+ */
+function measure(ctx, f) {
   const c = f.el;
   const cs = ctx.win.getComputedStyle(c);
-  const ls = f.layer.style;
-  for (const k of COPY) ls[k] = cs[k];
-  ls.whiteSpace = f.single ? 'pre' : 'pre-wrap';
-  ls.overflowWrap = f.single ? 'normal' : 'break-word';
-  ls.wordBreak = cs.wordBreak;
-  const bl = parseFloat(cs.borderLeftWidth) || 0, br = parseFloat(cs.borderRightWidth) || 0;
-  const bt = parseFloat(cs.borderTopWidth) || 0, bb = parseFloat(cs.borderBottomWidth) || 0;
-  // The field's client box minus its scrollbar, so lines wrap at the same width.
-  ls.width = (c.clientWidth + bl + br) + 'px';
-  ls.height = (c.clientHeight + bt + bb) + 'px';
-  const z = cs.zIndex;
-  ls.zIndex = z === 'auto' ? '' : z;
-  if (cs.display === 'none' || cs.visibility === 'hidden') { ls.display = 'none'; return; }
-  ls.display = '';
-  ls.left = '0px';
-  ls.top = '0px';
-  const a = f.layer.getBoundingClientRect();
-  const b = c.getBoundingClientRect();
-  ls.left = (b.left - a.left) + 'px';
-  ls.top = (b.top - a.top) + 'px';
+  const m = { rtl: cs.direction === 'rtl' };
+  if (f.layer && f.layerStyle) {
+    const style = {};
+    for (const k of COPY) style[k] = cs[k];
+    style.whiteSpace = f.single ? 'pre' : 'pre-wrap';
+    style.overflowWrap = f.single ? 'normal' : 'break-word';
+    style.wordBreak = cs.wordBreak;
+    // The field's client box minus its scrollbar, so lines wrap at the same width.
+    style.width = (c.clientWidth + px(cs.borderLeftWidth) + px(cs.borderRightWidth)) + 'px';
+    style.height = (c.clientHeight + px(cs.borderTopWidth) + px(cs.borderBottomWidth)) + 'px';
+    style.zIndex = cs.zIndex === 'auto' ? '' : cs.zIndex;
+    const hidden = cs.display === 'none' || cs.visibility === 'hidden' || f.layerStyle.display === 'none' && f.overLimit;
+    style.display = hidden ? 'none' : '';
+    if (!hidden && f.layerStyle.display !== 'none') {
+      // moved by the difference between the field's box and the layer's, from where it is
+      const a = f.layer.getBoundingClientRect();
+      const b = c.getBoundingClientRect();
+      style.left = unit(px(f.layerStyle.left) + b.left - a.left) + 'px';
+      style.top = unit(px(f.layerStyle.top) + b.top - a.top) + 'px';
+      m.scroll = [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft];
+    } else if (!hidden) m.again = true; // shown now: measured in the next frame
+    m.style = style;
+  }
+  const bd = f.badge;
+  if (bd && !bd.hidden) {
+    const o = bd.getBoundingClientRect();
+    const at = badgeOffset(badgeBox(f, o), o, m.rtl);
+    f.badgeAt = f.badgeAt || { left: 0, top: 0 };
+    m.badge = { left: f.badgeAt.left + at.left, top: f.badgeAt.top + at.top };
+  }
+  return m;
+}
+
+/** Writes what `measure` found different. */
+function place(ctx, f, m) {
+  if (m.style) setStyle(f.layer, f.layerStyle, m.style);
+  if (m.scroll) {
+    if (m.scroll[2] !== m.scroll[0]) f.layer.scrollTop = m.scroll[0];
+    if (m.scroll[3] !== m.scroll[1]) f.layer.scrollLeft = m.scroll[1];
+  }
+  if (m.badge) {
+    const b = f.badge;
+    const left = unit(m.badge.left), top = unit(m.badge.top);
+    if (left !== f.badgeAt.left) b.style.left = left + 'px';
+    if (top !== f.badgeAt.top) b.style.top = top + 'px';
+    f.badgeAt = { left, top };
+  }
+  if (m.again) layoutSoon(ctx, f);
 }
 
 /** Follows the field's scroll position (layer) or redraws the boxes (contenteditable). */
@@ -141,48 +199,99 @@ export function keptPieces(old, now) {
 }
 
 /**
+ * Replaces in `box` the nodes of the items (pieces or lines) that changed from `old`
+ * (each with its `node`) to `now`, keeping the rest: `make(item, doc)` makes a node, and
+ * `reuse(was, item)` may update the one node that changed in place (true if it did).
+ */
+function patch(box, old, now, make, reuse) {
+  const doc = box.ownerDocument;
+  if (!old) {
+    const frag = doc.createDocumentFragment();
+    for (const p of now) frag.appendChild(p.node = make(p, doc));
+    box.replaceChildren(frag);
+    return;
+  }
+  const [head, tail] = keptPieces(old, now);
+  for (let k = 0; k < head; k++) now[k].node = old[k].node;
+  for (let k = 0; k < tail; k++) {
+    const p = now[now.length - 1 - k];
+    p.node = old[old.length - 1 - k].node;
+    if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
+  }
+  const before = tail ? old[old.length - tail].node : null;
+  const gone = old.slice(head, old.length - tail);
+  const fresh = now.slice(head, now.length - tail);
+  if (gone.length === 1 && fresh.length === 1 && reuse(gone[0], fresh[0])) {
+    fresh[0].node = gone[0].node;
+    return;
+  }
+  for (const p of gone) p.node.remove();
+  for (const p of fresh) box.insertBefore(p.node = make(p, doc), before);
+}
+
+// Pieces: one plain run for another keeps its text node, with the new text.
+const makePiece = (p, doc) => pieceNode(doc, p);
+function reusePiece(was, p) {
+  if (was.kind !== undefined || p.kind !== undefined) return false;
+  was.node.data = p.text;
+  return true;
+}
+// Lines: a block each; the one line an edit changed keeps its block, its pieces patched.
+function makeLine(l, doc) {
+  const d = doc.createElement('div');
+  patch(d, null, l.pieces, makePiece, reusePiece);
+  return d;
+}
+function reuseLine(was, l) {
+  patch(was.node, was.pieces, l.pieces, makePiece, reusePiece);
+  return true;
+}
+
+/**
+ * The lines of a multi-line field's layer: its pieces cut at every line break, the
+ * break itself dropped; an empty line holds a zero-width space so it keeps its height.
+ * `text` is a key of the line's pieces (text, kind and index of each), what
+ * keptPieces compares.
+ * @returns {{ text: string, pieces: object[] }[]}
+ */
+export function layerLines(pieces) {
+  const lines = [[]];
+  for (const p of pieces) {
+    const parts = p.text.split('\n');
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) lines.push([]);
+      if (parts[k]) lines[lines.length - 1].push(p.kind === undefined ? { text: parts[k] } : { text: parts[k], kind: p.kind, i: p.i });
+    }
+  }
+  return lines.map((ps) => {
+    if (!ps.length) ps.push({ text: '\u200b' });
+    let key = '';
+    for (const p of ps) key += (p.kind === undefined ? '\u0001' : '\u0002' + p.kind + '\u0003' + p.i + '\u0003') + p.text;
+    return { text: key, pieces: ps };
+  });
+}
+
+/**
  * Draws the findings of an input or textarea into its layer. Only the pieces that
- * changed are replaced (a plain run that changed keeps its text node); the layer's
- * other nodes, and so their layout, stay.
+ * changed are replaced; the layer's other nodes, and so their layout, stay. A
+ * multi-line field's layer holds one block per line: an edit lays out and repaints
+ * the line it changed, not the whole text.
  */
 export function paintLayer(ctx, f, text) {
-  const { doc } = ctx;
   const findings = f.result.findings;
   if (text.length > ctx.highlightLimit) {
-    if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.layer.style.display = 'none'; }
+    if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.overLimit = true; hideLayer(f); }
     return;
   }
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
-  const now = layerPieces(text, findings, f.single);
+  f.overLimit = false;
   const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
-  if (!old) {
-    const frag = doc.createDocumentFragment();
-    for (const p of now) frag.appendChild(p.node = pieceNode(doc, p));
-    f.inner.replaceChildren(frag);
-  } else {
-    const [head, tail] = keptPieces(old, now);
-    for (let k = 0; k < head; k++) now[k].node = old[k].node;
-    for (let k = 0; k < tail; k++) {
-      const p = now[now.length - 1 - k];
-      p.node = old[old.length - 1 - k].node;
-      if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
-    }
-    const before = tail ? old[old.length - tail].node : null;
-    const gone = old.slice(head, old.length - tail);
-    const fresh = now.slice(head, now.length - tail);
-    // One plain run for another: the same text node, new text.
-    if (gone.length === 1 && fresh.length === 1 && gone[0].kind === undefined && fresh[0].kind === undefined) {
-      fresh[0].node = gone[0].node;
-      fresh[0].node.data = fresh[0].text;
-    } else {
-      for (const p of gone) p.node.remove();
-      for (const p of fresh) f.inner.insertBefore(p.node = pieceNode(doc, p), before);
-    }
-  }
+  const pieces = layerPieces(text, findings);
+  const now = f.single ? pieces : layerLines(pieces);
+  patch(f.inner, old, now, f.single ? makePiece : makeLine, f.single ? reusePiece : reuseLine);
   f.pieces = now;
-  f.layer.scrollTop = f.el.scrollTop; // keeps the old position until the frame
-  layoutSoon(ctx, f);
+  layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
 }
 
 /** Puts the ranges of every field into the one `pii-veil` highlight (or removes it). */
@@ -252,18 +361,4 @@ export function badgeOffset(field, badge, rtl) {
     left: rtl ? field.left - badge.left - badge.width / 2 : field.right - badge.left - badge.width / 2,
     top: field.top - badge.top - badge.height / 2,
   };
-}
-
-/** Moves the badge onto the field's corner (in the frame callback). */
-export function placeBadge(ctx, f) {
-  const b = f.badge;
-  if (!b || b.hidden) return;
-  b.style.left = '0px';
-  b.style.top = '0px';
-  const o = b.getBoundingClientRect();
-  const r = badgeBox(f, o);
-  const rtl = ctx.win.getComputedStyle(f.el).direction === 'rtl';
-  const at = badgeOffset(r, o, rtl);
-  b.style.left = at.left + 'px';
-  b.style.top = at.top + 'px';
 }

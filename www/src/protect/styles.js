@@ -11,6 +11,7 @@ export const CSS_TEXT = `
 .pii-veil-layer mark.pii-veil-open { background: rgba(47, 91, 234, .28); box-shadow: inset 0 -2px 0 rgba(47, 91, 234, .9); }
 .pii-veil-layer.pii-veil-single { display: flex; align-items: center; }
 .pii-veil-layer.pii-veil-single > div { flex: none; white-space: pre; }
+.pii-veil-layer > div > div + div { text-indent: 0; }
 .pii-veil-box { position: absolute; pointer-events: none; }
 ::highlight(pii-veil) { background-color: rgba(255, 196, 0, .38); }
 .pii-veil-badge { position: absolute; z-index: 2; font: 600 11px/1 system-ui, sans-serif; min-width: 1.6em;

@@ -6,9 +6,14 @@
 // then scan on the main thread.
 import { fail } from './util.js';
 
-/** The first message to a new worker: load the engine from the same place as the page. */
-export function initMessage(engine, URL_) {
-  return { type: 'init', engine: typeof engine === 'string' || engine instanceof URL_ ? String(engine) : undefined };
+/**
+ * The first message to a new worker: load the engine from the same place as the page,
+ * and build (and warm up) the scanner of `config`, the one long texts will ask for.
+ */
+export function initMessage(engine, URL_, config) {
+  const m = { type: 'init', engine: typeof engine === 'string' || engine instanceof URL_ ? String(engine) : undefined };
+  if (config) m.config = config;
+  return m;
 }
 
 /**
@@ -39,8 +44,8 @@ export function createWorkerClient(o) {
     worker = null;
   }
 
-  /** The worker, started on first use; null where none can run. */
-  function start() {
+  /** The worker, started on first use (or at idle, with the page's `config`); null where none can run. */
+  function start(config) {
     if (worker || broken || !o.createWorker) return worker;
     try {
       worker = o.createWorker(win);
@@ -48,7 +53,7 @@ export function createWorkerClient(o) {
     if (!worker) { broken = true; return null; }
     worker.onmessage = onMessage;
     worker.onerror = onError;
-    worker.postMessage(initMessage(o.engine, win.URL));
+    worker.postMessage(initMessage(o.engine, win.URL, config));
     return worker;
   }
 
