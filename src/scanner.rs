@@ -30,7 +30,7 @@ use crate::error::{Error, ErrorCode};
 use crate::field::{FieldClass, FieldHints};
 use crate::mask::{self, MaskOptions};
 use crate::normalize::Normalized;
-use crate::recognize::{self, Recognizer};
+use crate::recognize::{self, Shared};
 use crate::resolve::resolve;
 use crate::span::Span;
 use crate::types::{canonical, Candidate, Finding, Input};
@@ -56,7 +56,7 @@ impl ScannerBuilder {
 
 /// A compiled configuration; cheap to reuse for every keystroke.
 pub struct Scanner {
-    recognizers: Vec<Box<dyn Recognizer>>,
+    recognizers: Vec<Shared>,
     cfg: Config,
 }
 
@@ -179,7 +179,7 @@ impl Scanner {
     /// threads for a long text when the configuration allows it, see `parallel`).
     fn recognize(&self, input: &Input<'_>) -> Vec<Candidate> {
         let text = input.text;
-        let find_kept = |recognizers: &[Box<dyn Recognizer>], part: &Input<'_>, from, keep| {
+        let find_kept = |recognizers: &[Shared], part: &Input<'_>, from, keep| {
             self.find_kept(recognizers, part, from, keep, text)
         };
         #[cfg(not(target_arch = "wasm32"))]
@@ -194,7 +194,7 @@ impl Scanner {
     /// [`Scanner::keep`] with context read in the whole `text`.
     fn find_kept(
         &self,
-        recognizers: &[Box<dyn Recognizer>],
+        recognizers: &[Shared],
         part: &Input<'_>,
         from: usize,
         keep: std::ops::Range<usize>,

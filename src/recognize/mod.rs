@@ -3,7 +3,7 @@
 //! A recogniser = candidate pattern + validator + invalidator + score. It reads the
 //! normalised text and pushes [`Candidate`](crate::types::Candidate)s; context words, thresholds and overlaps
 //! are handled by the pipeline for every kind alike (see `crate::scanner`). Patterns
-//! are compiled once per scanner, in ASCII mode (`regex::bytes` without Unicode
+//! are compiled once per process (the registry is shared by every scanner), in ASCII mode (`regex::bytes` without Unicode
 //! tables): personal-data formats are ASCII, and the normaliser has already folded
 //! full-width digits and odd spaces.
 
@@ -24,21 +24,30 @@ mod web;
 pub(crate) use util::Recognizer;
 
 /// The recognisers needed for the enabled kinds, compiled.
-pub fn registry(enabled: &[Kind]) -> Vec<Box<dyn Recognizer>> {
-    let all: Vec<Box<dyn Recognizer>> = vec![
-        Box::new(email::Email::new()),
-        Box::new(bank::Bank::new()),
-        Box::new(phone::Phone::new()),
-        Box::new(ids::Ids::new()),
-        Box::new(dob::Dob::new()),
-        Box::new(plate::Plate::new()),
-        Box::new(net::Net::new()),
-        Box::new(web::Web::new()),
-        Box::new(person::Person::new()),
-        Box::new(address::Address::new()),
-    ];
-    all.into_iter().filter(|r| r.kinds().iter().any(|k| enabled.contains(k))).collect()
+pub fn registry(enabled: &[Kind]) -> Vec<Shared> {
+    // Built once per process and shared by every scanner: building them compiles
+    // patterns and tables, and a page makes a new scanner whenever its configuration
+    // changes (an allow list, a value marked "not personal").
+    static ALL: std::sync::OnceLock<Vec<Shared>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        vec![
+            std::sync::Arc::new(email::Email::new()),
+            std::sync::Arc::new(bank::Bank::new()),
+            std::sync::Arc::new(phone::Phone::new()),
+            std::sync::Arc::new(ids::Ids::new()),
+            std::sync::Arc::new(dob::Dob::new()),
+            std::sync::Arc::new(plate::Plate::new()),
+            std::sync::Arc::new(net::Net::new()),
+            std::sync::Arc::new(web::Web::new()),
+            std::sync::Arc::new(person::Person::new()),
+            std::sync::Arc::new(address::Address::new()),
+        ]
+    });
+    all.iter().filter(|r| r.kinds().iter().any(|k| enabled.contains(k))).cloned().collect()
 }
+
+/// A recogniser shared by every scanner of the process (see [`registry`]).
+pub(crate) type Shared = std::sync::Arc<dyn Recognizer>;
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@
 
 use super::builder::PARALLEL_MIN_BYTES;
 use crate::entity::Kind;
-use crate::recognize::Recognizer;
+use crate::recognize::{Recognizer, Shared};
 use crate::types::{Candidate, Input};
 use std::ops::Range;
 
@@ -17,14 +17,14 @@ use std::ops::Range;
 /// `part`, which starts at byte `from` of the whole text, moved to offsets in the
 /// whole text, kept if they start in `keep`, and judged in the whole text.
 pub(super) type FindKept<'s> =
-    dyn Fn(&[Box<dyn Recognizer>], &Input<'_>, usize, Range<usize>) -> Vec<Candidate> + Sync + 's;
+    dyn Fn(&[Shared], &Input<'_>, usize, Range<usize>) -> Vec<Candidate> + Sync + 's;
 
 /// The candidates of `input` read on two threads, or `None` when the scan should run
 /// on one (one thread allowed, a short text, or nothing to split). Candidates come in
 /// registry order, as from one pass.
 pub(super) fn recognize(
     threads: usize,
-    recognizers: &[Box<dyn Recognizer>],
+    recognizers: &[Shared],
     input: &Input<'_>,
     find_kept: &FindKept<'_>,
 ) -> Option<Vec<Candidate>> {
@@ -59,7 +59,7 @@ pub(super) fn recognize(
 /// whole text, and the tokens of both halves carry the lower-case flag of the whole.
 /// So the candidates are the ones a single pass finds.
 fn recognize_halves(
-    recognizers: &[Box<dyn Recognizer>],
+    recognizers: &[Shared],
     input: &Input<'_>,
     h: Halves,
     find_kept: &FindKept<'_>,
