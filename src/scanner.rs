@@ -179,9 +179,8 @@ impl Scanner {
     /// threads for a long text when the configuration allows it, see `parallel`).
     fn recognize(&self, input: &Input<'_>) -> Vec<Candidate> {
         let text = input.text;
-        let find_kept = |recognizers: &[Shared], part: &Input<'_>, from, keep| {
-            self.find_kept(recognizers, part, from, keep, text)
-        };
+        let find_kept =
+            |recognizers: &[Shared], part: &Input<'_>, from, keep| self.find_kept(recognizers, part, from, keep, text);
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(cands) = parallel::recognize(self.cfg.threads, &self.recognizers, input, &find_kept) {
             return cands;

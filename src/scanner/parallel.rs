@@ -16,8 +16,7 @@ use std::ops::Range;
 /// How the scanner reads one part of a text: the candidates `recognizers` find in
 /// `part`, which starts at byte `from` of the whole text, moved to offsets in the
 /// whole text, kept if they start in `keep`, and judged in the whole text.
-pub(super) type FindKept<'s> =
-    dyn Fn(&[Shared], &Input<'_>, usize, Range<usize>) -> Vec<Candidate> + Sync + 's;
+pub(super) type FindKept<'s> = dyn Fn(&[Shared], &Input<'_>, usize, Range<usize>) -> Vec<Candidate> + Sync + 's;
 
 /// The candidates of `input` read on two threads, or `None` when the scan should run
 /// on one (one thread allowed, a short text, or nothing to split). Candidates come in
@@ -58,12 +57,7 @@ pub(super) fn recognize(
 /// keeps only the candidates that start on its side; context is then read in the
 /// whole text, and the tokens of both halves carry the lower-case flag of the whole.
 /// So the candidates are the ones a single pass finds.
-fn recognize_halves(
-    recognizers: &[Shared],
-    input: &Input<'_>,
-    h: Halves,
-    find_kept: &FindKept<'_>,
-) -> Vec<Candidate> {
+fn recognize_halves(recognizers: &[Shared], input: &Input<'_>, h: Halves, find_kept: &FindKept<'_>) -> Vec<Candidate> {
     let (text, field) = (input.text, input.field);
     let all_lower = recognizers.iter().any(|r| token_based(r.as_ref())).then(|| crate::tokens::all_lower_of(text));
     let part = |from: usize, to: usize| {
