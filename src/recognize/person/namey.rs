@@ -163,7 +163,13 @@ pub(super) fn tab_before(tk: &Tokens<'_>, i: usize) -> bool {
 /// nor (if it has `-`/`'`) one of its parts is in a given-name list or the calendar.
 /// One flag test instead of the whole judgement for most words.
 pub(super) fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
-    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || tk.low(i).contains(['-', '\'', '’'])
+    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || has_joiner(tk.low(i))
+}
+
+/// `w` has a `-`, `'` or `’`. A byte loop rules out most words (no `-`, `'`, nor
+/// the byte 0xE2 that starts `’`) before the character search.
+pub(super) fn has_joiner(w: &str) -> bool {
+    w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) && w.contains(['-', '\'', '’'])
 }
 
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.
