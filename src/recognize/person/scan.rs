@@ -87,6 +87,12 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         self.covered_to = i + 1;
     }
 
+    /// How many names were reported so far.
+    #[cfg(test)]
+    pub(super) fn found(&self) -> usize {
+        self.out.len()
+    }
+
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
