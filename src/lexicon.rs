@@ -85,12 +85,11 @@ impl Lexicon {
     }
 
     /// The bits of `w` as written (0 if it is in no list).
+    #[inline]
     pub(crate) fn get(&self, b: &[u8]) -> u32 {
-        if b.len() > 16 {
-            return self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f);
-        }
-        if b.is_empty() {
-            return 0;
+        // (one test for an empty word and for one longer than a slot)
+        if b.len().wrapping_sub(1) >= 16 {
+            return self.get_long(b);
         }
         // A word not listed ends at an empty slot, read from the tags alone.
         let (i, _) = self.slot(Self::pack(b), b.len() as u32);
@@ -98,6 +97,13 @@ impl Lexicon {
             return 0;
         }
         self.slots[i].flags
+    }
+
+    /// [`Lexicon::get`] of a word longer than a slot (or empty): rare, kept apart.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, b: &[u8]) -> u32 {
+        self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f)
     }
 }
 
@@ -107,6 +113,9 @@ impl Lexicon {
 pub(crate) struct Suffixes {
     /// Per node: whether an entry ends here, and the children by byte.
     nodes: Vec<(bool, Vec<(u8, u32)>)>,
+    /// The root's children by last byte (0: none; the root is no child): the first
+    /// step of every walk is one load instead of a search among many children.
+    root: Box<[u32; 256]>,
 }
 
 impl Suffixes {
@@ -127,7 +136,11 @@ impl Suffixes {
             }
             nodes[at].0 = true;
         }
-        Suffixes { nodes }
+        let mut root = Box::new([0u32; 256]);
+        for &(b, next) in &nodes[0].1 {
+            root[b as usize] = next;
+        }
+        Suffixes { nodes, root }
     }
 
     /// True if `w` ends with an entry of at most `max` bytes that leaves at least
@@ -135,8 +148,17 @@ impl Suffixes {
     pub(crate) fn matches(&self, w: &str, min_stem: usize, max: usize) -> bool {
         let b = w.as_bytes();
         let limit = b.len().saturating_sub(min_stem).min(max);
-        let mut at = 0usize;
-        for d in 1..=limit {
+        if limit == 0 {
+            return false;
+        }
+        let mut at = self.root[b[b.len() - 1] as usize] as usize;
+        if at == 0 {
+            return false;
+        }
+        if self.nodes[at].0 && w.is_char_boundary(b.len() - 1) {
+            return true;
+        }
+        for d in 2..=limit {
             let c = b[b.len() - d];
             match self.nodes[at].1.iter().find(|(x, _)| *x == c) {
                 Some(&(_, next)) => at = next as usize,
