@@ -68,13 +68,9 @@ impl Lexicon {
     /// The slot holding the key, or the empty slot where it would go (linear probing
     /// from its hash; the table is at most half full, so an empty slot is near), and
     /// the key's tag.
-    #[inline]
     fn slot(&self, key: [u64; 2], len: u32) -> (usize, u8) {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
         let mask = self.slots.len() - 1;
-        let tag = 0x80 | (h & 0x7F) as u8;
-        let mut i = (h >> self.shift) as usize;
+        let (mut i, tag) = self.start(key, len);
         loop {
             let t = self.tags[i];
             if t == 0 || t == tag && self.slots[i].len == len && self.slots[i].key == key {
@@ -84,6 +80,14 @@ impl Lexicon {
         }
     }
 
+    /// The first slot to probe for a key (from its hash) and the key's tag.
+    #[inline]
+    fn start(&self, key: [u64; 2], len: u32) -> (usize, u8) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
+        ((h >> self.shift) as usize, 0x80 | (h & 0x7F) as u8)
+    }
+
     /// The bits of `w` as written (0 if it is in no list).
     #[inline]
     pub(crate) fn get(&self, b: &[u8]) -> u32 {
@@ -91,12 +95,25 @@ impl Lexicon {
         if b.len().wrapping_sub(1) >= 16 {
             return self.get_long(b);
         }
-        // A word not listed ends at an empty slot, read from the tags alone.
-        let (i, _) = self.slot(Self::pack(b), b.len() as u32);
-        if self.tags[i] == 0 {
-            return 0;
+        // The probe of `slot`, returning as soon as it decides: a word not listed ends
+        // at an empty slot, read from the tags alone; a slot is read only where the
+        // tag agrees.
+        let (key, len) = (Self::pack(b), b.len() as u32);
+        let (mut i, tag) = self.start(key, len);
+        let mask = self.tags.len() - 1;
+        loop {
+            match self.tags[i] {
+                0 => return 0,
+                t if t == tag => {
+                    let s = &self.slots[i];
+                    if s.len == len && s.key == key {
+                        return s.flags;
+                    }
+                }
+                _ => {}
+            }
+            i = (i + 1) & mask;
         }
-        self.slots[i].flags
     }
 
     /// [`Lexicon::get`] of a word longer than a slot (or empty): rare, kept apart.
