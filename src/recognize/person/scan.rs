@@ -70,13 +70,22 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         c.subtype = None;
         self.out.push(c);
         self.covered_to = b + 1;
+        // The words out of reach are dropped once (the words added are all in reach),
+        // and the filter is made again only when words were added.
+        let start = self.tk.v[a].s;
+        let mut added = false;
         for k in a..=b {
-            if self.tk.is_word(k) && self.tk.low(k).chars().count() >= 3 {
-                self.known.retain(|&(_, e)| e + KNOWN_REACH >= self.tk.v[a].s);
+            if self.tk.is_word(k) && self.tk.low(k).chars().nth(2).is_some() {
+                if !added {
+                    self.known.retain(|&(_, e)| e + KNOWN_REACH >= start);
+                    added = true;
+                }
                 self.known.push((self.tk.low(k), self.tk.v[k].e));
             }
         }
-        self.known_first = self.known.iter().fold(0, |m, (w, _)| m | known_bit(w));
+        if added {
+            self.known_first = self.known.iter().fold(0, |m, (w, _)| m | known_bit(w));
+        }
     }
 
     /// Reports the bytes `s..e` (inside token `i`) as a name and marks token `i` covered.
