@@ -68,13 +68,9 @@ impl Lexicon {
     /// The slot holding the key, or the empty slot where it would go (linear probing
     /// from its hash; the table is at most half full, so an empty slot is near), and
     /// the key's tag.
-    #[inline]
     fn slot(&self, key: [u64; 2], len: u32) -> (usize, u8) {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
         let mask = self.slots.len() - 1;
-        let tag = 0x80 | (h & 0x7F) as u8;
-        let mut i = (h >> self.shift) as usize;
+        let (mut i, tag) = self.start(key, len);
         loop {
             let t = self.tags[i];
             if t == 0 || t == tag && self.slots[i].len == len && self.slots[i].key == key {
@@ -84,20 +80,47 @@ impl Lexicon {
         }
     }
 
+    /// The first slot to probe for a key (from its hash) and the key's tag.
+    #[inline]
+    fn start(&self, key: [u64; 2], len: u32) -> (usize, u8) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let h = (key[0].wrapping_mul(K) ^ key[1].rotate_left(23) ^ len as u64).wrapping_mul(K);
+        ((h >> self.shift) as usize, 0x80 | (h & 0x7F) as u8)
+    }
+
     /// The bits of `w` as written (0 if it is in no list).
+    #[inline]
     pub(crate) fn get(&self, b: &[u8]) -> u32 {
-        if b.len() > 16 {
-            return self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f);
+        // (one test for an empty word and for one longer than a slot)
+        if b.len().wrapping_sub(1) >= 16 {
+            return self.get_long(b);
         }
-        if b.is_empty() {
-            return 0;
+        // The probe of `slot`, returning as soon as it decides: a word not listed ends
+        // at an empty slot, read from the tags alone; a slot is read only where the
+        // tag agrees.
+        let (key, len) = (Self::pack(b), b.len() as u32);
+        let (mut i, tag) = self.start(key, len);
+        let mask = self.tags.len() - 1;
+        loop {
+            match self.tags[i] {
+                0 => return 0,
+                t if t == tag => {
+                    let s = &self.slots[i];
+                    if s.len == len && s.key == key {
+                        return s.flags;
+                    }
+                }
+                _ => {}
+            }
+            i = (i + 1) & mask;
         }
-        // A word not listed ends at an empty slot, read from the tags alone.
-        let (i, _) = self.slot(Self::pack(b), b.len() as u32);
-        if self.tags[i] == 0 {
-            return 0;
-        }
-        self.slots[i].flags
+    }
+
+    /// [`Lexicon::get`] of a word longer than a slot (or empty): rare, kept apart.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, b: &[u8]) -> u32 {
+        self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f)
     }
 }
 
@@ -107,6 +130,9 @@ impl Lexicon {
 pub(crate) struct Suffixes {
     /// Per node: whether an entry ends here, and the children by byte.
     nodes: Vec<(bool, Vec<(u8, u32)>)>,
+    /// The root's children by last byte (0: none; the root is no child): the first
+    /// step of every walk is one load instead of a search among many children.
+    root: Box<[u32; 256]>,
 }
 
 impl Suffixes {
@@ -127,7 +153,11 @@ impl Suffixes {
             }
             nodes[at].0 = true;
         }
-        Suffixes { nodes }
+        let mut root = Box::new([0u32; 256]);
+        for &(b, next) in &nodes[0].1 {
+            root[b as usize] = next;
+        }
+        Suffixes { nodes, root }
     }
 
     /// True if `w` ends with an entry of at most `max` bytes that leaves at least
@@ -135,8 +165,17 @@ impl Suffixes {
     pub(crate) fn matches(&self, w: &str, min_stem: usize, max: usize) -> bool {
         let b = w.as_bytes();
         let limit = b.len().saturating_sub(min_stem).min(max);
-        let mut at = 0usize;
-        for d in 1..=limit {
+        if limit == 0 {
+            return false;
+        }
+        let mut at = self.root[b[b.len() - 1] as usize] as usize;
+        if at == 0 {
+            return false;
+        }
+        if self.nodes[at].0 && w.is_char_boundary(b.len() - 1) {
+            return true;
+        }
+        for d in 2..=limit {
             let c = b[b.len() - d];
             match self.nodes[at].1.iter().find(|(x, _)| *x == c) {
                 Some(&(_, next)) => at = next as usize,

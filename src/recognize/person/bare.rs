@@ -74,12 +74,13 @@ impl Scan<'_, '_, '_> {
     pub(super) fn caps_surname_given(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let raw = tk.raw(i);
-        // (a word in capitals starts with a capital: `cap` rules most words out first)
+        // (a word in capitals starts with a capital: `cap` rules most words out first;
+        // `all` stops at the first letter that is not a capital, mostly the second)
         if !(tk.v[i].cap
             && i >= self.covered_to
             && !tk.v[i].useg
-            && raw.chars().count() >= 2
             && raw.chars().all(char::is_uppercase)
+            && raw.chars().nth(1).is_some()
             && self.cx.caps_surname(i)
             && i + 1 < self.n
             && tk.v[i + 1].nl == 0
@@ -104,7 +105,7 @@ impl Scan<'_, '_, '_> {
         let prev_ok = tk.line_start(i)
             || matches!(tk.v[i - 1].t, T::Punct(',' | '!' | '.' | ':' | '-' | '–'))
             || tk.is_word(i - 1) && tk.has(i - 1, flag::CUE) && GREETINGS.contains(&tk.low(i - 1));
-        if !prev_ok {
+        if !prev_ok || !self.cue_later_on_line(i) {
             return None;
         }
         let k = self.cx.namey(i);
@@ -157,6 +158,12 @@ impl Scan<'_, '_, '_> {
     pub(super) fn final_signoff(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let n = self.n;
+        // The name (at most three words, `b <= i + 2`) and a `.`/`!` after it must reach
+        // the end of the text (`end == n` below): a word five or more tokens before the
+        // end is never a final sign-off, and most words are ruled out by this test alone.
+        if i + 4 < n {
+            return None;
+        }
         let before_ok = i > 0
             && (tk.line_start_quoted(i)
                 || matches!(tk.v[i - 1].t, T::Punct('.' | '!' | '-' | '–'))
@@ -186,6 +193,13 @@ impl Scan<'_, '_, '_> {
     pub(super) fn name_before_birth(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let n = self.n;
+        // The name ends at `i + 1` or `i + 2` (see the checks on `b` below) and a `,` or
+        // `(` on the same line follows it before the birth word: without one at `i + 2`
+        // or `i + 3` nothing below can match, so the name is not read at all.
+        let opens = |k: usize| k < n && tk.v[k].nl == 0 && matches!(tk.v[k].t, T::Punct(',' | '('));
+        if !(opens(i + 2) || opens(i + 3)) {
+            return None;
+        }
         let starts = tk.line_start_quoted(i)
             || i > 0 && matches!(tk.v[i - 1].t, T::Punct(':' | '.' | ';'))
             || i > 0 && tk.is_punct(i - 1, ',') && tk.v[i].sp;
@@ -235,6 +249,10 @@ impl Scan<'_, '_, '_> {
     pub(super) fn possessive_given(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let raw = tk.raw(i);
+        // (both endings end with the byte `s`: one test rules out most words)
+        if raw.as_bytes().last() != Some(&b's') {
+            return None;
+        }
         let stem = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s"))?;
         let family = tk.is_word(i + 1)
             && tk.v[i + 1].nl == 0
@@ -242,8 +260,10 @@ impl Scan<'_, '_, '_> {
                 tk.low(i + 1),
                 "wife" | "husband" | "son" | "daughter" | "mum" | "mom" | "dad" | "partner" | "brother" | "sister"
             );
-        let flags = crate::words::word_flags(&stem.to_lowercase());
-        if !(family && i >= self.covered_to && tk.capital(i) && flags & (flag::GIVEN_F | flag::GIVEN_AMB_F) != 0) {
+        if !(family && i >= self.covered_to && tk.capital(i)) {
+            return None;
+        }
+        if crate::words::word_flags(&stem.to_lowercase()) & (flag::GIVEN_F | flag::GIVEN_AMB_F) == 0 {
             return None;
         }
         let s = tk.v[i].s;

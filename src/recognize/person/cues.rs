@@ -191,7 +191,7 @@ impl Scan<'_, '_, '_> {
     /// "ich (Carina, geb. …)": a name in brackets after "I".
     pub(super) fn self_in_brackets(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
-        if !(matches!(tk.low(i), "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik") && tk.is_punct(i + 1, '(')) {
+        if !(tk.is_punct(i + 1, '(') && matches!(tk.low(i), "ich" | "i" | "me" | "moi" | "io" | "yo" | "ik")) {
             return None;
         }
         let (a, b) = self.cx.name_at(i + 2, 2)?;
@@ -235,7 +235,7 @@ impl Scan<'_, '_, '_> {
     /// "Von: Hakan Yıldırım <hakan@…>": the sender in the header of a forwarded e-mail.
     pub(super) fn sender_header(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
-        if !(tk.line_start_quoted(i) && FROM_HEADERS.contains(&tk.low(i)) && tk.is_punct(i + 1, ':')) {
+        if !(tk.is_punct(i + 1, ':') && tk.line_start_quoted(i) && FROM_HEADERS.contains(&tk.low(i))) {
             return None;
         }
         let (a, b) = self.cx.name_at(i + 2, 2)?;

@@ -11,7 +11,7 @@ impl Ctx<'_, '_> {
     /// A single capital letter followed by '.' (an initial).
     pub(super) fn initial(&self, i: usize) -> bool {
         let tk = self.tk;
-        tk.is_word(i) && tk.cap_or_lower(i) && tk.raw(i).chars().count() == 1 && tk.abbrev(i)
+        tk.is_word(i) && tk.cap_or_lower(i) && one_char(tk.raw(i)) && tk.abbrev(i)
     }
 
     /// Can token `i` continue a name started before it (same line, a space apart)?
@@ -21,26 +21,24 @@ impl Ctx<'_, '_> {
             return false;
         }
         let w = tk.low(i);
-        // generational suffixes ("Jr.", "II") are not name words
-        if tk.street(i) || matches!(tk.low(i), "ii" | "iii" | "iv" | "jr" | "sr" | "jun" | "sen") {
-            return false;
-        }
         let k = self.namey(i);
-        if k == Namey::No {
+        let name_word = if k == Namey::No {
             // after a name, a capitalised word with a noun ending is still a surname
             // ("Dietrich Hartung"), but not a function word, team or title
             let raw = tk.raw(i);
-            return tk.capital(i)
+            tk.capital(i)
                 && !tk.has(i, flag::STOP | flag::ORG | flag::TITLE)
                 && !(raw.chars().count() <= 5 && raw.chars().all(|c| c.is_uppercase()))
-                && noun_ending(w);
-        }
-        if tk.capital(i) {
-            return true;
-        }
-        tk.lower_at(i)
-            && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
-            && !common_lower(tk, i)
+                && noun_ending(w)
+        } else {
+            tk.capital(i)
+                || tk.lower_at(i)
+                    && matches!(k, Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
+                    && !common_lower(tk, i)
+        };
+        // generational suffixes ("Jr.", "II") and street words are not name words
+        // (tested last: the street lists are read only for a word that may continue)
+        name_word && !matches!(w, "ii" | "iii" | "iv" | "jr" | "sr" | "jun" | "sen") && !tk.street(i)
     }
 
     /// Extends a name that starts at token `i` (already accepted) to its last token.
@@ -321,4 +319,10 @@ impl Ctx<'_, '_> {
             && tk.capital(i + 1)
             && matches!(self.namey(i + 1), Namey::Given | Namey::Surname | Namey::Unknown | Namey::Weak)
     }
+}
+
+/// `s` is one character (an initial), read without counting all of them.
+fn one_char(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_none()
 }

@@ -103,9 +103,13 @@ pub(super) fn noun_ending(w: &str) -> bool {
 
 /// Does the sequence `cue` match the words starting at token `i`? Returns the index
 /// after the cue (skipping a following `:`/`,`/`-`). Dots after abbreviations are skipped.
-pub(super) fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<usize> {
-    for (n, w) in cue.iter().enumerate() {
-        if n > 0 && tk.is_punct(i, '.') {
+/// The callers find a cue by its first word ([`Lists::cues_from`],
+/// [`Lists::closings_from`]): word `i` is that word, and the match starts at the second.
+pub(super) fn match_cue(tk: &Tokens<'_>, i: usize, cue: &[&str]) -> Option<usize> {
+    debug_assert!(tk.v[i].t == T::Word && tk.low(i) == cue[0]);
+    let mut i = i + 1;
+    for w in &cue[1..] {
+        if tk.is_punct(i, '.') {
             i += 1;
         }
         if *w == "c/o" {
@@ -116,10 +120,7 @@ pub(super) fn match_cue(tk: &Tokens<'_>, mut i: usize, cue: &[&str]) -> Option<u
             }
             return None;
         }
-        if !(i < tk.v.len() && tk.v[i].t == T::Word && tk.low(i) == *w) {
-            return None;
-        }
-        if n > 0 && tk.v[i].nl > 0 {
+        if !(i < tk.v.len() && tk.v[i].t == T::Word && tk.low(i) == *w) || tk.v[i].nl > 0 {
             return None;
         }
         i += 1;

@@ -49,6 +49,7 @@ use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::tokens::T;
 use crate::types::{Candidate, Input};
+use crate::words::flag;
 use scan::Scan;
 
 /// The name recogniser (see the module doc).
@@ -80,40 +81,123 @@ impl Recognizer for Person {
         }
         let mut i = 0;
         while i < s.n {
-            if tk.v[i].t != T::Word || tk.v[i].code {
+            if tk.v[i].t != T::Word || tk.v[i].code || !s.may_claim(i) {
                 i += 1;
                 continue;
             }
-            // Each step claims token `i` (and says where to go on) or passes it on.
-            i = s
-                .sender_header(i)
-                .or_else(|| s.title(i))
-                .or_else(|| s.closing(i))
-                .or_else(|| s.cue(i))
-                .or_else(|| s.dash_signoff(i))
-                .or_else(|| s.after_separator(i))
-                .or_else(|| s.final_signoff(i))
-                .or_else(|| s.self_in_brackets(i))
-                .or_else(|| s.name_in_brackets(i))
-                .or_else(|| s.possessive_given(i))
-                .or_else(|| s.birth_name(i))
-                .or_else(|| s.partner(i))
-                .or_else(|| s.name_before_cue(i))
-                .or_else(|| s.name_from_department(i))
-                .or_else(|| s.name_here(i))
-                .or_else(|| s.surname_comma_given(i))
-                .or_else(|| s.caps_surname_given(i))
-                .or_else(|| s.name_before_birth(i))
-                .or_else(|| s.given_surname(i))
-                .unwrap_or(i + 1);
+            i = s.steps(i);
         }
         s.table_names();
     }
 }
 
+impl Scan<'_, '_, '_> {
+    /// The steps in their order: each claims word `i` (and says where to go on) or
+    /// passes it on. The index to go on from.
+    fn steps(&mut self, i: usize) -> usize {
+        let s = self;
+        s.sender_header(i)
+            .or_else(|| s.title(i))
+            .or_else(|| s.closing(i))
+            .or_else(|| s.cue(i))
+            .or_else(|| s.dash_signoff(i))
+            .or_else(|| s.after_separator(i))
+            .or_else(|| s.final_signoff(i))
+            .or_else(|| s.self_in_brackets(i))
+            .or_else(|| s.name_in_brackets(i))
+            .or_else(|| s.possessive_given(i))
+            .or_else(|| s.birth_name(i))
+            .or_else(|| s.partner(i))
+            .or_else(|| s.name_before_cue(i))
+            .or_else(|| s.name_from_department(i))
+            .or_else(|| s.name_here(i))
+            .or_else(|| s.surname_comma_given(i))
+            .or_else(|| s.caps_surname_given(i))
+            .or_else(|| s.name_before_birth(i))
+            .or_else(|| s.given_surname(i))
+            .unwrap_or(i + 1)
+    }
+
+    /// False when no step can claim word `i` (checked by [`Scan::steps`] being a no-op:
+    /// see the tests): a lower-case word outside chat typing
+    /// ([`Tokens::cap_or_lower`](crate::tokens::Tokens::cap_or_lower) is false) starts
+    /// no name, so only the steps that start at a cue word may claim it: a title,
+    /// closing or cue phrase (word bits), a header (`von:`, a `:` next), `ich (…`
+    /// (a `(` next), `geb.`/`née` and `meine Frau`/`mein Mann`. Most words of a
+    /// text are answered here with a few tests instead of the twenty steps.
+    fn may_claim(&self, i: usize) -> bool {
+        let tk = self.tk;
+        tk.cap_or_lower(i)
+            || tk.flags(i) & (flag::TITLE | flag::CLOSING | flag::CUE) != 0
+            || tk.is_punct(i + 1, ':')
+            || tk.is_punct(i + 1, '(')
+            || matches!(
+                tk.low(i),
+                "geb" | "geborene" | "geborener" | "née" | "né" | "nee" | "frau" | "mann" | "freundin" | "freund"
+            )
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::Scan;
+    use crate::tokens::{Tokens, T};
     use crate::{Kind, Scanner};
+    use proptest::prelude::*;
+
+    /// The scan of `text`, but with the steps also run on the words `may_claim` rules
+    /// out: there they must neither report a name, nor mark one, nor skip a token.
+    fn may_claim_agrees(text: &str) {
+        let tk = Tokens::new(text);
+        let mut out = Vec::new();
+        let mut s = Scan::new(&tk, &mut out);
+        let mut i = 0;
+        while i < s.n {
+            if tk.v[i].t != T::Word || tk.v[i].code {
+                i += 1;
+                continue;
+            }
+            if s.may_claim(i) {
+                i = s.steps(i);
+                continue;
+            }
+            let (found, covered) = (s.found(), s.covered_to);
+            assert_eq!(s.steps(i), i + 1, "{:?} in {text:?}", tk.raw(i));
+            assert_eq!((s.found(), s.covered_to), (found, covered), "{:?} in {text:?}", tk.raw(i));
+            i += 1;
+        }
+    }
+
+    #[test]
+    fn may_claim_examples() {
+        for t in [
+            "Sehr geehrter Herr Pfeiffer, danke. mfg anna huber",
+            "von: Hakan Yıldırım <h@x.de>\nich (Carina, geb. Maier) und meine frau Ariane",
+            "mit freundlichen grüßen\nmaria wimmer (geb. 1938)",
+            "Kontoinhaber: M. Huber, mein name ist jolanda brückl. hier ist eva - Tina",
+            "the name: kevin werner; das ist nadine kroll geb. ehrhardt; my wife's name",
+            "Hallo zusammen, der Bauer nebenan hat im Mai einen Wolf gesehen.\n--\nTom",
+            "Das ist Nadine Kroll geb. Ehrhardt, und Frau Ute Kahl (née Price) sagt: moi (Carina, geb. Maier).",
+            "Bitte melden. Zeuge war meine Frau Ariane, sagt Herr Tom Weber, und io (Carina, nata Rossi).",
+            "Bitte melden. Zeuge war meine frau Ariane und mein mann Peter.",
+        ] {
+            may_claim_agrees(t);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn may_claim_random(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "anna", "Anna", "HUBER", "huber", "Kevin", "werner", "herr", "Herr", "dr", "frau", "meine", "mein",
+            "name", "ist", "hier", "here", "ich", "bin", "geb", "née", "von", "lg", "grüße", "mfg", "thanks",
+            "hallo", "der", "die", "Mai", "mai", "und", "Tom's", "wife", "born", "Kunde", "kunde", "am",
+            "Nadine", "Kroll", "Das", "moi", "io", "mann", "freund", "geborene", "Meine", "sagt", "Zeuge", "war",
+            " ", " ", " ", "\n", ".", ",", ":", "(", ")", "-", "–", "*", "'", "12", ">", "\t",
+        ]), 0..24)) {
+            may_claim_agrees(&parts.concat());
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         let s = Scanner::new();

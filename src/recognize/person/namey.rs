@@ -58,7 +58,6 @@ impl Ctx<'_, '_> {
     fn namey_uncached(&mut self, i: usize) -> Namey {
         let w = self.tk.low(i);
         let raw = self.tk.raw(i);
-        let n = w.chars().count();
         let wf = self.tk.flags(i);
         if wf & (flag::STOP | flag::TITLE) != 0 {
             return Namey::No;
@@ -68,7 +67,10 @@ impl Ctx<'_, '_> {
         }
         // All-caps words of 2-5 letters are codes (IBAN, BIC, UID, KD) unless the text
         // shouts or they stand next to a given name as on forms ("GEIER Oliver").
+        // (`all` stops at the first letter that is not a capital; the letters are
+        // counted only for words in capitals)
         let caps = raw.chars().all(|c| c.is_uppercase());
+        let n = if caps { w.chars().count() } else { 0 };
         if caps && n >= 2 && self.caps_surname(i) {
             return Namey::Surname;
         }
@@ -118,7 +120,7 @@ impl Ctx<'_, '_> {
             };
             if pf & flag::ORG != 0
                 || pf & flag::STOP != 0 && p.len() > 3
-                || noun_ending(p) && k < Namey::Given && !listed_surname
+                || k < Namey::Given && !listed_surname && noun_ending(p)
             {
                 any_noun = true;
             }
@@ -163,7 +165,13 @@ pub(super) fn tab_before(tk: &Tokens<'_>, i: usize) -> bool {
 /// nor (if it has `-`/`'`) one of its parts is in a given-name list or the calendar.
 /// One flag test instead of the whole judgement for most words.
 pub(super) fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
-    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || tk.low(i).contains(['-', '\'', '’'])
+    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || has_joiner(tk.low(i))
+}
+
+/// `w` has a `-`, `'` or `’`. A byte loop rules out most words (no `-`, `'`, nor
+/// the byte 0xE2 that starts `’`) before the character search.
+pub(super) fn has_joiner(w: &str) -> bool {
+    w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) && w.contains(['-', '\'', '’'])
 }
 
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.

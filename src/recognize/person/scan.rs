@@ -5,7 +5,7 @@
 
 use super::namey::Ctx;
 use crate::entity::Kind;
-use crate::tokens::Tokens;
+use crate::tokens::{Tokens, T};
 use crate::types::Candidate;
 use crate::words::flag;
 
@@ -30,15 +30,28 @@ pub(super) struct Scan<'a, 't, 'o> {
     /// the byte where each ends: the same word again, capitalised and at most
     /// [`KNOWN_REACH`] bytes later, starts a name ("Will here again - Will Ashworth").
     known: Vec<(&'a str, usize)>,
-    /// Bit `b % 64` for the first byte `b` of every word in `known`: a word whose bit
-    /// is not set is none of them (most words are answered by this test).
+    /// The bit of [`known_bit`] for every word in `known`: a word whose bit is not
+    /// set is none of them (most words are answered by this test).
     known_first: u64,
+    /// `(from, stop)`: `stop` is the first token after `from` that starts a new line
+    /// or is a cue mark ([`cue_mark`]), so for every `i` in `from..stop` it is also the
+    /// first one after `i` (see [`Scan::cue_later_on_line`]).
+    cue_stop: (usize, usize),
 }
 
 impl<'a, 't, 'o> Scan<'a, 't, 'o> {
     /// A scan of `tk` from its first token, reporting into `out`.
     pub(super) fn new(tk: &'a Tokens<'t>, out: &'o mut Vec<Candidate>) -> Scan<'a, 't, 'o> {
-        Scan { cx: Ctx::new(tk), tk, n: tk.v.len(), out, covered_to: 0, known: Vec::new(), known_first: 0 }
+        Scan {
+            cx: Ctx::new(tk),
+            tk,
+            n: tk.v.len(),
+            out,
+            covered_to: 0,
+            known: Vec::new(),
+            known_first: 0,
+            cue_stop: (0, 0),
+        }
     }
 
     /// Reports tokens `a..=b` as a name and marks them covered.
@@ -57,13 +70,22 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         c.subtype = None;
         self.out.push(c);
         self.covered_to = b + 1;
+        // The words out of reach are dropped once (the words added are all in reach),
+        // and the filter is made again only when words were added.
+        let start = self.tk.v[a].s;
+        let mut added = false;
         for k in a..=b {
-            if self.tk.is_word(k) && self.tk.low(k).chars().count() >= 3 {
-                self.known.retain(|&(_, e)| e + KNOWN_REACH >= self.tk.v[a].s);
+            if self.tk.is_word(k) && self.tk.low(k).chars().nth(2).is_some() {
+                if !added {
+                    self.known.retain(|&(_, e)| e + KNOWN_REACH >= start);
+                    added = true;
+                }
                 self.known.push((self.tk.low(k), self.tk.v[k].e));
             }
         }
-        self.known_first = self.known.iter().fold(0, |m, (w, _)| m | first_bit(w));
+        if added {
+            self.known_first = self.known.iter().fold(0, |m, (w, _)| m | known_bit(w));
+        }
     }
 
     /// Reports the bytes `s..e` (inside token `i`) as a name and marks token `i` covered.
@@ -84,16 +106,59 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         self.out.iter().any(|c| c.kind == Kind::Person && c.start < e && s < c.end)
     }
 
+    /// How many names were reported so far.
+    #[cfg(test)]
+    pub(super) fn found(&self) -> usize {
+        self.out.len()
+    }
+
     /// Word `i` is capitalised (or in chat typing) and one of the words of a name found before.
     pub(super) fn known(&self, i: usize) -> bool {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
-        self.known_first & first_bit(w) != 0
+        self.known_first & known_bit(w) != 0
             && self.tk.cap_or_lower(i)
             && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
     }
+
+    /// A token after word `i` on its line is a cue mark ([`cue_mark`]). When not, no
+    /// name starting at `i` is followed by `mein Name`, `my name`, `hier`, `here`,
+    /// `speaking` or `spricht` ([`Scan::name_before_cue`]): a name read by
+    /// `Ctx::extend` stays on its line except across a nickname
+    /// in brackets, whose `(` is a mark itself. Each token is read once in a scan of
+    /// increasing `i`.
+    pub(super) fn cue_later_on_line(&mut self, i: usize) -> bool {
+        let (from, stop) = self.cue_stop;
+        let stop = if from <= i && i < stop {
+            stop
+        } else {
+            let tk = self.tk;
+            let mut j = i + 1;
+            while j < self.n && tk.v[j].nl == 0 && !cue_mark(tk, j) {
+                j += 1;
+            }
+            self.cue_stop = (i, j);
+            j
+        };
+        stop < self.n && self.tk.v[stop].nl == 0
+    }
 }
 
-/// The bit of a word's first byte in [`Scan`]'s `known_first` (none for an empty word).
-fn first_bit(w: &str) -> u64 {
-    w.as_bytes().first().map_or(0, |&b| 1 << (b % 64))
+/// Token `j` is `(` or a word that may follow a name as its cue (see
+/// [`Scan::cue_later_on_line`]).
+fn cue_mark(tk: &Tokens<'_>, j: usize) -> bool {
+    match tk.v[j].t {
+        T::Punct(c) => c == '(',
+        T::Word => matches!(tk.low(j), "mein" | "my" | "hier" | "here" | "speaking" | "spricht"),
+        T::Num => false,
+    }
+}
+
+/// The bit of a word (from its length and first and last bytes) in [`Scan`]'s
+/// `known_first` (none for an empty word).
+fn known_bit(w: &str) -> u64 {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => 1 << ((f as usize * 7 + l as usize * 3 + b.len()) % 64),
+        _ => 0,
+    }
 }

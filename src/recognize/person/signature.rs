@@ -24,8 +24,10 @@ impl Ctx<'_, '_> {
             };
             // the closing must start a line or follow a sentence end / comma
             let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
-            let tail_name = self.tail_name(i, j);
-            if !starts && !tail_name {
+            // `tail_name` reads the name after the closing: only read when it decides
+            let end = j;
+            let mut tail_name = (!starts).then(|| self.tail_name(i, end));
+            if tail_name == Some(false) {
                 continue;
             }
             let mut j = j;
@@ -35,7 +37,12 @@ impl Ctx<'_, '_> {
             // single-word closings in running text ("best", "thanks") need a
             // break after them or a comma
             let same_line = j < n && tk.v[j].nl == 0;
-            if cl.len() == 1 && same_line && !(j > 0 && tk.is_punct(j - 1, ',')) && !tk.lower_at(j) && !tail_name {
+            if cl.len() == 1
+                && same_line
+                && !(j > 0 && tk.is_punct(j - 1, ','))
+                && !tk.lower_at(j)
+                && !*tail_name.get_or_insert_with(|| self.tail_name(i, end))
+            {
                 continue;
             }
             return self.signature(j);
