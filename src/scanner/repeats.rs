@@ -252,8 +252,6 @@ struct Values {
     one: [bool; 256],
     /// Bit `256 * a + b` is set when a value of two or three bytes starts with bytes `a b`.
     two: Vec<u64>,
-    /// Bit [`Values::prefix_hash`] of the first one, two and three bytes of every value.
-    prefixes: Vec<u64>,
 }
 
 impl Values {
@@ -275,14 +273,9 @@ impl Values {
         let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)];
         let mut one = [false; 256];
         let mut two = vec![0u64; 1 << 10];
-        let mut prefixes = vec![0u64; 1 << (HEAD_BITS - 6)];
         for x in &v {
             let k = &x.key;
             first[k[0] as usize + 1] += 1;
-            for n in 1..=k.len().min(3) {
-                let h = Self::prefix_hash(&k[..n]);
-                prefixes[h >> 6] |= 1 << (h & 63);
-            }
             match Self::hash(k, 0) {
                 Some(h) => heads[h >> 6] |= 1 << (h & 63),
                 None if k.len() == 1 => one[k[0] as usize] = true,
@@ -295,7 +288,7 @@ impl Values {
         for b in 0..256 {
             first[b + 1] += first[b];
         }
-        Values { v, first, heads, one, two, prefixes }
+        Values { v, first, heads, one, two }
     }
 
     /// A hash of `s[p..p + 4]` of [`HEAD_BITS`] bits (none if `s` ends before).
@@ -323,44 +316,37 @@ impl Values {
         self.two[t >> 6] & 1 << (t & 63) != 0
     }
 
-    /// False if no value can start at a run of ASCII letters or of digits (or one other
-    /// ASCII character) of the text that is not glued to what comes before it: its
-    /// spelling starts with the run lower-cased, so a value starting there is a short one
-    /// starting with the run's first one or two bytes, or starts with its first four bytes
-    /// (hashed in `heads`) or, for a shorter run, with the whole run (in `prefixes`).
+    /// False if no value can start at the run `text[run]` of ASCII letters or of digits
+    /// (or one other ASCII character) that is not glued to what comes before it. The
+    /// spelling there starts with the run lower-cased: the first four bytes are the run's
+    /// when it is that long, else read on over separators (a value may still start where
+    /// the text ends or a character of another script comes within them).
     #[inline]
-    fn may_start_run(&self, run: &[u8]) -> bool {
-        let b0 = run[0].to_ascii_lowercase() as usize;
+    fn may_start_run(&self, text: &[u8], run: std::ops::Range<usize>) -> bool {
+        let b0 = text[run.start].to_ascii_lowercase() as usize;
         if self.first[b0] == self.first[b0 + 1] {
             return false;
         }
-        if self.one[b0] {
-            return true;
-        }
-        let Some(&b1) = run.get(1) else { return Self::bit(&self.prefixes, Self::prefix_hash(&run[..1])) };
-        let t = b0 << 8 | b1.to_ascii_lowercase() as usize;
-        if self.two[t >> 6] & 1 << (t & 63) != 0 {
-            return true;
-        }
-        match run.get(..4) {
-            Some(w) => {
-                let w = [w[0], w[1], w[2], w[3]].map(|b| b.to_ascii_lowercase());
-                Self::hash(&w, 0).is_some_and(|h| Self::bit(&self.heads, h))
+        let mut w = [0u8; 4];
+        if run.len() >= 4 {
+            for (o, &x) in w.iter_mut().zip(&text[run.start..run.start + 4]) {
+                *o = x.to_ascii_lowercase();
             }
-            None => Self::bit(&self.prefixes, Self::prefix_hash(run)),
+        } else {
+            let (mut n, mut j) = (0, run.start);
+            while n < 4 {
+                let Some(&x) = text.get(j) else { return true };
+                if !x.is_ascii() {
+                    return true;
+                }
+                if ASCII[x as usize] != SEP {
+                    w[n] = x.to_ascii_lowercase();
+                    n += 1;
+                }
+                j += 1;
+            }
         }
-    }
-
-    /// A hash of [`HEAD_BITS`] bits of one to three bytes, lower-cased, and their number.
-    #[inline]
-    fn prefix_hash(p: &[u8]) -> usize {
-        let w = p.iter().rev().fold(p.len() as u32, |w, &b| w << 8 | b.to_ascii_lowercase() as u32);
-        (w.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize
-    }
-
-    #[inline]
-    fn bit(set: &[u64], h: usize) -> bool {
-        set[h >> 6] & 1 << (h & 63) != 0
+        self.may_start(&w, 0)
     }
 
     /// Calls `f(reader, value, end)` for every value that the spelling read by `rd`
@@ -423,16 +409,7 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     // must not hide the value itself. Kept with its places in the spelling.
     let mut found: Vec<(usize, usize, usize, u64, u64)> = Vec::new();
     let mut rd = Reader::new(text);
-    // The first finding that ends after the place looked at.
-    let mut next = 0;
     let mut look = |i: usize, off: usize| {
-        while next < kept.len() && kept[next].end <= i {
-            next += 1;
-        }
-        // A match starting inside a finding is part of it.
-        if next < kept.len() && kept[next].start <= i {
-            return;
-        }
         rd.reset(i);
         values.each_at(&mut rd, off, |rd, x, q| {
             let (start, end) = rd.span(off, q);
@@ -453,6 +430,15 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     let b = text.as_bytes();
     // The glue class of the last character that is no combining mark.
     let mut prev = 0u8;
+    // The first finding that ends after the place looked at: a match starting inside a
+    // finding is part of it.
+    let mut next = 0;
+    let mut inside = |i: usize| {
+        while next < kept.len() && kept[next].end <= i {
+            next += 1;
+        }
+        next < kept.len() && kept[next].start <= i
+    };
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -469,7 +455,7 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
             while k != 0 && i < b.len() && b[i].is_ascii() && ASCII[b[i] as usize] == k {
                 i += 1;
             }
-            if k & prev == 0 && values.may_start_run(&b[run..i]) {
+            if k & prev == 0 && !inside(run) && values.may_start_run(b, run..i) {
                 look(run, 0);
             }
             prev = k;
@@ -477,7 +463,7 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         let k = class(c);
-        if !separator(c) && k & prev == 0 {
+        if !separator(c) && k & prev == 0 && !inside(i) {
             // Each character of its lower case is a place.
             let mut off = 0;
             for l in c.to_lowercase() {
