@@ -17,7 +17,8 @@ pub(crate) enum T {
     Punct(char),
 }
 
-/// A token: byte span in the text and in the lower-case copy.
+/// A token: byte span in the text and in the lower-case copy (the same span for an
+/// ASCII word).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub(crate) t: T,
@@ -111,37 +112,23 @@ struct WordRead {
     end: usize,
     /// First letter upper-case.
     cap: bool,
-    /// Only ASCII characters (then lower-cased into the buffer while read).
+    /// Only ASCII characters.
     ascii: bool,
-    /// An upper-case ASCII letter (meaningful for ASCII words).
-    upper: bool,
 }
 
 /// Reads the word that starts with letter `c` at byte `i`: letters, with `-`/`'`/`’`
-/// joining letters. ASCII letters and joiners are appended lower-cased to `lower` as
-/// they are read (a word with other characters is lower-cased afterwards).
+/// joining letters.
 #[inline]
-fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
+fn read_word(text: &str, i: usize, c: char) -> WordRead {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut ascii = c.is_ascii();
-    let mut upper = false;
     let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
     let mut e = i + c.len_utf8();
-    if ascii {
-        lower.push(bytes[i] | 0x20);
-        upper = cap;
-    }
     loop {
-        // A run of ASCII letters, lower-cased in one go (an upper-case ASCII letter is
-        // below 'a', a lower-case one is not).
-        let run = e;
         while e < len && bytes[e].is_ascii_alphabetic() {
             e += 1;
         }
-        let run = &bytes[run..e];
-        lower.extend(run.iter().map(|&b| b | 0x20));
-        upper |= run.iter().fold(false, |u, &b| u | (b < b'a'));
         if e >= len {
             break;
         }
@@ -155,7 +142,6 @@ fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
             let j = e + d.len_utf8();
             if j < len && is_letter(char_at(text, j)) {
                 ascii &= d.is_ascii();
-                lower.push(bytes[e]);
                 e = j;
             } else {
                 break;
@@ -164,7 +150,7 @@ fn read_word(text: &str, i: usize, c: char, lower: &mut Vec<u8>) -> WordRead {
             break;
         }
     }
-    WordRead { end: e, cap, ascii, upper }
+    WordRead { end: e, cap, ascii }
 }
 
 /// Appends `word` lower-cased to `lower`, character by character; true if it has an
@@ -192,8 +178,14 @@ impl<'t> Tokens<'t> {
         let mut v = Vec::with_capacity(len / 4 + 1);
         let mut fl = Vec::with_capacity(len / 4 + 1);
         let lex = words::lexicon();
-        let mut lower: Vec<u8> = Vec::with_capacity(len);
-        let mut all_lower = true;
+        // The text with ASCII letters lower-cased: an ASCII word's lower case is where the
+        // word is. Other words are lower-cased after it.
+        let mut lower: Vec<u8> = Vec::with_capacity(len + len / 8);
+        lower.extend_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        // Every ASCII letter is part of a word: no word has an ASCII capital exactly when
+        // lower-casing changed nothing.
+        let mut all_lower = lower[..] == bytes[..];
         let mut nl = 0u8;
         let mut sp = false;
         // The chunk being read (see `close_chunk`): its first token and its characters.
@@ -232,20 +224,21 @@ impl<'t> Tokens<'t> {
                 chunk_start = v.len();
                 chunk_bytes = 0;
             }
-            let ls = lower.len();
+            let (mut ls, mut le) = (i, i);
             let mut f = 0;
             let (t, e, cap) = if is_letter(c) {
-                let w = read_word(text, i, c, &mut lower);
+                let w = read_word(text, i, c);
                 if w.ascii {
-                    all_lower &= !w.upper;
-                    f |= words::ascii_word_flags(lex, &lower[ls..]);
+                    le = w.end;
+                    f |= words::ascii_word_flags(lex, &lower[i..w.end]);
                 } else {
-                    lower.truncate(ls);
+                    ls = lower.len();
                     if lower_word(&text[i..w.end], &mut lower) {
                         all_lower = false;
                     }
                     // Whole characters were appended: the word is valid UTF-8.
                     f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
+                    le = lower.len();
                 }
                 (T::Word, w.end, w.cap)
             } else if c.is_ascii_digit() {
@@ -266,14 +259,14 @@ impl<'t> Tokens<'t> {
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             fl.push(Cell::new(f));
-            v.push(Tok { t, s: i, e, ls, le: lower.len(), nl, sp, cap, code: false, lseg: false, useg: false });
+            v.push(Tok { t, s: i, e, ls, le, nl, sp, cap, code: false, lseg: false, useg: false });
             nl = 0;
             sp = false;
             i = e;
         }
         close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
         mark_segments(text, &mut v);
-        // Only whole characters were lower-cased and appended.
+        // The text with ASCII letters lower-cased, then whole characters: valid UTF-8.
         let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower, fl }
     }

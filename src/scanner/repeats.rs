@@ -11,9 +11,11 @@
 //! word that contains it in another case.
 //!
 //! An occurrence can only start where the text is not glued to what comes before (the
-//! first letter of a word, the first digit of a number, any other character), so the
-//! values are looked up only there: in the sorted values, narrowed byte by byte, after a
-//! table of hashes of the values' first four bytes has ruled out most places. Time is linear in
+//! first letter of a word, the first digit of a number, any other character), and not
+//! inside a finding, so the values are looked up only there: the canonical spelling is
+//! read from such a place only as far as the lookup needs, in the sorted values,
+//! narrowed byte by byte, after a table of hashes of the values' first four bytes (and
+//! of the first two of the short values) has ruled out most places. Time is linear in
 //! the text plus the length of the values that match at each place.
 
 use crate::types::Candidate;
@@ -64,79 +66,97 @@ const ASCII: [u8; 128] = {
     t
 };
 
-/// The canonical spelling of a whole text, with the start of the character each of its
-/// bytes came from, and the places where a value may start.
-struct Skeleton {
+/// The canonical spelling of the text (letters and digits lower-cased, separators left
+/// out) from one place on, read only as far as a lookup asks: most places are ruled out
+/// by their first few bytes.
+struct Reader<'t> {
+    text: &'t str,
+    /// Where the spelling read starts.
+    from: usize,
+    /// The next character to read.
+    at: usize,
     bytes: Vec<u8>,
-    from: Vec<u32>,
-    /// Positions in `bytes` whose character is not glued to the character before it
-    /// (combining marks skipped), as [`stands_alone`] requires of a value's start.
-    starts: Vec<u32>,
 }
 
-impl Skeleton {
-    fn of(text: &str) -> Skeleton {
-        let mut bytes = Vec::with_capacity(text.len());
-        let mut from = Vec::with_capacity(text.len());
-        let mut starts = Vec::with_capacity(text.len() / 4);
-        let mut buf = [0u8; 4];
-        let b = text.as_bytes();
-        // The glue class of the last character that is no combining mark.
-        let mut prev = 0u8;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            if x.is_ascii() {
-                // The common case, a byte at a time, without the Unicode tables.
-                let k = ASCII[x as usize];
-                if k != SEP {
-                    if k & prev == 0 {
-                        starts.push(bytes.len() as u32);
-                    }
-                    bytes.push(x.to_ascii_lowercase());
-                    from.push(i as u32);
-                }
-                prev = k & !SEP;
-                i += 1;
-                continue;
-            }
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            let len = c.len_utf8();
-            let k = class(c);
-            if !separator(c) {
-                let alone = k & prev == 0;
-                for l in c.to_lowercase() {
-                    if alone {
-                        starts.push(bytes.len() as u32);
-                    }
-                    for &lb in l.encode_utf8(&mut buf).as_bytes() {
-                        bytes.push(lb);
-                        from.push(i as u32);
-                    }
-                }
-            }
-            if !mark(c) {
-                prev = k;
-            }
-            i += len;
-        }
-        Skeleton { bytes, from, starts }
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Reader<'t> {
+        Reader { text, from: 0, at: 0, bytes: Vec::with_capacity(64) }
     }
 
-    /// The byte range in the text of the characters that skeleton bytes `a..b` came from.
-    fn span(&self, text: &str, a: usize, b: usize) -> (usize, usize) {
-        let last = self.from[b - 1] as usize;
-        let len = match text.as_bytes()[last] {
+    /// Starts reading again at character `i`.
+    fn reset(&mut self, i: usize) {
+        (self.from, self.at) = (i, i);
+        self.bytes.clear();
+    }
+
+    /// Reads until `n` bytes are there or the text ends; returns how many are there.
+    #[inline]
+    fn fill(&mut self, n: usize) -> usize {
+        if self.bytes.len() < n {
+            self.read(n);
+        }
+        self.bytes.len()
+    }
+
+    fn read(&mut self, n: usize) {
+        let b = self.text.as_bytes();
+        while self.bytes.len() < n && self.at < b.len() {
+            let x = b[self.at];
+            if x.is_ascii() {
+                if ASCII[x as usize] != SEP {
+                    self.bytes.push(x.to_ascii_lowercase());
+                }
+                self.at += 1;
+                continue;
+            }
+            let c = self.text[self.at..].chars().next().unwrap_or('\u{FFFD}');
+            if !separator(c) {
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    self.bytes.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            self.at += c.len_utf8();
+        }
+    }
+
+    /// Where byte `k` of what was read came from: the start of its character in the
+    /// text, and its place among the bytes of that character's lower case (in this
+    /// order, places in the spelling of the whole text compare as their bytes do).
+    fn origin(&self, k: usize) -> (usize, usize) {
+        let b = self.text.as_bytes();
+        let (mut i, mut n) = (self.from, 0);
+        loop {
+            let x = b[i];
+            let (len, out) = if x.is_ascii() {
+                (1, usize::from(ASCII[x as usize] != SEP))
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+                let out = if separator(c) { 0 } else { c.to_lowercase().map(char::len_utf8).sum() };
+                (c.len_utf8(), out)
+            };
+            if k < n + out {
+                return (i, k - n);
+            }
+            n += out;
+            i += len;
+        }
+    }
+
+    /// The byte range in the text of the characters that bytes `a..b` came from.
+    fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        let last = self.origin(b - 1).0;
+        let len = match self.text.as_bytes()[last] {
             x if x < 0x80 => 1,
             x if x < 0xE0 => 2,
             x if x < 0xF0 => 3,
             _ => 4,
         };
-        (self.from[a] as usize, last + len)
+        (self.origin(a).0, last + len)
     }
 }
 
-/// Appends the canonical spelling of one value (see [`Skeleton`]) to `out`; returns
+/// Appends the canonical spelling of one value (see [`Reader`]) to `out`; returns
 /// how many letters and digits it has.
 fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
     let b = value.as_bytes();
@@ -220,7 +240,7 @@ struct Value {
 }
 
 /// The distinct values of `kept`, sorted by canonical spelling, for finding every value
-/// that starts at a place of a skeleton.
+/// that starts at a place of the text.
 struct Values {
     v: Vec<Value>,
     /// Per first byte: where its values start in `v` (`first[b]..first[b + 1]`).
@@ -228,8 +248,10 @@ struct Values {
     /// Bit [`Values::hash`] of the first four bytes is set for every value of four
     /// bytes or more (a Bloom filter with one hash).
     heads: Vec<u64>,
-    /// Per byte: a value shorter than four bytes starts with it.
-    short_first: [bool; 256],
+    /// Per byte: a value of one byte is this byte.
+    one: [bool; 256],
+    /// Bit `256 * a + b` is set when a value of two or three bytes starts with bytes `a b`.
+    two: Vec<u64>,
 }
 
 impl Values {
@@ -249,19 +271,24 @@ impl Values {
         v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         let mut first = vec![0u32; 257];
         let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)];
-        let mut short_first = [false; 256];
+        let mut one = [false; 256];
+        let mut two = vec![0u64; 1 << 10];
         for x in &v {
             let k = &x.key;
             first[k[0] as usize + 1] += 1;
             match Self::hash(k, 0) {
                 Some(h) => heads[h >> 6] |= 1 << (h & 63),
-                None => short_first[k[0] as usize] = true,
+                None if k.len() == 1 => one[k[0] as usize] = true,
+                None => {
+                    let t = (k[0] as usize) << 8 | k[1] as usize;
+                    two[t >> 6] |= 1 << (t & 63);
+                }
             }
         }
         for b in 0..256 {
             first[b + 1] += first[b];
         }
-        Values { v, first, heads, short_first }
+        Values { v, first, heads, one, two }
     }
 
     /// A hash of `s[p..p + 4]` of [`HEAD_BITS`] bits (none if `s` ends before).
@@ -272,42 +299,87 @@ impl Values {
         Some((w.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize)
     }
 
-    /// Calls `f(value, end)` for every value that `s[p..]` starts with (`end`: where it
-    /// ends in `s`), shortest first.
+    /// True if some value may start at `s[p..]` (`s` holds at least four bytes from `p`
+    /// unless the spelling ends before): the hash of its first four bytes is one of the
+    /// long values', or its first one or two bytes are a short value's.
     #[inline]
-    fn each_at(&self, s: &[u8], p: usize, mut f: impl FnMut(usize, usize)) {
+    fn may_start(&self, s: &[u8], p: usize) -> bool {
         let b0 = s[p] as usize;
+        if self.first[b0] == self.first[b0 + 1] {
+            return false;
+        }
+        let Some(h) = Self::hash(s, p) else { return true };
+        if self.heads[h >> 6] & 1 << (h & 63) != 0 || self.one[b0] {
+            return true;
+        }
+        let t = b0 << 8 | s[p + 1] as usize;
+        self.two[t >> 6] & 1 << (t & 63) != 0
+    }
+
+    /// False if no value can start at the run `text[run]` of ASCII letters or of digits
+    /// (or one other ASCII character) that is not glued to what comes before it. The
+    /// spelling there starts with the run lower-cased: the first four bytes are the run's
+    /// when it is that long, else read on over separators (a value may still start where
+    /// the text ends or a character of another script comes within them).
+    #[inline]
+    fn may_start_run(&self, text: &[u8], run: std::ops::Range<usize>) -> bool {
+        let b0 = text[run.start].to_ascii_lowercase() as usize;
+        if self.first[b0] == self.first[b0 + 1] {
+            return false;
+        }
+        let mut w = [0u8; 4];
+        if run.len() >= 4 {
+            for (o, &x) in w.iter_mut().zip(&text[run.start..run.start + 4]) {
+                *o = x.to_ascii_lowercase();
+            }
+        } else {
+            let (mut n, mut j) = (0, run.start);
+            while n < 4 {
+                let Some(&x) = text.get(j) else { return true };
+                if !x.is_ascii() {
+                    return true;
+                }
+                if ASCII[x as usize] != SEP {
+                    w[n] = x.to_ascii_lowercase();
+                    n += 1;
+                }
+                j += 1;
+            }
+        }
+        self.may_start(&w, 0)
+    }
+
+    /// Calls `f(reader, value, end)` for every value that the spelling read by `rd`
+    /// starts with at byte `p` (`end`: where it ends there), shortest first.
+    #[inline]
+    fn each_at(&self, rd: &mut Reader<'_>, p: usize, mut f: impl FnMut(&Reader<'_>, usize, usize)) {
+        if rd.fill(p + 4) <= p || !self.may_start(&rd.bytes, p) {
+            return;
+        }
+        let b0 = rd.bytes[p] as usize;
         let (mut lo, mut hi) = (self.first[b0] as usize, self.first[b0 + 1] as usize);
-        if lo == hi {
-            return;
-        }
-        // A value of four bytes or more can only start here if the hash of the next four
-        // bytes is one of theirs (or the text ends before).
-        let head = Self::hash(s, p).map_or(true, |h| self.heads[h >> 6] & 1 << (h & 63) != 0);
-        if !head && !self.short_first[b0] {
-            return;
-        }
         let mut d = 1;
         loop {
-            // The values in `lo..hi` all begin with `s[p..p + d]`: a few are compared
-            // whole, more are narrowed by their next byte (those of length `d` sort first).
+            // The values in `lo..hi` all begin with the `d` bytes at `p`: a few are
+            // compared whole, more are narrowed by their next byte (those of length `d`
+            // sort first).
             if hi - lo <= 4 {
                 for x in lo..hi {
                     let k = &self.v[x].key;
-                    if s.len() - p >= k.len() && s[p + d..p + k.len()] == k[d..] {
-                        f(x, p + k.len());
+                    if rd.fill(p + k.len()) >= p + k.len() && rd.bytes[p + d..p + k.len()] == k[d..] {
+                        f(rd, x, p + k.len());
                     }
                 }
                 return;
             }
             while lo < hi && self.v[lo].key.len() == d {
-                f(lo, p + d);
+                f(rd, lo, p + d);
                 lo += 1;
             }
-            if lo == hi || p + d >= s.len() {
+            if lo == hi || rd.fill(p + d + 1) <= p + d {
                 return;
             }
-            let b = s[p + d];
+            let b = rd.bytes[p + d];
             let r = &self.v[lo..hi];
             let a = r.partition_point(|x| x.key[d] < b);
             let z = a + r[a..].partition_point(|x| x.key[d] == b);
@@ -315,6 +387,12 @@ impl Values {
             d += 1;
         }
     }
+}
+
+/// A place of the canonical spelling of the text as an ordered number: the start of its character in
+/// the text, then its byte among that character's lower case.
+fn place((i, sub): (usize, usize)) -> u64 {
+    (i as u64) << 8 | sub as u64
 }
 
 /// `kept` (sorted by start, disjoint, offsets into `text`) plus a copy of a candidate
@@ -327,14 +405,15 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     if values.v.is_empty() {
         return kept;
     }
-    let sk = Skeleton::of(text);
     // Every match, overlapping ones too: a value glued to the first digit of the next one
-    // must not hide the value itself. Kept with its place in the skeleton.
-    let mut found: Vec<(usize, usize, usize, u32, u32)> = Vec::new();
-    for &p in &sk.starts {
-        values.each_at(&sk.bytes, p as usize, |x, q| {
-            let (start, end) = sk.span(text, p as usize, q);
-            // Already found, or part of another finding?
+    // must not hide the value itself. Kept with its places in the spelling.
+    let mut found: Vec<(usize, usize, usize, u64, u64)> = Vec::new();
+    let mut rd = Reader::new(text);
+    let mut look = |i: usize, off: usize| {
+        rd.reset(i);
+        values.each_at(&mut rd, off, |rd, x, q| {
+            let (start, end) = rd.span(off, q);
+            // Part of another finding?
             let k = kept.partition_point(|c| c.end <= start);
             if k < kept.len() && kept[k].start < end {
                 return;
@@ -342,12 +421,63 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
             let value = &values.v[x];
             let model = &kept[value.model];
             if stands_alone(text, start, end) && (!value.short || text[start..end] == text[model.start..model.end]) {
-                found.push((start, end, x, p, q as u32));
+                found.push((start, end, x, place(rd.origin(off)), place(rd.origin(q - 1))));
             }
         });
+    };
+    // The places not glued to the character before them (combining marks skipped), as
+    // [`stands_alone`] requires of a value's start.
+    let b = text.as_bytes();
+    // The glue class of the last character that is no combining mark.
+    let mut prev = 0u8;
+    // The first finding that ends after the place looked at: a match starting inside a
+    // finding is part of it.
+    let mut next = 0;
+    let mut inside = |i: usize| {
+        while next < kept.len() && kept[next].end <= i {
+            next += 1;
+        }
+        next < kept.len() && kept[next].start <= i
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii() {
+            let k = ASCII[x as usize];
+            if k == SEP {
+                prev = 0;
+                i += 1;
+                continue;
+            }
+            // A run of letters or of digits is glued together: only its start is a place.
+            let run = i;
+            i += 1;
+            while k != 0 && i < b.len() && b[i].is_ascii() && ASCII[b[i] as usize] == k {
+                i += 1;
+            }
+            if k & prev == 0 && !inside(run) && values.may_start_run(b, run..i) {
+                look(run, 0);
+            }
+            prev = k;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        let k = class(c);
+        if !separator(c) && k & prev == 0 && !inside(i) {
+            // Each character of its lower case is a place.
+            let mut off = 0;
+            for l in c.to_lowercase() {
+                look(i, off);
+                off += l.len_utf8();
+            }
+        }
+        if !mark(c) {
+            prev = k;
+        }
+        i += c.len_utf8();
     }
     // Left to right, the longest first where two start together, none overlapping; where
-    // two values cover the same characters, the one ending first in the skeleton (then
+    // two values cover the same characters, the one ending first in the spelling (then
     // the longer there) wins.
     found.sort_unstable_by_key(|&(s, e, _, p, q)| (s, std::cmp::Reverse(e), q, p));
     let mut added: Vec<Candidate> = Vec::new();
@@ -371,7 +501,7 @@ mod tests {
     use super::*;
     use crate::entity::Kind;
 
-    /// The canonical spelling of one value (see [`Skeleton`]).
+    /// The canonical spelling of one value (see [`Reader`]).
     fn canonical(value: &str) -> String {
         value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
     }
