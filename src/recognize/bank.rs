@@ -22,14 +22,14 @@ use crate::validate;
 use regex::bytes::{Captures, Regex};
 
 // The IBAN start, BIC and card shapes are matched by hand (see `iban_start`, `bics`,
-// `card_at`): as patterns (`(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]`,
-// `\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b`, `\b[0-9](?:[ -]?[0-9]){12,18}\b`) they
-// have no literal to skip ahead to and cost several ns per byte each. The tests below
-// check the hand-written forms against those patterns.
+// `card_at`, `wide_card_spans`): as patterns (`(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]`,
+// `\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b`, `\b[0-9](?:[ -]?[0-9]){12,18}\b`,
+// `\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b`) they have no literal to skip ahead to and
+// cost several ns per byte each. The tests below check the hand-written forms against
+// those patterns.
 pub(super) struct Bank {
     bic_labelled: Regex,
     bic_grouped: Regex,
-    card_wide: Regex,
 }
 
 impl Bank {
@@ -45,8 +45,6 @@ impl Bank {
             bic_grouped: re(
                 r"(?i)(?:\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?|^[ \t]*)([a-z]{4} [a-z]{2} ?[a-z0-9]{2}(?: [a-z0-9]{3})?)\b",
             ),
-            // 16 digits in groups of 4 with a wide separator (two spaces or a tab).
-            card_wide: re(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
         }
     }
 
@@ -74,17 +72,17 @@ impl Bank {
     }
 
     /// 16-digit cards grouped by 4 with one wide separator used throughout.
-    fn wide_cards(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.card_wide.find_iter(input.bytes) {
-            let s = m.as_bytes();
+    fn wide_cards(input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for (ms, me) in wide_card_spans(input.bytes) {
+            let s = &input.bytes[ms..me];
             let sep = &s[4..s[4..].iter().position(u8::is_ascii_digit).map_or(5, |p| p + 4)];
             if s.split(|c| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count() != 4
                 || s.windows(sep.len()).filter(|w| *w == sep).count() != 3
             {
                 continue;
             }
-            if let Some(brand) = card_brand(input, m.start(), m.end()) {
-                let mut c = Candidate::new(Kind::CreditCard, m.start(), m.end(), 0.9);
+            if let Some(brand) = card_brand(input, ms, me) {
+                let mut c = Candidate::new(Kind::CreditCard, ms, me, 0.9);
                 c.validated = true;
                 c.subtype = Some(brand);
                 out.push(c);
@@ -199,6 +197,58 @@ fn card_at(b: &[u8], s: usize) -> Result<usize, usize> {
     best.ok_or(k)
 }
 
+/// The length of the run of ASCII digits at the start of `b`.
+fn digit_run(b: &[u8]) -> usize {
+    b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len())
+}
+
+/// The end of a wide-grouped card number (`\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b`)
+/// starting at `s`, a digit that starts a word: four groups of exactly four digits
+/// (a longer run cannot be followed by a separator, nor end the last group at `\b`),
+/// joined by two spaces or a tab each. The pattern has one way to match, so there is
+/// nothing to backtrack.
+fn wide_card_at(b: &[u8], s: usize) -> Option<usize> {
+    if (s > 0 && is_word(b[s - 1])) || digit_run(&b[s..]) != 4 {
+        return None;
+    }
+    let mut k = s + 4;
+    for _ in 0..3 {
+        k += if b[k..].starts_with(b"  ") {
+            2
+        } else if b.get(k) == Some(&b'\t') {
+            1
+        } else {
+            return None;
+        };
+        if digit_run(&b[k..]) != 4 {
+            return None;
+        }
+        k += 4;
+    }
+    (k == b.len() || !is_word(b[k])).then_some(k)
+}
+
+/// Matches of the wide-grouped card pattern, left to right. A match's first
+/// separator (two spaces or a tab, both rare in typed text) stands four bytes after its
+/// start, so only the places four bytes before a separator are tried, in text order.
+fn wide_card_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut spaces = memchr::memmem::find_iter(b, b"  ").peekable();
+    let mut tabs = memchr::memchr_iter(b'\t', b).peekable();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let k = match (spaces.peek(), tabs.peek()) {
+            (Some(&x), Some(&y)) if y < x => tabs.next(),
+            (Some(_), _) => spaces.next(),
+            (None, _) => tabs.next(),
+        }?;
+        let Some(s) = k.checked_sub(4).filter(|&s| s >= pos) else { continue };
+        if let Some(e) = wide_card_at(b, s) {
+            pos = e;
+            return Some((s, e));
+        }
+    })
+}
+
 /// Matches of the card pattern, left to right.
 fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
@@ -298,7 +348,7 @@ impl Recognizer for Bank {
         if bic_word || bic_field {
             self.grouped_bics(input, out, &bic_words);
         }
-        self.wide_cards(input, out);
+        Self::wide_cards(input, out);
         for (ms, me) in cards(b) {
             let s = &b[ms..me];
             // Groups must be regular: a single separator kind, no doubled separators.
@@ -423,8 +473,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The patterns the hand-written shapes replace, compiled once.
+    fn patterns() -> &'static [Regex; 4] {
+        static P: std::sync::OnceLock<[Regex; 4]> = std::sync::OnceLock::new();
+        P.get_or_init(|| {
+            [
+                re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
+                re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+                re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
+                re(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
+            ]
+        })
+    }
+
     fn same_as_patterns(t: &[u8]) {
-        let iban = re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]");
+        let [iban, bic, card, wide] = patterns();
         let mut at = 0;
         while at <= t.len() {
             assert_eq!(
@@ -435,12 +498,16 @@ mod tests {
             );
             at += 1;
         }
-        let bic = re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b");
         assert_eq!(bics(t).collect::<Vec<_>>(), bic.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
-        let card = re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b");
         assert_eq!(
             cards(t).collect::<Vec<_>>(),
             card.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(),
+            "{:?}",
+            String::from_utf8_lossy(t)
+        );
+        assert_eq!(
+            wide_card_spans(t).collect::<Vec<_>>(),
+            wide.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(),
             "{:?}",
             String::from_utf8_lossy(t)
         );
@@ -456,6 +523,8 @@ mod tests {
             "4111-1111-1111-1111",
             "12345678901234567890123",
             "x1234567890123 ÄBCDEFGH1",
+            "4111  1111\t1111  1111, 4111\t1111\t1111\t1111_ 04111  1111  1111  1111",
+            "4111  1111  1111  11112222\t3333\t4444\t5555",
         ] {
             same_as_patterns(t.as_bytes());
         }
@@ -483,7 +552,7 @@ mod tests {
             prop_assert_eq!(spans(label_matches(&bank.bic_grouped, b, &starts)), spans(bank.bic_grouped.captures_iter(b).collect()));
         }
         #[test]
-        fn hand_written_cards_match_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["4111", "12", "7", " ", "-", "  ", "x", "_", "DE", "at"]), 0..30)) {
+        fn hand_written_cards_match_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["4111", "12", "7", " ", "-", "  ", "\t", "x", "_", "DE", "at", "\u{e4}"]), 0..30)) {
             same_as_patterns(parts.concat().as_bytes());
         }
     }

@@ -42,10 +42,13 @@ use super::util::{has_typo_tolerant, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
-use regex::bytes::{Captures, Regex};
+use regex::bytes::Regex;
+use shape::{Months, Parts};
+
+mod shape;
 
 pub(super) struct Dob {
-    re: Regex,
+    months: Months,
     hint: Regex,
     this_year: u32,
 }
@@ -263,42 +266,32 @@ const NOT_BIRTH: &[&str] = &[
     "tot",
 ];
 
+/// The month names in the order the date shape tries them: longest first. The shape
+/// ignores ASCII case only, so the capitals of accented names ("MÄRZ", "FÉVRIER") are
+/// listed too.
+fn month_names() -> Vec<String> {
+    let upper = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase());
+    let mut names: Vec<String> = MONTHS.iter().map(|m| m.0.to_string()).chain(upper).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
 impl Dob {
     pub(super) fn new() -> Dob {
-        // The pattern ignores ASCII case only: the capitals of accented names
-        // ("MÄRZ", "FÉVRIER") are listed too.
-        let upper: Vec<String> = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase()).collect();
-        let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).chain(upper.iter().map(String::as_str)).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let months = names.join("|");
-        let pattern = format!(
-            concat!(
-                r"(?i)(?:(?P<d1>[0-9]{{1,2}})(?P<s1>\. ?|/|-)(?P<m1>[0-9]{{1,2}})(?P<s2>\. ?|/|-)(?P<y1>[0-9]{{4}}|[0-9]{{2}})",
-                r"|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>[0-9]{{1,2}})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})",
-                r"|(?P<d3>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er|e|º)?\s*(?:of\s+|de\s+)?(?P<n3>{m})\.?(?:,?\s*|\s+de\s+)(?P<y3>[0-9]{{4}})",
-                r"|(?P<n4>{m})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y4>[0-9]{{4}}))"
-            ),
-            m = months
-        );
+        let names = month_names();
         Dob {
-            re: regex::bytes::RegexBuilder::new(&pattern)
-                .unicode(false)
-                .dfa_size_limit(32 << 20)
-                .build()
-                .expect("date pattern"),
+            months: Months::new(&names.iter().map(String::as_str).collect::<Vec<_>>()),
             this_year: current_year(),
             hint: super::util::re_folded(HINT),
         }
     }
 
     /// The date a match spells, if it is a valid birth date.
-    fn date_of(&self, c: &Captures<'_>) -> bool {
-        let num =
-            |name: &str| c.name(name).map(|m| m.as_bytes().iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')));
-        let year = |name: &str| {
-            let g = c.name(name)?;
-            let y = num(name)?;
-            Some(if g.as_bytes().len() == 2 {
+    fn date_of(&self, b: &[u8], p: &Parts) -> bool {
+        let num = |g: &std::ops::Range<usize>| b[g.clone()].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        let year = |g: &std::ops::Range<usize>| {
+            let y = num(g);
+            if g.len() == 2 {
                 if 2000 + y <= self.this_year {
                     2000 + y
                 } else {
@@ -306,30 +299,28 @@ impl Dob {
                 }
             } else {
                 y
-            })
+            }
         };
         let ok = |y: u32, m: u32, d: u32| (1900..=self.this_year).contains(&y) && valid_day(y, m, d);
-        if let (Some(d), Some(m), Some(y)) = (num("d1"), num("m1"), year("y1")) {
-            let (s1, s2) = (c.name("s1").unwrap().as_bytes(), c.name("s2").unwrap().as_bytes());
-            if s1[0] != s2[0] {
-                return false;
-            }
-            return if s1[0] == b'.' { ok(y, m, d) } else { ok(y, m, d) || ok(y, d, m) };
-        }
-        if let (Some(y), Some(m), Some(d)) = (num("y2"), num("m2"), num("d2")) {
-            return c.name("s3").unwrap().as_bytes() == c.name("s4").unwrap().as_bytes() && ok(y, m, d);
-        }
-        let named = |n: &str| {
-            let v = String::from_utf8_lossy(c.name(n).unwrap().as_bytes()).to_lowercase();
+        let named = |n: &std::ops::Range<usize>| {
+            let v = String::from_utf8_lossy(&b[n.clone()]).to_lowercase();
             MONTHS.iter().find(|(k, _)| *k == v).map(|(_, m)| *m)
         };
-        if let (Some(d), Some(y)) = (num("d3"), num("y3")) {
-            return named("n3").is_some_and(|m| ok(y, m, d));
+        match p {
+            Parts::DayMonthYear { d, s1, m, s2, y } => {
+                let (d, m, y) = (num(d), num(m), year(y));
+                if b[s1.start] != b[s2.start] {
+                    return false;
+                }
+                if b[s1.start] == b'.' {
+                    ok(y, m, d)
+                } else {
+                    ok(y, m, d) || ok(y, d, m)
+                }
+            }
+            Parts::YearMonthDay { y, s3, m, s4, d } => b[s3.clone()] == b[s4.clone()] && ok(num(y), num(m), num(d)),
+            Parts::DayName { d, n, y } | Parts::NameDay { n, d, y } => named(n).is_some_and(|m| ok(num(y), m, num(d))),
         }
-        if let (Some(d), Some(y)) = (num("d4"), num("y4")) {
-            return named("n4").is_some_and(|m| ok(y, m, d));
-        }
-        false
     }
 }
 
@@ -390,13 +381,11 @@ impl Recognizer for Dob {
         }
         // One window for every date of the text (its word buffers are reused).
         let mut w = Window::default();
-        // The fast matcher finds the spans; groups are read only for those.
-        for m in self.re.find_iter(b) {
-            let (s, mut e) = (m.start(), m.end());
+        for (s, parts) in shape::dates(b, &self.months) {
+            let mut e = shape::end(&parts);
             if !boundary(b, s, e) {
                 continue;
             }
-            let whole = e;
             // "12. März 1985." keeps its sentence period outside (the pattern ends in digits).
             while e > s && b[e - 1] == b' ' {
                 e -= 1;
@@ -435,9 +424,9 @@ impl Recognizer for Dob {
                     continue;
                 }
             }
-            // Whether the date is valid is read last (its groups cost a second match):
-            // most dates fall at the context test first.
-            if !self.re.captures(&b[s..whole]).is_some_and(|c| self.date_of(&c)) {
+            // Whether the date is valid is read last: most dates fall at the context
+            // test first.
+            if !self.date_of(b, &parts) {
                 continue;
             }
             let mut cand = Candidate::new(Kind::DateOfBirth, s, e, score);

@@ -26,33 +26,132 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::util::{bounded, find_in_runs, re, Recognizer};
+use super::util::{bounded, is_word, runs, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
-use regex::bytes::Regex;
 use std::net::Ipv6Addr;
 
-pub(super) struct Net {
-    ipv4: Regex,
-    mac: Regex,
-}
+pub(super) struct Net;
 
 impl Net {
     pub(super) fn new() -> Net {
-        Net {
-            ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
-            mac: re(
-                r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{2}(?:\.[0-9a-f]{2}){5}\b|\b[0-9a-f]{2}(?: [0-9a-f]{2}){5}\b|\b[0-9a-f]{12}\b",
-            ),
-        }
+        Net
     }
 }
 
-/// The bytes the patterns match, and their shortest match (`1.1.1.1`, 12 hex digits):
-/// only runs of such bytes are searched.
+/// The bytes the shapes are made of, and their shortest match (`1.1.1.1`, 12 hex
+/// digits): only runs of such bytes are searched.
 const IPV4_MIN: usize = 7;
 const MAC_MIN: usize = 12;
+
+// The IPv4 and MAC shapes are matched by hand (`ipv4_spans`, `mac_spans`): as patterns
+// (`[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}` and the MAC alternation in
+// `mac_at`) the automaton ran over every run of digits and dots. The tests below check
+// the hand-written forms against those patterns.
+
+/// The length of the run of ASCII digits at the start of `b`.
+fn digit_run(b: &[u8]) -> usize {
+    b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len())
+}
+
+/// The end of `[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}` matched at `s`. Digits
+/// and dots are disjoint, so each of the first three octets must be the whole digit run
+/// (one to three digits) before its dot; the last takes up to three digits.
+fn ipv4_at(b: &[u8], s: usize) -> Option<usize> {
+    let mut k = s;
+    for _ in 0..3 {
+        let n = digit_run(&b[k..]);
+        if n == 0 || n > 3 || b.get(k + n) != Some(&b'.') {
+            return None;
+        }
+        k += n + 1;
+    }
+    let n = digit_run(&b[k..]);
+    (n > 0).then(|| k + n.min(3))
+}
+
+/// Leftmost-first matches of the IPv4 pattern in the runs of digits and dots. In a
+/// digit run `a..r` only the start `max(a, r - 3)` can match (an earlier one makes the
+/// first octet longer than three digits), and every later start of the run reads the
+/// same octets after `r`: if that start fails, the whole run does.
+fn ipv4_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(b, IPV4_MIN, ipv4_byte).flat_map(move |(lo, hi)| {
+        let mut i = lo;
+        std::iter::from_fn(move || {
+            while i < hi {
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let r = i + digit_run(&b[i..hi]);
+                let s = i.max(r.saturating_sub(3));
+                if let Some(e) = ipv4_at(b, s) {
+                    i = e;
+                    return Some((s, e));
+                }
+                i = r;
+            }
+            None
+        })
+    })
+}
+
+/// True if `b[k..k + 2]` are two hex digits.
+fn hex2(b: &[u8], k: usize) -> bool {
+    k + 2 <= b.len() && b[k].is_ascii_hexdigit() && b[k + 1].is_ascii_hexdigit()
+}
+
+/// True if six hex pairs joined by `sep` start at `s`.
+fn hex_pairs(b: &[u8], s: usize, sep: u8) -> bool {
+    hex2(b, s) && (1..6).all(|g| b.get(s + 3 * g - 1) == Some(&sep) && hex2(b, s + 3 * g))
+}
+
+/// The end of the MAC pattern matched at `s`, its alternatives tried in order:
+/// `[0-9a-f]{2}(?::[0-9a-f]{2}){5}`, the same with `-`, `[0-9a-f]{4}(?:\.[0-9a-f]{4}){2}`,
+/// then, bounded by `\b` on both sides, six pairs joined by `.` or by a space, and
+/// `[0-9a-f]{12}` (ASCII case ignored). Each alternative has one length, and the byte
+/// after the first two hex digits tells which one can match: there is nothing to try
+/// twice.
+fn mac_at(b: &[u8], s: usize) -> Option<usize> {
+    if !hex2(b, s) {
+        return None;
+    }
+    let ends_word = |e: usize| e == b.len() || !is_word(b[e]);
+    let starts_word = s == 0 || !is_word(b[s - 1]);
+    match *b.get(s + 2)? {
+        c @ (b':' | b'-') => hex_pairs(b, s, c).then_some(s + 17),
+        c @ (b'.' | b' ') => (starts_word && hex_pairs(b, s, c) && ends_word(s + 17)).then_some(s + 17),
+        c if c.is_ascii_hexdigit() => {
+            let quad = |k: usize| hex2(b, k) && hex2(b, k + 2);
+            if b.get(s + 4) == Some(&b'.') {
+                (quad(s) && quad(s + 5) && b.get(s + 9) == Some(&b'.') && quad(s + 10)).then_some(s + 14)
+            } else {
+                let e = s + 12;
+                (starts_word && e <= b.len() && b[s..e].iter().all(u8::is_ascii_hexdigit) && ends_word(e)).then_some(e)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Leftmost-first matches of the MAC pattern in the runs of hex digits and separators.
+fn mac_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(b, MAC_MIN, mac_byte).flat_map(move |(lo, hi)| {
+        let mut i = lo;
+        std::iter::from_fn(move || {
+            while i + MAC_MIN <= hi {
+                let s = i;
+                if let Some(e) = mac_at(b, s) {
+                    i = e;
+                    return Some((s, e));
+                }
+                i += 1;
+            }
+            None
+        })
+    })
+}
 
 fn ipv4_byte(c: u8) -> bool {
     c.is_ascii_digit() || c == b'.'
@@ -187,7 +286,7 @@ impl Recognizer for Net {
         let has_dot = b.contains(&b'.');
         let has_colon = b.contains(&b':');
         if has_dot {
-            for (s, e) in find_in_runs(&self.ipv4, b, IPV4_MIN, ipv4_byte) {
+            for (s, e) in ipv4_spans(b) {
                 if !bounded(b, s, e) || dotted_continues(b, s, e) || !ipv4_ok(&b[s..e]) {
                     continue;
                 }
@@ -202,7 +301,7 @@ impl Recognizer for Net {
         if has_colon {
             ipv6(input, out);
         }
-        for (s, e) in find_in_runs(&self.mac, b, MAC_MIN, mac_byte) {
+        for (s, e) in mac_spans(b) {
             let v = &b[s..e];
             if v.len() == 12 {
                 // Twelve hex digits without separators: only with a letter, a digit
@@ -340,22 +439,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Searching runs finds what a search of the whole text finds.
+    /// The hand-written scans find what the patterns they replace find.
     fn same_as_whole_text(t: &[u8]) {
-        let n = Net::new();
-        let whole = |re: &Regex| re.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
-        assert_eq!(
-            find_in_runs(&n.ipv4, t, IPV4_MIN, ipv4_byte).collect::<Vec<_>>(),
-            whole(&n.ipv4),
-            "{:?}",
-            String::from_utf8_lossy(t)
-        );
-        assert_eq!(
-            find_in_runs(&n.mac, t, MAC_MIN, mac_byte).collect::<Vec<_>>(),
-            whole(&n.mac),
-            "{:?}",
-            String::from_utf8_lossy(t)
-        );
+        use crate::recognize::util::re;
+        static PATTERNS: std::sync::OnceLock<(regex::bytes::Regex, regex::bytes::Regex)> = std::sync::OnceLock::new();
+        let (ipv4, mac) = PATTERNS.get_or_init(|| {
+            (
+                re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
+                re(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|\b[0-9a-f]{2}(?:\.[0-9a-f]{2}){5}\b|\b[0-9a-f]{2}(?: [0-9a-f]{2}){5}\b|\b[0-9a-f]{12}\b"),
+            )
+        });
+        let whole = |re: &regex::bytes::Regex| re.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        assert_eq!(ipv4_spans(t).collect::<Vec<_>>(), whole(ipv4), "{:?}", String::from_utf8_lossy(t));
+        assert_eq!(mac_spans(t).collect::<Vec<_>>(), whole(mac), "{:?}", String::from_utf8_lossy(t));
     }
 
     #[test]
@@ -371,6 +467,9 @@ mod tests {
             "001A2B3C4D5E_",
             "00-1A-2B-3C-4D-5E-6F",
             "v1.2.3.4 and 10.0.0.255",
+            "1234.5.6.7890 12.345.6.7 1.2.3.4.5.6.7.8 .1.2.3.4",
+            "001a.2b3c.4d5e.6f7a 00.1a.2b.3c.4d.5e 00 1a 2b 3c 4d 5e_ 00:1a:2b:3c:4d:5e:6f:70",
+            "aabbccddeeff00 x00112233445566",
             "",
         ] {
             same_as_whole_text(t.as_bytes());
@@ -382,6 +481,14 @@ mod tests {
         #[test]
         fn run_search_matches_whole_text(t in proptest::collection::vec(proptest::sample::select(b"019aFg:.-_ \xC3".to_vec()), 0..48)) {
             same_as_whole_text(&t);
+        }
+
+        /// Pieces that make whole addresses likely.
+        #[test]
+        fn hand_scans_match_the_patterns(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "1", "12", "255", "1234", ".", "a0", "Fe", "0b1c", ":", "-", " ", "_", "x", "\u{e4}",
+        ]), 0..30)) {
+            same_as_whole_text(parts.concat().as_bytes());
         }
     }
 

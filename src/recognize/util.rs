@@ -129,20 +129,6 @@ pub(crate) fn alnum_runs(b: &[u8], min: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Matches of `re` (as `(start, end)`) searched only inside the runs of at least `min`
-/// bytes of class `is`, for a pattern whose every match is such a run's part: each run
-/// is searched with one byte of context on both sides (for an ASCII `\b`), so the
-/// matches are exactly those of a search of the whole text, without running the
-/// automaton over prose.
-pub(crate) fn find_in_runs<'a>(
-    re: &'a Regex,
-    b: &'a [u8],
-    min: usize,
-    is: impl Fn(u8) -> bool + 'a,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    find_in(re, b, runs(b, min, is).map(|(s, e)| (s.saturating_sub(1), (e + 1).min(b.len()))))
-}
-
 /// Matches of `re` inside each range of `b`, as `(start, end)` in `b`.
 pub(crate) fn find_in<'a>(
     re: &'a Regex,
