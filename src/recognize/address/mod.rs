@@ -42,6 +42,7 @@ mod street;
 
 use super::util::Recognizer;
 use crate::entity::Kind;
+use crate::tokens::T;
 use crate::types::{Candidate, Input};
 use city::bare_city;
 use postal::Postal;
@@ -81,8 +82,16 @@ impl Recognizer for Address {
         let mut street_ends: Vec<usize> = Vec::new();
         let mut street_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
+        // The first number token after `i` (`n` when there is none).
+        let mut next_num = 0;
         while i < n {
-            if let Some((a, b, score)) = street_at(tk, i, field == Some(Kind::StreetAddress)) {
+            if next_num <= i {
+                next_num = i + 1;
+                while next_num < n && tk.v[next_num].t != T::Num {
+                    next_num += 1;
+                }
+            }
+            if let Some((a, b, score)) = street_at(tk, i, next_num, field == Some(Kind::StreetAddress)) {
                 let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);
                 c.subtype = None;
                 out.push(c);

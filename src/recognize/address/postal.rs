@@ -39,6 +39,10 @@ impl<'a, 't> Postal<'a, 't> {
         let n = tk.v.len();
         let mut i = 0;
         while i < n {
+            if !p.may_start(i) {
+                i += 1;
+                continue;
+            }
             i = p
                 .eir(i, out)
                 .or_else(|| p.uk(i, out))
@@ -48,6 +52,22 @@ impl<'a, 't> Postal<'a, 't> {
                 .or_else(|| p.city_key(i, out))
                 .or_else(|| p.polish(i, out))
                 .unwrap_or(i + 1);
+        }
+    }
+
+    /// Can a reading of [`Postal::find`] start at token `i`? Each starts at a number, at a
+    /// word right before one (a UK or US code, an Eircode's routing key), or at a city key
+    /// within two tokens of the code reported last: a cheap test that passes over the
+    /// other tokens (most of a text) without trying every reading.
+    fn may_start(&self, i: usize) -> bool {
+        let tk = self.tk;
+        match tk.v[i].t {
+            T::Num => true,
+            T::Word => {
+                i + 1 < tk.v.len() && tk.v[i + 1].t == T::Num
+                    || self.last_end_tok > 0 && i >= self.last_end_tok && i - self.last_end_tok <= 2
+            }
+            T::Punct(_) => false,
         }
     }
 

@@ -13,13 +13,27 @@ use crate::tokens::{Tokens, T};
 use crate::words::flag;
 use crate::words::streets::{DE_TYPES, FR_TYPES};
 
-/// A street starting at token `i`: (first, last, score).
-pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option<(usize, usize, f32)> {
+/// How far ahead of a word the number of a street starting at it can be, in tokens:
+/// `Ground Floor Flat, Jubilee Court, 88 Station Road` has it 8 tokens after the first
+/// word, a lead type reads at most 8 tokens ahead, every other grammar fewer (see
+/// [`street_at`]).
+pub(super) const NUM_REACH: usize = 8;
+
+/// A street starting at token `i`: (first, last, score). `next_num`: the first number
+/// token after `i` (or any index past the tokens when there is none); every grammar
+/// that starts at a word needs a number within [`NUM_REACH`] tokens, and those that
+/// read only words before it need it nearer, so a word farther from a number is
+/// passed by a subtraction (most words of a text are).
+pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street: bool) -> Option<(usize, usize, f32)> {
     let t = &tk.v[i];
     if t.code {
         return None;
     }
     if t.t == T::Word {
+        let d = next_num - i;
+        if d > NUM_REACH {
+            return None;
+        }
         let w = tk.low(i);
         // German/Dutch compound or standalone type: word + house number
         let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
@@ -28,11 +42,15 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option
         if compound || standalone {
             return de_street(tk, i, w, standalone);
         }
-        if let Some(s) = po_box(tk, i) {
-            return Some(s);
-        }
-        if let Some(s) = prep_street(tk, i, field_street) {
-            return Some(s);
+        // A PO box (`P. O. Box: 12`) and a preposition street (`In der Alten Au C 12`)
+        // have only words and marks before their number, at most six tokens on.
+        if d <= 6 {
+            if let Some(s) = po_box(tk, i) {
+                return Some(s);
+            }
+            if let Some(s) = prep_street(tk, i, field_street) {
+                return Some(s);
+            }
         }
         if let Some(s) = flat_street(tk, i) {
             return Some(s);
