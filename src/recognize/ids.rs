@@ -117,7 +117,7 @@ use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
 use spec::{Hit, Shape};
 use tok::{doc_words, is, Tok, DIGIT, WIDE};
-use words::choose;
+use words::{choose, Words};
 
 pub(super) struct Ids;
 
@@ -135,8 +135,7 @@ impl Recognizer for Ids {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         let mut toks = Vec::new();
-        let mut compact = Vec::with_capacity(24);
-        let mut groups = Vec::with_capacity(16);
+        let mut scratch = Scratch::default();
         let mut hits = Vec::new();
         // Regions around digits: jump from digit to digit.
         let mut i = 0;
@@ -173,12 +172,12 @@ impl Recognizer for Ids {
                     }
                 }
             }
-            scan_region(input, &toks, &mut compact, &mut groups, &mut hits);
+            scan_region(input, &toks, &mut scratch, &mut hits);
             i = cur.e;
         }
         // Document numbers may be letters only (tokens with digits were seen above).
         for (s, e) in doc_words(b) {
-            doc_token(input, s, e, &mut toks, &mut compact, &mut groups, &mut hits);
+            doc_token(input, s, e, &mut toks, &mut scratch, &mut hits);
         }
         for h in hits {
             let mut c = Candidate::new(h.kind, h.start, h.end, h.score);
@@ -190,19 +189,20 @@ impl Recognizer for Ids {
     }
 }
 
+/// Buffers reused from run to run: the compact form and group lengths of the run being
+/// read, and the words around a candidate.
+#[derive(Default)]
+struct Scratch {
+    compact: Vec<u8>,
+    groups: Vec<u8>,
+    words: Words,
+}
+
 /// Classifies a letters-only document number candidate at `s..e`.
-fn doc_token(
-    input: &Input<'_>,
-    s: usize,
-    e: usize,
-    toks: &mut Vec<Tok>,
-    compact: &mut Vec<u8>,
-    groups: &mut Vec<u8>,
-    hits: &mut Vec<Hit>,
-) {
+fn doc_token(input: &Input<'_>, s: usize, e: usize, toks: &mut Vec<Tok>, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
     toks.clear();
     toks.push(Tok { s, e, digits: 0, sep: 0 });
-    scan_region(input, toks, compact, groups, hits);
+    scan_region(input, toks, scratch, hits);
 }
 
 /// True if the character before byte `s` or at byte `e` is a non-ASCII letter (the
@@ -213,8 +213,9 @@ fn glued_to_word(text: &str, s: usize, e: usize) -> bool {
         || (e < b.len() && b[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphanumeric))
 }
 
-fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &mut Vec<u8>, hits: &mut Vec<Hit>) {
+fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
     let b = input.bytes;
+    let Scratch { compact, groups, words } = scratch;
     let first = hits.len();
     // Every id has at least 6 digits, except document numbers (one token).
     let total: usize = toks.iter().map(|t| t.digits).sum();
@@ -287,7 +288,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
                 }
                 k > 0 && matches!(b[k - 1], b'+' | b')')
             };
-            if let Some(h) = choose(input, &alts, start, end, phone_lead) {
+            if let Some(h) = choose(input, &alts, start, end, phone_lead, words) {
                 let mut end = end;
                 if h.sub == "ch_uid" && t.sep == b' ' {
                     if let Some(nx) = t.next(b) {
