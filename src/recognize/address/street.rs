@@ -35,6 +35,9 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street
             return None;
         }
         let w = tk.low(i);
+        if d > 2 && !may_lead_to_number(tk, i, w, next_num) {
+            return None;
+        }
         // German/Dutch compound or standalone type: word + house number
         let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
         let compound = num_follows && crate::words::streets::street_compound(w);
@@ -61,6 +64,22 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street
         return flat_street(tk, i).or_else(|| fr_street(tk, i)).or_else(|| en_street(tk, i));
     }
     None
+}
+
+/// Can a street start at word `i` (`w`, lower case) whose next number token,
+/// `next_num`, is three or more tokens on? Then the German grammar (number right after
+/// the street word) cannot apply; the others start with a word of a closed set
+/// ([`lead_word`]: PO box, preposition, floor and flat words, `C/`) or a lead type
+/// (`Via`, `rue`), or a house name ends with a comma right before the number (`Rose
+/// Cottage, 4 Mill Lane`). One hash probe instead of trying each grammar's word list.
+fn may_lead_to_number(tk: &Tokens<'_>, i: usize, w: &str, next_num: usize) -> bool {
+    // every grammar but the Polish `ul.` needs a capital or a text without any
+    if !(tk.v[i].cap || tk.all_lower) && w != "ul" {
+        return false;
+    }
+    tk.has(i, flag::LEAD_TYPE)
+        || tk.v[i].cap && next_num - i <= 5 && tk.is_punct(next_num - 1, ',')
+        || crate::words::streets::lead_word(w)
 }
 
 /// A flat, unit or floor before an English street: `Flat 3, 12 Baker Street`,
