@@ -222,10 +222,13 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mu
     if total < 6 && !toks.iter().any(|t| is_doc_token(&b[t.s..t.e])) {
         return;
     }
+    // The token after the region's last one, read once (when a run reaches it).
+    let mut after_last: Option<Option<Tok>> = None;
     for i in 0..toks.len() {
         // Never start inside a digit group or a code joined by hyphens or dots
-        // (`14-C9-67-08-72-24`).
-        let prev = toks[i].prev(b);
+        // (`14-C9-67-08-72-24`). Each token of a region is the `next` of the one before
+        // it, and `prev` reads back exactly that token and separator.
+        let prev = if i > 0 { Some(toks[i - 1]) } else { toks[0].prev(b) };
         if let Some(p) = prev {
             if p.sep != WIDE && ((is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0))
             {
@@ -259,7 +262,11 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mu
                 continue;
             }
             // Never cut a digit group, nor end inside a hyphen/dot code.
-            let next = if j + 1 < toks.len() { Some(Tok { sep: t.sep, ..toks[j + 1] }) } else { t.next(b) };
+            let next = if j + 1 < toks.len() {
+                Some(Tok { sep: t.sep, ..toks[j + 1] })
+            } else {
+                *after_last.get_or_insert_with(|| t.next(b))
+            };
             if let Some(nx) = next {
                 let sep = if j + 1 < toks.len() { t.sep } else { nx.sep };
                 if sep != WIDE
