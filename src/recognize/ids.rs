@@ -115,7 +115,7 @@ use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
-use spec::{Hit, Shape};
+use spec::{Alt, Hit, Shape};
 use tok::{doc_words, is, Tok, DIGIT, WIDE};
 use words::{choose, Words};
 
@@ -147,21 +147,25 @@ impl Recognizer for Ids {
             let t = Tok::starting_at(b, Tok::ending_at(b, i + off).s);
             // A region: the linked tokens around this one that can be part of an id.
             toks.clear();
-            let mut first = t;
-            let mut back = 0;
-            while back < 4 {
-                match first.prev(b) {
+            // The linked tokens before it (at most four), nearest first, each with its
+            // separator to the token after it: reading forward from the farthest one
+            // would give them again (`next` undoes `prev`), so they are taken as read.
+            let mut back = [t; 4];
+            let mut m = 0;
+            while m < 4 {
+                match if m == 0 { t } else { back[m - 1] }.prev(b) {
                     Some(p) if p.joins() => {
-                        first = p;
-                        back += 1;
+                        back[m] = p;
+                        m += 1;
                     }
                     _ => break,
                 }
             }
-            let mut cur = first;
+            toks.extend(back[..m].iter().rev());
+            let mut cur = t;
             loop {
                 match cur.next(b) {
-                    Some(n) if n.joins() || n.s <= t.s => {
+                    Some(n) if n.joins() => {
                         cur.sep = n.sep;
                         toks.push(cur);
                         cur = Tok { sep: 0, ..n };
@@ -195,6 +199,7 @@ impl Recognizer for Ids {
 struct Scratch {
     compact: Vec<u8>,
     groups: Vec<u8>,
+    alts: Vec<Alt>,
     words: Words,
 }
 
@@ -215,7 +220,7 @@ fn glued_to_word(text: &str, s: usize, e: usize) -> bool {
 
 fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
     let b = input.bytes;
-    let Scratch { compact, groups, words } = scratch;
+    let Scratch { compact, groups, alts, words } = scratch;
     let first = hits.len();
     // Every id has at least 6 digits, except document numbers (one token).
     let total: usize = toks.iter().map(|t| t.digits).sum();
@@ -283,7 +288,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mu
             }
             let shape =
                 Shape { groups, seps, lower_prefix: i < j && toks[i].digits == 0 && b[start].is_ascii_lowercase() };
-            let alts = classify(compact, digits, &shape, i == j);
+            classify(compact, digits, &shape, i == j, alts);
             if alts.is_empty() {
                 continue;
             }
@@ -295,7 +300,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mu
                 }
                 k > 0 && matches!(b[k - 1], b'+' | b')')
             };
-            if let Some(h) = choose(input, &alts, start, end, phone_lead, words) {
+            if let Some(h) = choose(input, alts, start, end, phone_lead, words) {
                 let mut end = end;
                 if h.sub == "ch_uid" && t.sep == b' ' {
                     if let Some(nx) = t.next(b) {
