@@ -46,7 +46,7 @@ use crate::tokens::T;
 use crate::types::{Candidate, Input};
 use city::bare_city;
 use postal::Postal;
-use street::street_at;
+use street::{street_at, NUM_REACH};
 
 /// The street and postal-code recogniser (see the module doc).
 pub(super) struct Address;
@@ -90,6 +90,12 @@ impl Recognizer for Address {
                 while next_num < n && tk.v[next_num].t != T::Num {
                     next_num += 1;
                 }
+            }
+            // No street starts at a word more than `NUM_REACH` tokens before the next
+            // number, nor at a mark: jump to the first word that is near enough.
+            if next_num - i > NUM_REACH && tk.v[i].t != T::Num {
+                i = next_num - NUM_REACH;
+                continue;
             }
             if let Some((a, b, score)) = street_at(tk, i, next_num, field == Some(Kind::StreetAddress)) {
                 let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);

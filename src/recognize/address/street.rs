@@ -35,15 +35,15 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street
             return None;
         }
         let w = tk.low(i);
-        if d > 2 && !may_lead_to_number(tk, i, w, next_num) {
-            return None;
-        }
         // German/Dutch compound or standalone type: word + house number
         let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
         let compound = num_follows && crate::words::streets::street_compound(w);
         let standalone = num_follows && DE_TYPES.contains(&w);
         if compound || standalone {
             return de_street(tk, i, w, standalone);
+        }
+        if !may_lead_to_number(tk, i, w, next_num) {
+            return None;
         }
         // A PO box (`P. O. Box: 12`) and a preposition street (`In der Alten Au C 12`)
         // have only words and marks before their number, at most six tokens on.
@@ -61,14 +61,19 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street
         return lead_type_street(tk, i, w);
     }
     if t.t == T::Num && t.e - t.s <= 6 {
+        // Each grammar starting at a number reads a word right after it (`2nd Floor`,
+        // `12 Baker Street`, `12 rue …`) or, French only, after a comma (`12, rue …`):
+        // numbers before other marks (dates, times, amounts) start none.
+        if !(tk.is_word(i + 1) || tk.is_punct(i + 1, ',')) {
+            return None;
+        }
         return flat_street(tk, i).or_else(|| fr_street(tk, i)).or_else(|| en_street(tk, i));
     }
     None
 }
 
-/// Can a street start at word `i` (`w`, lower case) whose next number token,
-/// `next_num`, is three or more tokens on? Then the German grammar (number right after
-/// the street word) cannot apply; the others start with a word of a closed set
+/// Can a street other than a German one start at word `i` (`w`, lower case) whose next
+/// number token is `next_num`? They start with a word of a closed set
 /// ([`lead_word`]: PO box, preposition, floor and flat words, `C/`) or a lead type
 /// (`Via`, `rue`), or a house name ends with a comma right before the number (`Rose
 /// Cottage, 4 Mill Lane`). One hash probe instead of trying each grammar's word list.
