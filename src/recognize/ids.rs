@@ -152,13 +152,19 @@ impl Recognizer for Ids {
             // would give them again (`next` undoes `prev`), so they are taken as read.
             let mut back = [t; 4];
             let mut m = 0;
+            // What lies before the region's first token, when read here.
+            let mut before_first = None;
             while m < 4 {
-                match if m == 0 { t } else { back[m - 1] }.prev(b) {
+                let p = if m == 0 { t } else { back[m - 1] }.prev(b);
+                match p {
                     Some(p) if p.joins() => {
                         back[m] = p;
                         m += 1;
                     }
-                    _ => break,
+                    _ => {
+                        before_first = Some(p);
+                        break;
+                    }
                 }
             }
             toks.extend(back[..m].iter().rev());
@@ -176,7 +182,7 @@ impl Recognizer for Ids {
                     }
                 }
             }
-            scan_region(input, &toks, &mut scratch, &mut hits);
+            scan_region(input, &toks, before_first, &mut scratch, &mut hits);
             i = cur.e;
         }
         // Document numbers may be letters only (tokens with digits were seen above).
@@ -207,7 +213,7 @@ struct Scratch {
 fn doc_token(input: &Input<'_>, s: usize, e: usize, toks: &mut Vec<Tok>, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
     toks.clear();
     toks.push(Tok { s, e, digits: 0, sep: 0 });
-    scan_region(input, toks, scratch, hits);
+    scan_region(input, toks, None, scratch, hits);
 }
 
 /// True if the character before byte `s` or at byte `e` is a non-ASCII letter (the
@@ -218,7 +224,15 @@ fn glued_to_word(text: &str, s: usize, e: usize) -> bool {
         || (e < b.len() && b[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphanumeric))
 }
 
-fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+/// Classifies the runs of the region `toks`. `first_prev`: the token before the first
+/// one (`prev` of it), if the caller has read it already.
+fn scan_region(
+    input: &Input<'_>,
+    toks: &[Tok],
+    first_prev: Option<Option<Tok>>,
+    scratch: &mut Scratch,
+    hits: &mut Vec<Hit>,
+) {
     let b = input.bytes;
     let Scratch { compact, groups, alts, words } = scratch;
     let first = hits.len();
@@ -233,7 +247,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], scratch: &mut Scratch, hits: &mu
         // Never start inside a digit group or a code joined by hyphens or dots
         // (`14-C9-67-08-72-24`). Each token of a region is the `next` of the one before
         // it, and `prev` reads back exactly that token and separator.
-        let prev = if i > 0 { Some(toks[i - 1]) } else { toks[0].prev(b) };
+        let prev = if i > 0 { Some(toks[i - 1]) } else { first_prev.unwrap_or_else(|| toks[0].prev(b)) };
         if let Some(p) = prev {
             if p.sep != WIDE && ((is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0))
             {
