@@ -115,9 +115,9 @@ use super::util::Recognizer;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
-use spec::{Hit, Shape};
+use spec::{Alt, Hit, Shape};
 use tok::{doc_words, is, Tok, DIGIT, WIDE};
-use words::choose;
+use words::{choose, Words};
 
 pub(super) struct Ids;
 
@@ -135,8 +135,7 @@ impl Recognizer for Ids {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         let mut toks = Vec::new();
-        let mut compact = Vec::with_capacity(24);
-        let mut groups = Vec::with_capacity(16);
+        let mut scratch = Scratch::default();
         let mut hits = Vec::new();
         // Regions around digits: jump from digit to digit.
         let mut i = 0;
@@ -148,21 +147,31 @@ impl Recognizer for Ids {
             let t = Tok::starting_at(b, Tok::ending_at(b, i + off).s);
             // A region: the linked tokens around this one that can be part of an id.
             toks.clear();
-            let mut first = t;
-            let mut back = 0;
-            while back < 4 {
-                match first.prev(b) {
+            // The linked tokens before it (at most four), nearest first, each with its
+            // separator to the token after it: reading forward from the farthest one
+            // would give them again (`next` undoes `prev`), so they are taken as read.
+            let mut back = [t; 4];
+            let mut m = 0;
+            // What lies before the region's first token, when read here.
+            let mut before_first = None;
+            while m < 4 {
+                let p = if m == 0 { t } else { back[m - 1] }.prev(b);
+                match p {
                     Some(p) if p.joins() => {
-                        first = p;
-                        back += 1;
+                        back[m] = p;
+                        m += 1;
                     }
-                    _ => break,
+                    _ => {
+                        before_first = Some(p);
+                        break;
+                    }
                 }
             }
-            let mut cur = first;
+            toks.extend(back[..m].iter().rev());
+            let mut cur = t;
             loop {
                 match cur.next(b) {
-                    Some(n) if n.joins() || n.s <= t.s => {
+                    Some(n) if n.joins() => {
                         cur.sep = n.sep;
                         toks.push(cur);
                         cur = Tok { sep: 0, ..n };
@@ -173,12 +182,12 @@ impl Recognizer for Ids {
                     }
                 }
             }
-            scan_region(input, &toks, &mut compact, &mut groups, &mut hits);
+            scan_region(input, &toks, before_first, &mut scratch, &mut hits);
             i = cur.e;
         }
         // Document numbers may be letters only (tokens with digits were seen above).
         for (s, e) in doc_words(b) {
-            doc_token(input, s, e, &mut toks, &mut compact, &mut groups, &mut hits);
+            doc_token(input, s, e, &mut toks, &mut scratch, &mut hits);
         }
         for h in hits {
             let mut c = Candidate::new(h.kind, h.start, h.end, h.score);
@@ -190,19 +199,21 @@ impl Recognizer for Ids {
     }
 }
 
+/// Buffers reused from run to run: the compact form and group lengths of the run being
+/// read, and the words around a candidate.
+#[derive(Default)]
+struct Scratch {
+    compact: Vec<u8>,
+    groups: Vec<u8>,
+    alts: Vec<Alt>,
+    words: Words,
+}
+
 /// Classifies a letters-only document number candidate at `s..e`.
-fn doc_token(
-    input: &Input<'_>,
-    s: usize,
-    e: usize,
-    toks: &mut Vec<Tok>,
-    compact: &mut Vec<u8>,
-    groups: &mut Vec<u8>,
-    hits: &mut Vec<Hit>,
-) {
+fn doc_token(input: &Input<'_>, s: usize, e: usize, toks: &mut Vec<Tok>, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
     toks.clear();
     toks.push(Tok { s, e, digits: 0, sep: 0 });
-    scan_region(input, toks, compact, groups, hits);
+    scan_region(input, toks, None, scratch, hits);
 }
 
 /// True if the character before byte `s` or at byte `e` is a non-ASCII letter (the
@@ -213,18 +224,30 @@ fn glued_to_word(text: &str, s: usize, e: usize) -> bool {
         || (e < b.len() && b[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphanumeric))
 }
 
-fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &mut Vec<u8>, hits: &mut Vec<Hit>) {
+/// Classifies the runs of the region `toks`. `first_prev`: the token before the first
+/// one (`prev` of it), if the caller has read it already.
+fn scan_region(
+    input: &Input<'_>,
+    toks: &[Tok],
+    first_prev: Option<Option<Tok>>,
+    scratch: &mut Scratch,
+    hits: &mut Vec<Hit>,
+) {
     let b = input.bytes;
+    let Scratch { compact, groups, alts, words } = scratch;
     let first = hits.len();
     // Every id has at least 6 digits, except document numbers (one token).
     let total: usize = toks.iter().map(|t| t.digits).sum();
     if total < 6 && !toks.iter().any(|t| is_doc_token(&b[t.s..t.e])) {
         return;
     }
+    // The token after the region's last one, read once (when a run reaches it).
+    let mut after_last: Option<Option<Tok>> = None;
     for i in 0..toks.len() {
         // Never start inside a digit group or a code joined by hyphens or dots
-        // (`14-C9-67-08-72-24`).
-        let prev = toks[i].prev(b);
+        // (`14-C9-67-08-72-24`). Each token of a region is the `next` of the one before
+        // it, and `prev` reads back exactly that token and separator.
+        let prev = if i > 0 { Some(toks[i - 1]) } else { first_prev.unwrap_or_else(|| toks[0].prev(b)) };
         if let Some(p) = prev {
             if p.sep != WIDE && ((is(b[toks[i].s], DIGIT) && is(b[p.e - 1], DIGIT)) || (p.sep != b' ' && p.digits > 0))
             {
@@ -258,7 +281,11 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
                 continue;
             }
             // Never cut a digit group, nor end inside a hyphen/dot code.
-            let next = if j + 1 < toks.len() { Some(Tok { sep: t.sep, ..toks[j + 1] }) } else { t.next(b) };
+            let next = if j + 1 < toks.len() {
+                Some(Tok { sep: t.sep, ..toks[j + 1] })
+            } else {
+                *after_last.get_or_insert_with(|| t.next(b))
+            };
             if let Some(nx) = next {
                 let sep = if j + 1 < toks.len() { t.sep } else { nx.sep };
                 if sep != WIDE
@@ -275,7 +302,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
             }
             let shape =
                 Shape { groups, seps, lower_prefix: i < j && toks[i].digits == 0 && b[start].is_ascii_lowercase() };
-            let alts = classify(compact, digits, &shape, i == j);
+            classify(compact, digits, &shape, i == j, alts);
             if alts.is_empty() {
                 continue;
             }
@@ -287,7 +314,7 @@ fn scan_region(input: &Input<'_>, toks: &[Tok], compact: &mut Vec<u8>, groups: &
                 }
                 k > 0 && matches!(b[k - 1], b'+' | b')')
             };
-            if let Some(h) = choose(input, &alts, start, end, phone_lead) {
+            if let Some(h) = choose(input, alts, start, end, phone_lead, words) {
                 let mut end = end;
                 if h.sub == "ch_uid" && t.sep == b' ' {
                     if let Some(nx) = t.next(b) {

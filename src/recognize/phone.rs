@@ -78,7 +78,7 @@ use crate::types::{Candidate, Input};
 use crate::validate::e164::country_code;
 use crate::words::names::TITLES;
 use plan::{iso, nanp, nsn_class, Class, TRUNK0};
-use run::{end_ok, read_run, start_ok, Run, MAX_DIGITS, SEP_DASH, SEP_DOT, SEP_SPACE};
+use run::{end_ok, read_run, start_ok, Run, MAX_DIGITS, MAX_GROUPS, SEP_DASH, SEP_DOT, SEP_SPACE};
 use words::{BUSINESS_NUMBER_WORDS, PHONE_WORDS, STRONG_PHONE_WORDS};
 
 pub(super) struct Phone;
@@ -91,15 +91,16 @@ impl Phone {
 
 /// True for a date (`12.03.2024`, `2024-03-12`, `12/03/24`) or an IPv4 address.
 fn date_or_ip(r: &Run) -> bool {
-    let g: Vec<usize> = r.groups[..r.ng].iter().map(|g| g.0 as usize).collect();
     let single_sep = r.seps.count_ones() == 1 && r.seps & SEP_SPACE == 0 && !r.paren;
     if !single_sep {
         return false;
     }
+    let lens = group_lens(r);
+    let g = &lens[..r.ng];
     let val =
         |from: usize, len: usize| r.digits[from..from + len].iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
     if g.len() == 3 {
-        let (a, b, c) = (g[0], g[1], g[2]);
+        let (a, b, c) = (usize::from(g[0]), usize::from(g[1]), usize::from(g[2]));
         if a <= 2 && b <= 2 && (c == 2 || c == 4) {
             let (x, y) = (val(0, a), val(a, b));
             return (1..=31).contains(&x) && (1..=31).contains(&y) && (x <= 12 || y <= 12);
@@ -113,6 +114,15 @@ fn date_or_ip(r: &Run) -> bool {
         return true;
     }
     false
+}
+
+/// The digit counts of the groups of `r` (the first `r.ng` entries), without allocating.
+fn group_lens(r: &Run) -> [u8; MAX_GROUPS] {
+    let mut lens = [0u8; MAX_GROUPS];
+    for (l, g) in lens.iter_mut().zip(&r.groups[..r.ng]) {
+        *l = g.0;
+    }
+    lens
 }
 
 struct Verdict {
@@ -194,10 +204,11 @@ fn judge(r: &Run) -> Option<Verdict> {
             weak: !formatted,
         });
     }
-    let groups: Vec<u8> = r.groups[..r.ng].iter().map(|g| g.0).collect();
+    let lens = group_lens(r);
+    let groups = &lens[..r.ng];
     if d[0] == b'1' && r.n == 11 {
         let class = nanp(&d[1..])?;
-        let ok_groups = matches!(groups.as_slice(), [1, 3, 3, 4] | [1, 3, 7] | [11]);
+        let ok_groups = matches!(groups, [1, 3, 3, 4] | [1, 3, 7] | [11]);
         if !ok_groups {
             return None;
         }
@@ -206,7 +217,7 @@ fn judge(r: &Run) -> Option<Verdict> {
     }
     let nanp_verdict = if r.n == 10 {
         nanp(d).and_then(|class| {
-            let score = match groups.as_slice() {
+            let score = match groups {
                 [10] => 0.35,
                 [3, 3, 4] if r.paren || r.seps & (SEP_DASH | SEP_DOT) != 0 => 0.65,
                 [3, 3, 4] => 0.55,
@@ -221,7 +232,7 @@ fn judge(r: &Run) -> Option<Verdict> {
     if nanp_verdict.as_ref().is_some_and(|v| v.score >= 0.5) {
         return nanp_verdict;
     }
-    let other = no_trunk(r, d, &groups);
+    let other = no_trunk(r, d, groups);
     match (nanp_verdict, other) {
         (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
         (a, b) => a.or(b),
@@ -268,22 +279,33 @@ impl Recognizer for Phone {
         }
         // One window for every number of the text (its word buffers are reused).
         let mut win = Window::default();
+        let mut run = Run::new(0);
         let mut i = 0;
         while i < b.len() {
-            // Numbers start at a digit, '+' or '(': all in '('..='9'.
-            i += crate::bytes::skip_to_range(&b[i..], b'(', b'9');
+            i = next_start(b, i);
             if i >= b.len() {
                 break;
             }
             let c = b[i];
-            if !(c.is_ascii_digit() || c == b'+' || c == b'(') || !start_ok(input.text, b, i) {
+            if !(c.is_ascii_digit() || c == b'+' || c == b'(') {
                 i += 1;
                 continue;
             }
-            let Some(run) = read_run(b, i) else {
+            if !start_ok(input.text, b, i) {
+                // No number starts at the other digits of this digit group either: each
+                // follows a digit (`DE89370400…`, `12.03.2024`).
+                i += 1;
+                if c.is_ascii_digit() {
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            if !read_run(b, i, &mut run) {
                 i += 1;
                 continue;
-            };
+            }
             let next = run.end.max(i + 1);
             if let Some((end, v)) = best_reading(&run, input.text, b) {
                 let mut score = v.score;
@@ -343,6 +365,25 @@ impl Recognizer for Phone {
                 i = next;
             }
         }
+    }
+}
+
+/// The first byte at or after `i` where a number may start, or `b.len()`. A run starts
+/// at a digit, at `+` or `(` right before one, or at `(+` before one (see
+/// `run::read_run`): no `+` or `(` farther from a digit starts anything, so the search
+/// jumps from digit to digit (eight bytes a step) instead of stopping at every `,`,
+/// `-`, `.` and `/` of the prose in between.
+fn next_start(b: &[u8], i: usize) -> usize {
+    let d = i + crate::bytes::skip_to_range(&b[i..], b'0', b'9');
+    if d >= b.len() {
+        return d;
+    }
+    if d >= i + 2 && b[d - 2] == b'(' && b[d - 1] == b'+' {
+        d - 2
+    } else if d > i && matches!(b[d - 1], b'+' | b'(') {
+        d - 1
+    } else {
+        d
     }
 }
 

@@ -3,7 +3,7 @@
 //! number is no postal code. All lower-case. The English/US lists are in
 //! `streets_en.rs`.
 
-use crate::lexicon::Suffixes;
+use crate::lexicon::{Lexicon, Suffixes};
 use std::sync::OnceLock;
 
 /// Suffixes of German/Dutch/Scandinavian street compounds (lower-case).
@@ -383,6 +383,45 @@ pub(crate) const NOT_CITY: &[&str] = &[
     "je",
     "x",
 ];
+
+/// First words of the street grammars that read other words before the house number:
+/// PO boxes (`Postfach`, `P. O. Box`, `Case postale`), German prepositions
+/// ([`DE_STREET_PREPS`]), English floors and flats (`Ground Floor`, `Flat 3`) and the
+/// Spanish `C/` (`C/ Mayor 3`). Lead types (`Via`, `rue`) are a bit of the lexicon.
+const LEAD_WORDS: &[&str] = &[
+    "postfach",
+    "postbus",
+    "postbox",
+    "postlagerfach",
+    "apartado",
+    "po",
+    "p",
+    "case",
+    "casella",
+    "boîte",
+    "boite",
+    "ground",
+    "first",
+    "second",
+    "third",
+    "top",
+    "basement",
+    "lower",
+    "upper",
+    "flat",
+    "apartment",
+    "apt",
+    "unit",
+    "suite",
+    "c",
+];
+
+/// Is `w` (lower case) one of [`LEAD_WORDS`] or [`DE_STREET_PREPS`]? One probe of a
+/// table built on first use.
+pub(crate) fn lead_word(w: &str) -> bool {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::new(LEAD_WORDS.iter().chain(DE_STREET_PREPS).map(|&w| (w, 1)))).get(w.as_bytes()) != 0
+}
 
 /// Is `w` (lower-case) a street word — a street compound or a standalone street type?
 /// Suffixes that are also frequent in surnames (`-berg`, `-hof`, `-feld`) do not count.

@@ -2,7 +2,7 @@
 //! direction and an optional unit (`12952 West Spring Lane, Unit 18`, `#589`, `Apt 4B`).
 
 use crate::tokens::{Tokens, T};
-use crate::words::streets_en::{EN_SUFFIXES, EN_UNITS};
+use crate::words::streets_en::{is_en_suffix, EN_UNITS};
 
 /// English street: number + words + USPS suffix [+ direction] [+ unit].
 pub(super) fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {
@@ -31,14 +31,14 @@ pub(super) fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)
         if !(tk.v[k].cap || tk.all_lower) {
             break;
         }
-        if words >= 1 && EN_SUFFIXES.contains(&w) {
+        if words >= 1 && is_en_suffix(w) {
             suffix_at = Some(k);
             // "Parkways", "St." — longest: keep going if the next is also a suffix word
             let nx = k + 1;
             if nx < n
                 && tk.is_word(nx)
                 && tk.v[nx].nl == 0
-                && EN_SUFFIXES.contains(&tk.low(nx))
+                && is_en_suffix(tk.low(nx))
                 && tk.v[nx].cap
                 && !matches!(tk.low(nx), "apt" | "unit")
             {

@@ -42,10 +42,11 @@ mod street;
 
 use super::util::Recognizer;
 use crate::entity::Kind;
+use crate::tokens::T;
 use crate::types::{Candidate, Input};
 use city::bare_city;
 use postal::Postal;
-use street::street_at;
+use street::{street_at, NUM_REACH};
 
 /// The street and postal-code recogniser (see the module doc).
 pub(super) struct Address;
@@ -81,8 +82,22 @@ impl Recognizer for Address {
         let mut street_ends: Vec<usize> = Vec::new();
         let mut street_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
+        // The first number token after `i` (`n` when there is none).
+        let mut next_num = 0;
         while i < n {
-            if let Some((a, b, score)) = street_at(tk, i, field == Some(Kind::StreetAddress)) {
+            if next_num <= i {
+                next_num = i + 1;
+                while next_num < n && tk.v[next_num].t != T::Num {
+                    next_num += 1;
+                }
+            }
+            // No street starts at a word more than `NUM_REACH` tokens before the next
+            // number, nor at a mark: jump to the first word that is near enough.
+            if next_num - i > NUM_REACH && tk.v[i].t != T::Num {
+                i = next_num - NUM_REACH;
+                continue;
+            }
+            if let Some((a, b, score)) = street_at(tk, i, next_num, field == Some(Kind::StreetAddress)) {
                 let mut c = Candidate::new(Kind::StreetAddress, tk.v[a].s, tk.v[b].e, score);
                 c.subtype = None;
                 out.push(c);

@@ -39,6 +39,10 @@ impl<'a, 't> Postal<'a, 't> {
         let n = tk.v.len();
         let mut i = 0;
         while i < n {
+            i = p.next_start(i);
+            if i >= n {
+                break;
+            }
             i = p
                 .eir(i, out)
                 .or_else(|| p.uk(i, out))
@@ -49,6 +53,38 @@ impl<'a, 't> Postal<'a, 't> {
                 .or_else(|| p.polish(i, out))
                 .unwrap_or(i + 1);
         }
+    }
+
+    /// The first token at or after `i` where a reading of [`Postal::find`] may start
+    /// (`n` when none does). Each starts at a number of 2, 4 or 5 digits (a Polish or a
+    /// continental code), at a word of one or two letters right before a number (a UK
+    /// or US code, an Eircode's routing key), or at a city key within two tokens of the
+    /// code reported last: the search passes over the other tokens (most of a text)
+    /// without trying every reading.
+    fn next_start(&self, i: usize) -> usize {
+        let v = &self.tk.v;
+        let mut k = i;
+        let mut start = loop {
+            while k < v.len() && !matches!(v[k].t, T::Num) {
+                k += 1;
+            }
+            if k >= v.len() {
+                break k;
+            }
+            if k > i && matches!(v[k - 1].t, T::Word) && v[k - 1].e - v[k - 1].s <= 2 {
+                break k - 1;
+            }
+            if matches!(v[k].e - v[k].s, 2 | 4 | 5) {
+                break k;
+            }
+            k += 1;
+        };
+        if self.last_end_tok > 0 {
+            let key =
+                (self.last_end_tok.max(i)..=self.last_end_tok + 2).find(|&c| c < start && matches!(v[c].t, T::Word));
+            start = key.unwrap_or(start);
+        }
+        start
     }
 
     /// Is there a street ending at most 3 tokens before `tok` (and after the last postal code)?
@@ -119,13 +155,16 @@ impl<'a, 't> Postal<'a, 't> {
     /// `plz=6020; ort=Innsbruck`): the city words only.
     fn city_key(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let tk = self.tk;
+        // the postal code was reported just before (same line or the line above)
+        if !(self.last_end_tok > 0 && i >= self.last_end_tok && i - self.last_end_tok <= 2) {
+            return None;
+        }
         let key = tk.is_word(i)
             && matches!(
                 tk.low(i),
                 "ort" | "wohnort" | "stadt" | "city" | "town" | "ville" | "città" | "ciudad" | "plaats"
             );
-        // the postal code was reported just before (same line or the line above)
-        if !(key && self.last_end_tok > 0 && i >= self.last_end_tok && i - self.last_end_tok <= 2) {
+        if !key {
             return None;
         }
         let mut c = i + 1;
@@ -189,6 +228,15 @@ impl<'a, 't> Postal<'a, 't> {
     fn us(&mut self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let tk = self.tk;
         let n = tk.v.len();
+        // a ZIP code after it (tested first: a 5-digit number after a word is rare)
+        let zip = i + 1 < n
+            && tk.v[i + 1].t == T::Num
+            && tk.v[i + 1].nl == 0
+            && tk.v[i + 1].e - tk.v[i + 1].s == 5
+            && !tk.v[i + 1].code;
+        if !zip {
+            return None;
+        }
         let state_ok = tk.v[i].t == T::Word
             && tk.v[i].e - tk.v[i].s == 2
             && (tk.v[i].cap && US_STATES.contains(&tk.raw(i))
@@ -197,13 +245,7 @@ impl<'a, 't> Postal<'a, 't> {
                     && tk.is_punct(i - 1, ',')
                     && tk.raw(i).len() == 2
                     && US_STATES.iter().any(|s| s.eq_ignore_ascii_case(tk.raw(i))));
-        if !(state_ok
-            && i + 1 < n
-            && tk.v[i + 1].t == T::Num
-            && tk.v[i + 1].nl == 0
-            && tk.v[i + 1].e - tk.v[i + 1].s == 5
-            && !tk.v[i + 1].code)
-        {
+        if !state_ok {
             return None;
         }
         let mut b = i + 1;

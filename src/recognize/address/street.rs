@@ -13,13 +13,27 @@ use crate::tokens::{Tokens, T};
 use crate::words::flag;
 use crate::words::streets::{DE_TYPES, FR_TYPES};
 
-/// A street starting at token `i`: (first, last, score).
-pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option<(usize, usize, f32)> {
+/// How far ahead of a word the number of a street starting at it can be, in tokens:
+/// `Ground Floor Flat, Jubilee Court, 88 Station Road` has it 8 tokens after the first
+/// word, a lead type reads at most 8 tokens ahead, every other grammar fewer (see
+/// [`street_at`]).
+pub(super) const NUM_REACH: usize = 8;
+
+/// A street starting at token `i`: (first, last, score). `next_num`: the first number
+/// token after `i` (or any index past the tokens when there is none); every grammar
+/// that starts at a word needs a number within [`NUM_REACH`] tokens, and those that
+/// read only words before it need it nearer, so a word farther from a number is
+/// passed by a subtraction (most words of a text are).
+pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street: bool) -> Option<(usize, usize, f32)> {
     let t = &tk.v[i];
     if t.code {
         return None;
     }
     if t.t == T::Word {
+        let d = next_num - i;
+        if d > NUM_REACH {
+            return None;
+        }
         let w = tk.low(i);
         // German/Dutch compound or standalone type: word + house number
         let num_follows = is_house_num(tk, i + 1) || tk.is_punct(i + 1, '.') && is_house_num(tk, i + 2);
@@ -28,11 +42,18 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option
         if compound || standalone {
             return de_street(tk, i, w, standalone);
         }
-        if let Some(s) = po_box(tk, i) {
-            return Some(s);
+        if !may_lead_to_number(tk, i, w, next_num) {
+            return None;
         }
-        if let Some(s) = prep_street(tk, i, field_street) {
-            return Some(s);
+        // A PO box (`P. O. Box: 12`) and a preposition street (`In der Alten Au C 12`)
+        // have only words and marks before their number, at most six tokens on.
+        if d <= 6 {
+            if let Some(s) = po_box(tk, i) {
+                return Some(s);
+            }
+            if let Some(s) = prep_street(tk, i, field_street) {
+                return Some(s);
+            }
         }
         if let Some(s) = flat_street(tk, i) {
             return Some(s);
@@ -40,9 +61,30 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, field_street: bool) -> Option
         return lead_type_street(tk, i, w);
     }
     if t.t == T::Num && t.e - t.s <= 6 {
+        // Each grammar starting at a number reads a word right after it (`2nd Floor`,
+        // `12 Baker Street`, `12 rue …`) or, French only, after a comma (`12, rue …`):
+        // numbers before other marks (dates, times, amounts) start none.
+        if !(tk.is_word(i + 1) || tk.is_punct(i + 1, ',')) {
+            return None;
+        }
         return flat_street(tk, i).or_else(|| fr_street(tk, i)).or_else(|| en_street(tk, i));
     }
     None
+}
+
+/// Can a street other than a German one start at word `i` (`w`, lower case) whose next
+/// number token is `next_num`? They start with a word of a closed set
+/// ([`lead_word`]: PO box, preposition, floor and flat words, `C/`) or a lead type
+/// (`Via`, `rue`), or a house name ends with a comma right before the number (`Rose
+/// Cottage, 4 Mill Lane`). One hash probe instead of trying each grammar's word list.
+fn may_lead_to_number(tk: &Tokens<'_>, i: usize, w: &str, next_num: usize) -> bool {
+    // every grammar but the Polish `ul.` needs a capital or a text without any
+    if !(tk.v[i].cap || tk.all_lower) && w != "ul" {
+        return false;
+    }
+    tk.has(i, flag::LEAD_TYPE)
+        || tk.v[i].cap && next_num - i <= 5 && tk.is_punct(next_num - 1, ',')
+        || crate::words::streets::lead_word(w)
 }
 
 /// A flat, unit or floor before an English street: `Flat 3, 12 Baker Street`,

@@ -9,14 +9,15 @@ use super::tok::{is, DOC};
 use super::vat::vat_alt;
 use crate::validate;
 
-/// The interpretations of one run, in the fixed priority order of the parent module's docs.
-pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) -> Vec<Alt> {
+/// The interpretations of one run into `alts` (emptied first), in the fixed priority
+/// order of the parent module's docs.
+pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool, alts: &mut Vec<Alt>) {
     let n = c.len();
-    let mut alts = Vec::new();
+    alts.clear();
     if digits == n {
         if sh.slashed() {
-            tax_office_alts(c, sh, &mut alts);
-            return alts;
+            tax_office_alts(c, sh, alts);
+            return;
         }
         let weak = |spec: &'static Spec, canonical: bool| Alt {
             spec,
@@ -89,8 +90,8 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
             }
             _ => {}
         }
-        tax_office_alts(c, sh, &mut alts);
-        return alts;
+        tax_office_alts(c, sh, alts);
+        return;
     }
     // Letters and digits.
     let letter = |k: usize| c[k].is_ascii_uppercase();
@@ -129,9 +130,8 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool) ->
         }
     }
     if single && (n == 9 || n == 10) && digits < n {
-        doc_alts(c, &mut alts);
+        doc_alts(c, alts);
     }
-    alts
 }
 
 /// True if ten digits could be a North American number: area code and exchange

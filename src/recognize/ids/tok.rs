@@ -125,8 +125,11 @@ impl Tok {
         while g > 0 && s - g < 4 && matches!(b[g - 1], b' ' | b'\t' | b'\n' | b'\r') {
             g -= 1;
         }
+        if !(g > 0 && is(b[g - 1], ALNUM) && wide_gap(&b[g..s]) && self.digits > 0) {
+            return None;
+        }
         let p = Tok { sep: WIDE, ..Tok::ending_at(b, g) };
-        (g > 0 && is(b[g - 1], ALNUM) && wide_gap(&b[g..s]) && self.digits > 0 && p.digits > 0).then_some(p)
+        (p.digits > 0).then_some(p)
     }
 
     /// The token after this one, joined by exactly one separator (a slash only
@@ -147,8 +150,11 @@ impl Tok {
         while g < b.len() && g - e < 4 && matches!(b[g], b' ' | b'\t' | b'\n' | b'\r') {
             g += 1;
         }
+        if !(g < b.len() && is(b[g], ALNUM) && wide_gap(&b[e..g]) && self.digits > 0) {
+            return None;
+        }
         let n = Tok { sep: WIDE, ..Tok::starting_at(b, g) };
-        (g < b.len() && is(b[g], ALNUM) && wide_gap(&b[e..g]) && self.digits > 0 && n.digits > 0).then_some(n)
+        (n.digits > 0).then_some(n)
     }
 }
 

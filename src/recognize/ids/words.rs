@@ -41,8 +41,17 @@ const WORDS_BEFORE: usize = 8;
 const WORDS_AFTER: usize = 2;
 
 /// Picks one interpretation by the words around the run (see the parent module's docs).
-pub(super) fn choose(input: &Input<'_>, alts: &[Alt], start: usize, end: usize, phone_lead: bool) -> Option<Hit> {
-    let words = Words::around(input.text, start, end);
+/// `words`: a buffer for the words around the run, reused from run to run.
+pub(super) fn choose(
+    input: &Input<'_>,
+    alts: &[Alt],
+    start: usize,
+    end: usize,
+    phone_lead: bool,
+    words: &mut Words,
+) -> Option<Hit> {
+    words.fill(input.text, start, end);
+    let words = &*words;
     let mut best: Option<(usize, &Alt)> = None;
     let abbrev = st_nr_before(input.text, start);
     for a in alts {
@@ -125,17 +134,22 @@ fn st_nr_before(text: &str, start: usize) -> bool {
 }
 
 /// Lower-cased words around a candidate, nearest first (before the candidate, then
-/// after it), as in `crate::context` but over a wider window.
-struct Words {
+/// after it), as in `crate::context` but over a wider window. One value serves every
+/// candidate of a text ([`Words::fill`] clears it).
+#[derive(Default)]
+pub(super) struct Words {
     /// The words, lower-cased, one after the other.
     buf: String,
-    /// (start, end in `buf`, distance in words from the candidate).
-    list: Vec<(usize, usize, usize)>,
+    /// (start, end in `buf`, distance in words from the candidate, the word has a hyphen).
+    list: Vec<(usize, usize, usize, bool)>,
 }
 
 impl Words {
-    fn around(text: &str, start: usize, end: usize) -> Words {
-        let mut w = Words { buf: String::with_capacity(96), list: Vec::with_capacity(WORDS_BEFORE + WORDS_AFTER) };
+    /// Reads the words around `start..end` of `text`, replacing the ones held.
+    fn fill(&mut self, text: &str, start: usize, end: usize) {
+        let w = self;
+        w.buf.clear();
+        w.list.clear();
         let mut word_end: Option<usize> = None;
         let mut word_start = 0;
         let mut newlines = 0;
@@ -189,32 +203,66 @@ impl Words {
                 w.push(&text[ws..], k + 2);
             }
         }
-        w
     }
 
     fn push(&mut self, word: &str, dist: usize) {
         let s = self.buf.len();
         if word.is_ascii() {
-            self.buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.buf.push_str(word);
+            self.buf[s..].make_ascii_lowercase();
         } else {
             self.buf.extend(word.chars().flat_map(char::to_lowercase));
         }
-        self.list.push((s, self.buf.len(), dist));
+        let hyphen = self.buf.as_bytes()[s..].contains(&b'-');
+        self.list.push((s, self.buf.len(), dist, hyphen));
     }
 
     fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.list.iter().map(|&(s, e, d)| (&self.buf[s..e], d))
+        self.list.iter().map(|&(s, e, d, _)| (&self.buf[s..e], d))
     }
 
-    /// Distance of the nearest word matching an entry of `list`.
+    /// Distance of the nearest word matching an entry of `list`. Only words with a part
+    /// (split at `-`) that begins like an entry are compared entry by entry: no match
+    /// has another first letter (see [`entry_matches`]).
     fn nearest(&self, list: &[&str]) -> Option<usize> {
-        self.iter().filter(|(w, _)| matches(w, list)).map(|(_, d)| d).min()
+        let firsts = FirstBytes::of(list);
+        let begins_like = |w: &str, hyphen: bool| {
+            if hyphen {
+                w.split('-').any(|p| p.as_bytes().first().is_some_and(|&b| firsts.has(b)))
+            } else {
+                w.as_bytes().first().is_some_and(|&b| firsts.has(b))
+            }
+        };
+        self.list
+            .iter()
+            .filter(|&&(s, e, _, hyphen)| begins_like(&self.buf[s..e], hyphen) && matches(&self.buf[s..e], list))
+            .map(|&(_, _, d, _)| d)
+            .min()
     }
 
     /// True if a word nearer than `dist` matches an entry of `list` exactly (no
     /// typo), ignoring the entries in `skip`.
     fn has_exact_before(&self, dist: usize, list: &[&str], skip: &[&str]) -> bool {
         self.iter().any(|(w, d)| d < dist && !matches_any(w, skip) && matches_any(w, list))
+    }
+}
+
+/// The first bytes of the entries of a word list, as a set.
+struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    fn of(list: &[&str]) -> FirstBytes {
+        let mut set = [0u64; 4];
+        for e in list {
+            if let Some(&b) = e.as_bytes().first() {
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        FirstBytes(set)
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & 1 << (b & 63) != 0
     }
 }
 

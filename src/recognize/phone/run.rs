@@ -8,7 +8,7 @@ use crate::context::matches_any;
 /// Most digits a run may hold (`00` + 15-digit E.164 number).
 pub(super) const MAX_DIGITS: usize = 17;
 /// Most digit groups considered.
-const MAX_GROUPS: usize = 12;
+pub(super) const MAX_GROUPS: usize = 12;
 
 pub(super) const SEP_SPACE: u8 = 1;
 pub(super) const SEP_DASH: u8 = 2;
@@ -51,6 +51,21 @@ impl Run {
         }
     }
 
+    /// Empties the run for a new one starting at `start`. The digit and group arrays
+    /// keep their old bytes: only their first `n` and `ng` entries are ever read, and
+    /// those are written by the new run.
+    pub(super) fn reset(&mut self, start: usize) {
+        self.start = start;
+        self.end = start;
+        self.n = 0;
+        self.ng = 0;
+        self.plus = false;
+        self.trunk_paren = false;
+        self.paren = false;
+        self.seps = 0;
+        self.too_long = false;
+    }
+
     fn push_digit(&mut self, d: u8) {
         if self.n < MAX_DIGITS {
             self.digits[self.n] = d;
@@ -88,10 +103,11 @@ fn sep_kind(c: u8) -> u8 {
     }
 }
 
-/// Reads a run starting at `start` (a digit, `+` or `(`). Returns `None` when no run
-/// starts here; the run's `end` is after its last digit or closing bracket.
-pub(super) fn read_run(b: &[u8], start: usize) -> Option<Run> {
-    let mut r = Run::new(start);
+/// Reads a run starting at `start` (a digit, `+` or `(`) into `r` (one value reused
+/// for every run of a text, see [`Run::reset`]). Returns `false` when no run starts
+/// here; the run's `end` is after its last digit or closing bracket.
+pub(super) fn read_run(b: &[u8], start: usize, r: &mut Run) -> bool {
+    r.reset(start);
     let mut p = start;
     let mut open_plus = false;
     if b[p] == b'(' && b.get(p + 1) == Some(&b'+') && b.get(p + 2).is_some_and(u8::is_ascii_digit) {
@@ -101,7 +117,7 @@ pub(super) fn read_run(b: &[u8], start: usize) -> Option<Run> {
         p += 2;
     } else if b[p] == b'+' {
         if !b.get(p + 1).is_some_and(u8::is_ascii_digit) {
-            return None;
+            return false;
         }
         r.plus = true;
         p += 1;
@@ -173,7 +189,7 @@ pub(super) fn read_run(b: &[u8], start: usize) -> Option<Run> {
         break;
     }
     if r.n == 0 {
-        return None;
+        return false;
     }
     // Keep consuming an over-long token so the caller skips it as a whole.
     if r.too_long {
@@ -183,7 +199,7 @@ pub(super) fn read_run(b: &[u8], start: usize) -> Option<Run> {
         }
         r.end = q.max(r.end);
     }
-    Some(r)
+    true
 }
 
 enum Paren {
