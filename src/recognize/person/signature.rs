@@ -24,28 +24,19 @@ impl Ctx<'_, '_> {
             };
             // the closing must start a line or follow a sentence end / comma
             let starts = tk.line_start(i) || (i > 0 && matches!(tk.v[i - 1].t, T::Punct('.' | '!' | ',' | '?')));
-            // `tail_name` reads the name after the closing: only read when it decides
-            let end = j;
-            let mut tail_name = (!starts).then(|| self.tail_name(i, end));
-            if tail_name == Some(false) {
-                continue;
-            }
-            let mut j = j;
-            while j < n && matches!(tk.v[j].t, T::Punct('!' | ',' | '.' | '-' | '–')) {
-                j += 1;
+            let mut k = j;
+            while k < n && matches!(tk.v[k].t, T::Punct('!' | ',' | '.' | '-' | '–')) {
+                k += 1;
             }
             // single-word closings in running text ("best", "thanks") need a
             // break after them or a comma
-            let same_line = j < n && tk.v[j].nl == 0;
-            if cl.len() == 1
-                && same_line
-                && !(j > 0 && tk.is_punct(j - 1, ','))
-                && !tk.lower_at(j)
-                && !*tail_name.get_or_insert_with(|| self.tail_name(i, end))
-            {
+            let same_line = k < n && tk.v[k].nl == 0;
+            let single = cl.len() == 1 && same_line && !(k > 0 && tk.is_punct(k - 1, ',')) && !tk.lower_at(k);
+            // a name ending the line after the closing makes up for both (read only then)
+            if (!starts || single) && !self.tail_name(i, j) {
                 continue;
             }
-            return self.signature(j);
+            return self.signature(k);
         }
         None
     }
