@@ -333,3 +333,36 @@ proptest! {
         prop_assert_eq!(found(&text, None, Kind::HealthInsuranceId), want, "{:?}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A birth date after a name on a line of its own in a block of contact lines: name
+    /// × date style × the line after it.
+    #[test]
+    fn birth_date_after_a_name_in_a_contact_block(
+        name in pick(&["Marco Tanner", "Ana María López", "Jean-Luc Picard", "Ömer Yılmaz"]),
+        d in prop::sample::select(BIRTHS),
+        style in 0usize..6,
+        next in pick(&["Kirchgasse 11", "5400 Baden", "+41 56 221 90 17", "Tel. 0664 1234567"]),
+    ) {
+        let date = spell(d, style, 0, 0);
+        let text = format!("Meine Angaben:\n{name}, {date}\n{next}\nDanke");
+        prop_assert_eq!(found(&text, None, Kind::DateOfBirth), vec![date], "{:?}", text);
+    }
+
+    /// Near misses: a recent date (an appointment list), a date that does not end its
+    /// line, a line on its own.
+    #[test]
+    fn a_date_after_a_name_that_is_not_a_birth_date(
+        name in pick(&["Marco Tanner", "Anna Berg"]),
+        case in 0usize..3,
+    ) {
+        let text = match case {
+            0 => format!("Termine:\n{name}, 12.03.2025\nTom Kern, 13.03.2025"),
+            1 => format!("{name}, 13.08.1978 Anruf wegen Rechnung\nKirchgasse 11"),
+            _ => format!("{name}, 13.08.1978\n\nGruß"),
+        };
+        prop_assert!(found(&text, None, Kind::DateOfBirth).is_empty(), "{:?}", text);
+    }
+}

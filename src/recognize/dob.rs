@@ -45,6 +45,7 @@ use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 use shape::{Months, Parts};
 
+mod named;
 mod shape;
 
 pub(super) struct Dob {
@@ -286,6 +287,26 @@ impl Dob {
         }
     }
 
+    /// True if the year of the date is at least 14 years back (a customer old enough to
+    /// write their own details).
+    fn born_long_ago(&self, b: &[u8], p: &Parts) -> bool {
+        let y = match p {
+            Parts::DayMonthYear { y, .. } | Parts::DayName { y, .. } | Parts::NameDay { y, .. } => y,
+            Parts::YearMonthDay { y, .. } => y,
+        };
+        let n = b[y.clone()].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        let year = if y.len() == 2 {
+            if 2000 + n <= self.this_year {
+                2000 + n
+            } else {
+                1900 + n
+            }
+        } else {
+            n
+        };
+        year + 14 <= self.this_year
+    }
+
     /// The date a match spells, if it is a valid birth date.
     fn date_of(&self, b: &[u8], p: &Parts) -> bool {
         let num = |g: &std::ops::Range<usize>| b[g.clone()].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
@@ -376,7 +397,9 @@ impl Recognizer for Dob {
         // sign `*`; without either anywhere in the text (stems that survive most
         // typing slips), skip the text.
         let star = b.contains(&b'*');
-        if !field && !star && !self.hint.is_match(input.folded()) {
+        // ", " before a digit: a date may follow a name on its line (see `named`).
+        let named = b.windows(3).any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_digit());
+        if !field && !star && !named && !self.hint.is_match(input.folded()) {
             return;
         }
         // One window for every date of the text (its word buffers are reused).
@@ -402,9 +425,14 @@ impl Recognizer for Dob {
                 // A table column headed by another word ("Termin", "Datum").
                 continue;
             }
-            if !field && (column == Some(true) || birth_sign(b, s)) {
-                // "*12.03.1985", or a table column headed "Geb." / "DOB": the sign or
-                // the header says it, whatever other words stand in the row.
+            if !field
+                && (column == Some(true)
+                    || birth_sign(b, s)
+                    || named && named::after_name_on_its_line(input.text, s, e) && self.born_long_ago(b, &parts))
+            {
+                // "*12.03.1985", a table column headed "Geb." / "DOB", or a name on the
+                // line before it ("Marco Tanner, 13.08.1978"): the sign, the header or
+                // the block says it, whatever other words stand in the row.
                 score = 0.75;
             } else if !field {
                 w.fill(input.text, s, e);
