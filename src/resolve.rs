@@ -34,9 +34,7 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
     let mut covered = Bits::new(len);
     let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().map(|(i, c)| (c.start, i)).collect();
-    // By start, then input order: a stable sort by start keeps the input order of equal
-    // starts, and merges the runs of candidates each recogniser proposes in order.
-    by_start.sort_by_key(|&(s, _)| s);
+    by_start.sort_unstable();
     let mut taken: Vec<usize> = Vec::new();
     let mut group: Vec<usize> = Vec::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();
