@@ -167,7 +167,9 @@ impl Recognizer for Ids {
                     }
                 }
             }
-            toks.extend(back[..m].iter().rev());
+            for k in (0..m).rev() {
+                toks.push(back[k]);
+            }
             let mut cur = t;
             loop {
                 match cur.next(b) {

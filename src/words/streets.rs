@@ -419,8 +419,25 @@ const LEAD_WORDS: &[&str] = &[
 /// Is `w` (lower case) one of [`LEAD_WORDS`] or [`DE_STREET_PREPS`]? One probe of a
 /// table built on first use.
 pub(crate) fn lead_word(w: &str) -> bool {
-    static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(LEAD_WORDS.iter().chain(DE_STREET_PREPS).map(|&w| (w, 1)))).get(w.as_bytes()) != 0
+    street_lists().lead_words.get(w.as_bytes()) != 0
+}
+
+/// Is `w` (lower case) one of the English street suffixes
+/// ([`super::streets_en::EN_SUFFIXES`])? One probe instead of a comparison with each of
+/// the 236 entries for every word after a house number.
+pub(crate) fn is_en_suffix(w: &str) -> bool {
+    street_lists().en_suffixes.get(w.as_bytes()) != 0
+}
+
+/// A look-up table of the words of `lists` (any bit set means listed).
+fn word_table(lists: &[&'static [&'static str]]) -> Lexicon {
+    let mut entries: Vec<(&'static str, u32)> = Vec::new();
+    for list in lists {
+        for &w in list.iter() {
+            entries.push((w, 1));
+        }
+    }
+    Lexicon::new(entries.into_iter())
 }
 
 /// Is `w` (lower-case) a street word — a street compound or a standalone street type?
@@ -460,16 +477,24 @@ pub(crate) const EN_STREET_TYPES: &[&str] = &[
 pub(crate) const SURNAME_LIKE: &[&str] =
     &["berg", "hof", "park", "markt", "tor", "anger", "wall", "graben", "ring", "bach"];
 
-/// The street endings in suffix tries, built once (the standalone types are bits of
-/// the word lexicon): one look-up per word instead of a comparison with every entry.
+/// The street endings in suffix tries and the first words and English suffixes in
+/// tables, built once (the standalone types are bits of the word lexicon): one look-up
+/// per word instead of a comparison with every entry.
 struct StreetLists {
     surname_like: Suffixes,
     suffixes: Suffixes,
+    lead_words: Lexicon,
+    en_suffixes: Lexicon,
 }
 
 fn street_lists() -> &'static StreetLists {
     static L: OnceLock<StreetLists> = OnceLock::new();
-    L.get_or_init(|| StreetLists { surname_like: Suffixes::new(SURNAME_LIKE), suffixes: Suffixes::new(DE_SUFFIXES) })
+    L.get_or_init(|| StreetLists {
+        surname_like: Suffixes::new(SURNAME_LIKE),
+        suffixes: Suffixes::new(DE_SUFFIXES),
+        lead_words: word_table(&[LEAD_WORDS, DE_STREET_PREPS]),
+        en_suffixes: word_table(&[super::streets_en::EN_SUFFIXES]),
+    })
 }
 
 pub(crate) fn street_compound(w: &str) -> bool {

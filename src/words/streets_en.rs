@@ -2,17 +2,6 @@
 //! designators after a street, and the state and territory codes before a ZIP code.
 //! All lower-case except the state codes.
 
-use crate::lexicon::Lexicon;
-use std::sync::OnceLock;
-
-/// Is `w` (lower case) one of the [`EN_SUFFIXES`]? One probe of a table built on first
-/// use, instead of a comparison with each of the 236 entries for every word after a
-/// house number.
-pub(crate) fn is_en_suffix(w: &str) -> bool {
-    static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(EN_SUFFIXES.iter().map(|&w| (w, 1)))).get(w.as_bytes()) != 0
-}
-
 /// English street suffixes: USPS Publication 28, Appendix C1 (primary names and
 /// common abbreviations), lower-case.
 pub(crate) const EN_SUFFIXES: &[&str] = &[

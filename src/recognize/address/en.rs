@@ -2,7 +2,8 @@
 //! direction and an optional unit (`12952 West Spring Lane, Unit 18`, `#589`, `Apt 4B`).
 
 use crate::tokens::{Tokens, T};
-use crate::words::streets_en::{is_en_suffix, EN_UNITS};
+use crate::words::streets::is_en_suffix;
+use crate::words::streets_en::EN_UNITS;
 
 /// English street: number + words + USPS suffix [+ direction] [+ unit].
 pub(super) fn en_street(tk: &Tokens<'_>, i: usize) -> Option<(usize, usize, f32)> {

@@ -140,8 +140,8 @@ fn st_nr_before(text: &str, start: usize) -> bool {
 pub(super) struct Words {
     /// The words, lower-cased, one after the other.
     buf: String,
-    /// (start, end in `buf`, distance in words from the candidate, the word has a hyphen).
-    list: Vec<(usize, usize, usize, bool)>,
+    /// (start, end in `buf`, distance in words from the candidate).
+    list: Vec<(usize, usize, usize)>,
 }
 
 impl Words {
@@ -213,12 +213,11 @@ impl Words {
         } else {
             self.buf.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let hyphen = self.buf.as_bytes()[s..].contains(&b'-');
-        self.list.push((s, self.buf.len(), dist, hyphen));
+        self.list.push((s, self.buf.len(), dist));
     }
 
     fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.list.iter().map(|&(s, e, d, _)| (&self.buf[s..e], d))
+        self.list.iter().map(|&(s, e, d)| (&self.buf[s..e], d))
     }
 
     /// Distance of the nearest word matching an entry of `list`. Only words with a part
@@ -226,17 +225,10 @@ impl Words {
     /// has another first letter (see [`entry_matches`]).
     fn nearest(&self, list: &[&str]) -> Option<usize> {
         let firsts = FirstBytes::of(list);
-        let begins_like = |w: &str, hyphen: bool| {
-            if hyphen {
-                w.split('-').any(|p| p.as_bytes().first().is_some_and(|&b| firsts.has(b)))
-            } else {
-                w.as_bytes().first().is_some_and(|&b| firsts.has(b))
-            }
-        };
-        self.list
-            .iter()
-            .filter(|&&(s, e, _, hyphen)| begins_like(&self.buf[s..e], hyphen) && matches(&self.buf[s..e], list))
-            .map(|&(_, _, d, _)| d)
+        self.iter()
+            .filter(|(w, _)| w.split('-').any(|p| p.as_bytes().first().is_some_and(|&b| firsts.has(b))))
+            .filter(|(w, _)| matches(w, list))
+            .map(|(_, d)| d)
             .min()
     }
 
