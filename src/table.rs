@@ -41,31 +41,79 @@ pub(crate) struct Cell<'t> {
 pub(crate) fn rows_with_header(text: &str) -> Vec<(usize, usize, u8, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    if !b.iter().any(|c| CELL_SEPS.contains(c)) {
-        return out;
-    }
-    let lines = lines(text);
+    let lines = separated_lines(b);
     let mut k = 0;
     while k < lines.len() {
-        let (s, e) = lines[k];
-        let Some((sep, count)) = separators(&b[s..e]) else {
+        let (s, e) = (lines[k].s, lines[k].e);
+        let Some((sep, count)) = lines[k].primary() else {
             k += 1;
             continue;
         };
-        // The run of rows with as many separators as this one.
+        // The run of rows right below each other with as many separators as this one.
         let mut z = k + 1;
-        while z < lines.len() && separators(&b[lines[z].0..lines[z].1]).is_some_and(|(p, c)| p == sep && c == count) {
+        while z < lines.len() && lines[z].s == lines[z - 1].next && lines[z].primary() == Some((sep, count)) {
             z += 1;
         }
         // A header has no digits, and the line above it is no row split by the same
         // separator (a table cut in two by a rescan's part does not start anew).
-        let above_is_row = k > 0 && b[lines[k - 1].0..lines[k - 1].1].contains(&sep);
+        let above_is_row = k > 0 && lines[k - 1].next == s && lines[k - 1].count(sep) > 0;
         if z - k >= 2 && !above_is_row && !b[s..e].iter().any(u8::is_ascii_digit) {
-            for &(rs, re) in lines[k + 1..z].iter().take_while(|&&(rs, _)| rs - s <= HEADER_REACH) {
-                out.push((rs, re, sep, s));
+            for l in lines[k + 1..z].iter().take_while(|l| l.s - s <= HEADER_REACH) {
+                out.push((l.s, l.e, sep, s));
             }
         }
         k = z;
+    }
+    out
+}
+
+/// A line holding at least one cell separator.
+struct Line {
+    /// Start and end (without the line break and a `\r` before it).
+    s: usize,
+    e: usize,
+    /// Where the next line starts.
+    next: usize,
+    /// How many tabs, `|` and `;` it holds.
+    counts: [usize; 3],
+}
+
+impl Line {
+    /// The separator the line is split by (tab first, then `|`, then `;`) and how many
+    /// times it occurs.
+    fn primary(&self) -> Option<(u8, usize)> {
+        CELL_SEPS.iter().zip(self.counts).find(|&(_, n)| n > 0).map(|(&sep, n)| (sep, n))
+    }
+
+    fn count(&self, sep: u8) -> usize {
+        CELL_SEPS.iter().position(|&c| c == sep).map_or(0, |k| self.counts[k])
+    }
+}
+
+/// The lines of `b` that hold a cell separator, in order: the text is searched for the
+/// separators (most lines of prose have none and are passed over at once).
+fn separated_lines(b: &[u8]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr3(CELL_SEPS[0], CELL_SEPS[1], CELL_SEPS[2], &b[at..]) {
+        let p = at + i;
+        let s = memchr::memrchr(b'\n', &b[..p]).map_or(0, |j| j + 1);
+        let nl = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |j| p + j);
+        let e = if nl > s && b[nl - 1] == b'\r' { nl - 1 } else { nl };
+        let mut counts = [0; 3];
+        for &c in &b[s..e] {
+            match c {
+                b'\t' => counts[0] += 1,
+                b'|' => counts[1] += 1,
+                b';' => counts[2] += 1,
+                _ => {}
+            }
+        }
+        out.push(Line { s, e, next: nl + 1, counts });
+        at = nl + 1;
+        if at >= b.len() {
+            break;
+        }
     }
     out
 }
@@ -134,29 +182,6 @@ pub(crate) fn header_classes(text: &str) -> Vec<(usize, usize, FieldClass)> {
 pub(crate) fn class_at(classes: &[(usize, usize, FieldClass)], s: usize, e: usize) -> Option<FieldClass> {
     let k = classes.partition_point(|c| c.0 <= s);
     (k > 0 && e <= classes[k - 1].1).then(|| classes[k - 1].2)
-}
-
-/// The lines of `text` as byte ranges, without their line breaks.
-fn lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = 0;
-    for (i, c) in text.bytes().enumerate() {
-        if c == b'\n' {
-            let e = if i > s && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
-            out.push((s, e));
-            s = i + 1;
-        }
-    }
-    out.push((s, text.len()));
-    out
-}
-
-/// The separator of a row and how many times it occurs: tab first, then `|`, then `;`.
-fn separators(row: &[u8]) -> Option<(u8, usize)> {
-    CELL_SEPS.iter().find_map(|&sep| {
-        let n = row.iter().filter(|&&c| c == sep).count();
-        (n > 0).then_some((sep, n))
-    })
 }
 
 #[cfg(test)]
