@@ -193,10 +193,14 @@ fn day_name(b: &[u8], s: usize, months: &Months) -> Option<Parts> {
     let d = day_or_month(b, s)?;
     for k in day_suffixes(b, d) {
         let k = spaces(b, k);
+        // `of`, `de` and the month names start with a letter.
+        if !b.get(k).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
         // `(?:of\s+|de\s+)?`: each word only with the spaces after it, then without.
         let ofde = [b"of", b"de"].into_iter().filter_map(|w| {
-            let e = spaces(b, k + 2);
-            (word_at(b, k, w) && e > k + 2).then_some(e)
+            let e = if word_at(b, k, w) { spaces(b, k + 2) } else { k };
+            (e > k + 2).then_some(e)
         });
         for k in ofde.chain(std::iter::once(k)) {
             if let Some(n) = months.at(b, k) {
@@ -257,8 +261,9 @@ pub(super) fn end(p: &Parts) -> usize {
 /// Every match holds a digit run. In the run `a..r` (from where the search resumes) a
 /// match can start only at `r - 4` (a year first) or at `r - 2` / `r - 1` (a day or
 /// month first, which reads the same after `r` whichever of the two it starts at, so
-/// only the first is tried); before the run, only at a month name that ends, with an
-/// optional `.`, right before the spaces before a run of one or two digits.
+/// only the first is tried), and only with the right byte after the run; before the
+/// run, only at a month name that ends, with an optional `.`, right before the spaces
+/// before a run of one or two digits followed by a year.
 pub(super) fn dates<'a>(b: &'a [u8], months: &'a Months) -> impl Iterator<Item = (usize, Parts)> + 'a {
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -276,8 +281,16 @@ pub(super) fn dates<'a>(b: &'a [u8], months: &'a Months) -> impl Iterator<Item =
             } else {
                 Vec::new()
             };
-            let year_first = (r - a >= 4).then(|| r - 4);
-            let starts = named.into_iter().chain(year_first).chain(std::iter::once(a.max(r.saturating_sub(2))));
+            // What follows the run decides whether a start in it can match: a year
+            // first needs `-` or `/` next, a day or month first a separator, a day
+            // suffix, a space or the month's first letter.
+            let next = b.get(r).copied().unwrap_or(0);
+            let year_first = (r - a >= 4 && matches!(next, b'-' | b'/')).then(|| r - 4);
+            let day_first = (matches!(next, b'.' | b'/' | b'-' | 0xC2)
+                || next.is_ascii_alphabetic()
+                || space(next) && b.get(spaces(b, r)).is_some_and(u8::is_ascii_alphabetic))
+            .then(|| a.max(r.saturating_sub(2)));
+            let starts = named.into_iter().chain(year_first).chain(day_first);
             for s in starts {
                 if let Some(p) = date_at(b, s, months) {
                     pos = end(&p);

@@ -7,22 +7,31 @@ use super::user_words::{
     ACCOUNT_LABELS, BARE_LABELS, CONJUNCT_FILLERS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
 };
 use crate::entity::Kind;
-use crate::recognize::util::{alnum_runs, re, re_folded, typo_eq_ci};
+use crate::recognize::util::{alnum_runs, re_folded, typo_eq_ci};
 use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 
 /// User-name labels, in lower case (searched in [`Input::folded`]).
 pub(crate) const LABEL: &str = r"\b(?:benutzernamen|benutzername|nutzername|benutzer|usernames|username|user\s?names?|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
 
-/// The label and value patterns, compiled.
+/// The label pattern, compiled.
 pub(super) struct Labelled {
     label: Regex,
-    token: Regex,
+}
+
+/// The length of the user-name token at the start of `b` (what
+/// `\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}` matches), if one starts there.
+fn token_len(b: &[u8]) -> Option<usize> {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    if !word(*b.first()?) {
+        return None;
+    }
+    Some(1 + b[1..].iter().take(40).take_while(|&&c| word(c) || c == b'.' || c == b'-').count())
 }
 
 impl Labelled {
     pub(super) fn new() -> Labelled {
-        Labelled { label: re_folded(LABEL), token: re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}") }
+        Labelled { label: re_folded(LABEL) }
     }
 
     /// The labelled user names of the text, outside the URLs of `urls`.
@@ -59,8 +68,7 @@ impl Labelled {
         let mut words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
         if let (Some(t), None) = (words.next(), words.next()) {
             let s = t.as_ptr() as usize - text.as_ptr() as usize;
-            if !t.starts_with('@') && t.len() <= 40 && self.token.find(t.as_bytes()).is_some_and(|m| m.end() == t.len())
-            {
+            if !t.starts_with('@') && t.len() <= 40 && token_len(t.as_bytes()) == Some(t.len()) {
                 out.push(Candidate::new(Kind::Username, s, s + t.len(), 0.3));
                 return true;
             }
@@ -108,8 +116,7 @@ impl Labelled {
     /// The end of the user-name token starting at `i`, without a trailing `.` or `-`
     /// (the end of a sentence or a dash after the name), or `None` if none starts there.
     fn token_end(&self, b: &[u8], i: usize) -> Option<usize> {
-        let t = self.token.find(&b[i..])?;
-        let mut te = i + t.end();
+        let mut te = i + token_len(&b[i..])?;
         while te > i && matches!(b[te - 1], b'.' | b'-') {
             te -= 1;
         }
@@ -303,6 +310,21 @@ fn previous_word(b: &[u8], i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The hand-written token shape matches what its pattern matched.
+        #[test]
+        fn token_matches_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", "0", "_", ".", "-", " ", "\u{e4}", "@", "abcdefghij", "\n",
+        ]), 0..30)) {
+            static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+            let re = RE.get_or_init(|| crate::recognize::util::re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"));
+            let t = parts.concat();
+            prop_assert_eq!(token_len(t.as_bytes()), re.find(t.as_bytes()).map(|m| m.end()));
+        }
+    }
 
     /// Every word one typing slip away from a label passes the cheap end test.
     #[test]
