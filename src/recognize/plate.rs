@@ -39,7 +39,7 @@
 //! Two more kinds of evidence, for upper-case plates: a vehicle word right **after**
 //! the plate ("GH-427-LM car park", "S-KL 2291E (E-Auto)"), and a text about a vehicle
 //! — once a plate stands next to a vehicle word, every other plate of a
-//! registry-checked format (DE, AT, CH) in the same text is one too ("Fahrzeug
+//! registry-checked format (DE, AT, CH) near it in its paragraph is one too ("Fahrzeug
 //! KN-MB 772 … wurde von LÖ-XY 19 gerammt").
 //!
 //! Cost: a text with no vehicle-word stem anywhere is skipped after one literal scan
@@ -292,15 +292,19 @@ impl Plate {
     }
 }
 
-/// How far (bytes) around a plate next to a vehicle word other plates of a
+/// How far (bytes) before and after a plate next to a vehicle word other plates of a
 /// registry-checked format count as plates, at most: to the blank lines around it.
-const TOPIC_REACH: usize = 1500;
+/// Bounded so that a plate is judged by the text near it only, as a rescan while typing
+/// reads it (`scanner::incremental`: 768 bytes back, 384 ahead, with room for the
+/// vehicle word around the other plate).
+const TOPIC_BEFORE: usize = 320;
+const TOPIC_AFTER: usize = 600;
 
-/// The paragraph around `s..e` (between blank lines), at most [`TOPIC_REACH`] bytes
-/// to either side.
+/// The paragraph around `s..e` (between blank lines), at most [`TOPIC_BEFORE`] bytes
+/// before and [`TOPIC_AFTER`] after.
 fn paragraph(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let lo = s.saturating_sub(TOPIC_REACH);
-    let hi = (e + TOPIC_REACH).min(text.len());
+    let lo = s.saturating_sub(TOPIC_BEFORE);
+    let hi = (e + TOPIC_AFTER).min(text.len());
     let b = text.as_bytes();
     let a = b[lo..s].windows(2).rposition(|w| w == b"\n\n").map_or(lo, |p| lo + p + 2);
     let z = b[e..hi].windows(2).position(|w| w == b"\n\n").map_or(hi, |p| e + p);
