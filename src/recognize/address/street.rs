@@ -74,7 +74,7 @@ pub(super) fn street_at(tk: &Tokens<'_>, i: usize, next_num: usize, field_street
 
 /// Can a street other than a German one start at word `i` (`w`, lower case) whose next
 /// number token is `next_num`? They start with a word of a closed set
-/// ([`lead_word`]: PO box, preposition, floor and flat words, `C/`) or a lead type
+/// ([`lead_word`](crate::words::streets::lead_word): PO box, preposition, floor and flat words, `C/`) or a lead type
 /// (`Via`, `rue`), or a house name ends with a comma right before the number (`Rose
 /// Cottage, 4 Mill Lane`). One hash probe instead of trying each grammar's word list.
 fn may_lead_to_number(tk: &Tokens<'_>, i: usize, w: &str, next_num: usize) -> bool {
