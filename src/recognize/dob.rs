@@ -41,6 +41,7 @@
 use super::util::{has_typo_tolerant, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
+use crate::table::{CELL_SEPS, HEADER_REACH};
 use crate::types::{Candidate, Input};
 use regex::bytes::Regex;
 use shape::{Months, Parts};
@@ -480,20 +481,18 @@ fn birth_sign(b: &[u8], s: usize) -> bool {
         && (k == 1 || matches!(b[k - 2], b' ' | b'(' | b',' | b';' | b'\t' | b'\n' | b'['))
 }
 
-/// Column separators of pasted tables.
-const CELL_SEPS: &[char] = &['\t', '|', ';'];
-
 /// What the header of the table column the date at byte `s` stands in says (cells
 /// split by tabs, `|` or `;`): the header is the nearest cell of that column above
 /// without digits, in the rows of the same table. `Some(true)` for a birth word
 /// ("Geb.", "DOB", "Geburtsdatum", "Date of birth"); `Some(false)` for another header
 /// in a table of at least three columns (a two-column "label, value" list is read by
-/// its words instead); `None` outside a table or without a header.
+/// its words instead); `None` outside a table or without a header within
+/// [`HEADER_REACH`] bytes (see [`crate::table`]: a rescan reads no further back).
 fn birth_column(text: &str, s: usize) -> Option<bool> {
     let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[s..].find('\n').map_or(text.len(), |i| s + i);
     let line = &text[line_start..line_end];
-    let sep = CELL_SEPS.iter().copied().find(|&c| line.contains(c))?;
+    let sep = CELL_SEPS.iter().map(|&c| char::from(c)).find(|&c| line.contains(c))?;
     let col = text[line_start..s].matches(sep).count();
     let wide = line.matches(sep).count() >= 2;
     let mut end = line_start;
@@ -504,6 +503,9 @@ fn birth_column(text: &str, s: usize) -> Option<bool> {
         }
         let above = &text[..end - 1];
         let start = above.rfind('\n').map_or(0, |i| i + 1);
+        if s - start > HEADER_REACH {
+            return None;
+        }
         let row = &above[start..];
         if !row.contains(sep) {
             return None;
