@@ -295,34 +295,26 @@ impl Dob {
             Parts::DayMonthYear { y, .. } | Parts::DayName { y, .. } | Parts::NameDay { y, .. } => y,
             Parts::YearMonthDay { y, .. } => y,
         };
-        let n = b[y.clone()].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-        let year = if y.len() == 2 {
-            if 2000 + n <= self.this_year {
-                2000 + n
-            } else {
-                1900 + n
-            }
-        } else {
+        self.full_year(&b[y.clone()]) + 14 <= self.this_year
+    }
+
+    /// The year the digits `y` spell; two digits are the latest year of this century
+    /// not after this year, else of the last ("89" → 1989, "05" → 2005).
+    fn full_year(&self, y: &[u8]) -> u32 {
+        let n = y.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        if y.len() != 2 {
             n
-        };
-        year + 14 <= self.this_year
+        } else if 2000 + n <= self.this_year {
+            2000 + n
+        } else {
+            1900 + n
+        }
     }
 
     /// The date a match spells, if it is a valid birth date.
     fn date_of(&self, b: &[u8], p: &Parts) -> bool {
         let num = |g: &std::ops::Range<usize>| b[g.clone()].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-        let year = |g: &std::ops::Range<usize>| {
-            let y = num(g);
-            if g.len() == 2 {
-                if 2000 + y <= self.this_year {
-                    2000 + y
-                } else {
-                    1900 + y
-                }
-            } else {
-                y
-            }
-        };
+        let year = |g: &std::ops::Range<usize>| self.full_year(&b[g.clone()]);
         let ok = |y: u32, m: u32, d: u32| (1900..=self.this_year).contains(&y) && valid_day(y, m, d);
         let named = |n: &std::ops::Range<usize>| {
             let v = String::from_utf8_lossy(&b[n.clone()]).to_lowercase();
