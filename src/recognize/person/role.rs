@@ -39,9 +39,8 @@ impl Scan<'_, '_, '_> {
         }
         // up to two words before the department ("from your customer service")
         for _ in 0..2 {
-            if BETWEEN.contains(&word(j)) && DEPARTMENTS.contains(&word(j + 1))
-                || BETWEEN.contains(&word(j)) && BETWEEN.contains(&word(j + 1))
-            {
+            let next = word(j + 1);
+            if BETWEEN.contains(&word(j)) && (DEPARTMENTS.contains(&next) || BETWEEN.contains(&next)) {
                 j += 1;
             }
         }
