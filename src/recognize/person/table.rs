@@ -97,6 +97,21 @@ fn name_part_header(header: &str) -> bool {
     NAME_PART_HEADERS.iter().any(|w| starts_word(&low, w))
 }
 
+/// What the header of `column` in the header row starting at `h` says: `None` if the
+/// column does not list people, else whether it names a part of a name ("Vorname",
+/// "Surname", or "Name" beside a part of a name).
+fn column_says(text: &str, h: usize, sep: u8, column: usize) -> Option<bool> {
+    let c = header_cell(text, h, sep, column)?;
+    if !person_header(c.header) {
+        return None;
+    }
+    Some(
+        name_part_header(c.header)
+            || c.header.eq_ignore_ascii_case("name")
+                && (0..c.width).any(|k| header_cell(text, h, sep, k).is_some_and(|o| name_part_header(o.header))),
+    )
+}
+
 /// True if a column headed `header` lists people.
 fn person_header(header: &str) -> bool {
     if header.is_empty() || header.len() > 40 {
@@ -115,6 +130,10 @@ fn person_header(header: &str) -> bool {
 /// "Surname, Given", or a name found in it by another step.
 type NameCell = (usize, usize, bool);
 
+/// A column of a table: (header row start, column), what its header says (see
+/// `column_says`) and the name values under it.
+type Column = ((usize, usize), Option<bool>, Vec<NameCell>);
+
 impl Scan<'_, '_, '_> {
     /// Reports the name cells of the tables in the text (after the other steps: a
     /// cell that holds a name found already is left to it). A column headed by a part of
@@ -123,36 +142,29 @@ impl Scan<'_, '_, '_> {
     /// a product list under "Name" ("Kaffee", "Tee") is not a list of people.
     pub(super) fn table_names(&mut self) {
         let text = self.tk.text;
-        // (header row start, column) → the name values of that column
-        let mut columns: Vec<((usize, usize), Vec<NameCell>, bool)> = Vec::new();
+        // each header is read once
+        let mut columns: Vec<Column> = Vec::new();
         for (s, e, sep, h) in rows_with_header(text) {
             for (column, (a, z)) in cells(text, s, e, sep).enumerate() {
-                if a >= z
-                    || a - h > HEADER_REACH
-                    || !header_cell(text, h, sep, column).is_some_and(|c| person_header(c.header))
-                {
+                if a >= z || a - h > HEADER_REACH {
                     continue;
                 }
                 let at = match columns.iter().position(|c| c.0 == (h, column)) {
                     Some(k) => k,
                     None => {
-                        let part = header_cell(text, h, sep, column).is_some_and(|c| {
-                            name_part_header(c.header)
-                                || c.header.eq_ignore_ascii_case("name")
-                                    && (0..c.width).any(|k| {
-                                        header_cell(text, h, sep, k).is_some_and(|o| name_part_header(o.header))
-                                    })
-                        });
-                        columns.push(((h, column), Vec::new(), part));
+                        columns.push(((h, column), column_says(text, h, sep, column), Vec::new()));
                         columns.len() - 1
                     }
                 };
-                if let Some(cell) = self.name_cell(a, z) {
-                    columns[at].1.push(cell);
+                if columns[at].1.is_some() {
+                    if let Some(cell) = self.name_cell(a, z) {
+                        columns[at].2.push(cell);
+                    }
                 }
             }
         }
-        for (_, cells, part) in columns {
+        for (_, says, cells) in columns {
+            let Some(part) = says else { continue };
             if !part && 2 * cells.iter().filter(|c| c.2).count() < cells.len() {
                 continue;
             }
