@@ -28,8 +28,8 @@ use regex::bytes::{Captures, Regex};
 // cost several ns per byte each. The tests below check the hand-written forms against
 // those patterns.
 pub(super) struct Bank {
-    bic_labelled: Regex,
-    bic_grouped: Regex,
+    bic_labelled: super::util::Pattern,
+    bic_grouped: super::util::Pattern,
 }
 
 impl Bank {
@@ -478,10 +478,10 @@ mod tests {
         static P: std::sync::OnceLock<[Regex; 4]> = std::sync::OnceLock::new();
         P.get_or_init(|| {
             [
-                re(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
-                re(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
-                re(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
-                re(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
+                super::super::util::compile(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
+                super::super::util::compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+                super::super::util::compile(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
+                super::super::util::compile(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
             ]
         })
     }

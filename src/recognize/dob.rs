@@ -43,7 +43,6 @@ use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::table::{CELL_SEPS, HEADER_REACH};
 use crate::types::{Candidate, Input};
-use regex::bytes::Regex;
 use shape::{Months, Parts};
 
 mod named;
@@ -51,7 +50,7 @@ mod shape;
 
 pub(super) struct Dob {
     months: Months,
-    hint: Regex,
+    hint: super::util::Literals,
     this_year: u32,
 }
 
@@ -154,7 +153,7 @@ const MONTHS: &[(&str, u32)] = &[
 
 /// Stems of birth words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d\.o\.b|jahrgang|\bné|\bnee\b|naiss|\bnat[oa]\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt|urodz|narozen";
+pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d.o.b|jahrgang|\bné|\bnee\b|naiss|\bnato\b|\bnata\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt|urodz|narozen";
 
 /// Birth words recognised even with one typing slip.
 const BIRTH_WORDS: &[&str] = &[
@@ -284,7 +283,7 @@ impl Dob {
         Dob {
             months: Months::new(&names.iter().map(String::as_str).collect::<Vec<_>>()),
             this_year: current_year(),
-            hint: super::util::re_folded(HINT),
+            hint: super::util::Literals::new(HINT),
         }
     }
 

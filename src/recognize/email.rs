@@ -20,14 +20,14 @@
 
 use super::util::{re, Recognizer};
 use crate::entity::Kind;
+use crate::recognize::util::Pattern;
 use crate::types::{Candidate, Input};
 use crate::words::company::{PERSONAL_MAIL_DOMAINS, ROLE_MAILBOXES};
-use regex::bytes::Regex;
 
 pub(super) struct Email {
-    re: Regex,
-    bracketed: Regex,
-    bare: Regex,
+    re: Pattern,
+    bracketed: Pattern,
+    bare: Pattern,
 }
 
 /// A written domain separator: `.` or a bracketed `dot` word.
@@ -193,5 +193,28 @@ impl Recognizer for Email {
             c.validated = false;
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Email;
+    use crate::field::FieldClass;
+    use crate::recognize::util::Recognizer;
+    use crate::types::Input;
+
+    /// A scanner is ready before its patterns are compiled: a text without an `@` or a
+    /// written-out address leaves every e-mail pattern uncompiled; the first text with an
+    /// `@` compiles the one it needs, and finds the address.
+    #[test]
+    fn patterns_compile_on_first_use() {
+        let email = Email::new();
+        let mut out = Vec::new();
+        email.find(&Input::new("Hallo, ich heiße Maria und wohne in Wien, at home.", FieldClass::default()), &mut out);
+        assert!(out.is_empty());
+        assert!(!email.re.is_compiled() && !email.bracketed.is_compiled() && !email.bare.is_compiled());
+        email.find(&Input::new("Schreib an maria.huber@example.at bitte", FieldClass::default()), &mut out);
+        assert!(email.re.is_compiled() && !email.bare.is_compiled());
+        assert_eq!(out.len(), 1);
     }
 }

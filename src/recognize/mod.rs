@@ -54,22 +54,42 @@ mod tests {
     use super::{dob, plate, util, web};
     use proptest::prelude::*;
 
+    /// The pattern a literal set stands for: `a|\\bb\\b` with each word escaped.
+    fn pattern_of(spec: &str) -> String {
+        let alt = |a: &str| {
+            let (start, end) = (a.starts_with("\\b"), a.ends_with("\\b"));
+            let word = &a[if start { 2 } else { 0 }..a.len() - if end { 2 } else { 0 }];
+            format!("{}{}{}", if start { "\\b" } else { "" }, regex::escape(word), if end { "\\b" } else { "" })
+        };
+        spec.split('|').map(alt).collect::<Vec<_>>().join("|")
+    }
+
     /// Each pattern searched in lower case over the folded text finds what the same
-    /// pattern ignoring case finds over the text.
+    /// pattern ignoring case finds over the text; so does each literal set (searched
+    /// without a pattern) against the pattern it stands for.
     fn folded_like_ignoring_case(text: &str) {
-        static PAIRS: std::sync::OnceLock<Vec<(&str, regex::bytes::Regex, regex::bytes::Regex)>> =
-            std::sync::OnceLock::new();
+        type Pairs = Vec<(&'static str, regex::bytes::Regex, regex::bytes::Regex)>;
+        static PAIRS: std::sync::OnceLock<Pairs> = std::sync::OnceLock::new();
+        static SETS: std::sync::OnceLock<Vec<(&str, util::Literals, regex::bytes::Regex)>> = std::sync::OnceLock::new();
         let pairs = PAIRS.get_or_init(|| {
-            [web::LABEL, super::web::GATE, plate::HINT, dob::HINT]
+            vec![(web::LABEL, util::compile(web::LABEL), util::compile(&format!("(?i){}", web::LABEL)))]
+        });
+        let sets = SETS.get_or_init(|| {
+            [web::GATE, plate::HINT, dob::HINT]
                 .into_iter()
-                .map(|p| (p, util::re_folded(p), util::re(&format!("(?i){p}"))))
+                .map(|p| (p, util::Literals::new(p), util::compile(&format!("(?i){}", pattern_of(p)))))
                 .collect()
         });
-        for (p, folded, ignoring) in pairs {
-            let want: Vec<(usize, usize)> = ignoring.find_iter(text.as_bytes()).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> =
-                folded.find_iter(&text.as_bytes().to_ascii_lowercase()).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(got, want, "{p} in {text:?}");
+        let folded = text.as_bytes().to_ascii_lowercase();
+        let all =
+            |re: &regex::bytes::Regex, b: &[u8]| re.find_iter(b).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        for (p, lower, ignoring) in pairs {
+            assert_eq!(all(lower, &folded), all(ignoring, text.as_bytes()), "{p} in {text:?}");
+        }
+        for (p, set, ignoring) in sets {
+            let want = all(ignoring, text.as_bytes());
+            assert_eq!(set.find_iter(&folded).collect::<Vec<_>>(), want, "{p} in {text:?}");
+            assert_eq!(set.is_match(&folded), !want.is_empty());
         }
     }
 
@@ -83,6 +103,7 @@ mod tests {
         #[test]
         fn folded_patterns(parts in proptest::collection::vec(proptest::sample::select(vec![
             "user", "USER", "Name", "nAme", " ", "-", "\n", ".", "né", "NÉ", "É", "e", "Geb", "kfz", "Car", "REG", "www", "://", "x.COM", "Nat", "a", "O", "ID", "age", "ß", "1",
+            "tag", "S", "_", "d.o.b", "D.O", "B", "nee", "homepage", "page", "/@", "geboor", "alter", "veh", "ehicle", "página",
         ]), 0..24)) {
             folded_like_ignoring_case(&parts.concat());
         }

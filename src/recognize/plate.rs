@@ -56,12 +56,12 @@ use vehicle::{is_tag, is_vehicle_word, vehicle_after, vehicle_context, BRANDS, S
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
-    hint: regex::bytes::Regex,
+    hint: super::util::Literals,
 }
 
 /// Stems of vehicle words that survive most typing slips, in lower case (searched in
 /// [`Input::folded`]).
-pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd|\btags?\b";
+pub(super) const HINT: &str = r"kennz|zeichen|kfz|auto|fahr|zeug|fzg|wagen|pkw|lkw|schild|motorrad|car\b|vehic|ehicle|veh\b|veic|plate|regist|reg\b|immatric|plaque|voiture|targa|matr|coche|kenteken|voertuig|park|rejestr|samoch|pojazd|\btags\b|\btag\b";
 
 /// German district codes (Unterscheidungszeichen), sorted, space-separated.
 const DE_CODES: &str = concat!(
@@ -119,7 +119,7 @@ impl Plate {
             de: DE_CODES.split(' ').filter(|s| !s.is_empty()).collect(),
             // Stems of the vehicle words here and in `context::positive`; the stems
             // survive most single typing slips ("Fharzeug" keeps "zeug").
-            hint: super::util::re_folded(HINT),
+            hint: super::util::Literals::new(HINT),
         }
     }
 
@@ -214,9 +214,9 @@ impl Recognizer for Plate {
         if field {
             regions.push((0, b.len()));
         } else {
-            for m in self.hint.find_iter(input.folded()) {
-                let start = words_back(b, m.start(), 4);
-                let end = skip_words(b, m.end(), crate::context::WINDOW_BEFORE + 2);
+            for (s, e) in self.hint.find_iter(input.folded()) {
+                let start = words_back(b, s, 4);
+                let end = skip_words(b, e, crate::context::WINDOW_BEFORE + 2);
                 match regions.last_mut() {
                     Some(last) if start <= last.1 => last.1 = last.1.max(end),
                     _ => regions.push((start, end)),

@@ -14,23 +14,159 @@ pub trait Recognizer: Send + Sync {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>);
 }
 
-/// Compiles a built-in pattern (ASCII mode). Built-in patterns are tested, so a
+/// A built-in pattern, compiled the first time it is searched (ASCII mode).
+///
+/// Compiling every built-in pattern took most of a scanner's build (about two thirds of
+/// its instructions, 50–100 ms in a browser) and many patterns are only searched once a
+/// cheaper test found their cue (an `@`, a URL host, a label word). Compiled lazily,
+/// a page's protection is ready without them, and a pattern costs its compilation on
+/// the first text that needs it (or when the page warms the engine up at idle).
+/// Dereferences to the compiled [`Regex`]; built-in patterns are tested, so a failure
+/// to compile is a bug in this crate and panics.
+pub(crate) struct Pattern {
+    source: String,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// True once the pattern has been compiled (for tests of the lazy start-up).
+    #[cfg(test)]
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| compile(&self.source))
+    }
+}
+
+/// A built-in pattern (ASCII mode), compiled on first use (see [`Pattern`]).
+pub(crate) fn re(pattern: &str) -> Pattern {
+    Pattern { source: pattern.to_string(), compiled: std::sync::OnceLock::new() }
+}
+
+/// Compiles a built-in pattern (ASCII mode) now. Built-in patterns are tested, so a
 /// failure here is a bug in this crate.
-pub(crate) fn re(pattern: &str) -> Regex {
+pub(crate) fn compile(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
         .unicode(false)
         .build()
         .unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
-/// Compiles a built-in pattern written in lower case, to be run over
+/// A built-in pattern written in lower case, to be run over
 /// [`crate::types::Input::folded`]: it finds what `(?i)pattern` finds in the text (ASCII
 /// case folding only, as everywhere in ASCII mode). A search for many literals ignoring
 /// case gets no literal prefilter and runs the automaton over every byte; in lower case
-/// the literals are searched for directly, several times faster.
-pub(crate) fn re_folded(pattern: &str) -> Regex {
+/// the literals are searched for directly, several times faster. Compiled on first use.
+pub(crate) fn re_folded(pattern: &str) -> Pattern {
     assert!(!pattern.bytes().any(|b| b.is_ascii_uppercase()), "folded pattern must be lower case: {pattern}");
     re(pattern)
+}
+
+/// A set of literal words searched like the pattern `a|b|…` over folded (lower-case)
+/// text: leftmost first, and at one start the first alternative listed that matches,
+/// matches not overlapping. An alternative may require an ASCII word boundary (`\b`,
+/// what [`is_word`] tells apart) before or after it: `\bnat\b`. Written as that
+/// pattern would be, without other syntax (`.` is a dot): `"geb|born|d.o.b|\bage\b"`.
+///
+/// Built without compiling anything (a scanner is ready at once), for the cue words a
+/// recogniser looks for in every text before its own work.
+pub(crate) struct Literals {
+    /// Per alternative: where its bytes are in `bytes`, and its two boundary flags.
+    alts: Vec<(usize, usize, bool, bool)>,
+    bytes: Vec<u8>,
+    /// Per first byte: the alternatives starting with it, in the order listed.
+    by_first: Vec<Vec<u16>>,
+    /// Which first bytes start an alternative (`by_first` index + 1, 0 for none).
+    first: [u8; 256],
+    /// One bit per pair of bytes that starts an alternative (every one has two or
+    /// more): most places in a text are passed over on one look-up.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Literals {
+    /// The set written as `a|b|\bc\b` (see [`Literals`]).
+    pub(crate) fn new(spec: &str) -> Literals {
+        let mut set = Literals {
+            alts: Vec::new(),
+            bytes: Vec::new(),
+            by_first: Vec::new(),
+            first: [0; 256],
+            pairs: Box::new([0; 1024]),
+        };
+        for alt in spec.split('|') {
+            let start = alt.starts_with("\\b");
+            let end = alt.ends_with("\\b");
+            let word = &alt.as_bytes()[if start { 2 } else { 0 }..alt.len() - if end { 2 } else { 0 }];
+            assert!(word.len() >= 2 && !word.iter().any(|b| b.is_ascii_uppercase()), "literal set: {alt}");
+            let pair = Self::pair(word, 0);
+            set.pairs[pair / 64] |= 1 << (pair % 64);
+            let slot = match set.first[word[0] as usize] {
+                0 => {
+                    set.by_first.push(Vec::new());
+                    set.first[word[0] as usize] = set.by_first.len() as u8;
+                    set.by_first.len() - 1
+                }
+                k => k as usize - 1,
+            };
+            set.by_first[slot].push(set.alts.len() as u16);
+            set.alts.push((set.bytes.len(), word.len(), start, end));
+            set.bytes.extend_from_slice(word);
+        }
+        set
+    }
+
+    /// The two bytes at `i` as one number.
+    #[inline]
+    fn pair(b: &[u8], i: usize) -> usize {
+        b[i] as usize | (b[i + 1] as usize) << 8
+    }
+
+    /// The length of the alternative matching at `i`, if one does.
+    #[inline]
+    fn at(&self, b: &[u8], i: usize) -> Option<usize> {
+        let slot = self.first[b[i] as usize];
+        if slot == 0 {
+            return None;
+        }
+        self.by_first[slot as usize - 1].iter().find_map(|&k| {
+            let (off, len, start, end) = self.alts[k as usize];
+            let fits = b[i..].starts_with(&self.bytes[off..off + len])
+                && (!start || i == 0 || !is_word(b[i - 1]))
+                && (!end || i + len == b.len() || !is_word(b[i + len]));
+            fits.then_some(len)
+        })
+    }
+
+    /// The matches in `b`, as `(start, end)`, left to right.
+    pub(crate) fn find_iter<'a>(&'a self, b: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i + 1 < b.len() {
+                let pair = Self::pair(b, i);
+                if self.pairs[pair / 64] & 1 << (pair % 64) == 0 {
+                    i += 1;
+                    continue;
+                }
+                if let Some(len) = self.at(b, i) {
+                    i += len;
+                    return Some((i - len, i));
+                }
+                i += 1;
+            }
+            None
+        })
+    }
+
+    /// True if some alternative matches in `b`.
+    pub(crate) fn is_match(&self, b: &[u8]) -> bool {
+        self.find_iter(b).next().is_some()
+    }
 }
 
 /// True if the byte before `start` and the byte at `end` are not ASCII letters or

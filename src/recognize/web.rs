@@ -46,12 +46,11 @@ mod text;
 mod urls;
 mod user_words;
 
-use super::util::{re_folded, Recognizer};
+use super::util::{Literals, Recognizer};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use handles::Handles;
 use labelled::Labelled;
-use regex::bytes::Regex;
 use urls::{host_chunks, Urls, HINT_STEMS};
 
 /// The user-name labels (read by the registry's tests of the folded patterns).
@@ -59,7 +58,7 @@ use urls::{host_chunks, Urls, HINT_STEMS};
 pub(super) use labelled::LABEL;
 
 pub(super) struct Web {
-    gate: Regex,
+    gate: Literals,
     urls: Urls,
     handles: Handles,
     labelled: Labelled,
@@ -67,14 +66,14 @@ pub(super) struct Web {
 
 impl Web {
     pub(super) fn new() -> Web {
-        Web { gate: re_folded(GATE), urls: Urls::new(), handles: Handles::new(), labelled: Labelled::new() }
+        Web { gate: Literals::new(GATE), urls: Urls::new(), handles: Handles::new(), labelled: Labelled::new() }
     }
 }
 
 /// Every literal that can start the work of this recogniser, in lower case (searched in
 /// [`Input::folded`]): network hosts, URL and homepage words, user-name labels and
 /// stems that survive a typing slip ("usernaem", "acconut").
-pub(super) const GATE: &str = r"linkedin\.|xing\.|facebook\.|fb\.com|instagram\.|twitter\.|x\.com|github\.|gitlab\.|threads\.net|pinterest\.|behance\.|dribbble\.|about\.me|t\.me|reddit\.|soundcloud\.|vimeo\.|/@|www\.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount|konto|konten";
+pub(super) const GATE: &str = "linkedin.|xing.|facebook.|fb.com|instagram.|twitter.|x.com|github.|gitlab.|threads.net|pinterest.|behance.|dribbble.|about.me|t.me|reddit.|soundcloud.|vimeo.|/@|www.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount|konto|konten";
 
 impl Recognizer for Web {
     fn kinds(&self) -> &'static [Kind] {
@@ -86,9 +85,10 @@ impl Recognizer for Web {
         let mut urls: Vec<(usize, usize)> = Vec::new();
         // One literal pass tells which of the patterns can match at all.
         let (mut network, mut hint, mut label) = (false, false, false);
-        for m in self.gate.find_iter(input.folded()) {
+        let f = input.folded();
+        for (s, e) in self.gate.find_iter(f) {
             // Read in the folded text: already lower case.
-            let v = m.as_bytes();
+            let v = &f[s..e];
             if v.ends_with(b".") && v != b"www."
                 || v.ends_with(b"/@")
                 || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net")

@@ -4,12 +4,12 @@
 use super::text::{glued_before, looks_like_domain, lower};
 use crate::entity::Kind;
 use crate::recognize::util::re;
+use crate::recognize::util::Pattern;
 use crate::types::{Candidate, Input};
-use regex::bytes::Regex;
 
 /// The handle pattern, compiled.
 pub(super) struct Handles {
-    handle: Regex,
+    handle: Pattern,
 }
 
 impl Handles {

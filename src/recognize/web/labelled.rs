@@ -7,16 +7,16 @@ use super::user_words::{
     ACCOUNT_LABELS, BARE_LABELS, CONJUNCT_FILLERS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
 };
 use crate::entity::Kind;
+use crate::recognize::util::Pattern;
 use crate::recognize::util::{alnum_runs, re_folded, typo_eq_ci};
 use crate::types::{Candidate, Input};
-use regex::bytes::Regex;
 
 /// User-name labels, in lower case (searched in [`Input::folded`]).
 pub(crate) const LABEL: &str = r"\b(?:benutzernamen|benutzername|nutzername|benutzer|usernames|username|user\s?names?|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
 
 /// The label pattern, compiled.
 pub(super) struct Labelled {
-    label: Regex,
+    label: Pattern,
 }
 
 /// The length of the user-name token at the start of `b` (what
@@ -320,7 +320,7 @@ mod tests {
             "a", "Z", "0", "_", ".", "-", " ", "\u{e4}", "@", "abcdefghij", "\n",
         ]), 0..30)) {
             static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
-            let re = RE.get_or_init(|| crate::recognize::util::re(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"));
+            let re = RE.get_or_init(|| crate::recognize::util::compile(r"\A[A-Za-z0-9_\x80-\xff][A-Za-z0-9_.\x80-\xff-]{0,40}"));
             let t = parts.concat();
             prop_assert_eq!(token_len(t.as_bytes()), re.find(t.as_bytes()).map(|m| m.end()));
         }

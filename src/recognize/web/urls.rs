@@ -5,14 +5,14 @@
 use super::text::{glued_before, lower, trim_url_end};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
+use crate::recognize::util::Pattern;
 use crate::recognize::util::{find_in, has_typo_tolerant, re};
 use crate::types::{Candidate, Input};
-use regex::bytes::Regex;
 
 /// The URL patterns, compiled.
 pub(super) struct Urls {
-    profile: Regex,
-    homepage: Regex,
+    profile: Pattern,
+    homepage: Pattern,
 }
 
 impl Urls {
