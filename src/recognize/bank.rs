@@ -14,12 +14,14 @@
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
-use super::util::{bounded, compact, is_word, re, runs, Recognizer};
+use super::util::{bounded, compact, is_word, runs, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use crate::validate;
-use regex::bytes::{Captures, Regex};
+use label::{LabelMatch, Shape};
+
+mod label;
 
 // The IBAN start, BIC and card shapes are matched by hand (see `iban_start`, `bics`,
 // `card_at`, `wide_card_spans`): as patterns (`(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]`,
@@ -27,25 +29,11 @@ use regex::bytes::{Captures, Regex};
 // `\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b`) they have no literal to skip ahead to and
 // cost several ns per byte each. The tests below check the hand-written forms against
 // those patterns.
-pub(super) struct Bank {
-    bic_labelled: super::util::Pattern,
-    bic_grouped: super::util::Pattern,
-}
+pub(super) struct Bank;
 
 impl Bank {
     pub(super) fn new() -> Bank {
-        Bank {
-            // Chat users type BICs in lower case; accepted right after the word itself.
-            bic_labelled: re(
-                r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b",
-            ),
-            // Printed BICs are grouped `SSKM DE MM (XXX)`: bank, country, location, branch.
-            // Upper case only and only after the word or in a BIC field — spaced, the shape
-            // is three or four ordinary words.
-            bic_grouped: re(
-                r"(?i)(?:\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?|^[ \t]*)([a-z]{4} [a-z]{2} ?[a-z0-9]{2}(?: [a-z0-9]{3})?)\b",
-            ),
-        }
+        Bank
     }
 
     /// Grouped BICs after a BIC/SWIFT label, or as the whole value of a BIC field.
@@ -54,19 +42,18 @@ impl Bank {
         let field = input.field.expects == Some(Kind::Bic);
         // A match starts at a BIC word or (the `^` alternative) at the start of the text.
         let starts: Vec<usize> = std::iter::once(0).chain(words.iter().copied().filter(|&i| i > 0)).collect();
-        for caps in label_matches(&self.bic_grouped, b, &starts) {
-            let (Some(all), Some(m)) = (caps.get(0), caps.get(1)) else { continue };
-            let v = m.as_bytes();
+        for ((s, e), (ms, me)) in label_matches(Shape::Grouped, b, &starts) {
+            let v = &b[ms..me];
             if !v.contains(&b' ') || v.iter().any(u8::is_ascii_lowercase) {
                 continue;
             }
             // The line-start alternative counts only as the whole value of a BIC field.
-            let whole_value = field && b[m.end()..].iter().all(u8::is_ascii_whitespace);
-            if !starts_with_label(all.as_bytes()) && !whole_value {
+            let whole_value = field && b[me..].iter().all(u8::is_ascii_whitespace);
+            if !starts_with_label(&b[s..e]) && !whole_value {
                 continue;
             }
             if validate::bic(&compact(v)).is_ok() {
-                out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
+                out.push(Candidate::new(Kind::Bic, ms, me, 0.85));
             }
         }
     }
@@ -335,14 +322,14 @@ impl Recognizer for Bank {
             }
             out.push(c);
         }
-        for caps in label_matches(&self.bic_labelled, b, &bic_words) {
-            let Some(m) = caps.get(1) else { continue };
-            if m.as_bytes().iter().all(u8::is_ascii_uppercase) || m.as_bytes().iter().all(u8::is_ascii_digit) {
+        for (_, (ms, me)) in label_matches(Shape::Labelled, b, &bic_words) {
+            let m = &b[ms..me];
+            if m.iter().all(u8::is_ascii_uppercase) || m.iter().all(u8::is_ascii_digit) {
                 continue; // upper case was handled above
             }
-            let v: Vec<u8> = m.as_bytes().to_ascii_uppercase();
+            let v: Vec<u8> = m.to_ascii_uppercase();
             if validate::bic(&v).is_ok() && !test_bic(&v) {
-                out.push(Candidate::new(Kind::Bic, m.start(), m.end(), 0.85));
+                out.push(Candidate::new(Kind::Bic, ms, me, 0.85));
             }
         }
         if bic_word || bic_field {
@@ -420,12 +407,13 @@ fn bic_words(f: &[u8]) -> Vec<usize> {
     v
 }
 
-/// The matches of a BIC label pattern that `captures_iter` finds, searched only from
-/// `starts` (ascending), the only places where a match can begin. The patterns read
+/// The matches of a BIC label shape (see [`label`]) a search of the whole text finds,
+/// searched only from `starts` (ascending), the only places where a match can begin.
+/// The shapes read
 /// only ASCII letters, digits, spaces, tabs, `:`, `=` and `-`, so a match starting at
 /// `i` ends within the run of such bytes (and `_`) from `i`; the byte after that run
 /// is no word byte, so `\b` reads the same at the end of the cut text as in the text.
-fn label_matches<'h>(re: &Regex, b: &'h [u8], starts: &[usize]) -> Vec<Captures<'h>> {
+fn label_matches(shape: Shape, b: &[u8], starts: &[usize]) -> Vec<LabelMatch> {
     let mut found = Vec::new();
     let mut pos = 0;
     for &i in starts {
@@ -434,10 +422,10 @@ fn label_matches<'h>(re: &Regex, b: &'h [u8], starts: &[usize]) -> Vec<Captures<
         }
         let run = b[i..].iter().position(|&c| !(is_word(c) || matches!(c, b' ' | b'\t' | b':' | b'=' | b'-')));
         let limit = run.map_or(b.len(), |r| i + r);
-        match re.captures_at(&b[..limit], i) {
-            Some(caps) => {
-                pos = caps.get(0).map_or(limit, |m| m.end());
-                found.push(caps);
+        match label::find_at(&b[..limit], i, shape) {
+            Some(m) => {
+                pos = m.0 .1;
+                found.push(m);
             }
             None => pos = limit,
         }
@@ -474,8 +462,8 @@ mod tests {
     use proptest::prelude::*;
 
     /// The patterns the hand-written shapes replace, compiled once.
-    fn patterns() -> &'static [Regex; 4] {
-        static P: std::sync::OnceLock<[Regex; 4]> = std::sync::OnceLock::new();
+    fn patterns() -> &'static [regex::bytes::Regex; 4] {
+        static P: std::sync::OnceLock<[regex::bytes::Regex; 4]> = std::sync::OnceLock::new();
         P.get_or_init(|| {
             [
                 super::super::util::compile(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
@@ -513,6 +501,46 @@ mod tests {
         );
     }
 
+    /// The patterns the BIC label shapes stand for (see `label`).
+    const LABELLED: &str = r"(?i)\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?([a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)\b";
+    const GROUPED: &str = r"(?i)(?:\b(?:bic|swift)(?:[ -]?code)?[ \t]*[:=]?[ \t]*(?:(?:is|ist|lautet)[ \t]+)?|^[ \t]*)([a-z]{4} [a-z]{2} ?[a-z0-9]{2}(?: [a-z0-9]{3})?)\b";
+
+    /// The label searches find what the patterns find in the whole text, with the same
+    /// groups.
+    fn same_label_matches(b: &[u8]) {
+        static P: std::sync::OnceLock<[regex::bytes::Regex; 2]> = std::sync::OnceLock::new();
+        let [labelled, grouped] = P.get_or_init(|| [LABELLED, GROUPED].map(crate::recognize::util::compile));
+        let words = bic_words(&b.to_ascii_lowercase());
+        let spans = |re: &regex::bytes::Regex| {
+            re.captures_iter(b)
+                .filter_map(|c| Some(((c.get(0)?.start(), c.get(0)?.end()), (c.get(1)?.start(), c.get(1)?.end()))))
+                .collect::<Vec<_>>()
+        };
+        let text = String::from_utf8_lossy(b);
+        assert_eq!(label_matches(Shape::Labelled, b, &words), spans(labelled), "{text:?}");
+        let starts: Vec<usize> = std::iter::once(0).chain(words.iter().copied().filter(|&i| i > 0)).collect();
+        assert_eq!(label_matches(Shape::Grouped, b, &starts), spans(grouped), "{text:?}");
+    }
+
+    #[test]
+    fn label_searches_examples() {
+        for t in [
+            "BIC: COBADEFFXXX",
+            "bic ist cobadeffxxx",
+            "Swift-Code = COBADEFF",
+            "BIC istanbulx",
+            "swiftcode:is  ABCDEFGH",
+            "BIC COBA DE FF XXX",
+            "COBA DE FF",
+            " \tCOBA DEFF 123",
+            "bic code lautet\tabcdefgh12",
+            "BICCODE X",
+            "BIC  :  ist",
+        ] {
+            same_label_matches(t.as_bytes());
+        }
+    }
+
     #[test]
     fn hand_written_shapes_examples() {
         for t in [
@@ -541,15 +569,10 @@ mod tests {
             same_as_patterns(&t);
         }
         #[test]
-        fn label_searches_match_the_patterns(parts in proptest::collection::vec(proptest::sample::select(vec!["BIC", "swift", "Swift", "pu", "bic", " ", "\t", ":", "=", "-", "code", "ist ", "COBADEFF", "XXX", "cobadeffxxx", "COBA DE FF", "_", ".", "\n", "\u{e4}"]), 0..14)) {
+        fn label_searches_match_the_patterns(parts in proptest::collection::vec(proptest::sample::select(vec!["BIC", "swift", "Swift", "pu", "bic", " ", "\t", ":", "=", "-", "code", "ist ", "is", "t", "lautet", "COBADEFF", "XXX", "cobadeffxxx", "COBA DE FF", "COBA", "DE", "FF", "12", "_", ".", "\n", "\u{e4}"]), 0..14)) {
             let t = parts.concat();
             let b = t.as_bytes();
-            let bank = Bank::new();
-            let words = bic_words(&b.to_ascii_lowercase());
-            let spans = |c: Vec<Captures<'_>>| c.iter().map(|c| (c.get(0).map(|m| m.range()), c.get(1).map(|m| m.range()))).collect::<Vec<_>>();
-            prop_assert_eq!(spans(label_matches(&bank.bic_labelled, b, &words)), spans(bank.bic_labelled.captures_iter(b).collect()));
-            let starts: Vec<usize> = std::iter::once(0).chain(words.iter().copied().filter(|&i| i > 0)).collect();
-            prop_assert_eq!(spans(label_matches(&bank.bic_grouped, b, &starts)), spans(bank.bic_grouped.captures_iter(b).collect()));
+            same_label_matches(b);
         }
         #[test]
         fn hand_written_cards_match_the_pattern(parts in proptest::collection::vec(proptest::sample::select(vec!["4111", "12", "7", " ", "-", "  ", "\t", "x", "_", "DE", "at", "\u{e4}"]), 0..30)) {

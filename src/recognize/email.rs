@@ -24,8 +24,9 @@ use crate::recognize::util::Pattern;
 use crate::types::{Candidate, Input};
 use crate::words::company::{PERSONAL_MAIL_DOMAINS, ROLE_MAILBOXES};
 
+mod shape;
+
 pub(super) struct Email {
-    re: Pattern,
     bracketed: Pattern,
     bare: Pattern,
 }
@@ -55,9 +56,6 @@ impl Email {
     pub(super) fn new() -> Email {
         // Local part: dot-atom; domain: labels; both allow UTF-8 (bytes >= 0x80).
         Email {
-            re: re(
-                r"(?i)[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9\x80-\xff!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9\x80-\xff](?:[a-z0-9\x80-\xff-]{0,61}[a-z0-9\x80-\xff])?\.)+[a-z]{2,24}",
-            ),
             bracketed: re(&format!(
                 r"(?i)\b[a-z0-9][a-z0-9._+-]*[ \t]*[\[({{][ \t]*(?:at|\xC3\xA4t|\xC3\x84t|arroba|chez)[ \t]*[\])}}][ \t]*(?:[a-z0-9-]+{SEP})+[a-z]{{2,24}}\b"
             )),
@@ -169,8 +167,7 @@ impl Recognizer for Email {
         if !input.bytes.contains(&b'@') {
             return;
         }
-        for m in self.re.find_iter(input.bytes) {
-            let (mut s, e) = (m.start(), m.end());
+        for (mut s, e) in shape::addresses(input.bytes) {
             // Leading quote/apostrophe belongs to the sentence, not the address.
             while s < e && matches!(input.bytes[s], b'\'' | b'`' | b'{' | b'|' | b'}') {
                 s += 1;
@@ -203,18 +200,19 @@ mod tests {
     use crate::recognize::util::Recognizer;
     use crate::types::Input;
 
-    /// A scanner is ready before its patterns are compiled: a text without an `@` or a
-    /// written-out address leaves every e-mail pattern uncompiled; the first text with an
-    /// `@` compiles the one it needs, and finds the address.
+    /// A scanner is ready before its patterns are compiled: a plain address needs none,
+    /// a written-out one compiles the one it needs.
     #[test]
     fn patterns_compile_on_first_use() {
         let email = Email::new();
         let mut out = Vec::new();
         email.find(&Input::new("Hallo, ich heiße Maria und wohne in Wien, at home.", FieldClass::default()), &mut out);
         assert!(out.is_empty());
-        assert!(!email.re.is_compiled() && !email.bracketed.is_compiled() && !email.bare.is_compiled());
         email.find(&Input::new("Schreib an maria.huber@example.at bitte", FieldClass::default()), &mut out);
-        assert!(email.re.is_compiled() && !email.bare.is_compiled());
         assert_eq!(out.len(), 1);
+        assert!(!email.bracketed.is_compiled() && !email.bare.is_compiled());
+        email.find(&Input::new("Schreib an maria.huber (at) example.at bitte", FieldClass::default()), &mut out);
+        assert_eq!(out.len(), 2);
+        assert!(email.bracketed.is_compiled() && !email.bare.is_compiled());
     }
 }
