@@ -6,7 +6,9 @@
 //    for the one-file build (pii-veil.js, module inlined) and the loader
 //    (pii-veil.loader.js + pii-veil.wasm, compiled while it downloads or after the hash):
 //    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
-//    scan of a prefilled 2,000-character message shown (`pii-veil:findings`).
+//    scan of a prefilled 2,000-character message shown (`pii-veil:findings`), with the
+//    start-up phases pii-veil marks and, for the loader, its module's request and last
+//    byte on the network (Resource Timing).
 //    `vite`: the same for the npm package in an app built with Vite from the packed
 //    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
 //    entry chunk received → its wasm module received → protection ready → first scan.
@@ -60,7 +62,7 @@ addEventListener('pii-veil:findings', () => { if (!window.__first) window.__firs
 
 // The start-up phases pii-veil marks (src/marks.js), in ms after `from`; a build
 // without the marks gives none.
-const PHASES = ['module-received', 'module-decoded', 'module-checked', 'module-compiled', 'instantiated', 'scanner-built', 'warmed'];
+const PHASES = ['wasm-requested', 'wasm-downloaded', 'module-received', 'module-decoded', 'module-checked', 'module-compiled', 'instantiated', 'scanner-built', 'warmed'];
 const phasesAfter = (page, from) => page.evaluate(([from, names]) => Object.fromEntries(names
   .map((n) => [n, performance.getEntriesByName('pii-veil:' + n, 'mark')[0]]).filter(([, m]) => m).map(([n, m]) => [n, m.startTime - from])), [from, PHASES]);
 const phaseLine = (rs) => PHASES.filter((n) => rs.every((r) => r.phases[n] !== undefined))
@@ -90,6 +92,9 @@ async function coldStart(src, extra, later) {
       return { received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready) };
     }, src);
     r.phases = await phasesAfter(page, r.received);
+    // The loader's module on the network (Resource Timing): requested, last byte in.
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm')));
+    if (wasm) Object.assign(r.phases, { 'wasm-requested': wasm.startTime - r.received, 'wasm-downloaded': wasm.responseEnd - r.received });
     return r;
   } finally {
     await ctx.close();
