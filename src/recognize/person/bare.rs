@@ -171,7 +171,8 @@ impl Scan<'_, '_, '_> {
         if !(before_ok && i >= self.covered_to && tk.cap_or_lower(i) && tk.raw(i).chars().count() >= 2) {
             return None;
         }
-        let k = if self.known(i) { Namey::Given } else { self.cx.namey(i) };
+        let known = self.known(i);
+        let k = if known { Namey::Given } else { self.cx.namey(i) };
         if !(k == Namey::Given || k == Namey::Weak && tk.capital(i)) || tk.has(i, flag::CLOSING) {
             return None;
         }
@@ -183,7 +184,7 @@ impl Scan<'_, '_, '_> {
         if end < n || b > i + 2 {
             return None;
         }
-        self.emit(i, b, 0.7);
+        self.emit_unless_repeat(known, i, b, 0.7);
         Some(b + 1)
     }
 
@@ -375,7 +376,7 @@ impl Scan<'_, '_, '_> {
         }
         if b > i {
             let sc = if k == Namey::Given { 0.72 } else { 0.6 };
-            self.emit(i, b, sc);
+            self.emit_unless_repeat(known, i, b, sc);
             return Some(b + 1);
         }
         // a lone given name at the end of a message after a comma ("Thanks, Roy")
@@ -384,7 +385,7 @@ impl Scan<'_, '_, '_> {
             || tk.v[i + 1].nl > 0;
         let comma_before = i > 0 && (tk.is_punct(i - 1, ',') || tk.v[i].nl > 0 && tk.line_start(i));
         if k == Namey::Given && end_after && comma_before && i + 1 >= n.min(i + 2) {
-            self.emit(i, i, 0.7);
+            self.emit_unless_repeat(known, i, i, 0.7);
         }
         None
     }

@@ -54,8 +54,22 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         }
     }
 
-    /// Reports tokens `a..=b` as a name and marks them covered.
+    /// Reports tokens `a..=b` as a name and marks them covered; its words are
+    /// remembered (see [`Scan::known`]).
     pub(super) fn emit(&mut self, a: usize, b: usize, score: f32) {
+        self.report(a, b, score, true);
+    }
+
+    /// [`Scan::emit`], except for a name found because its first word was found as a
+    /// name before (`repeat`, see [`Scan::known`]): its words are not remembered again.
+    /// So a word is known at most [`KNOWN_REACH`] bytes after a name found on evidence
+    /// of its own, never in a chain of repeats each reaching further (which a rescan of
+    /// the text around an edit could not see the start of).
+    pub(super) fn emit_unless_repeat(&mut self, repeat: bool, a: usize, b: usize, score: f32) {
+        self.report(a, b, score, !repeat);
+    }
+
+    fn report(&mut self, a: usize, b: usize, score: f32, learn: bool) {
         // "Tanner Malerei GmbH", "Kessler Treuhand AG": a company, not a person
         let tk = self.tk;
         let org = |k: usize| tk.is_word(k) && tk.v[k].nl == 0 && tk.capital(k) && tk.has(k, flag::ORG);
@@ -70,6 +84,9 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         c.subtype = None;
         self.out.push(c);
         self.covered_to = b + 1;
+        if !learn {
+            return;
+        }
         // The words out of reach are dropped once (the words added are all in reach),
         // and the filter is made again only when words were added.
         let start = self.tk.v[a].s;
