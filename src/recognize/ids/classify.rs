@@ -15,6 +15,9 @@ pub(super) fn classify(c: &[u8], digits: usize, sh: &Shape<'_>, single: bool, al
     let n = c.len();
     alts.clear();
     if digits == n {
+        if sh.dotted_quad(c) {
+            return;
+        }
         if sh.slashed() {
             tax_office_alts(c, sh, alts);
             return;

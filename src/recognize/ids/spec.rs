@@ -86,4 +86,17 @@ impl Shape<'_> {
     pub(super) fn slashed(&self) -> bool {
         self.seps & 8 != 0
     }
+    /// Four groups of one to three digits joined by dots, each at most 255: the shape
+    /// of an IPv4 address (`38.164.197.127`), in which no identifier is written.
+    pub(super) fn dotted_quad(&self, c: &[u8]) -> bool {
+        if self.seps != 2 || self.groups.len() != 4 || self.groups.iter().any(|&g| !(1..=3).contains(&g)) {
+            return false;
+        }
+        let mut at = 0;
+        self.groups.iter().all(|&g| {
+            let part = &c[at..at + g as usize];
+            at += g as usize;
+            part.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0')) <= 255
+        })
+    }
 }
