@@ -18,6 +18,10 @@
 //! of the first two of the short values) has ruled out most places. Time is linear in
 //! the text plus the length of the values that match at each place.
 
+mod again;
+
+pub(super) use again::{with_repeats_again, Edit, Memo};
+
 use crate::types::Candidate;
 
 /// Values shorter than this (letters and digits) are matched only as written.
@@ -390,19 +394,37 @@ fn place((i, sub): (usize, usize)) -> u64 {
     (i as u64) << 8 | sub as u64
 }
 
+/// A value found at a place of the text: its start and end in the text, the value
+/// (index into [`Values::v`]) and its first and last places in the spelling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Match {
+    start: usize,
+    end: usize,
+    x: usize,
+    p: u64,
+    q: u64,
+}
+
 /// `kept` (sorted by start, disjoint, offsets into `text`) plus a copy of a candidate
 /// for every other place its value stands in `text`, sorted by start.
-pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidate> {
+pub(super) fn with_repeats(text: &str, kept: Vec<Candidate>) -> Vec<Candidate> {
     if kept.is_empty() {
         return kept;
     }
     let values = Values::new(text, &kept);
+    let mut found = Vec::new();
+    matches_in(text, &kept, &values, 0..text.len(), &mut found);
+    with_matches(kept, &values, found)
+}
+
+/// Appends to `found` every match of a value at the places of `text` in `range`, which
+/// starts at 0 or after an ASCII separator (so nothing before it is glued to it).
+/// Overlapping matches too: a value glued to the first digit of the next one must not
+/// hide the value itself.
+fn matches_in(text: &str, kept: &[Candidate], values: &Values, range: std::ops::Range<usize>, found: &mut Vec<Match>) {
     if values.v.is_empty() {
-        return kept;
+        return;
     }
-    // Every match, overlapping ones too: a value glued to the first digit of the next one
-    // must not hide the value itself. Kept with its places in the spelling.
-    let mut found: Vec<(usize, usize, usize, u64, u64)> = Vec::new();
     let mut rd = Reader::new(text);
     let mut look = |i: usize, off: usize| {
         rd.reset(i);
@@ -416,7 +438,7 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
             let value = &values.v[x];
             let model = &kept[value.model];
             if stands_alone(text, start, end) && (!value.short || text[start..end] == text[model.start..model.end]) {
-                found.push((start, end, x, place(rd.origin(off)), place(rd.origin(q - 1))));
+                found.push(Match { start, end, x, p: place(rd.origin(off)), q: place(rd.origin(q - 1)) });
             }
         });
     };
@@ -427,15 +449,15 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     let mut prev = 0u8;
     // The first finding that ends after the place looked at: a match starting inside a
     // finding is part of it.
-    let mut next = 0;
+    let mut next = kept.partition_point(|c| c.end <= range.start);
     let mut inside = |i: usize| {
         while next < kept.len() && kept[next].end <= i {
             next += 1;
         }
         next < kept.len() && kept[next].start <= i
     };
-    let mut i = 0;
-    while i < b.len() {
+    let mut i = range.start;
+    while i < range.end {
         let x = b[i];
         if x.is_ascii() {
             let k = ASCII[x as usize];
@@ -471,17 +493,21 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
         }
         i += c.len_utf8();
     }
-    // Left to right, the longest first where two start together, none overlapping; where
-    // two values cover the same characters, the one ending first in the spelling (then
-    // the longer there) wins.
-    found.sort_unstable_by_key(|&(s, e, _, p, q)| (s, std::cmp::Reverse(e), q, p));
+}
+
+/// `kept` plus a copy of the model of each match in `found` that is chosen: left to
+/// right, the longest first where two start together, none overlapping; where two
+/// values cover the same characters, the one ending first in the spelling (then the
+/// longer there) wins. Sorted by start.
+fn with_matches(mut kept: Vec<Candidate>, values: &Values, mut found: Vec<Match>) -> Vec<Candidate> {
+    found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.q, m.p));
     let mut added: Vec<Candidate> = Vec::new();
-    for (start, end, x, _, _) in found {
-        if added.last().is_some_and(|c| c.end > start) {
+    for m in found {
+        if added.last().is_some_and(|c| c.end > m.start) {
             continue;
         }
-        let mut c = kept[values.v[x].model].clone();
-        (c.start, c.end) = (start, end);
+        let mut c = kept[values.v[m.x].model].clone();
+        (c.start, c.end) = (m.start, m.end);
         added.push(c);
     }
     if !added.is_empty() {
