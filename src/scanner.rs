@@ -103,7 +103,7 @@ impl Scanner {
         let class = field.map(FieldHints::classify).unwrap_or_default();
         let input = Input::new(norm.text(), class);
         let cands = self.recognize(&input);
-        Ok(self.finish(text, &norm, &input, cands))
+        Ok(self.finish(text, &norm, &input, cands, None))
     }
 
     fn check_size(&self, text: &str) -> Result<(), Error> {
@@ -118,8 +118,17 @@ impl Scanner {
 
     /// The rest of the pipeline after the recognisers: custom patterns and the deny
     /// list, overlaps, every occurrence of a found value, the allow list, and the way
-    /// back to offsets in the original `text`.
-    fn finish(&self, text: &str, norm: &Normalized<'_>, input: &Input<'_>, mut cands: Vec<Candidate>) -> Vec<Finding> {
+    /// back to offsets in the original `text`. While a person types, `again` holds what
+    /// the every-occurrence stage found in the last text and the edit since (see
+    /// `repeats::with_repeats_again`).
+    fn finish(
+        &self,
+        text: &str,
+        norm: &Normalized<'_>,
+        input: &Input<'_>,
+        mut cands: Vec<Candidate>,
+        again: Option<(&mut repeats::Memo, Option<repeats::Edit>)>,
+    ) -> Vec<Finding> {
         let ntext = input.text;
         let class = input.field;
         let mut custom = Vec::new();
@@ -158,7 +167,10 @@ impl Scanner {
                 }
             }
         }
-        let kept = repeats::with_repeats(ntext, resolve(cands));
+        let kept = match again {
+            Some((memo, edit)) => repeats::with_repeats_again(ntext, resolve(cands), memo, edit),
+            None => repeats::with_repeats(ntext, resolve(cands)),
+        };
         let mut out = Vec::with_capacity(kept.len());
         // The kept candidates come in order of position: one walk maps them all.
         let mut cursor = norm.cursor();

@@ -141,6 +141,50 @@ proptest! {
     }
 }
 
+/// Six of the sentences with findings: texts made of them repeat values, so the
+/// every-occurrence stage has repeats to find anywhere.
+fn with_values() -> &'static [usize] {
+    static S: OnceLock<Vec<usize>> = OnceLock::new();
+    S.get_or_init(|| {
+        let all = sentences();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while out.len() < 6 && i < all.len() {
+            if !scanner().scan(&all[i], None).unwrap().is_empty() {
+                out.push(i);
+            }
+            i += 7;
+        }
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Ignored: fails on a chain of names found as repeats of a word (see the "known
+    /// limit" of `scanner/incremental.rs`); the saved case shows it.
+    #[test]
+    #[ignore = "a chain of repeated names reaches back further than a rescan reads"]
+    fn rescans_equal_full_scans_where_values_repeat(
+        picks in prop::collection::vec((0usize..6, any::<usize>()), 5..40),
+        edits in prop::collection::vec(edit_strategy(), 1..25),
+    ) {
+        let s = scanner();
+        let few = with_values();
+        let picks: Vec<(usize, usize)> = picks.iter().map(|&(k, sep)| (few[k % few.len()], sep)).collect();
+        let mut text = text_of(&picks);
+        let mut state = Rescan::new();
+        prop_assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+        for e in &edits {
+            apply(&mut text, e);
+            let full = s.scan(&text, None).unwrap();
+            let inc = s.rescan(&mut state, &text, None).unwrap();
+            prop_assert_eq!(inc, full, "after {:?}, text {:?}", e, text);
+        }
+    }
+}
+
 /// The region read is small for an edit in a long text, and everything changes where
 /// a value found in the edit repeats elsewhere.
 #[test]

@@ -18,14 +18,18 @@
 //! of the first two of the short values) has ruled out most places. Time is linear in
 //! the text plus the length of the values that match at each place.
 
+mod again;
+mod matches;
+
+pub(super) use again::{with_repeats_again, Edit, Memo};
+use matches::{matches_in, with_matches};
+
 use crate::types::Candidate;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Values shorter than this (letters and digits) are matched only as written.
 const MIN_CANONICAL: usize = 4;
 
-/// Bits of the hash of a value's first four bytes (a table of 8 KB).
+/// At most this many bits of the hash of a value's first four bytes (a table of 8 KB).
 const HEAD_BITS: u32 = 16;
 
 /// True for the characters left out of the canonical spelling.
@@ -186,28 +190,6 @@ fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
     alnum
 }
 
-/// A fast hash for the byte strings of values (FxHash's step, eight bytes at a time).
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// True for a combining mark (the main combining blocks): it belongs to the character
 /// before it, so gluing is judged by that one.
 fn mark(c: char) -> bool {
@@ -231,10 +213,11 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     !before && !after
 }
 
-/// One distinct value: its canonical spelling, the first candidate with it (its model)
-/// and whether it is short (matched only as written).
+/// One distinct value: where its canonical spelling is in [`Values::keys`], the first
+/// candidate with it (its model) and whether it is short (matched only as written).
 struct Value {
-    key: Vec<u8>,
+    at: u32,
+    len: u32,
     model: usize,
     short: bool,
 }
@@ -242,44 +225,54 @@ struct Value {
 /// The distinct values of `kept`, sorted by canonical spelling, for finding every value
 /// that starts at a place of the text.
 struct Values {
+    /// The canonical spellings of the values, one after the other.
+    keys: Vec<u8>,
     v: Vec<Value>,
     /// Per first byte: where its values start in `v` (`first[b]..first[b + 1]`).
-    first: Vec<u32>,
+    first: [u32; 257],
     /// Bit [`Values::hash`] of the first four bytes is set for every value of four
-    /// bytes or more (a Bloom filter with one hash).
+    /// bytes or more (a Bloom filter with one hash, of [`Values::bits`] bits: 64 per
+    /// value, so that few places pass it).
     heads: Vec<u64>,
+    bits: u32,
     /// Per byte: a value of one byte is this byte.
     one: [bool; 256],
-    /// Bit `256 * a + b` is set when a value of two or three bytes starts with bytes `a b`.
+    /// Bit `256 * a + b` is set when a value of two or three bytes starts with bytes
+    /// `a b` (empty when there is no such value).
     two: Vec<u64>,
 }
 
 impl Values {
     fn new(text: &str, kept: &[Candidate]) -> Values {
-        // The first candidate of a value is its model.
-        let mut seen: HashMap<Vec<u8>, (), BuildHasherDefault<Fx>> = HashMap::default();
-        let mut v: Vec<Value> = Vec::new();
-        let mut key = Vec::new();
+        let mut keys = Vec::new();
+        let mut v: Vec<Value> = Vec::with_capacity(kept.len());
         for (i, c) in kept.iter().enumerate() {
-            key.clear();
-            let alnum = canonical_into(&text[c.start..c.end], &mut key);
-            if alnum > 0 && !seen.contains_key(key.as_slice()) {
-                seen.insert(key.clone(), ());
-                v.push(Value { key: key.clone(), model: i, short: alnum < MIN_CANONICAL });
+            let at = keys.len();
+            let alnum = canonical_into(&text[c.start..c.end], &mut keys);
+            if alnum > 0 {
+                v.push(Value { at: at as u32, len: (keys.len() - at) as u32, model: i, short: alnum < MIN_CANONICAL });
+            } else {
+                keys.truncate(at);
             }
         }
-        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        let mut first = vec![0u32; 257];
-        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)];
+        let key = |x: &Value| &keys[x.at as usize..(x.at + x.len) as usize];
+        // Sorted by spelling; of the candidates with one spelling, the first is the
+        // value's model.
+        v.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.model.cmp(&b.model)));
+        v.dedup_by(|later, kept| key(later) == key(kept));
+        let mut first = [0u32; 257];
+        let bits = (usize::BITS - v.len().leading_zeros() + 6).clamp(10, HEAD_BITS);
+        let mut heads = vec![0u64; 1 << (bits - 6)];
         let mut one = [false; 256];
-        let mut two = vec![0u64; 1 << 10];
+        let mut two = Vec::new();
         for x in &v {
-            let k = &x.key;
+            let k = key(x);
             first[k[0] as usize + 1] += 1;
-            match Self::hash(k, 0) {
+            match Self::hash(k, 0, bits) {
                 Some(h) => heads[h >> 6] |= 1 << (h & 63),
                 None if k.len() == 1 => one[k[0] as usize] = true,
                 None => {
+                    two.resize(1 << 10, 0u64);
                     let t = (k[0] as usize) << 8 | k[1] as usize;
                     two[t >> 6] |= 1 << (t & 63);
                 }
@@ -288,15 +281,22 @@ impl Values {
         for b in 0..256 {
             first[b + 1] += first[b];
         }
-        Values { v, first, heads, one, two }
+        Values { keys, v, first, heads, bits, one, two }
     }
 
-    /// A hash of `s[p..p + 4]` of [`HEAD_BITS`] bits (none if `s` ends before).
+    /// The canonical spelling of value `x`.
     #[inline]
-    fn hash(s: &[u8], p: usize) -> Option<usize> {
+    fn key(&self, x: usize) -> &[u8] {
+        let x = &self.v[x];
+        &self.keys[x.at as usize..(x.at + x.len) as usize]
+    }
+
+    /// A hash of `s[p..p + 4]` of `bits` bits (none if `s` ends before).
+    #[inline]
+    fn hash(s: &[u8], p: usize, bits: u32) -> Option<usize> {
         let w = s.get(p..p + 4)?;
         let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-        Some((w.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize)
+        Some((w.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize)
     }
 
     /// True if some value may start at `s[p..]` (`s` holds at least four bytes from `p`
@@ -308,12 +308,12 @@ impl Values {
         if self.first[b0] == self.first[b0 + 1] {
             return false;
         }
-        let Some(h) = Self::hash(s, p) else { return true };
+        let Some(h) = Self::hash(s, p, self.bits) else { return true };
         if self.heads[h >> 6] & 1 << (h & 63) != 0 || self.one[b0] {
             return true;
         }
         let t = b0 << 8 | s[p + 1] as usize;
-        self.two[t >> 6] & 1 << (t & 63) != 0
+        self.two.get(t >> 6).is_some_and(|w| w & 1 << (t & 63) != 0)
     }
 
     /// False if no value can start at the run `text[run]` of ASCII letters or of digits
@@ -365,14 +365,14 @@ impl Values {
             // sort first).
             if hi - lo <= 4 {
                 for x in lo..hi {
-                    let k = &self.v[x].key;
+                    let k = self.key(x);
                     if rd.fill(p + k.len()) >= p + k.len() && rd.bytes[p + d..p + k.len()] == k[d..] {
                         f(rd, x, p + k.len());
                     }
                 }
                 return;
             }
-            while lo < hi && self.v[lo].key.len() == d {
+            while lo < hi && self.v[lo].len as usize == d {
                 f(rd, lo, p + d);
                 lo += 1;
             }
@@ -381,8 +381,9 @@ impl Values {
             }
             let b = rd.bytes[p + d];
             let r = &self.v[lo..hi];
-            let a = r.partition_point(|x| x.key[d] < b);
-            let z = a + r[a..].partition_point(|x| x.key[d] == b);
+            let at = |x: &Value| self.keys[x.at as usize + d];
+            let a = r.partition_point(|x| at(x) < b);
+            let z = a + r[a..].partition_point(|x| at(x) == b);
             (lo, hi) = (lo + a, lo + z);
             d += 1;
         }
@@ -395,105 +396,27 @@ fn place((i, sub): (usize, usize)) -> u64 {
     (i as u64) << 8 | sub as u64
 }
 
+/// A value found at a place of the text: its start and end in the text, the value
+/// (index into [`Values::v`]) and its first and last places in the spelling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Match {
+    start: usize,
+    end: usize,
+    x: usize,
+    p: u64,
+    q: u64,
+}
+
 /// `kept` (sorted by start, disjoint, offsets into `text`) plus a copy of a candidate
 /// for every other place its value stands in `text`, sorted by start.
-pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidate> {
+pub(super) fn with_repeats(text: &str, kept: Vec<Candidate>) -> Vec<Candidate> {
     if kept.is_empty() {
         return kept;
     }
     let values = Values::new(text, &kept);
-    if values.v.is_empty() {
-        return kept;
-    }
-    // Every match, overlapping ones too: a value glued to the first digit of the next one
-    // must not hide the value itself. Kept with its places in the spelling.
-    let mut found: Vec<(usize, usize, usize, u64, u64)> = Vec::new();
-    let mut rd = Reader::new(text);
-    let mut look = |i: usize, off: usize| {
-        rd.reset(i);
-        values.each_at(&mut rd, off, |rd, x, q| {
-            let (start, end) = rd.span(off, q);
-            // Part of another finding?
-            let k = kept.partition_point(|c| c.end <= start);
-            if k < kept.len() && kept[k].start < end {
-                return;
-            }
-            let value = &values.v[x];
-            let model = &kept[value.model];
-            if stands_alone(text, start, end) && (!value.short || text[start..end] == text[model.start..model.end]) {
-                found.push((start, end, x, place(rd.origin(off)), place(rd.origin(q - 1))));
-            }
-        });
-    };
-    // The places not glued to the character before them (combining marks skipped), as
-    // [`stands_alone`] requires of a value's start.
-    let b = text.as_bytes();
-    // The glue class of the last character that is no combining mark.
-    let mut prev = 0u8;
-    // The first finding that ends after the place looked at: a match starting inside a
-    // finding is part of it.
-    let mut next = 0;
-    let mut inside = |i: usize| {
-        while next < kept.len() && kept[next].end <= i {
-            next += 1;
-        }
-        next < kept.len() && kept[next].start <= i
-    };
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x.is_ascii() {
-            let k = ASCII[x as usize];
-            if k == SEP {
-                prev = 0;
-                i += 1;
-                continue;
-            }
-            // A run of letters or of digits is glued together: only its start is a place.
-            let run = i;
-            i += 1;
-            while k != 0 && i < b.len() && b[i].is_ascii() && ASCII[b[i] as usize] == k {
-                i += 1;
-            }
-            if k & prev == 0 && !inside(run) && values.may_start_run(b, run..i) {
-                look(run, 0);
-            }
-            prev = k;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        let k = class(c);
-        if !separator(c) && k & prev == 0 && !inside(i) {
-            // Each character of its lower case is a place.
-            let mut off = 0;
-            for l in c.to_lowercase() {
-                look(i, off);
-                off += l.len_utf8();
-            }
-        }
-        if !mark(c) {
-            prev = k;
-        }
-        i += c.len_utf8();
-    }
-    // Left to right, the longest first where two start together, none overlapping; where
-    // two values cover the same characters, the one ending first in the spelling (then
-    // the longer there) wins.
-    found.sort_unstable_by_key(|&(s, e, _, p, q)| (s, std::cmp::Reverse(e), q, p));
-    let mut added: Vec<Candidate> = Vec::new();
-    for (start, end, x, _, _) in found {
-        if added.last().is_some_and(|c| c.end > start) {
-            continue;
-        }
-        let mut c = kept[values.v[x].model].clone();
-        (c.start, c.end) = (start, end);
-        added.push(c);
-    }
-    if !added.is_empty() {
-        kept.append(&mut added);
-        kept.sort_by_key(|c| c.start);
-    }
-    kept
+    let mut found = Vec::new();
+    matches_in(text, &kept, &values, 0..text.len(), &mut found);
+    with_matches(kept, &values, found)
 }
 
 #[cfg(test)]

@@ -1,0 +1,267 @@
+//! The every-occurrence stage again after an edit, while a person types: what it
+//! found in the last text is kept ([`Memo`]) and only the places near what changed
+//! are looked at again.
+//!
+//! A match depends on the values (their spellings; for a short value, the model's
+//! text as written), on the findings (a match inside or across one is none), on the
+//! character before its place (glued or not) and on its own characters and the one
+//! after them. So when the values are the same as before, the changed zone runs from
+//! the edit, widened to the findings that changed, and:
+//!
+//! - a place that lies more than the longest value's spelling (plus two characters)
+//!   of letters and digits before that zone starts a match that ends, with the
+//!   character after it, before the zone: what was found there stands;
+//! - a place after the zone, where an ASCII separator ends it, sees the same text
+//!   after it and the same character before it (a separator): what was found there
+//!   stands, moved by the edit's change of length;
+//! - the places in between are looked at again.
+//!
+//! Any other change of the values means a value can appear or disappear anywhere:
+//! the whole text is read again.
+
+use super::{matches_in, separator, with_matches, Match, Values, ASCII, SEP};
+use crate::types::Candidate;
+
+/// An edit of a text: where it starts, where it ended in the old text and where it
+/// ends in the new one (bytes).
+pub(in crate::scanner) type Edit = (usize, usize, usize);
+
+/// What the stage found in the last text of a rescan: the findings' spans, the
+/// values and every match.
+#[derive(Debug, Default, Clone)]
+pub(in crate::scanner) struct Memo {
+    valid: bool,
+    spans: Vec<(usize, usize)>,
+    /// The values' spellings one after the other, in the order of [`Values::v`].
+    keys: Vec<u8>,
+    /// Per value: the length of its spelling, whether it is short, and the length of
+    /// its model's text in `written` (short values only).
+    values: Vec<(u32, bool, u32)>,
+    /// The text of the model of every short value, one after the other.
+    written: Vec<u8>,
+    found: Vec<Match>,
+}
+
+impl Memo {
+    /// True if `values` (of `kept` in `text`) are the ones of the last text.
+    fn same_values(&self, text: &str, kept: &[Candidate], values: &Values) -> bool {
+        if !self.valid || self.values.len() != values.v.len() {
+            return false;
+        }
+        let (mut k, mut w) = (0, 0);
+        for (x, &(len, short, wlen)) in self.values.iter().enumerate() {
+            let v = &values.v[x];
+            if v.len != len || v.short != short || values.key(x) != &self.keys[k..k + len as usize] {
+                return false;
+            }
+            k += len as usize;
+            if short {
+                let m = &kept[v.model];
+                if text.as_bytes()[m.start..m.end] != self.written[w..w + wlen as usize] {
+                    return false;
+                }
+                w += wlen as usize;
+            }
+        }
+        true
+    }
+
+    fn save(&mut self, text: &str, kept: &[Candidate], values: &Values, found: &[Match]) {
+        self.valid = true;
+        self.spans.clear();
+        self.spans.extend(kept.iter().map(|c| (c.start, c.end)));
+        self.keys.clear();
+        self.values.clear();
+        self.written.clear();
+        for (x, v) in values.v.iter().enumerate() {
+            self.keys.extend_from_slice(values.key(x));
+            let mut wlen = 0;
+            if v.short {
+                let m = &kept[v.model];
+                self.written.extend_from_slice(&text.as_bytes()[m.start..m.end]);
+                wlen = (m.end - m.start) as u32;
+            }
+            self.values.push((v.len, v.short, wlen));
+        }
+        self.found.clear();
+        self.found.extend_from_slice(found);
+    }
+}
+
+/// [`super::with_repeats`] of `text`, which is the text `memo` last saw with the bytes
+/// `edit.0..edit.1` replaced by what now stands at `edit.0..edit.2` (none: not known),
+/// reading again only the places near the edit when the values stayed the same (see
+/// the module docs); `memo` then holds `text`.
+pub(in crate::scanner) fn with_repeats_again(
+    text: &str,
+    kept: Vec<Candidate>,
+    memo: &mut Memo,
+    edit: Option<Edit>,
+) -> Vec<Candidate> {
+    let values = Values::new(text, &kept);
+    let mut found = Vec::new();
+    let zone =
+        edit.filter(|_| memo.same_values(text, &kept, &values)).map(|e| zone(text, &memo.spans, &kept, &values, e));
+    match zone {
+        Some(Zone { from, old_to, to }) => {
+            found.extend(memo.found.iter().filter(|m| m.start < from));
+            matches_in(text, &kept, &values, from..to, &mut found);
+            let moved = |at: usize| at - old_to + to;
+            let place = |p: u64| (moved((p >> 8) as usize) as u64) << 8 | (p & 0xFF);
+            found.extend(memo.found.iter().filter(|m| m.start >= old_to).map(|m| Match {
+                start: moved(m.start),
+                end: moved(m.end),
+                x: m.x,
+                p: place(m.p),
+                q: place(m.q),
+            }));
+        }
+        None => matches_in(text, &kept, &values, 0..text.len(), &mut found),
+    }
+    memo.save(text, &kept, &values, &found);
+    with_matches(kept, &values, found)
+}
+
+/// The places looked at again: `from..to` of the new text, `from..old_to` of the old
+/// one (the same text follows both ends).
+#[derive(Debug, PartialEq)]
+struct Zone {
+    from: usize,
+    old_to: usize,
+    to: usize,
+}
+
+/// The zone for an edit `(start, old_end, new_end)` with the findings' spans `old` in
+/// the old text and `kept` in the new one.
+fn zone(text: &str, old: &[(usize, usize)], kept: &[Candidate], values: &Values, edit: Edit) -> Zone {
+    let (p, old_end, new_end) = edit;
+    // An offset of the old text in the new one (inside the edit: its end).
+    let map = |at: usize| match at {
+        a if a <= p => a,
+        a if a >= old_end => a - old_end + new_end,
+        _ => new_end,
+    };
+    // The findings that are the same, before the edit and after it.
+    let n = old.len().min(kept.len());
+    let same_before = (0..n).take_while(|&j| old[j] == (kept[j].start, kept[j].end) && old[j].1 <= p).count();
+    let same_after = (0..n - same_before)
+        .take_while(|&j| {
+            let ((s, e), c) = (old[old.len() - 1 - j], &kept[kept.len() - 1 - j]);
+            s >= old_end && c.start >= new_end && (map(s), map(e)) == (c.start, c.end)
+        })
+        .count();
+    let changed_old = old[same_before..old.len() - same_after].iter().map(|&(s, e)| (map(s), map(e)));
+    let changed_new = kept[same_before..kept.len() - same_after].iter().map(|c| (c.start, c.end));
+    let (mut lo, mut hi) = (p, new_end);
+    for (s, e) in changed_old.chain(changed_new) {
+        (lo, hi) = (lo.min(s), hi.max(e));
+    }
+    // Back over the longest value's spelling and two characters more (each character
+    // of letters or digits is a byte of the spelling or more), then to just after an
+    // ASCII separator.
+    let longest = values.v.iter().map(|v| v.len as usize).max().unwrap_or(0);
+    let mut from = lo;
+    let mut count = 0;
+    for (i, c) in text[..lo].char_indices().rev() {
+        from = i;
+        count += usize::from(!separator(c));
+        if count >= longest + 2 {
+            break;
+        }
+    }
+    let b = text.as_bytes();
+    while from > 0 && !(b[from - 1].is_ascii() && ASCII[b[from - 1] as usize] == SEP) {
+        from -= 1;
+    }
+    // On past the changed findings' ends to just after an ASCII separator.
+    let mut to = hi;
+    while to < b.len() && !(b[to].is_ascii() && ASCII[b[to] as usize] == SEP) {
+        to += 1;
+    }
+    to = (to + 1).min(b.len());
+    Zone { from, old_to: to - new_end + old_end, to }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::with_repeats;
+    use super::*;
+    use crate::entity::Kind;
+
+    /// Parts of texts; a test case draws from the first few only, or from all.
+    const PARTS: &[&str] = &[
+        "4711", "47", "11", " ", "Li", "li", "Huber", "-", "huber", "HUBER", "  ", ".", "/", "\n", "İ", "ä", "\u{301}",
+        "1", "a", "ß", "SS", "\u{A0}", "+43", "Σ", "σ", "x@y",
+    ];
+
+    /// Findings over whole parts: `(first part, parts, kind)`, sorted, disjoint.
+    fn kept_of(parts: &[usize], picks: &[(usize, usize, usize)]) -> Vec<Candidate> {
+        let mut at = vec![0];
+        for &p in parts {
+            at.push(at.last().unwrap() + PARTS[p].len());
+        }
+        let mut kept: Vec<Candidate> = Vec::new();
+        for &(a, n, k) in picks {
+            let (s, e) = (at[a.min(parts.len())], at[(a + n).min(parts.len())]);
+            if s < e && !kept.last().is_some_and(|c| c.end > s) {
+                kept.push(Candidate::new([Kind::Person, Kind::Phone, Kind::NationalId][k], s, e, 0.5));
+            }
+        }
+        kept
+    }
+
+    fn text_of(parts: &[usize]) -> String {
+        parts.iter().map(|&p| PARTS[p]).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// After an edit (parts replaced; the findings around kept and moved, one
+        /// perhaps added), the stage run again finds what it finds in the whole text.
+        #[test]
+        fn again_after_an_edit_is_the_whole_text(
+            few in 4..=PARTS.len(),
+            parts in proptest::collection::vec(0..PARTS.len(), 1..30),
+            picks in proptest::collection::vec((0usize..30, 1usize..4, 0usize..3), 0..5),
+            (i, n) in (0usize..30, 0usize..4),
+            with in proptest::collection::vec(0..PARTS.len(), 0..4),
+            extra in proptest::option::of((0usize..34, 1usize..4, 0usize..3)),
+        ) {
+            let parts: Vec<usize> = parts.iter().map(|p| p % few).collect();
+            let with: Vec<usize> = with.iter().map(|p| p % few).collect();
+            let mut picks = picks;
+            picks.sort();
+            let old = text_of(&parts);
+            let mut memo = Memo::default();
+            let first = with_repeats_again(&old, kept_of(&parts, &picks), &mut memo, None);
+            proptest::prop_assert_eq!(&first, &with_repeats(&old, kept_of(&parts, &picks)));
+            // Replace parts i..i + n by `with`; findings over them go, the ones after move.
+            let i = i.min(parts.len());
+            let j = (i + n).min(parts.len());
+            let mut edited = parts[..i].to_vec();
+            edited.extend(&with);
+            edited.extend(&parts[j..]);
+            let mut moved: Vec<(usize, usize, usize)> = picks
+                .iter()
+                .filter(|&&(a, n, _)| a + n <= i || a >= j)
+                .map(|&(a, n, k)| if a >= j { (a - j + i + with.len(), n, k) } else { (a, n, k) })
+                .collect();
+            moved.extend(extra);
+            moved.sort();
+            let new = text_of(&edited);
+            let kept = kept_of(&edited, &moved);
+            let (a, b) = (old.as_bytes(), new.as_bytes());
+            let mut p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            while !new.is_char_boundary(p) || !old.is_char_boundary(p) {
+                p -= 1;
+            }
+            let max = a.len().min(b.len()) - p;
+            let mut s = a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count();
+            while !(new.is_char_boundary(b.len() - s) && old.is_char_boundary(a.len() - s)) {
+                s -= 1;
+            }
+            let again = with_repeats_again(&new, kept.clone(), &mut memo, Some((p, a.len() - s, b.len() - s)));
+            proptest::prop_assert_eq!(again, with_repeats(&new, kept), "{:?} → {:?}", old, new);
+        }
+    }
+}
