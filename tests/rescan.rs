@@ -162,10 +162,9 @@ fn with_values() -> &'static [usize] {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
-    /// Ignored: fails on a chain of names found as repeats of a word (see the "known
-    /// limit" of `scanner/incremental.rs`); the saved case shows it.
+    /// Texts whose values and names repeat (the every-occurrence stage, names found
+    /// again as the repeat of a name found before).
     #[test]
-    #[ignore = "a chain of repeated names reaches back further than a rescan reads"]
     fn rescans_equal_full_scans_where_values_repeat(
         picks in prop::collection::vec((0usize..6, any::<usize>()), 5..40),
         edits in prop::collection::vec(edit_strategy(), 1..25),

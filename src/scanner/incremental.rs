@@ -32,13 +32,10 @@
 //! to spare; `tests/rescan.rs` holds incremental findings equal to full scans over
 //! random texts and edits (and fails with reaches of 16 bytes).
 //!
-//! Known limit: a name found only as the repeat of a word found as a name before can
-//! itself make the word a name again 600 bytes on, so such a chain reaches back
-//! further than any margin. A rescan that reads the region without the start of the
-//! chain misses the names at its end that a full scan finds (a word like "SSKM" in
-//! "BIC: SSKM Dion", then in "BIC: SSKM DE MM" twice, 1,100 bytes apart); the test
-//! `rescans_equal_full_scans_where_values_repeat` shows it and is ignored until the
-//! name recogniser's look back is bounded.
+//! A name found as the repeat of a word found as a name before is not remembered in
+//! turn (see the name recogniser), so no chain of repeats reaches back further than
+//! one name's 600 bytes; `rescans_equal_full_scans_where_values_repeat` checks texts
+//! whose values and names repeat.
 
 use super::Scanner;
 use crate::error::Error;
