@@ -47,7 +47,7 @@ while (pos < bytes.length) {
       }
     }
   } else if (id === 2) {
-    for (let i = leb(); i > 0; i--) { pos += leb(); pos += leb(); const kind = bytes[pos++]; if (kind === 0) { leb(); imported++; } else if (kind === 1) { pos++; const f = bytes[pos++]; leb(); if (f & 1) leb(); } else if (kind === 2) { const f = bytes[pos++]; leb(); if (f & 1) leb(); } else { pos += 2; } }
+    for (let i = leb(); i > 0; i--) { let n = leb(); pos += n; n = leb(); pos += n; const kind = bytes[pos++]; if (kind === 0) { leb(); imported++; } else if (kind === 1) { pos++; const f = bytes[pos++]; leb(); if (f & 1) leb(); } else if (kind === 2) { const f = bytes[pos++]; leb(); if (f & 1) leb(); } else { pos += 2; } }
   } else if (id === 10) {
     for (let i = leb(); i > 0; i--) { const n = leb(); bodies.push([pos, pos + n]); pos += n; }
   }
