@@ -9,6 +9,7 @@
 
 pub(crate) mod company;
 pub(crate) mod cues;
+mod gazetteers;
 pub(crate) mod names;
 pub(crate) mod stop;
 pub(crate) mod streets;
@@ -17,9 +18,6 @@ pub(crate) mod streets_en;
 use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
 
-static GIVEN_TXT: &str = include_str!("../data/given.txt");
-static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
-static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
 /// What the word lists say of a lower-case word, as bits: one hash probe answers for
 /// every list (stop words, titles, gazetteers, first words of cues and closings).
 pub(crate) mod flag {
@@ -60,9 +58,9 @@ fn entries() -> impl Iterator<Item = (&'static str, u32)> {
     let lines =
         |t: &'static str, f: u32| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(move |w| (w, f));
     let list = |l: &'static [&'static str], f: u32| l.iter().map(move |&w| (w, f));
-    lines(GIVEN_TXT, flag::GIVEN)
-        .chain(lines(GIVEN_AMB_TXT, flag::GIVEN_AMB))
-        .chain(lines(SURNAMES_TXT, flag::SURNAME))
+    lines(gazetteers::given(), flag::GIVEN)
+        .chain(lines(gazetteers::given_amb(), flag::GIVEN_AMB))
+        .chain(lines(gazetteers::surnames(), flag::SURNAME))
         .chain(list(stop::STOP, flag::STOP))
         .chain(list(names::TITLES, flag::TITLE))
         .chain(list(names::CALENDAR, flag::CALENDAR))
