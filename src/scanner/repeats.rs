@@ -491,7 +491,7 @@ pub(super) fn with_repeats(text: &str, mut kept: Vec<Candidate>) -> Vec<Candidat
     }
     if !added.is_empty() {
         kept.append(&mut added);
-        kept.sort_by_key(|c| c.start);
+        crate::sort::sort_by_key(&mut kept, |c| c.start);
     }
     kept
 }
