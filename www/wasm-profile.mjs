@@ -73,10 +73,14 @@ if (funcNames.size) {
       i += Number(m[0]);
     }
     if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
-    return parts.join('::').replace(/^_\$/, '').replace(/\$([A-Z]+)\$/g, (_, e) => escapes[e] ?? '?').replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
+    return parts.join('::').replace(/^_(?=\$)/, '').replace(/\$([A-Z]+)\$/g, (_, e) => escapes[e] ?? '?').replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
   };
   const fns = bodies.map(([s, e], i) => ({ name: demangle(funcNames.get(i + imported) ?? `func${i + imported}`), size: e - s }));
   const crateOf = (n) => {
+    // v0 mangling (the prebuilt standard library): the first crate root named in it
+    const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)/.exec(n);
+    if (v0) return n.substr(v0.index + v0[0].length, Number(v0[1]));
+    if (n.startsWith('__wbindgen_describe')) return '(wasm-bindgen descriptors, not shipped)';
     const m = /^(?:<)?(?:&)?(?:mut )?([a-z_][a-z0-9_]*)(?:::|$)/.exec(n.replace(/^core::ptr::drop_in_place<(.*)>$/, '$1'));
     return m ? m[1] : '(other)';
   };
