@@ -15,6 +15,12 @@ pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     permute(v, &mut order);
 }
 
+/// Sorts `v` as `v.sort()` does (stable). Also where `sort_unstable` would do (no two
+/// elements are equal, or equal ones cannot be told apart): the result is the same.
+pub(crate) fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
 /// Sorts `v` as `v.sort_by_key(key)` does (stable).
 pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
@@ -69,5 +75,8 @@ mod tests {
         let mut s = vec!["b".to_string(), "a".to_string(), "c".to_string()];
         sort_by_key(&mut s, |x| x.clone());
         assert_eq!(s, ["a", "b", "c"]);
+        let mut t = vec![(2, 1), (1, 9), (2, 0), (1, 9)];
+        sort(&mut t);
+        assert_eq!(t, [(1, 9), (1, 9), (2, 0), (2, 1)]);
     }
 }

@@ -268,7 +268,7 @@ impl Values {
                 v.push(Value { key: key.clone(), model: i, short: alnum < MIN_CANONICAL });
             }
         }
-        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        crate::sort::sort_by(&mut v, |a, b| a.key.cmp(&b.key));
         let mut first = vec![0u32; 257];
         let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)];
         let mut one = [false; 256];
