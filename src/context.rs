@@ -244,7 +244,7 @@ struct ListIndex {
 impl ListIndex {
     fn new(list: &[&str]) -> ListIndex {
         let mut sorted: Vec<u16> = (0..list.len() as u16).collect();
-        sorted.sort_by_key(|&i| list[i as usize].as_bytes().first().copied().unwrap_or(0));
+        crate::sort::sort_by_key(&mut sorted, |&i| list[i as usize].as_bytes().first().copied().unwrap_or(0));
         let mut ranges = vec![(0u16, 0u16); 256];
         let mut i = 0;
         while i < sorted.len() {

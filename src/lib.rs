@@ -80,6 +80,7 @@ mod pseudo;
 mod recognize;
 mod resolve;
 mod scanner;
+mod sort;
 mod span;
 mod table;
 mod tokens;

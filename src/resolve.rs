@@ -34,7 +34,7 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
     let mut covered = Bits::new(len);
     let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().map(|(i, c)| (c.start, i)).collect();
-    by_start.sort_unstable();
+    crate::sort::sort(&mut by_start);
     let mut taken: Vec<usize> = Vec::new();
     let mut group: Vec<usize> = Vec::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();
@@ -55,7 +55,7 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
             group.clear();
             group.extend(by_start[a..b].iter().map(|&(_, i)| i));
             // Ties go to the input order, as in a stable sort.
-            group.sort_unstable_by(|&x, &y| outranks(&cands[x], &cands[y]).then(x.cmp(&y)));
+            crate::sort::sort_by(&mut group, |&x, &y| outranks(&cands[x], &cands[y]).then(x.cmp(&y)));
             kept.clear();
             for &i in &group {
                 let c = &cands[i];
@@ -65,7 +65,7 @@ pub fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
                 }
             }
             // Kept candidates do not overlap and are not empty: their starts differ.
-            kept.sort_unstable();
+            crate::sort::sort(&mut kept);
             taken.extend(kept.iter().map(|&(_, i)| i));
         }
         a = b;

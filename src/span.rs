@@ -77,7 +77,8 @@ pub fn convert_offsets(text: &str, offsets: &mut [usize], unit: Unit) {
         return;
     }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    // (equal offsets convert to the same value: their order does not matter)
+    crate::sort::sort_by_key(&mut order, |&i| offsets[i]);
     let mut pos_byte = 0usize;
     let mut pos_unit = 0usize;
     let mut chars = text.char_indices();

@@ -47,7 +47,7 @@ while (pos < bytes.length) {
       }
     }
   } else if (id === 2) {
-    for (let i = leb(); i > 0; i--) { pos += leb(); pos += leb(); const kind = bytes[pos++]; if (kind === 0) { leb(); imported++; } else if (kind === 1) { pos++; const f = bytes[pos++]; leb(); if (f & 1) leb(); } else if (kind === 2) { const f = bytes[pos++]; leb(); if (f & 1) leb(); } else { pos += 2; } }
+    for (let i = leb(); i > 0; i--) { let n = leb(); pos += n; n = leb(); pos += n; const kind = bytes[pos++]; if (kind === 0) { leb(); imported++; } else if (kind === 1) { pos++; const f = bytes[pos++]; leb(); if (f & 1) leb(); } else if (kind === 2) { const f = bytes[pos++]; leb(); if (f & 1) leb(); } else { pos += 2; } }
   } else if (id === 10) {
     for (let i = leb(); i > 0; i--) { const n = leb(); bodies.push([pos, pos + n]); pos += n; }
   }
@@ -73,10 +73,14 @@ if (funcNames.size) {
       i += Number(m[0]);
     }
     if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
-    return parts.join('::').replace(/^_\$/, '').replace(/\$([A-Z]+)\$/g, (_, e) => escapes[e] ?? '?').replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
+    return parts.join('::').replace(/^_(?=\$)/, '').replace(/\$([A-Z]+)\$/g, (_, e) => escapes[e] ?? '?').replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
   };
   const fns = bodies.map(([s, e], i) => ({ name: demangle(funcNames.get(i + imported) ?? `func${i + imported}`), size: e - s }));
   const crateOf = (n) => {
+    // v0 mangling (the prebuilt standard library): the first crate root named in it
+    const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)/.exec(n);
+    if (v0) return n.substr(v0.index + v0[0].length, Number(v0[1]));
+    if (n.startsWith('__wbindgen_describe')) return '(wasm-bindgen descriptors, not shipped)';
     const m = /^(?:<)?(?:&)?(?:mut )?([a-z_][a-z0-9_]*)(?:::|$)/.exec(n.replace(/^core::ptr::drop_in_place<(.*)>$/, '$1'));
     return m ? m[1] : '(other)';
   };

@@ -271,7 +271,7 @@ impl Session {
         let style = self.style;
         let st = Arc::make_mut(&mut self.st);
         let mut sorted: Vec<&Finding> = findings.iter().collect();
-        sorted.sort_by_key(|f| (f.span.start, f.span.end));
+        crate::sort::sort_by_key(&mut sorted, |f| (f.span.start, f.span.end));
         for f in &sorted {
             st.labels.insert(label_of(f.kind));
         }

@@ -131,7 +131,7 @@ impl State {
     /// text, splitting its text segment around it.
     fn split_literals(&mut self, text: &str, segs: &mut Vec<Seg>, spans: &Spans, mut to_literal: Vec<Literal>) {
         // Split text segments around literal spans, last first so indices stay valid.
-        to_literal.sort_unstable();
+        crate::sort::sort(&mut to_literal);
         to_literal.dedup();
         let lit_forms: Vec<usize> = to_literal
             .iter()

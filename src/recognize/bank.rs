@@ -403,7 +403,7 @@ fn bic_words(f: &[u8]) -> Vec<usize> {
     let starts_word = |i: &usize| *i == 0 || !is_word(f[*i - 1]);
     let mut v: Vec<usize> = memchr::memmem::find_iter(f, b"bic").filter(starts_word).collect();
     v.extend(memchr::memmem::find_iter(f, b"swift").filter(starts_word));
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v
 }
 

@@ -273,7 +273,7 @@ const NOT_BIRTH: &[&str] = &[
 fn month_names() -> Vec<String> {
     let upper = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase());
     let mut names: Vec<String> = MONTHS.iter().map(|m| m.0.to_string()).chain(upper).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    crate::sort::sort_by_key(&mut names, |n| std::cmp::Reverse(n.len()));
     names
 }
 

@@ -333,7 +333,7 @@ fn scan_region(
     // Keep the best of overlapping runs: validated, then longer, then higher score.
     let mine = &mut hits[first..];
     if mine.len() > 1 {
-        mine.sort_by(|x, y| {
+        crate::sort::sort_by(mine, |x, y| {
             y.validated
                 .cmp(&x.validated)
                 .then((y.end - y.start).cmp(&(x.end - x.start)))

@@ -199,7 +199,7 @@ impl Scanner {
         let after = state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(r, c)| (*r, shift(c)));
         let mut all: Vec<(u16, Candidate)> = before.chain(found).chain(after).collect();
         // Registry order; within one recogniser, before, region, after (stable sort).
-        all.sort_by_key(|(r, _)| *r);
+        crate::sort::sort_by_key(&mut all, |(r, _)| *r);
         all
     }
 

@@ -9,6 +9,7 @@
 
 pub(crate) mod company;
 pub(crate) mod cues;
+mod gazetteers;
 pub(crate) mod names;
 pub(crate) mod stop;
 pub(crate) mod streets;
@@ -17,9 +18,6 @@ pub(crate) mod streets_en;
 use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
 
-static GIVEN_TXT: &str = include_str!("../data/given.txt");
-static GIVEN_AMB_TXT: &str = include_str!("../data/given_amb.txt");
-static SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
 /// What the word lists say of a lower-case word, as bits: one hash probe answers for
 /// every list (stop words, titles, gazetteers, first words of cues and closings).
 pub(crate) mod flag {
@@ -59,9 +57,9 @@ pub(crate) fn listed(w: &str) -> u32 {
 fn entries() -> impl Iterator<Item = (&'static str, u32)> {
     let lines = |t: &'static str, f: u32| data_lines(t).map(move |w| (w, f));
     let list = |l: &'static [&'static str], f: u32| l.iter().map(move |&w| (w, f));
-    lines(GIVEN_TXT, flag::GIVEN)
-        .chain(lines(GIVEN_AMB_TXT, flag::GIVEN_AMB))
-        .chain(lines(SURNAMES_TXT, flag::SURNAME))
+    lines(gazetteers::given(), flag::GIVEN)
+        .chain(lines(gazetteers::given_amb(), flag::GIVEN_AMB))
+        .chain(lines(gazetteers::surnames(), flag::SURNAME))
         .chain(list(stop::STOP, flag::STOP))
         .chain(list(names::TITLES, flag::TITLE))
         .chain(list(names::CALENDAR, flag::CALENDAR))
@@ -177,20 +175,19 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    /// The table answers what a map of the same entries answers, for every entry and for
-    /// near misses (cut, extended, zero-padded, longer than a slot holds).
-    /// The list files are read line by line as `str::lines` reads them, without empty
-    /// lines and comments.
+    /// The lists are read line by line as `str::lines` reads them, without empty lines
+    /// and comments.
     #[test]
     fn data_lines_are_lines() {
-        for t in
-            [super::GIVEN_TXT, super::GIVEN_AMB_TXT, super::SURNAMES_TXT, "a\r\n\n#c\nb\r\r\nc", "\n\nx", "x\n", ""]
-        {
+        use super::gazetteers::{given, given_amb, surnames};
+        for t in [given(), given_amb(), surnames(), "a\r\n\n#c\nb\r\r\nc", "\n\nx", "x\n", ""] {
             let want: Vec<&str> = t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
             assert_eq!(super::data_lines(t).collect::<Vec<_>>(), want);
         }
     }
 
+    /// The table answers what a map of the same entries answers, for every entry and for
+    /// near misses (cut, extended, zero-padded, longer than a slot holds).
     #[test]
     fn lexicon_is_the_lists() {
         let mut want: std::collections::HashMap<&[u8], u32> = Default::default();

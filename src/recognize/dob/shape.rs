@@ -74,7 +74,7 @@ impl Months {
                 (s >= lo && b[s..e].eq_ignore_ascii_case(n)).then_some(s)
             })
             .collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     }

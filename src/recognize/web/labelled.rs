@@ -109,7 +109,7 @@ impl Labelled {
                 labels.push((ws, i, (*target).to_string()));
             }
         }
-        labels.sort();
+        crate::sort::sort_by(&mut labels, Ord::cmp);
         labels
     }
 
