@@ -98,6 +98,7 @@ fn words_back(s: &str, max: usize, out: &mut Words) {
             break;
         }
         let mut start = end;
+        let mut ascii = true;
         while start > 0 {
             let c = b[start - 1];
             if c.is_ascii_alphanumeric() || (c == b'-' && start < end && start > 1 && b[start - 2] != b'-') {
@@ -107,13 +108,14 @@ fn words_back(s: &str, max: usize, out: &mut Words) {
                 if !ch.is_alphanumeric() {
                     break;
                 }
+                ascii = false;
                 start -= ch.len_utf8();
             } else {
                 break;
             }
         }
         let word = s[start..end].trim_start_matches('-');
-        out.push_lower(word);
+        out.push_lower(word, ascii);
         end = start;
     }
 }
@@ -127,7 +129,8 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
             continue;
         }
         if let Some(st) = word_start.take() {
-            out.push_lower(&s[st..i]);
+            let w = &s[st..i];
+            out.push_lower(w, w.is_ascii());
             if out.len() >= max {
                 return;
             }
@@ -138,7 +141,8 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
     }
     if let Some(st) = word_start {
         if out.len() < max {
-            out.push_lower(&s[st..]);
+            let w = &s[st..];
+            out.push_lower(w, w.is_ascii());
         }
     }
 }
@@ -158,18 +162,25 @@ impl Words {
         self.n = 0;
     }
 
-    fn push_lower(&mut self, w: &str) {
-        if self.n == self.v.len() {
+    /// Adds `w` lower-cased (`ascii`: `w` has only ASCII characters, as its reader
+    /// saw). A word without a capital sigma is lower-cased character by character
+    /// into the reused string: the same as `str::to_lowercase`, which treats only that
+    /// letter by its place in the word, without a new string per word.
+    fn push_lower(&mut self, w: &str, ascii: bool) {
+        let n = self.n;
+        if n == self.v.len() {
             self.v.push(String::new());
             self.cls.push(std::cell::Cell::new(UNKNOWN));
         }
-        let dst = &mut self.v[self.n];
-        self.cls[self.n].set(UNKNOWN);
-        self.n += 1;
+        self.cls[n].set(UNKNOWN);
+        self.n = n + 1;
+        let dst = &mut self.v[n];
         dst.clear();
-        if w.is_ascii() {
+        if ascii {
             dst.push_str(w);
             dst.make_ascii_lowercase();
+        } else if !w.contains('Σ') {
+            dst.extend(w.chars().flat_map(char::to_lowercase));
         } else {
             dst.push_str(&w.to_lowercase());
         }
@@ -420,11 +431,14 @@ fn nearest(before: &Words, n: usize, pos: u32, what: Says) -> Option<usize> {
 }
 
 /// Class bits after the kinds' (see [`positive_bit`]): the reference words, the company
-/// words, and "not looked up yet".
+/// words, the premises words of `company.rs`, and "not looked up yet".
 const REFERENCE: u32 = 1 << Kind::BUILTIN.len();
 const COMPANY: u32 = REFERENCE << 1;
+/// The premises words of `company.rs`, and its business places.
+const PLACE: u32 = COMPANY << 1;
+const BUSINESS_PLACE: u32 = PLACE << 1;
 const UNKNOWN: u32 = 1 << 31;
-const _: () = assert!(COMPANY < UNKNOWN, "the class bits fit below the marker");
+const _: () = assert!(BUSINESS_PLACE < UNKNOWN, "the class bits fit below the marker");
 
 /// The class bit of the positive words of `kind`: its place in [`Kind::BUILTIN`] (0 for
 /// a custom kind, which has no context words).
@@ -434,10 +448,12 @@ fn positive_bit(kind: Kind) -> u32 {
 
 /// Every list of this module with its class bit.
 fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
-    Kind::BUILTIN
-        .iter()
-        .map(|&k| (positive(k), positive_bit(k)))
-        .chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)])
+    Kind::BUILTIN.iter().map(|&k| (positive(k), positive_bit(k))).chain([
+        (REFERENCE_WORDS, REFERENCE),
+        (COMPANY_WORDS, COMPANY),
+        (company::PLACES, PLACE),
+        (company::BUSINESS_PLACES, BUSINESS_PLACE),
+    ])
 }
 
 /// The lists of this module as one lookup: exact entries by word, `*` entries by
@@ -445,6 +461,24 @@ fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
 struct Lists {
     exact: Lexicon,
     prefixes: Vec<Vec<(&'static str, u32)>>,
+    /// Per [`bucket`] of the first two bytes: the word lengths ([`len_bit`]) an entry
+    /// starting with those bytes can match. A word whose bit is not set is in no list
+    /// (most words are answered by this test, without the lookups).
+    maybe: Vec<u32>,
+}
+
+/// Number of [`Lists::maybe`] buckets (a power of two).
+const BUCKETS: usize = 1024;
+
+/// The [`Lists::maybe`] bucket of a word's first byte `b0` and second byte `b1` (0 for
+/// a word of one byte).
+fn bucket(b0: u8, b1: u8) -> usize {
+    (b0 as usize * 31 + b1 as usize) & (BUCKETS - 1)
+}
+
+/// The bit of a word length in [`Lists::maybe`] (lengths from 31 on share one).
+fn len_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 fn lists() -> &'static Lists {
@@ -462,22 +496,41 @@ fn lists() -> &'static Lists {
                             None => slot.push((p, bit)),
                         }
                     }
-                    _ => exact.push((*e, bit)),
+                    _ if !e.is_empty() => exact.push((*e, bit)),
+                    _ => {}
                 }
             }
         }
-        Lists { exact: Lexicon::new(exact.into_iter()), prefixes }
+        let mut maybe = vec![0u32; BUCKETS];
+        for (e, _) in &exact {
+            let b = e.as_bytes();
+            maybe[bucket(b[0], b.get(1).copied().unwrap_or(0))] |= len_bit(b.len());
+        }
+        for (p, _) in prefixes.iter().flatten() {
+            // every length from the prefix's on; a one-byte prefix with any second byte
+            let (b, from) = (p.as_bytes(), !0u32 << p.len().min(31));
+            match b.get(1) {
+                Some(&b1) => maybe[bucket(b[0], b1)] |= from,
+                None => (0..=255u8).for_each(|b1| maybe[bucket(b[0], b1)] |= from),
+            }
+        }
+        Lists { exact: Lexicon::new(exact.into_iter()), prefixes, maybe }
     })
 }
 
 /// Which lists of this module a lower-case word is in, as bits: the positive words of
-/// each kind ([`positive_bit`]), [`REFERENCE`], [`COMPANY`]. The same
+/// each kind ([`positive_bit`]), [`REFERENCE`], [`COMPANY`], [`PLACE`],
+/// [`BUSINESS_PLACE`]. The same
 /// answer as [`matches_any`] with each list, from one lookup.
 fn classes(word: &str) -> u32 {
     let w = trim_hyphens(word);
-    let Some(&first) = w.as_bytes().first() else { return 0 };
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else { return 0 };
     let lists = lists();
-    let mut c = lists.exact.get(w.as_bytes());
+    if lists.maybe[bucket(first, b.get(1).copied().unwrap_or(0))] & len_bit(b.len()) == 0 {
+        return 0;
+    }
+    let mut c = lists.exact.get(b);
     for (p, bit) in &lists.prefixes[first as usize] {
         if w.starts_with(p) {
             c |= bit;
