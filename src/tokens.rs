@@ -32,6 +32,8 @@ pub(crate) struct Tok {
     pub(crate) sp: bool,
     /// First letter upper-case.
     pub(crate) cap: bool,
+    /// A word with a joiner inside (`-`, `'` or `’`: `Marie-Claire`, `O'Brien`).
+    pub(crate) joined: bool,
     /// Part of an e-mail address, URL or handle: never a name or street.
     pub(crate) code: bool,
     /// The sentence or line of this token has no upper-case letter (chat typing there).
@@ -114,6 +116,8 @@ struct WordRead {
     cap: bool,
     /// Only ASCII characters.
     ascii: bool,
+    /// Has a joiner (`-`, `'`, `’`) inside.
+    joined: bool,
 }
 
 /// Reads the word that starts with letter `c` at byte `i`: letters, with `-`/`'`/`’`
@@ -123,6 +127,7 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut ascii = c.is_ascii();
+    let mut joined = false;
     let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
     let mut e = i + c.len_utf8();
     loop {
@@ -142,6 +147,7 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
             let j = e + d.len_utf8();
             if j < len && is_letter(char_at(text, j)) {
                 ascii &= d.is_ascii();
+                joined = true;
                 e = j;
             } else {
                 break;
@@ -150,7 +156,7 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
             break;
         }
     }
-    WordRead { end: e, cap, ascii }
+    WordRead { end: e, cap, ascii, joined }
 }
 
 /// Appends `word` lower-cased to `lower`, character by character; true if it has an
@@ -226,8 +232,10 @@ impl<'t> Tokens<'t> {
             }
             let (mut ls, mut le) = (i, i);
             let mut f = 0;
+            let mut joined = false;
             let (t, e, cap) = if is_letter(c) {
                 let w = read_word(text, i, c);
+                joined = w.joined;
                 if w.ascii {
                     le = w.end;
                     f |= words::ascii_word_flags(lex, &lower[i..w.end]);
@@ -259,7 +267,7 @@ impl<'t> Tokens<'t> {
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             fl.push(Cell::new(f));
-            v.push(Tok { t, s: i, e, ls, le, nl, sp, cap, code: false, lseg: false, useg: false });
+            v.push(Tok { t, s: i, e, ls, le, nl, sp, cap, joined, code: false, lseg: false, useg: false });
             nl = 0;
             sp = false;
             i = e;
@@ -290,6 +298,12 @@ impl<'t> Tokens<'t> {
         let yes = words::streets::is_street_word(self.low(i));
         self.fl[i].set(f | flag::STREET_DONE | if yes { flag::STREET } else { 0 });
         yes
+    }
+
+    /// Token `i` is a word with a joiner inside (`-`, `'` or `’`): one bit instead of a
+    /// search of its text.
+    pub(crate) fn joined(&self, i: usize) -> bool {
+        self.v[i].joined
     }
 
     /// The lower-case text of token `i` (words only; empty for others).
@@ -496,7 +510,8 @@ mod tests {
     }
 
     /// Every token's bits are computed while tokenising: a word's are its lists (with
-    /// folded spellings), other tokens have none.
+    /// folded spellings), other tokens have none; a word is `joined` when it holds a
+    /// `-`, `'` or `’`.
     fn bits_of_tokens(text: &str) {
         let tk = super::Tokens::new(text);
         for i in 0..tk.v.len() {
@@ -507,6 +522,8 @@ mod tests {
                     "in {text:?}"
                 );
             }
+            let joined = tk.v[i].t == super::T::Word && tk.raw(i).contains(['-', '\'', '’']);
+            assert_eq!(tk.joined(i), joined, "{:?} in {text:?}", tk.raw(i));
             let want = if tk.v[i].t == super::T::Word { crate::words::word_flags(tk.low(i)) } else { 0 };
             assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
         }
