@@ -63,45 +63,77 @@ impl Window {
     }
 }
 
+/// What each byte is to [`words_back`]: [`LETTER`] for an ASCII letter or digit,
+/// [`HIGH`] for a byte of a non-ASCII character, [`BREAK`] for a line break, 0 for any
+/// other separator.
+static BACK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            LETTER
+        } else if b >= 0x80 {
+            HIGH
+        } else if b == b'\n' {
+            BREAK
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+const LETTER: u8 = 1;
+const HIGH: u8 = 2;
+const BREAK: u8 = 3;
+
 /// Splits `s` into words from its end (nearest first): runs of letters and digits,
-/// with hyphens inside a word kept ("Steuer-ID"). ASCII is handled byte by byte;
-/// other characters are decoded only where they occur.
+/// with hyphens inside a word kept ("Steuer-ID"). Runs of ASCII separators and of
+/// ASCII letters and digits are each passed in one search over a byte table; other
+/// characters are decoded only where they occur.
 fn words_back(s: &str, max: usize, out: &mut Words) {
     out.clear();
     let b = s.as_bytes();
     let mut end = b.len();
     let mut newlines = 0;
-    while end > 0 && out.len() < max {
+    while end > 0 && out.n < max {
         // Skip separators back to the end of the previous word.
-        while end > 0 {
-            let c = b[end - 1];
-            if c.is_ascii_alphanumeric() {
+        loop {
+            end = b[..end].iter().rposition(|&c| BACK[c as usize] != 0).map_or(0, |p| p + 1);
+            if end == 0 {
                 break;
             }
-            if c >= 0x80 {
-                let ch = s[..end].chars().next_back().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    break;
+            match BACK[b[end - 1] as usize] {
+                LETTER => break,
+                HIGH => {
+                    let ch = s[..end].chars().next_back().unwrap_or(' ');
+                    if ch.is_alphanumeric() {
+                        break;
+                    }
+                    end -= ch.len_utf8();
                 }
-                end -= ch.len_utf8();
-                continue;
-            }
-            if c == b'\n' {
-                newlines += 1;
-                if newlines >= 2 {
-                    return;
+                _ => {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        return;
+                    }
+                    end -= 1;
                 }
             }
-            end -= 1;
         }
         if end == 0 {
             break;
         }
         let mut start = end;
         let mut ascii = true;
-        while start > 0 {
+        loop {
+            start = b[..start].iter().rposition(|&c| BACK[c as usize] != LETTER).map_or(0, |p| p + 1);
+            if start == 0 {
+                break;
+            }
             let c = b[start - 1];
-            if c.is_ascii_alphanumeric() || (c == b'-' && start < end && start > 1 && b[start - 2] != b'-') {
+            if c == b'-' && start < end && start > 1 && b[start - 2] != b'-' {
                 start -= 1;
             } else if c >= 0x80 {
                 let ch = s[..start].chars().next_back().unwrap_or(' ');
@@ -114,7 +146,8 @@ fn words_back(s: &str, max: usize, out: &mut Words) {
                 break;
             }
         }
-        let word = s[start..end].trim_start_matches('-');
+        let word = &s[start..end];
+        let word = if b[start] == b'-' { word.trim_start_matches('-') } else { word };
         out.push_lower(word, ascii);
         end = start;
     }
@@ -633,6 +666,53 @@ fn lone_generic(kind: Kind, before: &Words, r: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`words_back`] written character by character: the words of `s` from its end,
+    /// runs of letters and digits with single inner hyphens, stopping at the second
+    /// line break, lower-cased.
+    fn words_back_by_chars(s: &str, max: usize) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        let (mut out, mut end, mut newlines) = (Vec::new(), c.len(), 0);
+        while end > 0 && out.len() < max {
+            while end > 0 && !c[end - 1].is_alphanumeric() {
+                if c[end - 1] == '\n' {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        return out;
+                    }
+                }
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0
+                && (c[start - 1].is_alphanumeric()
+                    || c[start - 1] == '-' && start < end && start > 1 && c[start - 2] != '-')
+            {
+                start -= 1;
+            }
+            let w: String = c[start..end].iter().collect();
+            out.push(w.trim_start_matches('-').to_lowercase());
+            end = start;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn words_back_reads_characters(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Steuer", "ID", "-", "--", " ", "\n", "\n\n", ".", ":", "12", "Über", "straße", "ΣΑΣ", "É", "x", "😂", "’", "\t", "Nr",
+        ]), 0..16), max in 1usize..12) {
+            let s = parts.concat();
+            let mut w = Words::default();
+            words_back(&s, max, &mut w);
+            prop_assert_eq!(w.to_vec(), words_back_by_chars(&s, max), "{:?}", s);
+        }
+    }
 
     #[test]
     fn generic_words_are_reference_words() {
