@@ -494,19 +494,21 @@ fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
 struct Lists {
     exact: Lexicon,
     prefixes: Vec<Vec<(&'static str, u32)>>,
-    /// Per [`bucket`] of the first two bytes: the word lengths ([`len_bit`]) an entry
+    /// Per [`bucket`] of the first three bytes: the word lengths ([`len_bit`]) an entry
     /// starting with those bytes can match. A word whose bit is not set is in no list
     /// (most words are answered by this test, without the lookups).
     maybe: Vec<u32>,
 }
 
-/// Number of [`Lists::maybe`] buckets (a power of two).
-const BUCKETS: usize = 1024;
+/// Number of [`Lists::maybe`] buckets: 2^12.
+const BUCKETS: usize = 1 << 12;
 
-/// The [`Lists::maybe`] bucket of a word's first byte `b0` and second byte `b1` (0 for
-/// a word of one byte).
-fn bucket(b0: u8, b1: u8) -> usize {
-    (b0 as usize * 31 + b1 as usize) & (BUCKETS - 1)
+/// The [`Lists::maybe`] bucket of a word's first three bytes (0 for the missing ones
+/// of a shorter word).
+fn bucket(b: &[u8]) -> usize {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0) as u32;
+    let key = at(0) | at(1) << 8 | at(2) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// The bit of a word length in [`Lists::maybe`] (lengths from 31 on share one).
@@ -536,15 +538,18 @@ fn lists() -> &'static Lists {
         }
         let mut maybe = vec![0u32; BUCKETS];
         for (e, _) in &exact {
-            let b = e.as_bytes();
-            maybe[bucket(b[0], b.get(1).copied().unwrap_or(0))] |= len_bit(b.len());
+            maybe[bucket(e.as_bytes())] |= len_bit(e.len());
         }
         for (p, _) in prefixes.iter().flatten() {
-            // every length from the prefix's on; a one-byte prefix with any second byte
-            let (b, from) = (p.as_bytes(), !0u32 << p.len().min(31));
-            match b.get(1) {
-                Some(&b1) => maybe[bucket(b[0], b1)] |= from,
-                None => (0..=255u8).for_each(|b1| maybe[bucket(b[0], b1)] |= from),
+            // every length from the prefix's on; a prefix shorter than three bytes with
+            // every byte after it (none is: the shortest has three)
+            let from = !0u32 << p.len().min(31);
+            let mut keys = vec![p.as_bytes().to_vec()];
+            while keys[0].len() < 3 {
+                keys = keys.iter().flat_map(|k| (0..=255u8).map(move |c| [&k[..], &[c]].concat())).collect();
+            }
+            for k in keys {
+                maybe[bucket(&k)] |= from;
             }
         }
         Lists { exact: Lexicon::new(exact.into_iter()), prefixes, maybe }
@@ -560,7 +565,7 @@ fn classes(word: &str) -> u32 {
     let b = w.as_bytes();
     let Some(&first) = b.first() else { return 0 };
     let lists = lists();
-    if lists.maybe[bucket(first, b.get(1).copied().unwrap_or(0))] & len_bit(b.len()) == 0 {
+    if lists.maybe[bucket(b)] & len_bit(b.len()) == 0 {
         return 0;
     }
     let mut c = lists.exact.get(b);
