@@ -161,16 +161,13 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
 
 /// Appends `word` lower-cased to `lower`, character by character; true if it has an
 /// upper-case letter.
-fn lower_word(word: &str, lower: &mut Vec<u8>) -> bool {
+fn lower_word(word: &str, lower: &mut String) -> bool {
     let mut upper = false;
-    let mut tmp = [0u8; 4];
     for ch in word.chars() {
         if ch.is_uppercase() {
             upper = true;
         }
-        for lc in ch.to_lowercase() {
-            lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
-        }
+        lower.extend(ch.to_lowercase());
     }
     upper
 }
@@ -186,12 +183,14 @@ impl<'t> Tokens<'t> {
         let lex = words::lexicon();
         // The text with ASCII letters lower-cased: an ASCII word's lower case is where the
         // word is. Other words are lower-cased after it.
-        let mut lower: Vec<u8> = Vec::with_capacity(len + len / 8);
-        lower.extend_from_slice(bytes);
+        // (A string from the start: the words appended are whole characters, and no
+        // check of the whole copy is needed at the end.)
+        let mut lower = String::with_capacity(len + len / 8);
+        lower.push_str(text);
         lower.make_ascii_lowercase();
         // Every ASCII letter is part of a word: no word has an ASCII capital exactly when
         // lower-casing changed nothing.
-        let mut all_lower = lower[..] == bytes[..];
+        let mut all_lower = lower.as_bytes() == bytes;
         let mut nl = 0u8;
         let mut sp = false;
         // The chunk being read (see `close_chunk`): its first token and its characters.
@@ -238,14 +237,13 @@ impl<'t> Tokens<'t> {
                 joined = w.joined;
                 if w.ascii {
                     le = w.end;
-                    f |= words::ascii_word_flags(lex, &lower[i..w.end]);
+                    f |= words::ascii_word_flags(lex, &lower.as_bytes()[i..w.end]);
                 } else {
                     ls = lower.len();
                     if lower_word(&text[i..w.end], &mut lower) {
                         all_lower = false;
                     }
-                    // Whole characters were appended: the word is valid UTF-8.
-                    f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
+                    f |= words::word_flags(&lower[ls..]);
                     le = lower.len();
                 }
                 (T::Word, w.end, w.cap)
@@ -274,8 +272,6 @@ impl<'t> Tokens<'t> {
         }
         close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
         mark_segments(text, &mut v);
-        // The text with ASCII letters lower-cased, then whole characters: valid UTF-8.
-        let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower, fl }
     }
 
