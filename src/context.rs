@@ -63,57 +63,92 @@ impl Window {
     }
 }
 
+/// What each byte is to [`words_back`]: [`LETTER`] for an ASCII letter or digit,
+/// [`HIGH`] for a byte of a non-ASCII character, [`BREAK`] for a line break, 0 for any
+/// other separator.
+static BACK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            LETTER
+        } else if b >= 0x80 {
+            HIGH
+        } else if b == b'\n' {
+            BREAK
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+const LETTER: u8 = 1;
+const HIGH: u8 = 2;
+const BREAK: u8 = 3;
+
 /// Splits `s` into words from its end (nearest first): runs of letters and digits,
-/// with hyphens inside a word kept ("Steuer-ID"). ASCII is handled byte by byte;
-/// other characters are decoded only where they occur.
+/// with hyphens inside a word kept ("Steuer-ID"). Runs of ASCII separators and of
+/// ASCII letters and digits are each passed in one search over a byte table; other
+/// characters are decoded only where they occur.
 fn words_back(s: &str, max: usize, out: &mut Words) {
     out.clear();
     let b = s.as_bytes();
     let mut end = b.len();
     let mut newlines = 0;
-    while end > 0 && out.len() < max {
+    while end > 0 && out.n < max {
         // Skip separators back to the end of the previous word.
-        while end > 0 {
-            let c = b[end - 1];
-            if c.is_ascii_alphanumeric() {
+        loop {
+            end = b[..end].iter().rposition(|&c| BACK[c as usize] != 0).map_or(0, |p| p + 1);
+            if end == 0 {
                 break;
             }
-            if c >= 0x80 {
-                let ch = s[..end].chars().next_back().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    break;
+            match BACK[b[end - 1] as usize] {
+                LETTER => break,
+                HIGH => {
+                    let ch = s[..end].chars().next_back().unwrap_or(' ');
+                    if ch.is_alphanumeric() {
+                        break;
+                    }
+                    end -= ch.len_utf8();
                 }
-                end -= ch.len_utf8();
-                continue;
-            }
-            if c == b'\n' {
-                newlines += 1;
-                if newlines >= 2 {
-                    return;
+                _ => {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        return;
+                    }
+                    end -= 1;
                 }
             }
-            end -= 1;
         }
         if end == 0 {
             break;
         }
         let mut start = end;
-        while start > 0 {
+        let mut ascii = true;
+        loop {
+            start = b[..start].iter().rposition(|&c| BACK[c as usize] != LETTER).map_or(0, |p| p + 1);
+            if start == 0 {
+                break;
+            }
             let c = b[start - 1];
-            if c.is_ascii_alphanumeric() || (c == b'-' && start < end && start > 1 && b[start - 2] != b'-') {
+            if c == b'-' && start < end && start > 1 && b[start - 2] != b'-' {
                 start -= 1;
             } else if c >= 0x80 {
                 let ch = s[..start].chars().next_back().unwrap_or(' ');
                 if !ch.is_alphanumeric() {
                     break;
                 }
+                ascii = false;
                 start -= ch.len_utf8();
             } else {
                 break;
             }
         }
-        let word = s[start..end].trim_start_matches('-');
-        out.push_lower(word);
+        let word = &s[start..end];
+        let word = if b[start] == b'-' { word.trim_start_matches('-') } else { word };
+        out.push_lower(word, ascii);
         end = start;
     }
 }
@@ -127,7 +162,8 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
             continue;
         }
         if let Some(st) = word_start.take() {
-            out.push_lower(&s[st..i]);
+            let w = &s[st..i];
+            out.push_lower(w, w.is_ascii());
             if out.len() >= max {
                 return;
             }
@@ -138,7 +174,8 @@ fn words_fwd(s: &str, max: usize, out: &mut Words) {
     }
     if let Some(st) = word_start {
         if out.len() < max {
-            out.push_lower(&s[st..]);
+            let w = &s[st..];
+            out.push_lower(w, w.is_ascii());
         }
     }
 }
@@ -158,18 +195,25 @@ impl Words {
         self.n = 0;
     }
 
-    fn push_lower(&mut self, w: &str) {
-        if self.n == self.v.len() {
+    /// Adds `w` lower-cased (`ascii`: `w` has only ASCII characters, as its reader
+    /// saw). A word without a capital sigma is lower-cased character by character
+    /// into the reused string: the same as `str::to_lowercase`, which treats only that
+    /// letter by its place in the word, without a new string per word.
+    fn push_lower(&mut self, w: &str, ascii: bool) {
+        let n = self.n;
+        if n == self.v.len() {
             self.v.push(String::new());
             self.cls.push(std::cell::Cell::new(UNKNOWN));
         }
-        let dst = &mut self.v[self.n];
-        self.cls[self.n].set(UNKNOWN);
-        self.n += 1;
+        self.cls[n].set(UNKNOWN);
+        self.n = n + 1;
+        let dst = &mut self.v[n];
         dst.clear();
-        if w.is_ascii() {
+        if ascii {
             dst.push_str(w);
             dst.make_ascii_lowercase();
+        } else if !w.contains('Σ') {
+            dst.extend(w.chars().flat_map(char::to_lowercase));
         } else {
             dst.push_str(&w.to_lowercase());
         }
@@ -420,11 +464,14 @@ fn nearest(before: &Words, n: usize, pos: u32, what: Says) -> Option<usize> {
 }
 
 /// Class bits after the kinds' (see [`positive_bit`]): the reference words, the company
-/// words, and "not looked up yet".
+/// words, the premises words of `company.rs`, and "not looked up yet".
 const REFERENCE: u32 = 1 << Kind::BUILTIN.len();
 const COMPANY: u32 = REFERENCE << 1;
+/// The premises words of `company.rs`, and its business places.
+const PLACE: u32 = COMPANY << 1;
+const BUSINESS_PLACE: u32 = PLACE << 1;
 const UNKNOWN: u32 = 1 << 31;
-const _: () = assert!(COMPANY < UNKNOWN, "the class bits fit below the marker");
+const _: () = assert!(BUSINESS_PLACE < UNKNOWN, "the class bits fit below the marker");
 
 /// The class bit of the positive words of `kind`: its place in [`Kind::BUILTIN`] (0 for
 /// a custom kind, which has no context words).
@@ -434,10 +481,12 @@ fn positive_bit(kind: Kind) -> u32 {
 
 /// Every list of this module with its class bit.
 fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
-    Kind::BUILTIN
-        .iter()
-        .map(|&k| (positive(k), positive_bit(k)))
-        .chain([(REFERENCE_WORDS, REFERENCE), (COMPANY_WORDS, COMPANY)])
+    Kind::BUILTIN.iter().map(|&k| (positive(k), positive_bit(k))).chain([
+        (REFERENCE_WORDS, REFERENCE),
+        (COMPANY_WORDS, COMPANY),
+        (company::PLACES, PLACE),
+        (company::BUSINESS_PLACES, BUSINESS_PLACE),
+    ])
 }
 
 /// The lists of this module as one lookup: exact entries by word, `*` entries by
@@ -445,6 +494,26 @@ fn all_lists() -> impl Iterator<Item = (&'static [&'static str], u32)> {
 struct Lists {
     exact: Lexicon,
     prefixes: Vec<Vec<(&'static str, u32)>>,
+    /// Per [`bucket`] of the first three bytes: the word lengths ([`len_bit`]) an entry
+    /// starting with those bytes can match. A word whose bit is not set is in no list
+    /// (most words are answered by this test, without the lookups).
+    maybe: Vec<u32>,
+}
+
+/// Number of [`Lists::maybe`] buckets: 2^12.
+const BUCKETS: usize = 1 << 12;
+
+/// The [`Lists::maybe`] bucket of a word's first three bytes (0 for the missing ones
+/// of a shorter word).
+fn bucket(b: &[u8]) -> usize {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0) as u32;
+    let key = at(0) | at(1) << 8 | at(2) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// The bit of a word length in [`Lists::maybe`] (lengths from 31 on share one).
+fn len_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 fn lists() -> &'static Lists {
@@ -462,22 +531,37 @@ fn lists() -> &'static Lists {
                             None => slot.push((p, bit)),
                         }
                     }
-                    _ => exact.push((*e, bit)),
+                    _ if !e.is_empty() => exact.push((*e, bit)),
+                    _ => {}
                 }
             }
         }
-        Lists { exact: Lexicon::new(exact.into_iter()), prefixes }
+        let mut maybe = vec![0u32; BUCKETS];
+        for (e, _) in &exact {
+            maybe[bucket(e.as_bytes())] |= len_bit(e.len());
+        }
+        for (p, _) in prefixes.iter().flatten() {
+            // every length from the prefix's on (every prefix has three bytes or more:
+            // see the tests)
+            maybe[bucket(p.as_bytes())] |= !0u32 << p.len().min(31);
+        }
+        Lists { exact: Lexicon::new(exact.into_iter()), prefixes, maybe }
     })
 }
 
 /// Which lists of this module a lower-case word is in, as bits: the positive words of
-/// each kind ([`positive_bit`]), [`REFERENCE`], [`COMPANY`]. The same
+/// each kind ([`positive_bit`]), [`REFERENCE`], [`COMPANY`], [`PLACE`],
+/// [`BUSINESS_PLACE`]. The same
 /// answer as [`matches_any`] with each list, from one lookup.
 fn classes(word: &str) -> u32 {
     let w = trim_hyphens(word);
-    let Some(&first) = w.as_bytes().first() else { return 0 };
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else { return 0 };
     let lists = lists();
-    let mut c = lists.exact.get(w.as_bytes());
+    if lists.maybe[bucket(b)] & len_bit(b.len()) == 0 {
+        return 0;
+    }
+    let mut c = lists.exact.get(b);
     for (p, bit) in &lists.prefixes[first as usize] {
         if w.starts_with(p) {
             c |= bit;
@@ -580,6 +664,53 @@ fn lone_generic(kind: Kind, before: &Words, r: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`words_back`] written character by character: the words of `s` from its end,
+    /// runs of letters and digits with single inner hyphens, stopping at the second
+    /// line break, lower-cased.
+    fn words_back_by_chars(s: &str, max: usize) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        let (mut out, mut end, mut newlines) = (Vec::new(), c.len(), 0);
+        while end > 0 && out.len() < max {
+            while end > 0 && !c[end - 1].is_alphanumeric() {
+                if c[end - 1] == '\n' {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        return out;
+                    }
+                }
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0
+                && (c[start - 1].is_alphanumeric()
+                    || c[start - 1] == '-' && start < end && start > 1 && c[start - 2] != '-')
+            {
+                start -= 1;
+            }
+            let w: String = c[start..end].iter().collect();
+            out.push(w.trim_start_matches('-').to_lowercase());
+            end = start;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn words_back_reads_characters(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Steuer", "ID", "-", "--", " ", "\n", "\n\n", ".", ":", "12", "Über", "straße", "ΣΑΣ", "É", "x", "😂", "’", "\t", "Nr",
+        ]), 0..16), max in 1usize..12) {
+            let s = parts.concat();
+            let mut w = Words::default();
+            words_back(&s, max, &mut w);
+            prop_assert_eq!(w.to_vec(), words_back_by_chars(&s, max), "{:?}", s);
+        }
+    }
 
     #[test]
     fn generic_words_are_reference_words() {
@@ -622,6 +753,10 @@ mod tests {
     #[test]
     fn classes_are_the_lists() {
         let lists: Vec<(&[&str], u32)> = all_lists().collect();
+        // the pre-test of `classes` keys on three bytes
+        for (list, _) in &lists {
+            assert!(list.iter().filter_map(|e| e.strip_suffix('*')).all(|p| p.len() >= 3), "{list:?}");
+        }
         let mut words: Vec<String> = vec![
             String::new(),
             "-".into(),

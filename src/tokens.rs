@@ -32,6 +32,8 @@ pub(crate) struct Tok {
     pub(crate) sp: bool,
     /// First letter upper-case.
     pub(crate) cap: bool,
+    /// A word with a joiner inside (`-`, `'` or `’`: `Marie-Claire`, `O'Brien`).
+    pub(crate) joined: bool,
     /// Part of an e-mail address, URL or handle: never a name or street.
     pub(crate) code: bool,
     /// The sentence or line of this token has no upper-case letter (chat typing there).
@@ -114,6 +116,8 @@ struct WordRead {
     cap: bool,
     /// Only ASCII characters.
     ascii: bool,
+    /// Has a joiner (`-`, `'`, `’`) inside.
+    joined: bool,
 }
 
 /// Reads the word that starts with letter `c` at byte `i`: letters, with `-`/`'`/`’`
@@ -123,6 +127,7 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut ascii = c.is_ascii();
+    let mut joined = false;
     let cap = if ascii { c.is_ascii_uppercase() } else { c.is_uppercase() };
     let mut e = i + c.len_utf8();
     loop {
@@ -142,6 +147,7 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
             let j = e + d.len_utf8();
             if j < len && is_letter(char_at(text, j)) {
                 ascii &= d.is_ascii();
+                joined = true;
                 e = j;
             } else {
                 break;
@@ -150,21 +156,18 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
             break;
         }
     }
-    WordRead { end: e, cap, ascii }
+    WordRead { end: e, cap, ascii, joined }
 }
 
 /// Appends `word` lower-cased to `lower`, character by character; true if it has an
 /// upper-case letter.
-fn lower_word(word: &str, lower: &mut Vec<u8>) -> bool {
+fn lower_word(word: &str, lower: &mut String) -> bool {
     let mut upper = false;
-    let mut tmp = [0u8; 4];
     for ch in word.chars() {
         if ch.is_uppercase() {
             upper = true;
         }
-        for lc in ch.to_lowercase() {
-            lower.extend_from_slice(lc.encode_utf8(&mut tmp).as_bytes());
-        }
+        lower.extend(ch.to_lowercase());
     }
     upper
 }
@@ -180,12 +183,14 @@ impl<'t> Tokens<'t> {
         let lex = words::lexicon();
         // The text with ASCII letters lower-cased: an ASCII word's lower case is where the
         // word is. Other words are lower-cased after it.
-        let mut lower: Vec<u8> = Vec::with_capacity(len + len / 8);
-        lower.extend_from_slice(bytes);
+        // (A string from the start: the words appended are whole characters, and no
+        // check of the whole copy is needed at the end.)
+        let mut lower = String::with_capacity(len + len / 8);
+        lower.push_str(text);
         lower.make_ascii_lowercase();
         // Every ASCII letter is part of a word: no word has an ASCII capital exactly when
         // lower-casing changed nothing.
-        let mut all_lower = lower[..] == bytes[..];
+        let mut all_lower = lower.as_bytes() == bytes;
         let mut nl = 0u8;
         let mut sp = false;
         // The chunk being read (see `close_chunk`): its first token and its characters.
@@ -226,18 +231,19 @@ impl<'t> Tokens<'t> {
             }
             let (mut ls, mut le) = (i, i);
             let mut f = 0;
+            let mut joined = false;
             let (t, e, cap) = if is_letter(c) {
                 let w = read_word(text, i, c);
+                joined = w.joined;
                 if w.ascii {
                     le = w.end;
-                    f |= words::ascii_word_flags(lex, &lower[i..w.end]);
+                    f |= words::ascii_word_flags(lex, &lower.as_bytes()[i..w.end]);
                 } else {
                     ls = lower.len();
                     if lower_word(&text[i..w.end], &mut lower) {
                         all_lower = false;
                     }
-                    // Whole characters were appended: the word is valid UTF-8.
-                    f |= words::word_flags(std::str::from_utf8(&lower[ls..]).unwrap_or_default());
+                    f |= words::word_flags(&lower[ls..]);
                     le = lower.len();
                 }
                 (T::Word, w.end, w.cap)
@@ -259,15 +265,13 @@ impl<'t> Tokens<'t> {
                 (T::Punct(c), i + c.len_utf8(), false)
             };
             fl.push(Cell::new(f));
-            v.push(Tok { t, s: i, e, ls, le, nl, sp, cap, code: false, lseg: false, useg: false });
+            v.push(Tok { t, s: i, e, ls, le, nl, sp, cap, joined, code: false, lseg: false, useg: false });
             nl = 0;
             sp = false;
             i = e;
         }
         close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
         mark_segments(text, &mut v);
-        // The text with ASCII letters lower-cased, then whole characters: valid UTF-8.
-        let lower = String::from_utf8(lower).unwrap_or_default();
         Tokens { text, lower, v, all_lower, fl }
     }
 
@@ -290,6 +294,12 @@ impl<'t> Tokens<'t> {
         let yes = words::streets::is_street_word(self.low(i));
         self.fl[i].set(f | flag::STREET_DONE | if yes { flag::STREET } else { 0 });
         yes
+    }
+
+    /// Token `i` is a word with a joiner inside (`-`, `'` or `’`): one bit instead of a
+    /// search of its text.
+    pub(crate) fn joined(&self, i: usize) -> bool {
+        self.v[i].joined
     }
 
     /// The lower-case text of token `i` (words only; empty for others).
@@ -496,7 +506,8 @@ mod tests {
     }
 
     /// Every token's bits are computed while tokenising: a word's are its lists (with
-    /// folded spellings), other tokens have none.
+    /// folded spellings), other tokens have none; a word is `joined` when it holds a
+    /// `-`, `'` or `’`.
     fn bits_of_tokens(text: &str) {
         let tk = super::Tokens::new(text);
         for i in 0..tk.v.len() {
@@ -507,6 +518,8 @@ mod tests {
                     "in {text:?}"
                 );
             }
+            let joined = tk.v[i].t == super::T::Word && tk.raw(i).contains(['-', '\'', '’']);
+            assert_eq!(tk.joined(i), joined, "{:?} in {text:?}", tk.raw(i));
             let want = if tk.v[i].t == super::T::Word { crate::words::word_flags(tk.low(i)) } else { 0 };
             assert_eq!(tk.flags(i), want, "{:?} in {text:?}", tk.raw(i));
         }

@@ -253,7 +253,7 @@ pub(super) fn own_account(text: &str, start: usize) -> bool {
 
 /// Business premises: an address after one of these, with a possessive before it
 /// ("our Edinburgh office at", "unsere Filiale in der"), is the company's.
-const PLACES: &[&str] = &[
+pub(super) const PLACES: &[&str] = &[
     "office",
     "offices",
     "büro",
@@ -294,7 +294,7 @@ const PLACES: &[&str] = &[
 
 /// Premises that are a business's whatever the possessive: a branch office, a seat.
 /// ("Branch" is not among them: it is also a US street name.)
-const BUSINESS_PLACES: &[&str] =
+pub(super) const BUSINESS_PLACES: &[&str] =
     &["filiale", "niederlassung", "geschäftsstelle", "firmensitz", "geschäftssitz", "headquarters", "showroom"];
 
 /// How far before an address a premises word may stand, and how far before that its
@@ -319,8 +319,9 @@ pub(super) fn company_place(before: &[String]) -> bool {
 
 /// True if a premises word stands among the first [`PLACE_WORDS`] of `before`: the
 /// only case in which [`company_place`] can say yes.
-pub(super) fn premises_word(before: &[String]) -> bool {
-    before.iter().take(PLACE_WORDS).any(|w| matches_any(w, PLACES) || matches_any(w, BUSINESS_PLACES))
+/// (Both lists are classes of [`super::classes`]: one lookup per word.)
+pub(super) fn premises_word(before: &super::Words) -> bool {
+    (0..before.len().min(PLACE_WORDS)).any(|i| before.class(i) & (super::PLACE | super::BUSINESS_PLACE) != 0)
 }
 
 #[cfg(test)]

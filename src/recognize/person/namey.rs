@@ -77,9 +77,9 @@ impl Ctx<'_, '_> {
         if (2..=5).contains(&n) && caps && !self.tk.v[i].useg {
             return Namey::No;
         }
-        // Most words have no `-`, `'` or `’` (whose first byte is 0xE2): the tests of
-        // their parts are skipped for them.
-        let joined = w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2));
+        // Most words have no `-`, `'` or `’` (a bit of the token): the tests of their
+        // parts are skipped for them.
+        let joined = self.tk.joined(i);
         // English contractions: I'm, it's, don't, we're, I'll, they've, I'd
         if let Some((_, tail)) = joined.then(|| w.split_once(['\'', '’'])).flatten() {
             if matches!(tail, "m" | "s" | "t" | "re" | "ll" | "ve" | "d") {
@@ -98,7 +98,7 @@ impl Ctx<'_, '_> {
             return Namey::No;
         }
         // Hyphenated: judge by the parts (Marie-Claire, Ramic-Seemann).
-        let whole = !joined || !w.contains(['-', '\'', '’']);
+        let whole = !joined;
         let parts = (!whole)
             .then(|| w.split(['-', '\'', '’']).filter(|p| !p.is_empty()))
             .into_iter()
@@ -165,13 +165,7 @@ pub(super) fn tab_before(tk: &Tokens<'_>, i: usize) -> bool {
 /// nor (if it has `-`/`'`) one of its parts is in a given-name list or the calendar.
 /// One flag test instead of the whole judgement for most words.
 pub(super) fn may_be_given(tk: &Tokens<'_>, i: usize) -> bool {
-    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || has_joiner(tk.low(i))
-}
-
-/// `w` has a `-`, `'` or `’`. A byte loop rules out most words (no `-`, `'`, nor
-/// the byte 0xE2 that starts `’`) before the character search.
-pub(super) fn has_joiner(w: &str) -> bool {
-    w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) && w.contains(['-', '\'', '’'])
+    tk.flags(i) & (flag::GIVEN_F | flag::GIVEN_AMB_F | flag::CALENDAR) != 0 || tk.joined(i)
 }
 
 /// Lower-case words of chat that are verbs/adverbs, not names, in languages we see.

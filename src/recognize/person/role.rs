@@ -4,7 +4,7 @@
 //! Kundenservice"). Only known given names: "Antwort vom Support", "Update from
 //! billing" are not people.
 
-use super::namey::Namey;
+use super::namey::{may_be_given, Namey};
 use super::scan::Scan;
 use crate::words::company::DEPARTMENTS;
 
@@ -21,7 +21,12 @@ impl Scan<'_, '_, '_> {
     /// "Opal from accounts": see the module docs.
     pub(super) fn name_from_department(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
-        if i < self.covered_to || !tk.cap_or_lower(i) || !matches!(self.cx.namey(i), Namey::Given | Namey::Weak) {
+        // (`may_be_given` answers most words from their bits, without the judgement)
+        if i < self.covered_to
+            || !tk.cap_or_lower(i)
+            || !may_be_given(tk, i)
+            || !matches!(self.cx.namey(i), Namey::Given | Namey::Weak)
+        {
             return None;
         }
         // "the guy from support", "a rose from the office": after an article the word
