@@ -87,6 +87,11 @@ pub(crate) struct Literals {
     /// One bit per pair of bytes that starts an alternative (every one has two or
     /// more): most places in a text are passed over on one look-up.
     pairs: Box<[u64; 1024]>,
+    /// One bit per pair that is a whole alternative, and per hash of the first three
+    /// bytes of a longer one ([`Literals::three`]): of the places a pair lets through
+    /// (common pairs such as `in`, `re`), most are passed over on a second look-up.
+    whole_pairs: Box<[u64; 1024]>,
+    threes: Box<[u64; 1024]>,
 }
 
 impl Literals {
@@ -98,6 +103,8 @@ impl Literals {
             by_first: Vec::new(),
             first: [0; 256],
             pairs: Box::new([0; 1024]),
+            whole_pairs: Box::new([0; 1024]),
+            threes: Box::new([0; 1024]),
         };
         for alt in spec.split('|') {
             let start = alt.starts_with("\\b");
@@ -106,6 +113,9 @@ impl Literals {
             assert!(word.len() >= 2 && !word.iter().any(|b| b.is_ascii_uppercase()), "literal set: {alt}");
             let pair = Self::pair(word, 0);
             set.pairs[pair / 64] |= 1 << (pair % 64);
+            let (bits, key) =
+                if word.len() == 2 { (&mut set.whole_pairs, pair) } else { (&mut set.threes, Self::three(word, 0)) };
+            bits[key / 64] |= 1 << (key % 64);
             let slot = match set.first[word[0] as usize] {
                 0 => {
                     set.by_first.push(Vec::new());
@@ -125,6 +135,22 @@ impl Literals {
     #[inline]
     fn pair(b: &[u8], i: usize) -> usize {
         b[i] as usize | (b[i + 1] as usize) << 8
+    }
+
+    /// A 16-bit hash of the three bytes at `i`.
+    #[inline]
+    fn three(b: &[u8], i: usize) -> usize {
+        let v = b[i] as u32 | (b[i + 1] as u32) << 8 | (b[i + 2] as u32) << 16;
+        (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// True if an alternative may start at `i`, on the pair and three-byte bits.
+    #[inline]
+    fn may_start(&self, b: &[u8], i: usize) -> bool {
+        let pair = Self::pair(b, i);
+        let has = |bits: &[u64; 1024], k: usize| bits[k / 64] & 1 << (k % 64) != 0;
+        has(&self.pairs, pair)
+            && (has(&self.whole_pairs, pair) || i + 2 < b.len() && has(&self.threes, Self::three(b, i)))
     }
 
     /// The length of the alternative matching at `i`, if one does.
@@ -148,8 +174,7 @@ impl Literals {
         let mut i = 0;
         std::iter::from_fn(move || {
             while i + 1 < b.len() {
-                let pair = Self::pair(b, i);
-                if self.pairs[pair / 64] & 1 << (pair % 64) == 0 {
+                if !self.may_start(b, i) {
                     i += 1;
                     continue;
                 }
