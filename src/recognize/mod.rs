@@ -3,9 +3,11 @@
 //! A recogniser = candidate pattern + validator + invalidator + score. It reads the
 //! normalised text and pushes [`Candidate`](crate::types::Candidate)s; context words, thresholds and overlaps
 //! are handled by the pipeline for every kind alike (see `crate::scanner`). Patterns
-//! are compiled once per process (the registry is shared by every scanner), in ASCII mode (`regex::bytes` without Unicode
+//! are compiled once per process (the registry is shared by every scanner), the first
+//! time a text needs them (`util::Pattern`), in ASCII mode (`regex::bytes` without Unicode
 //! tables): personal-data formats are ASCII, and the normaliser has already folded
-//! full-width digits and odd spaces.
+//! full-width digits and odd spaces. The shapes searched in nearly every text (e-mail
+//! addresses, handles, labelled BICs, the cue words) are read by hand.
 
 use crate::entity::Kind;
 
