@@ -1,8 +1,8 @@
 // Warming the engine up while the page is idle: the first scan after start-up also
 // builds what the engine makes on first use (word lists, name and street tables, the
-// search caches of its patterns) and runs code the browser has not optimised yet;
-// scanning a fixed sample of every kind once, right after protection is ready, moves
-// that cost out of the first keystroke or paste. The sample is this constant (made-up
+// patterns a text needs and their search caches) and runs code the browser has not
+// optimised yet; scanning a fixed sample of every kind once, right after protection is
+// ready, moves that cost out of the first keystroke or paste. The sample is this constant (made-up
 // values), never anything of the page.
 import { mark } from '../marks.js';
 
