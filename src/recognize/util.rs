@@ -194,6 +194,28 @@ impl Literals {
     }
 }
 
+/// The end of a domain name from `p`: labels of `byte`s and hyphens (not starting or
+/// ending with a hyphen, at most `max_label` bytes), each followed by a dot, then 2 to
+/// 24 ASCII letters after the last dot that has them. With fewer labels when the
+/// letters are missing after the last one, as a search for `(?:L\.)+[a-z]{2,24}`
+/// (ignoring case) backs off.
+pub(crate) fn domain_end(b: &[u8], mut p: usize, byte: fn(u8) -> bool, max_label: usize) -> Option<usize> {
+    let mut after_dots = Vec::new();
+    while p < b.len() && byte(b[p]) {
+        let run = b[p..].iter().take_while(|&&c| byte(c) || c == b'-').count();
+        let e = p + run;
+        if run > max_label || b[e - 1] == b'-' || e >= b.len() || b[e] != b'.' {
+            break;
+        }
+        p = e + 1;
+        after_dots.push(p);
+    }
+    after_dots.iter().rev().find_map(|&q| {
+        let letters = b[q..].iter().take(24).take_while(|c| c.is_ascii_alphabetic()).count();
+        (letters >= 2).then_some(q + letters)
+    })
+}
+
 /// True if the byte before `start` and the byte at `end` are not ASCII letters or
 /// digits, and not the continuation of a non-ASCII letter (so `Müller12` is not split).
 pub(crate) fn bounded(bytes: &[u8], start: usize, end: usize) -> bool {

@@ -5,6 +5,8 @@
 //! (letters, digits and UTF-8). Every text with an `@` is searched for it, and as a
 //! pattern it had to be compiled before the first such text could be read.
 
+use crate::recognize::util::domain_end;
+
 /// A byte of a dot-atom local part (RFC 5322 `atext`, and UTF-8).
 fn local(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80 || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
@@ -34,34 +36,6 @@ fn local_start(b: &[u8], from: usize, at: usize) -> Option<usize> {
     }
 }
 
-/// The end of the domain after the `@` at `at`: as many labels each followed by a dot
-/// as there are (a label is 1 to 63 label bytes and hyphens, not starting or ending
-/// with a hyphen), then 2 to 24 ASCII letters; with fewer labels if the letters are
-/// missing after the last one, as a pattern search backs off.
-fn domain_end(b: &[u8], at: usize) -> Option<usize> {
-    let mut ends = [0usize; 16];
-    let (mut n, mut more) = (0, Vec::new());
-    let mut p = at + 1;
-    while p < b.len() && label(b[p]) {
-        let run = b[p..].iter().take_while(|&&c| label(c) || c == b'-').count();
-        let e = p + run;
-        if run > 63 || b[e - 1] == b'-' || e >= b.len() || b[e] != b'.' {
-            break;
-        }
-        p = e + 1;
-        if n < ends.len() {
-            ends[n] = p;
-            n += 1;
-        } else {
-            more.push(p);
-        }
-    }
-    more.iter().rev().chain(ends[..n].iter().rev()).find_map(|&q| {
-        let letters = b[q..].iter().take(24).take_while(|c| c.is_ascii_alphabetic()).count();
-        (letters >= 2).then_some(q + letters)
-    })
-}
-
 /// The addresses in `b`, as `(start, end)`, left to right and not overlapping.
 pub(super) fn addresses(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
@@ -72,7 +46,8 @@ pub(super) fn addresses(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 continue;
             }
             let Some(s) = local_start(b, pos, at) else { continue };
-            if let Some(e) = domain_end(b, at) {
+            // labels of up to 63 bytes (RFC 1035)
+            if let Some(e) = domain_end(b, at + 1, label, 63) {
                 pos = e;
                 return Some((s, e));
             }

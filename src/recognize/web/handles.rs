@@ -3,6 +3,7 @@
 
 use super::text::{glued_before, looks_like_domain, lower};
 use crate::entity::Kind;
+use crate::recognize::util::domain_end;
 use crate::types::{Candidate, Input};
 
 /// `@handle` user names and Fediverse addresses. Found without a pattern (every text
@@ -17,27 +18,6 @@ fn name_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-')
 }
 
-/// The end of the instance after the second `@` at `at`: dot-separated labels of
-/// letters, digits and hyphens (not starting or ending with one), then 2 to 24 letters
-/// after the last dot that has them, as a pattern search backs off to it.
-fn instance_end(b: &[u8], at: usize) -> Option<usize> {
-    let mut dots = Vec::new();
-    let mut p = at + 1;
-    loop {
-        let run = b[p.min(b.len())..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
-        let e = p + run;
-        if run == 0 || b[p] == b'-' || b[e - 1] == b'-' || e >= b.len() || b[e] != b'.' {
-            break;
-        }
-        dots.push(e);
-        p = e + 1;
-    }
-    dots.iter().rev().find_map(|&d| {
-        let letters = b[d + 1..].iter().take(24).take_while(|c| c.is_ascii_alphabetic()).count();
-        (letters >= 2).then_some(d + 1 + letters)
-    })
-}
-
 /// The handles in `b` as `(start, end)`, left to right and not overlapping.
 fn handles(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
@@ -50,7 +30,8 @@ fn handles(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
             let name = b[at + 2..].iter().take(30).take_while(|&&c| name_byte(c)).count();
             let mut e = at + 2 + name;
             if b.get(e) == Some(&b'@') {
-                e = instance_end(b, e).unwrap_or(e);
+                // the instance: labels of letters, digits and hyphens, of any length
+                e = domain_end(b, e + 1, |c| c.is_ascii_alphanumeric(), usize::MAX).unwrap_or(e);
             }
             pos = e;
             return Some((at, e));
