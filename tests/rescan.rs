@@ -111,6 +111,21 @@ fn apply(t: &mut String, e: &Edit) {
     }
 }
 
+/// Rescans `text`, then each state after the edits one by one, and asserts that every
+/// rescan finds what a full scan of the same text finds.
+fn rescans_equal_full_scans_while_editing(mut text: String, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let s = scanner();
+    let mut state = Rescan::new();
+    prop_assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+    for e in edits {
+        apply(&mut text, e);
+        let full = s.scan(&text, None).unwrap();
+        let inc = s.rescan(&mut state, &text, None).unwrap();
+        prop_assert_eq!(inc, full, "after {:?}, text {:?}", e, text);
+    }
+    Ok(())
+}
+
 fn text_of(picks: &[(usize, usize)]) -> String {
     let mut t = String::new();
     for &(s, sep) in picks {
@@ -128,16 +143,7 @@ proptest! {
         picks in prop::collection::vec((any::<usize>(), any::<usize>()), 5..120),
         edits in prop::collection::vec(edit_strategy(), 1..25),
     ) {
-        let s = scanner();
-        let mut text = text_of(&picks);
-        let mut state = Rescan::new();
-        prop_assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
-        for e in &edits {
-            apply(&mut text, e);
-            let full = s.scan(&text, None).unwrap();
-            let inc = s.rescan(&mut state, &text, None).unwrap();
-            prop_assert_eq!(inc, full, "after {:?}, text {:?}", e, text);
-        }
+        rescans_equal_full_scans_while_editing(text_of(&picks), &edits)?;
     }
 }
 
@@ -169,18 +175,9 @@ proptest! {
         picks in prop::collection::vec((0usize..6, any::<usize>()), 5..40),
         edits in prop::collection::vec(edit_strategy(), 1..25),
     ) {
-        let s = scanner();
         let few = with_values();
         let picks: Vec<(usize, usize)> = picks.iter().map(|&(k, sep)| (few[k % few.len()], sep)).collect();
-        let mut text = text_of(&picks);
-        let mut state = Rescan::new();
-        prop_assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
-        for e in &edits {
-            apply(&mut text, e);
-            let full = s.scan(&text, None).unwrap();
-            let inc = s.rescan(&mut state, &text, None).unwrap();
-            prop_assert_eq!(inc, full, "after {:?}, text {:?}", e, text);
-        }
+        rescans_equal_full_scans_while_editing(text_of(&picks), &edits)?;
     }
 }
 
