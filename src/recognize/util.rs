@@ -72,13 +72,16 @@ pub(crate) fn re_folded(pattern: &str) -> Pattern {
 /// text: leftmost first, and at one start the first alternative listed that matches,
 /// matches not overlapping. An alternative may require an ASCII word boundary (`\b`,
 /// what [`is_word`] tells apart) before or after it: `\bnat\b`. Written as that
-/// pattern would be, without other syntax (`.` is a dot): `"geb|born|d.o.b|\bage\b"`.
+/// pattern would be, without other syntax (`.` is a dot): `"geb|born|d.o.b|\bage\b"`;
+/// inside a word (not in its first three bytes) `\s` stands for one ASCII white-space
+/// byte and `\s+` for a run of them, as in a pattern (`user\sname|nome\s+utente`).
 ///
 /// Built without compiling anything (a scanner is ready at once), for the cue words a
 /// recogniser looks for in every text before its own work.
 pub(crate) struct Literals {
-    /// Per alternative: where its bytes are in `bytes`, and its two boundary flags.
-    alts: Vec<(usize, usize, bool, bool)>,
+    /// Per alternative: where its bytes are in `bytes`, its two boundary flags, and
+    /// whether it holds white space ([`SPACE`], [`SPACES`]).
+    alts: Vec<(usize, usize, bool, bool, bool)>,
     bytes: Vec<u8>,
     /// Per first byte: the alternatives starting with it, in the order listed.
     by_first: Vec<Vec<u16>>,
@@ -109,8 +112,16 @@ impl Literals {
         for alt in spec.split('|') {
             let start = alt.starts_with("\\b");
             let end = alt.ends_with("\\b");
-            let word = &alt.as_bytes()[if start { 2 } else { 0 }..alt.len() - if end { 2 } else { 0 }];
-            assert!(word.len() >= 2 && !word.iter().any(|b| b.is_ascii_uppercase()), "literal set: {alt}");
+            let word = &alt[if start { 2 } else { 0 }..alt.len() - if end { 2 } else { 0 }];
+            let word = word.replace("\\s+", "\u{2}").replace("\\s", "\u{1}");
+            let word = word.as_bytes();
+            let spaced = word.iter().any(|&b| b == SPACE || b == SPACES);
+            assert!(
+                word.len() >= 2
+                    && !word.iter().any(|b| b.is_ascii_uppercase())
+                    && !word.iter().take(3).any(|&b| b == SPACE || b == SPACES),
+                "literal set: {alt}"
+            );
             let pair = Self::pair(word, 0);
             set.pairs[pair / 64] |= 1 << (pair % 64);
             let (bits, key) =
@@ -125,7 +136,7 @@ impl Literals {
                 k => k as usize - 1,
             };
             set.by_first[slot].push(set.alts.len() as u16);
-            set.alts.push((set.bytes.len(), word.len(), start, end));
+            set.alts.push((set.bytes.len(), word.len(), start, end, spaced));
             set.bytes.extend_from_slice(word);
         }
         set
@@ -161,11 +172,15 @@ impl Literals {
             return None;
         }
         self.by_first[slot as usize - 1].iter().find_map(|&k| {
-            let (off, len, start, end) = self.alts[k as usize];
-            let fits = b[i..].starts_with(&self.bytes[off..off + len])
-                && (!start || i == 0 || !is_word(b[i - 1]))
-                && (!end || i + len == b.len() || !is_word(b[i + len]));
-            fits.then_some(len)
+            let (off, len, start, end, spaced) = self.alts[k as usize];
+            let word = &self.bytes[off..off + len];
+            let e = if spaced {
+                spaced_end(b, i, word)?
+            } else {
+                b[i..].starts_with(word).then_some(i + len)?
+            };
+            let fits = (!start || i == 0 || !is_word(b[i - 1])) && (!end || e == b.len() || !is_word(b[e]));
+            fits.then_some(e - i)
         })
     }
 
@@ -192,6 +207,34 @@ impl Literals {
     pub(crate) fn is_match(&self, b: &[u8]) -> bool {
         self.find_iter(b).next().is_some()
     }
+}
+
+/// In a [`Literals`] word: one ASCII white-space byte (`\s`).
+const SPACE: u8 = 1;
+/// In a [`Literals`] word: a run of ASCII white-space bytes (`\s+`).
+const SPACES: u8 = 2;
+
+/// True for what `\s` matches in ASCII mode: tab, line feed, vertical tab, form feed,
+/// carriage return, space.
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Where `word`, with its [`SPACE`] and [`SPACES`], ends when it matches at `i` of `b`.
+/// A run of white space is taken whole: what follows it in a word is not white space.
+fn spaced_end(b: &[u8], mut i: usize, word: &[u8]) -> Option<usize> {
+    for &w in word {
+        let n = match w {
+            SPACE => usize::from(b.get(i).is_some_and(|&c| is_space(c))),
+            SPACES => b[i..].iter().take_while(|&&c| is_space(c)).count(),
+            _ => usize::from(b.get(i) == Some(&w)),
+        };
+        if n == 0 {
+            return None;
+        }
+        i += n;
+    }
+    Some(i)
 }
 
 /// The end of a domain name from `p`: labels of `byte`s and hyphens (not starting or

@@ -55,7 +55,7 @@ use urls::{host_chunks, Urls, HINT_STEMS};
 
 /// The user-name labels (read by the registry's tests of the folded patterns).
 #[cfg(test)]
-pub(super) use labelled::LABEL;
+pub(super) use labelled::LABELS;
 
 pub(super) struct Web {
     gate: Literals,

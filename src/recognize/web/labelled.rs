@@ -7,16 +7,26 @@ use super::user_words::{
     ACCOUNT_LABELS, BARE_LABELS, CONJUNCT_FILLERS, CONNECTORS, FILE_ENDINGS, FILLERS, NOT_NAMES, OWNERS, STRONG_LABELS,
 };
 use crate::entity::Kind;
-use crate::recognize::util::Pattern;
-use crate::recognize::util::{alnum_runs, re_folded, typo_eq_ci};
+use crate::recognize::util::{alnum_runs, typo_eq_ci, Literals};
 use crate::types::{Candidate, Input};
 
-/// User-name labels, in lower case (searched in [`Input::folded`]).
-pub(crate) const LABEL: &str = r"\b(?:benutzernamen|benutzername|nutzername|benutzer|usernames|username|user\s?names?|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
+/// User-name labels, whole words in lower case (a [`Literals`] set searched in
+/// [`Input::folded`]; at one place the first that matches, as a pattern's
+/// alternatives): `user name` with one white-space byte, `nome utente` with any run.
+pub(crate) const LABELS: &str = concat!(
+    r"\bbenutzernamen\b|\bbenutzername\b|\bnutzername\b|\bbenutzer\b|\busernames\b|",
+    r"\busername\b|\buser\snames\b|\buser\sname\b|\buser-id\b|\buserid\b|\buser\b|\blogin\b|",
+    r"\blog-in\b|\banmeldename\b|\bhandle\b|\bnickname\b|\bnick\b|\baccount\b|\bacct\b|",
+    r"\bacc\b|\bkonto\b|\bkonten\b|\bbenutzerkonto\b|\bnutzerkonto\b|\bkundenkonto\b|",
+    r"\bprofile\b|\bprofil\b|\binstagram\b|\binsta\b|\btwitter\b|\btiktok\b|\bgithub\b|",
+    r"\bgitlab\b|\btelegram\b|\bsnapchat\b|\bskype\b|\bdiscord\b|\breddit\b|\btwitch\b|",
+    r"\bmastodon\b|\bthreads\b|\bpseudo\b|\bpseudonyme\b|\bgebruikersnaam\b|\bnome\s+utente\b|",
+    r"\busuario\b",
+);
 
-/// The label pattern, compiled.
+/// The label words.
 pub(super) struct Labelled {
-    label: Pattern,
+    label: Literals,
 }
 
 /// The length of the user-name token at the start of `b` (what
@@ -31,7 +41,7 @@ fn token_len(b: &[u8]) -> Option<usize> {
 
 impl Labelled {
     pub(super) fn new() -> Labelled {
-        Labelled { label: re_folded(LABEL) }
+        Labelled { label: Literals::new(LABELS) }
     }
 
     /// The labelled user names of the text, outside the URLs of `urls`.
@@ -80,10 +90,11 @@ impl Labelled {
     /// mistyped ones ("Bnutzername", "usernaem", "acconut") as the label they stand for.
     fn labels(&self, input: &Input<'_>) -> Vec<(usize, usize, String)> {
         let b = input.bytes;
+        let f = input.folded();
         let mut labels: Vec<(usize, usize, String)> = self
             .label
-            .find_iter(input.folded())
-            .map(|m| (m.start(), m.end(), String::from_utf8_lossy(m.as_bytes()).replace(' ', "")))
+            .find_iter(f)
+            .map(|(s, e)| (s, e, String::from_utf8_lossy(&f[s..e]).replace(' ', "")))
             .collect();
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
