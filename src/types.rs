@@ -81,7 +81,7 @@ impl<'t> Input<'t> {
     }
 
     /// The bytes with ASCII letters in lower case (made once per scan; same length and
-    /// offsets as [`Input::bytes`]): what the patterns of [`crate::recognize::util::re_folded`] read.
+    /// offsets as [`Input::bytes`]): what the cue-word sets ([`crate::recognize::util::Literals`]) read.
     pub(crate) fn folded(&self) -> &[u8] {
         self.folded.get_or_init(|| self.bytes.to_ascii_lowercase())
     }

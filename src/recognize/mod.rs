@@ -86,7 +86,11 @@ mod tests {
                 .into_iter()
                 .map(|p| (p, util::Literals::new(p), ascii_pattern(&format!("(?i){}", pattern_of(p)))))
                 .collect();
-            sets.push((LABEL_PATTERN, util::Literals::new(web::LABELS), ascii_pattern(&format!("(?i){LABEL_PATTERN}"))));
+            sets.push((
+                LABEL_PATTERN,
+                util::Literals::new(web::LABELS),
+                ascii_pattern(&format!("(?i){LABEL_PATTERN}")),
+            ));
             sets
         });
         let folded = text.as_bytes().to_ascii_lowercase();

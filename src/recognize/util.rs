@@ -58,14 +58,12 @@ pub(crate) fn compile(pattern: &str) -> Regex {
         .unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
-/// A built-in pattern written in lower case, to be run over
-/// [`crate::types::Input::folded`]: it finds what `(?i)pattern` finds in the text (ASCII
-/// case folding only, as everywhere in ASCII mode). A search for many literals ignoring
-/// case gets no literal prefilter and runs the automaton over every byte; in lower case
-/// the literals are searched for directly, several times faster. Compiled on first use.
-pub(crate) fn re_folded(pattern: &str) -> Pattern {
-    assert!(!pattern.bytes().any(|b| b.is_ascii_uppercase()), "folded pattern must be lower case: {pattern}");
-    re(pattern)
+/// A pattern compiled as the crate's built-in patterns were before they were read by
+/// hand: `regex::bytes` in ASCII mode. Property tests compare a hand-written search
+/// with it.
+#[cfg(test)]
+pub(crate) fn reference(pattern: &str) -> regex::bytes::Regex {
+    regex::bytes::RegexBuilder::new(pattern).unicode(false).build().unwrap()
 }
 
 /// A set of literal words searched like the pattern `a|b|…` over folded (lower-case)
@@ -174,11 +172,7 @@ impl Literals {
         self.by_first[slot as usize - 1].iter().find_map(|&k| {
             let (off, len, start, end, spaced) = self.alts[k as usize];
             let word = &self.bytes[off..off + len];
-            let e = if spaced {
-                spaced_end(b, i, word)?
-            } else {
-                b[i..].starts_with(word).then_some(i + len)?
-            };
+            let e = if spaced { spaced_end(b, i, word)? } else { b[i..].starts_with(word).then_some(i + len)? };
             let fits = (!start || i == 0 || !is_word(b[i - 1])) && (!end || e == b.len() || !is_word(b[e]));
             fits.then_some(e - i)
         })
@@ -353,15 +347,6 @@ pub(crate) fn alnum_runs(b: &[u8], min: usize) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// Matches of `re` inside each range of `b`, as `(start, end)` in `b`.
-pub(crate) fn find_in<'a>(
-    re: &'a Regex,
-    b: &'a [u8],
-    ranges: impl IntoIterator<Item = (usize, usize)> + 'a,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    ranges.into_iter().flat_map(move |(lo, hi)| re.find_iter(&b[lo..hi]).map(move |m| (lo + m.start(), lo + m.end())))
 }
 
 /// Letters and digits of `s`, upper-cased (the compact form validators take).

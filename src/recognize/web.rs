@@ -41,7 +41,9 @@
 //! and their slip-proof stems) decides which of the patterns run at all.
 
 mod handles;
+mod homepage;
 mod labelled;
+mod profile;
 mod text;
 mod urls;
 mod user_words;

@@ -91,11 +91,8 @@ impl Labelled {
     fn labels(&self, input: &Input<'_>) -> Vec<(usize, usize, String)> {
         let b = input.bytes;
         let f = input.folded();
-        let mut labels: Vec<(usize, usize, String)> = self
-            .label
-            .find_iter(f)
-            .map(|(s, e)| (s, e, String::from_utf8_lossy(&f[s..e]).replace(' ', "")))
-            .collect();
+        let mut labels: Vec<(usize, usize, String)> =
+            self.label.find_iter(f).map(|(s, e)| (s, e, String::from_utf8_lossy(&f[s..e]).replace(' ', ""))).collect();
         // The pattern's labels are in text order: a binary search keeps this linear-ish
         // (a linear search per word made long texts quadratic).
         let exact = labels.len();

@@ -2,36 +2,51 @@
 //! parent module's docs), with the word lists that tell a personal page from a
 //! company's.
 
+use super::homepage::{homepages, HOMEPAGE_TLDS};
+use super::profile::profiles;
 use super::text::{glued_before, lower, trim_url_end};
 use crate::context::{matches_any, Window};
 use crate::entity::Kind;
-use crate::recognize::util::Pattern;
-use crate::recognize::util::{find_in, has_typo_tolerant, re};
+use crate::recognize::util::{has_typo_tolerant, Literals};
 use crate::types::{Candidate, Input};
 
-/// The URL patterns, compiled.
+/// What every match of the profile pattern holds (in lower case): a network's host
+/// with its slash, or `/@` after a Fediverse host.
+const PROFILE_CUES: &str = "linkedin.com/|xing.com/|xing.de/|facebook.com/|fb.com/|instagram.com/|twitter.com/|\
+x.com/|github.com/|gitlab.com/|threads.net/|pinterest.|behance.net/|dribbble.com/|about.me/|t.me/|reddit.com/u|\
+soundcloud.com/|vimeo.com/|/@";
+
+/// The cue words of profile URLs.
 pub(super) struct Urls {
-    profile: Pattern,
-    homepage: Pattern,
+    profile_cues: Literals,
 }
 
 impl Urls {
     pub(super) fn new() -> Urls {
-        Urls {
-            profile: re(concat!(
-                r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
-                r"(?:linkedin\.com/(?:in|pub)/|xing\.(?:com|de)/profiles?/|facebook\.com/|fb\.com/|instagram\.com/|",
-                r"twitter\.com/|x\.com/|github\.com/|gitlab\.com/|threads\.net/@?|pinterest\.[a-z]{2,3}/|behance\.net/|",
-                r"dribbble\.com/|about\.me/|t\.me/|reddit\.com/u(?:ser)?/|soundcloud\.com/|vimeo\.com/|",
-                r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/@)",
-                r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~\x80-\xff-]+/?)"
-            )),
-            homepage: re(concat!(
-                r"(?i)(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*",
-                r"\.(?:de|at|ch|li|com|net|org|eu|info|me|io|name|page|dev|blog|online|website|site|uk|ie|fr|it|es|pt|nl|be|lu|pl|cz|dk|se)\b",
-                r"(?:/[A-Za-z0-9_.%~/-]*)?"
-            )),
-        }
+        Urls { profile_cues: Literals::new(PROFILE_CUES) }
+    }
+
+    /// The profile URLs of `b` ([`profiles`]; `f`: folded), searched in the parts of
+    /// its `chunks` that hold a network's host ([`url_parts`]).
+    fn profile_spans<'a>(
+        &'a self,
+        b: &'a [u8],
+        f: &'a [u8],
+        chunks: &'a [(usize, usize)],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        url_parts(b, chunks, profile_byte, |(s, e)| self.profile_cues.is_match(&f[s..e]))
+            .flat_map(|(lo, hi)| profiles(&b[lo..hi]).into_iter().map(move |(s, e)| (lo + s, lo + e)))
+    }
+
+    /// The homepage URLs of `b` ([`homepages`]), searched in the parts of its
+    /// `chunks` that hold a homepage's top-level domain ([`url_parts`]).
+    fn homepage_spans<'a>(
+        &self,
+        b: &'a [u8],
+        chunks: &'a [(usize, usize)],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        url_parts(b, chunks, homepage_byte, |(s, e)| has_homepage_tld(&b[s..e]))
+            .flat_map(|(lo, hi)| homepages(&b[lo..hi]).into_iter().map(move |(s, e)| (lo + s, lo + e)))
     }
 
     /// Profile URLs of the networks, found in `chunks` (see [`host_chunks`]); their
@@ -44,7 +59,7 @@ impl Urls {
         urls: &mut Vec<(usize, usize)>,
     ) {
         let b = input.bytes;
-        for (s, m_end) in find_in(&self.profile, b, chunks.iter().copied()) {
+        for (s, m_end) in self.profile_spans(b, input.folded(), chunks) {
             if glued_before(b, s) {
                 continue;
             }
@@ -84,7 +99,7 @@ impl Urls {
         urls: &[(usize, usize)],
     ) {
         let b = input.bytes;
-        for (s, m_end) in find_in(&self.homepage, b, chunks.iter().copied()) {
+        for (s, m_end) in self.homepage_spans(b, chunks) {
             if glued_before(b, s) || urls.iter().any(|&(us, ue)| s < ue && us < m_end) {
                 continue;
             }
@@ -319,6 +334,57 @@ pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The parts of the `chunks` of `b` where a URL pattern is searched: the maximal runs
+/// of bytes for which `byte` holds (every byte a match of the pattern can hold) that
+/// pass `cue` (something every match holds). A byte out of the runs is no word byte,
+/// so `\b` reads a part's ends as it reads the bytes around them: part by part, a
+/// pattern finds what it finds in the chunks, where a part of an e-mail address
+/// (`anna.huber@web.de`: `web.de`) or prose glued to a dot is a few bytes or none.
+fn url_parts<'a>(
+    b: &'a [u8],
+    chunks: &'a [(usize, usize)],
+    byte: fn(u8) -> bool,
+    cue: impl Fn((usize, usize)) -> bool + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    chunks
+        .iter()
+        .flat_map(move |&(lo, hi)| {
+            let mut i = lo;
+            std::iter::from_fn(move || {
+                while i < hi {
+                    let s = i + b[i..hi].iter().position(|&c| byte(c)).unwrap_or(hi - i);
+                    let e = s + b[s..hi].iter().position(|&c| !byte(c)).unwrap_or(hi - s);
+                    i = e;
+                    if s < e {
+                        return Some((s, e));
+                    }
+                }
+                None
+            })
+        })
+        .filter(move |&p| cue(p))
+}
+
+/// A byte a homepage URL can hold: letters, digits and `._%~/:-`.
+fn homepage_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'~' | b'/' | b':' | b'-')
+}
+
+/// A byte a profile URL can hold: those of a homepage, `?=@` and non-ASCII bytes.
+fn profile_byte(c: u8) -> bool {
+    homepage_byte(c) || matches!(c, b'?' | b'=' | b'@') || c >= 0x80
+}
+
+/// True if `part` holds a dot followed by a word that is a homepage's top-level
+/// domain: what the homepage pattern needs (`\.(?:de|at|…)\b`).
+fn has_homepage_tld(part: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', part).any(|d| {
+        let w = &part[d + 1..];
+        let w = &w[..w.iter().position(|&c| !super::super::util::is_word(c)).unwrap_or(w.len())];
+        HOMEPAGE_TLDS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(w))
+    })
+}
+
 /// The text within 600 bytes before and 300 after the URL at `s..e` (cut at character
 /// boundaries): where the writer's name stands in a message or its signature.
 fn near_text(text: &str, s: usize, e: usize) -> &str {
@@ -408,6 +474,13 @@ fn signed_off(text: &str, s: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// A host label, as the homepage pattern had it.
+    const LABEL: &str = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?";
+
+    /// Searched in the parts of the host chunks, the homepage shape (read by hand) and
+    /// the profile pattern (in `&str`, non-ASCII characters as a class of code points)
+    /// find what the byte patterns they replace found in the whole text (non-ASCII
+    /// bytes as a class of bytes).
     #[test]
     fn host_chunks_find_what_the_whole_text_finds() {
         let web = Urls::new();
@@ -425,20 +498,96 @@ mod tests {
         .map(|t| t.to_string())
         .collect();
         // Random texts over the characters that matter (deterministic generator).
-        let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_".chars().collect();
+        let alphabet: Vec<char> = "ab1.-/@ \n\tdecomwwnilkx:é_ł😀%~?=".chars().collect();
         let mut next = crate::test_rng(12345);
         for _ in 0..3000 {
             let t: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
             texts.push(t);
         }
+        // … and over the pieces of URLs and e-mail addresses.
+        let pieces = [
+            "linkedin.com/in/",
+            "LinkedIn.com/pub/",
+            "xing.de/profile/",
+            "x.com/",
+            "/@",
+            "github.com/",
+            "t.me/",
+            "www.",
+            "WWW.",
+            "https://",
+            "http://",
+            "profile.php?id=",
+            "123",
+            "anna",
+            "@",
+            ".de",
+            ".COM",
+            ".info",
+            ".",
+            "-",
+            " ",
+            "\n",
+            "ł",
+            "é",
+            "?",
+            "=",
+            "a",
+            "Pinterest.DE/",
+            "reddit.com/user/",
+            "m.",
+            "de.",
+            "_",
+            "%",
+            "/",
+            ":",
+            ",",
+            "abcdefghijklmnopqrstuvwxyz0123",
+            "de-",
+            "-",
+            "HTTP://",
+            "hTtPs://",
+            "name",
+            ".site",
+            "_x",
+            "Threads.NET/",
+            "mobile.",
+            "pinterest.",
+            "abc",
+            "facebook.com/",
+            "12",
+            "profile.php?id=",
+            "xing.de/profiles/",
+            "ab.",
+            "/@",
+            "@",
+            "T.me/",
+        ];
+        for _ in 0..3000 {
+            let t: String = (0..next(20)).map(|_| pieces[next(pieces.len())]).collect();
+            texts.push(t);
+        }
+        let homepage = format!(
+            r"(?i)(?:https?://)?(?:www\.)?{LABEL}(?:\.{LABEL})*\.(?:{})\b(?:/[A-Za-z0-9_.%~/-]*)?",
+            HOMEPAGE_TLDS.join("|")
+        );
+        let profile = concat!(
+            r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
+            r"(?:linkedin\.com/(?:in|pub)/|xing\.(?:com|de)/profiles?/|facebook\.com/|fb\.com/|instagram\.com/|",
+            r"twitter\.com/|x\.com/|github\.com/|gitlab\.com/|threads\.net/@?|pinterest\.[a-z]{2,3}/|behance\.net/|",
+            r"dribbble\.com/|about\.me/|t\.me/|reddit\.com/u(?:ser)?/|soundcloud\.com/|vimeo\.com/|",
+            r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/@)",
+            r"(?:profile\.php\?id=[0-9]+|[A-Za-z0-9_.%~\x80-\xff-]+/?)"
+        )
+        .to_string();
+        let [homepage, profile] = [homepage, profile].map(|p| crate::recognize::util::reference(&p));
         for t in &texts {
             let b = t.as_bytes();
             let chunks = host_chunks(b);
-            for re in [&web.homepage, &web.profile] {
-                let whole: Vec<(usize, usize)> = re.find_iter(b).map(|m| (m.start(), m.end())).collect();
-                let parts: Vec<(usize, usize)> = find_in(re, b, chunks.iter().copied()).collect();
-                assert_eq!(whole, parts, "{t:?}");
-            }
+            let f = t.to_ascii_lowercase();
+            let all = |re: &regex::bytes::Regex| re.find_iter(b).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+            assert_eq!(web.homepage_spans(b, &chunks).collect::<Vec<_>>(), all(&homepage), "{t:?}");
+            assert_eq!(web.profile_spans(b, f.as_bytes(), &chunks).collect::<Vec<_>>(), all(&profile), "{t:?}");
         }
     }
 }
