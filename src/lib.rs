@@ -14,9 +14,9 @@
 //! 1. **Normalise** (`normalize`): fold full-width digits, odd spaces, zero-width
 //!    characters and decomposed accents, keeping a map back to the original text.
 //! 2. **Recognise** (`recognize`, one recogniser per kind or family, chosen by the
-//!    registry in `recognize/mod.rs`): a linear-time candidate search (the `regex`
-//!    crate in ASCII mode, or hand-written scanners over bytes and over the shared
-//!    tokens of `tokens`) plus the kind's validator (`validate`: IBAN MOD 97-10, Luhn,
+//!    registry in `recognize/mod.rs`): a linear-time candidate search (hand-written
+//!    scanners over bytes and over the shared tokens of `tokens`; the written-out
+//!    e-mail forms with `regex_lite`, around their cue) plus the kind's validator (`validate`: IBAN MOD 97-10, Luhn,
 //!    Steuer-IdNr, SVNR, AHV, SSN ranges, …). A value that fails its check is dropped,
 //!    with documented exceptions (a typo'd IBAN right after the word "IBAN").
 //!    Recognisers may *gate* on the form field (a bare city only in a city field), but

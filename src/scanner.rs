@@ -133,7 +133,7 @@ impl Scanner {
         let class = input.field;
         let mut custom = Vec::new();
         for c in &self.cfg.custom {
-            for m in c.re.find_iter(input.bytes) {
+            for m in c.re.find_iter(ntext) {
                 let (s, e) = snap(ntext, m.start(), m.end());
                 if s >= e {
                     continue;
@@ -158,7 +158,7 @@ impl Scanner {
         custom.retain_mut(|c| self.keep(c, &mut win, ntext, &class));
         cands.append(&mut custom);
         if let Some((kind, re)) = &self.cfg.deny {
-            for m in re.find_iter(input.bytes) {
+            for m in re.find_iter(ntext) {
                 let (s, e) = snap(ntext, m.start(), m.end());
                 if s < e {
                     let mut c = Candidate::new(*kind, s, e, 1.0);
@@ -265,7 +265,7 @@ impl Scanner {
                 return true;
             }
         }
-        self.cfg.allow_res.iter().any(|re| re.is_match(value.as_bytes()))
+        self.cfg.allow_res.iter().any(|re| re.is_match(value))
     }
 
     /// Scans and masks in one call; returns the masked text and the findings.

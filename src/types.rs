@@ -54,7 +54,7 @@ impl Candidate {
 pub struct Input<'t> {
     /// Normalised text.
     pub text: &'t str,
-    /// The same, as bytes (for `regex::bytes`).
+    /// The same, as bytes (what the hand-written searches read).
     pub bytes: &'t [u8],
     /// What the field hints say.
     pub field: FieldClass,

@@ -91,6 +91,20 @@ fn custom_pattern_with_validator() {
 }
 
 #[test]
+fn custom_pattern_dot_is_one_character() {
+    // `.` (and a negated class) stands for a character, not for a byte of one.
+    let s = ScannerBuilder::new()
+        .custom(CustomPattern { name: "ref".into(), pattern: r"Ref-.{4}\b".into(), validator: None, score: 0.8 })
+        .build()
+        .unwrap();
+    let t = "Bitte Ref-Müll prüfen, nicht Ref-Mü.";
+    let f = s.scan(t, None).unwrap();
+    let found: Vec<&str> =
+        f.iter().filter(|x| s.kind_id(x.kind) == "ref").map(|x| &t[x.span.start..x.span.end]).collect();
+    assert_eq!(found, ["Ref-Müll"]);
+}
+
+#[test]
 fn allow_and_deny_lists() {
     let s = ScannerBuilder::new().allow(&["support@example.org"]).deny(&["Projekt Falke"]).build().unwrap();
     let t = "Mail an SUPPORT@example.org oder anna@example.org zum projekt falke";

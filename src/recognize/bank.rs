@@ -466,10 +466,10 @@ mod tests {
         static P: std::sync::OnceLock<[regex::bytes::Regex; 4]> = std::sync::OnceLock::new();
         P.get_or_init(|| {
             [
-                super::super::util::compile(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
-                super::super::util::compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
-                super::super::util::compile(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
-                super::super::util::compile(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
+                super::super::util::reference(r"(?i)\b[a-z]{2}[0-9]{2}[ -]?[a-z0-9]"),
+                super::super::util::reference(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+                super::super::util::reference(r"\b[0-9](?:[ -]?[0-9]){12,18}\b"),
+                super::super::util::reference(r"\b[0-9]{4}(?:(?:  |\t)[0-9]{4}){3}\b"),
             ]
         })
     }
@@ -509,7 +509,7 @@ mod tests {
     /// groups.
     fn same_label_matches(b: &[u8]) {
         static P: std::sync::OnceLock<[regex::bytes::Regex; 2]> = std::sync::OnceLock::new();
-        let [labelled, grouped] = P.get_or_init(|| [LABELLED, GROUPED].map(crate::recognize::util::compile));
+        let [labelled, grouped] = P.get_or_init(|| [LABELLED, GROUPED].map(crate::recognize::util::reference));
         let words = bic_words(&b.to_ascii_lowercase());
         let spans = |re: &regex::bytes::Regex| {
             re.captures_iter(b)

@@ -57,7 +57,7 @@ impl Email {
         // Local part: dot-atom; domain: labels; both allow UTF-8 (bytes >= 0x80).
         Email {
             bracketed: re(&format!(
-                r"(?i)\b[a-z0-9][a-z0-9._+-]*[ \t]*[\[({{][ \t]*(?:at|\xC3\xA4t|\xC3\x84t|arroba|chez)[ \t]*[\])}}][ \t]*(?:[a-z0-9-]+{SEP})+[a-z]{{2,24}}\b"
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*[ \t]*[\[({{][ \t]*(?:at|ät|Ät|arroba|chez)[ \t]*[\])}}][ \t]*(?:[a-z0-9-]+{SEP})+[a-z]{{2,24}}\b"
             )),
             bare: re(
                 r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:[ \t]+dot[ \t]+[a-z0-9_+-]+)*[ \t]+at[ \t]+(?:[a-z0-9-]+(?:\.|[ \t]+dot[ \t]+))+[a-z]{2,24}\b",
@@ -67,26 +67,34 @@ impl Email {
 
     /// Written-out forms (see the module comment).
     fn written(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let b = input.bytes;
         let field = input.field.expects == Some(Kind::Email);
         let f = input.folded();
-        let bracketed = if bracketed_at(f) { Some(self.bracketed.find_iter(b)) } else { None };
-        for m in bracketed.into_iter().flatten() {
-            let t = &input.text[m.start()..m.end()];
+        let lines = if bracketed_at(f) { Some(lines_with(input.text, f, bracketed_at)) } else { None };
+        let bracketed = lines
+            .into_iter()
+            .flatten()
+            .flat_map(|(ls, line)| self.bracketed.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())));
+        for (s, e) in bracketed {
+            let t = &input.text[s..e];
             let local = t.split(['[', '(', '{']).next().unwrap_or(t).trim();
             // The domain follows the bracket that closes the written `at`.
             let domain = t.find([']', ')', '}']).map_or("", |p| &t[p + 1..]);
             if !field && role_mailbox(local, &written_domain(domain)) {
                 continue;
             }
-            out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.9));
+            out.push(Candidate::new(Kind::Email, s, e, 0.9));
         }
         // A bare form needs ` at `, a ` dot ` word in its domain and an e-mail word
         // (or the field); a text without them is not searched.
         let bare = field || MAIL_STEMS.iter().any(|w| memchr::memmem::find(f, w).is_some());
         let bare = bare && spaced_word(f, b"at") && spaced_word(f, b"dot");
-        for m in bare.then(|| self.bare.find_iter(b)).into_iter().flatten() {
-            let t = &input.text[m.start()..m.end()];
+        let lines = bare.then(|| lines_with(input.text, f, |l| spaced_word(l, b"at") && spaced_word(l, b"dot")));
+        let found = lines
+            .into_iter()
+            .flatten()
+            .flat_map(|(ls, line)| self.bare.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())));
+        for (s, e) in found {
+            let t = &input.text[s..e];
             let lower = t.to_ascii_lowercase();
             let Some(at) = lower.find(" at ").or_else(|| lower.find("\tat")) else { continue };
             let (local, domain) = (lower[..at].trim(), &lower[at + 3..]);
@@ -96,8 +104,8 @@ impl Email {
             if !field && role_mailbox(local, &written_domain(&lower[at + 3..])) {
                 continue;
             }
-            if field || mail_word_before(input.text, m.start()) {
-                out.push(Candidate::new(Kind::Email, m.start(), m.end(), 0.85));
+            if field || mail_word_before(input.text, s) {
+                out.push(Candidate::new(Kind::Email, s, e, 0.85));
             }
         }
     }
@@ -113,6 +121,23 @@ fn bracketed_at(f: &[u8]) -> bool {
         let rest = &f[i + 1..];
         let rest = &rest[rest.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(rest.len())..];
         [&b"at"[..], b"\xC3\xA4t", b"\xC3\x84t", b"arroba", b"chez"].iter().any(|w| rest.starts_with(w))
+    })
+}
+
+/// The lines of `text` whose folded bytes (`f`) pass `cue`: where each starts, and the
+/// line without its line feed. Neither written form spans a line (they hold spaces
+/// and tabs, never a line break), and `\b` reads a line's ends as it reads the line
+/// feeds around it: searched line by line, a pattern finds what it finds in the text.
+fn lines_with<'a>(
+    text: &'a str,
+    f: &'a [u8],
+    cue: impl Fn(&[u8]) -> bool + 'a,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut start = 0;
+    text.split('\n').filter_map(move |line| {
+        let s = start;
+        start += line.len() + 1;
+        cue(&f[s..s + line.len()]).then_some((s, line))
     })
 }
 
@@ -214,5 +239,52 @@ mod tests {
         email.find(&Input::new("Schreib an maria.huber (at) example.at bitte", FieldClass::default()), &mut out);
         assert_eq!(out.len(), 2);
         assert!(email.bracketed.is_compiled() && !email.bare.is_compiled());
+    }
+
+    /// Where `at` and a `dot` word after it stand in a bare form (what [`Email::written`]
+    /// requires of one).
+    fn dotted(t: &str) -> bool {
+        let lower = t.to_ascii_lowercase();
+        let at = lower.find(" at ").or_else(|| lower.find("\tat"));
+        at.is_some_and(|at| lower[at + 3..].split_whitespace().any(|w| w == "dot"))
+    }
+
+    /// Searched line by line in `&str`, the written forms are found where the byte
+    /// patterns they were (`ät` as bytes) found them in the whole text.
+    fn lines_like_whole_text(t: &str) {
+        type Both = (regex::bytes::Regex, regex::bytes::Regex);
+        static OLD: std::sync::OnceLock<Both> = std::sync::OnceLock::new();
+        let email = Email::new();
+        let bytes = |p: &str| crate::recognize::util::reference(&p.replace("ät|Ät", r"\xC3\xA4t|\xC3\x84t"));
+        let (bracketed, bare) = OLD.get_or_init(|| (bytes(email.bracketed.source()), bytes(email.bare.source())));
+        let f = t.to_ascii_lowercase();
+        let f = f.as_bytes();
+        let whole =
+            |re: &regex::bytes::Regex| re.find_iter(t.as_bytes()).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        let by_lines = |re: &regex_lite::Regex, cue: &dyn Fn(&[u8]) -> bool| {
+            super::lines_with(t, f, cue)
+                .flat_map(|(ls, line)| re.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(by_lines(&email.bracketed, &super::bracketed_at), whole(bracketed), "{t:?}");
+        let spaced = |l: &[u8]| super::spaced_word(l, b"at") && super::spaced_word(l, b"dot");
+        let dotted_only = |v: Vec<(usize, usize)>| v.into_iter().filter(|&(s, e)| dotted(&t[s..e])).collect::<Vec<_>>();
+        assert_eq!(dotted_only(by_lines(&email.bare, &spaced)), dotted_only(whole(bare)), "{t:?}");
+    }
+
+    #[test]
+    fn written_forms_by_lines_examples() {
+        lines_like_whole_text("Mail: anna (ät) web (dot) de\nmax [AT] gmx.at, x.y ÄT\n(at) b.de\nmail me at anna dot huber at gmx dot net");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn written_forms_by_lines(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "B", "1", ".", "_", "-", " ", "\t", "\n", "(", ")", "[", "]", "{", "}", "at", "AT", "ät", "Ät", "ÄT",
+            "arroba", "chez", "dot", "DOT", "punkt", "de", "com", "ł", "mail", "x.y", " at ", " dot ",
+        ]), 0..30)) {
+            lines_like_whole_text(&parts.concat());
+        }
     }
 }

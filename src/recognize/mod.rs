@@ -2,12 +2,13 @@
 //!
 //! A recogniser = candidate pattern + validator + invalidator + score. It reads the
 //! normalised text and pushes [`Candidate`](crate::types::Candidate)s; context words, thresholds and overlaps
-//! are handled by the pipeline for every kind alike (see `crate::scanner`). Patterns
-//! are compiled once per process (the registry is shared by every scanner), the first
-//! time a text needs them (`util::Pattern`), in ASCII mode (`regex::bytes` without Unicode
-//! tables): personal-data formats are ASCII, and the normaliser has already folded
-//! full-width digits and odd spaces. The shapes searched in nearly every text (e-mail
-//! addresses, handles, labelled BICs, the cue words) are read by hand.
+//! are handled by the pipeline for every kind alike (see `crate::scanner`). The shapes
+//! are read by hand over the bytes of the normalised text (personal-data formats are
+//! ASCII, and the normaliser has already folded full-width digits and odd spaces), each
+//! with a property test against the pattern it replaced; the cue words are literal sets
+//! (`util::Literals`). The two written-out e-mail forms (`anna (at) web (dot) de`) are
+//! `regex_lite` patterns, compiled once per process the first time a text has their
+//! cue (`util::Pattern`) and searched only in the lines that have it.
 
 use crate::entity::Kind;
 
@@ -71,10 +72,6 @@ mod tests {
     /// The user-name label pattern the label set replaced.
     const LABEL_PATTERN: &str = r"\b(?:benutzernamen|benutzername|nutzername|benutzer|usernames|username|user\s?names?|user-?id|user|login|log-in|anmeldename|handle|nickname|nick|account|acct|acc|konto|konten|benutzerkonto|nutzerkonto|kundenkonto|profile|profil|instagram|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|pseudonyme|gebruikersnaam|nome\s+utente|usuario)\b";
 
-    fn ascii_pattern(p: &str) -> regex::bytes::Regex {
-        regex::bytes::RegexBuilder::new(p).unicode(false).build().unwrap()
-    }
-
     /// Each literal set, searched without a pattern over the folded text, finds what
     /// the pattern it stands for finds ignoring case over the text; the label set finds
     /// what the label pattern it replaced found.
@@ -84,12 +81,12 @@ mod tests {
         let sets = SETS.get_or_init(|| {
             let mut sets: Sets = [web::GATE, plate::HINT, dob::HINT, web::LABELS]
                 .into_iter()
-                .map(|p| (p, util::Literals::new(p), ascii_pattern(&format!("(?i){}", pattern_of(p)))))
+                .map(|p| (p, util::Literals::new(p), util::reference(&format!("(?i){}", pattern_of(p)))))
                 .collect();
             sets.push((
                 LABEL_PATTERN,
                 util::Literals::new(web::LABELS),
-                ascii_pattern(&format!("(?i){LABEL_PATTERN}")),
+                util::reference(&format!("(?i){LABEL_PATTERN}")),
             ));
             sets
         });

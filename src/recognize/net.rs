@@ -441,7 +441,7 @@ mod tests {
 
     /// The hand-written scans find what the patterns they replace find.
     fn same_as_whole_text(t: &[u8]) {
-        use crate::recognize::util::compile as re;
+        use crate::recognize::util::reference as re;
         static PATTERNS: std::sync::OnceLock<(regex::bytes::Regex, regex::bytes::Regex)> = std::sync::OnceLock::new();
         let (ipv4, mac) = PATTERNS.get_or_init(|| {
             (

@@ -4,7 +4,7 @@
 
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
-use regex::bytes::{Regex, RegexBuilder};
+use regex_lite::Regex;
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {
@@ -14,7 +14,8 @@ pub trait Recognizer: Send + Sync {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>);
 }
 
-/// A built-in pattern, compiled the first time it is searched (ASCII mode).
+/// A built-in pattern, compiled the first time it is searched (searched in `&str`;
+/// classes like `\w` and `\b`, and ignoring case, are ASCII-only in `regex_lite`).
 ///
 /// Compiling every built-in pattern took most of a scanner's build (about two thirds of
 /// its instructions, 50–100 ms in a browser) and many patterns are only searched once a
@@ -29,6 +30,12 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
+    /// The pattern as written.
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
     /// True once the pattern has been compiled (for tests of the lazy start-up).
     #[cfg(test)]
     pub(crate) fn is_compiled(&self) -> bool {
@@ -44,23 +51,20 @@ impl std::ops::Deref for Pattern {
     }
 }
 
-/// A built-in pattern (ASCII mode), compiled on first use (see [`Pattern`]).
+/// A built-in pattern, compiled on first use (see [`Pattern`]).
 pub(crate) fn re(pattern: &str) -> Pattern {
     Pattern { source: pattern.to_string(), compiled: std::sync::OnceLock::new() }
 }
 
-/// Compiles a built-in pattern (ASCII mode) now. Built-in patterns are tested, so a
-/// failure here is a bug in this crate.
+/// Compiles a built-in pattern now. Built-in patterns are tested, so a failure here is
+/// a bug in this crate.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .unicode(false)
-        .build()
-        .unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
-/// A pattern compiled as the crate's built-in patterns were before they were read by
-/// hand: `regex::bytes` in ASCII mode. Property tests compare a hand-written search
-/// with it.
+/// A pattern compiled as the crate compiled its built-in patterns before they were
+/// read by hand or searched with `regex_lite`: `regex::bytes` in ASCII mode. Property
+/// tests compare a hand-written search with it.
 #[cfg(test)]
 pub(crate) fn reference(pattern: &str) -> regex::bytes::Regex {
     regex::bytes::RegexBuilder::new(pattern).unicode(false).build().unwrap()
@@ -278,7 +282,7 @@ pub(crate) fn is_word(b: u8) -> bool {
 /// Where such bytes are rare it reads about one byte in `min`: if the byte `min - 1`
 /// places after a possible start fails, no run of `min` starts at or before it.
 /// Hand-written scans over these replace patterns like `\b[A-Z]{6}…\b` whose cost in
-/// the lazy DFA (several ns per byte, no literal to skip ahead to) dominated the scan.
+/// a regex engine (several ns per byte, no literal to skip ahead to) dominated the scan.
 pub(crate) fn runs<'a>(
     b: &'a [u8],
     min: usize,

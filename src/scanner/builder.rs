@@ -9,14 +9,15 @@ use crate::entity::Kind;
 use crate::error::{Error, ErrorCode};
 use crate::types::canonical;
 use crate::validate;
-use regex::bytes::{Regex, RegexBuilder};
+use regex_lite::{Regex, RegexBuilder};
 
 /// A custom pattern: a kind name, a regular expression and an optional validator.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomPattern {
     /// Kind name (`[a-z][a-z0-9_]*`, not a built-in id); also the label, upper-cased.
     pub name: String,
-    /// Regular expression (Rust `regex` syntax, ASCII classes).
+    /// Regular expression (the syntax of the `regex_lite` crate: Rust `regex` syntax
+    /// with ASCII classes and ASCII case folding; `.` is one character).
     pub pattern: String,
     /// Optional validator run on the letters and digits of a match (see
     /// [`VALIDATORS`](crate::VALIDATORS)).
@@ -276,11 +277,10 @@ impl ScannerBuilder {
                 return Err(Error::new(ErrorCode::InvalidConfig, format!("deny[{i}]: empty term")));
             }
         }
-        let alts: Vec<String> = self.deny.iter().map(|t| regex::escape(t.trim())).collect();
+        let alts: Vec<String> = self.deny.iter().map(|t| regex_lite::escape(t.trim())).collect();
         let idx = custom_names.len();
         custom_names.push("deny".to_string());
         let re = RegexBuilder::new(&format!(r"(?i)(?:^|\b)(?:{})(?:\b|$)", alts.join("|")))
-            .unicode(false)
             .size_limit(1 << 22)
             .build()
             .map_err(|_| Error::new(ErrorCode::InvalidPattern, "deny: the list is too large to compile"))?;
@@ -291,7 +291,7 @@ impl ScannerBuilder {
 fn compile_user_pattern(p: &str, key: &str) -> Result<Regex, Error> {
     let re = compile_user_pattern_unchecked(p, key)?;
     for probe in ["", "a", " ", "0", "\n"] {
-        if re.find(probe.as_bytes()).is_some_and(|m| m.is_empty()) {
+        if re.find(probe).is_some_and(|m| m.is_empty()) {
             return Err(Error::new(ErrorCode::EmptyMatch, format!("{key}: the pattern can match the empty string")));
         }
     }
@@ -302,12 +302,9 @@ fn compile_user_pattern_unchecked(p: &str, key: &str) -> Result<Regex, Error> {
     if p.is_empty() {
         return Err(Error::new(ErrorCode::EmptyMatch, format!("{key}: the pattern is empty")));
     }
-    RegexBuilder::new(p).unicode(false).size_limit(1 << 22).build().map_err(|e| {
-        let detail = match e {
-            regex::Error::Syntax(s) => s.lines().last().unwrap_or("syntax error").trim().to_string(),
-            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_string(),
-            _ => "invalid pattern".to_string(),
-        };
+    RegexBuilder::new(p).size_limit(1 << 22).build().map_err(|e| {
+        let e = e.to_string();
+        let detail = e.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("syntax error").trim().to_string();
         Error::new(ErrorCode::InvalidPattern, format!("{key}: does not compile: {detail}"))
     })
 }

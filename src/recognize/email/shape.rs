@@ -66,7 +66,7 @@ mod tests {
 
     fn same_as_pattern(t: &[u8]) {
         static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
-        let re = RE.get_or_init(|| crate::recognize::util::compile(PATTERN));
+        let re = RE.get_or_init(|| crate::recognize::util::reference(PATTERN));
         let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
         assert_eq!(addresses(t).collect::<Vec<_>>(), want, "{:?}", String::from_utf8_lossy(t));
     }
