@@ -97,6 +97,10 @@ pub(crate) struct Literals {
     /// (common pairs such as `in`, `re`), most are passed over on a second look-up.
     whole_pairs: Box<[u64; 1024]>,
     threes: Box<[u64; 1024]>,
+    /// True if every alternative starts with an ASCII letter or digit after a word
+    /// boundary: a match starts where a run of letters and digits does, so only those
+    /// places are looked at (about one byte in six of prose).
+    word_starts: bool,
 }
 
 impl Literals {
@@ -110,6 +114,7 @@ impl Literals {
             pairs: Box::new([0; 1024]),
             whole_pairs: Box::new([0; 1024]),
             threes: Box::new([0; 1024]),
+            word_starts: true,
         };
         for alt in spec.split('|') {
             let start = alt.starts_with("\\b");
@@ -139,6 +144,7 @@ impl Literals {
             };
             set.by_first[slot].push(set.alts.len() as u16);
             set.alts.push((set.bytes.len(), word.len(), start, end, spaced));
+            set.word_starts &= start && word[0].is_ascii_alphanumeric();
             set.bytes.extend_from_slice(word);
         }
         set
@@ -185,7 +191,33 @@ impl Literals {
     /// The matches in `b`, as `(start, end)`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, b: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut i = 0;
+        // With `word_starts`: the starts of letter-and-digit runs in the block of up
+        // to 64 bytes from `base` not yet looked at (bit j: byte `base + j`).
+        let (mut next_block, mut base, mut starts) = (0, 0, 0u64);
         std::iter::from_fn(move || {
+            if self.word_starts {
+                loop {
+                    while starts == 0 {
+                        if next_block >= b.len() {
+                            return None;
+                        }
+                        base = next_block;
+                        next_block = b.len().min(base + 64);
+                        let m = crate::bytes::alnum_mask(&b[base..next_block]);
+                        let before = u64::from(base > 0 && b[base - 1].is_ascii_alphanumeric());
+                        starts = m & !((m << 1) | before);
+                    }
+                    let p = base + starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    if p < i || p + 1 >= b.len() || !self.may_start(b, p) {
+                        continue;
+                    }
+                    if let Some(len) = self.at(b, p) {
+                        i = p + len;
+                        return Some((p, i));
+                    }
+                }
+            }
             while i + 1 < b.len() {
                 if !self.may_start(b, i) {
                     i += 1;
