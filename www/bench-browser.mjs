@@ -1,5 +1,5 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,vite,typing,paste] [--root=DIR] [--against=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -12,6 +12,8 @@
 //    `vite`: the same for the npm package in an app built with Vite from the packed
 //    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
 //    entry chunk received → its wasm module received → protection ready → first scan.
+//    `repeat`: the script-tag page opened again and again on one profile, a new
+//    browser each time, its files from the HTTP cache: what a returning person's views pay.
 // 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
 //    own task, script, layout and style durations, DevTools protocol) on a page
 //    without pii-veil, and on a page with it in a textarea it leaves alone and in a
@@ -31,7 +33,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { launchChromium } from './test/chromium.mjs';
+import { launchChromium, newProfile } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
 
@@ -40,7 +42,7 @@ import { pasteText } from './test/paste.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
 const rootArg = args.find((a) => a.startsWith('--root='));
-// --only=cold,vite,typing,paste runs only those parts. --against=DIR (typing): the
+// --only=cold,repeat,vite,typing,paste runs only those parts. --against=DIR (typing): the
 // protected field of another build's www/ too, its page typed into in turn with this
 // build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
@@ -78,7 +80,18 @@ async function coldStart(src, extra, later) {
     const page = await ctx.newPage();
     const msg = dense(2000);
     await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${later ? '' : msg}</textarea>`) }));
-    await page.goto(server.url + 'bench-page.html');
+    return await startUp(page, server.url + 'bench-page.html', src, later);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// The page at `url` (pageHtml with the script `src`) opened once in `page`: times as
+// `coldStart` gives them.
+async function startUp(page, url, src, later) {
+  {
+    const msg = dense(2000);
+    await page.goto(url);
     await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
     if (later) {
       await page.waitForTimeout(1000);
@@ -89,15 +102,15 @@ async function coldStart(src, extra, later) {
     await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
     const r = await page.evaluate((src) => {
       const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
-      return { received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready) };
+      const wasm = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm'));
+      const cached = e.transferSize === 0 && (!wasm || wasm.transferSize === 0);
+      return { received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready), cached };
     }, src);
     r.phases = await phasesAfter(page, r.received);
     // The loader's module on the network (Resource Timing): requested, last byte in.
     const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm')));
     if (wasm) Object.assign(r.phases, { 'wasm-requested': wasm.startTime - r.received, 'wasm-downloaded': wasm.responseEnd - r.received });
     return r;
-  } finally {
-    await ctx.close();
   }
 }
 
@@ -122,6 +135,46 @@ for (const [name, { now, later }] of Object.entries(cold)) {
     + `  [ready: ${now.map((r) => r.ready.toFixed(0)).join(', ')}; after idle: ${later.map((r) => r.first.toFixed(0)).join(', ')}]`);
   const phases = phaseLine(now);
   if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
+}
+
+// 1b. Repeat views: the page opened again in a new browser on the same profile, its
+// script and module from the HTTP cache (a second server lets them be cached), as a
+// person coming back to the CRM page meets it (served, not routed: a routed page gets
+// no HTTP cache). Each view ends after 3 s idle (the warm-up has run, the browser has
+// written its caches).
+async function repeatViews(url, src, views) {
+  const profile = newProfile();
+  const out = [];
+  for (let v = 0; v < views; v++) {
+    const ctx = await launchChromium({}, profile);
+    try {
+      const page = await ctx.newPage();
+      out.push(await startUp(page, url, src, false));
+      await page.waitForTimeout(3000);
+    } finally {
+      await ctx.close();
+    }
+  }
+  return out;
+}
+if (part('repeat')) {
+  const repeated = builds.filter((b) => b[0] !== 'loader, compile after hash');
+  const pages = Object.fromEntries(repeated.map(([, src, extra], i) =>
+    [`/bench-${i}.html`, pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${dense(2000)}</textarea>`)]));
+  const cachedServer = await startServer({ ...(rootArg ? { root: rootArg.slice(7) } : {}), cache: true, pages });
+  const views = Math.max(runs, 2) + 1;
+  console.log(`repeat views, one profile, ${views} views each, a new browser for every view: script received → protection ready → first scan shown`);
+  for (const [i, [name, src]] of repeated.entries()) {
+    const rs = await repeatViews(cachedServer.url + `bench-${i}.html`, src, views);
+    const [first, again] = [rs[0], rs.slice(1)];
+    console.log(`  ${name.padEnd(28)} first view: ready ${first.ready.toFixed(0)} ms, first scan shown ${first.first.toFixed(0)} ms later;`
+      + ` views 2–${views} (${again.every((r) => r.cached) ? 'script and module from the cache' : 'NOT all from the cache'}):`
+      + ` ready ${median(again.map((r) => r.ready)).toFixed(0)} ms, first scan ${median(again.map((r) => r.first)).toFixed(0)} ms later`
+      + `  [ready: ${again.map((r) => r.ready.toFixed(0)).join(', ')}; first scan: ${again.map((r) => r.first.toFixed(0)).join(', ')}]`);
+    const phases = phaseLine(again);
+    if (phases) console.log(`  ${''.padEnd(28)} phases of views 2–${views}, ms after the script arrived: ${phases}`);
+  }
+  await cachedServer.close();
 }
 
 // The npm package in a Vite app: the app calls protect(document) on a page with the

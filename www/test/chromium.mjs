@@ -8,9 +8,12 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** A persistent context on a new temporary profile; `options` are added (e.g. viewport). */
-export function launchChromium(options = {}) {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')), {
+/** A new temporary profile folder (to open several browsers on one profile in turn). */
+export const newProfile = () => mkdtempSync(join(tmpdir(), 'pii-veil-chromium-'));
+
+/** A persistent context on a new temporary profile (or on `profile`); `options` are added (e.g. viewport). */
+export function launchChromium(options = {}, profile = newProfile()) {
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     ...options,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

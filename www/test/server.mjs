@@ -14,6 +14,9 @@
 //   import { startServer } from './server.mjs';
 //   const s = await startServer();  // s.url, s.recorded, s.reset(), s.fail(path), s.close()
 //   startServer({ root })            serves another folder (a built app's dist/) instead of www/
+//   startServer({ cache: true })     lets the browser cache the files it serves for an hour
+//                                    (pages stay no-store): repeat views in bench-browser.mjs
+//   startServer({ pages })           also serves these pages (path → HTML), no-store
 //   node www/test/server.mjs [port]   runs it by hand (prints the URL)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -32,7 +35,7 @@ const TYPES = {
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 const CSP_STRICT = CSP.replace(" 'wasm-unsafe-eval'", '');
 
-export async function startServer({ port = 0, root = www } = {}) {
+export async function startServer({ port = 0, root = www, cache = false, pages = {} } = {}) {
   const recorded = [];
   const botReplies = [];
   const failing = new Set();
@@ -43,6 +46,11 @@ export async function startServer({ port = 0, root = www } = {}) {
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks);
+    if (Object.hasOwn(pages, url.pathname)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(pages[url.pathname]);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       recorded.push({
         via: 'http', method: req.method, path: url.pathname, url: req.url, contentType: req.headers['content-type'] || '',
@@ -125,7 +133,8 @@ export async function startServer({ port = 0, root = www } = {}) {
     }
     try {
       const data = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      const cacheable = cache && extname(file) !== '.html';
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': cacheable ? 'public, max-age=3600' : 'no-store' };
       const csp = url.searchParams.get('csp');
       if (extname(file) === '.html' && csp !== 'off') headers['content-security-policy'] = csp === 'strict' ? CSP_STRICT : CSP;
       res.writeHead(200, headers);
