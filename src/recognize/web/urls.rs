@@ -334,11 +334,11 @@ pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The parts of the `chunks` of `b` where a URL pattern is searched: the maximal runs
-/// of bytes for which `byte` holds (every byte a match of the pattern can hold) that
-/// pass `cue` (something every match holds). A byte out of the runs is no word byte,
-/// so `\b` reads a part's ends as it reads the bytes around them: part by part, a
-/// pattern finds what it finds in the chunks, where a part of an e-mail address
+/// The parts of the `chunks` of `b` where a URL shape is read: the maximal runs of
+/// bytes for which `byte` holds (every byte a URL of the shape can hold) that pass
+/// `cue` (something every such URL holds). A byte out of the runs is no word byte, so
+/// a word boundary reads a part's ends as it reads the bytes around them: part by
+/// part, a shape is found where it is in the chunks, while a part of an e-mail address
 /// (`anna.huber@web.de`: `web.de`) or prose glued to a dot is a few bytes or none.
 fn url_parts<'a>(
     b: &'a [u8],
