@@ -57,7 +57,7 @@ const LINES = ['Hallo, hier ist Maria Huber, geb. 12.03.1985.', 'IBAN DE89 3704 
   'Rückruf unter +43 664 1234567 oder maria.huber@example.at', 'Hauptstraße 12/3/4, 1010 Wien', 'Steuer-ID 65929970489, Kundennummer 4711',
   'Leider ist meine Bestellung vom letzten Monat immer noch nicht angekommen, bitte um Rückmeldung.'];
 const dense = (n) => { let t = ''; for (let i = 0; t.length < n; i++) t += LINES[i % LINES.length] + '\n'; return t.slice(0, n); };
-const pageHtml = (src, extra, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const pageHtml = (src, extra, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
 <script>addEventListener('pii-veil:ready', () => { window.__ready = performance.now(); }, true);
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
 <script src="/dist/${src}" data-protect ${extra}></script><title>bench</title></head><body>${body}</body></html>`;
@@ -74,12 +74,12 @@ const phaseLine = (rs) => PHASES.filter((n) => rs.every((r) => r.phases[n] !== u
 // page has been idle for a second, the message is put in at once (a paste) and the
 // time from its input event to its findings shown is taken (it includes protect()'s
 // 30 ms wait after the last change).
-async function coldStart(src, extra, later) {
+async function coldStart(src, extra, later, head) {
   const ctx = await launchChromium();
   try {
     const page = await ctx.newPage();
     const msg = dense(2000);
-    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${later ? '' : msg}</textarea>`) }));
+    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${later ? '' : msg}</textarea>`, head) }));
     return await startUp(page, server.url + 'bench-page.html', src, later);
   } finally {
     await ctx.close();
@@ -117,12 +117,15 @@ async function startUp(page, url, src, later) {
 const cold = {};
 // The loader's two ways, named on the tag (so that builds with another default compare).
 const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streaming compile', 'pii-veil.loader.js', 'data-wasm-compile="streaming"'],
-  ['loader, compile after hash', 'pii-veil.loader.js', 'data-wasm-compile="after-hash"']].filter((b) => hasLoader || b[1] === 'pii-veil.js');
-for (const [name, src, extra] of part('cold') ? builds : []) {
+  ['loader, compile after hash', 'pii-veil.loader.js', 'data-wasm-compile="after-hash"'],
+  // The module's download started by the page's head, beside the script's.
+  ['loader, module preloaded', 'pii-veil.loader.js', 'data-wasm-compile="streaming"', '<link rel="preload" href="/dist/pii-veil.wasm" as="fetch" crossorigin="anonymous">'],
+].filter((b) => hasLoader || b[1] === 'pii-veil.js');
+for (const [name, src, extra, head] of part('cold') ? builds : []) {
   cold[name] = { now: [], later: [] };
   for (let i = 0; i < runs; i++) {
-    cold[name].now.push(await coldStart(src, extra, false));
-    cold[name].later.push(await coldStart(src, extra, true));
+    cold[name].now.push(await coldStart(src, extra, false, head));
+    cold[name].later.push(await coldStart(src, extra, true, head));
   }
 }
 if (part('cold')) {
@@ -158,7 +161,7 @@ async function repeatViews(url, src, views) {
   return out;
 }
 if (part('repeat')) {
-  const repeated = builds.filter((b) => b[0] !== 'loader, compile after hash');
+  const repeated = builds.filter((b) => b[0] === 'one file (pii-veil.js)' || b[0] === 'loader, streaming compile');
   const pages = Object.fromEntries(repeated.map(([, src, extra], i) =>
     [`/bench-${i}.html`, pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${dense(2000)}</textarea>`)]));
   const cachedServer = await startServer({ ...(rootArg ? { root: rootArg.slice(7) } : {}), cache: true, pages });

@@ -127,6 +127,8 @@ console.log(formatSizes('  + pii-veil.wasm', { raw: loaderSizes.raw + wasmSizes.
 for (const [name, bytes] of [['pii-veil.js', scriptBytes], ['pii-veil.loader.js', loaderBytes]]) {
   const integrity = 'sha384-' + createHash('sha384').update(bytes).digest('base64');
   writeFileSync(join(dist, name + '.integrity'), integrity + '\n');
+  // The loader's module, downloaded beside the script (README.md, "Script tag").
+  if (name === 'pii-veil.loader.js') console.log('<link rel="preload" href="pii-veil.wasm" as="fetch" crossorigin="anonymous">');
   console.log(`<script src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
 }
 console.log(`pii-veil.wasm          ${wasmHash} (checked by pii-veil.loader.js)`);

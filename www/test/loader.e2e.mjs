@@ -5,7 +5,9 @@
 // application/wasm) and protects a form; the worker starts from the loader too. A
 // module whose bytes differ (one byte changed on the way) is not used, whichever way
 // it was compiled: protection is held back — the form's submit never reaches the
-// server — and the console says why with a fixed message, never the typed text.
+// server — and the console says why with a fixed message, never the typed text. With
+// the module preloaded in the page's head (what the build prints beside the script
+// tag), it is downloaded once and checked all the same.
 //   node www/test/loader.e2e.mjs        (needs www/build.sh first)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,7 +23,9 @@ const IBAN = 'DE89 3704 0044 0532 0130 00';
 
 const boot = readFileSync(join(dist, 'bootstrap.min.js'), 'utf8');
 const bootCsp = readFileSync(join(dist, 'bootstrap.csp'), 'utf8').trim();
-const html = (compile, withBoot) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const PRELOAD = '<link rel="preload" href="/dist/pii-veil.wasm" as="fetch" crossorigin="anonymous">';
+const html = (compile, withBoot, preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+${preload ? PRELOAD : ''}
 ${withBoot ? `<script>${boot}</script>` : ''}
 <script src="/dist/pii-veil.loader.js" data-protect${compile ? ` data-wasm-compile="${compile}"` : ''}></script>
 <title>loader</title></head><body>
@@ -33,13 +37,20 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper, withBoot, type, noWasmEval) {
+async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
+  // Downloads of the module, as the browser's network stack finishes them.
+  const downloads = [];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => { if ((urls.get(e.requestId) || '').endsWith('/pii-veil.wasm')) downloads.push(e.encodedDataLength); });
   let csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
   if (noWasmEval) csp = csp.replace(" 'wasm-unsafe-eval'", '');
-  await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot) }));
+  await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot, preload) }));
   if (tamper) {
     const bad = Buffer.from(wasm);
     bad[bad.length - 100] ^= 1;
@@ -48,7 +59,7 @@ async function open(compile, tamper, withBoot, type, noWasmEval) {
     await page.route('**/dist/pii-veil.wasm', (r) => r.fulfill({ contentType: type, body: wasm }));
   }
   await page.goto(server.url + 'loader-test.html');
-  return { page, logs };
+  return { page, logs, downloads };
 }
 
 // Whether protection got ready (true), failed (false), or neither within 20 s.
@@ -90,6 +101,26 @@ try {
       await page.close();
     });
   }
+
+  await check('preloaded in the page\'s head, the module is downloaded once, checked and used', async () => {
+    server.reset();
+    const { page, logs, downloads } = await open(null, false, false, null, false, true);
+    assert.equal(await readyOf(page), true);
+    assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
+    await page.waitForTimeout(500);
+    assert.equal(downloads.length, 1, `downloads of pii-veil.wasm: ${downloads.length}`);
+    assert.ok(downloads[0] > wasm.length, 'the whole module came over the network once');
+    // No "preloaded but not used" warning, nothing of pii-veil's.
+    assert.deepEqual(logs.filter((l) => /pii-veil|preload/.test(l)), []);
+    await page.close();
+  });
+  await check('a preloaded module that does not match the hash is not used either', async () => {
+    server.reset();
+    const { page, logs } = await open(null, true, false, null, false, true);
+    assert.equal(await readyOf(page), false);
+    assert.ok(logs.some((l) => l === 'pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
+    await page.close();
+  });
 
   await check('behind the inline bootstrap (which holds every fetch until pii-veil is ready) the loader still gets its module', async () => {
     server.reset();
