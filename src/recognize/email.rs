@@ -69,12 +69,8 @@ impl Email {
     fn written(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let field = input.field.expects == Some(Kind::Email);
         let f = input.folded();
-        let lines = if bracketed_at(f) { Some(lines_with(input.text, f, bracketed_at)) } else { None };
-        let bracketed = lines
-            .into_iter()
-            .flatten()
-            .flat_map(|(ls, line)| self.bracketed.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())));
-        for (s, e) in bracketed {
+        let bracketed = bracketed_at(f).then(|| in_lines(&self.bracketed, input.text, f, bracketed_at));
+        for (s, e) in bracketed.into_iter().flatten() {
             let t = &input.text[s..e];
             let local = t.split(['[', '(', '{']).next().unwrap_or(t).trim();
             // The domain follows the bracket that closes the written `at`.
@@ -88,12 +84,9 @@ impl Email {
         // (or the field); a text without them is not searched.
         let bare = field || MAIL_STEMS.iter().any(|w| memchr::memmem::find(f, w).is_some());
         let bare = bare && spaced_word(f, b"at") && spaced_word(f, b"dot");
-        let lines = bare.then(|| lines_with(input.text, f, |l| spaced_word(l, b"at") && spaced_word(l, b"dot")));
-        let found = lines
-            .into_iter()
-            .flatten()
-            .flat_map(|(ls, line)| self.bare.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())));
-        for (s, e) in found {
+        let found =
+            bare.then(|| in_lines(&self.bare, input.text, f, |l| spaced_word(l, b"at") && spaced_word(l, b"dot")));
+        for (s, e) in found.into_iter().flatten() {
             let t = &input.text[s..e];
             let lower = t.to_ascii_lowercase();
             let Some(at) = lower.find(" at ").or_else(|| lower.find("\tat")) else { continue };
@@ -124,21 +117,25 @@ fn bracketed_at(f: &[u8]) -> bool {
     })
 }
 
-/// The lines of `text` whose folded bytes (`f`) pass `cue`: where each starts, and the
-/// line without its line feed. Neither written form spans a line (they hold spaces
-/// and tabs, never a line break), and `\b` reads a line's ends as it reads the line
-/// feeds around it: searched line by line, a pattern finds what it finds in the text.
-fn lines_with<'a>(
+/// The matches of `re` in the lines of `text` whose folded bytes (`f`) pass `cue`, as
+/// `(start, end)` in `text`; the pattern is compiled when a line first passes. Neither
+/// written form spans a line (they hold spaces and tabs, never a line break), and `\b`
+/// reads a line's ends as it reads the line feeds around them: searched line by line,
+/// a pattern finds what it finds in the whole text.
+fn in_lines<'a>(
+    re: &'a Pattern,
     text: &'a str,
     f: &'a [u8],
     cue: impl Fn(&[u8]) -> bool + 'a,
-) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut start = 0;
-    text.split('\n').filter_map(move |line| {
-        let s = start;
-        start += line.len() + 1;
-        cue(&f[s..s + line.len()]).then_some((s, line))
-    })
+    text.split('\n')
+        .filter_map(move |line| {
+            let s = start;
+            start += line.len() + 1;
+            cue(&f[s..s + line.len()]).then_some((s, line))
+        })
+        .flat_map(move |(s, line)| re.find_iter(line).map(move |m| (s + m.start(), s + m.end())))
 }
 
 /// True if `word` stands in the folded text with a space or tab right before it.
@@ -261,10 +258,8 @@ mod tests {
         let f = f.as_bytes();
         let whole =
             |re: &regex::bytes::Regex| re.find_iter(t.as_bytes()).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
-        let by_lines = |re: &regex_lite::Regex, cue: &dyn Fn(&[u8]) -> bool| {
-            super::lines_with(t, f, cue)
-                .flat_map(|(ls, line)| re.find_iter(line).map(move |m| (ls + m.start(), ls + m.end())))
-                .collect::<Vec<_>>()
+        let by_lines = |re: &crate::recognize::util::Pattern, cue: &dyn Fn(&[u8]) -> bool| {
+            super::in_lines(re, t, f, cue).collect::<Vec<_>>()
         };
         assert_eq!(by_lines(&email.bracketed, &super::bracketed_at), whole(bracketed), "{t:?}");
         let spaced = |l: &[u8]| super::spaced_word(l, b"at") && super::spaced_word(l, b"dot");
