@@ -11,6 +11,7 @@
 //! reachable after each dot is worked out once, from the right, so a part is read in
 //! linear time whatever its dots.
 
+use super::text::label_run_end;
 use crate::recognize::util::is_word;
 
 /// The top-level domains of a personal homepage.
@@ -18,11 +19,6 @@ pub(super) const HOMEPAGE_TLDS: &[&str] = &[
     "de", "at", "ch", "li", "com", "net", "org", "eu", "info", "me", "io", "name", "page", "dev", "blog", "online",
     "website", "site", "uk", "ie", "fr", "it", "es", "pt", "nl", "be", "lu", "pl", "cz", "dk", "se",
 ];
-
-/// A byte of a host label.
-fn label_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'-'
-}
 
 /// A byte of the path after the host.
 fn path_byte(c: u8) -> bool {
@@ -38,7 +34,7 @@ pub(super) fn homepages(b: &[u8]) -> Vec<(usize, usize)> {
     let mut reach: Vec<Option<usize>> = vec![None; dots.len()];
     for i in (0..dots.len()).rev() {
         let q = dots[i] + 1;
-        let deeper = if label(b, q, run_end(b, q)) { reach[i + 1] } else { None };
+        let deeper = if label(b, q, label_run_end(b, q)) { reach[i + 1] } else { None };
         reach[i] = deeper.or_else(|| tld_end(b, q));
     }
     // Where the host ends when a label runs from `p` to `r`.
@@ -53,10 +49,10 @@ pub(super) fn homepages(b: &[u8]) -> Vec<(usize, usize)> {
     let (mut s, mut run) = (0, (0, 0)); // the label run holding `s`, as (start, end)
     while s < b.len() {
         let host_end = if let Some(p) = scheme_end(b, s) {
-            host(p, run_end(b, p))
+            host(p, label_run_end(b, p))
         } else if b[s].is_ascii_alphanumeric() {
             if !(run.0 <= s && s < run.1) {
-                run = (s, run_end(b, s));
+                run = (s, label_run_end(b, s));
             }
             host(s, run.1)
         } else {
@@ -78,18 +74,13 @@ pub(super) fn homepages(b: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The end of the run of label bytes from `p`.
-fn run_end(b: &[u8], p: usize) -> usize {
-    p + b[p..].iter().take_while(|&&c| label_byte(c)).count()
-}
-
 /// True if the run `p..r` of label bytes is a label followed by a dot.
 fn label(b: &[u8], p: usize, r: usize) -> bool {
     p < r && r - p <= 64 && b[p].is_ascii_alphanumeric() && b[r - 1].is_ascii_alphanumeric() && b.get(r) == Some(&b'.')
 }
 
 /// The end of the top-level domain at `q`: the word there, if it is one.
-fn tld_end(b: &[u8], q: usize) -> Option<usize> {
+pub(super) fn tld_end(b: &[u8], q: usize) -> Option<usize> {
     let e = q + b[q..].iter().take_while(|&&c| is_word(c)).count();
     HOMEPAGE_TLDS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(&b[q..e])).then_some(e)
 }

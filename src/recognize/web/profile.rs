@@ -5,6 +5,8 @@
 //! (`https://`, `http://`, none), then sub-domain, then host, then profile name. A
 //! property test in `urls.rs` compares the two.
 
+use super::text::label_run_end;
+
 /// A network host with the path before the profile name.
 enum Host {
     /// Written out, lower case.
@@ -50,11 +52,6 @@ fn at(b: &[u8], i: usize, word: &str) -> bool {
     b.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// A byte of a host label of the Fediverse form.
-fn label_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'-'
-}
-
 /// A byte of a profile name.
 fn name_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'%' | b'~' | b'-') || c >= 0x80
@@ -68,7 +65,7 @@ pub(super) fn profiles(b: &[u8]) -> Vec<(usize, usize)> {
     let mut fedi: Vec<Option<usize>> = vec![None; dots.len()];
     for i in (0..dots.len()).rev() {
         let q = dots[i] + 1;
-        let r = q + b[q..].iter().take_while(|&&c| label_byte(c)).count();
+        let r = label_run_end(b, q);
         fedi[i] = if r > q && b.get(r) == Some(&b'.') {
             fedi[i + 1]
         } else {
@@ -77,7 +74,7 @@ pub(super) fn profiles(b: &[u8]) -> Vec<(usize, usize)> {
         };
     }
     let fediverse = |p: usize| {
-        let r = p + b[p..].iter().take_while(|&&c| label_byte(c)).count();
+        let r = label_run_end(b, p);
         if r > p && b.get(r) == Some(&b'.') {
             dots.binary_search(&r).ok().and_then(|i| fedi[i])
         } else {

@@ -1,5 +1,10 @@
 //! Small text helpers shared by the parts of the web recogniser.
 
+/// The end of the run of host-label bytes (ASCII letters, digits, hyphens) from `p`.
+pub(super) fn label_run_end(b: &[u8], p: usize) -> usize {
+    p + b[p..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-').count()
+}
+
 /// The bytes as a lower-cased string (lossy for broken UTF-8).
 pub(super) fn lower(b: &[u8]) -> String {
     String::from_utf8_lossy(b).to_lowercase()

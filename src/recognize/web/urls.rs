@@ -2,7 +2,7 @@
 //! parent module's docs), with the word lists that tell a personal page from a
 //! company's.
 
-use super::homepage::{homepages, HOMEPAGE_TLDS};
+use super::homepage::{homepages, tld_end};
 use super::profile::profiles;
 use super::text::{glued_before, lower, trim_url_end};
 use crate::context::{matches_any, Window};
@@ -378,11 +378,7 @@ fn profile_byte(c: u8) -> bool {
 /// True if `part` holds a dot followed by a word that is a homepage's top-level
 /// domain: what the homepage pattern needs (`\.(?:de|at|…)\b`).
 fn has_homepage_tld(part: &[u8]) -> bool {
-    memchr::memchr_iter(b'.', part).any(|d| {
-        let w = &part[d + 1..];
-        let w = &w[..w.iter().position(|&c| !super::super::util::is_word(c)).unwrap_or(w.len())];
-        HOMEPAGE_TLDS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(w))
-    })
+    memchr::memchr_iter(b'.', part).any(|d| tld_end(part, d + 1).is_some())
 }
 
 /// The text within 600 bytes before and 300 after the URL at `s..e` (cut at character
@@ -569,7 +565,7 @@ mod tests {
         }
         let homepage = format!(
             r"(?i)(?:https?://)?(?:www\.)?{LABEL}(?:\.{LABEL})*\.(?:{})\b(?:/[A-Za-z0-9_.%~/-]*)?",
-            HOMEPAGE_TLDS.join("|")
+            super::super::homepage::HOMEPAGE_TLDS.join("|")
         );
         let profile = concat!(
             r"(?i)(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?",
