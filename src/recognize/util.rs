@@ -120,7 +120,8 @@ impl Literals {
             let start = alt.starts_with("\\b");
             let end = alt.ends_with("\\b");
             let word = &alt[if start { 2 } else { 0 }..alt.len() - if end { 2 } else { 0 }];
-            let word = word.replace("\\s+", "\u{2}").replace("\\s", "\u{1}");
+            let word =
+                word.replace("\\s+", &char::from(SPACES).to_string()).replace("\\s", &char::from(SPACE).to_string());
             let word = word.as_bytes();
             let spaced = word.iter().any(|&b| b == SPACE || b == SPACES);
             assert!(
