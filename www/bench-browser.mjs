@@ -57,6 +57,9 @@ const LINES = ['Hallo, hier ist Maria Huber, geb. 12.03.1985.', 'IBAN DE89 3704 
   'Rückruf unter +43 664 1234567 oder maria.huber@example.at', 'Hauptstraße 12/3/4, 1010 Wien', 'Steuer-ID 65929970489, Kundennummer 4711',
   'Leider ist meine Bestellung vom letzten Monat immer noch nicht angekommen, bitte um Rückmeldung.'];
 const dense = (n) => { let t = ''; for (let i = 0; t.length < n; i++) t += LINES[i % LINES.length] + '\n'; return t.slice(0, n); };
+// The 2,000-char message of the start-up parts, and the field that holds it.
+const MESSAGE = dense(2000);
+const field = (text) => `<textarea id="m" rows="20" cols="80">${text}</textarea>`;
 const pageHtml = (src, extra, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
 <script>addEventListener('pii-veil:ready', () => { window.__ready = performance.now(); }, true);
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
@@ -78,8 +81,7 @@ async function coldStart(src, extra, later, head) {
   const ctx = await launchChromium();
   try {
     const page = await ctx.newPage();
-    const msg = dense(2000);
-    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${later ? '' : msg}</textarea>`, head) }));
+    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, extra, field(later ? '' : MESSAGE), head) }));
     return await startUp(page, server.url + 'bench-page.html', src, later);
   } finally {
     await ctx.close();
@@ -89,29 +91,27 @@ async function coldStart(src, extra, later, head) {
 // The page at `url` (pageHtml with the script `src`) opened once in `page`: times as
 // `coldStart` gives them.
 async function startUp(page, url, src, later) {
-  {
-    const msg = dense(2000);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
-    if (later) {
-      await page.waitForTimeout(1000);
-      await page.evaluate(() => document.getElementById('m').addEventListener('input', () => { window.__input = performance.now(); }, { once: true }));
-      await page.click('#m');
-      await page.keyboard.insertText(msg);
-    }
-    await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-    const r = await page.evaluate((src) => {
-      const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
-      const wasm = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm'));
-      const cached = e.transferSize === 0 && (!wasm || wasm.transferSize === 0);
-      return { received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready), cached };
-    }, src);
-    r.phases = await phasesAfter(page, r.received);
-    // The loader's module on the network (Resource Timing): requested, last byte in.
-    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm')));
-    if (wasm) Object.assign(r.phases, { 'wasm-requested': wasm.startTime - r.received, 'wasm-downloaded': wasm.responseEnd - r.received });
-    return r;
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+  if (later) {
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => document.getElementById('m').addEventListener('input', () => { window.__input = performance.now(); }, { once: true }));
+    await page.click('#m');
+    await page.keyboard.insertText(MESSAGE);
   }
+  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
+  const { wasm, ...r } = await page.evaluate((src) => {
+    const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
+    const m = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm'));
+    return {
+      received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready),
+      cached: e.transferSize === 0 && (!m || m.transferSize === 0), wasm: m && { start: m.startTime, end: m.responseEnd },
+    };
+  }, src);
+  r.phases = await phasesAfter(page, r.received);
+  // The loader's module on the network (Resource Timing): requested, last byte in.
+  if (wasm) Object.assign(r.phases, { 'wasm-requested': wasm.start - r.received, 'wasm-downloaded': wasm.end - r.received });
+  return r;
 }
 
 const cold = {};
@@ -163,7 +163,7 @@ async function repeatViews(url, src, views) {
 if (part('repeat')) {
   const repeated = builds.filter((b) => b[0] === 'one file (pii-veil.js)' || b[0] === 'loader, streaming compile');
   const pages = Object.fromEntries(repeated.map(([, src, extra], i) =>
-    [`/bench-${i}.html`, pageHtml(src, extra, `<textarea id="m" rows="20" cols="80">${dense(2000)}</textarea>`)]));
+    [`/bench-${i}.html`, pageHtml(src, extra, field(MESSAGE))]));
   const cachedServer = await startServer({ ...(rootArg ? { root: rootArg.slice(7) } : {}), cache: true, pages });
   const views = Math.max(runs, 2) + 1;
   console.log(`repeat views, one profile, ${views} views each, a new browser for every view: script received → protection ready → first scan shown`);
@@ -190,7 +190,7 @@ async function viteApp() {
   const vite = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8')).devDependencies.vite;
   const dir = installApp('bench-vite', { devDependencies: { vite } }, {
     'index.html': `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head>
-<body><textarea id="m" rows="20" cols="80">${dense(2000)}</textarea><script type="module" src="/src/main.js"></script></body></html>`,
+<body>${field(MESSAGE)}<script type="module" src="/src/main.js"></script></body></html>`,
     'src/main.js': `import { protect } from 'pii-veil';
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);
 protect(document).ready.then(() => { window.__ready = performance.now(); });
