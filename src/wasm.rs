@@ -370,8 +370,9 @@ fn mask_options(scanner: &Scanner, options: &JsValue) -> JsResult<(MaskOptions, 
     Ok((mask, hints))
 }
 
-/// One field's rescans while a person types: the findings of a full scan, with only
-/// the region around the last edit read again. Release it with `free()`.
+/// One field's rescans while a person types: only the region around the last edit is
+/// read again ([`crate::Rescan`]: the findings of a full scan whenever what decides a
+/// value lies near it). Release it with `free()`.
 #[wasm_bindgen(js_name = Rescanner)]
 pub struct WasmRescanner {
     scanner: Rc<Scanner>,

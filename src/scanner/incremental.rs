@@ -36,6 +36,15 @@
 //! turn (see the name recogniser), so no chain of repeats reaches back further than
 //! one name's 600 bytes; `rescans_equal_full_scans_where_values_repeat` checks texts
 //! whose values and names repeat.
+//!
+//! The reaches are bytes; what some recognisers read is bounded by words, lines or
+//! the whole text instead, so a rescan can differ from a full scan where that lies
+//! further away: a whole-text cue (a digit anywhere for a MAC address written in
+//! letters only, a hint word anywhere for a bare homepage, a user-name label typed with
+//! a slip), a context window of very long words or wide blank runs, a run of digit
+//! groups chained over a long line. A rescan is therefore a preview: what leaves the
+//! page is masked with a full scan's findings (`www/src/protect/engine.js`,
+//! `settledNow`), and the preview becomes one when typing pauses.
 
 use super::Scanner;
 use crate::error::Error;
@@ -123,9 +132,10 @@ fn forward(text: &str, at: usize, margin: usize) -> usize {
 }
 
 impl Scanner {
-    /// Findings in `text`, as [`Scanner::scan`] gives them, reading again only the
-    /// region around what changed since the text `state` last saw (see the module
-    /// docs); `state` then holds `text`.
+    /// Findings in `text`, reading again only the region around what changed since the
+    /// text `state` last saw; `state` then holds `text`. They are those of
+    /// [`Scanner::scan`] whenever what decides each candidate lies within the reach
+    /// (see the module docs); for a text that leaves the page, scan it whole.
     pub fn rescan(&self, state: &mut Rescan, text: &str, field: Option<&FieldHints>) -> Result<Vec<Finding>, Error> {
         self.check_size(text)?;
         let norm = Normalized::new(text);

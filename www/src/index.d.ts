@@ -221,8 +221,10 @@ export interface Scanner {
    */
   redact(text: string, options?: RedactOptions): Redacted;
   /**
-   * A rescanner for one field while a person types: its `redact` gives what this
-   * scanner's `redact` gives, reading again only the region around the last edit.
+   * A rescanner for one field while a person types: its `redact` reads again only the
+   * region around the last edit and gives what this scanner's `redact` gives whenever
+   * what decides a value lies within a few hundred bytes of it. It is a preview: mask
+   * what is sent with {@link Scanner.redact}.
    */
   rescanner(): Rescanner;
   /** Releases the WebAssembly memory of this scanner; later calls throw `invalid_argument`. Idempotent. */

@@ -109,6 +109,31 @@ test('bare script tag, unmarked form: the free text is masked, the contact field
   await page.close();
 });
 
+test('what leaves the page is a full scan\'s result, also for values a rescan of the region around the last edit cannot judge', async () => {
+  await open();
+  // A MAC address of letters only is judged by a digit anywhere in the text, here
+  // 3 KB before it: typing it at the end, the rescans read only the region around the
+  // edits; what is sent right away (before the preview settles) must still mask it.
+  const mac = 'de:ad:be:ef:ca:fe';
+  const head = `Gerät 7 von uns.\n${'Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. '.repeat(40)}\nMAC-Adresse `;
+  await type('#c-msg', head);
+  await page.waitForTimeout(100);
+  await page.keyboard.type(mac, { delay: 40 });
+  const sent = await page.evaluate(async () => {
+    await fetch('/api/typed', { method: 'POST', body: document.getElementById('c-msg').value });
+    return document.getElementById('c-msg').value;
+  });
+  assert.ok(sent.endsWith(mac), 'the field holds what was typed');
+  await page.click('#c-send');
+  const form = await waitRecorded((x) => x.path === '/api/contact', 'contact form');
+  const body = await waitRecorded((x) => x.path === '/api/typed', 'fetch');
+  for (const r of [form, body]) assert.ok(!r.body.includes(mac) && !r.body.includes(encodeURIComponent(mac)), `${r.path} carries the MAC address`);
+  assert.match(new URLSearchParams(form.body).get('message'), /\[MAC_ADDRESS\]$/);
+  // The preview settles to the same findings once typing pauses.
+  await page.waitForFunction((m) => [...document.querySelectorAll('.pii-veil-badge')].some((b) => !b.hidden), mac);
+  await page.close();
+});
+
 test('fetch(new Request(url, { body: FormData })) with a hidden copy and a file entry', async () => {
   await open();
   await type('#chat-input', MSG);

@@ -43,7 +43,7 @@ export function forget(ctx, value) {
 }
 
 /** Registers a protect() instance with its window's hooks (installing them first). */
-export function registerEgress(ctx, redactNow) {
+export function registerEgress(ctx, settledNow) {
   const reg = installEgress(ctx.win);
   ctx.known = ctx.known || new Map();
   ctx.knownVersion = ctx.knownVersion || 0;
@@ -53,7 +53,7 @@ export function registerEgress(ctx, redactNow) {
       if (!f.el.isConnected) continue;
       const t = readText(f).text;
       // a long text in the worker's hands is learnt when its result arrives
-      if (t && f.cacheKey !== t && t.length <= ctx.workerThreshold) redactNow(ctx, f, t);
+      if (t && (t.length <= ctx.workerThreshold || f.cacheKey === t)) settledNow(ctx, f, t);
       remember(ctx, f);
     }
   };

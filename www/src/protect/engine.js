@@ -71,7 +71,10 @@ function cached(f, text) {
 
 /**
  * The field's rescanner over its scanner: it keeps the field's last text and reads
- * again only the region an edit touched (the findings are those of a full scan).
+ * again only the region an edit touched. Its findings are those of a full scan as long
+ * as what decides a value lies near it (a cue a few hundred bytes away, a run of digits
+ * that does not run on for a line); they are the preview while the person types. What
+ * leaves the page is always a full scan's result (`settledNow`).
  */
 function rescannerFor(ctx, f) {
   const s = scannerFor(ctx, f);
@@ -82,23 +85,75 @@ function rescannerFor(ctx, f) {
   return f.rescanner;
 }
 
-/** The field's redact result for `text`, scanned now unless it is the cached one. */
-export function redactNow(ctx, f, text) {
-  if (cached(f, text)) return f.result;
-  const key = text;
-  ctx.stats.mainScans++;
-  const r = rescannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
-  f.cacheKey = key;
+/** Keeps `r` as the field's result for `text`; `settled`: a full scan's (or the worker's). */
+function keep(ctx, f, text, r, settled) {
+  f.cacheKey = text;
   f.cacheAllow = allowKey(f);
   f.result = r;
+  f.settled = settled;
   if (ctx.known) remember(ctx, f);
+}
+
+/** The field's redact result for `text` while typing: the rescanner's, unless cached. */
+export function redactNow(ctx, f, text) {
+  if (cached(f, text)) return f.result;
+  ctx.stats.mainScans++;
+  const rs = rescannerFor(ctx, f);
+  const r = rs.redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
+  // A rescan that read the whole text was a full scan (normalising never lengthens a text).
+  keep(ctx, f, text, r, rs.lastRead >= utf8Length(text));
   return r;
+}
+
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; // a surrogate pair: 2 + 2
+  }
+  return n;
+}
+
+/**
+ * The field's redact result for `text` as a full scan finds it: what a form submit,
+ * the form's entry list and the known values of every request are made of.
+ */
+export function settledNow(ctx, f, text) {
+  if (cached(f, text) && f.settled) return f.result;
+  ctx.stats.mainScans++;
+  const r = scannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
+  keep(ctx, f, text, r, true);
+  return r;
+}
+
+/**
+ * After a pause in typing, the preview becomes the full scan's result (shown again
+ * only if it differs), so what the field shows is what would be sent.
+ */
+function settleLater(ctx, f) {
+  ctx.win.clearTimeout(f.settleTimer);
+  f.settleTimer = ctx.win.setTimeout(timed(ctx, () => {
+    f.settleTimer = 0;
+    if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected || f.timer) return;
+    const { text, map } = readText(f);
+    if (!cached(f, text)) return; // changed meanwhile: its rescan settles it later
+    settledNow(ctx, f, text); // (a send may have settled it already)
+    if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, map);
+  }, 'settle'), SETTLE_AFTER_MS);
+}
+
+/** How long (ms) typing pauses before the preview is made a full scan's result. */
+const SETTLE_AFTER_MS = 800;
+
+function sameFindings(a, b) {
+  return a.length === b.length && a.every((x, i) => x.start === b[i].start && x.end === b[i].end && x.kind === b[i].kind);
 }
 
 /** Rescans the field soon (30 ms after the last change; `now`: next task). */
 export function schedule(ctx, f, now) {
   if (ctx.stopped || ctx.engine !== 'ready') return;
   ctx.win.clearTimeout(f.timer);
+  ctx.win.clearTimeout(f.settleTimer);
   f.timer = ctx.win.setTimeout(timed(ctx, () => { f.timer = 0; rescan(ctx, f); }, 'rescan'), now ? 0 : 30);
 }
 
@@ -120,11 +175,9 @@ export function rescan(ctx, f) {
     if (p) {
       p.then(timed(ctx, (r) => {
         if (seq !== f.seq || ctx.stopped) return;
-        f.cacheKey = key;
-        f.cacheAllow = ak;
         for (const x of r.findings) x.text = text.slice(x.start, x.end);
-        f.result = r;
-        if (ctx.known) remember(ctx, f);
+        keep(ctx, f, key, r, true);
+        f.cacheAllow = ak;
         show(ctx, f, text, f.editable ? readText(f).map : map);
       }, 'worker result'), () => { if (seq === f.seq) show(ctx, f, text, map, redactNow(ctx, f, text)); });
       return;
@@ -132,9 +185,11 @@ export function rescan(ctx, f) {
   }
   redactNow(ctx, f, text);
   show(ctx, f, text, map);
+  settleLater(ctx, f);
 }
 
 function show(ctx, f, text, map) {
+  f.shown = f.result;
   const counts = countKinds(f.result.findings);
   if (!sameCounts(counts, f.counts)) {
     f.counts = counts;

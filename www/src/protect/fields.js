@@ -8,7 +8,7 @@ import { readText } from './text.js';
 import { addNotice, announce, showFailed } from './notices.js';
 import { layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
-import { redactNow, schedule } from './engine.js';
+import { schedule, settledNow } from './engine.js';
 import { shadowRootOf } from './egress.js';
 
 /**
@@ -145,8 +145,11 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     hints: null,
     allowed: new Set(),
     result: { text: '', findings: [] },
+    shown: { text: '', findings: [] },
     cacheKey: null,
     cacheAllow: '',
+    settled: false,
+    settleTimer: 0,
     counts: {},
     seq: 0,
     composing: false,
@@ -189,7 +192,7 @@ function watchValue(ctx, f) {
       set(v) {
         // what the field held is learnt before a script clears it and sends it
         const old = d.get.call(this);
-        if (old && ctx.engine === 'ready' && f.cacheKey !== old) redactNow(ctx, f, old);
+        if (old && ctx.engine === 'ready') settledNow(ctx, f, old);
         d.set.call(this, v);
         schedule(ctx, f);
       },
@@ -220,6 +223,7 @@ export function attach(ctx, e) {
 /** Stops protecting a field and removes its UI. */
 export function detach(ctx, f) {
   ctx.win.clearTimeout(f.timer);
+  ctx.win.clearTimeout(f.settleTimer);
   for (const o of f.off) o();
   if (f.layer) f.layer.remove();
   if (f.badge) f.badge.remove();

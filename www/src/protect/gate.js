@@ -8,7 +8,7 @@ import { countKinds, el, emit, listen, timed, total } from './util.js';
 import { fmt, kindList } from './messages.js';
 import { readText } from './text.js';
 import { clearAlert, showAlert, showFailed } from './notices.js';
-import { redactNow } from './engine.js';
+import { settledNow } from './engine.js';
 
 const RANK = { mask: 0, confirm: 1, block: 2 };
 
@@ -107,7 +107,7 @@ export function gate(ctx, form, resume) {
     return false;
   }
   const entries = fs.map((f) => {
-    const r = redactNow(ctx, f, readText(f).text);
+    const r = settledNow(ctx, f, readText(f).text);
     // Without a name a field is not in the form's entry list, but the page's own
     // submit handler (React, Vue) reads it and sends it: its policy applies.
     return { policy: f.policy, sent: !f.el.disabled, findings: r.findings };
@@ -138,7 +138,7 @@ function onFormData(ctx, e) {
     const raw = f.el.value;
     let out;
     if (ctx.engine === 'ready') {
-      const r = redactNow(ctx, f, raw);
+      const r = settledNow(ctx, f, raw);
       countKinds(r.findings, counts);
       out = r.text;
     } else if (f.failOpen) {

@@ -38,7 +38,7 @@ import { installStyles } from './styles.js';
 import { initAlerts, initLive } from './notices.js';
 import { initOverlay } from './overlay.js';
 import { createWorkerClient } from './worker-client.js';
-import { allow, redactNow, schedule, startEngine } from './engine.js';
+import { allow, schedule, settledNow, startEngine } from './engine.js';
 import { DEFAULT_SELECTOR, POLICIES, detach, observe, observeShadow } from './fields.js';
 import { installGate, listenForms } from './gate.js';
 import { heldError, installGuard, normaliseGuard, report } from './guard.js';
@@ -144,7 +144,7 @@ export function createProtect(api, platform) {
     ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
-    const egress = registerEgress(ctx, redactNow);
+    const egress = registerEgress(ctx, settledNow);
     // shadow roots (fields.js finds them): forms gated, entries followed there too
     ctx.onShadow = (sr) => { listenForms(ctx, sr); egress.watchRoot(sr); };
     ctx.onShadowMade = (host, sr) => {
