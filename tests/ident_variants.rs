@@ -228,6 +228,19 @@ proptest! {
         prop_assert_eq!(found(&text, None, Kind::UrlPersonal), vec![url], "{:?}", text);
     }
 
+    /// A bare host (no `www.`, no scheme) is read as a homepage only with a hint word
+    /// near it: one far away in a long message does not make it one (and a rescan,
+    /// which reads the region around an edit, judges it as a full scan does).
+    #[test]
+    fn bare_homepage_needs_a_hint_word_near_it(n in prop::sample::select(FULL_NAMES), hint in pick(&["Webseite", "Homepage", "Blog", "Portfolio", "CV"]), tld in pick(&["de", "at", "com"]), near in any::<bool>(), filler in 40usize..80) {
+        let (first, last) = n;
+        let url = format!("{}{}.{tld}", host_label(first), host_label(last));
+        let between = if near { String::new() } else { "Die Lieferung kam an, danke für die Bearbeitung. ".repeat(filler) };
+        let text = format!("{hint} gibt es auch.\n{between}Hallo, hier {first} {last}. Zu sehen unter {url}");
+        let want = if near { vec![url] } else { vec![] };
+        prop_assert_eq!(found(&text, None, Kind::UrlPersonal), want, "{:?}", text);
+    }
+
     #[test]
     fn homepage_of_a_company_named_after_a_person_is_not_personal(n in prop::sample::select(FULL_NAMES), co in pick(&["GmbH", "AG", "Ltd", "KG"]), prefix in pick(&["www.", "https://"])) {
         let (first, last) = n;

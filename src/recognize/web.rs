@@ -86,7 +86,9 @@ impl Recognizer for Web {
         let b = input.bytes;
         let mut urls: Vec<(usize, usize)> = Vec::new();
         // One literal pass tells which of the patterns can match at all.
-        let (mut network, mut hint, mut label) = (false, false, false);
+        let (mut network, mut label) = (false, false);
+        // Where the words that make a bare host a homepage start (see `Urls::homepages`).
+        let mut hints: Vec<usize> = Vec::new();
         let f = input.folded();
         for (s, e) in self.gate.find_iter(f) {
             // Read in the folded text: already lower case.
@@ -97,24 +99,22 @@ impl Recognizer for Web {
             {
                 network = true;
             } else if v.len() >= 2 && (v == b"www." || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes() == v)) {
-                hint = true;
+                hints.push(s);
                 // "Profil" is also an account word before a user name.
                 label |= v == b"profil";
             } else {
                 label = true;
             }
-            if network && hint && label {
-                break;
-            }
         }
-        let want_homepages = input.field.expects == Some(Kind::UrlPersonal) || hint;
+        let homepage_field = input.field.expects == Some(Kind::UrlPersonal);
+        let want_homepages = homepage_field || !hints.is_empty();
         if network || want_homepages {
             let chunks = host_chunks(b);
             if network {
                 self.urls.profiles(input, &chunks, out, &mut urls);
             }
             if want_homepages {
-                self.urls.homepages(input, &chunks, out, &urls);
+                self.urls.homepages(input, &chunks, out, &urls, (!homepage_field).then_some(&hints[..]));
             }
         }
         if b.contains(&b'@') {

@@ -97,6 +97,7 @@ impl Urls {
         chunks: &[(usize, usize)],
         out: &mut Vec<Candidate>,
         urls: &[(usize, usize)],
+        hints: Option<&[usize]>,
     ) {
         let b = input.bytes;
         for (s, m_end) in self.homepage_spans(b, chunks) {
@@ -115,6 +116,12 @@ impl Urls {
             let labels = host_name.split('.').count();
             // Two letters then a dot ("z.B.", "u.a.") or a file name is no host.
             if !has_prefix && (labels < 2 || host_name.split('.').next().is_some_and(|l| l.len() < 3)) {
+                continue;
+            }
+            // A bare host is a homepage candidate only with a hint word (`www.`, `://`, a
+            // page word) in the text around it, the text `near_text` reads — outside a
+            // field that asks for a homepage.
+            if !has_prefix && hints.is_some_and(|h| !h.iter().any(|&at| at + NEAR_BEFORE >= s && at < e + NEAR_AFTER)) {
                 continue;
             }
             let win = Window::around(input.text, s, e);
@@ -381,14 +388,20 @@ fn has_homepage_tld(part: &[u8]) -> bool {
     memchr::memchr_iter(b'.', part).any(|d| tld_end(part, d + 1).is_some())
 }
 
-/// The text within 600 bytes before and 300 after the URL at `s..e` (cut at character
-/// boundaries): where the writer's name stands in a message or its signature.
+/// How far (bytes) before a URL and after its end the text around it reaches: where
+/// the writer's name stands in a message or its signature, and the words that make a
+/// bare host a homepage. Within what a rescan reads (`Reach::LONGEST`).
+const NEAR_BEFORE: usize = 600;
+const NEAR_AFTER: usize = 300;
+
+/// The text within [`NEAR_BEFORE`] bytes before and [`NEAR_AFTER`] after the URL at
+/// `s..e` (cut at character boundaries).
 fn near_text(text: &str, s: usize, e: usize) -> &str {
-    let mut a = s.saturating_sub(600);
+    let mut a = s.saturating_sub(NEAR_BEFORE);
     while !text.is_char_boundary(a) {
         a += 1;
     }
-    let mut z = (e + 300).min(text.len());
+    let mut z = (e + NEAR_AFTER).min(text.len());
     while !text.is_char_boundary(z) {
         z -= 1;
     }
