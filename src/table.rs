@@ -10,7 +10,7 @@
 //!
 //! The header must stand at most [`HEADER_REACH`] bytes before the cell: a rescan
 //! while typing reads only a bounded part before an edit (see
-//! `scanner::incremental::BACK_REACH`), and a cell must be judged the same there as in
+//! `recognize::util::Reach::LONGEST`), and a cell must be judged the same there as in
 //! a scan of the whole text. Rows further down a long table are read without their
 //! header.
 

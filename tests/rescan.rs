@@ -136,7 +136,7 @@ fn text_of(picks: &[(usize, usize)]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn rescans_equal_full_scans(
@@ -166,7 +166,7 @@ fn with_values() -> &'static [usize] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     /// Texts whose values and names repeat (the every-occurrence stage, names found
     /// again as the repeat of a name found before).

@@ -14,7 +14,7 @@
 //! - Cards: 13–19 digits, grouped by spaces or hyphens, Luhn-valid with a known
 //!   issuer prefix and length.
 
-use super::util::{bounded, compact, is_word, runs, Recognizer};
+use super::util::{bounded, compact, is_word, runs, Reach, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
@@ -259,6 +259,11 @@ fn cards(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 impl Recognizer for Bank {
+    /// A label or voucher word among the four words before a value, an IBAN ending less than 80 bytes before a BIC, an IBAN of at most 66 bytes.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::Iban, Kind::Bic, Kind::CreditCard]
     }

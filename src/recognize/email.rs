@@ -18,7 +18,7 @@
 //! domain that is not a personal mail provider. In a `key=value` dump
 //! (`email=anna@example.org`) the key and `=` are not part of the address.
 
-use super::util::{re, Recognizer};
+use super::util::{re, Reach, Recognizer};
 use crate::entity::Kind;
 use crate::recognize::util::Pattern;
 use crate::types::{Candidate, Input};
@@ -180,6 +180,11 @@ fn mail_word_before(text: &str, s: usize) -> bool {
 }
 
 impl Recognizer for Email {
+    /// An address is one unbroken word; a mail word stands at most 30 bytes before it.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::Email]
     }

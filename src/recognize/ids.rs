@@ -111,7 +111,7 @@ mod tok;
 mod vat;
 mod words;
 
-use super::util::Recognizer;
+use super::util::{Reach, Recognizer};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
 use classify::{classify, is_doc_token};
@@ -128,6 +128,11 @@ impl Ids {
 }
 
 impl Recognizer for Ids {
+    /// A naming or reference word among the eight words before a value, two after it; a value of at most 61 bytes, overlapping readings up to 121 bytes on.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::NationalId, Kind::TaxVatId, Kind::HealthInsuranceId]
     }

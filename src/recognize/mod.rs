@@ -55,6 +55,9 @@ pub(crate) type Shared = std::sync::Arc<dyn Recognizer>;
 #[cfg(test)]
 mod tests {
     use super::{dob, plate, util, web};
+    use crate::entity::Kind;
+    use crate::field::FieldClass;
+    use crate::types::Input;
     use proptest::prelude::*;
 
     /// The pattern a literal set stands for: `a|\\bb\\b` with each word escaped.
@@ -101,6 +104,87 @@ mod tests {
     #[test]
     fn folded_patterns_examples() {
         folded_like_ignoring_case("Benutzername: X, USER NAME y, user\tnames, Nome \t utente, benutzerkonto, User-ID 3, userid, LinkedIn.com/in/a, WWW.x.de, Geb. am, GEBURT, Né, NÉ, née, Nata, KFZ-Kennzeichen, CAR reg, Park, Homepage: AGE 3");
+    }
+
+    /// The texts of the case files (`tests/cases/*.jsonl`).
+    fn case_texts() -> &'static [String] {
+        static S: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        S.get_or_init(|| {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+            files.sort();
+            let mut out = Vec::new();
+            for f in files {
+                for line in std::fs::read_to_string(f).unwrap().lines() {
+                    let Some(rest) = line.strip_prefix("{\"text\": \"") else { continue };
+                    let Some(end) = rest.find("\", \"") else { continue };
+                    let t = rest[..end].replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"");
+                    if !t.contains('\\') {
+                        out.push(t);
+                    }
+                }
+            }
+            assert!(out.len() > 200, "case files not read");
+            out
+        })
+    }
+
+    /// Each recogniser that reads less than the longest reach proposes every candidate
+    /// of a text the same when it reads only the part of the text its reach spans
+    /// around the candidate (cut, as a rescan cuts, at white space): nothing further
+    /// away decides it. A rescan relies on this (`scanner::incremental`).
+    fn reach_holds(text: &str) -> Result<(), TestCaseError> {
+        let b = text.as_bytes();
+        let back = |at: usize, m: usize| {
+            let mut i = at.saturating_sub(m);
+            while i > 0 && !b[i - 1].is_ascii_whitespace() {
+                i -= 1;
+            }
+            i
+        };
+        let forward = |at: usize, m: usize| {
+            let mut i = (at + m).min(b.len());
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            i
+        };
+        let input = Input::new(text, FieldClass::default());
+        for r in super::registry(&Kind::BUILTIN).iter().filter(|r| r.reach() != util::Reach::LONGEST) {
+            let reach = r.reach();
+            let mut whole = Vec::new();
+            r.find(&input, &mut whole);
+            for c in &whole {
+                let (from, to) = (back(c.start, reach.back), forward(c.start, reach.ahead));
+                let mut part = Vec::new();
+                r.find(&Input::new(&text[from..to], FieldClass::default()), &mut part);
+                let same = |p: &crate::types::Candidate| {
+                    (p.start + from, p.end + from, p.kind, p.score, p.subtype)
+                        == (c.start, c.end, c.kind, c.score, c.subtype)
+                };
+                prop_assert!(
+                    part.iter().any(same),
+                    "{:?} ({c:?}) read within its reach {:?}: {part:?}",
+                    &text[c.start..c.end],
+                    &text[from..to]
+                );
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn recognisers_decide_within_their_reach(picks in proptest::collection::vec((any::<usize>(), 0usize..5), 2..12)) {
+            let texts = case_texts();
+            let mut t = String::new();
+            for (i, sep) in picks {
+                t.push_str(&texts[i % texts.len()]);
+                t.push_str(["\n", " ", "\n\n", ". ", ", "][sep]);
+            }
+            reach_holds(&t)?;
+        }
     }
 
     proptest! {

@@ -26,7 +26,7 @@
 //!
 //! All three scan the bytes once; nothing runs when the text has no digit.
 
-use super::util::{bounded, is_word, runs, Recognizer};
+use super::util::{bounded, is_word, runs, Reach, Recognizer};
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
@@ -274,6 +274,11 @@ fn parse_v4(v: &[u8]) -> Option<std::net::Ipv4Addr> {
 }
 
 impl Recognizer for Net {
+    /// A word among the four before an address; a MAC word at most 80 bytes before it on its line.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::IpAddress, Kind::MacAddress]
     }

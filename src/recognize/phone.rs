@@ -71,7 +71,7 @@ mod plan;
 mod run;
 mod words;
 
-use super::util::Recognizer;
+use super::util::{Reach, Recognizer};
 use crate::context::Window;
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
@@ -268,6 +268,11 @@ fn no_trunk(r: &Run, d: &[u8], groups: &[u8]) -> Option<Verdict> {
 }
 
 impl Recognizer for Phone {
+    /// A title, business or phone word among the four words before a number of at most 86 bytes with its extension.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
     fn kinds(&self) -> &'static [Kind] {
         &[Kind::Phone]
     }

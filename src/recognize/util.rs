@@ -12,6 +12,53 @@ pub trait Recognizer: Send + Sync {
     fn kinds(&self) -> &'static [Kind];
     /// Appends candidates found in `input` to `out`.
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>);
+    /// How far from a candidate what decides it can lie; a rescan while typing reads
+    /// this far around the candidates it finds again (`scanner::incremental`).
+    fn reach(&self) -> Reach {
+        Reach::LONGEST
+    }
+}
+
+/// How far (bytes) from the start of a candidate the text that decides it can lie:
+/// whether it is proposed, its extent, kind, score and subtype. `back` counts bytes
+/// before the start; `ahead` counts from the start on, the candidate itself included.
+/// Both are bounds in bytes to which a reader adds the rest of the word it cuts (a
+/// rescan moves the ends of the part it reads out to white space), so a value or cue
+/// that is one unbroken word is never cut.
+///
+/// A recogniser that reads less than [`Reach::LONGEST`] says so (`Recognizer::reach`),
+/// with what sets each bound; `tests/rescan.rs` holds rescans equal to full scans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// Bytes before the candidate's start.
+    pub back: usize,
+    /// Bytes from the candidate's start on.
+    pub ahead: usize,
+}
+
+impl Reach {
+    /// The reach of a recogniser that does not say otherwise, and the longest: a name
+    /// found makes the same word a name again up to 600 bytes later, and a table's
+    /// header row stands up to [`crate::table::HEADER_REACH`] bytes above a cell
+    /// (`recognize::person`, `recognize::dob`); the context window's words after a
+    /// value and an address's next lines lie ahead. Both leave room to spare.
+    pub const LONGEST: Reach = Reach { back: 768, ahead: 384 };
+
+    /// The reach of the identifier kinds (e-mail, bank, phone, identifiers, network
+    /// addresses): a label or cue word among the few words before a value (at most
+    /// eight, on its line or the one above), a value of at most 66 bytes, the two words
+    /// after it, and the groups of a value written in groups that overlap another
+    /// reading of them (up to 121 bytes on): with room for long words.
+    pub const NEAR: Reach = Reach { back: 256, ahead: 192 };
+
+    /// What the scoring reads around every candidate, whatever recogniser proposed it
+    /// (`scanner::stage`, `crate::context`, `crate::table`): the context words around
+    /// it, and the header row of its table up to [`crate::table::HEADER_REACH`] bytes
+    /// above (whose line above decides whether it is a header) — and a table's rows
+    /// after a cell change how it is read. A rescan finds again every candidate within
+    /// this of an edit. The ahead bound is the longest one's, with room to spare: a
+    /// shorter one (192 bytes) made rescans differ from full scans in tables.
+    pub const JUDGING: Reach = Reach::LONGEST;
 }
 
 /// A built-in pattern, compiled the first time it is searched (searched in `&str`;

@@ -4,14 +4,17 @@
 //! after context and threshold, before overlaps are resolved), each candidate tagged
 //! with the recogniser that proposed it. For the next text, the edit is the part
 //! between the longest common prefix and suffix of the two normalised texts. What a
-//! candidate is judged by lies at most [`BACK_REACH`] bytes before it and
-//! [`AHEAD_REACH`] bytes after it, so only candidates starting from `AHEAD_REACH`
-//! before the edit to `BACK_REACH` after it can change: those are replaced by what the
-//! recognisers find now, reading a part that reaches `BACK_REACH` further back and
-//! `AHEAD_REACH` further on (the scheme of the two-thread split of a long text,
-//! `parallel`: read a part with margins, keep what starts inside, judge context in the
-//! whole text). Candidates further away are moved by the edit's change of length and
-//! kept.
+//! candidate is judged by — what its recogniser reads and what the scoring reads
+//! around it (context words, a table's header row: [`Reach::JUDGING`]) — lies at most
+//! [`Reach::LONGEST`] before and after its start, so only candidates starting from its
+//! `ahead` before the edit to its `back` after it can change: those are replaced by
+//! what the recognisers find now. Each recogniser reads that region with the margins of
+//! its own reach (`Recognizer::reach`): a name may repeat one found 600 bytes before,
+//! the identifier kinds decide within a few words ([`Reach::NEAR`]); recognisers of the
+//! same reach share one part (and its word tokens). This is the scheme of the
+//! two-thread split of a long text (`parallel`): read a part with margins, keep what
+//! starts inside, judge context in the whole text. Candidates further away are moved by
+//! the edit's change of length and kept.
 //!
 //! Everything after the recognisers runs over the whole text again, as in a full scan:
 //! custom patterns and the deny list, overlaps, the allow list and — why findings are
@@ -28,9 +31,10 @@
 //!
 //! The reaches: the longest look back is a name found making the same word a name
 //! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
-//! context window's three words, the lines of an address). Both constants leave room
-//! to spare; `tests/rescan.rs` holds incremental findings equal to full scans over
-//! random texts and edits (and fails with reaches of 16 bytes).
+//! context window's three words, the lines of an address); [`Reach::LONGEST`] leaves
+//! room to spare. `tests/rescan.rs` holds incremental findings equal to full scans over
+//! random texts and edits (and fails with reaches of 16 bytes, for each recogniser
+//! that declares a shorter one).
 //!
 //! A name found as the repeat of a word found as a name before is not remembered in
 //! turn (see the name recogniser), so no chain of repeats reaches back further than
@@ -50,17 +54,9 @@ use super::Scanner;
 use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
+use crate::recognize::util::Reach;
 use crate::types::{Candidate, Finding, Input};
 use std::ops::Range;
-
-/// How far (bytes) what a candidate is judged by can lie before it: the longest look
-/// back of a recogniser (600 bytes, a known name) with room to spare. Candidates this
-/// close after an edit are found again, and the part read reaches this far before them.
-pub const BACK_REACH: usize = 768;
-/// How far (bytes) what a candidate is judged by can lie after it (the context window's
-/// words after a value, an address's next lines) with room to spare. Candidates this
-/// close before an edit are found again, and the part read reaches this far after them.
-pub const AHEAD_REACH: usize = 384;
 
 /// The state of rescans of one field: the previous text and what the recognisers
 /// proposed in it. Empty at first (the first rescan is a full scan).
@@ -131,6 +127,15 @@ fn forward(text: &str, at: usize, margin: usize) -> usize {
     i
 }
 
+/// What a rescan reads again: candidates starting in `keep` (in the new text; `old_keep`
+/// in the old one) are found and judged again, the recognisers of each reach reading
+/// their part of the text.
+struct Region {
+    keep: Range<usize>,
+    old_keep: Range<usize>,
+    reads: Vec<(Reach, Range<usize>)>,
+}
+
 impl Scanner {
     /// Findings in `text`, reading again only the region around what changed since the
     /// text `state` last saw; `state` then holds `text`. They are those of
@@ -146,11 +151,12 @@ impl Scanner {
         let same_frame = state.valid && state.class == class && state.all_lower == all_lower;
         let edit = state.valid.then(|| edit_of(&state.ntext, ntext));
         let region = edit.filter(|_| same_frame).and_then(|e| self.region_of(state, ntext, e));
+        let columns = crate::table::header_classes(ntext);
         let tagged = match region {
-            Some((keep, old_keep)) => self.merge(state, &input, keep, old_keep, all_lower),
+            Some(region) => self.merge(state, &input, &region, all_lower, &columns),
             None => {
                 state.read = ntext.len();
-                self.find_tagged(&input, 0, 0..ntext.len(), ntext)
+                self.find_tagged(&input, 0, 0..ntext.len(), ntext, &columns, &|_| true)
             }
         };
         let cands = tagged.iter().map(|(_, c)| c.clone()).collect();
@@ -161,26 +167,34 @@ impl Scanner {
         Ok(found)
     }
 
-    /// The region whose candidates are found again: in the new text and in the old
-    /// one, or `None` when a full scan costs about the same.
-    fn region_of(
-        &self,
-        state: &Rescan,
-        ntext: &str,
-        (p, old_end, new_end): (usize, usize, usize),
-    ) -> Option<(Range<usize>, Range<usize>)> {
-        let mut ks = back(ntext, p, AHEAD_REACH);
-        let ke = forward(ntext, new_end, BACK_REACH);
+    /// The region read again, or `None` when a full scan costs about the same.
+    fn region_of(&self, state: &Rescan, ntext: &str, (p, old_end, new_end): (usize, usize, usize)) -> Option<Region> {
+        let mut reaches: Vec<Reach> = Vec::with_capacity(2);
+        for r in self.recognizers.iter().map(|r| r.reach()) {
+            if !reaches.contains(&r) {
+                reaches.push(r);
+            }
+        }
+        // Which candidates can change is set by the longest reach, whatever recogniser
+        // proposed them: the scoring reads as far around each (`Reach::JUDGING`).
+        let judged =
+            reaches.iter().fold(Reach::JUDGING, |a, r| Reach { back: a.back.max(r.back), ahead: a.ahead.max(r.ahead) });
+        let mut ks = back(ntext, p, judged.ahead);
+        let ke = forward(ntext, new_end, judged.back);
         // A candidate kept from before the region may not reach into it.
         while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
             ks = back(ntext, c.start, 0);
         }
-        let old_ke = ke - new_end + old_end;
-        let read = back(ntext, ks, BACK_REACH)..forward(ntext, ke, AHEAD_REACH);
-        if read.len() * 4 > ntext.len() * 3 {
+        let widest = back(ntext, ks, judged.back)..forward(ntext, ke, judged.ahead);
+        if widest.len() * 4 > ntext.len() * 3 {
             return None;
         }
-        Some((ks..ke, ks..old_ke))
+        let reads = reaches.into_iter().map(|r| (r, back(ntext, ks, r.back)..forward(ntext, ke, r.ahead))).collect();
+        Some(Region { keep: ks..ke, old_keep: ks..ke - new_end + old_end, reads })
+    }
+
+    fn reach_of(&self, tag: u16) -> Reach {
+        self.recognizers[usize::from(tag)].reach()
     }
 
     /// The candidates of the old text outside the region (moved by the edit) and the
@@ -189,48 +203,61 @@ impl Scanner {
         &self,
         state: &mut Rescan,
         input: &Input<'_>,
-        keep: Range<usize>,
-        old_keep: Range<usize>,
+        Region { keep, old_keep, reads }: &Region,
         all_lower: bool,
+        columns: &[(usize, usize, FieldClass)],
     ) -> Vec<(u16, Candidate)> {
         let text = input.text;
-        let (from, to) = (back(text, keep.start, BACK_REACH), forward(text, keep.end, AHEAD_REACH));
-        let mut part = Input::new(&text[from..to], input.field);
-        part.whole_all_lower = Some(all_lower);
-        state.read = to - from;
-        let found = self.find_tagged(&part, from, keep.clone(), text);
         let shift = |c: &Candidate| {
             let mut c = c.clone();
             c.start = c.start - old_keep.end + keep.end;
             c.end = c.end - old_keep.end + keep.end;
             c
         };
-        let before = state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned();
-        let after = state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(r, c)| (*r, shift(c)));
-        let mut all: Vec<(u16, Candidate)> = before.chain(found).chain(after).collect();
+        let mut all: Vec<(u16, Candidate)> =
+            state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned().collect();
+        let (mut first, mut last) = (text.len(), 0);
+        for (reach, read) in reads {
+            let mut part = Input::new(&text[read.clone()], input.field);
+            part.whole_all_lower = Some(all_lower);
+            (first, last) = (first.min(read.start), last.max(read.end));
+            let mine = |t: u16| self.reach_of(t) == *reach;
+            all.extend(self.find_tagged(&part, read.start, keep.clone(), text, columns, &mine));
+        }
+        all.extend(state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(t, c)| (*t, shift(c))));
+        state.read = last - first;
         // Registry order; within one recogniser, before, region, after (stable sort).
         crate::sort::sort_by_key(&mut all, |(r, _)| *r);
         all
     }
 
-    /// As `find_kept` with every recogniser, each candidate tagged with the index of
-    /// the recogniser that proposed it.
-    fn find_tagged(&self, part: &Input<'_>, from: usize, keep: Range<usize>, text: &str) -> Vec<(u16, Candidate)> {
+    /// As `find_kept` with the recognisers `which` selects (by registry index), each
+    /// candidate tagged with the index of the recogniser that proposed it.
+    fn find_tagged(
+        &self,
+        part: &Input<'_>,
+        from: usize,
+        keep: Range<usize>,
+        text: &str,
+        columns: &[(usize, usize, FieldClass)],
+        which: &dyn Fn(u16) -> bool,
+    ) -> Vec<(u16, Candidate)> {
         let mut v = Vec::new();
         let mut tags: Vec<u16> = Vec::new();
         for (i, r) in self.recognizers.iter().enumerate() {
-            r.find(part, &mut v);
-            tags.resize(v.len(), i as u16);
+            if which(i as u16) {
+                r.find(part, &mut v);
+                tags.resize(v.len(), i as u16);
+            }
         }
         let mut win = crate::context::Window::default();
         let class: FieldClass = part.field;
-        let columns = crate::table::header_classes(text);
         tags.into_iter()
             .zip(v)
             .filter_map(|(t, mut c)| {
                 c.start += from;
                 c.end += from;
-                (keep.contains(&c.start) && self.keep_in(&mut c, &mut win, text, &columns, &class)).then_some((t, c))
+                (keep.contains(&c.start) && self.keep_in(&mut c, &mut win, text, columns, &class)).then_some((t, c))
             })
             .collect()
     }
