@@ -205,3 +205,26 @@ fn a_rescan_reads_the_region_and_finds_repeats_anywhere() {
     assert!(now.is_empty());
     assert!(state.last_read() < text.len() / 4);
 }
+
+/// A table row's cells are read by their column's header only while the row holds as
+/// many separators as the header: a tab typed at the end of a long row changes how a
+/// name at its start is judged, further back than any recogniser reads.
+#[test]
+fn a_separator_typed_into_a_long_table_row_rejudges_its_line() {
+    let s = scanner();
+    let prose = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(8);
+    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
+    let mut text = format!("{filler}\n\nName\tNHS No\tDOB\nEvie Lambert\t287 490 0400\t03/09/2001\nRashid Mahmood\t943 476 5919\t17/12/1958 {prose}\n{filler}");
+    let mut state = Rescan::new();
+    s.rescan(&mut state, &text, None).unwrap();
+    let at = text.find(&format!("{prose}\n")).unwrap() + prose.len();
+    for typed in ["\tX", "\n"] {
+        let mut t = text.clone();
+        t.insert_str(at, typed);
+        let mut st = state.clone();
+        assert_eq!(s.rescan(&mut st, &t, None).unwrap(), s.scan(&t, None).unwrap(), "typed {typed:?}");
+        assert!(st.last_read() < t.len(), "a full scan was made");
+    }
+    text.insert(at, 'x');
+    assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+}

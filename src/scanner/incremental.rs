@@ -181,6 +181,19 @@ impl Scanner {
             reaches.iter().fold(Reach::JUDGING, |a, r| Reach { back: a.back.max(r.back), ahead: a.ahead.max(r.ahead) });
         let mut ks = back(ntext, p, judged.ahead);
         let ke = forward(ntext, new_end, judged.back);
+        // A table row is read whole (its cells are classed by their column's header
+        // only while it holds as many separators as the header): an edit that adds or
+        // removes a separator or a line break in a row reaches every cell of its line.
+        let separator = |c: u8| crate::table::CELL_SEPS.contains(&c);
+        let (added, removed) = (&ntext.as_bytes()[p..new_end], &state.ntext.as_bytes()[p..old_end]);
+        if added.iter().chain(removed).any(|&c| separator(c) || c == b'\n') {
+            let b = ntext.as_bytes();
+            let line = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+            let line_end = b[new_end..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| new_end + i);
+            if line < ks && (b[line..line_end].iter().any(|&c| separator(c)) || removed.iter().any(|&c| separator(c))) {
+                ks = line;
+            }
+        }
         // A candidate kept from before the region may not reach into it.
         while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
             ks = back(ntext, c.start, 0);
