@@ -59,6 +59,30 @@ use urls::{host_chunks, Urls, HINT_STEMS};
 #[cfg(test)]
 pub(super) use labelled::LABELS;
 
+/// What a match of the gate's literal set is a cue for.
+enum Cue {
+    /// A network's host or profile form: profile URLs.
+    Network,
+    /// `www.`, `://` or a page word: homepages (`profil` is also a user-name label).
+    Hint { profil: bool },
+    /// A user-name label.
+    Label,
+}
+
+/// The cue a gate match `v` (folded: lower case) stands for.
+fn cue_of(v: &[u8]) -> Cue {
+    if v.ends_with(b".") && v != b"www."
+        || v.ends_with(b"/@")
+        || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net")
+    {
+        Cue::Network
+    } else if v.len() >= 2 && (v == b"www." || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes() == v)) {
+        Cue::Hint { profil: v == b"profil" }
+    } else {
+        Cue::Label
+    }
+}
+
 pub(super) struct Web {
     gate: Literals,
     urls: Urls,
@@ -85,25 +109,25 @@ impl Recognizer for Web {
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         let mut urls: Vec<(usize, usize)> = Vec::new();
-        // One literal pass tells which of the patterns can match at all.
+        // One literal pass tells which of the patterns can match at all; it stops once
+        // all three kinds of cue were seen.
         let (mut network, mut label) = (false, false);
         // Where the words that make a bare host a homepage start (see `Urls::homepages`).
         let mut hints: Vec<usize> = Vec::new();
         let f = input.folded();
-        for (s, e) in self.gate.find_iter(f) {
-            // Read in the folded text: already lower case.
-            let v = &f[s..e];
-            if v.ends_with(b".") && v != b"www."
-                || v.ends_with(b"/@")
-                || matches!(v, b"fb.com" | b"x.com" | b"t.me" | b"about.me" | b"threads.net")
-            {
-                network = true;
-            } else if v.len() >= 2 && (v == b"www." || v == b"://" || HINT_STEMS.iter().any(|h| h.as_bytes() == v)) {
-                hints.push(s);
-                // "Profil" is also an account word before a user name.
-                label |= v == b"profil";
-            } else {
-                label = true;
+        let mut gate = self.gate.find_iter(f);
+        for (s, e) in gate.by_ref() {
+            match cue_of(&f[s..e]) {
+                Cue::Network => network = true,
+                Cue::Hint { profil } => {
+                    hints.push(s);
+                    // "Profil" is also an account word before a user name.
+                    label |= profil;
+                }
+                Cue::Label => label = true,
+            }
+            if network && label && !hints.is_empty() {
+                break;
             }
         }
         let homepage_field = input.field.expects == Some(Kind::UrlPersonal);
@@ -114,7 +138,21 @@ impl Recognizer for Web {
                 self.urls.profiles(input, &chunks, out, &mut urls);
             }
             if want_homepages {
-                self.urls.homepages(input, &chunks, out, &urls, (!homepage_field).then_some(&hints[..]));
+                // The hints after where the pass stopped are read as far as a bare host
+                // asks (its candidates come in order of position).
+                let mut read_to = hints.last().copied().unwrap_or(0);
+                let mut hint_near = |s: usize, e: usize| {
+                    let (from, to) = urls::near_span(s, e);
+                    while read_to < to {
+                        let Some((hs, he)) = gate.next() else { break };
+                        read_to = hs;
+                        if matches!(cue_of(&f[hs..he]), Cue::Hint { .. }) {
+                            hints.push(hs);
+                        }
+                    }
+                    homepage_field || hints.iter().any(|&at| from <= at && at < to)
+                };
+                self.urls.homepages(input, &chunks, out, &urls, &mut hint_near);
             }
         }
         if b.contains(&b'@') {

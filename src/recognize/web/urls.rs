@@ -97,7 +97,7 @@ impl Urls {
         chunks: &[(usize, usize)],
         out: &mut Vec<Candidate>,
         urls: &[(usize, usize)],
-        hints: Option<&[usize]>,
+        hint_near: &mut dyn FnMut(usize, usize) -> bool,
     ) {
         let b = input.bytes;
         for (s, m_end) in self.homepage_spans(b, chunks) {
@@ -119,9 +119,9 @@ impl Urls {
                 continue;
             }
             // A bare host is a homepage candidate only with a hint word (`www.`, `://`, a
-            // page word) in the text around it, the text `near_text` reads — outside a
-            // field that asks for a homepage.
-            if !has_prefix && hints.is_some_and(|h| !h.iter().any(|&at| at + NEAR_BEFORE >= s && at < e + NEAR_AFTER)) {
+            // page word) starting in the text around it, the text `near_text` reads —
+            // outside a field that asks for a homepage (`hint_near`).
+            if !has_prefix && !hint_near(s, e) {
                 continue;
             }
             let win = Window::around(input.text, s, e);
@@ -393,6 +393,12 @@ fn has_homepage_tld(part: &[u8]) -> bool {
 /// bare host a homepage. Within what a rescan reads (`Reach::LONGEST`).
 const NEAR_BEFORE: usize = 600;
 const NEAR_AFTER: usize = 300;
+
+/// Where the text around the URL at `s..e` starts and ends (bytes, not cut at character
+/// boundaries): [`NEAR_BEFORE`] before it and [`NEAR_AFTER`] after it.
+pub(super) fn near_span(s: usize, e: usize) -> (usize, usize) {
+    (s.saturating_sub(NEAR_BEFORE), e + NEAR_AFTER)
+}
 
 /// The text within [`NEAR_BEFORE`] bytes before and [`NEAR_AFTER`] after the URL at
 /// `s..e` (cut at character boundaries).
