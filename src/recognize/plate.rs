@@ -201,15 +201,11 @@ impl Recognizer for Plate {
             return;
         }
         let field = input.field.expects == Some(Kind::LicensePlate);
-        // Without a vehicle word (or a slip of one) anywhere, no plate can reach the
-        // threshold: skip the text with one literal scan.
-        if !field && !self.hint.is_match(input.folded()) {
-            return;
-        }
-        // Context lifts a plate only when the vehicle word stands before it (within
-        // `context::WINDOW_BEFORE` words) or is the word right after it, so only the
-        // stretch around each vehicle word is read; a field asking for a plate makes
-        // the whole text one stretch.
+        // Context lifts a plate only when the vehicle word (or a slip of one) stands
+        // before it (within `context::WINDOW_BEFORE` words) or is the word right after
+        // it, so only the stretch around each vehicle word is read, and a text without
+        // one is skipped after one literal scan; a field asking for a plate makes the
+        // whole text one stretch.
         let mut regions: Vec<(usize, usize)> = Vec::new();
         if field {
             regions.push((0, b.len()));
@@ -221,6 +217,9 @@ impl Recognizer for Plate {
                     Some(last) if start <= last.1 => last.1 = last.1.max(end),
                     _ => regions.push((start, end)),
                 }
+            }
+            if regions.is_empty() {
+                return;
             }
         }
         let first = out.len();
