@@ -100,8 +100,9 @@ export function redactNow(ctx, f, text) {
   ctx.stats.mainScans++;
   const rs = rescannerFor(ctx, f);
   const r = rs.redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
-  // A rescan that read the whole text was a full scan (normalising never lengthens a text).
-  keep(ctx, f, text, r, rs.lastRead >= utf8Length(text));
+  // A rescan that read the whole text was a full scan (normalising never lengthens a
+  // text; UTF-8 is never shorter than UTF-16, so most rescans are told apart at once).
+  keep(ctx, f, text, r, rs.lastRead >= text.length && rs.lastRead >= utf8Length(text));
   return r;
 }
 

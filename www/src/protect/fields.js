@@ -192,7 +192,7 @@ function watchValue(ctx, f) {
       set(v) {
         // what the field held is learnt before a script clears it and sends it
         const old = d.get.call(this);
-        if (old && ctx.engine === 'ready') settledNow(ctx, f, old);
+        if (old && old !== String(v) && ctx.engine === 'ready') settledNow(ctx, f, old);
         d.set.call(this, v);
         schedule(ctx, f);
       },
