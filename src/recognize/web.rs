@@ -142,6 +142,9 @@ impl Recognizer for Web {
                 // asks (its candidates come in order of position).
                 let mut read_to = hints.last().copied().unwrap_or(0);
                 let mut hint_near = |s: usize, e: usize| {
+                    if homepage_field {
+                        return true;
+                    }
                     let (from, to) = urls::near_span(s, e);
                     while read_to < to {
                         let Some((hs, he)) = gate.next() else { break };
@@ -150,7 +153,7 @@ impl Recognizer for Web {
                             hints.push(hs);
                         }
                     }
-                    homepage_field || hints.iter().any(|&at| from <= at && at < to)
+                    hints.iter().any(|&at| from <= at && at < to)
                 };
                 self.urls.homepages(input, &chunks, out, &urls, &mut hint_near);
             }
