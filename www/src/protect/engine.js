@@ -180,7 +180,12 @@ export function rescan(ctx, f) {
         keep(ctx, f, key, r, true);
         f.cacheAllow = ak;
         show(ctx, f, text, f.editable ? readText(f).map : map);
-      }, 'worker result'), () => { if (seq === f.seq) show(ctx, f, text, map, redactNow(ctx, f, text)); });
+      }, 'worker result'), () => {
+        if (seq !== f.seq) return;
+        redactNow(ctx, f, text);
+        show(ctx, f, text, map);
+        settleLater(ctx, f);
+      });
       return;
     }
   }
