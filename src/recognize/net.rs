@@ -285,9 +285,6 @@ impl Recognizer for Net {
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
-        if !b.iter().any(u8::is_ascii_digit) {
-            return;
-        }
         let has_dot = b.contains(&b'.');
         let has_colon = b.contains(&b':');
         if has_dot {
