@@ -43,10 +43,9 @@
 //!
 //! The reaches are bytes; what some recognisers read is bounded by words, lines or
 //! the whole text instead, so a rescan can differ from a full scan where that lies
-//! further away: a whole-text cue (a digit anywhere for a MAC address written in
-//! letters only, a hint word anywhere for a bare homepage, a user-name label typed with
-//! a slip), a context window of very long words or wide blank runs, a run of digit
-//! groups chained over a long line. A rescan is therefore a preview: what leaves the
+//! further away: a whole-text cue (a label word anywhere for a user-name label typed
+//! with a slip), a context window of very long words or wide blank runs, a run of
+//! digit groups chained over a long line. A rescan is therefore a preview: what leaves the
 //! page is masked with a full scan's findings (`www/src/protect/engine.js`,
 //! `settledNow`), and the preview becomes one when typing pauses.
 
