@@ -134,28 +134,13 @@ mod tests {
     /// around the candidate (cut, as a rescan cuts, at white space): nothing further
     /// away decides it. A rescan relies on this (`scanner::incremental`).
     fn reach_holds(text: &str) -> Result<(), TestCaseError> {
-        let b = text.as_bytes();
-        let back = |at: usize, m: usize| {
-            let mut i = at.saturating_sub(m);
-            while i > 0 && !b[i - 1].is_ascii_whitespace() {
-                i -= 1;
-            }
-            i
-        };
-        let forward = |at: usize, m: usize| {
-            let mut i = (at + m).min(b.len());
-            while i < b.len() && !b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            i
-        };
         let input = Input::new(text, FieldClass::default());
         for r in super::registry(&Kind::BUILTIN).iter().filter(|r| r.reach() != util::Reach::LONGEST) {
             let reach = r.reach();
             let mut whole = Vec::new();
             r.find(&input, &mut whole);
             for c in &whole {
-                let (from, to) = (back(c.start, reach.back), forward(c.start, reach.ahead));
+                let std::ops::Range { start: from, end: to } = reach.around(text, c.start..c.start);
                 let mut part = Vec::new();
                 r.find(&Input::new(&text[from..to], FieldClass::default()), &mut part);
                 let same = |p: &crate::types::Candidate| {

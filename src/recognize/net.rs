@@ -24,7 +24,7 @@
 //!   or a reference and needs context; twelve hex digits without separators are only a
 //!   MAC address with a letter and a digit in them *and* a MAC word nearby.
 //!
-//! All three scan the bytes once; nothing runs when the text has no digit.
+//! All three scan the bytes once.
 
 use super::util::{bounded, is_word, runs, Reach, Recognizer};
 use crate::context::{self, Window};

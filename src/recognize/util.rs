@@ -27,7 +27,8 @@ pub trait Recognizer: Send + Sync {
 /// that is one unbroken word is never cut.
 ///
 /// A recogniser that reads less than [`Reach::LONGEST`] says so (`Recognizer::reach`),
-/// with what sets each bound; `tests/rescan.rs` holds rescans equal to full scans.
+/// with what sets each bound; the registry's `recognisers_decide_within_their_reach`
+/// holds each such bound, and `tests/rescan.rs` holds rescans equal to full scans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reach {
     /// Bytes before the candidate's start.
@@ -59,6 +60,33 @@ impl Reach {
     /// this of an edit. The ahead bound is the longest one's, with room to spare: a
     /// shorter one (192 bytes) made rescans differ from full scans in tables.
     pub const JUDGING: Reach = Reach::LONGEST;
+
+    /// The part of `text` a recogniser of this reach reads to judge the candidates
+    /// starting in `starts`: `back` bytes before them to `ahead` bytes after the last
+    /// start, each end moved out to white space.
+    pub(crate) fn around(self, text: &str, starts: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        word_back(text, starts.start, self.back)..word_forward(text, starts.end, self.ahead)
+    }
+}
+
+/// `at` moved back by `margin` bytes, then to the start of a word (after white space).
+pub(crate) fn word_back(text: &str, at: usize, margin: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at.saturating_sub(margin);
+    while i > 0 && !b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// `at` moved on by `margin` bytes, then to the end of a word (before white space).
+pub(crate) fn word_forward(text: &str, at: usize, margin: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = (at + margin).min(b.len());
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 /// A built-in pattern, compiled the first time it is searched (searched in `&str`;
@@ -496,8 +524,17 @@ pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_runs, runs, typo_eq};
+    use super::{alnum_runs, runs, typo_eq, word_back, word_forward, Reach};
     use proptest::prelude::*;
+
+    #[test]
+    fn margins_end_at_whitespace() {
+        let t = "eins zwei drei vier";
+        assert_eq!(word_back(t, 12, 3), 5);
+        assert_eq!(word_forward(t, 6, 3), 9);
+        assert_eq!((word_back(t, 3, 10), word_forward(t, 15, 10)), (0, t.len()));
+        assert_eq!(Reach { back: 3, ahead: 3 }.around(t, 12..12), 5..t.len());
+    }
 
     /// Maximal runs of at least `min` bytes, by the definition (byte by byte).
     fn runs_reference(b: &[u8], min: usize, is: impl Fn(u8) -> bool) -> Vec<(usize, usize)> {

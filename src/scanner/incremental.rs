@@ -33,8 +33,9 @@
 //! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
 //! context window's three words, the lines of an address); [`Reach::LONGEST`] leaves
 //! room to spare. `tests/rescan.rs` holds incremental findings equal to full scans over
-//! random texts and edits (and fails with reaches of 16 bytes, for each recogniser
-//! that declares a shorter one).
+//! random texts and edits (and fails with reaches of 16 bytes); the registry's
+//! `recognisers_decide_within_their_reach` holds each shorter reach a recogniser
+//! declares.
 //!
 //! A name found as the repeat of a word found as a name before is not remembered in
 //! turn (see the name recogniser), so no chain of repeats reaches back further than
@@ -45,15 +46,15 @@
 //! the whole text instead, so a rescan can differ from a full scan where that lies
 //! further away: a whole-text cue (a label word anywhere for a user-name label typed
 //! with a slip), a context window of very long words or wide blank runs, a run of
-//! digit groups chained over a long line. A rescan is therefore a preview: what leaves the
-//! page is masked with a full scan's findings (`www/src/protect/engine.js`,
+//! digit groups chained over a long line. A rescan is therefore a preview: what leaves
+//! the page is masked with a full scan's findings (`www/src/protect/engine.js`,
 //! `settledNow`), and the preview becomes one when typing pauses.
 
 use super::Scanner;
 use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
-use crate::recognize::util::Reach;
+use crate::recognize::util::{word_back as back, word_forward as forward, Reach};
 use crate::types::{Candidate, Finding, Input};
 use std::ops::Range;
 
@@ -104,26 +105,6 @@ fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
         s -= 1;
     }
     (p, a.len() - s, b.len() - s)
-}
-
-/// `at` moved back by `margin` bytes, then to the start of a word (after whitespace).
-fn back(text: &str, at: usize, margin: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at.saturating_sub(margin);
-    while i > 0 && !b[i - 1].is_ascii_whitespace() {
-        i -= 1;
-    }
-    i
-}
-
-/// `at` moved on by `margin` bytes, then to the end of a word (before whitespace).
-fn forward(text: &str, at: usize, margin: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = (at + margin).min(b.len());
-    while i < b.len() && !b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    i
 }
 
 /// What a rescan reads again: candidates starting in `keep` (in the new text; `old_keep`
@@ -197,11 +178,11 @@ impl Scanner {
         while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
             ks = back(ntext, c.start, 0);
         }
-        let widest = back(ntext, ks, judged.back)..forward(ntext, ke, judged.ahead);
+        let widest = judged.around(ntext, ks..ke);
         if widest.len() * 4 > ntext.len() * 3 {
             return None;
         }
-        let reads = reaches.into_iter().map(|r| (r, back(ntext, ks, r.back)..forward(ntext, ke, r.ahead))).collect();
+        let reads = reaches.into_iter().map(|r| (r, r.around(ntext, ks..ke))).collect();
         Some(Region { keep: ks..ke, old_keep: ks..ke - new_end + old_end, reads })
     }
 
@@ -288,13 +269,5 @@ mod tests {
         assert_eq!(edit_of("aa", "aaa"), (2, 2, 3));
         // On char boundaries: ä and ö share their first byte.
         assert_eq!(edit_of("xä", "xö"), (1, 3, 3));
-    }
-
-    #[test]
-    fn margins_end_at_whitespace() {
-        let t = "eins zwei drei vier";
-        assert_eq!(back(t, 12, 3), 5);
-        assert_eq!(forward(t, 6, 3), 9);
-        assert_eq!((back(t, 3, 10), forward(t, 15, 10)), (0, t.len()));
     }
 }
