@@ -180,15 +180,15 @@ export function rescan(ctx, f) {
         keep(ctx, f, key, r, true);
         f.cacheAllow = ak;
         show(ctx, f, text, f.editable ? readText(f).map : map);
-      }, 'worker result'), () => {
-        if (seq !== f.seq) return;
-        redactNow(ctx, f, text);
-        show(ctx, f, text, map);
-        settleLater(ctx, f);
-      });
+      }, 'worker result'), () => { if (seq === f.seq) preview(ctx, f, text, map); });
       return;
     }
   }
+  preview(ctx, f, text, map);
+}
+
+/** Scans `text` on the main thread (the rescanner), shows it, and settles it later. */
+function preview(ctx, f, text, map) {
   redactNow(ctx, f, text);
   show(ctx, f, text, map);
   settleLater(ctx, f);
