@@ -256,6 +256,8 @@ if (part('typing')) {
       await p.route('**/typing-page.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
       await p.goto(srv.url + 'typing-page.html');
       if (ids[0] !== 'bare') await p.waitForFunction(() => window.__first, null, { timeout: 60000 });
+      // and its worker, where the build rescans typing (a build without `workerReady` does not)
+      if (ids[0] !== 'bare') await p.waitForFunction(() => window.PiiVeil.page?.stats.workerReady !== false, null, { timeout: 60000 });
       await p.waitForTimeout(1000);
       const cdp = await ctx.newCDPSession(p);
       await cdp.send('Performance.enable');

@@ -597,11 +597,11 @@ export interface ProtectOptions {
   widgetAnchor?: string;
   /** Highlights where the person types (default true). */
   highlight?: boolean;
-  /** Texts longer than this are scanned in a Web Worker (default 20000 characters). */
+  /** Texts longer than this are scanned in full in a Web Worker (default 20000 characters); shorter ones are rescanned there while the person types, once the worker is ready. */
   workerThreshold?: number;
   /** Texts longer than this show the badge and summary but no per-character layer (default 20000). */
   highlightLimit?: number;
-  /** Use a Web Worker for long texts (default true where one can be started). */
+  /** Use a Web Worker for long texts and for the rescans while typing (default true where one can be started). */
   worker?: boolean;
   /**
    * Highlight findings in `contenteditable` fields with the CSS Custom Highlight API
@@ -680,8 +680,8 @@ export interface ProtectHandle {
   readonly ready: Promise<boolean>;
   /** `loading`, `ready` or `failed`. */
   readonly state: 'loading' | 'ready' | 'failed';
-  /** Timings: the longest main-thread task of pii-veil, worker and main-thread scans. */
-  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; mainScans: number };
+  /** Timings: the longest main-thread task of pii-veil, worker and main-thread scans, whether the worker is ready (typing is then rescanned there). */
+  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; mainScans: number; workerReady: boolean };
   /** The protected elements. */
   fields(): Element[];
   /** Rescans every field. */

@@ -289,16 +289,33 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.equal(started, 1);
   assert.deepEqual(posted.map((m) => [m.type, m.id, m.text]), [['init', undefined, undefined], ['redact', 1, 'text one'], ['redact', 2, 'text two']]);
   assert.equal(stats.workerScans, 2);
-  fake.onmessage({ data: { id: 2, result: { text: 'two', findings: [] } } });
+  fake.onmessage({ data: { id: 2, result: { text: 'two', findings: [] }, settled: true } });
   fake.onmessage({ data: { id: 1, error: 'text_too_large' } });
-  assert.deepEqual(await p2, { text: 'two', findings: [] });
+  assert.deepEqual(await p2, { result: { text: 'two', findings: [] }, settled: true });
   await assert.rejects(p1, { code: 'text_too_large' });
+  // rescans go to the worker only once it said it is ready: typing never waits for it
+  assert.equal(c.isReady(), false);
+  assert.equal(c.rescan(7, 'typed', {}, {}), null);
+  c.forget(7);
+  assert.equal(posted.length, 3, 'nothing posted before ready');
+  fake.onmessage({ data: { type: 'ready' } });
+  assert.equal(c.isReady(), true);
+  const r1 = c.rescan(7, 'typed', { allow: ['x'] }, { operator: 'label' });
+  c.forget(7);
+  assert.deepEqual(posted.slice(3), [
+    { id: 3, type: 'rescan', field: 7, text: 'typed', config: { allow: ['x'] }, options: { operator: 'label' } },
+    { type: 'forget', field: 7 },
+  ]);
+  fake.onmessage({ data: { id: 3, result: { text: 'typed', findings: [] }, settled: false } });
+  assert.deepEqual(await r1, { result: { text: 'typed', findings: [] }, settled: false });
   const p3 = c.redact('three', {}, {});
   let prevented = false;
   fake.onerror({ preventDefault: () => { prevented = true; } });
   await assert.rejects(p3, { code: 'load_failed' });
   assert.ok(prevented && fake.dead);
   assert.equal(c.redact('four', {}, {}), null, 'no worker after a failure');
+  assert.equal(c.rescan(7, 'four', {}, {}), null);
+  assert.equal(c.isReady(), false);
   assert.equal(started, 1);
 
   const none = createWorkerClient({ win: { URL }, createWorker: () => { throw new Error('CSP'); }, stats });
@@ -325,8 +342,9 @@ test('worker side: one scanner per configuration, findings without their text, e
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(made, [{ countries: ['de'] }]);
   assert.deepEqual(answers, [
-    { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] } },
-    { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] } },
+    { type: 'ready' },
+    { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] }, settled: true },
+    { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] }, settled: true },
   ]);
   // announced in init: built and warmed up at once with the fixed sample, reused by requests
   const warmed = [];
@@ -340,12 +358,56 @@ test('worker side: one scanner per configuration, findings without their text, e
   scope2.onmessage({ data: { type: 'redact', id: 4, text: 'ef', config: { countries: ['at'] } } });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(made2, [{ countries: ['at'] }], 'the warmed scanner serves the request');
-  assert.deepEqual(answers.at(-1), { id: 4, result: { text: 'ef', findings: [] } });
+  assert.deepEqual(answers.at(-1), { id: 4, result: { text: 'ef', findings: [] }, settled: true });
+  const readies = () => answers.filter((m) => m.type === 'ready').length;
+  const readyBefore = readies();
   const failing = { postMessage: (m) => answers.push(m) };
   serveWorker({ init: () => Promise.reject(Object.assign(new Error('x'), { code: 'load_failed' })) }, failing);
+  failing.onmessage({ data: { type: 'init' } });
   failing.onmessage({ data: { type: 'redact', id: 9, text: 'x' } });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(answers.at(-1), { id: 9, error: 'load_failed' });
+  assert.equal(readies(), readyBefore, 'a worker whose engine failed never says ready');
+});
+
+test('worker side: one rescanner per field, replaced when its configuration changes, freed by forget', async () => {
+  const log = [];
+  let n = 0;
+  const api = {
+    init: () => Promise.resolve(),
+    createScanner: (config) => ({
+      rescanner() {
+        const me = ++n;
+        let last = '';
+        return {
+          // reads what follows the previous text, or all of it
+          redact(text) { log.push([me, text]); this.lastRead = text.startsWith(last) && last ? text.length - last.length : text.length; last = text; return { findings: [{ kind: 'email', start: 0, end: 1, text: text[0] }], config }; },
+          lastRead: 0,
+          free() { log.push([me, 'freed']); },
+        };
+      },
+      redact: (text) => ({ text, findings: [] }),
+    }),
+  };
+  const answers = [];
+  const scope = { postMessage: (m) => answers.push(m) };
+  serveWorker(api, scope);
+  scope.onmessage({ data: { type: 'init' } });
+  const ask = (m) => { scope.onmessage({ data: m }); return new Promise((r) => setTimeout(r, 0)); };
+  await ask({ type: 'rescan', id: 1, field: 1, text: 'abc', config: {} });
+  await ask({ type: 'rescan', id: 2, field: 1, text: 'abcd', config: {} });
+  await ask({ type: 'rescan', id: 3, field: 2, text: 'x€', config: {} });
+  await ask({ type: 'rescan', id: 4, field: 1, text: 'abcde', config: { allow: ['q'] } });
+  await ask({ type: 'forget', field: 2 });
+  await ask({ type: 'rescan', id: 5, field: 2, text: 'x€y', config: {} });
+  assert.deepEqual(log, [[1, 'abc'], [1, 'abcd'], [2, 'x€'], [1, 'freed'], [3, 'abcde'], [2, 'freed'], [4, 'x€y']]);
+  assert.deepEqual(answers.slice(1).map((a) => [a.id, a.settled, a.result.findings[0]]), [
+    [1, true, { kind: 'email', start: 0, end: 1 }],
+    [2, false, { kind: 'email', start: 0, end: 1 }], // read 1 of 4
+    [3, false, { kind: 'email', start: 0, end: 1 }], // read 2 characters of 4 UTF-8 bytes
+    [4, true, { kind: 'email', start: 0, end: 1 }], // a new rescanner reads the whole text
+    [5, false, { kind: 'email', start: 0, end: 1 }],
+  ]);
 });
 
 test('anchor: a field that is the whole input keeps its widgets; a chat input bar gets them after the bar', () => {

@@ -319,6 +319,33 @@ test('a 200 KB paste is scanned in the worker; typing goes on; submit uses the w
   await page.close();
 });
 
+test('once the worker is ready, typing is rescanned there: the highlights follow, the send is masked', async () => {
+  // A page of its own: the CRM demo polls its server, and every request a page sends
+  // scans the fields on the main thread first (egress.js).
+  server.reset();
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`worker typing pageerror: ${e.message}`));
+  await page.route('**/typing.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="de"><head><meta charset="utf-8">
+<script src="/dist/pii-veil.js" data-protect></script><title>typing</title></head>
+<body><form id="f" method="post" action="/api/contact" data-pii-veil-policy="mask"><textarea id="m" name="message" rows="6" cols="60"></textarea><button id="send">Senden</button></form></body></html>` }));
+  await page.goto(server.url + 'typing.html');
+  await page.waitForFunction(() => window.PiiVeil.page?.state === 'ready' && window.PiiVeil.page.stats.workerReady, null, { timeout: 30000 });
+  const stats0 = await page.evaluate(() => ({ ...window.PiiVeil.page.stats }));
+  await page.click('#m');
+  await page.keyboard.type(`Bitte an ${V.emailDe}, IBAN ${V.ibanDe}. Danke`, { delay: 40 }); // past the 30 ms wait
+  await page.waitForFunction(() => document.querySelectorAll('#m + .pii-veil-layer mark').length === 2);
+  assert.deepEqual(await page.$$eval('#m + .pii-veil-layer mark', (ms) => ms.map((m) => m.textContent)), [V.emailDe, V.ibanDe]);
+  const stats = await page.evaluate(() => window.PiiVeil.page.stats);
+  assert.ok(stats.workerScans > stats0.workerScans + 5, 'the keystrokes were rescanned in the worker');
+  assert.equal(stats.mainScans, stats0.mainScans, 'and not on the main thread');
+  // sent at once, before a pause settles the preview: what leaves is a full scan's result
+  await page.click('#send');
+  await waitRecorded((r) => r.path === '/api/contact', 'contact');
+  const msg = new URLSearchParams(server.recorded.find((r) => r.path === '/api/contact').body).get('message');
+  assert.ok(!msg.includes(V.emailDe) && !msg.includes(V.ibanDe) && msg.includes('Danke'), msg);
+  await page.close();
+});
+
 test('cssHighlights: false draws boxes over the findings of a contenteditable chat', async () => {
   await open();
   await page.waitForFunction(() => window.crmProtection?.state === 'ready');

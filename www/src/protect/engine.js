@@ -1,8 +1,9 @@
 // The engine behind protect(): loading it (fail closed: `ctx.engine` is 'loading',
 // 'ready' or 'failed'), one compiled scanner per set of values the person allowed,
-// and the scan of a field after it changed — debounced, on the main thread or, for
-// long texts, in the worker — whose result is shown by the overlay and the badge.
-import { countKinds, emit, fail, sameCounts, timed, total } from './util.js';
+// and the scan of a field after it changed — debounced; in the worker once it is
+// ready (the field's rescanner there, a long text in full), else on the main thread —
+// whose result is shown by the overlay and the badge.
+import { countKinds, emit, fail, readAll, sameCounts, timed, total } from './util.js';
 import { fmt, kindName } from './messages.js';
 import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
@@ -99,20 +100,14 @@ export function redactNow(ctx, f, text) {
   if (cached(f, text)) return f.result;
   ctx.stats.mainScans++;
   const rs = rescannerFor(ctx, f);
-  const r = rs.redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
-  // A rescan that read the whole text was a full scan (normalising never lengthens a
-  // text; UTF-8 is never shorter than UTF-16, so most rescans are told apart at once).
-  keep(ctx, f, text, r, rs.lastRead >= text.length && rs.lastRead >= utf8Length(text));
+  const r = rs.redact(text, optionsFor(ctx, f));
+  // a rescan that read the whole text was a full scan
+  keep(ctx, f, text, r, readAll(rs.lastRead, text));
   return r;
 }
 
-function utf8Length(s) {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; // a surrogate pair: 2 + 2
-  }
-  return n;
+function optionsFor(ctx, f) {
+  return Object.assign({}, ctx.redactOptions, { field: f.hints });
 }
 
 /**
@@ -122,14 +117,15 @@ function utf8Length(s) {
 export function settledNow(ctx, f, text) {
   if (cached(f, text) && f.settled) return f.result;
   ctx.stats.mainScans++;
-  const r = scannerFor(ctx, f).redact(text, Object.assign({}, ctx.redactOptions, { field: f.hints }));
+  const r = scannerFor(ctx, f).redact(text, optionsFor(ctx, f));
   keep(ctx, f, text, r, true);
   return r;
 }
 
 /**
  * After a pause in typing, the preview becomes the full scan's result (shown again
- * only if it differs), so what the field shows is what would be sent.
+ * only if it differs), so what the field shows is what would be sent. The full scan
+ * runs in the worker once it is ready, else on the main thread.
  */
 function settleLater(ctx, f) {
   ctx.win.clearTimeout(f.settleTimer);
@@ -138,8 +134,18 @@ function settleLater(ctx, f) {
     if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected || f.timer) return;
     const { text, map } = readText(f);
     if (!cached(f, text)) return; // changed meanwhile: its rescan settles it later
-    settledNow(ctx, f, text); // (a send may have settled it already)
-    if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, map);
+    const seq = f.seq;
+    const settled = () => {
+      if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, f.editable ? readText(f).map : map);
+    };
+    const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
+    const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
+    if (!p) { onMain(); return; }
+    p.then(timed(ctx, (d) => {
+      if (seq !== f.seq || ctx.stopped || !cached(f, text)) return;
+      if (!f.settled) fromWorker(ctx, f, text, d.result, true);
+      settled();
+    }, 'settle'), () => { if (seq === f.seq && cached(f, text)) onMain(); });
   }, 'settle'), SETTLE_AFTER_MS);
 }
 
@@ -158,8 +164,13 @@ export function schedule(ctx, f, now) {
   f.timer = ctx.win.setTimeout(timed(ctx, () => { f.timer = 0; rescan(ctx, f); }, 'rescan'), now ? 0 : 30);
 }
 
-/** Reads and scans the field (long texts in the worker), then shows the result. */
-export function rescan(ctx, f) {
+/**
+ * Reads and scans the field, then shows the result: in the worker once it is ready
+ * (a long text in full, else the field's rescanner there), on the main thread before
+ * that or if the worker fails. `now`: a text that is not long is scanned and shown
+ * before this returns (what the person just did in pii-veil's own UI shows at once).
+ */
+export function rescan(ctx, f, now) {
   const { win, stats } = ctx;
   if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected) return;
   const t0 = win.performance.now();
@@ -168,23 +179,29 @@ export function rescan(ctx, f) {
   const readMs = win.performance.now() - t0;
   if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
   const seq = ++f.seq;
-  const key = text;
-  const ak = allowKey(f);
-  if (text.length > ctx.workerThreshold && !cached(f, text)) {
-    const options = Object.assign({}, ctx.redactOptions, { field: f.hints });
-    const p = ctx.worker.redact(text, configFor(ctx.config, f.allowed), options);
+  if (!cached(f, text)) {
+    const config = configFor(ctx.config, f.allowed);
+    const p = text.length > ctx.workerThreshold ? ctx.worker.redact(text, config, optionsFor(ctx, f))
+      : now ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f));
     if (p) {
-      p.then(timed(ctx, (r) => {
+      const ak = allowKey(f);
+      p.then(timed(ctx, (d) => {
         if (seq !== f.seq || ctx.stopped) return;
-        for (const x of r.findings) x.text = text.slice(x.start, x.end);
-        keep(ctx, f, key, r, true);
-        f.cacheAllow = ak;
+        // (unless a send settled this text meanwhile)
+        if (!(cached(f, text) && f.settled)) { fromWorker(ctx, f, text, d.result, d.settled); f.cacheAllow = ak; }
         show(ctx, f, text, f.editable ? readText(f).map : map);
+        if (!f.settled) settleLater(ctx, f);
       }, 'worker result'), () => { if (seq === f.seq) preview(ctx, f, text, map); });
       return;
     }
   }
   preview(ctx, f, text, map);
+}
+
+/** Keeps the worker's result for `text` (its findings come without their text). */
+function fromWorker(ctx, f, text, r, settled) {
+  for (const x of r.findings) x.text = text.slice(x.start, x.end);
+  keep(ctx, f, text, r, settled);
 }
 
 /** Scans `text` on the main thread (the rescanner), shows it, and settles it later. */
@@ -215,7 +232,7 @@ export function allow(ctx, f, x) {
   if (ctx.known) forget(ctx, x.text);
   ctx.live.textContent = fmt(ctx.msg.allowed, { kind: kindName(ctx.msg, x.kind) });
   const wasOpen = !!f.popup;
-  rescan(ctx, f);
+  rescan(ctx, f, true);
   if (wasOpen && f.popup) {
     const b = f.popup.querySelector('button');
     if (b) b.focus(); else closePopup(f, true);

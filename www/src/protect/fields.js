@@ -132,6 +132,7 @@ const OBSERVE = { childList: true, subtree: true, characterData: true, attribute
  * else `defaultPolicy`), whether it fails open (`data-pii-veil-fail="open"` or the
  * `failOpen` selector), and empty scan and UI state.
  */
+let fieldIds = 0;
 export function fieldRecord(e, defaultPolicy, failOpenSel) {
   const editable = e.tagName !== 'INPUT' && e.tagName !== 'TEXTAREA';
   const p = attrFrom(e, 'data-pii-veil-policy');
@@ -142,6 +143,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     form: editable ? null : e.form,
     policy: POLICIES.includes(p) ? p : defaultPolicy,
     failOpen: attrFrom(e, 'data-pii-veil-fail') === 'open' || (failOpenSel ? e.matches(failOpenSel) : false),
+    id: ++fieldIds, // names its rescanner in the worker
     hints: null,
     allowed: new Set(),
     result: { text: '', findings: [] },
@@ -231,6 +233,7 @@ export function detach(ctx, f) {
   for (const b of f.boxes) b.remove();
   f.ranges = [];
   if (f.rescanner) { f.rescanner.free(); f.rescanner = null; }
+  if (ctx.worker) ctx.worker.forget(f.id);
   ctx.fields.delete(f.el);
   if (ctx.resizeObs) ctx.resizeObs.unobserve(f.el);
   updateCssHighlight(ctx);

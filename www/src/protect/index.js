@@ -8,7 +8,7 @@
 //   fields.js         which elements are fields; attaching, detaching, observers
 //   text.js           reading a field's text (contenteditable: with a node map)
 //   engine.js         loading the engine, scanning a field, allowing a value
-//   worker-client.js  long texts scanned in a Web Worker (worker-serve.js: its other side)
+//   worker-client.js  long texts and typing scanned in a Web Worker (worker-serve.js: its other side)
 //   overlay.js        highlights behind inputs/textareas, CSS highlights, geometry
 //   badge.js          the count badge and the list of findings
 //   anchor.js         where a field's notice and badge go (after a composite input)
@@ -75,7 +75,7 @@ function createContext(api, platform, root, options) {
     guardOpt: normaliseGuard(opt.guard),
     fields: new Map(), // element -> field record (fields.js)
     cleanups: [],
-    stats: { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, mainScans: 0 },
+    stats: { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, mainScans: 0, workerReady: false },
     stopped: false,
     engine: 'loading',
     ready: null,

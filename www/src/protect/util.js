@@ -68,3 +68,21 @@ export function listen(ctx, target, type, fn, capture) {
   target.addEventListener(type, fn, capture);
   ctx.cleanups.push(() => target.removeEventListener(type, fn, capture));
 }
+
+/**
+ * Whether a rescanner that read `lastRead` bytes of `text` read all of it, so its result
+ * is a full scan's: normalising never lengthens a text, and UTF-8 is never shorter than
+ * UTF-16, so most rescans are told apart without counting.
+ */
+export function readAll(lastRead, text) {
+  return lastRead >= text.length && lastRead >= utf8Length(text);
+}
+
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; // a surrogate pair: 2 + 2
+  }
+  return n;
+}

@@ -1,9 +1,10 @@
-// Long texts (over `workerThreshold`, a 200 KB paste) are scanned in a Web Worker with
-// its own copy of the engine, so the page's main thread stays free. This is the page's
-// side: it starts the worker the platform provides (module worker for the ESM build,
-// the script itself for the script tag), numbers the requests and settles each one
-// with its answer. A worker that cannot start or fails is not tried again; its callers
-// then scan on the main thread.
+// Scanning in a Web Worker with its own copy of the engine, so the page's main thread
+// stays free: long texts (over `workerThreshold`, a 200 KB paste) and, once the worker
+// is ready, the rescans while a person types. This is the page's side: it starts the
+// worker the platform provides (module worker for the ESM build, the script itself for
+// the script tag), numbers the requests and settles each one with its answer. A worker
+// that cannot start or fails is not tried again; its callers then scan on the main
+// thread.
 import { fail } from './util.js';
 
 /**
@@ -18,26 +19,29 @@ export function initMessage(engine, URL_, config) {
 
 /**
  * @param {object} o `{ win, createWorker?(win): Worker | null, engine, stats }`
- * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, terminate(): void }}
+ * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, rescan(field, text, config, options): Promise | null, forget(field): void, isReady(): boolean, terminate(): void }}
  */
 export function createWorkerClient(o) {
   const { win, stats } = o;
   let worker = null;
   let broken = false;
+  let ready = false;
   let seq = 0;
   const waiting = new Map();
 
   function onMessage(ev) {
     const d = ev.data || {};
+    if (d.type === 'ready') { ready = stats.workerReady = true; return; }
     const w = waiting.get(d.id);
     if (!w) return;
     waiting.delete(d.id);
     if (d.error) w.reject(fail(d.error, 'pii-veil: the worker could not scan'));
-    else w.resolve(d.result);
+    else w.resolve({ result: d.result, settled: d.settled === true });
   }
   function onError(ev) {
     if (ev && ev.preventDefault) ev.preventDefault();
     broken = true;
+    ready = stats.workerReady = false;
     for (const w of waiting.values()) w.reject(fail('load_failed', 'pii-veil: the worker failed'));
     waiting.clear();
     try { worker.terminate(); } catch (_) { /* gone */ }
@@ -57,21 +61,43 @@ export function createWorkerClient(o) {
     return worker;
   }
 
-  /** The worker's redact result for `text` (findings without `text`), or null without a worker. */
-  function redact(text, config, options) {
-    const w = start();
-    if (!w) return null;
+  function ask(w, message) {
     const id = ++seq;
     stats.workerScans++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      w.postMessage({ type: 'redact', id, text, config, options });
+      w.postMessage(Object.assign({ id }, message));
     });
+  }
+
+  /**
+   * The worker's full-scan redact result for `text` (`{ result, settled: true }`, the
+   * findings without `text`), or null without a worker.
+   */
+  function redact(text, config, options) {
+    const w = start();
+    return w ? ask(w, { type: 'redact', text, config, options }) : null;
+  }
+
+  /**
+   * The field's rescan in the worker (`{ result, settled }`: settled if it read the
+   * whole text), or null while the worker is not ready: typing does not wait for it.
+   */
+  function rescan(field, text, config, options) {
+    return ready && worker ? ask(worker, { type: 'rescan', field, text, config, options }) : null;
+  }
+
+  /** Frees the worker's rescanner of a field that is no longer protected. */
+  function forget(field) {
+    if (ready && worker) worker.postMessage({ type: 'forget', field });
   }
 
   return {
     start,
     redact,
-    terminate() { if (worker) worker.terminate(); },
+    rescan,
+    forget,
+    isReady: () => ready && !!worker,
+    terminate() { ready = stats.workerReady = false; if (worker) worker.terminate(); },
   };
 }
