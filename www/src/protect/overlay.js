@@ -34,10 +34,11 @@ export function initOverlay(ctx) {
 }
 
 /**
- * The pieces of a layer's text: plain runs and findings, in order, plus the tail.
+ * The pieces of a layer's text: plain runs and findings, in order, plus the tail up
+ * to `end` (the whole text unless given).
  * @returns {({ text: string } | { text: string, kind: string, i: number })[]}
  */
-export function layerPieces(text, findings) {
+export function layerPieces(text, findings, end = text.length) {
   const out = [];
   let last = 0;
   findings.forEach((x, i) => {
@@ -45,8 +46,19 @@ export function layerPieces(text, findings) {
     out.push({ text: text.slice(x.start, x.end), kind: x.kind, i });
     last = x.end;
   });
-  out.push({ text: text.slice(last) });
+  if (end > last || end === text.length) out.push({ text: text.slice(last, end) });
   return out;
+}
+
+/**
+ * Where a multi-line layer's text ends: at the end of its last finding. Text after it
+ * moves no mark (lines break from their start), so typing there changes nothing in the
+ * layer; the layer is kept as tall as the field's text by a minimum height instead.
+ */
+export function layerEnd(findings) {
+  let end = 0;
+  for (const x of findings) if (x.end > end) end = x.end;
+  return end;
 }
 
 function ensureLayer(ctx, f) {
@@ -58,6 +70,8 @@ function ensureLayer(ctx, f) {
   f.el.insertAdjacentElement('afterend', layer);
   f.layer = layer;
   f.inner = inner;
+  f.painted = null;
+  f.innerMinHeight = '';
   // What was last written to the layer's style (overlay only writes what differs);
   // placed at 0,0 so the first frame measures from a known place.
   f.layerStyle = {};
@@ -132,6 +146,8 @@ function measure(ctx, f) {
       style.left = unit(px(f.layerStyle.left) + b.left - a.left) + 'px';
       style.top = unit(px(f.layerStyle.top) + b.top - a.top) + 'px';
       m.scroll = [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft];
+      // as tall as the field's text, which runs on past the layer's (layerEnd)
+      if (!f.single) m.minHeight = unit(c.scrollHeight - px(cs.paddingTop) - px(cs.paddingBottom)) + 'px';
     } else if (!hidden) m.again = true; // shown now: measured in the next frame
     m.style = style;
   }
@@ -148,6 +164,7 @@ function measure(ctx, f) {
 /** Writes what `measure` found different. */
 function place(ctx, f, m) {
   if (m.style) setStyle(f.layer, f.layerStyle, m.style);
+  if (m.minHeight && m.minHeight !== f.innerMinHeight) f.inner.style.minHeight = f.innerMinHeight = m.minHeight;
   if (m.scroll) {
     if (m.scroll[2] !== m.scroll[0]) f.layer.scrollTop = m.scroll[0];
     if (m.scroll[3] !== m.scroll[1]) f.layer.scrollLeft = m.scroll[1];
@@ -167,6 +184,8 @@ export function syncScroll(ctx, f) {
   if (f.layer) {
     f.layer.scrollTop = f.el.scrollTop;
     f.layer.scrollLeft = f.el.scrollLeft;
+    // the field's text grew past the layer's height: the frame sets it again
+    if (!f.single && f.layer.scrollTop < f.el.scrollTop - 1) layoutSoon(ctx, f);
   } else if (f.editable && f.boxes.length) {
     paintEditable(ctx, f, readText(f).map);
   }
@@ -280,18 +299,27 @@ export function layerLines(pieces) {
 export function paintLayer(ctx, f, text) {
   const findings = f.result.findings;
   if (text.length > ctx.highlightLimit) {
-    if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.overLimit = true; hideLayer(f); }
+    if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.painted = null; f.overLimit = true; hideLayer(f); }
     return;
   }
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
   f.overLimit = false;
   const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
-  const pieces = layerPieces(text, findings);
+  const end = f.single ? text.length : layerEnd(findings);
+  // the same findings over the same text up to the last one: nothing to write
+  if (old && !f.single && f.painted && f.painted.end === end && samePlaces(f.painted.findings, findings)
+    && text.startsWith(f.painted.text)) return;
+  const pieces = layerPieces(text, findings, end);
   const now = f.single ? pieces : layerLines(pieces);
   patch(f.inner, old, now, f.single ? makePiece : makeLine, f.single ? reusePiece : reuseLine);
   f.pieces = now;
+  f.painted = f.single ? null : { end, findings, text: text.slice(0, end) };
   layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
+}
+
+function samePlaces(a, b) {
+  return a.length === b.length && a.every((x, i) => x.start === b[i].start && x.end === b[i].end && x.kind === b[i].kind);
 }
 
 /** Puts the ranges of every field into the one `pii-veil` highlight (or removes it). */
