@@ -338,11 +338,38 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   const stats = await page.evaluate(() => window.PiiVeil.page.stats);
   assert.ok(stats.workerScans > stats0.workerScans + 5, 'the keystrokes were rescanned in the worker');
   assert.equal(stats.mainScans, stats0.mainScans, 'and not on the main thread');
+  // Forty lines typed after the last finding, the field scrolled to its end: the layer,
+  // which ends with that finding, still scrolls with the field.
+  await page.keyboard.insertText('\n' + Array.from({ length: 40 }, (_, i) => `Zeile ${i + 1}`).join('\n'));
+  await page.keyboard.type(' Ende', { delay: 40 });
+  await page.waitForTimeout(300);
+  const at = await page.evaluate(() => {
+    const ta = document.getElementById('m');
+    const mark = ta.nextElementSibling.querySelectorAll('mark')[1];
+    const cs = getComputedStyle(ta);
+    const mirror = document.createElement('div');
+    for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing']) mirror.style[k] = cs[k];
+    Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'absolute', visibility: 'hidden', width: ta.clientWidth + ta.clientLeft * 2 + 'px' });
+    const r = ta.getBoundingClientRect();
+    mirror.style.left = r.x + scrollX + 'px';
+    mirror.style.top = r.y + scrollY + 'px';
+    mirror.textContent = ta.value;
+    document.body.appendChild(mirror);
+    const i = ta.value.indexOf(mark.textContent);
+    const range = document.createRange();
+    range.setStart(mirror.firstChild, i);
+    range.setEnd(mirror.firstChild, i + mark.textContent.length);
+    const b = range.getClientRects()[0];
+    mirror.remove();
+    return { scrolled: ta.scrollTop, mark: mark.getClientRects()[0].y, text: b.y - ta.scrollTop };
+  });
+  assert.ok(at.scrolled > 200, `the field scrolled (${at.scrolled} px)`);
+  assert.ok(Math.abs(at.mark - at.text) < 1.5, `IBAN highlight at y ${at.mark} vs its text at ${at.text}`);
   // sent at once, before a pause settles the preview: what leaves is a full scan's result
   await page.click('#send');
   await waitRecorded((r) => r.path === '/api/contact', 'contact');
   const msg = new URLSearchParams(server.recorded.find((r) => r.path === '/api/contact').body).get('message');
-  assert.ok(!msg.includes(V.emailDe) && !msg.includes(V.ibanDe) && msg.includes('Danke'), msg);
+  assert.ok(!msg.includes(V.emailDe) && !msg.includes(V.ibanDe) && msg.includes('Zeile 40 Ende'), msg);
   await page.close();
 });
 
