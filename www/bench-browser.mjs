@@ -14,8 +14,9 @@
 //    entry chunk received → its wasm module received → protection ready → first scan.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
 //    browser each time, its files from the HTTP cache: what a returning person's views pay.
-// 2. Typing into a 5,000-character textarea: main-thread time per keystroke (Chrome's
-//    own task, script, layout and style durations, DevTools protocol) on a page
+// 2. Typing into a 5,000-character textarea, at its end and in its middle (the line
+//    there has findings before and after the caret): main-thread time per keystroke
+//    (Chrome's own task, script, layout and style durations, DevTools protocol) on a page
 //    without pii-veil, and on a page with it in a textarea it leaves alone and in a
 //    protected one (and with --against, in another build's), each page alone, in
 //    turn in every round of the same run.
@@ -264,15 +265,22 @@ if (part('typing')) {
       const m = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
       for (const id of ids) {
         const sel = id === 'other' ? '#prot' : '#' + id;
-        await p.focus(sel);
-        await p.evaluate((s) => { const t = document.querySelector(s); t.selectionStart = t.selectionEnd = t.value.length; }, sel);
-        await p.waitForTimeout(300);
-        const a = await m();
-        for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
-        await p.waitForTimeout(300);
-        const b = await m();
-        const per = (k) => ((b[k] - a[k]) * 1000) / keys;
-        (rows[id] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+        // at the end, then in the middle of the text (between two findings of a line)
+        for (const where of ['end', 'middle']) {
+          await p.focus(sel);
+          await p.evaluate(([s, where]) => {
+            const t = document.querySelector(s);
+            const at = where === 'end' ? t.value.length : t.value.indexOf(', BIC', t.value.length >> 1);
+            t.selectionStart = t.selectionEnd = at;
+          }, [sel, where]);
+          await p.waitForTimeout(300);
+          const a = await m();
+          for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
+          await p.waitForTimeout(300);
+          const b = await m();
+          const per = (k) => ((b[k] - a[k]) * 1000) / keys;
+          (rows[id + ' ' + where] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+        }
       }
       await p.close();
     }
@@ -280,17 +288,20 @@ if (part('typing')) {
   await ctx.close();
   if (other) await other.close();
   const f = (rs, k) => median(rs.map((r) => r[k])).toFixed(2);
-  console.log(`typing at the end of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
   const labels = [['bare', 'page without pii-veil'], ['plain', 'field pii-veil leaves alone'], ['prot', `protected field (${typingScript})`]];
   if (other) labels.push(['other', `protected field, --against build (${otherScript})`]);
-  for (const [id, label] of labels) {
-    console.log(`  ${label.padEnd(34)} ${f(rows[id], 'task')} ms (script ${f(rows[id], 'script')}, layout ${f(rows[id], 'layout')}, style ${f(rows[id], 'style')})`
-      + `  [${rows[id].map((r) => r.task.toFixed(1)).join(', ')}]`);
+  for (const where of ['end', 'middle']) {
+    console.log(`typing ${where === 'end' ? 'at the end' : 'in the middle'} of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
+    const row = (id) => rows[id + ' ' + where];
+    for (const [id, label] of labels) {
+      console.log(`  ${label.padEnd(34)} ${f(row(id), 'task')} ms (script ${f(row(id), 'script')}, layout ${f(row(id), 'layout')}, style ${f(row(id), 'style')})`
+        + `  [${row(id).map((r) => r.task.toFixed(1)).join(', ')}]`);
+    }
+    const task = (id) => median(row(id).map((r) => r.task));
+    console.log(`  pii-veil adds ${(task('prot') - task('bare')).toFixed(2)} ms per keystroke over the page without it`
+      + ` (${(task('prot') - task('plain')).toFixed(2)} ms over the field it leaves alone on its page)`);
+    if (other) console.log(`  the --against build adds ${(task('other') - task('bare')).toFixed(2)} ms per keystroke over the page without it`);
   }
-  const task = (id) => median(rows[id].map((r) => r.task));
-  console.log(`  pii-veil adds ${(task('prot') - task('bare')).toFixed(2)} ms per keystroke over the page without it`
-    + ` (${(task('prot') - task('plain')).toFixed(2)} ms over the field it leaves alone on its page)`);
-  if (other) console.log(`  the --against build adds ${(task('other') - task('bare')).toFixed(2)} ms per keystroke over the page without it`);
 }
 
 const context = await launchChromium({ viewport: { width: 1500, height: 1000 } });
