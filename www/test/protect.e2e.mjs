@@ -338,6 +338,19 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   const stats = await page.evaluate(() => window.PiiVeil.page.stats);
   assert.ok(stats.workerScans > stats0.workerScans + 5, 'the keystrokes were rescanned in the worker');
   assert.equal(stats.mainScans, stats0.mainScans, 'and not on the main thread');
+  // Content put above the form moves the field without resizing it: badge and layer follow.
+  const corner = () => page.evaluate(() => {
+    const ta = document.getElementById('m').getBoundingClientRect();
+    const b = document.querySelector('.pii-veil-badge').getBoundingClientRect();
+    const mark = document.querySelector('#m + .pii-veil-layer mark').getBoundingClientRect();
+    return { dx: b.x + b.width / 2 - ta.right, dy: b.y + b.height / 2 - ta.top, markY: mark.y - ta.y };
+  });
+  const before = await corner();
+  await page.evaluate(() => { const d = document.createElement('div'); d.style.height = '120px'; document.body.prepend(d); });
+  await page.waitForTimeout(200);
+  const after = await corner();
+  assert.ok(Math.abs(after.dx - before.dx) < 1 && Math.abs(after.dy - before.dy) < 1, `badge ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  assert.ok(Math.abs(after.markY - before.markY) < 1, 'the layer moved with the field');
   // Forty lines typed after the last finding, the field scrolled to its end: the layer,
   // which ends with that finding, still scrolls with the field.
   await page.keyboard.insertText('\n' + Array.from({ length: 40 }, (_, i) => `Zeile ${i + 1}`).join('\n'));

@@ -31,13 +31,15 @@ export function updateBadge(ctx, f) {
     (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', b);
     f.badge = b;
   }
-  // A rescan that found as many as before touches nothing (typing on does not lay out the badge).
+  // A rescan that found as many as before touches nothing, and asks for no frame: typing
+  // on does not measure the badge (the field's size, the window's, scrolls and nodes
+  // added to the page or taken out of it place it again: fields.js).
   if (f.badge.hidden || f.badge.textContent !== String(n)) {
     f.badge.hidden = false;
     f.badge.textContent = String(n);
     f.badge.setAttribute('aria-label', fmt(msg.badge, { n, items: n === 1 ? msg.item : msg.items }));
+    layoutSoon(ctx, f);
   }
-  layoutSoon(ctx, f);
   if (f.popup) fillPopup(ctx, f);
 }
 

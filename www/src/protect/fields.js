@@ -287,17 +287,19 @@ export function observe(ctx) {
     for (const f of fields.values()) { layoutSoon(ctx, f); if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map); }
   }, 'resize'));
   const mo = new win.MutationObserver(timed(ctx, (records) => {
-    let removed = false;
+    let removed = false, moved = false;
     for (const r of records) {
       const t = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (t && t.closest('[' + OWN + ']')) continue;
       if (r.type === 'attributes') { discover(ctx, r.target); continue; }
-      for (const n of r.addedNodes) if (n.nodeType === 1 && !n.hasAttribute(OWN)) discover(ctx, n);
-      if (r.removedNodes.length) removed = true;
+      for (const n of r.addedNodes) if (n.nodeType === 1 && !n.hasAttribute(OWN)) { discover(ctx, n); moved = true; }
+      if (r.removedNodes.length) removed = moved = true;
       const host = r.target.nodeType === 1 ? r.target.closest('[contenteditable]') : null;
       if (host && fields.has(host)) schedule(ctx, fields.get(host));
     }
     if (removed) for (const f of [...fields.values()]) if (!f.el.isConnected) detach(ctx, f);
+    // content added above a field moves it without resizing it: its layer and badge follow
+    if (moved) for (const f of fields.values()) if (f.badge || f.layer) layoutSoon(ctx, f);
   }, 'mutations'));
   followValues(ctx);
   ctx.mo = mo;
