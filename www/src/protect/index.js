@@ -141,7 +141,9 @@ export function createProtect(api, platform) {
   function protect(root, options) {
     const ctx = createContext(api, platform, root, options);
     const { win, opt } = ctx;
-    ctx.worker = createWorkerClient({ win, createWorker: platform.createWorker, engine: opt.engine, stats: ctx.stats });
+    // `worker: false`: no worker at all (a long text is then scanned on the main thread)
+    const createWorker = opt.worker === false ? null : platform.createWorker;
+    ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
     const egress = registerEgress(ctx, settledNow);
