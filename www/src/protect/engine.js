@@ -141,11 +141,12 @@ function settleLater(ctx, f) {
     const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
     const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
     if (!p) { onMain(); return; }
+    const current = () => seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f && cached(f, text);
     p.then(timed(ctx, (d) => {
-      if (seq !== f.seq || ctx.stopped || !cached(f, text)) return;
+      if (!current()) return;
       if (!f.settled) fromWorker(ctx, f, text, d.result, true);
       settled();
-    }, 'settle'), () => { if (seq === f.seq && cached(f, text)) onMain(); });
+    }, 'settle'), () => { if (current()) onMain(); });
   }, 'settle'), SETTLE_AFTER_MS);
 }
 
@@ -185,13 +186,15 @@ export function rescan(ctx, f, now) {
       : now ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f));
     if (p) {
       const ak = allowKey(f);
+      // (not if the field changed again or was taken out meanwhile)
+      const current = () => seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f;
       p.then(timed(ctx, (d) => {
-        if (seq !== f.seq || ctx.stopped) return;
+        if (!current()) return;
         // (unless a send settled this text meanwhile)
         if (!(cached(f, text) && f.settled)) { fromWorker(ctx, f, text, d.result, d.settled); f.cacheAllow = ak; }
         show(ctx, f, text, f.editable ? readText(f).map : map);
         if (!f.settled) settleLater(ctx, f);
-      }, 'worker result'), () => { if (seq === f.seq) preview(ctx, f, text, map); });
+      }, 'worker result'), () => { if (current()) preview(ctx, f, text, map); });
       return;
     }
   }
