@@ -319,7 +319,7 @@ test('a 200 KB paste is scanned in the worker; typing goes on; submit uses the w
   await page.close();
 });
 
-test('once the worker is ready, typing is rescanned there: the highlights follow, the send is masked', async () => {
+test('once the worker is ready, typing is rescanned there: the highlights follow, the send is masked', { timeout: 120000 }, async () => {
   // A page of its own: the CRM demo polls its server, and every request a page sends
   // scans the fields on the main thread first (egress.js).
   server.reset();
@@ -327,7 +327,8 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   page.on('pageerror', (e) => problems.push(`worker typing pageerror: ${e.message}`));
   await page.route('**/typing.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="de"><head><meta charset="utf-8">
 <script src="/dist/pii-veil.js" data-protect></script><title>typing</title></head>
-<body><form id="f" method="post" action="/api/contact" data-pii-veil-policy="mask"><textarea id="m" name="message" rows="6" cols="60"></textarea><button id="send">Senden</button></form></body></html>` }));
+<body><form id="f" method="post" action="/api/contact" target="out" data-pii-veil-policy="mask"><textarea id="m" name="message" rows="6" cols="60"></textarea><button id="send">Senden</button></form>
+<iframe name="out" title="sent"></iframe></body></html>` }));
   await page.goto(server.url + 'typing.html');
   await page.waitForFunction(() => window.PiiVeil.page?.state === 'ready' && window.PiiVeil.page.stats.workerReady, null, { timeout: 30000 });
   const stats0 = await page.evaluate(() => ({ ...window.PiiVeil.page.stats }));
@@ -383,6 +384,26 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   await waitRecorded((r) => r.path === '/api/contact', 'contact');
   const msg = new URLSearchParams(server.recorded.find((r) => r.path === '/api/contact').body).get('message');
   assert.ok(!msg.includes(V.emailDe) && !msg.includes(V.ibanDe) && msg.includes('Zeile 40 Ende'), msg);
+  await page.close();
+});
+
+test('worker: false starts no worker: a long text and typing are scanned on the main thread', { timeout: 120000 }, async () => {
+  await open();
+  await page.waitForFunction(() => window.crmProtection?.state === 'ready');
+  await page.evaluate(() => {
+    window.crmProtection.stop();
+    window.noWorker = window.PiiVeil.protect(document, { worker: false, notice: false });
+  });
+  await page.waitForFunction(() => window.noWorker.state === 'ready');
+  await page.waitForTimeout(1500); // past the idle time when a worker would start
+  await page.click('#t-body');
+  await page.keyboard.insertText('x'.repeat(25000) + ` ${V.emailEn}`);
+  await page.keyboard.type(' ok', { delay: 40 });
+  await page.waitForFunction(() => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '1');
+  const stats = await page.evaluate(() => window.noWorker.stats);
+  assert.equal(stats.workerScans, 0, 'nothing went to a worker');
+  assert.equal(stats.workerReady, false);
+  assert.ok(stats.mainScans > 0);
   await page.close();
 });
 
