@@ -601,7 +601,7 @@ export interface ProtectOptions {
   workerThreshold?: number;
   /** Texts longer than this show the badge and summary but no per-character layer (default 20000). */
   highlightLimit?: number;
-  /** Use a Web Worker for long texts and for the rescans while typing (default true where one can be started). */
+  /** Use a Web Worker for long texts and for the rescans while typing (default true where one can be started); false starts none. */
   worker?: boolean;
   /**
    * Highlight findings in `contenteditable` fields with the CSS Custom Highlight API
