@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { keptPieces, layerLines, layerPieces, paintLayer } from '../src/protect/overlay.js';
+import { keptPieces, layerEnd, layerLines, layerPieces, paintLayer } from '../src/protect/overlay.js';
 
 test('kept pieces: equal runs at both ends, never overlapping', () => {
   const p = (text, kind) => ({ text, kind });
@@ -37,6 +37,10 @@ test('a rescan replaces only the nodes of the pieces that changed; typing after 
   const find = (t) => [{ kind: 'person', start: 6, end: 10 }, { kind: 'email', start: t.indexOf('a@b.de'), end: t.indexOf('a@b.de') + 6 }];
   const upToLast = (t) => t.slice(0, t.indexOf('a@b.de') + 6);
   f.result.findings = find(text);
+  paintLayer(ctx, f, text);
+  // before the frame copied the field's alignment, the layer holds the whole line
+  assert.equal(f.inner.textContent, text);
+  f.layerStyle.textAlign = 'start'; // (what the frame copies)
   paintLayer(ctx, f, text);
   const marks = [...f.inner.querySelectorAll('mark')];
   // the layer's text ends with its last finding: what follows moves no mark
@@ -73,6 +77,20 @@ test('a rescan replaces only the nodes of the pieces that changed; typing after 
   paintLayer(ctx, f, text);
   assert.equal(f.inner.textContent, '\u200b');
   assert.deepEqual(layerPieces(text, [{ kind: 'person', start: 0, end: 4 }]).map((p) => p.text).join(''), text, 'the whole text unless an end is given');
+});
+
+test('a layer ends with its last finding where lines are aligned at their start, else with its line', () => {
+  const text = 'Mail a@b.de bitte\nDanke\n';
+  const findings = [{ kind: 'email', start: 5, end: 11 }];
+  const end = (textAlign, direction = 'ltr') => layerEnd(findings, text, { textAlign, direction });
+  assert.equal(end('start'), 11);
+  assert.equal(end('left'), 11);
+  assert.equal(end('right', 'rtl'), 11);
+  for (const [a, d] of [['center', 'ltr'], ['justify', 'ltr'], ['right', 'ltr'], ['end', 'ltr'], ['left', 'rtl'], [undefined, 'ltr']]) {
+    assert.equal(end(a, d), 17, `${a} ${d}: the rest of the line too`);
+  }
+  assert.equal(layerEnd(findings, 'Mail a@b.de bitte', { textAlign: 'center' }), 17, 'to the end of the text');
+  assert.equal(layerEnd([], text, { textAlign: 'center' }), 0);
 });
 
 /** The layer's lines as text, each line's marks in brackets. */

@@ -52,12 +52,21 @@ export function layerPieces(text, findings, end = text.length) {
 
 /**
  * Where a multi-line layer's text ends: at the end of its last finding. Text after it
- * moves no mark (lines break from their start), so typing there changes nothing in the
- * layer; the layer is kept as tall as the field's text by a minimum height instead.
+ * moves no mark when lines are aligned at their start (they break from their start),
+ * so typing there changes nothing in the layer; the layer is kept as tall as the
+ * field's text by a minimum height instead. A centred, end-aligned or justified line
+ * is placed by all of its text: then the layer ends with that finding's line.
+ * `style`: what was copied from the field (`textAlign`, `direction`), if anything yet.
  */
-export function layerEnd(findings) {
+export function layerEnd(findings, text, style) {
   let end = 0;
   for (const x of findings) if (x.end > end) end = x.end;
+  const a = style && style.textAlign;
+  const atStart = a === 'start' || a === (style && style.direction === 'rtl' ? 'right' : 'left');
+  if (end && !atStart) {
+    const nl = text.indexOf('\n', end);
+    end = nl < 0 ? text.length : nl;
+  }
   return end;
 }
 
@@ -306,7 +315,7 @@ export function paintLayer(ctx, f, text) {
   ensureLayer(ctx, f);
   f.overLimit = false;
   const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
-  const end = f.single ? text.length : layerEnd(findings);
+  const end = f.single ? text.length : layerEnd(findings, text, f.layerStyle);
   // the same findings over the same text up to the last one: nothing to write
   if (old && !f.single && f.painted && f.painted.end === end && samePlaces(f.painted.findings, findings)
     && text.startsWith(f.painted.text)) return;
