@@ -17,7 +17,7 @@ import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
 import { WARM_TEXT } from '../src/protect/warm.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
-import { countKinds, sameCounts, total, OWN } from '../src/protect/util.js';
+import { countKinds, sameCounts, sameFindings, total, OWN } from '../src/protect/util.js';
 import { anchorOf, badgeBox } from '../src/protect/anchor.js';
 
 const dom = (html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -57,6 +57,12 @@ test('counts per kind', () => {
   assert.equal(total(c), 3);
   assert.ok(sameCounts(c, { iban: 1, email: 2 }));
   assert.ok(!sameCounts(c, { email: 2 }));
+  // the same counts, one finding moved: not the same findings
+  const f = [{ kind: 'email', start: 0, end: 5, text: 'a@b.c' }, { kind: 'iban', start: 9, end: 30 }];
+  assert.ok(sameFindings(f, f.map((x) => ({ ...x, text: undefined }))), 'spans and kinds, not texts');
+  assert.ok(!sameFindings(f, [f[0], { ...f[1], start: 10 }]));
+  assert.ok(!sameFindings(f, [f[0], { ...f[1], kind: 'email' }]));
+  assert.ok(!sameFindings(f, [f[0]]));
   assert.ok(!sameCounts(c, { email: 2, iban: 2 }));
 });
 

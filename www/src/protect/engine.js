@@ -3,7 +3,7 @@
 // and the scan of a field after it changed — debounced; in the worker once it is
 // ready (the field's rescanner there, a long text in full), else on the main thread —
 // whose result is shown by the overlay and the badge.
-import { countKinds, emit, fail, readAll, sameCounts, timed, total } from './util.js';
+import { countKinds, emit, fail, readAll, sameCounts, sameFindings, timed, total } from './util.js';
 import { fmt, kindName } from './messages.js';
 import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
@@ -153,9 +153,6 @@ function settleLater(ctx, f) {
 /** How long (ms) typing pauses before the preview is made a full scan's result. */
 const SETTLE_AFTER_MS = 800;
 
-function sameFindings(a, b) {
-  return a.length === b.length && a.every((x, i) => x.start === b[i].start && x.end === b[i].end && x.kind === b[i].kind);
-}
 
 /** Rescans the field soon (30 ms after the last change; `now`: next task). */
 export function schedule(ctx, f, now) {

@@ -11,7 +11,7 @@
 // every queued field is measured first and written after, and only what changed is
 // written (the copied style, the layer's box and scroll, the badge's place), so a
 // keystroke that moves nothing costs one layout and no style change.
-import { el } from './util.js';
+import { el, sameFindings } from './util.js';
 import { readText, pointAt } from './text.js';
 import { badgeBox } from './anchor.js';
 
@@ -317,7 +317,7 @@ export function paintLayer(ctx, f, text) {
   const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
   const end = f.single ? text.length : layerEnd(findings, text, f.layerStyle);
   // the same findings over the same text up to the last one: nothing to write
-  if (old && !f.single && f.painted && f.painted.end === end && samePlaces(f.painted.findings, findings)
+  if (old && !f.single && f.painted && f.painted.end === end && sameFindings(f.painted.findings, findings)
     && text.startsWith(f.painted.text)) return;
   const pieces = layerPieces(text, findings, end);
   const now = f.single ? pieces : layerLines(pieces);
@@ -325,10 +325,6 @@ export function paintLayer(ctx, f, text) {
   f.pieces = now;
   f.painted = f.single ? null : { end, findings, text: text.slice(0, end) };
   layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
-}
-
-function samePlaces(a, b) {
-  return a.length === b.length && a.every((x, i) => x.start === b[i].start && x.end === b[i].end && x.kind === b[i].kind);
 }
 
 /** Puts the ranges of every field into the one `pii-veil` highlight (or removes it). */

@@ -33,6 +33,11 @@ export function sameCounts(a, b) {
   return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }
 
+/** Whether two lists of findings have the same spans and kinds, in order (not the same counts only). */
+export function sameFindings(a, b) {
+  return a.length === b.length && a.every((x, i) => x.start === b[i].start && x.end === b[i].end && x.kind === b[i].kind);
+}
+
 /** An element of pii-veil's own UI; user text only ever goes in as `textContent`. */
 export function el(doc, tag, cls, text) {
   const e = doc.createElement(tag);
