@@ -60,6 +60,33 @@ async function waitRecorded(pred, what) {
   }
   assert.fail(`not recorded: ${what}`);
 }
+/**
+ * Where the field's own text puts each of `texts` (its first occurrence), measured
+ * independently of the layer: a hidden mirror of the field's text with the field's
+ * metrics. `{ x, y }` in the viewport, as the field shows it at its scroll.
+ */
+const textAt = (selector, texts) => page.evaluate(([sel, texts]) => {
+  const ta = document.querySelector(sel);
+  const cs = getComputedStyle(ta);
+  const mirror = document.createElement('div');
+  for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing']) mirror.style[k] = cs[k];
+  Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'absolute', visibility: 'hidden', width: ta.clientWidth + ta.clientLeft * 2 + 'px' });
+  const r = ta.getBoundingClientRect();
+  mirror.style.left = r.x + scrollX + 'px';
+  mirror.style.top = r.y + scrollY + 'px';
+  mirror.textContent = ta.value;
+  document.body.appendChild(mirror);
+  const at = texts.map((t) => {
+    const i = ta.value.indexOf(t);
+    const range = document.createRange();
+    range.setStart(mirror.firstChild, i);
+    range.setEnd(mirror.firstChild, i + t.length);
+    const b = range.getClientRects()[0];
+    return { x: b.x, y: b.y - ta.scrollTop };
+  });
+  mirror.remove();
+  return at;
+}, [selector, texts]);
 function assertClean(values, text = decoded()) {
   for (const v of values) {
     assert.ok(!text.includes(v), `the server received ${JSON.stringify(v)}`);
@@ -209,28 +236,9 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
     const ta = document.getElementById('c-msg');
     const layer = ta.nextElementSibling;
     const marks = [...layer.querySelectorAll('mark')].map((m) => ({ kind: m.dataset.kind, text: m.textContent, r: m.getClientRects()[0].toJSON() }));
-    // Independent measurement: a mirror of the field's text with the field's metrics.
-    const cs = getComputedStyle(ta);
-    const mirror = document.createElement('div');
-    for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing']) mirror.style[k] = cs[k];
-    Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'absolute', visibility: 'hidden', width: ta.clientWidth + ta.clientLeft * 2 + 'px' });
-    const r = ta.getBoundingClientRect();
-    mirror.style.left = r.x + scrollX + 'px';
-    mirror.style.top = r.y + scrollY + 'px';
-    mirror.textContent = ta.value;
-    document.body.appendChild(mirror);
-    const expect = marks.map((m) => {
-      const i = ta.value.indexOf(m.text);
-      const range = document.createRange();
-      range.setStart(mirror.firstChild, i);
-      range.setEnd(mirror.firstChild, i + m.text.length);
-      const b = range.getClientRects()[0];
-      return { x: b.x, y: b.y - ta.scrollTop };
-    });
-    mirror.remove();
     return {
       // the layer holds a block per line (an empty line holds a zero-width space)
-      marks, expect, value: ta.value, layerText: [...layer.firstElementChild.children].map((l) => l.textContent.replace(/^\u200b$/, '')).join('\n'),
+      marks, value: ta.value, layerText: [...layer.firstElementChild.children].map((l) => l.textContent.replace(/^\u200b$/, '')).join('\n'),
       imgs: document.querySelectorAll('img').length,
       layerElements: [...layer.querySelectorAll('*')].map((e) => e.tagName).filter((t) => t !== 'MARK' && t !== 'DIV'),
       focus: document.activeElement.id, selection: [ta.selectionStart, ta.selectionEnd],
@@ -244,9 +252,10 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
   assert.equal(state.focus, 'c-msg', 'focus stays in the field');
   assert.deepEqual(state.selection, [text.length, text.length], 'caret stays at the end');
   assert.deepEqual(state.marks.map((m) => m.text), [V.emailDe, V.ibanDe, V.emailEn]);
+  const expect = await textAt('#c-msg', state.marks.map((m) => m.text));
   state.marks.forEach((m, i) => {
-    assert.ok(Math.abs(m.r.x - state.expect[i].x) < 1.5 && Math.abs(m.r.y - state.expect[i].y) < 1.5,
-      `${m.kind} highlight at ${JSON.stringify(m.r)} vs text at ${JSON.stringify(state.expect[i])}`);
+    assert.ok(Math.abs(m.r.x - expect[i].x) < 1.5 && Math.abs(m.r.y - expect[i].y) < 1.5,
+      `${m.kind} highlight at ${JSON.stringify(m.r)} vs text at ${JSON.stringify(expect[i])}`);
   });
   await page.waitForFunction(() => /3 items will be masked: e-mail, IBAN/.test(document.querySelector('.pii-veil-sr').textContent));
   await page.locator('#c-msg').screenshot({ path: join(shots, 'highlight-textarea.png') });
@@ -360,25 +369,11 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   const at = await page.evaluate(() => {
     const ta = document.getElementById('m');
     const mark = ta.nextElementSibling.querySelectorAll('mark')[1];
-    const cs = getComputedStyle(ta);
-    const mirror = document.createElement('div');
-    for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing']) mirror.style[k] = cs[k];
-    Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'absolute', visibility: 'hidden', width: ta.clientWidth + ta.clientLeft * 2 + 'px' });
-    const r = ta.getBoundingClientRect();
-    mirror.style.left = r.x + scrollX + 'px';
-    mirror.style.top = r.y + scrollY + 'px';
-    mirror.textContent = ta.value;
-    document.body.appendChild(mirror);
-    const i = ta.value.indexOf(mark.textContent);
-    const range = document.createRange();
-    range.setStart(mirror.firstChild, i);
-    range.setEnd(mirror.firstChild, i + mark.textContent.length);
-    const b = range.getClientRects()[0];
-    mirror.remove();
-    return { scrolled: ta.scrollTop, mark: mark.getClientRects()[0].y, text: b.y - ta.scrollTop };
+    return { scrolled: ta.scrollTop, mark: mark.getClientRects()[0].y, text: mark.textContent };
   });
+  const [text] = await textAt('#m', [at.text]);
   assert.ok(at.scrolled > 200, `the field scrolled (${at.scrolled} px)`);
-  assert.ok(Math.abs(at.mark - at.text) < 1.5, `IBAN highlight at y ${at.mark} vs its text at ${at.text}`);
+  assert.ok(Math.abs(at.mark - text.y) < 1.5, `IBAN highlight at y ${at.mark} vs its text at ${text.y}`);
   // sent at once, before a pause settles the preview: what leaves is a full scan's result
   await page.click('#send');
   await waitRecorded((r) => r.path === '/api/contact', 'contact');
