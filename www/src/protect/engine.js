@@ -141,7 +141,7 @@ function settleLater(ctx, f) {
     const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
     const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
     if (!p) { onMain(); return; }
-    const current = () => seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f && cached(f, text);
+    const current = () => stillCurrent(ctx, f, seq) && cached(f, text);
     p.then(timed(ctx, (d) => {
       if (!current()) return;
       if (!f.settled) fromWorker(ctx, f, text, d.result, true);
@@ -152,7 +152,6 @@ function settleLater(ctx, f) {
 
 /** How long (ms) typing pauses before the preview is made a full scan's result. */
 const SETTLE_AFTER_MS = 800;
-
 
 /** Rescans the field soon (30 ms after the last change; `now`: next task). */
 export function schedule(ctx, f, now) {
@@ -183,19 +182,22 @@ export function rescan(ctx, f, now) {
       : now ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f));
     if (p) {
       const ak = allowKey(f);
-      // (not if the field changed again or was taken out meanwhile)
-      const current = () => seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f;
       p.then(timed(ctx, (d) => {
-        if (!current()) return;
+        if (!stillCurrent(ctx, f, seq)) return;
         // (unless a send settled this text meanwhile)
         if (!(cached(f, text) && f.settled)) { fromWorker(ctx, f, text, d.result, d.settled); f.cacheAllow = ak; }
         show(ctx, f, text, f.editable ? readText(f).map : map);
         if (!f.settled) settleLater(ctx, f);
-      }, 'worker result'), () => { if (current()) preview(ctx, f, text, map); });
+      }, 'worker result'), () => { if (stillCurrent(ctx, f, seq)) preview(ctx, f, text, map); });
       return;
     }
   }
   preview(ctx, f, text, map);
+}
+
+/** Whether an answer asked for at `seq` is still wanted: the field did not change again, is still protected. */
+function stillCurrent(ctx, f, seq) {
+  return seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f;
 }
 
 /** Keeps the worker's result for `text` (its findings come without their text). */

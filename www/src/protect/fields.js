@@ -127,12 +127,14 @@ export function observeShadow(ctx, sr) {
 
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type', 'contenteditable', 'data-pii-veil', 'name'] };
 
+/** Numbers the fields: a field's id names its rescanner in the worker. */
+let fieldIds = 0;
+
 /**
  * The record of a new field: its policy (`data-pii-veil-policy` on it or an ancestor,
  * else `defaultPolicy`), whether it fails open (`data-pii-veil-fail="open"` or the
  * `failOpen` selector), and empty scan and UI state.
  */
-let fieldIds = 0;
 export function fieldRecord(e, defaultPolicy, failOpenSel) {
   const editable = e.tagName !== 'INPUT' && e.tagName !== 'TEXTAREA';
   const p = attrFrom(e, 'data-pii-veil-policy');
@@ -143,7 +145,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     form: editable ? null : e.form,
     policy: POLICIES.includes(p) ? p : defaultPolicy,
     failOpen: attrFrom(e, 'data-pii-veil-fail') === 'open' || (failOpenSel ? e.matches(failOpenSel) : false),
-    id: ++fieldIds, // names its rescanner in the worker
+    id: ++fieldIds,
     hints: null,
     allowed: new Set(),
     result: { text: '', findings: [] },
