@@ -196,9 +196,8 @@ impl Words {
     }
 
     /// Adds `w` lower-cased (`ascii`: `w` has only ASCII characters, as its reader
-    /// saw). A word without a capital sigma is lower-cased character by character
-    /// into the reused string: the same as `str::to_lowercase`, which treats only that
-    /// letter by its place in the word, without a new string per word.
+    /// saw), into the reused string: the same as `str::to_lowercase`, without a new
+    /// string per word.
     fn push_lower(&mut self, w: &str, ascii: bool) {
         let n = self.n;
         if n == self.v.len() {
@@ -212,10 +211,8 @@ impl Words {
         if ascii {
             dst.push_str(w);
             dst.make_ascii_lowercase();
-        } else if !w.contains('Σ') {
-            dst.extend(w.chars().flat_map(char::to_lowercase));
         } else {
-            dst.push_str(&w.to_lowercase());
+            crate::case::push_lower(dst, w);
         }
     }
 

@@ -7,6 +7,7 @@
 //! the one thing the scanner needs: which kind the field expects, or that it holds
 //! something non-personal.
 
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::error::{Error, ErrorCode};
 
@@ -270,10 +271,10 @@ impl FieldHints {
         };
         let free = format!(
             " {} {} {} {} ",
-            self.label.to_lowercase(),
+            self.label.lowercase(),
             split_camel(&self.name),
             split_camel(&self.id),
-            self.placeholder.to_lowercase()
+            self.placeholder.lowercase()
         );
         class.non_personal = NON_PERSONAL_WORDS.iter().any(|w| starts_word(&free, w));
         class.expects = precise.or_else(|| KIND_WORDS.iter().find(|(w, _)| starts_word(&free, w)).map(|&(_, k)| k));
@@ -303,7 +304,7 @@ fn split_camel(s: &str) -> String {
             out.push(' ');
         }
         prev_lower = c.is_lowercase();
-        out.extend(c.to_lowercase());
+        out.extend(c.lowercase());
     }
     out
 }

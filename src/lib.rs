@@ -68,6 +68,7 @@
 #![warn(clippy::too_many_lines)]
 
 mod bytes;
+mod case;
 mod context;
 mod entity;
 mod error;

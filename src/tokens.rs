@@ -3,6 +3,7 @@
 //! lower-case copy, line and space flags, and per token the bits of the word lists
 //! ([`crate::words::flag`]), computed while tokenising.
 
+use crate::case::Lowercase;
 use crate::words::{self, flag};
 use std::cell::Cell;
 
@@ -167,7 +168,7 @@ fn lower_word(word: &str, lower: &mut String) -> bool {
         if ch.is_uppercase() {
             upper = true;
         }
-        lower.extend(ch.to_lowercase());
+        lower.extend(ch.lowercase());
     }
     upper
 }

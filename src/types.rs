@@ -5,6 +5,7 @@
 //! They live at the bottom of the crate so that recognisers, resolution and masking
 //! depend on them and never on the scanner that drives them.
 
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::field::FieldClass;
 use crate::span::Span;
@@ -100,5 +101,5 @@ impl<'t> Input<'t> {
 
 /// The value as compared for numbering: letters and digits only, lower-cased.
 pub fn canonical(value: &str) -> String {
-    value.chars().filter(|c| c.is_alphanumeric() || *c == '@').flat_map(|c| c.to_lowercase()).collect()
+    value.chars().filter(|c| c.is_alphanumeric() || *c == '@').flat_map(|c| c.lowercase()).collect()
 }

@@ -20,6 +20,7 @@
 //! headquarters) is a shop or office address, which is not personal.
 
 use super::matches_any;
+use crate::case::Lowercase;
 
 /// First-person-plural possessives (de, en, fr, it, es, nl).
 const POSSESSIVES: &[&str] = &[
@@ -121,7 +122,7 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// `w` lower-cased, borrowed when it is lower-case already.
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        std::borrow::Cow::Owned(w.to_lowercase())
+        std::borrow::Cow::Owned(w.lowercase())
     } else {
         std::borrow::Cow::Borrowed(w)
     }
@@ -132,7 +133,7 @@ fn is_in(w: &str, list: &[&str]) -> bool {
     if w.is_ascii() {
         list.iter().any(|e| e.eq_ignore_ascii_case(w))
     } else {
-        list.contains(&w.to_lowercase().as_str())
+        list.contains(&w.lowercase().as_str())
     }
 }
 

@@ -6,6 +6,7 @@
 use super::keys::{Fake, Person, State};
 use super::surrogates::{name_surrogate, surrogate_form};
 use super::values::{canonical, compatible, name_tokens};
+use crate::case::Lowercase;
 use crate::entity::Kind;
 
 impl State {
@@ -103,7 +104,7 @@ impl State {
         titled: bool,
     ) -> usize {
         let german = german || value.chars().any(|c| "äöüÄÖÜß".contains(c));
-        let t: Vec<String> = toks.iter().map(|&(s, e)| value[s..e].to_lowercase()).collect();
+        let t: Vec<String> = toks.iter().map(|&(s, e)| value[s..e].lowercase()).collect();
         let entry = match self.link_person(&t) {
             Some(e) => {
                 let old = self.entries[e].person.clone().expect("person");

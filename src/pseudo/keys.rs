@@ -5,6 +5,7 @@
 //! would accept (collision rule 1 in the documentation of [`super`]). Also the
 //! session's random number generator.
 
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -224,7 +225,7 @@ impl State {
 pub(super) fn word_hash(w: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    w.to_lowercase().hash(&mut h);
+    w.lowercase().hash(&mut h);
     h.finish()
 }
 

@@ -3,6 +3,7 @@
 //! table of [`crate::validate::e164`]; IBANs by letters and digits; names by their
 //! tokens), the name tokens of a mention and the titles kept out of it.
 
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::validate::e164;
 use crate::words::names;
@@ -16,7 +17,7 @@ pub(super) fn compatible(a: &str, b: &str) -> bool {
 /// How a value is compared within its kind.
 pub(super) fn canonical(kind: Kind, value: &str) -> String {
     match kind {
-        Kind::Email => value.trim().to_lowercase(),
+        Kind::Email => value.trim().lowercase(),
         Kind::Iban => value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
         Kind::CreditCard => value.chars().filter(char::is_ascii_digit).collect(),
         Kind::Phone => {
@@ -111,7 +112,7 @@ pub(super) fn strip_titles(text: &str, s: usize, e: usize) -> usize {
     let v = &text[s..e];
     let toks = name_tokens(v);
     let mut k = 0;
-    while k + 1 < toks.len() && is_title(&v[toks[k].0..toks[k].1].to_lowercase()) {
+    while k + 1 < toks.len() && is_title(&v[toks[k].0..toks[k].1].lowercase()) {
         k += 1;
     }
     if k == 0 {

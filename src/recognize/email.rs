@@ -19,6 +19,7 @@
 //! (`email=anna@example.org`) the key and `=` are not part of the address.
 
 use super::util::{re, Reach, Recognizer};
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::recognize::util::Pattern;
 use crate::types::{Candidate, Input};
@@ -147,7 +148,7 @@ fn spaced_word(f: &[u8], word: &[u8]) -> bool {
 /// word, or role words joined by `.`, `-` or `_` — unless the domain is a personal mail
 /// provider, where any local part is somebody's.
 fn role_mailbox(local: &str, domain: &str) -> bool {
-    let local = local.to_lowercase();
+    let local = local.lowercase();
     !PERSONAL_MAIL_DOMAINS.contains(&domain)
         && local.split(['.', '-', '_']).all(|w| ROLE_MAILBOXES.contains(&w))
         && !local.is_empty()
@@ -156,7 +157,7 @@ fn role_mailbox(local: &str, domain: &str) -> bool {
 /// A written-out domain, lower-case, with the written `dot` words read as dots:
 /// `aon (dot) at` → `aon.at`.
 fn written_domain(t: &str) -> String {
-    let lower = t.to_lowercase();
+    let lower = t.lowercase();
     let mut d = String::new();
     for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
         match w {
@@ -175,7 +176,7 @@ fn mail_word_before(text: &str, s: usize) -> bool {
         from += 1;
     }
     let before = &text[from..s];
-    let line = before.rsplit('\n').next().unwrap_or(before).to_lowercase();
+    let line = before.rsplit('\n').next().unwrap_or(before).lowercase();
     line.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| MAIL_WORDS.contains(&w.trim_matches('-')))
 }
 

@@ -27,6 +27,7 @@
 //! All three scan the bytes once.
 
 use super::util::{bounded, is_word, runs, Reach, Recognizer};
+use crate::case::Lowercase;
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::types::{Candidate, Input};
@@ -185,7 +186,7 @@ fn mac_word_on_line(text: &str, s: usize) -> bool {
     };
     // A compound counts by its parts too: "WLAN-Adapter".
     line.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
-        let w = w.to_lowercase();
+        let w = w.lowercase();
         is_mac_word(&w) || w.split('-').any(is_mac_word)
     })
 }

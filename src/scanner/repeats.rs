@@ -21,6 +21,7 @@
 mod again;
 mod matches;
 
+use crate::case::Lowercase;
 pub(super) use again::{with_repeats_again, Edit, Memo};
 use matches::{matches_in, with_matches};
 
@@ -116,7 +117,7 @@ impl<'t> Reader<'t> {
             let c = self.text[self.at..].chars().next().unwrap_or('\u{FFFD}');
             if !separator(c) {
                 let mut buf = [0u8; 4];
-                for l in c.to_lowercase() {
+                for l in c.lowercase() {
                     self.bytes.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
@@ -136,7 +137,7 @@ impl<'t> Reader<'t> {
                 (1, usize::from(ASCII[x as usize] != SEP))
             } else {
                 let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
-                let out = if separator(c) { 0 } else { c.to_lowercase().map(char::len_utf8).sum() };
+                let out = if separator(c) { 0 } else { c.lowercase().map(char::len_utf8).sum() };
                 (c.len_utf8(), out)
             };
             if k < n + out {
@@ -180,7 +181,7 @@ fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
         }
         let c = value[i..].chars().next().unwrap_or('\u{FFFD}');
         if !separator(c) {
-            for l in c.to_lowercase() {
+            for l in c.lowercase() {
                 alnum += usize::from(l.is_alphanumeric());
                 out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
             }

@@ -211,7 +211,7 @@ impl Words {
             self.buf.push_str(word);
             self.buf[s..].make_ascii_lowercase();
         } else {
-            self.buf.extend(word.chars().flat_map(char::to_lowercase));
+            self.buf.extend(word.chars().flat_map(crate::case::lower));
         }
         self.list.push((s, self.buf.len(), dist));
     }

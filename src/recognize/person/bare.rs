@@ -6,6 +6,7 @@
 use super::lists::noun_ending;
 use super::namey::{common_lower, looks_common_capital, may_be_given, Namey};
 use super::scan::Scan;
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::tokens::T;
 use crate::words::cues::FILLERS;
@@ -264,7 +265,7 @@ impl Scan<'_, '_, '_> {
         if !(family && i >= self.covered_to && tk.capital(i)) {
             return None;
         }
-        if crate::words::word_flags(&stem.to_lowercase()) & (flag::GIVEN_F | flag::GIVEN_AMB_F) == 0 {
+        if crate::words::word_flags(&stem.lowercase()) & (flag::GIVEN_F | flag::GIVEN_AMB_F) == 0 {
             return None;
         }
         let s = tk.v[i].s;

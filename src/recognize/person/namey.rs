@@ -5,6 +5,7 @@
 //! `looks_common_capital`).
 
 use super::lists::{ends_with_any, in_list, noun_ending, surname_ending};
+use crate::case::Lowercase;
 use crate::tokens::Tokens;
 use crate::words::{flag, held_out, word_flags};
 
@@ -92,7 +93,7 @@ impl Ctx<'_, '_> {
             && raw.contains('-')
             && raw.split('-').any(|p| {
                 (2..=3).contains(&p.chars().count()) && p.chars().skip(1).any(char::is_uppercase)
-                    || matches!(p.to_lowercase().as_str(), "nr" | "id" | "kd" | "tel" | "fax" | "ust")
+                    || matches!(p.lowercase().as_str(), "nr" | "id" | "kd" | "tel" | "fax" | "ust")
             })
         {
             return Namey::No;

@@ -7,6 +7,7 @@
 
 use super::namey::Namey;
 use super::scan::Scan;
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::field::{starts_word, FieldHints};
 use crate::table::{cells, header_cell, rows_with_header, HEADER_REACH};
@@ -93,7 +94,7 @@ const NAME_PART_HEADERS: &[&str] = &[
 
 /// True if `header` names a part of a name ("Vorname", "Surname").
 fn name_part_header(header: &str) -> bool {
-    let low = format!(" {} ", header.to_lowercase());
+    let low = format!(" {} ", header.lowercase());
     NAME_PART_HEADERS.iter().any(|w| starts_word(&low, w))
 }
 
@@ -121,7 +122,7 @@ fn person_header(header: &str) -> bool {
     if name_part_header(header) || hint.classify().expects == Some(Kind::Person) {
         return true;
     }
-    let low = format!(" {} ", header.to_lowercase());
+    let low = format!(" {} ", header.lowercase());
     ROLE_HEADERS.iter().any(|w| starts_word(&low, w))
 }
 

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the parts of the web recogniser.
 
+use crate::case::Lowercase;
+
 /// The end of the run of host-label bytes (ASCII letters, digits, hyphens) from `p`.
 pub(super) fn label_run_end(b: &[u8], p: usize) -> usize {
     p + b[p..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-').count()
@@ -7,7 +9,7 @@ pub(super) fn label_run_end(b: &[u8], p: usize) -> usize {
 
 /// The bytes as a lower-cased string (lossy for broken UTF-8).
 pub(super) fn lower(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_lowercase()
+    String::from_utf8_lossy(b).lowercase()
 }
 
 /// True if `b[i]` may not precede an `@handle` / URL (it continues a word or address).

@@ -447,7 +447,7 @@ fn host_spells_name(text: &str, host: &str) -> bool {
 /// other accents dropped.
 fn fold_name(w: &str) -> String {
     let mut out = String::with_capacity(w.len() + 2);
-    for c in w.chars().flat_map(char::to_lowercase) {
+    for c in w.chars().flat_map(crate::case::lower) {
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),
@@ -480,7 +480,7 @@ fn signed_off(text: &str, s: usize) -> bool {
     let above: Vec<String> = before[..line_start - 1]
         .rsplit('\n')
         .take(3)
-        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(crate::case::lower_str).collect::<Vec<_>>())
         .collect();
     above.iter().any(|w| matches_any(w, CLOSINGS)) && !above.iter().any(|w| matches_any(w, COMPANY_SITE_WORDS))
 }

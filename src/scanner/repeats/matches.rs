@@ -3,6 +3,7 @@
 //! matches (see the parent module's docs).
 
 use super::{class, mark, place, separator, stands_alone, Match, Reader, Values, ASCII, SEP};
+use crate::case::Lowercase;
 use crate::types::Candidate;
 
 /// Appends to `found` every match of a value at the places of `text` in `range`, which
@@ -77,7 +78,7 @@ pub(super) fn matches_in(
         if !separator(c) && k & prev == 0 && !inside(i) {
             // Each character of its lower case is a place.
             let mut off = 0;
-            for l in c.to_lowercase() {
+            for l in c.lowercase() {
                 look(i, off);
                 off += l.len_utf8();
             }
