@@ -8,6 +8,7 @@
 
 use super::keys::{word_hash, Fake, Person, State};
 use super::values::phone_nsn;
+use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::validate::{self, checksum::luhn_check_digit};
 use std::collections::HashSet;
@@ -107,7 +108,7 @@ pub(super) fn shares_word(sur: &str, text: &str) -> bool {
     let words = |t: &str| {
         t.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
+            .map(crate::case::lower_str)
             .collect::<HashSet<String>>()
     };
     let theirs = words(text);
@@ -116,8 +117,8 @@ pub(super) fn shares_word(sur: &str, text: &str) -> bool {
 
 /// Whether `hay` contains `needle`, ignoring case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
-    let h = hay.to_lowercase();
-    h.contains(&needle.to_lowercase())
+    let h = hay.lowercase();
+    h.contains(&needle.lowercase())
 }
 
 /// The surrogate of one written form of a non-person value.
@@ -181,9 +182,10 @@ pub(super) fn name_surrogate(value: &str, toks: &[(usize, usize)], t: &[String],
         let upper = orig.chars().all(|c| !c.is_lowercase()) && orig.chars().count() > 1;
         let lower = orig.chars().all(|c| !c.is_uppercase());
         if upper {
-            out.push_str(&fake.to_uppercase());
+            // surrogate names are ASCII (the lists below; a test holds them so)
+            out.push_str(&fake.to_ascii_uppercase());
         } else if lower {
-            out.push_str(&fake.to_lowercase());
+            out.push_str(&fake.lowercase());
         } else {
             out.push_str(&fake);
         }
@@ -209,7 +211,7 @@ pub(super) fn looks_german(text: &str) -> bool {
     ];
     let (mut de, mut en) = (0, 0);
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        let w = w.to_lowercase();
+        let w = w.lowercase();
         de += usize::from(DE.contains(&w.as_str()));
         en += usize::from(EN.contains(&w.as_str()));
     }
@@ -277,6 +279,14 @@ const EN_LAST: &[&str] = &[
 mod tests {
     use super::*;
     use crate::entity::Kind;
+
+    /// Upper-casing a surrogate name for an upper-case original is ASCII-only.
+    #[test]
+    fn surrogate_names_are_ascii() {
+        for n in DE_FIRST.iter().chain(DE_LAST).chain(EN_FIRST).chain(EN_LAST) {
+            assert!(n.is_ascii(), "{n}");
+        }
+    }
 
     #[test]
     fn fake_iban_and_card_are_valid() {

@@ -39,6 +39,7 @@
 //! candidate, so appointment-heavy chats stay cheap.
 
 use super::util::{has_typo_tolerant, Recognizer};
+use crate::case::Lowercase;
 use crate::context::{self, Window};
 use crate::entity::Kind;
 use crate::table::{CELL_SEPS, HEADER_REACH};
@@ -271,10 +272,22 @@ const NOT_BIRTH: &[&str] = &[
 /// ignores ASCII case only, so the capitals of accented names ("MÄRZ", "FÉVRIER") are
 /// listed too.
 fn month_names() -> Vec<String> {
-    let upper = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| m.0.to_uppercase());
+    let upper = MONTHS.iter().filter(|m| !m.0.is_ascii()).map(|m| upper_latin1(m.0));
     let mut names: Vec<String> = MONTHS.iter().map(|m| m.0.to_string()).chain(upper).collect();
     crate::sort::sort_by_key(&mut names, |n| std::cmp::Reverse(n.len()));
     names
+}
+
+/// `s` upper-cased as `str::to_uppercase` does for ASCII and the Latin-1 letters
+/// `à`–`þ` (all that month names hold; a test checks each), without the standard
+/// library's case tables.
+fn upper_latin1(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à'..='þ' if c != '÷' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+            _ => c.to_ascii_uppercase(),
+        })
+        .collect()
 }
 
 impl Dob {
@@ -316,7 +329,7 @@ impl Dob {
         let year = |g: &std::ops::Range<usize>| self.full_year(&b[g.clone()]);
         let ok = |y: u32, m: u32, d: u32| (1900..=self.this_year).contains(&y) && valid_day(y, m, d);
         let named = |n: &std::ops::Range<usize>| {
-            let v = String::from_utf8_lossy(&b[n.clone()]).to_lowercase();
+            let v = String::from_utf8_lossy(&b[n.clone()]).lowercase();
             MONTHS.iter().find(|(k, _)| *k == v).map(|(_, m)| *m)
         };
         match p {
@@ -503,7 +516,7 @@ fn birth_column(text: &str, s: usize) -> Option<bool> {
         }
         let cell = row.split(sep).nth(col).map(str::trim).unwrap_or("");
         if !cell.is_empty() && !cell.bytes().any(|c| c.is_ascii_digit()) {
-            let cell = cell.to_lowercase();
+            let cell = cell.lowercase();
             let birth = cell
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| context::matches_any(w, context::positive(Kind::DateOfBirth)));
@@ -535,6 +548,13 @@ fn boundary(b: &[u8], s: usize, e: usize) -> bool {
 mod tests {
     use super::*;
     use crate::field::FieldClass;
+
+    #[test]
+    fn month_names_upper_case_as_std() {
+        for (m, _) in MONTHS {
+            assert_eq!(upper_latin1(m), m.to_uppercase(), "{m}");
+        }
+    }
 
     fn found(t: &str) -> Vec<String> {
         let d = Dob::new();
