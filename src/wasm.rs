@@ -17,7 +17,8 @@
 //!   from `options.scanner`, or a shared existing one); `session.pseudonymize(text,
 //!   field)` → `{text, findings}`, `session.restore(text)`, `session.restoreStream()`
 //!   → a `Restorer` (`push(chunk)`, `finish()`). The mapping lives in WebAssembly
-//!   memory only and is dropped by `clear()` or `free()`.
+//!   memory only and is dropped by `clear()` or `free()`. Built with the `sessions`
+//!   feature (the default); the lite module leaves it out.
 //!
 //! Decisions:
 //! - **Offsets are UTF-16 code units** — what `String.prototype.slice` takes. The
@@ -38,7 +39,6 @@
 use crate::error::ErrorCode;
 use crate::field::FieldHints;
 use crate::mask::{MaskOptions, Operator};
-use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 use crate::scanner::{CustomPattern, Rescan, Scanner, ScannerBuilder, VALIDATORS};
 use crate::span::Unit;
 use crate::types::Finding;
@@ -397,155 +397,163 @@ impl WasmRescanner {
     }
 }
 
-const SESSION_KEYS: &str = "style, seed, scanner";
+/// Pseudonymisation (`Session`, `Restorer`): left out of the lite module
+/// (`--no-default-features`), which scans and masks only.
+#[cfg(feature = "sessions")]
+mod session {
+    use super::*;
+    use crate::pseudo::{PlaceholderStyle, Restorer, Session, SessionOptions};
 
-/// One conversation's pseudonymisation mapping and the scanner it uses. Release it
-/// with `free()`.
-#[wasm_bindgen(js_name = Session)]
-pub struct WasmSession {
-    inner: Session,
-    scanner: Rc<Scanner>,
-}
+    const SESSION_KEYS: &str = "style, seed, scanner";
 
-#[wasm_bindgen(js_class = Session)]
-impl WasmSession {
-    /// `options`: `{style?: 'square' | 'angle' | 'curly' | 'surrogate', seed?, scanner?}`
-    /// where `scanner` is a scanner configuration.
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> JsResult<WasmSession> {
-        WasmSession::build(&options, None)
+    /// One conversation's pseudonymisation mapping and the scanner it uses. Release it
+    /// with `free()`.
+    #[wasm_bindgen(js_name = Session)]
+    pub struct WasmSession {
+        inner: Session,
+        scanner: Rc<Scanner>,
     }
 
-    /// A session sharing an existing compiled scanner (`options.scanner` must be absent).
-    #[wasm_bindgen(js_name = withScanner)]
-    pub fn with_scanner(options: JsValue, scanner: &WasmScanner) -> JsResult<WasmSession> {
-        WasmSession::build(&options, Some(Rc::clone(&scanner.inner)))
-    }
-}
+    #[wasm_bindgen(js_class = Session)]
+    impl WasmSession {
+        /// `options`: `{style?: 'square' | 'angle' | 'curly' | 'surrogate', seed?, scanner?}`
+        /// where `scanner` is a scanner configuration.
+        #[wasm_bindgen(constructor)]
+        pub fn new(options: JsValue) -> JsResult<WasmSession> {
+            WasmSession::build(&options, None)
+        }
 
-impl WasmSession {
-    fn build(options: &JsValue, shared: Option<Rc<Scanner>>) -> JsResult<WasmSession> {
-        let mut opts = SessionOptions::default();
-        let mut config = JsValue::UNDEFINED;
-        if !options.is_undefined() && !options.is_null() {
-            for (k, v) in object_entries(options, "options", config_error)? {
-                if v.is_undefined() {
-                    continue;
-                }
-                match k.as_str() {
-                    "style" => {
-                        let s = string(&v, "style", config_error)?;
-                        opts.style = PlaceholderStyle::parse(&s).ok_or_else(|| {
-                            config_error(format!(
-                                "style: unknown style '{s}' (expected square, angle, curly or surrogate)"
-                            ))
-                        })?;
+        /// A session sharing an existing compiled scanner (`options.scanner` must be absent).
+        #[wasm_bindgen(js_name = withScanner)]
+        pub fn with_scanner(options: JsValue, scanner: &WasmScanner) -> JsResult<WasmSession> {
+            WasmSession::build(&options, Some(Rc::clone(&scanner.inner)))
+        }
+    }
+
+    impl WasmSession {
+        fn build(options: &JsValue, shared: Option<Rc<Scanner>>) -> JsResult<WasmSession> {
+            let mut opts = SessionOptions::default();
+            let mut config = JsValue::UNDEFINED;
+            if !options.is_undefined() && !options.is_null() {
+                for (k, v) in object_entries(options, "options", config_error)? {
+                    if v.is_undefined() {
+                        continue;
                     }
-                    "seed" => {
-                        let n = number(&v, "seed", config_error)?;
-                        if n < 0.0 || n.fract() != 0.0 || n > 9_007_199_254_740_991.0 {
-                            return Err(config_error("seed: expected a non-negative safe integer".into()));
+                    match k.as_str() {
+                        "style" => {
+                            let s = string(&v, "style", config_error)?;
+                            opts.style = PlaceholderStyle::parse(&s).ok_or_else(|| {
+                                config_error(format!(
+                                    "style: unknown style '{s}' (expected square, angle, curly or surrogate)"
+                                ))
+                            })?;
                         }
-                        opts.seed = Some(n as u64);
-                    }
-                    "scanner" => config = v,
-                    other => {
-                        return Err(config_error(format!(
-                            "{other}: unknown session option (expected one of {SESSION_KEYS})"
-                        )))
+                        "seed" => {
+                            let n = number(&v, "seed", config_error)?;
+                            if n < 0.0 || n.fract() != 0.0 || n > 9_007_199_254_740_991.0 {
+                                return Err(config_error("seed: expected a non-negative safe integer".into()));
+                            }
+                            opts.seed = Some(n as u64);
+                        }
+                        "scanner" => config = v,
+                        other => {
+                            return Err(config_error(format!(
+                                "{other}: unknown session option (expected one of {SESSION_KEYS})"
+                            )))
+                        }
                     }
                 }
             }
-        }
-        let scanner = match shared {
-            Some(s) => {
-                if !config.is_undefined() && !config.is_null() {
-                    return Err(config_error("scanner: pass either a configuration or a scanner, not both".into()));
+            let scanner = match shared {
+                Some(s) => {
+                    if !config.is_undefined() && !config.is_null() {
+                        return Err(config_error("scanner: pass either a configuration or a scanner, not both".into()));
+                    }
+                    s
                 }
-                s
-            }
-            None => {
-                Rc::new(builder_from(&config).and_then(|b| b.build().map_err(JsValue::from)).map_err(prefix_scanner)?)
-            }
-        };
-        Ok(WasmSession { inner: Session::with_options(opts), scanner })
-    }
-}
-
-#[wasm_bindgen(js_class = Session)]
-impl WasmSession {
-    /// Replaces personal data with placeholders: `{text, findings}`, the findings with
-    /// UTF-16 offsets into `text`.
-    pub fn pseudonymize(&mut self, text: &str, field: JsValue) -> JsResult<JsValue> {
-        let hints = field_from(&field)?;
-        let (out, findings) = self.inner.pseudonymize(&self.scanner, text, hints.as_ref())?;
-        Ok(to_js(&self.scanner, text, &findings, Some(out)))
-    }
-
-    /// Puts the original values back for every placeholder of this session.
-    pub fn restore(&self, text: &str) -> String {
-        self.inner.restore(text)
-    }
-
-    /// A restorer for text arriving in chunks, over a snapshot of the current mapping.
-    #[wasm_bindgen(js_name = restoreStream)]
-    pub fn restore_stream(&self) -> WasmRestorer {
-        WasmRestorer { inner: Some(self.inner.restore_stream()) }
-    }
-
-    /// Forgets the mapping.
-    pub fn clear(&mut self) {
-        self.inner.clear();
-    }
-
-    /// Number of placeholders the session can restore.
-    #[wasm_bindgen(getter)]
-    pub fn size(&self) -> u32 {
-        self.inner.len() as u32
-    }
-}
-
-/// Restores placeholders in text that arrives in chunks.
-#[wasm_bindgen(js_name = Restorer)]
-pub struct WasmRestorer {
-    inner: Option<Restorer>,
-}
-
-#[wasm_bindgen(js_class = Restorer)]
-impl WasmRestorer {
-    /// Adds a chunk; returns the restored text that is certain so far.
-    pub fn push(&mut self, chunk: &str) -> JsResult<String> {
-        match self.inner.as_mut() {
-            Some(r) => Ok(r.push(chunk)),
-            None => Err(arg_error("restorer: already finished".into())),
+                None => Rc::new(
+                    builder_from(&config).and_then(|b| b.build().map_err(JsValue::from)).map_err(prefix_scanner)?,
+                ),
+            };
+            Ok(WasmSession { inner: Session::with_options(opts), scanner })
         }
     }
 
-    /// Ends the stream and returns the rest; later calls return an empty string.
-    pub fn finish(&mut self) -> String {
-        self.inner.take().map(Restorer::finish).unwrap_or_default()
+    #[wasm_bindgen(js_class = Session)]
+    impl WasmSession {
+        /// Replaces personal data with placeholders: `{text, findings}`, the findings with
+        /// UTF-16 offsets into `text`.
+        pub fn pseudonymize(&mut self, text: &str, field: JsValue) -> JsResult<JsValue> {
+            let hints = field_from(&field)?;
+            let (out, findings) = self.inner.pseudonymize(&self.scanner, text, hints.as_ref())?;
+            Ok(to_js(&self.scanner, text, &findings, Some(out)))
+        }
+
+        /// Puts the original values back for every placeholder of this session.
+        pub fn restore(&self, text: &str) -> String {
+            self.inner.restore(text)
+        }
+
+        /// A restorer for text arriving in chunks, over a snapshot of the current mapping.
+        #[wasm_bindgen(js_name = restoreStream)]
+        pub fn restore_stream(&self) -> WasmRestorer {
+            WasmRestorer { inner: Some(self.inner.restore_stream()) }
+        }
+
+        /// Forgets the mapping.
+        pub fn clear(&mut self) {
+            self.inner.clear();
+        }
+
+        /// Number of placeholders the session can restore.
+        #[wasm_bindgen(getter)]
+        pub fn size(&self) -> u32 {
+            self.inner.len() as u32
+        }
     }
 
-    /// Bytes held back right now.
-    #[wasm_bindgen(getter)]
-    pub fn buffered(&self) -> u32 {
-        self.inner.as_ref().map_or(0, |r| r.buffered() as u32)
+    /// Restores placeholders in text that arrives in chunks.
+    #[wasm_bindgen(js_name = Restorer)]
+    pub struct WasmRestorer {
+        inner: Option<Restorer>,
     }
 
-    /// The most bytes ever held back after a `push`.
-    #[wasm_bindgen(getter, js_name = maxBuffer)]
-    pub fn max_buffer(&self) -> u32 {
-        self.inner.as_ref().map_or(0, |r| r.max_buffer() as u32)
-    }
-}
+    #[wasm_bindgen(js_class = Restorer)]
+    impl WasmRestorer {
+        /// Adds a chunk; returns the restored text that is certain so far.
+        pub fn push(&mut self, chunk: &str) -> JsResult<String> {
+            match self.inner.as_mut() {
+                Some(r) => Ok(r.push(chunk)),
+                None => Err(arg_error("restorer: already finished".into())),
+            }
+        }
 
-/// Scanner configuration errors of a session name the key as `scanner.<key>`.
-fn prefix_scanner(e: JsValue) -> JsValue {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        let m: String = err.message().into();
-        err.set_message(&format!("scanner.{m}"));
+        /// Ends the stream and returns the rest; later calls return an empty string.
+        pub fn finish(&mut self) -> String {
+            self.inner.take().map(Restorer::finish).unwrap_or_default()
+        }
+
+        /// Bytes held back right now.
+        #[wasm_bindgen(getter)]
+        pub fn buffered(&self) -> u32 {
+            self.inner.as_ref().map_or(0, |r| r.buffered() as u32)
+        }
+
+        /// The most bytes ever held back after a `push`.
+        #[wasm_bindgen(getter, js_name = maxBuffer)]
+        pub fn max_buffer(&self) -> u32 {
+            self.inner.as_ref().map_or(0, |r| r.max_buffer() as u32)
+        }
     }
-    e
+
+    /// Scanner configuration errors of a session name the key as `scanner.<key>`.
+    fn prefix_scanner(e: JsValue) -> JsValue {
+        if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+            let m: String = err.message().into();
+            err.set_message(&format!("scanner.{m}"));
+        }
+        e
+    }
 }
 
 /// The ids of the built-in kinds.

@@ -16,8 +16,9 @@ echo "== rustdoc (warnings are errors), the public API and the private items (st
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --document-private-items
 
-echo "== clippy (wasm32, the library)"
+echo "== clippy (wasm32, the library; also without pseudonymisation, as the lite module)"
 cargo clippy --quiet --lib --test wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 echo "== the package and the script tag, then index.d.ts against a typed usage file and the size budget"
 bash www/build.sh
