@@ -11,6 +11,9 @@
 //   www/dist/pii-veil.loader.js + www/dist/pii-veil.wasm  the same script, minified, with the
 //                        module beside it: fetched, checked against the SHA-384 embedded in
 //                        the script, compiled while it downloads (src/wasm-beside.js)
+//   www/dist/pii-veil.lite.js + www/dist/pii-veil.lite.wasm  the loader again, built from
+//                        the module without pseudonymisation (pkg/lite/: no createSession,
+//                        no chat option of protect()); everything else is the same
 // and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hashes of both scripts.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,9 +32,17 @@ const npm = join(dist, 'npm');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const glue = readFileSync(join(pkg, 'pii_veil.js'), 'utf8');
 const wasm = readFileSync(join(pkg, 'pii_veil_bg.wasm'));
-for (const n of ['export class Scanner', 'export class Session', 'export class Restorer', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
-  if (!glue.includes(n)) throw new Error(`pkg/pii_veil.js: expected \`${n}\` (wasm-bindgen output changed?)`);
+const liteGlue = readFileSync(join(pkg, 'lite', 'pii_veil.js'), 'utf8');
+const liteWasm = readFileSync(join(pkg, 'lite', 'pii_veil_bg.wasm'));
+for (const [file, g, names] of [
+  ['pkg/pii_veil.js', glue, ['export class Session', 'export class Restorer']],
+  ['pkg/lite/pii_veil.js', liteGlue, []],
+]) {
+  for (const n of [...names, 'export class Scanner', 'export function kinds', 'export function validators', 'initSync', '__wbg_init as default']) {
+    if (!g.includes(n)) throw new Error(`${file}: expected \`${n}\` (wasm-bindgen output changed?)`);
+  }
 }
+if (liteGlue.includes('class Session')) throw new Error('pkg/lite/pii_veil.js: the lite module has pseudonymisation (built with its feature?)');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(npm, 'wasm'), { recursive: true });
@@ -71,22 +82,32 @@ copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(npm, 'wasm', 'pii_veil_bg.wasm'
 // `pii-veil:glue` is the glue with `import.meta.url` (which a classic script has not)
 // replaced by the script's own URL, taken while the script runs; `pii-veil:wasm` is
 // the module as a base64 string.
-const wasmHash = 'sha384-' + createHash('sha384').update(wasm).digest('base64');
-const inline = (source) => ({
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const wasmHash = sri(wasm);
+// What a classic script is built from: the module and its glue, the name of the module
+// file beside the loader, and whether protect() gets its chat option (chat.js).
+const full = { glue, wasm, name: 'pii-veil.wasm', chat: true };
+const lite = { glue: liteGlue, wasm: liteWasm, name: 'pii-veil.lite.wasm', chat: false };
+const inline = (source, mod) => ({
   name: 'pii-veil-inline',
   setup(b) {
     b.onResolve({ filter: /^pii-veil:source$/ }, () => ({ path: join(src, source) }));
-    b.onResolve({ filter: /^pii-veil:(glue|wasm|base|hash)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
+    b.onResolve({ filter: /^pii-veil:(glue|wasm|base|hash|chat)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
     b.onLoad({ filter: /^pii-veil:hash$/, namespace: 'pii-veil' }, () => ({
-      contents: `export const NAME = 'pii-veil.wasm';\nexport const HASH = ${JSON.stringify(wasmHash)};\n`,
+      contents: `export const NAME = ${JSON.stringify(mod.name)};\nexport const HASH = ${JSON.stringify(sri(mod.wasm))};\n`,
       loader: 'js',
     }));
     b.onLoad({ filter: /^pii-veil:glue$/, namespace: 'pii-veil' }, () => ({
-      contents: "import { base as __piiVeilBase } from 'pii-veil:base';\n" + glue.replaceAll('import.meta.url', '__piiVeilBase'),
+      contents: "import { base as __piiVeilBase } from 'pii-veil:base';\n" + mod.glue.replaceAll('import.meta.url', '__piiVeilBase'),
       loader: 'js',
       resolveDir: pkg,
     }));
-    b.onLoad({ filter: /^pii-veil:wasm$/, namespace: 'pii-veil' }, () => ({ contents: wasm, loader: 'base64' }));
+    b.onLoad({ filter: /^pii-veil:wasm$/, namespace: 'pii-veil' }, () => ({ contents: mod.wasm, loader: 'base64' }));
+    b.onLoad({ filter: /^pii-veil:chat$/, namespace: 'pii-veil' }, () => ({
+      contents: mod.chat ? "export { createChat } from './chat.js';\n" : 'export const createChat = null;\n',
+      loader: 'js',
+      resolveDir: src,
+    }));
     b.onLoad({ filter: /^pii-veil:base$/, namespace: 'pii-veil' }, () => ({
       contents: "export const base = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src)"
         + " || (globalThis.location && globalThis.location.href) || '';\n",
@@ -94,14 +115,14 @@ const inline = (source) => ({
     }));
   },
 });
-async function classicScript(name, source, extra, intoPackage) {
+async function classicScript(name, source, mod, extra, intoPackage) {
   const out = await build({
     ...common,
     ...extra,
     entryPoints: [join(src, 'script.js')],
     format: 'iife',
     platform: 'browser',
-    plugins: [inline(source)],
+    plugins: [inline(source, mod)],
     banner: { js: `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */\n'use strict';` },
     write: false,
     outfile: join(dist, name),
@@ -112,10 +133,13 @@ async function classicScript(name, source, extra, intoPackage) {
   if (intoPackage) copyFileSync(join(dist, name), join(npm, name));
   return bytes;
 }
-const scriptBytes = await classicScript('pii-veil.js', 'wasm-inline.js', {}, true);
-// The loader: minified, the module beside it (served from www/dist, not in the package).
-const loaderBytes = await classicScript('pii-veil.loader.js', 'wasm-beside.js', { minify: true, legalComments: 'eof' }, false);
+const scriptBytes = await classicScript('pii-veil.js', 'wasm-inline.js', full, {}, true);
+// The loaders: minified, the module beside them (served from www/dist, not in the package).
+const minified = { minify: true, legalComments: 'eof' };
+const loaderBytes = await classicScript('pii-veil.loader.js', 'wasm-beside.js', full, minified, false);
 copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(dist, 'pii-veil.wasm'));
+const liteBytes = await classicScript('pii-veil.lite.js', 'wasm-beside.js', lite, minified, false);
+copyFileSync(join(pkg, 'lite', 'pii_veil_bg.wasm'), join(dist, 'pii-veil.lite.wasm'));
 
 // --- sizes and SRI
 console.log(formatSizes('pii_veil_bg.wasm', sizesOf(wasm)));
@@ -123,15 +147,20 @@ console.log(formatSizes('pii-veil.js (all-in)', sizesOf(scriptBytes)));
 const loaderSizes = sizesOf(loaderBytes);
 const wasmSizes = sizesOf(wasm);
 console.log(formatSizes('pii-veil.loader.js', loaderSizes));
-console.log(formatSizes('  + pii-veil.wasm', { raw: loaderSizes.raw + wasmSizes.raw, gzip: loaderSizes.gzip + wasmSizes.gzip, brotli: loaderSizes.brotli + wasmSizes.brotli }));
-for (const [name, bytes] of [['pii-veil.js', scriptBytes], ['pii-veil.loader.js', loaderBytes]]) {
-  const integrity = 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const plus = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+console.log(formatSizes('  + pii-veil.wasm', plus(loaderSizes, wasmSizes)));
+console.log(formatSizes('pii-veil.lite.js', sizesOf(liteBytes)));
+console.log(formatSizes('  + pii-veil.lite.wasm', plus(sizesOf(liteBytes), sizesOf(liteWasm))));
+const loaders = { 'pii-veil.loader.js': 'pii-veil.wasm', 'pii-veil.lite.js': 'pii-veil.lite.wasm' };
+for (const [name, bytes] of [['pii-veil.js', scriptBytes], ['pii-veil.loader.js', loaderBytes], ['pii-veil.lite.js', liteBytes]]) {
+  const integrity = sri(bytes);
   writeFileSync(join(dist, name + '.integrity'), integrity + '\n');
-  // The loader's module, downloaded beside the script (README.md, "Script tag").
-  if (name === 'pii-veil.loader.js') console.log('<link rel="preload" href="pii-veil.wasm" as="fetch" crossorigin="anonymous">');
+  // A loader's module, downloaded beside the script (README.md, "Script tag").
+  if (loaders[name]) console.log(`<link rel="preload" href="${loaders[name]}" as="fetch" crossorigin="anonymous">`);
   console.log(`<script src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
 }
 console.log(`pii-veil.wasm          ${wasmHash} (checked by pii-veil.loader.js)`);
+console.log(`pii-veil.lite.wasm     ${sri(liteWasm)} (checked by pii-veil.lite.js)`);
 
 // --- the inline bootstrap (src/bootstrap.js): minified, with its CSP hash
 const boot = (await transform(readFileSync(join(src, 'bootstrap.js'), 'utf8'), { minify: true, target: 'es2017', legalComments: 'none' })).code.trim();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything a page or an app needs, serves nothing:
-#   pkg/                 wasm-pack output (--target web, profile wasm-release, wasm-opt -Oz)
+#   pkg/                 wasm-pack output (--target web, profile wasm-release, wasm-opt -Oz);
+#                        pkg/lite/ the same built without pseudonymisation (lite script tag)
 #   www/dist/npm/        the npm package `pii-veil` (npm pack it from there)
 #   www/dist/pii-veil.js the one-file script tag build (global PiiVeil); prints its SRI hash
 # Installs missing tools first (tests/install-tools.sh, version-checked).
@@ -15,4 +16,7 @@ export PATH="$root/www/node_modules/.bin:$PATH"
 # --mode no-install: a wasm-bindgen-cli mismatch fails instead of a silent 3-minute build.
 wasm-pack --log-level warn build --target web --mode no-install --profile wasm-release \
   --out-dir pkg --out-name pii_veil --no-pack --no-typescript
+# The lite module (pkg/lite/): the same without pseudonymisation, for pii-veil.lite.js.
+wasm-pack --log-level warn build --target web --mode no-install --profile wasm-release \
+  --out-dir pkg/lite --out-name pii_veil --no-pack --no-typescript -- --no-default-features
 node www/build-package.mjs

@@ -349,6 +349,9 @@ export function createApi(glue, platform) {
    * @param {object} [options] `{ style?, seed?, scanner?: config | scanner }`
    */
   function createSession(options) {
+    if (!glue.Session) {
+      throw fail('unsupported', 'pii-veil: this build has no pseudonymisation (the lite script); use pii-veil.loader.js or pii-veil.js');
+    }
     loader.requireReady();
     if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
       throw fail('invalid_config', 'options: expected an object');

@@ -70,6 +70,8 @@ export type ValidatorName =
  *   or the scanner was freed.
  * - `not_initialized`: a scanner was requested before {@link init} finished.
  * - `load_failed`: the WebAssembly module could not be fetched, compiled or instantiated.
+ * - `unsupported`: the build has no such part: `createSession` and protect()'s `chat`
+ *   in the lite script tag (`pii-veil.lite.js`), which has no pseudonymisation.
  */
 export type ErrorCode =
   | 'invalid_config'
@@ -79,7 +81,8 @@ export type ErrorCode =
   | 'text_too_large'
   | 'invalid_argument'
   | 'not_initialized'
-  | 'load_failed';
+  | 'load_failed'
+  | 'unsupported';
 
 /**
  * An error thrown by pii-veil: a plain `Error` with a {@link ErrorCode | code}. The

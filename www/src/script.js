@@ -1,5 +1,6 @@
 // The classic script (global `PiiVeil`): the entry build-package.mjs hands esbuild for
-// both script builds. The same api.js, protect/ and chat.js as the ESM build; the
+// the script builds. The same api.js, protect/ and chat.js as the ESM build (the lite
+// loader, pii-veil.lite.js, has no chat.js and a module without sessions); the
 // wasm-bindgen glue comes from the build (`pii-veil:glue`), and the module from
 // `pii-veil:source`: wasm-inline.js for the one-file www/dist/pii-veil.js (module
 // inlined, loads synchronously), wasm-beside.js for www/dist/pii-veil.loader.js
@@ -11,7 +12,8 @@ import * as glue from 'pii-veil:glue';
 import { loadDefault } from 'pii-veil:source';
 import { createApi } from './api.js';
 import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
-import { createChat } from './chat.js';
+// chat.js, or null in the lite build (pii-veil.lite.js: no pseudonymisation)
+import { createChat } from 'pii-veil:chat';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
 

@@ -7,7 +7,9 @@
 // it was compiled: protection is held back — the form's submit never reaches the
 // server — and the console says why with a fixed message, never the typed text. With
 // the module preloaded in the page's head (what the build prints beside the script
-// tag), it is downloaded once and checked all the same.
+// tag), it is downloaded once and checked all the same. The lite loader
+// (dist/pii-veil.lite.js) fetches only its own module, protects the same way, and
+// refuses pseudonymisation (createSession, protect()'s chat) with a clear error.
 //   node www/test/loader.e2e.mjs        (needs www/build.sh first)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -159,6 +161,48 @@ try {
     assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
     assert.ok(logs.includes('pii-veil: pii-veil.wasm could not be loaded; protection is held back'), logs.join('\n'));
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
+    await page.close();
+  });
+  await check('the lite loader fetches only pii-veil.lite.wasm, protects the form and its worker, and refuses pseudonymisation', async () => {
+    server.reset();
+    const page = await context.newPage();
+    const logs = [];
+    page.on('console', (m) => logs.push(m.text()));
+    const modules = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(new URL(r.url()).pathname); });
+    await page.route('**/lite-test.html', (r) => r.fulfill({
+      contentType: 'text/html',
+      headers: { 'content-security-policy': CSP },
+      body: html(null, false, false).replace('/dist/pii-veil.loader.js', '/dist/pii-veil.lite.js'),
+    }));
+    await page.goto(server.url + 'lite-test.html');
+    assert.equal(await readyOf(page), true);
+    await page.fill('#msg', `Meine IBAN ${IBAN}`);
+    await page.click('#send');
+    await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
+    const sent = server.recorded.find((x) => x.path === '/api/contact').body;
+    assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+    const workerScans = await page.evaluate(async () => {
+      const el = document.getElementById('msg');
+      el.value = 'IBAN DE89 3704 0044 0532 0130 00 '.repeat(7000);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      const h = window.PiiVeil.page;
+      for (let i = 0; i < 400 && h.stats.workerScans === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      return h.stats.workerScans;
+    });
+    assert.ok(workerScans > 0, 'scanned in the worker');
+    // the page and its worker fetched the lite module, never the full one
+    assert.ok(modules.length > 0 && modules.every((m) => m === '/dist/pii-veil.lite.wasm'), modules.join(', '));
+    const refused = await page.evaluate(() => {
+      const code = (fn) => { try { fn(); return 'no error'; } catch (e) { return e.code + ': ' + e.message; } };
+      return [
+        code(() => window.PiiVeil.createSession()),
+        code(() => window.PiiVeil.protect(document.body, { chat: { url: '/api/bot' } })),
+      ];
+    });
+    assert.match(refused[0], /^unsupported: pii-veil: this build has no pseudonymisation/);
+    assert.match(refused[1], /^unsupported: chat: this build has no pseudonymisation/);
+    assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
     await page.close();
   });
 } finally {

@@ -141,6 +141,11 @@ export function createProtect(api, platform) {
   function protect(root, options) {
     const ctx = createContext(api, platform, root, options);
     const { win, opt } = ctx;
+    // a chatbot endpoint needs pseudonymisation, which the lite build has not: refused
+    // before anything is attached to the page
+    if (opt.chat && !platform.chat) {
+      throw fail('unsupported', 'chat: this build has no pseudonymisation (the lite script); use pii-veil.loader.js or pii-veil.js');
+    }
     // `worker: false`: no worker at all (a long text is then scanned on the main thread)
     const createWorker = opt.worker === false ? null : platform.createWorker;
     ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, stats: ctx.stats });
@@ -155,7 +160,6 @@ export function createProtect(api, platform) {
 
     // chatbot endpoint (chat.js): pseudonymised requests, restored replies
     if (opt.chat) {
-      if (!platform.chat) throw fail('invalid_argument', 'chat: not available in this build');
       ctx.chat = platform.chat(api, {
         win, options: opt.chat, scanner: () => ctx.baseScanner,
         whenReady: () => ctx.ready.then(() => ctx.engine === 'ready'),
