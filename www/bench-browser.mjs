@@ -4,7 +4,8 @@
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
 //    for the one-file build (pii-veil.js, module inlined) and the loader
-//    (pii-veil.loader.js + pii-veil.wasm, compiled while it downloads or after the hash):
+//    (pii-veil.loader.js + pii-veil.wasm, compiled while it downloads or after the hash;
+//    and the lite loader, pii-veil.lite.js + pii-veil.lite.wasm, without pseudonymisation):
 //    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
 //    scan of a prefilled 2,000-character message shown (`pii-veil:findings`), with the
 //    start-up phases pii-veil marks and, for the loader, its module's request and last
@@ -50,7 +51,8 @@ const onlyArg = args.find((a) => a.startsWith('--only='));
 const part = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const big = pasteText();
 const server = await startServer(rootArg ? { root: rootArg.slice(7) } : {});
-const hasLoader = existsSync(join(rootArg ? rootArg.slice(7) : fileURLToPath(new URL('.', import.meta.url)), 'dist', 'pii-veil.loader.js'));
+const distDir = join(rootArg ? rootArg.slice(7) : fileURLToPath(new URL('.', import.meta.url)), 'dist');
+const hasLoader = existsSync(join(distDir, 'pii-veil.loader.js'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // A dense message of the kind the benchmarks scan: every line holds personal data.
@@ -103,7 +105,7 @@ async function startUp(page, url, src, later) {
   await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
   const { wasm, ...r } = await page.evaluate((src) => {
     const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
-    const m = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/pii-veil.wasm'));
+    const m = performance.getEntriesByType('resource').find((x) => /\/pii-veil(\.lite)?\.wasm$/.test(x.name));
     return {
       received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready),
       cached: e.transferSize === 0 && (!m || m.transferSize === 0), wasm: m && { start: m.startTime, end: m.responseEnd },
@@ -121,7 +123,9 @@ const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streami
   ['loader, compile after hash', 'pii-veil.loader.js', 'data-wasm-compile="after-hash"'],
   // The module's download started by the page's head, beside the script's.
   ['loader, module preloaded', 'pii-veil.loader.js', 'data-wasm-compile="streaming"', '<link rel="preload" href="/dist/pii-veil.wasm" as="fetch" crossorigin="anonymous">'],
-].filter((b) => hasLoader || b[1] === 'pii-veil.js');
+  // The lite loader (no pseudonymisation: a smaller module), where the build has it.
+  ['lite loader, streaming compile', 'pii-veil.lite.js', 'data-wasm-compile="streaming"'],
+].filter((b) => (hasLoader || b[1] === 'pii-veil.js') && existsSync(join(distDir, b[1])));
 for (const [name, src, extra, head] of part('cold') ? builds : []) {
   cold[name] = { now: [], later: [] };
   for (let i = 0; i < runs; i++) {
