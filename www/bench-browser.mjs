@@ -124,7 +124,7 @@ const builds = [['one file (pii-veil.js)', 'pii-veil.js', ''], ['loader, streami
   // The module's download started by the page's head, beside the script's.
   ['loader, module preloaded', 'pii-veil.loader.js', 'data-wasm-compile="streaming"', '<link rel="preload" href="/dist/pii-veil.wasm" as="fetch" crossorigin="anonymous">'],
   // The lite loader (no pseudonymisation: a smaller module), where the build has it.
-  ['lite loader, streaming compile', 'pii-veil.lite.js', 'data-wasm-compile="streaming"'],
+  ['lite loader, streaming', 'pii-veil.lite.js', 'data-wasm-compile="streaming"'],
 ].filter((b) => (hasLoader || b[1] === 'pii-veil.js') && existsSync(join(distDir, b[1])));
 for (const [name, src, extra, head] of part('cold') ? builds : []) {
   cold[name] = { now: [], later: [] };
