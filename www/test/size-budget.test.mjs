@@ -32,10 +32,11 @@ test('the budget table is read in bytes, and only the table under "Size budget"'
   assert.throws(() => readBudget(README.replace('538 KB', '538 kB')), /cannot read "538 kB"/);
 });
 
-test('the README has a budget for the script tags, the module and a loader page on the wire', () => {
+test('the README has a budget for the script tags, the module and each loader page on the wire', () => {
   const files = readBudget(readFileSync(join(root, 'README.md'), 'utf8')).map((b) => b.file);
   assert.deepEqual(files, ['www/dist/pii-veil.js', 'www/dist/pii-veil.loader.js', 'www/dist/npm/wasm/pii_veil_bg.wasm',
-    'www/dist/pii-veil.loader.js + www/dist/pii-veil.wasm']);
+    'www/dist/pii-veil.loader.js + www/dist/pii-veil.wasm',
+    'www/dist/pii-veil.lite.js', 'www/dist/pii-veil.lite.js + www/dist/pii-veil.lite.wasm']);
 });
 
 test('a row of files joined by + is the sum of their sizes', () => {
