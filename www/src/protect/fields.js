@@ -245,12 +245,13 @@ export function detach(ctx, f) {
 // defines one per input, captured from the prototype, so the setter hook above never
 // runs): compare each input's value on change and focus, shortly after anything the
 // person does (a framework re-renders in answer to an event: a click that clears a
-// field, a key, an input, a form reset), and every half second for changes that come
-// later (a reply that fills a field). No animation frame is asked for: an idle page
-// is not woken 60 times a second, and typing does not pay for a frame loop. Sending
-// never depends on this (the routes read every field when something leaves, egress.js).
-const FOLLOW_EVENTS = ['input', 'keydown', 'click', 'reset'];
-const FOLLOW_AFTER_MS = 50;
+// field, a form reset; keys and input once the typing pauses, so that typing into any
+// field does not pay a task per keystroke), and every half second for changes that
+// come later (a reply that fills a field). No animation frame is asked for: an idle
+// page is not woken 60 times a second, and typing does not pay for a frame loop.
+// Sending never depends on this (the routes read every field when something leaves,
+// egress.js).
+const FOLLOW_AFTER_MS = { click: 50, reset: 50, input: 200, keydown: 200 };
 const FOLLOW_POLL_MS = 500;
 function followValues(ctx) {
   const { win } = ctx;
@@ -262,12 +263,14 @@ function followValues(ctx) {
     }
   };
   let timer = 0;
-  const soon = () => {
-    if (!timer) timer = win.setTimeout(() => { timer = 0; if (!ctx.stopped) check(); }, FOLLOW_AFTER_MS);
+  // each event (re)starts the wait: the check runs once things pause
+  const soon = (e) => {
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => { timer = 0; if (!ctx.stopped) check(); }, FOLLOW_AFTER_MS[e.type]);
   };
   const poll = win.setInterval(() => { if (!ctx.stopped) check(); }, FOLLOW_POLL_MS);
   ctx.cleanups.push(() => { win.clearTimeout(timer); win.clearInterval(poll); });
-  for (const type of FOLLOW_EVENTS) listen(ctx, ctx.doc, type, soon, true);
+  for (const type of Object.keys(FOLLOW_AFTER_MS)) listen(ctx, ctx.doc, type, soon, true);
   listen(ctx, ctx.doc, 'change', check, true);
   listen(ctx, ctx.doc, 'focusin', check, true);
 }
