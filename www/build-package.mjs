@@ -13,7 +13,7 @@
 //                        the script, compiled while it downloads (src/wasm-beside.js)
 //   www/dist/pii-veil.lite.js + www/dist/pii-veil.lite.wasm  the loader again, built from
 //                        the module without pseudonymisation (pkg/lite/: no createSession,
-//                        no chat option of protect()); everything else is the same
+//                        no chat option of protect(); no session.js, chat.js); else the same
 // and prints sizes (raw / gzip -9 / brotli -q 11) and the SRI hashes of both scripts.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,14 +85,14 @@ copyFileSync(join(pkg, 'pii_veil_bg.wasm'), join(npm, 'wasm', 'pii_veil_bg.wasm'
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 const wasmHash = sri(wasm);
 // What a classic script is built from: the module and its glue, the name of the module
-// file beside the loader, and whether protect() gets its chat option (chat.js).
-const full = { glue, wasm, name: 'pii-veil.wasm', chat: true };
-const lite = { glue: liteGlue, wasm: liteWasm, name: 'pii-veil.lite.wasm', chat: false };
+// file beside the loader, and whether it pseudonymises (session.js, chat.js).
+const full = { glue, wasm, name: 'pii-veil.wasm', pseudonymise: true };
+const lite = { glue: liteGlue, wasm: liteWasm, name: 'pii-veil.lite.wasm', pseudonymise: false };
 const inline = (source, mod) => ({
   name: 'pii-veil-inline',
   setup(b) {
     b.onResolve({ filter: /^pii-veil:source$/ }, () => ({ path: join(src, source) }));
-    b.onResolve({ filter: /^pii-veil:(glue|wasm|base|hash|chat)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
+    b.onResolve({ filter: /^pii-veil:(glue|wasm|base|hash|pseudonymise)$/ }, (a) => ({ path: a.path, namespace: 'pii-veil' }));
     b.onLoad({ filter: /^pii-veil:hash$/, namespace: 'pii-veil' }, () => ({
       contents: `export const NAME = ${JSON.stringify(mod.name)};\nexport const HASH = ${JSON.stringify(sri(mod.wasm))};\n`,
       loader: 'js',
@@ -103,8 +103,10 @@ const inline = (source, mod) => ({
       resolveDir: pkg,
     }));
     b.onLoad({ filter: /^pii-veil:wasm$/, namespace: 'pii-veil' }, () => ({ contents: mod.wasm, loader: 'base64' }));
-    b.onLoad({ filter: /^pii-veil:chat$/, namespace: 'pii-veil' }, () => ({
-      contents: mod.chat ? "export { createChat } from './chat.js';\n" : 'export const createChat = null;\n',
+    b.onLoad({ filter: /^pii-veil:pseudonymise$/, namespace: 'pii-veil' }, () => ({
+      contents: mod.pseudonymise
+        ? "export { createChat } from './chat.js';\nexport { sessionHandle } from './session.js';\n"
+        : 'export const createChat = null;\nexport const sessionHandle = null;\n',
       loader: 'js',
       resolveDir: src,
     }));

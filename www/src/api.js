@@ -8,16 +8,13 @@
 // messages never contain the scanned text.
 //
 // The parts: loading the module (createLoader: idempotent init, synchronous where the
-// platform can), the scanner and session handles over the wasm objects, the chunk-wise
-// restorer, field hints, and the lists of kinds and validators; createApi wires them.
-// Besides the glue it uses three pure modules of its own folder (bundled with it): the
-// server-sent-event restorer (sse.js), restoring into plain text only (restore-safe.js)
-// and the start-up marks (marks.js).
+// platform can), the scanner handle over the wasm object, field hints, and the lists
+// of kinds and validators; createApi wires them, with the session handle the entry
+// hands it (session.js, which also uses this file's errors and findings). Besides the
+// glue it uses the start-up marks (marks.js).
 import { mark } from './marks.js';
-import { sseTransform } from './sse.js';
-import { plainRestorer, restorePlain } from './restore-safe.js';
 
-function fail(code, message, cause) {
+export function fail(code, message, cause) {
   const e = new Error(message, cause === undefined ? undefined : { cause });
   e.code = code;
   return e;
@@ -32,7 +29,7 @@ function isSyncSource(x) {
     || x instanceof ArrayBuffer || ArrayBuffer.isView(x);
 }
 
-function checkText(text) {
+export function checkText(text) {
   if (typeof text !== 'string') {
     throw fail('invalid_argument', 'text: expected a string, got ' + (text === null ? 'null' : typeof text));
   }
@@ -55,7 +52,7 @@ function decode(r, text) {
   return list;
 }
 
-function redacted(r, text) {
+export function redacted(r, text) {
   return { text: r[2], findings: decode(r, text) };
 }
 
@@ -198,101 +195,6 @@ function scannerHandle(glue, config, inners) {
   return handle;
 }
 
-const HIGH_SURROGATE_END = /[\uD800-\uDBFF]$/;
-
-// The chunk-wise restorer over a wasm Restorer. A chunk ending in the first half of
-// a surrogate pair keeps that half for the next chunk (the wasm boundary would turn
-// a lone half into U+FFFD).
-function wrapRestorer(r) {
-  let carry = '';
-  let done = false;
-  return {
-    push(chunk) {
-      checkText(chunk);
-      if (done) throw fail('invalid_argument', 'restorer: already finished');
-      let s = carry + chunk;
-      carry = '';
-      if (HIGH_SURROGATE_END.test(s)) {
-        carry = s.slice(-1);
-        s = s.slice(0, -1);
-      }
-      return s ? r.push(s) : '';
-    },
-    finish() {
-      if (done) return '';
-      done = true;
-      try {
-        return r.push(carry) + r.finish();
-      } finally {
-        r.free();
-      }
-    },
-    get buffered() { return done ? 0 : r.buffered + carry.length; },
-    get maxBuffer() { return done ? 0 : r.maxBuffer; },
-  };
-}
-
-// The handle of a session over the wasm Session `inner` (placeholders of `style`).
-function sessionHandle(inner, style) {
-  const live = () => {
-    if (!inner) throw fail('invalid_argument', 'pii-veil: this session was freed');
-    return inner;
-  };
-  return {
-    get style() { return style; },
-    get size() { return inner ? inner.size : 0; },
-    pseudonymize(text, field) {
-      checkText(text);
-      return redacted(live().pseudonymize(text, field), text);
-    },
-    restore(text) {
-      checkText(text);
-      return live().restore(text);
-    },
-    restorer() {
-      return wrapRestorer(live().restoreStream());
-    },
-    restoreStream() {
-      const r = wrapRestorer(live().restoreStream());
-      return new TransformStream({
-        transform(chunk, controller) {
-          const out = r.push(typeof chunk === 'string' ? chunk : String(chunk));
-          if (out) controller.enqueue(out);
-        },
-        flush(controller) {
-          const out = r.finish();
-          if (out) controller.enqueue(out);
-        },
-        cancel() { r.finish(); },
-      });
-    },
-    restoreSSE(options) {
-      const o = options || {};
-      if (o.restore !== undefined && o.restore !== 'text' && o.restore !== 'everywhere') {
-        throw fail('invalid_argument', "restoreSSE: restore: expected 'text' or 'everywhere'");
-      }
-      live();
-      const chunked = () => wrapRestorer(live().restoreStream());
-      const whole = (s) => live().restore(s);
-      const safe = o.restore === 'text';
-      return sseTransform({
-        path: o.path,
-        makeRestorer: safe ? () => plainRestorer(chunked) : chunked,
-        restoreValue: safe ? (s) => restorePlain(s, whole) : whole,
-      }, TransformStream, TextDecoder);
-    },
-    clear() {
-      live().clear();
-    },
-    free() {
-      if (inner) {
-        inner.free();
-        inner = null;
-      }
-    },
-  };
-}
-
 /** Field hints read from a form element (name, id, label, autocomplete, type, placeholder). */
 export function fieldHints(el) {
   if (!el || typeof el !== 'object') throw fail('invalid_argument', 'fieldHints: expected a form element');
@@ -323,7 +225,8 @@ export const VALIDATORS = Object.freeze([
 
 /**
  * @param {object} glue the wasm-bindgen `--target web` module namespace
- * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source }`
+ * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source,
+ *   session?: sessionHandle of session.js }` (without `session`, as in the lite script tag, createSession says `unsupported`)
  */
 export function createApi(glue, platform) {
   const loader = createLoader(glue, platform);
@@ -349,7 +252,7 @@ export function createApi(glue, platform) {
    * @param {object} [options] `{ style?, seed?, scanner?: config | scanner }`
    */
   function createSession(options) {
-    if (!glue.Session) {
+    if (!glue.Session || !platform.session) {
       throw fail('unsupported', 'pii-veil: this build has no pseudonymisation (the lite script); use pii-veil.loader.js or pii-veil.js');
     }
     loader.requireReady();
@@ -363,7 +266,7 @@ export function createApi(glue, platform) {
       opts = Object.assign({}, options, { scanner: undefined });
     }
     const inner = shared ? glue.Session.withScanner(opts, shared) : new glue.Session(opts);
-    return sessionHandle(inner, (options && options.style) || 'square');
+    return platform.session(inner, (options && options.style) || 'square');
   }
 
   function defaults() {

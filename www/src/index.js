@@ -4,11 +4,13 @@ import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
 import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
+import { sessionHandle } from './session.js';
 
 const api = createApi(glue, {
   // The glue's own `new URL('pii_veil_bg.wasm', import.meta.url)`, which bundlers
   // recognise and copy into the build.
   loadDefault: () => ({ async: undefined }),
+  session: sessionHandle,
 });
 
 export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;

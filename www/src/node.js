@@ -6,6 +6,7 @@ import * as glue from './wasm/pii_veil.js';
 import { createApi } from './api.js';
 import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
+import { sessionHandle } from './session.js';
 
 const wasmUrl = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);
 
@@ -19,6 +20,7 @@ async function loadInput(input) {
 const api = createApi(glue, {
   loadDefault: () => ({ sync: () => readFileSync(wasmUrl) }),
   loadInput,
+  session: sessionHandle,
 });
 
 export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;

@@ -1,6 +1,7 @@
 // The classic script (global `PiiVeil`): the entry build-package.mjs hands esbuild for
-// the script builds. The same api.js, protect/ and chat.js as the ESM build (the lite
-// loader, pii-veil.lite.js, has no chat.js and a module without sessions); the
+// the script builds. The same api.js, protect/, chat.js and session.js as the ESM build
+// (the lite loader, pii-veil.lite.js, has neither of the last two and a module without
+// sessions); the
 // wasm-bindgen glue comes from the build (`pii-veil:glue`), and the module from
 // `pii-veil:source`: wasm-inline.js for the one-file www/dist/pii-veil.js (module
 // inlined, loads synchronously), wasm-beside.js for www/dist/pii-veil.loader.js
@@ -12,8 +13,8 @@ import * as glue from 'pii-veil:glue';
 import { loadDefault } from 'pii-veil:source';
 import { createApi } from './api.js';
 import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
-// chat.js, or null in the lite build (pii-veil.lite.js: no pseudonymisation)
-import { createChat } from 'pii-veil:chat';
+// chat.js and session.js, or nulls in the lite build (pii-veil.lite.js: no pseudonymisation)
+import { createChat, sessionHandle } from 'pii-veil:pseudonymise';
 
 const global = typeof globalThis !== 'undefined' ? globalThis : self;
 
@@ -31,7 +32,7 @@ function replay(boot, page) {
   });
 }
 
-const api = createApi(glue, { loadDefault });
+const api = createApi(glue, { loadDefault, session: sessionHandle });
 
 if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
   // Started by protect() as its own scanning worker: serve requests, nothing else.
