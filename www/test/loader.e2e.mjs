@@ -26,10 +26,10 @@ const IBAN = 'DE89 3704 0044 0532 0130 00';
 const boot = readFileSync(join(dist, 'bootstrap.min.js'), 'utf8');
 const bootCsp = readFileSync(join(dist, 'bootstrap.csp'), 'utf8').trim();
 const PRELOAD = '<link rel="preload" href="/dist/pii-veil.wasm" as="fetch" crossorigin="anonymous">';
-const html = (compile, withBoot, preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const html = (compile, withBoot, preload, script = 'pii-veil.loader.js') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 ${preload ? PRELOAD : ''}
 ${withBoot ? `<script>${boot}</script>` : ''}
-<script src="/dist/pii-veil.loader.js" data-protect${compile ? ` data-wasm-compile="${compile}"` : ''}></script>
+<script src="/dist/${script}" data-protect${compile ? ` data-wasm-compile="${compile}"` : ''}></script>
 <title>loader</title></head><body>
 <form id="f" action="/api/contact" method="post" target="sink">
 <textarea id="msg" name="message"></textarea><button id="send">Send</button></form>
@@ -67,6 +67,26 @@ async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
 // Whether protection got ready (true), failed (false), or neither within 20 s.
 const readyOf = (page) => page.evaluate(() => Promise.race([window.PiiVeil.page.ready, new Promise((r) => setTimeout(() => r('still waiting after 20 s'), 20000))]));
 
+// Submits the form with an IBAN typed in; the body the server got must not carry it.
+async function submitsMasked(page) {
+  await page.fill('#msg', `Meine IBAN ${IBAN}`);
+  await page.click('#send');
+  await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
+  const sent = server.recorded.find((x) => x.path === '/api/contact').body;
+  assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+}
+
+// Puts a 200 KB text in the field; true once it was scanned in the worker (started from
+// the script's own URL).
+const scansInWorker = (page) => page.evaluate(async () => {
+  const el = document.getElementById('msg');
+  el.value = 'IBAN DE89 3704 0044 0532 0130 00 '.repeat(7000);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  const h = window.PiiVeil.page;
+  for (let i = 0; i < 400 && h.stats.workerScans === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return h.stats.workerScans > 0;
+});
+
 async function check(name, fn) {
   try {
     await fn();
@@ -84,21 +104,8 @@ try {
       const { page, logs } = await open(compile, false, false, type);
       assert.equal(await readyOf(page), true);
       assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
-      await page.fill('#msg', `Meine IBAN ${IBAN}`);
-      await page.click('#send');
-      await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
-      const sent = server.recorded.find((x) => x.path === '/api/contact').body;
-      assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
-      // A 200 KB text is scanned in the worker, started from the loader's own URL.
-      const stats = await page.evaluate(async () => {
-        const el = document.getElementById('msg');
-        el.value = 'IBAN DE89 3704 0044 0532 0130 00 '.repeat(7000);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        const h = window.PiiVeil.page;
-        for (let i = 0; i < 400 && h.stats.workerScans === 0; i++) await new Promise((r) => setTimeout(r, 50));
-        return h.stats;
-      });
-      assert.ok(stats.workerScans > 0, 'scanned in the worker');
+      await submitsMasked(page);
+      assert.ok(await scansInWorker(page), 'scanned in the worker');
       assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
       await page.close();
     });
@@ -128,11 +135,7 @@ try {
     server.reset();
     const { page, logs } = await open(null, false, true);
     assert.equal(await readyOf(page), true);
-    await page.fill('#msg', `Meine IBAN ${IBAN}`);
-    await page.click('#send');
-    await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
-    const sent = server.recorded.find((x) => x.path === '/api/contact').body;
-    assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
+    await submitsMasked(page);
     assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
     await page.close();
   });
@@ -173,24 +176,12 @@ try {
     await page.route('**/lite-test.html', (r) => r.fulfill({
       contentType: 'text/html',
       headers: { 'content-security-policy': CSP },
-      body: html(null, false, false).replace('/dist/pii-veil.loader.js', '/dist/pii-veil.lite.js'),
+      body: html(null, false, false, 'pii-veil.lite.js'),
     }));
     await page.goto(server.url + 'lite-test.html');
     assert.equal(await readyOf(page), true);
-    await page.fill('#msg', `Meine IBAN ${IBAN}`);
-    await page.click('#send');
-    await page.waitForFunction(() => fetch('/__recorded').then((r) => r.json()).then((r) => r.some((x) => x.path === '/api/contact')));
-    const sent = server.recorded.find((x) => x.path === '/api/contact').body;
-    assert.ok(!decodeURIComponent(sent.replace(/\+/g, ' ')).includes(IBAN), 'masked before it was sent');
-    const workerScans = await page.evaluate(async () => {
-      const el = document.getElementById('msg');
-      el.value = 'IBAN DE89 3704 0044 0532 0130 00 '.repeat(7000);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      const h = window.PiiVeil.page;
-      for (let i = 0; i < 400 && h.stats.workerScans === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      return h.stats.workerScans;
-    });
-    assert.ok(workerScans > 0, 'scanned in the worker');
+    await submitsMasked(page);
+    assert.ok(await scansInWorker(page), 'scanned in the worker');
     // the page and its worker fetched the lite module, never the full one
     assert.ok(modules.length > 0 && modules.every((m) => m === '/dist/pii-veil.lite.wasm'), modules.join(', '));
     const refused = await page.evaluate(() => {
