@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { www } from './helpers.mjs';
+import { textAt } from './mirror.mjs';
 
 const EMAIL = 'anna.berger@example.org';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -100,33 +101,8 @@ try {
 
   // Compare each highlight with the caret geometry of the field itself: a mirror of
   // the textarea measured independently of the layer.
-  const caretBoxes = await page.evaluate(([email, iban]) => {
-    const ta = document.getElementById('chat');
-    const cs = getComputedStyle(ta);
-    const mirror = document.createElement('div');
-    for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'whiteSpace', 'overflowWrap', 'boxSizing']) mirror.style[k] = cs[k];
-    mirror.style.whiteSpace = 'pre-wrap';
-    mirror.style.overflowWrap = 'break-word';
-    mirror.style.position = 'absolute';
-    mirror.style.visibility = 'hidden';
-    mirror.style.width = (ta.clientWidth + ta.clientLeft * 2) + 'px';
-    const r = ta.getBoundingClientRect();
-    mirror.style.left = r.x + window.scrollX + 'px';
-    mirror.style.top = r.y + window.scrollY + 'px';
-    mirror.appendChild(document.createTextNode(ta.value));
-    document.body.appendChild(mirror);
-    const box = (value) => {
-      const i = ta.value.indexOf(value);
-      const range = document.createRange();
-      range.setStart(mirror.firstChild, i);
-      range.setEnd(mirror.firstChild, i + value.length);
-      const b = range.getClientRects()[0];
-      return { x: b.x, y: b.y - ta.scrollTop };
-    };
-    const out = { email: box(email), iban: box(iban) };
-    mirror.remove();
-    return out;
-  }, [EMAIL, IBAN]);
+  const [email, iban] = await textAt(page, '#chat', [EMAIL, IBAN]);
+  const caretBoxes = { email, iban };
   for (const kind of ['email', 'iban']) {
     const m = state.marks.find((x) => x.kind === kind).rects[0];
     assert.ok(Math.abs(m.x - caretBoxes[kind].x) < 1.5 && Math.abs(m.y - caretBoxes[kind].y) < 1.5,

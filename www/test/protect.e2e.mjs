@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
 import { pasteText } from './paste.mjs';
+import { textAt } from './mirror.mjs';
 
 const V = {
   emailDe: 'anna.berger@example.org',
@@ -60,33 +61,6 @@ async function waitRecorded(pred, what) {
   }
   assert.fail(`not recorded: ${what}`);
 }
-/**
- * Where the field's own text puts each of `texts` (its first occurrence), measured
- * independently of the layer: a hidden mirror of the field's text with the field's
- * metrics. `{ x, y }` in the viewport, as the field shows it at its scroll.
- */
-const textAt = (selector, texts) => page.evaluate(([sel, texts]) => {
-  const ta = document.querySelector(sel);
-  const cs = getComputedStyle(ta);
-  const mirror = document.createElement('div');
-  for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing']) mirror.style[k] = cs[k];
-  Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'absolute', visibility: 'hidden', width: ta.clientWidth + ta.clientLeft * 2 + 'px' });
-  const r = ta.getBoundingClientRect();
-  mirror.style.left = r.x + scrollX + 'px';
-  mirror.style.top = r.y + scrollY + 'px';
-  mirror.textContent = ta.value;
-  document.body.appendChild(mirror);
-  const at = texts.map((t) => {
-    const i = ta.value.indexOf(t);
-    const range = document.createRange();
-    range.setStart(mirror.firstChild, i);
-    range.setEnd(mirror.firstChild, i + t.length);
-    const b = range.getClientRects()[0];
-    return { x: b.x, y: b.y - ta.scrollTop };
-  });
-  mirror.remove();
-  return at;
-}, [selector, texts]);
 function assertClean(values, text = decoded()) {
   for (const v of values) {
     assert.ok(!text.includes(v), `the server received ${JSON.stringify(v)}`);
@@ -252,7 +226,7 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
   assert.equal(state.focus, 'c-msg', 'focus stays in the field');
   assert.deepEqual(state.selection, [text.length, text.length], 'caret stays at the end');
   assert.deepEqual(state.marks.map((m) => m.text), [V.emailDe, V.ibanDe, V.emailEn]);
-  const expect = await textAt('#c-msg', state.marks.map((m) => m.text));
+  const expect = await textAt(page, '#c-msg', state.marks.map((m) => m.text));
   state.marks.forEach((m, i) => {
     assert.ok(Math.abs(m.r.x - expect[i].x) < 1.5 && Math.abs(m.r.y - expect[i].y) < 1.5,
       `${m.kind} highlight at ${JSON.stringify(m.r)} vs text at ${JSON.stringify(expect[i])}`);
@@ -371,7 +345,7 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
     const mark = ta.nextElementSibling.querySelectorAll('mark')[1];
     return { scrolled: ta.scrollTop, mark: mark.getClientRects()[0].y, text: mark.textContent };
   });
-  const [text] = await textAt('#m', [at.text]);
+  const [text] = await textAt(page, '#m', [at.text]);
   assert.ok(at.scrolled > 200, `the field scrolled (${at.scrolled} px)`);
   assert.ok(Math.abs(at.mark - text.y) < 1.5, `IBAN highlight at y ${at.mark} vs its text at ${text.y}`);
   // sent at once, before a pause settles the preview: what leaves is a full scan's result
