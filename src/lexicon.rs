@@ -12,7 +12,7 @@ pub(crate) struct Lexicon {
     tags: Vec<u8>,
     slots: Vec<Slot>,
     shift: u32,
-    long: Vec<(&'static [u8], u32)>,
+    long: Vec<(Box<[u8]>, u32)>,
 }
 
 /// A table slot: the key's bytes (zero-padded), its length (0: empty slot) and bits.
@@ -24,30 +24,46 @@ struct Slot {
 }
 
 impl Lexicon {
+    /// The table of `entries`, a word's bits OR-ed where it is listed more than once.
     pub(crate) fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> Lexicon {
-        let entries: Vec<(&'static str, u32)> = entries.filter(|(w, _)| !w.is_empty()).collect();
-        let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut lex = Lexicon {
+        let entries: Vec<(&'static str, u32)> = entries.collect();
+        let mut lex = Lexicon::for_entries(entries.len());
+        for (w, f) in entries {
+            lex.insert(w.as_bytes(), f);
+        }
+        lex
+    }
+
+    /// An empty table for about `n` entries (at most half full with `n`).
+    pub(crate) fn for_entries(n: usize) -> Lexicon {
+        let size = (n * 2).next_power_of_two().max(16);
+        Lexicon {
             tags: vec![0; size],
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
             long: Vec::new(),
-        };
-        for (w, f) in entries {
-            if w.len() > 16 {
-                match lex.long.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
-                    Some((_, bits)) => *bits |= f,
-                    None => lex.long.push((w.as_bytes(), f)),
-                }
-                continue;
-            }
-            let (key, len) = (Self::pack(w.as_bytes()), w.len() as u32);
-            let (i, tag) = lex.slot(key, len);
-            let s = &mut lex.slots[i];
-            *s = Slot { key, len, flags: s.flags | f };
-            lex.tags[i] = tag;
         }
-        lex
+    }
+
+    /// Adds the bits `f` to word `w` (an empty word is no entry). At most as many
+    /// entries as the table was made for ([`Lexicon::for_entries`]): a probe ends at an
+    /// empty slot.
+    pub(crate) fn insert(&mut self, w: &[u8], f: u32) {
+        if w.is_empty() {
+            return;
+        }
+        if w.len() > 16 {
+            match self.long.iter_mut().find(|(k, _)| **k == *w) {
+                Some((_, bits)) => *bits |= f,
+                None => self.long.push((w.into(), f)),
+            }
+            return;
+        }
+        let (key, len) = (Self::pack(w), w.len() as u32);
+        let (i, tag) = self.slot(key, len);
+        let s = &mut self.slots[i];
+        *s = Slot { key, len, flags: s.flags | f };
+        self.tags[i] = tag;
     }
 
     /// Up to 16 bytes as two little-endian words, zero-padded. Read with loads that
@@ -120,7 +136,7 @@ impl Lexicon {
     #[cold]
     #[inline(never)]
     fn get_long(&self, b: &[u8]) -> u32 {
-        self.long.iter().find(|(k, _)| *k == b).map_or(0, |&(_, f)| f)
+        self.long.iter().find(|(k, _)| **k == *b).map_or(0, |(_, f)| *f)
     }
 }
 

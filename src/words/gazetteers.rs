@@ -3,9 +3,8 @@
 //! many leading bytes it shares with the word before, then the bytes that differ; a
 //! sorted list of names shares a lot (`aaden`, `aadhya`, `aadi`), so the stored lists are
 //! half the size, and a third smaller compressed, as the module is downloaded. They are
-//! decoded once, when the lexicon is built ([`super::lexicon`]).
-
-use std::sync::OnceLock;
+//! read once, when the lexicon is built ([`super::lexicon`]): each word is made in one
+//! reused buffer from the one before and handed on, with no list of them made.
 
 /// A prefix-length byte is at most this: bytes this low (control characters) are in no
 /// word, so a word's bytes end at the next prefix byte. Longer shared prefixes are cut.
@@ -60,31 +59,73 @@ const fn front_code<const N: usize>(text: &str) -> ([u8; N], usize) {
     (out, n)
 }
 
-/// The words of a front-coded list, one a line.
-fn decode(coded: &[u8]) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(coded.len() * 2);
-    let (mut prev, mut i) = (0, 0);
-    while i < coded.len() {
-        let p = coded[i] as usize;
-        let start = out.len();
-        out.extend_from_within(prev..prev + p);
-        let suffix = coded[i + 1..].iter().position(|&b| b <= MAX_PREFIX).map_or(coded.len(), |k| i + 1 + k);
-        out.extend_from_slice(&coded[i + 1..suffix]);
-        out.push(b'\n');
-        (prev, i) = (start, suffix);
+/// The number of words of `text` (one a line), as [`front_code`] stores them.
+const fn word_count(text: &str) -> usize {
+    let t = text.as_bytes();
+    let (mut n, mut start) = (0, 0);
+    while start < t.len() {
+        let mut end = start;
+        while end < t.len() && t[end] != b'\n' {
+            end += 1;
+        }
+        let len = if end > start && t[end - 1] == b'\r' { end - start - 1 } else { end - start };
+        if is_word_line(t, start, start + len) {
+            n += 1;
+        }
+        start = end + 1;
     }
-    // Valid by construction: prefixes end on character boundaries (see `front_code`).
-    String::from_utf8(out).unwrap_or_default()
+    n
+}
+
+/// A front-coded word list as stored in the binary.
+pub(super) struct Gazetteer {
+    coded: &'static [u8],
+    /// How many words it holds.
+    pub(super) len: usize,
+}
+
+impl Gazetteer {
+    /// Calls `f` with each word, in the order of the file. The bytes are UTF-8 by
+    /// construction (a shared prefix ends on a character boundary, see `front_code`).
+    pub(super) fn for_each(&self, f: impl FnMut(&[u8])) {
+        for_each_word(self.coded, f);
+    }
+
+    /// The words, as strings.
+    #[cfg(test)]
+    pub(super) fn words(&self) -> Vec<String> {
+        decoded(self.coded)
+    }
+}
+
+/// Calls `f` with each word of a front coding: the word before cut to the shared
+/// prefix, then the stored bytes, up to the next prefix byte.
+fn for_each_word(coded: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut word: Vec<u8> = Vec::with_capacity(64);
+    let mut i = 0;
+    while i < coded.len() {
+        word.truncate(coded[i] as usize);
+        let end = coded[i + 1..].iter().position(|&b| b <= MAX_PREFIX).map_or(coded.len(), |k| i + 1 + k);
+        word.extend_from_slice(&coded[i + 1..end]);
+        f(&word);
+        i = end;
+    }
+}
+
+#[cfg(test)]
+fn decoded(coded: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(coded, |w| out.push(String::from_utf8(w.to_vec()).expect("UTF-8")));
+    out
 }
 
 macro_rules! gazetteer {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub(super) fn $name() -> &'static str {
+        pub(super) fn $name() -> Gazetteer {
             const TEXT: &str = include_str!($file);
             static CODED: [u8; front_code::<0>(TEXT).1] = front_code(TEXT).0;
-            static WORDS: OnceLock<String> = OnceLock::new();
-            WORDS.get_or_init(|| decode(&CODED))
+            Gazetteer { coded: &CODED, len: const { word_count(TEXT) } }
         }
     };
 }
@@ -113,17 +154,19 @@ mod tests {
         text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     }
 
-    fn round_trip<const N: usize>(text: &str) -> String {
+    fn round_trip<const N: usize>(text: &str) -> Vec<String> {
         let (coded, n) = front_code::<N>(text);
         assert_eq!(n, front_code::<0>(text).1);
-        decode(&coded[..n])
+        let back = decoded(&coded[..n]);
+        assert_eq!(back.len(), word_count(text));
+        back
     }
 
     #[test]
     fn decoding_gives_back_the_words() {
         let t = "# comment\naaden\naadhya\naadi\n\nmüller\nmüllner\nmüßig\nzoë\nzoë-anne\r\nabcdefghijklmnopqrstuvwxyz\nabcdefghijklmnopqrstuvwxz\n";
-        assert_eq!(words(&round_trip::<100>(t)), words(t));
-        assert_eq!(round_trip::<0>(""), "");
+        assert_eq!(round_trip::<100>(t), words(t));
+        assert!(round_trip::<0>("").is_empty());
         // `é` and `ë` share their first byte; the shared prefix stops before it
         let (coded, n) = front_code::<64>("zoé\nzoë\nzoëa");
         assert_eq!(&coded[..n], "\0zoé\u{2}ë\u{4}a".as_bytes());
@@ -131,12 +174,13 @@ mod tests {
 
     #[test]
     fn the_stored_lists_are_the_files() {
-        for (decoded, file) in [
+        for (list, file) in [
             (given(), include_str!("../data/given.txt")),
             (given_amb(), include_str!("../data/given_amb.txt")),
             (surnames(), include_str!("../data/surnames.txt")),
         ] {
-            assert_eq!(words(decoded), words(file));
+            assert_eq!(list.words(), words(file));
+            assert_eq!(list.len, words(file).len());
             assert!(words(file).len() > 500);
         }
     }

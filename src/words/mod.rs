@@ -53,14 +53,19 @@ pub(crate) fn listed(w: &str) -> u32 {
     lexicon().get(w.as_bytes())
 }
 
-/// Every list entry with its bit, in the order they are merged.
-fn entries() -> impl Iterator<Item = (&'static str, u32)> {
-    let lines = |t: &'static str, f: u32| data_lines(t).map(move |w| (w, f));
+/// The gazetteers with their bits.
+fn gazetteers() -> [(gazetteers::Gazetteer, u32); 3] {
+    [
+        (gazetteers::given(), flag::GIVEN),
+        (gazetteers::given_amb(), flag::GIVEN_AMB),
+        (gazetteers::surnames(), flag::SURNAME),
+    ]
+}
+
+/// Every entry of the fixed lists with its bit.
+fn fixed_entries() -> impl Iterator<Item = (&'static str, u32)> {
     let list = |l: &'static [&'static str], f: u32| l.iter().map(move |&w| (w, f));
-    lines(gazetteers::given(), flag::GIVEN)
-        .chain(lines(gazetteers::given_amb(), flag::GIVEN_AMB))
-        .chain(lines(gazetteers::surnames(), flag::SURNAME))
-        .chain(list(stop::STOP, flag::STOP))
+    list(stop::STOP, flag::STOP)
         .chain(list(names::TITLES, flag::TITLE))
         .chain(list(names::CALENDAR, flag::CALENDAR))
         .chain(list(names::ORG_WORDS, flag::ORG))
@@ -71,29 +76,22 @@ fn entries() -> impl Iterator<Item = (&'static str, u32)> {
         .chain(list(streets::DE_TYPES, flag::DE_TYPE))
 }
 
-/// The words of a list file: its lines (as `str::lines` reads them), without empty
-/// lines and `#` comments. One pass over the bytes: 25,000 short lines read with
-/// `str::lines` cost most of building the word table (7 of 9 M instructions).
-fn data_lines(t: &'static str) -> impl Iterator<Item = &'static str> {
-    let b = t.as_bytes();
-    let mut s = 0;
-    std::iter::from_fn(move || {
-        while s < b.len() {
-            let e = memchr::memchr(b'\n', &b[s..]).map_or(b.len(), |n| s + n);
-            let line = &t[s..e];
-            s = e + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if !line.is_empty() && !line.starts_with('#') {
-                return Some(line);
-            }
-        }
-        None
-    })
-}
-
+/// The one table of every list: the gazetteers' words put in as they are read from
+/// their front coding (25,000 words, no list of them made), then the fixed lists.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(entries()))
+    L.get_or_init(|| {
+        let lists = gazetteers();
+        let n = lists.iter().map(|(g, _)| g.len).sum::<usize>() + fixed_entries().count();
+        let mut lex = Lexicon::for_entries(n);
+        for (g, f) in &lists {
+            g.for_each(|w| lex.insert(w, *f));
+        }
+        for (w, f) in fixed_entries() {
+            lex.insert(w.as_bytes(), f);
+        }
+        lex
+    })
 }
 
 const NAMES: u32 = flag::GIVEN | flag::GIVEN_AMB | flag::SURNAME;
@@ -175,28 +173,28 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    /// The lists are read line by line as `str::lines` reads them, without empty lines
-    /// and comments.
-    #[test]
-    fn data_lines_are_lines() {
-        use super::gazetteers::{given, given_amb, surnames};
-        for t in [given(), given_amb(), surnames(), "a\r\n\n#c\nb\r\r\nc", "\n\nx", "x\n", ""] {
-            let want: Vec<&str> = t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-            assert_eq!(super::data_lines(t).collect::<Vec<_>>(), want);
+    /// Every entry, as the table is made of them.
+    fn entries() -> Vec<(String, u32)> {
+        let mut all: Vec<(String, u32)> = Vec::new();
+        for (g, f) in super::gazetteers() {
+            all.extend(g.words().into_iter().map(|w| (w, f)));
         }
+        all.extend(super::fixed_entries().map(|(w, f)| (w.to_string(), f)));
+        all
     }
 
     /// The table answers what a map of the same entries answers, for every entry and for
     /// near misses (cut, extended, zero-padded, longer than a slot holds).
     #[test]
     fn lexicon_is_the_lists() {
+        let entries = entries();
         let mut want: std::collections::HashMap<&[u8], u32> = Default::default();
-        for (w, f) in super::entries() {
+        for (w, f) in &entries {
             *want.entry(w.as_bytes()).or_default() |= f;
         }
         let lex = super::lexicon();
         let mut probes: Vec<Vec<u8>> = vec![vec![], vec![0], b"a".to_vec(), b"abcdefghijklmnopq".to_vec()];
-        for (w, _) in super::entries() {
+        for (w, _) in &entries {
             let b = w.as_bytes();
             probes.push(b.to_vec());
             probes.push(b[..b.len() - 1].to_vec());
