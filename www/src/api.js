@@ -86,10 +86,13 @@ function rescannerHandle(inner) {
 function createLoader(glue, platform) {
   let ready = false;
   let pending = null;
+  let module = null; // the WebAssembly.Module instantiated, where it passed through here
 
   function initSyncFrom(source) {
     try {
-      glue.initSync({ module: source });
+      const m = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
+      glue.initSync({ module: m });
+      module = m;
       ready = true;
       mark('instantiated');
     } catch (e) {
@@ -131,7 +134,9 @@ function createLoader(glue, platform) {
       input = prepared;
     }
     try {
-      await glue.default({ module_or_path: input });
+      const source = await input; // the loader's checked module, a response, or nothing (the glue fetches)
+      await glue.default({ module_or_path: source });
+      if (typeof WebAssembly !== 'undefined' && source instanceof WebAssembly.Module) module = source;
       ready = true;
       mark('instantiated');
     } catch (e) {
@@ -157,6 +162,8 @@ function createLoader(glue, platform) {
         throw fail('not_initialized', 'pii-veil: call `await init()` before creating a scanner');
       }
     },
+    /** The module instantiated, once loaded from one this loader saw (else null). */
+    module: () => module,
   };
 }
 
@@ -274,7 +281,7 @@ export function createApi(glue, platform) {
     return defaultScanner;
   }
 
-  return {
+  const api = {
     init: loader.init,
     createScanner,
     createSession,
@@ -284,4 +291,21 @@ export function createApi(glue, platform) {
     KINDS,
     VALIDATORS,
   };
+  modules.set(api, loader.module);
+  return api;
+}
+
+// api -> its loader's module (compiledModule); not a property, so no entry exports it.
+const modules = new WeakMap();
+
+/**
+ * The WebAssembly.Module the engine of `api` was instantiated from, once it is loaded
+ * (null before, and where the glue fetched and compiled it itself: the npm package's
+ * default). protect() posts it to its worker, which instantiates it instead of
+ * downloading, checking and compiling the module a second time; the compiled code is
+ * the browser's one copy for both.
+ */
+export function compiledModule(api) {
+  const m = modules.get(api);
+  return m ? m() : null;
 }

@@ -11,7 +11,7 @@
 // `<script URL>#pii-veil-worker`, it serves scan requests instead of touching a page.
 import * as glue from 'pii-veil:glue';
 import { loadDefault } from 'pii-veil:source';
-import { createApi } from './api.js';
+import { compiledModule, createApi } from './api.js';
 import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
 // chat.js and session.js, or nulls in the lite build (pii-veil.lite.js: no pseudonymisation)
 import { createChat, sessionHandle } from 'pii-veil:pseudonymise';
@@ -48,6 +48,7 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   if (typeof window !== 'undefined' && script && script.hasAttribute('data-protect')) installEgress(window, true);
   const protect = createProtect(api, {
     createWorker: (win) => (script && script.src ? new win.Worker(script.src.split('#')[0] + '#pii-veil-worker') : null),
+    module: () => compiledModule(api),
     chat: createChat,
   });
   let page = null;

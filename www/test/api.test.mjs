@@ -244,3 +244,29 @@ test('the Node entry needs no init; script tag build defines PiiVeil with the sa
   assert.deepEqual(keys, EXPORTS);
   assert.deepEqual(found, [{ kind: 'email', start: 3, end: 9, score: found[0].score, text: 'a@b.de' }]);
 });
+
+test('the compiled module of a loaded engine, which protect() gives its worker', async () => {
+  const { createApi, compiledModule } = await import('../src/api.js');
+  const bytes = readFileSync(wasmPath);
+  const given = new WebAssembly.Module(bytes);
+  // each case on a glue of its own (the glue holds one instance)
+  let n = 0;
+  const glue = () => import(pathToFileURL(`${pkgDir}/wasm/pii_veil.js`) + `?compiled-module-${++n}`);
+  const cases = [
+    ['bytes to init()', {}, bytes],
+    ['a module to init()', {}, given],
+    ['the platform\'s default, a promise of a module (the loader script)', { loadDefault: () => ({ async: Promise.resolve(given) }) }, undefined],
+  ];
+  for (const [what, platform, input] of cases) {
+    const api = createApi(await glue(), { loadDefault: () => undefined, ...platform });
+    assert.equal(compiledModule(api), null, `${what}: nothing before init`);
+    await api.init(input);
+    const m = compiledModule(api);
+    assert.ok(m instanceof WebAssembly.Module, what);
+    if (input !== bytes) assert.equal(m, given, what);
+    assert.deepEqual(WebAssembly.Module.exports(m), WebAssembly.Module.exports(given), what);
+    assert.deepEqual(api.scan('IBAN ' + IBAN).map((f) => f.kind), ['iban'], what);
+    // not an export of the entries' API objects
+    assert.ok(!Object.keys(api).includes('module') && !Object.values(api).includes(m), what);
+  }
+});

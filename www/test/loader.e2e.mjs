@@ -43,6 +43,9 @@ async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
+  // Requests for a module, the page's and its worker's.
+  const requested = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) requested.push(new URL(r.url()).pathname); });
   // Downloads of the module, as the browser's network stack finishes them.
   const downloads = [];
   const cdp = await context.newCDPSession(page);
@@ -61,7 +64,7 @@ async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
     await page.route('**/dist/pii-veil.wasm', (r) => r.fulfill({ contentType: type, body: wasm }));
   }
   await page.goto(server.url + 'loader-test.html');
-  return { page, logs, downloads };
+  return { page, logs, downloads, requested };
 }
 
 // Whether protection got ready (true), failed (false), or neither within 20 s.
@@ -99,13 +102,15 @@ async function check(name, fn) {
 
 try {
   for (const [compile, type] of [[null], ['after-hash'], [null, 'application/octet-stream']]) {
-    await check(`the checked module protects the page (${compile || 'streaming'} compile${type ? ', served as ' + type : ''}), and the worker loads it too`, async () => {
+    await check(`the checked module protects the page (${compile || 'streaming'} compile${type ? ', served as ' + type : ''}), and the worker is given it`, async () => {
       server.reset();
-      const { page, logs } = await open(compile, false, false, type);
+      const { page, logs, requested } = await open(compile, false, false, type);
       assert.equal(await readyOf(page), true);
       assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
       await submitsMasked(page);
       assert.ok(await scansInWorker(page), 'scanned in the worker');
+      // the worker instantiates the page's checked module: fetched (and checked) once
+      assert.deepEqual(requested, ['/dist/pii-veil.wasm']);
       assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
       await page.close();
     });

@@ -376,6 +376,37 @@ test('worker side: one scanner per configuration, findings without their text, e
   assert.equal(readies(), readyBefore, 'a worker whose engine failed never says ready');
 });
 
+test('worker client and side: the page\'s compiled module goes with the init message, and the worker instantiates it', async () => {
+  const module = { compiled: true }; // stands for a WebAssembly.Module
+  assert.deepEqual(initMessage('/x.wasm', URL, undefined, module), { type: 'init', engine: '/x.wasm', module });
+  assert.deepEqual(initMessage('/x.wasm', URL, { countries: ['de'] }, null), { type: 'init', engine: '/x.wasm', config: { countries: ['de'] } });
+  // the page's module, asked for when the worker starts
+  const posted = [];
+  const fake = { postMessage: (m) => posted.push(m) };
+  createWorkerClient({ win: { URL }, createWorker: () => fake, engine: '/x.wasm', module: () => module, stats: {} }).start();
+  assert.deepEqual(posted, [{ type: 'init', engine: '/x.wasm', module }]);
+  // a worker that cannot be given it (the clone throws) is told where to load from
+  const tried = [];
+  const picky = { postMessage(m) { tried.push(Object.keys(m).join()); if (m.module) throw new DOMException('no', 'DataCloneError'); } };
+  createWorkerClient({ win: { URL }, createWorker: () => picky, engine: '/x.wasm', module: () => module, stats: {} }).start();
+  assert.deepEqual(tried, ['type,engine,module', 'type,engine']);
+
+  // the worker instantiates the module it was given; if that fails, it loads the engine
+  for (const [failsWithModule, want] of [[false, [module]], [true, [module, '/x.wasm']]]) {
+    const inits = [];
+    const answers = [];
+    const scope = { postMessage: (m) => answers.push(m) };
+    serveWorker({
+      init: (input) => { inits.push(input); return input === module && failsWithModule ? Promise.reject(new Error('x')) : Promise.resolve(); },
+      createScanner: () => ({ redact: (text) => ({ text, findings: [] }) }),
+    }, scope);
+    scope.onmessage({ data: { type: 'init', engine: '/x.wasm', module } });
+    await new Promise((r) => setTimeout(r, 0));
+    assert.deepEqual(inits, want);
+    assert.deepEqual(answers, [{ type: 'ready' }]);
+  }
+});
+
 test('worker side: one rescanner per field, replaced when its configuration changes, freed by forget', async () => {
   const log = [];
   let n = 0;

@@ -127,7 +127,8 @@ function handleOf(ctx) {
 
 /**
  * @param {object} api the object made by createApi (init, createScanner, fieldHints, …)
- * @param {object} platform `{ createWorker?(win): Worker | null, chat?: createChat }`
+ * @param {object} platform `{ createWorker?(win): Worker | null, module?(): WebAssembly.Module | null, chat?: createChat }`
+ *   (`module`: the engine's compiled module, which the worker is given instead of loading its own)
  * @returns {(root: Document | Element, options?: object) => object} protect()
  */
 export function createProtect(api, platform) {
@@ -148,7 +149,7 @@ export function createProtect(api, platform) {
     }
     // `worker: false`: no worker at all (a long text is then scanned on the main thread)
     const createWorker = opt.worker === false ? null : platform.createWorker;
-    ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, stats: ctx.stats });
+    ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, module: platform.module, stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
     const egress = registerEgress(ctx, settledNow);

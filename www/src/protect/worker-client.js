@@ -8,17 +8,20 @@
 import { fail } from './util.js';
 
 /**
- * The first message to a new worker: load the engine from the same place as the page,
- * and build (and warm up) the scanner of `config`, the one long texts will ask for.
+ * The first message to a new worker: the page's compiled module (`module`, when the page
+ * has it: instantiated there without another download, check or compile), else where
+ * to load the engine from (the same place as the page); and the scanner of `config` to
+ * build (and warm up), the one long texts will ask for.
  */
-export function initMessage(engine, URL_, config) {
+export function initMessage(engine, URL_, config, module) {
   const m = { type: 'init', engine: typeof engine === 'string' || engine instanceof URL_ ? String(engine) : undefined };
+  if (module) m.module = module;
   if (config) m.config = config;
   return m;
 }
 
 /**
- * @param {object} o `{ win, createWorker?(win): Worker | null, engine, stats }`
+ * @param {object} o `{ win, createWorker?(win): Worker | null, engine, module?(): WebAssembly.Module | null, stats }`
  * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, rescan(field, text, config, options): Promise | null, forget(field): void, isReady(): boolean, terminate(): void }}
  */
 export function createWorkerClient(o) {
@@ -57,7 +60,14 @@ export function createWorkerClient(o) {
     if (!worker) { broken = true; return null; }
     worker.onmessage = onMessage;
     worker.onerror = onError;
-    worker.postMessage(initMessage(o.engine, win.URL, config));
+    const init = initMessage(o.engine, win.URL, config, o.module && o.module());
+    try {
+      worker.postMessage(init);
+    } catch (_) {
+      // a module this worker cannot be given (not cloneable there): it loads its own
+      delete init.module;
+      worker.postMessage(init);
+    }
     return worker;
   }
 

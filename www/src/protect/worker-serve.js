@@ -9,7 +9,8 @@ import { readAll } from './util.js';
 
 /**
  * Serves on `scope` (the worker's global):
- * - `{ type: 'init', engine, config? }`, answered `{ type: 'ready' }` once the engine loaded;
+ * - `{ type: 'init', engine, module?, config? }`, answered `{ type: 'ready' }` once the
+ *   engine loaded (from the page's compiled `module` when it sent one);
  * - `{ type: 'redact', id, text, config, options }`: a full scan;
  * - `{ type: 'rescan', id, field, text, config, options }`: the field's rescanner, which
  *   reads again only around what changed since that field's last request;
@@ -56,7 +57,8 @@ export function serveWorker(api, scope) {
   scope.onmessage = (ev) => {
     const d = ev.data || {};
     if (d.type === 'init') {
-      loading = api.init(d.engine);
+      // the page's compiled module if it sent one (a failure falls back to loading)
+      loading = d.module ? api.init(d.module).catch(() => api.init(d.engine)) : api.init(d.engine);
       loading.then(() => {
         if (d.config) warm(scannerOf(d.config));
         scope.postMessage({ type: 'ready' });
