@@ -8,8 +8,8 @@
 //    and the lite loader, pii-veil.lite.js + pii-veil.lite.wasm, without pseudonymisation):
 //    script received (its responseEnd) → protection ready (`pii-veil:ready`) → first
 //    scan of a prefilled 2,000-character message shown (`pii-veil:findings`), with the
-//    start-up phases pii-veil marks and, for the loader, its module's request and last
-//    byte on the network (Resource Timing).
+//    start-up phases pii-veil marks, for the loader its module's request and last
+//    byte on the network (Resource Timing), and when protect()'s worker said ready.
 //    `vite`: the same for the npm package in an app built with Vite from the packed
 //    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
 //    entry chunk received → its wasm module received → protection ready → first scan.
@@ -64,13 +64,17 @@ const dense = (n) => { let t = ''; for (let i = 0; t.length < n; i++) t += LINES
 const MESSAGE = dense(2000);
 const field = (text) => `<textarea id="m" rows="20" cols="80">${text}</textarea>`;
 const pageHtml = (src, extra, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
-<script>addEventListener('pii-veil:ready', () => { window.__ready = performance.now(); }, true);
+<script>addEventListener('pii-veil:ready', () => {
+  window.__ready = performance.now();
+  // when protect()'s worker says ready (it builds its scanner: then typing is rescanned there)
+  const t = setInterval(() => { const s = window.PiiVeil.page && window.PiiVeil.page.stats; if (s && s.workerReady) { window.__workerReady = performance.now(); clearInterval(t); } }, 5);
+}, true);
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
 <script src="/dist/${src}" data-protect ${extra}></script><title>bench</title></head><body>${body}</body></html>`;
 
 // The start-up phases pii-veil marks (src/marks.js), in ms after `from`; a build
 // without the marks gives none.
-const PHASES = ['wasm-requested', 'wasm-downloaded', 'module-received', 'module-decoded', 'module-checked', 'module-compiled', 'instantiated', 'scanner-built', 'warmed'];
+const PHASES = ['wasm-requested', 'wasm-downloaded', 'module-received', 'module-decoded', 'module-checked', 'module-compiled', 'instantiated', 'scanner-built', 'warmed', 'worker-ready'];
 const phasesAfter = (page, from) => page.evaluate(([from, names]) => Object.fromEntries(names
   .map((n) => [n, performance.getEntriesByName('pii-veil:' + n, 'mark')[0]]).filter(([, m]) => m).map(([n, m]) => [n, m.startTime - from])), [from, PHASES]);
 const phaseLine = (rs) => PHASES.filter((n) => rs.every((r) => r.phases[n] !== undefined))
@@ -103,15 +107,19 @@ async function startUp(page, url, src, later) {
     await page.keyboard.insertText(MESSAGE);
   }
   await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-  const { wasm, ...r } = await page.evaluate((src) => {
+  await page.waitForFunction(() => window.__workerReady, null, { timeout: 20000 }).catch(() => { /* no worker: no phase */ });
+  const { wasm, workerReady, ...r } = await page.evaluate((src) => {
     const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
     const m = performance.getEntriesByType('resource').find((x) => /\/pii-veil(\.lite)?\.wasm$/.test(x.name));
     return {
       received: e.responseEnd, ready: window.__ready - e.responseEnd, first: window.__first - (window.__input || window.__ready),
       cached: e.transferSize === 0 && (!m || m.transferSize === 0), wasm: m && { start: m.startTime, end: m.responseEnd },
+      workerReady: window.__workerReady,
     };
   }, src);
   r.phases = await phasesAfter(page, r.received);
+  // protect()'s worker ready (polled every 5 ms from the page)
+  if (workerReady) r.phases['worker-ready'] = workerReady - r.received;
   // The loader's module on the network (Resource Timing): requested, last byte in.
   if (wasm) Object.assign(r.phases, { 'wasm-requested': wasm.start - r.received, 'wasm-downloaded': wasm.end - r.received });
   return r;
