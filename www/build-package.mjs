@@ -4,7 +4,8 @@
 //                        each entry (index.js, node.js, worker.js, cli.js) is one bundled ES
 //                        module; the wasm-bindgen glue stays a file of its own in wasm/, so
 //                        its `new URL('pii_veil_bg.wasm', import.meta.url)` still points at
-//                        the module for bundlers (Vite, webpack, Rollup) to copy
+//                        the module for bundlers (Vite, webpack, Rollup) to copy (index.js
+//                        fetches and compiles it by the same URL itself, src/wasm-url.js)
 //   www/dist/bootstrap.min.js the inline bootstrap (src/bootstrap.js), its CSP hash printed
 //   www/dist/pii-veil.js the one-file classic script (global `PiiVeil`), entry src/script.js,
 //                        glue and module (base64) inlined (src/wasm-inline.js)

@@ -5,13 +5,9 @@ import { compiledModule, createApi } from './api.js';
 import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
 import { sessionHandle } from './session.js';
+import { loadDefault } from './wasm-url.js';
 
-const api = createApi(glue, {
-  // The glue's own `new URL('pii_veil_bg.wasm', import.meta.url)`, which bundlers
-  // recognise and copy into the build.
-  loadDefault: () => ({ async: undefined }),
-  session: sessionHandle,
-});
+const api = createApi(glue, { loadDefault, session: sessionHandle });
 
 export const { init, createScanner, createSession, scan, redact, fieldHints, KINDS, VALIDATORS } = api;
 

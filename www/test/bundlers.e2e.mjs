@@ -76,6 +76,8 @@ for (const name of Object.keys(BUNDLERS)) {
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('worker', (w) => workers.push(w.url()));
+    const modules = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(r.url()); });
     try {
       await page.goto(server.url);
       await page.waitForFunction(() => window.piiVeil && window.piiVeil.state !== 'loading');
@@ -92,6 +94,9 @@ for (const name of Object.keys(BUNDLERS)) {
       assert.equal(workers.length, 1, 'one worker');
       assert.ok(workers[0].startsWith(server.url) && workers[0].endsWith('.js'), `the worker is a file of the build (${workers[0].slice(0, 40)})`);
       assert.ok(files.includes(workers[0].slice(server.url.length)), 'the worker is a file of the build');
+      // one module in the build, fetched once: the worker was given the page's compiled one
+      assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, files.join(', '));
+      assert.equal(modules.length, 1, modules.join(', '));
       assert.deepEqual(problems, []);
       assert.deepEqual(server.recorded, [], 'nothing was sent');
     } finally {

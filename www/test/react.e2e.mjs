@@ -140,6 +140,7 @@ async function waitRecorded(pred, what) {
 let server, context, page;
 const problems = [];
 const workers = [];
+const modules = []; // requests for a .wasm, the page's and its worker's
 
 before(async () => {
   const dist = buildApp();
@@ -151,6 +152,7 @@ before(async () => {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('worker', (w) => workers.push(w.url()));
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(r.url()); });
   await page.goto(server.url);
   await page.waitForSelector('html[data-started="true"]');
   if (!unprotected) await page.waitForFunction(() => window.piiVeil.state === 'ready');
@@ -254,6 +256,8 @@ test('a 200 KB paste into the React textarea is scanned in the package\'s worker
   assert.equal(stats.mainScans, stats0.mainScans, 'and was not scanned on the main thread');
   assert.equal(workers.length, 1, 'one worker');
   assert.match(workers[0], /^http:\/\/127\.0\.0\.1:\d+\/assets\/worker[-\w]*\.js$/, 'the worker is a file of the build');
+  // the worker was given the page's compiled module: it was fetched once
+  assert.equal(modules.length, 1, modules.join(', '));
   // and its findings are known values: the send masks them
   server.reset();
   await page.click('#send');
@@ -273,7 +277,9 @@ test('without a bundler: the package\'s index.js as a plain ES module starts wor
   const p = await context.newPage();
   const seen = [];
   const errors = [];
+  const wasm = [];
   p.on('worker', (w) => seen.push(w.url()));
+  p.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   p.on('pageerror', (e) => errors.push(e.message));
   p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   try {
@@ -287,6 +293,8 @@ test('without a bundler: the package\'s index.js as a plain ES module starts wor
     assert.ok(stats.workerScans > stats0.workerScans, 'the long text went to the worker');
     assert.equal(stats.mainScans, stats0.mainScans, 'and was not scanned on the main thread');
     assert.deepEqual(seen, [`${plain.url}worker.js`]);
+    // fetched once, by the page: the worker instantiates the page's compiled module
+    assert.deepEqual(wasm, ['/wasm/pii_veil_bg.wasm']);
     assert.deepEqual(errors, []);
   } finally {
     await p.close();

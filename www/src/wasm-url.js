@@ -1,0 +1,25 @@
+// Where the npm package's browser entry (index.js) gets its module: `wasm/pii_veil_bg.wasm`
+// beside the entry, fetched and compiled here on the first load, so that the api holds
+// the compiled WebAssembly.Module and protect() can hand it to its worker (which then
+// neither fetches nor compiles it again). Bundlers (Vite, webpack 5, rspack) recognise
+// `new URL('./wasm/pii_veil_bg.wasm', import.meta.url)` and copy the module into the
+// build, as they do for the same URL in the wasm-bindgen glue.
+//
+// The module is compiled while it downloads where the server sends `application/wasm`
+// (what streaming compilation needs), else from its bytes once they are in.
+
+// The browser's own fetch, taken before protect() wraps the page's (egress.js).
+const nativeFetch = typeof fetch === 'function' ? fetch : null;
+
+async function compileDefault() {
+  const url = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);
+  if (!nativeFetch) throw new Error('pii-veil: no fetch to load ' + url);
+  const res = await nativeFetch.call(globalThis, url);
+  if (!res.ok) throw new Error('pii-veil: ' + url + ': HTTP ' + res.status);
+  const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
+  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(res);
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+// A getter: only a load reads it (a synchronous call before init() fetches nothing).
+export const loadDefault = () => ({ get async() { return compileDefault(); } });
