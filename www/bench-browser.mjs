@@ -206,7 +206,11 @@ async function viteApp() {
 <body>${field(MESSAGE)}<script type="module" src="/src/main.js"></script></body></html>`,
     'src/main.js': `import { protect } from 'pii-veil';
 addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);
-protect(document).ready.then(() => { window.__ready = performance.now(); });
+const h = protect(document);
+h.ready.then(() => {
+  window.__ready = performance.now();
+  const t = setInterval(() => { if (h.stats.workerReady) { window.__workerReady = performance.now(); clearInterval(t); } }, 5);
+});
 `,
   }, packTarball());
   execFileSync(join(dir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
@@ -219,13 +223,16 @@ protect(document).ready.then(() => { window.__ready = performance.now(); });
         const page = await ctx.newPage();
         await page.goto(app.url);
         await page.waitForFunction(() => window.__first && window.__ready, null, { timeout: 60000 });
-        rs.push(await page.evaluate(() => {
+        await page.waitForFunction(() => window.__workerReady, null, { timeout: 20000 }).catch(() => { /* no worker: no phase */ });
+        const { workerReady, ...r } = await page.evaluate(() => {
           const res = performance.getEntriesByType('resource');
           const js = res.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
           const wasm = res.find((e) => e.name.endsWith('.wasm'));
-          return { received: js.responseEnd, wasm: wasm.responseEnd - js.responseEnd, ready: window.__ready - js.responseEnd, first: window.__first - window.__ready };
-        }));
-        rs[rs.length - 1].phases = await phasesAfter(page, rs[rs.length - 1].received);
+          return { received: js.responseEnd, wasm: wasm.responseEnd - js.responseEnd, ready: window.__ready - js.responseEnd, first: window.__first - window.__ready, workerReady: window.__workerReady };
+        });
+        r.phases = await phasesAfter(page, r.received);
+        if (workerReady) r.phases['worker-ready'] = workerReady - r.received;
+        rs.push(r);
       } finally {
         await ctx.close();
       }
