@@ -134,7 +134,12 @@ function createLoader(glue, platform) {
       input = prepared;
     }
     try {
-      const source = await input; // the loader's checked module, a response, or nothing (the glue fetches)
+      // A promise (the loader's checked module, a compiled default, a response) is
+      // awaited here; anything else goes to the glue at once. A URL the glue fetches
+      // with the page's fetch must be requested before protect() has attached the
+      // page's fields: while a protected field holds text and the engine loads, its
+      // request hooks make a request wait for the engine (egress.js), this one too.
+      const source = input && typeof input.then === 'function' ? await input : input;
       await glue.default({ module_or_path: source });
       if (typeof WebAssembly !== 'undefined' && source instanceof WebAssembly.Module) module = source;
       ready = true;

@@ -302,6 +302,32 @@ test('without a bundler: the package\'s index.js as a plain ES module starts wor
   }
 });
 
+test('without a bundler, a field that holds text as the page loads: the engine still loads (its default and an engine URL)', async () => {
+  // While a protected field holds text and the engine loads, pii-veil's request hooks
+  // make requests wait for the engine: the module's own request must not be one of them.
+  const dir = mkdtempSync(join(tmpdir(), 'pii-veil-prefilled-'));
+  cpSync(pkgDir, dir, { recursive: true });
+  const page = (opts) => '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>prefilled</title></head>'
+    + `<body><textarea id="t">Meine IBAN ist ${PASTE_IBAN}</textarea><script type="module" src="./main-${opts}.js"></script></body></html>`;
+  for (const [name, opts] of [['default', ''], ['engine', ", { engine: new URL('./wasm/pii_veil_bg.wasm', import.meta.url) }"]]) {
+    writeFileSync(join(dir, `${name}.html`), page(name));
+    writeFileSync(join(dir, `main-${name}.js`), `import { protect } from './index.js';\nwindow.piiVeil = protect(document${opts});\n`);
+  }
+  const plain = await startServer({ root: dir });
+  const p = await context.newPage();
+  try {
+    for (const name of ['default', 'engine']) {
+      await p.goto(`${plain.url}${name}.html`);
+      const state = await p.evaluate(() => Promise.race([window.piiVeil.ready.then(() => window.piiVeil.state),
+        new Promise((r) => setTimeout(() => r('still loading after 10 s'), 10000))]));
+      assert.equal(state, 'ready', name);
+    }
+  } finally {
+    await p.close();
+    await plain.close();
+  }
+});
+
 test('no errors or warnings on the console', () => {
   assert.deepEqual(problems, []);
 });
