@@ -15,13 +15,14 @@ const fn is_word_line(t: &[u8], start: usize, end: usize) -> bool {
     end > start && t[start] != b'#'
 }
 
-/// The front coding of the words of `text` (one a line) into `N` bytes, and the number
-/// of bytes it takes (also when `N` is too small: `front_code::<0>` measures). A shared
-/// prefix ends on a character boundary, so every stored suffix is UTF-8 on its own.
-const fn front_code<const N: usize>(text: &str) -> ([u8; N], usize) {
+/// The front coding of the words of `text` (one a line) into `N` bytes, the number of
+/// bytes it takes (also when `N` is too small: `front_code::<0>` measures) and the
+/// number of words. A shared prefix ends on a character boundary, so every stored
+/// suffix is UTF-8 on its own.
+const fn front_code<const N: usize>(text: &str) -> ([u8; N], usize, usize) {
     let t = text.as_bytes();
     let mut out = [0u8; N];
-    let mut n = 0;
+    let (mut n, mut words) = (0, 0);
     let (mut prev, mut prev_len) = (0, 0);
     let mut start = 0;
     while start < t.len() {
@@ -53,28 +54,11 @@ const fn front_code<const N: usize>(text: &str) -> ([u8; N], usize) {
                 i += 1;
             }
             (prev, prev_len) = (start, len);
+            words += 1;
         }
         start = end + 1;
     }
-    (out, n)
-}
-
-/// The number of words of `text` (one a line), as [`front_code`] stores them.
-const fn word_count(text: &str) -> usize {
-    let t = text.as_bytes();
-    let (mut n, mut start) = (0, 0);
-    while start < t.len() {
-        let mut end = start;
-        while end < t.len() && t[end] != b'\n' {
-            end += 1;
-        }
-        let len = if end > start && t[end - 1] == b'\r' { end - start - 1 } else { end - start };
-        if is_word_line(t, start, start + len) {
-            n += 1;
-        }
-        start = end + 1;
-    }
-    n
+    (out, n, words)
 }
 
 /// A front-coded word list as stored in the binary.
@@ -125,7 +109,7 @@ macro_rules! gazetteer {
         pub(super) fn $name() -> Gazetteer {
             const TEXT: &str = include_str!($file);
             static CODED: [u8; front_code::<0>(TEXT).1] = front_code(TEXT).0;
-            Gazetteer { coded: &CODED, len: const { word_count(TEXT) } }
+            Gazetteer { coded: &CODED, len: const { front_code::<0>(TEXT).2 } }
         }
     };
 }
@@ -155,10 +139,10 @@ mod tests {
     }
 
     fn round_trip<const N: usize>(text: &str) -> Vec<String> {
-        let (coded, n) = front_code::<N>(text);
-        assert_eq!(n, front_code::<0>(text).1);
+        let (coded, n, words) = front_code::<N>(text);
+        assert_eq!((n, words), (front_code::<0>(text).1, front_code::<0>(text).2));
         let back = decoded(&coded[..n]);
-        assert_eq!(back.len(), word_count(text));
+        assert_eq!(back.len(), words);
         back
     }
 
@@ -168,7 +152,7 @@ mod tests {
         assert_eq!(round_trip::<100>(t), words(t));
         assert!(round_trip::<0>("").is_empty());
         // `é` and `ë` share their first byte; the shared prefix stops before it
-        let (coded, n) = front_code::<64>("zoé\nzoë\nzoëa");
+        let (coded, n, _) = front_code::<64>("zoé\nzoë\nzoëa");
         assert_eq!(&coded[..n], "\0zoé\u{2}ë\u{4}a".as_bytes());
     }
 
