@@ -307,8 +307,7 @@ const modules = new WeakMap();
  * The WebAssembly.Module the engine of `api` was instantiated from, once it is loaded
  * (null before, and where the glue fetched and compiled it itself: a URL or a Response
  * given to `init`). protect() posts it to its worker, which instantiates it instead of
- * downloading, checking and compiling the module a second time; the compiled code is
- * the browser's one copy for both.
+ * downloading, checking and compiling the module a second time.
  */
 export function compiledModule(api) {
   const m = modules.get(api);
