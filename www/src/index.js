@@ -1,7 +1,7 @@
 // pii-veil for browsers, Web Workers and bundlers (Vite, webpack, Rollup).
 // `init()` without an argument fetches `wasm/pii_veil_bg.wasm` next to this file.
 import * as glue from './wasm/pii_veil.js';
-import { compiledModule, createApi } from './api.js';
+import { createApi } from './api.js';
 import { createProtect } from './protect/index.js';
 import { createChat } from './chat.js';
 import { sessionHandle } from './session.js';
@@ -21,6 +21,5 @@ export const { init, createScanner, createSession, scan, redact, fieldHints, KIN
 // Worker serves any window protect() is given; without one, fields scan on the main thread.
 export const protect = createProtect(api, {
   createWorker: () => (typeof Worker === 'function' ? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }) : null),
-  module: () => compiledModule(api),
   chat: createChat,
 });

@@ -1,8 +1,7 @@
 // The classic script (global `PiiVeil`): the entry build-package.mjs hands esbuild for
 // the script builds. The same api.js, protect/, chat.js and session.js as the ESM build
 // (the lite loader, pii-veil.lite.js, has neither of the last two and a module without
-// sessions); the
-// wasm-bindgen glue comes from the build (`pii-veil:glue`), and the module from
+// sessions); the wasm-bindgen glue comes from the build (`pii-veil:glue`), and the module from
 // `pii-veil:source`: wasm-inline.js for the one-file www/dist/pii-veil.js (module
 // inlined, loads synchronously), wasm-beside.js for www/dist/pii-veil.loader.js
 // (fetches the checked pii-veil.wasm beside it, compiling while it downloads).
@@ -11,7 +10,7 @@
 // `<script URL>#pii-veil-worker`, it serves scan requests instead of touching a page.
 import * as glue from 'pii-veil:glue';
 import { loadDefault } from 'pii-veil:source';
-import { compiledModule, createApi } from './api.js';
+import { createApi } from './api.js';
 import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
 // chat.js and session.js, or nulls in the lite build (pii-veil.lite.js: no pseudonymisation)
 import { createChat, sessionHandle } from 'pii-veil:pseudonymise';
@@ -48,7 +47,6 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   if (typeof window !== 'undefined' && script && script.hasAttribute('data-protect')) installEgress(window, true);
   const protect = createProtect(api, {
     createWorker: (win) => (script && script.src ? new win.Worker(script.src.split('#')[0] + '#pii-veil-worker') : null),
-    module: () => compiledModule(api),
     chat: createChat,
   });
   let page = null;

@@ -32,6 +32,7 @@
 // - events and errors carry counts per kind, never values;
 // - fail closed: while the engine loads, protected submissions and guarded requests
 //   wait; if it cannot load they are held back (unless a field opted into fail-open).
+import { compiledModule } from '../api.js';
 import { fail } from './util.js';
 import { messagesFor } from './messages.js';
 import { installStyles } from './styles.js';
@@ -127,8 +128,8 @@ function handleOf(ctx) {
 
 /**
  * @param {object} api the object made by createApi (init, createScanner, fieldHints, …)
- * @param {object} platform `{ createWorker?(win): Worker | null, module?(): WebAssembly.Module | null, chat?: createChat }`
- *   (`module`: the engine's compiled module, which the worker is given instead of loading its own)
+ * @param {object} platform `{ createWorker?(win): Worker | null, chat?: createChat }` (the worker is
+ *   given the compiled module of `api` once it is loaded, instead of loading its own)
  * @returns {(root: Document | Element, options?: object) => object} protect()
  */
 export function createProtect(api, platform) {
@@ -149,7 +150,7 @@ export function createProtect(api, platform) {
     }
     // `worker: false`: no worker at all (a long text is then scanned on the main thread)
     const createWorker = opt.worker === false ? null : platform.createWorker;
-    ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, module: platform.module, stats: ctx.stats });
+    ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, module: () => compiledModule(api), stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
     const egress = registerEgress(ctx, settledNow);
