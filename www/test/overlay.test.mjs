@@ -119,6 +119,17 @@ test('a multi-line layer holds one block per line; an edit replaces nodes of its
   assert.deepEqual(linesOf(f), ['Hallo, [Anna]', 'Gruß', '\u200b', 'Mail [a@b.de]']);
   assert.equal(f.inner.children[0], lines[0]);
   assert.deepEqual([...f.inner.children].slice(2), lines.slice(1));
+  // Then on a line that two edits kept: it is patched like the first.
+  text = text.replace('Mail', 'Mail:');
+  f.result.findings = find(text);
+  paintLayer(ctx, f, text);
+  assert.deepEqual(linesOf(f), ['Hallo, [Anna]', 'Gruß', '\u200b', 'Mail: [a@b.de]']);
+  assert.equal(f.inner.children[3], lines[2]);
+  text = text.replace('Hallo,', 'Hallo');
+  f.result.findings = find(text);
+  paintLayer(ctx, f, text);
+  assert.deepEqual(linesOf(f), ['Hallo [Anna]', 'Gruß', '\u200b', 'Mail: [a@b.de]']);
+  assert.deepEqual([...f.inner.children], [lines[0], f.inner.children[1], lines[1], lines[2]]);
   // A finding over a line break is a mark on each line, with the same index.
   const two = layerLines(layerPieces('a\nb c', [{ kind: 'street_address', start: 0, end: 3 }]));
   assert.deepEqual(two.map((l) => l.pieces), [[{ text: 'a', kind: 'street_address', i: 0 }], [{ text: 'b', kind: 'street_address', i: 0 }, { text: ' c' }]]);

@@ -230,6 +230,8 @@ export function keptPieces(old, now) {
  * Replaces in `box` the nodes of the items (pieces or lines) that changed from `old`
  * (each with its `node`) to `now`, keeping the rest: `make(item, doc)` makes a node, and
  * `reuse(was, item)` may update the one node that changed in place (true if it did).
+ * A kept item takes over the old one's node, and a line its pieces with theirs, so
+ * the next edit of that line patches it the same way.
  */
 function patch(box, old, now, make, reuse) {
   const doc = box.ownerDocument;
@@ -240,10 +242,14 @@ function patch(box, old, now, make, reuse) {
     return;
   }
   const [head, tail] = keptPieces(old, now);
-  for (let k = 0; k < head; k++) now[k].node = old[k].node;
+  const keep = (p, was) => {
+    p.node = was.node;
+    if (was.pieces) p.pieces = was.pieces;
+  };
+  for (let k = 0; k < head; k++) keep(now[k], old[k]);
   for (let k = 0; k < tail; k++) {
     const p = now[now.length - 1 - k];
-    p.node = old[old.length - 1 - k].node;
+    keep(p, old[old.length - 1 - k]);
     if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
   }
   const before = tail ? old[old.length - tail].node : null;
