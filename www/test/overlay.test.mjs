@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { keptPieces, layerEnd, layerLines, layerPieces, paintLayer } from '../src/protect/overlay.js';
+import { keptPieces, layerEnd, layerLines, layerPieces, openMark, paintLayer } from '../src/protect/overlay.js';
 
 test('kept pieces: equal runs at both ends, never overlapping', () => {
   const p = (text, kind) => ({ text, kind });
@@ -64,7 +64,9 @@ test('a rescan replaces only the nodes of the pieces that changed; typing after 
   paintLayer(ctx, f, text);
   assert.deepEqual([...f.inner.querySelectorAll('mark')].map((m) => m.dataset.kind), ['email']);
   assert.equal([...f.inner.querySelectorAll('mark')][0], marks[1]);
-  assert.equal([...f.inner.querySelectorAll('mark')][0].dataset.i, '0');
+  // it is the mark of finding 0 now
+  openMark(f, 0);
+  assert.equal(f.inner.querySelector('mark.pii-veil-open'), marks[1]);
   assert.equal(f.inner.textContent, upToLast(text));
   // The last finding gone: the layer ends with the one before it; none: an empty line.
   text = 'Anna, a@b.de';
@@ -130,6 +132,21 @@ test('a multi-line layer holds one block per line; an edit replaces nodes of its
   paintLayer(ctx, f, text);
   assert.deepEqual(linesOf(f), ['Hallo [Anna]', 'Gruß', '\u200b', 'Mail: [a@b.de]']);
   assert.deepEqual([...f.inner.children], [lines[0], f.inner.children[1], lines[1], lines[2]]);
+  // A finding added on the first line: the lines below keep their blocks and marks,
+  // which now mark finding 2.
+  const mail = f.inner.children[3].querySelector('mark');
+  text = text.replace('Hallo', 'Hallo Max');
+  f.result.findings = [{ kind: 'person', ...at(text, 'Max') }, ...find(text)];
+  paintLayer(ctx, f, text);
+  assert.deepEqual(linesOf(f), ['Hallo [Max] [Anna]', 'Gruß', '\u200b', 'Mail: [a@b.de]']);
+  assert.deepEqual([...f.inner.children].slice(2), lines.slice(1));
+  assert.equal(f.inner.children[3].querySelector('mark'), mail);
+  openMark(f, 2);
+  assert.deepEqual([...f.inner.querySelectorAll('mark.pii-veil-open')], [mail]);
+  openMark(f, 0);
+  assert.deepEqual([...f.inner.querySelectorAll('mark.pii-veil-open')].map((m) => m.textContent), ['Max']);
+  openMark(f, -1);
+  assert.equal(f.inner.querySelector('mark.pii-veil-open'), null);
   // A finding over a line break is a mark on each line, with the same index.
   const two = layerLines(layerPieces('a\nb c', [{ kind: 'street_address', start: 0, end: 3 }]));
   assert.deepEqual(two.map((l) => l.pieces), [[{ text: 'a', kind: 'street_address', i: 0 }], [{ text: 'b', kind: 'street_address', i: 0 }, { text: ' c' }]]);

@@ -3,7 +3,7 @@
 // Keyboard: the list is a dialog, Escape closes it and gives the focus back.
 import { el } from './util.js';
 import { fmt, kindName } from './messages.js';
-import { layoutSoon } from './overlay.js';
+import { layoutSoon, openMark } from './overlay.js';
 import { anchorOf } from './anchor.js';
 
 /** Shows, updates or hides the badge of a field after a scan. */
@@ -78,7 +78,7 @@ export function fillPopup(ctx, f) {
     btn.dataset.i = String(i);
     btn.setAttribute('aria-label', msg.notPersonal + ': ' + kindName(msg, x.kind));
     btn.addEventListener('click', () => ctx.allow(f, x)); // engine.js allow(), wired by index.js
-    btn.addEventListener('focus', () => markOpen(f, i));
+    btn.addEventListener('focus', () => openMark(f, i));
     li.appendChild(what);
     li.appendChild(btn);
     ul.appendChild(li);
@@ -86,17 +86,12 @@ export function fillPopup(ctx, f) {
   p.replaceChildren(title, ul);
 }
 
-function markOpen(f, i) {
-  if (!f.inner) return;
-  for (const m of f.inner.querySelectorAll('mark')) m.classList.toggle('pii-veil-open', m.dataset.i === String(i));
-}
-
 /** Closes the list; `refocus` gives the focus back to the field. */
 export function closePopup(f, refocus) {
   if (!f.popup) return;
   f.popup.remove();
   f.popup = null;
-  markOpen(f, -1);
+  openMark(f, -1);
   if (f.badge) {
     f.badge.setAttribute('aria-expanded', 'false');
     if (refocus) f.el.focus();

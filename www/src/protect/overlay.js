@@ -205,7 +205,6 @@ function pieceNode(doc, p) {
   const m = doc.createElement('mark');
   m.textContent = p.text;
   m.dataset.kind = p.kind;
-  m.dataset.i = String(p.i);
   return m;
 }
 
@@ -230,8 +229,8 @@ export function keptPieces(old, now) {
  * Replaces in `box` the nodes of the items (pieces or lines) that changed from `old`
  * (each with its `node`) to `now`, keeping the rest: `make(item, doc)` makes a node, and
  * `reuse(was, item)` may update the one node that changed in place (true if it did).
- * A kept item takes over the old one's node, and a line its pieces with theirs, so
- * the next edit of that line patches it the same way.
+ * A kept item takes over the old one's node, and a line's pieces theirs, so the next
+ * edit of that line patches it the same way; the new items keep their finding index.
  */
 function patch(box, old, now, make, reuse) {
   const doc = box.ownerDocument;
@@ -244,14 +243,10 @@ function patch(box, old, now, make, reuse) {
   const [head, tail] = keptPieces(old, now);
   const keep = (p, was) => {
     p.node = was.node;
-    if (was.pieces) p.pieces = was.pieces;
+    if (p.pieces) p.pieces.forEach((q, k) => { q.node = was.pieces[k].node; });
   };
   for (let k = 0; k < head; k++) keep(now[k], old[k]);
-  for (let k = 0; k < tail; k++) {
-    const p = now[now.length - 1 - k];
-    keep(p, old[old.length - 1 - k]);
-    if (p.kind !== undefined && p.node.dataset.i !== String(p.i)) p.node.dataset.i = String(p.i);
-  }
+  for (let k = 0; k < tail; k++) keep(now[now.length - 1 - k], old[old.length - 1 - k]);
   const before = tail ? old[old.length - tail].node : null;
   const gone = old.slice(head, old.length - tail);
   const fresh = now.slice(head, now.length - tail);
@@ -284,8 +279,9 @@ function reuseLine(was, l) {
 /**
  * The lines of a multi-line field's layer: its pieces cut at every line break, the
  * break itself dropped; an empty line holds a zero-width space so it keeps its height.
- * `text` is a key of the line's pieces (text, kind and index of each), what
- * keptPieces compares.
+ * `text` is a key of the line's pieces (the text and kind of each, not the finding's
+ * index: a finding added above leaves the lines below as they are), what keptPieces
+ * compares.
  * @returns {{ text: string, pieces: object[] }[]}
  */
 export function layerLines(pieces) {
@@ -300,7 +296,7 @@ export function layerLines(pieces) {
   return lines.map((ps) => {
     if (!ps.length) ps.push({ text: '\u200b' });
     let key = '';
-    for (const p of ps) key += (p.kind === undefined ? '\u0001' : '\u0002' + p.kind + '\u0003' + p.i + '\u0003') + p.text;
+    for (const p of ps) key += (p.kind === undefined ? '\u0001' : '\u0002' + p.kind + '\u0003') + p.text;
     return { text: key, pieces: ps };
   });
 }
@@ -331,6 +327,14 @@ export function paintLayer(ctx, f, text) {
   f.pieces = now;
   f.painted = f.single ? null : { end, findings, text: text.slice(0, end) };
   layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
+}
+
+/** Marks out in the layer the marks of the field's finding `i` (none: -1). */
+export function openMark(f, i) {
+  if (!f.pieces) return;
+  for (const item of f.pieces) {
+    for (const p of item.pieces || [item]) if (p.kind !== undefined) p.node.classList.toggle('pii-veil-open', p.i === i);
+  }
 }
 
 /** Puts the ranges of every field into the one `pii-veil` highlight (or removes it). */
