@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { keptPieces, layerEnd, layerLines, layerPieces, openMark, paintLayer } from '../src/protect/overlay.js';
+import { followEdit, keptPieces, layerEnd, layerLines, layerPieces, movedFindings, openMark, paintLayer, textEdit } from '../src/protect/overlay.js';
 
 test('kept pieces: equal runs at both ends, never overlapping', () => {
   const p = (text, kind) => ({ text, kind });
@@ -26,7 +26,7 @@ function field(text) {
   el.value = text;
   const ctx = {
     doc: document, win: Object.assign(window, { requestAnimationFrame: () => 1, performance: { now: () => 0 } }),
-    highlightLimit: 1e6, dirty: new Set(), frame: 0, fields: new Map(), stats: { maxFrameMs: 0 },
+    highlightLimit: 1e6, dirty: new Map(), frame: 0, fields: new Map(), stats: { maxFrameMs: 0 },
   };
   return { ctx, f: { el, single: false, result: { findings: [] } } };
 }
@@ -150,4 +150,108 @@ test('a multi-line layer holds one block per line; an edit replaces nodes of its
   // A finding over a line break is a mark on each line, with the same index.
   const two = layerLines(layerPieces('a\nb c', [{ kind: 'street_address', start: 0, end: 3 }]));
   assert.deepEqual(two.map((l) => l.pieces), [[{ text: 'a', kind: 'street_address', i: 0 }], [{ text: 'b', kind: 'street_address', i: 0 }, { text: ' c' }]]);
+});
+
+test('an edit: the part between the common start and end; findings move through it', () => {
+  assert.deepEqual(textEdit('Hallo Anna', 'Hallo Anna!'), [10, 10, 11]);
+  assert.deepEqual(textEdit('abc', 'abc'), [3, 3, 3]);
+  assert.deepEqual(textEdit('aXc', 'aYYc'), [1, 2, 3]);
+  assert.deepEqual(textEdit('aa', 'aaa'), [2, 2, 3]);
+  const fs = [{ kind: 'person', start: 0, end: 4 }, { kind: 'email', start: 10, end: 16 }];
+  // typing between them: the one after moves
+  assert.deepEqual(movedFindings(fs, [6, 6, 8]), [fs[0], { kind: 'email', start: 12, end: 18 }]);
+  // right after a finding and right before one: neither grows
+  assert.deepEqual(movedFindings(fs, [4, 4, 5]), [fs[0], { kind: 'email', start: 11, end: 17 }]);
+  assert.deepEqual(movedFindings(fs, [10, 10, 11]), [fs[0], { kind: 'email', start: 11, end: 17 }]);
+  // inside one: it grows or shrinks with the edit
+  assert.deepEqual(movedFindings(fs, [2, 3, 2]), [{ kind: 'person', start: 0, end: 3 }, { kind: 'email', start: 9, end: 15 }]);
+  // cut into, or removed: left out
+  assert.deepEqual(movedFindings(fs, [3, 6, 3]), [{ kind: 'email', start: 7, end: 13 }]);
+  assert.deepEqual(movedFindings(fs, [0, 4, 0]), [{ kind: 'email', start: 6, end: 12 }]);
+});
+
+// What a layer shows: its lines' text and marks (kind and finding index), and which
+// nodes are marks of which finding.
+const shown = (f) => f.pieces.map((l) => (l.pieces || [l]).map((p) => (p.kind === undefined ? p.text : `[${p.kind}#${p.i}:${p.text}]`)).join(''));
+
+test('followEdit: the marks move with an edit at once, as a paint of the moved findings draws them, writing the edited line only', () => {
+  let text = 'Hallo Anna Huber\nIBAN DE89 3704\n\nMail a@b.de, danke\nGruß';
+  const { ctx, f } = field(text);
+  const at = (t, v) => ({ start: t.indexOf(v), end: t.indexOf(v) + v.length });
+  f.result.findings = [{ kind: 'person', ...at(text, 'Anna Huber') }, { kind: 'iban', ...at(text, 'DE89 3704') }, { kind: 'email', ...at(text, 'a@b.de') }];
+  paintLayer(ctx, f, text);
+  f.layerStyle.textAlign = 'start'; // (what the frame copies)
+  paintLayer(ctx, f, text);
+  const lines = [...f.inner.children];
+  const nodes = () => lines.map((l) => [...l.childNodes]);
+  const before = nodes();
+  const seen = new ctx.win.MutationObserver(() => {});
+  seen.observe(f.inner, { subtree: true, childList: true, characterData: true });
+  // typing on the second line, before the IBAN: the other lines' nodes stay as they
+  // are, and on that line the plain run takes the new text
+  text = text.replace('IBAN ', 'IBAN: ');
+  followEdit(ctx, f, text);
+  assert.deepEqual(shown(f), ['Hallo [person#0:Anna Huber]', 'IBAN: [iban#1:DE89 3704]', '\u200b', 'Mail [email#2:a@b.de]']);
+  assert.deepEqual([...f.inner.children], lines);
+  assert.deepEqual(nodes(), before);
+  assert.equal(before[1][0].data, 'IBAN: ');
+  assert.deepEqual(f.layerFindings.map((x) => text.slice(x.start, x.end)), ['Anna Huber', 'DE89 3704', 'a@b.de']);
+  seen.takeRecords();
+  // the rescan finds the same: nothing is written
+  f.result.findings = f.layerFindings.map((x) => ({ ...x }));
+  paintLayer(ctx, f, text);
+  assert.deepEqual(seen.takeRecords(), []);
+  // typing inside a finding grows it; deleting into one drops it (the whole layer is drawn)
+  text = text.replace('Anna Huber', 'Anna Hueber');
+  followEdit(ctx, f, text);
+  assert.deepEqual(shown(f)[0], 'Hallo [person#0:Anna Hueber]');
+  text = text.replace('Anna Hueber', 'Anna');
+  followEdit(ctx, f, text);
+  assert.deepEqual(shown(f), ['Hallo Anna', 'IBAN: [iban#0:DE89 3704]', '\u200b', 'Mail [email#1:a@b.de]']);
+  // typing after the last finding writes nothing
+  seen.takeRecords();
+  followEdit(ctx, f, text + ' bis bald');
+  assert.deepEqual(seen.takeRecords(), []);
+});
+
+test('followEdit equals a paint of the moved findings for random texts, findings and edits', () => {
+  let seed = 7;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const alphabet = 'ab \n\nxy';
+  const kinds = ['person', 'email', 'iban'];
+  for (let round = 0; round < 400; round++) {
+    let text = '';
+    for (let k = rnd(40) + 1; k > 0; k--) text += alphabet[rnd(alphabet.length)];
+    const findings = [];
+    for (let k = rnd(Math.max(1, text.length - 2)); k < text.length - 1; k += 1 + rnd(6)) {
+      const end = Math.min(text.length, k + 1 + rnd(5));
+      findings.push({ kind: kinds[rnd(3)], start: k, end });
+      k = end;
+    }
+    const { ctx, f } = field(text);
+    const align = rnd(2) ? 'start' : 'center';
+    // (a layer is made by its first finding; the frame then copies the field's alignment)
+    f.result.findings = [{ kind: 'person', start: 0, end: 1 }];
+    paintLayer(ctx, f, text);
+    f.layerStyle.textAlign = align;
+    f.result.findings = findings;
+    paintLayer(ctx, f, text);
+    for (let step = 0; step < 4; step++) {
+      const at = rnd(text.length + 1), cut = Math.min(text.length - at, rnd(3));
+      let put = '';
+      for (let k = rnd(3); k > 0; k--) put += alphabet[rnd(alphabet.length)];
+      const now = text.slice(0, at) + put + text.slice(at + cut);
+      const moved = movedFindings(f.layerFindings, textEdit(text, now));
+      followEdit(ctx, f, now);
+      const fresh = field(now);
+      fresh.f.result.findings = [{ kind: 'person', start: 0, end: 1 }];
+      paintLayer(fresh.ctx, fresh.f, now);
+      fresh.f.layerStyle.textAlign = align;
+      fresh.f.result.findings = moved;
+      paintLayer(fresh.ctx, fresh.f, now);
+      assert.deepEqual(shown(f), shown(fresh.f), `${JSON.stringify(text)} → ${JSON.stringify(now)}`);
+      assert.deepEqual(linesOf(f), linesOf(fresh.f));
+      text = now;
+    }
+  }
 });

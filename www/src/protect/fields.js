@@ -6,7 +6,7 @@
 import { OWN, listen, timed } from './util.js';
 import { readText } from './text.js';
 import { addNotice, announce, showFailed } from './notices.js';
-import { layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
+import { followEdit, layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
 import { schedule, settledNow } from './engine.js';
 import { shadowRootOf } from './egress.js';
@@ -212,9 +212,11 @@ export function attach(ctx, e) {
   f.hints = hintsOf(ctx.api, ctx.doc, e);
   ctx.fields.set(e, f);
   const on = (type, fn) => { e.addEventListener(type, fn); f.off.push(() => e.removeEventListener(type, fn)); };
-  on('input', timed(ctx, (ev) => { if (!ev.isComposing && !f.composing) schedule(ctx, f); }, 'input'));
+  // the layer's marks move with the edit at once; the rescan follows (engine.js)
+  const changed = () => { if (f.layer) followEdit(ctx, f, e.value); schedule(ctx, f); };
+  on('input', timed(ctx, (ev) => { if (!ev.isComposing && !f.composing) changed(); }, 'input'));
   on('compositionstart', () => { f.composing = true; });
-  on('compositionend', () => { f.composing = false; schedule(ctx, f); });
+  on('compositionend', () => { f.composing = false; changed(); });
   on('scroll', () => syncScroll(ctx, f));
   on('focus', () => announce(ctx, f));
   if (!f.editable) { watchValue(ctx, f); f.seen = e.value; } // followValues compares with this

@@ -26,7 +26,7 @@ const COPY = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch'
 /** Per-instance state of the overlay: the frame queue and the CSS highlight. */
 export function initOverlay(ctx) {
   const { win, opt } = ctx;
-  ctx.dirty = new Set();
+  ctx.dirty = new Map(); // field → only its text changed (see layoutSoon)
   ctx.frame = 0;
   ctx.cssHighlight = null;
   ctx.canHighlight = !!(win.CSS && win.CSS.highlights && typeof win.Highlight === 'function') && opt.cssHighlights !== false;
@@ -102,19 +102,24 @@ function hideLayer(f) {
   setStyle(f.layer, f.layerStyle, { display: 'none' });
 }
 
-/** Queues the field's geometry (layer box, scroll, badge) for the next frame. */
-export function layoutSoon(ctx, f) {
+/**
+ * Queues the field's geometry (layer box, scroll, badge) for the next frame. `text`:
+ * only the text in the layer changed, which moves neither the field nor its style, so
+ * the frame reads the scroll and the text's height only (a field that grows with its
+ * text is resized, and its resize queues the rest).
+ */
+export function layoutSoon(ctx, f, text) {
   const { win, stats } = ctx;
-  ctx.dirty.add(f);
+  ctx.dirty.set(f, !!text && ctx.dirty.get(f) !== false);
   if (ctx.frame) return;
   ctx.frame = (win.requestAnimationFrame || ((cb) => win.setTimeout(cb, 16)))(() => {
     ctx.frame = 0;
     const t0 = win.performance.now();
-    const list = [...ctx.dirty].filter((g) => ctx.fields.has(g.el));
+    const list = [...ctx.dirty].filter(([g]) => ctx.fields.has(g.el));
     ctx.dirty.clear();
     // all reads, then all writes: one layout for every field of the frame
-    const seen = list.map((g) => measure(ctx, g));
-    list.forEach((g, i) => place(ctx, g, seen[i]));
+    const seen = list.map(([g, text]) => (text && measureText(g)) || measure(ctx, g));
+    list.forEach(([g], i) => place(ctx, g, seen[i]));
     const dt = win.performance.now() - t0;
     if (dt > stats.maxFrameMs) stats.maxFrameMs = dt;
   });
@@ -127,6 +132,19 @@ function px(v) {
 // Positions in 1/64 px, the unit layout works in: a box already where it should be
 // measures a difference of 0 and is not written again.
 const unit = (v) => Math.round(v * 64) / 64;
+
+/**
+ * What a change of the layer's text needs, read: the scroll and the height of the
+ * field's text; null before the field's style was first copied (then all is read).
+ */
+function measureText(f) {
+  const c = f.el;
+  const st = f.layerStyle;
+  if (!f.layer || !st || st.paddingTop === undefined || st.display === 'none') return null;
+  const m = { scroll: [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft] };
+  if (!f.single) m.minHeight = unit(c.scrollHeight - px(st.paddingTop) - px(st.paddingBottom)) + 'px';
+  return m;
+}
 
 /**
  * Reads what the field's layer and badge need, writes nothing: the layer's style copy,
@@ -194,7 +212,7 @@ export function syncScroll(ctx, f) {
     f.layer.scrollTop = f.el.scrollTop;
     f.layer.scrollLeft = f.el.scrollLeft;
     // the field's text grew past the layer's height: the frame sets it again
-    if (!f.single && f.layer.scrollTop < f.el.scrollTop - 1) layoutSoon(ctx, f);
+    if (!f.single && f.layer.scrollTop < f.el.scrollTop - 1) layoutSoon(ctx, f, true);
   } else if (f.editable && f.boxes.length) {
     paintEditable(ctx, f, readText(f).map);
   }
@@ -231,6 +249,7 @@ export function keptPieces(old, now) {
  * `reuse(was, item)` may update the one node that changed in place (true if it did).
  * A kept item takes over the old one's node, and a line's pieces theirs, so the next
  * edit of that line patches it the same way; the new items keep their finding index.
+ * @returns {boolean} whether anything in `box` changed
  */
 function patch(box, old, now, make, reuse) {
   const doc = box.ownerDocument;
@@ -238,7 +257,7 @@ function patch(box, old, now, make, reuse) {
     const frag = doc.createDocumentFragment();
     for (const p of now) frag.appendChild(p.node = make(p, doc));
     box.replaceChildren(frag);
-    return;
+    return true;
   }
   const [head, tail] = keptPieces(old, now);
   const keep = (p, was) => {
@@ -252,10 +271,11 @@ function patch(box, old, now, make, reuse) {
   const fresh = now.slice(head, now.length - tail);
   if (gone.length === 1 && fresh.length === 1 && reuse(gone[0], fresh[0])) {
     fresh[0].node = gone[0].node;
-    return;
+    return true;
   }
   for (const p of gone) p.node.remove();
   for (const p of fresh) box.insertBefore(p.node = make(p, doc), before);
+  return gone.length + fresh.length > 0;
 }
 
 // Pieces: one plain run for another keeps its text node, with the new text.
@@ -302,20 +322,23 @@ export function layerLines(pieces) {
 }
 
 /**
- * Draws the findings of an input or textarea into its layer. Only the pieces that
- * changed are replaced; the layer's other nodes, and so their layout, stay. A
- * multi-line field's layer holds one block per line: an edit lays out and repaints
- * the line it changed, not the whole text.
+ * Draws `findings` (the field's result's unless given) over `text` into the layer of
+ * an input or textarea. Only the pieces that changed are replaced; the layer's other
+ * nodes, and so their layout, stay. A multi-line field's layer holds one block per
+ * line: an edit lays out and repaints the line it changed, not the whole text.
  */
-export function paintLayer(ctx, f, text) {
-  const findings = f.result.findings;
+export function paintLayer(ctx, f, text, findings = f.result.findings) {
   if (text.length > ctx.highlightLimit) {
     if (f.layer) { f.inner.replaceChildren(); f.pieces = null; f.painted = null; f.overLimit = true; hideLayer(f); }
+    f.layerText = undefined;
     return;
   }
   if (!findings.length && !f.layer) return;
   ensureLayer(ctx, f);
   f.overLimit = false;
+  // what the layer shows, which followEdit moves with the next edit
+  f.layerText = text;
+  f.layerFindings = findings;
   const old = f.pieces && f.inner.childNodes.length === f.pieces.length ? f.pieces : null;
   const end = f.single ? text.length : layerEnd(findings, text, f.layerStyle);
   // the same findings over the same text up to the last one: nothing to write
@@ -323,10 +346,102 @@ export function paintLayer(ctx, f, text) {
     && text.startsWith(f.painted.text)) return;
   const pieces = layerPieces(text, findings, end);
   const now = f.single ? pieces : layerLines(pieces);
-  patch(f.inner, old, now, f.single ? makePiece : makeLine, f.single ? reusePiece : reuseLine);
+  const changed = patch(f.inner, old, now, f.single ? makePiece : makeLine, f.single ? reusePiece : reuseLine);
   f.pieces = now;
   f.painted = f.single ? null : { end, findings, text: text.slice(0, end) };
-  layoutSoon(ctx, f); // the layer's scroll follows in the frame, before it is painted
+  if (changed) layoutSoon(ctx, f, true); // the layer's scroll follows in the frame, before it is painted
+}
+
+/**
+ * The edit that made `now` of `old`: `[at, oldEnd, newEnd]`, the part between the two
+ * texts' common start and common end (`old.slice(at, oldEnd)` became
+ * `now.slice(at, newEnd)`).
+ */
+export function textEdit(old, now) {
+  const n = Math.min(old.length, now.length);
+  let at = 0;
+  while (at < n && old.charCodeAt(at) === now.charCodeAt(at)) at++;
+  let s = 0;
+  while (s < n - at && old.charCodeAt(old.length - 1 - s) === now.charCodeAt(now.length - 1 - s)) s++;
+  return [at, old.length - s, now.length - s];
+}
+
+/**
+ * `findings` moved through the edit `[at, oldEnd, newEnd]` (textEdit): those before it
+ * stay, those after it move by the change of length, one around it grows or shrinks
+ * with it, and one it cuts into is left out.
+ */
+export function movedFindings(findings, [at, oldEnd, newEnd]) {
+  const d = newEnd - oldEnd;
+  const out = [];
+  for (const x of findings) {
+    if (x.end <= at) out.push(x);
+    else if (x.start >= oldEnd) out.push(Object.assign({}, x, { start: x.start + d, end: x.end + d }));
+    else if (x.start < at && x.end > oldEnd) out.push(Object.assign({}, x, { end: x.end + d }));
+  }
+  return out;
+}
+
+/**
+ * The person just changed the field's text to `text`: its layer's marks move with the
+ * edit at once (movedFindings), in the input's own task, so the layer changes in the
+ * same frame as the field's text — no mark out of place while the rescan runs, and no
+ * frame of its own. The rescan's answer then writes only what it found different.
+ */
+export function followEdit(ctx, f, text) {
+  const was = f.layerText;
+  if (!f.layer || was === undefined || was === text) return;
+  // typing past the layer's end (after the last finding) moves no mark
+  const p = f.painted;
+  if (p && !f.single && text.startsWith(p.text) && layerEnd(f.layerFindings, text, f.layerStyle) === p.end) {
+    f.layerText = text;
+    return;
+  }
+  const edit = textEdit(was, text);
+  const moved = movedFindings(f.layerFindings, edit);
+  if (!editLine(ctx, f, text, moved, edit)) paintLayer(ctx, f, text, moved);
+}
+
+/**
+ * followEdit's usual case, an edit within one line of a multi-line layer that keeps
+ * every finding: only that line's pieces are made and patched, not the whole text's.
+ * @returns {boolean} false where the whole layer is to be painted instead
+ */
+function editLine(ctx, f, text, moved, [at, oldEnd, newEnd]) {
+  const was = f.layerText;
+  const painted = f.painted;
+  if (f.single || !painted || !f.pieces || f.overLimit || text.length > ctx.highlightLimit
+    || f.inner.childNodes.length !== f.pieces.length || moved.length !== f.layerFindings.length) return false;
+  const d = newEnd - oldEnd;
+  // before the layer's end, which moves with the edit; no line break added or removed
+  const end = painted.end + d;
+  if (at >= painted.end || layerEnd(moved, text, f.layerStyle) !== end
+    || was.lastIndexOf('\n', oldEnd - 1) >= at || text.lastIndexOf('\n', newEnd - 1) >= at) return false;
+  const from = at && text.lastIndexOf('\n', at - 1) + 1;
+  let to = text.indexOf('\n', newEnd);
+  if (to < 0 || to > end) to = end;
+  let line = 0;
+  for (let k = text.indexOf('\n'); k >= 0 && k < from; k = text.indexOf('\n', k + 1)) line++;
+  // the findings on the line, cut to it (one over a line break has a mark on each line)
+  let first = -1;
+  const own = [];
+  moved.forEach((x, k) => {
+    if (x.end <= from || x.start >= to) return;
+    if (first < 0) first = k;
+    own.push({ kind: x.kind, start: Math.max(x.start, from) - from, end: Math.min(x.end, to) - from });
+  });
+  const item = layerLines(layerPieces(text.slice(from, to), own))[0];
+  for (const p of item.pieces) if (p.kind !== undefined) p.i += first;
+  const old = f.pieces[line];
+  if (item.text === old.text) item.pieces.forEach((p, k) => { p.node = old.pieces[k].node; });
+  else reuseLine(old, item);
+  item.node = old.node;
+  f.pieces[line] = item;
+  f.layerText = text;
+  f.layerFindings = moved;
+  f.painted = { end, findings: moved, text: text.slice(0, end) };
+  if (item.text !== old.text) layoutSoon(ctx, f, true);
+  return true;
 }
 
 /** Marks out in the layer the marks of the field's finding `i` (none: -1). */
