@@ -17,7 +17,7 @@ import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
 import { WARM_TEXT } from '../src/protect/warm.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
-import { countKinds, sameCounts, sameFindings, total, OWN } from '../src/protect/util.js';
+import { countKinds, deadline, sameCounts, sameFindings, total, OWN } from '../src/protect/util.js';
 import { anchorOf, badgeBox } from '../src/protect/anchor.js';
 
 const dom = (html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -487,4 +487,52 @@ test('anchor: the badge box of a composite input is the bar narrowed by half a b
   assert.deepEqual(badgeBox({ el: field, anchor: bar }, { width: 20 }), { left: 12, right: 388, top: 500, bottom: 550 });
   const at = badgeOffset(badgeBox({ el: field, anchor: bar }, { width: 20 }), rect(0, 0, 20, 16), false);
   assert.deepEqual(at, { left: 378, top: 492 }, 'the badge inside the bar\'s width, on its top edge');
+});
+
+test('deadline: moving it later arms no timer; the armed one arms itself for the rest', () => {
+  let now = 0;
+  const timers = new Map();
+  let id = 0, armed = 0, cleared = 0;
+  const win = {
+    performance: { now: () => now },
+    setTimeout: (fn, ms) => { armed++; timers.set(++id, { fn, at: now + ms }); return id; },
+    clearTimeout: (t) => { cleared++; timers.delete(t); },
+  };
+  // runs the timers due by `t`, in order
+  const until = (t) => {
+    for (;;) {
+      const next = [...timers].filter(([, x]) => x.at <= t).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!next) break;
+      timers.delete(next[0]);
+      now = next[1].at;
+      next[1].fn();
+    }
+    now = t;
+  };
+  let ran = [];
+  const d = deadline(win, () => ran.push(now));
+  d.after(30);
+  assert.equal(armed, 1);
+  assert.equal(d.pending(), true);
+  // keys every 10 ms: no timer call
+  for (const t of [10, 20, 30 - 1]) { until(t); d.after(30); }
+  assert.deepEqual([armed, cleared, ran], [1, 0, []]);
+  // the armed timer fires at 30 and arms itself for the rest, once
+  until(58);
+  assert.deepEqual([armed, ran], [2, []]);
+  until(59);
+  assert.deepEqual(ran, [59]);
+  assert.equal(d.pending(), false);
+  // an earlier deadline arms anew at once
+  d.after(200);
+  d.after(0);
+  assert.deepEqual([armed, cleared], [4, 1]);
+  until(60);
+  assert.deepEqual(ran, [59, 59]);
+  // cancelled: never runs
+  d.after(10);
+  d.cancel();
+  assert.equal(d.pending(), false);
+  until(1000);
+  assert.deepEqual(ran, [59, 59]);
 });

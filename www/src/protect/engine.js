@@ -3,7 +3,7 @@
 // and the scan of a field after it changed — debounced; in the worker once it is
 // ready (the field's rescanner there, a long text in full), else on the main thread —
 // whose result is shown by the overlay and the badge.
-import { countKinds, emit, fail, readAll, sameCounts, sameFindings, timed, total } from './util.js';
+import { countKinds, deadline, emit, fail, readAll, sameCounts, sameFindings, timed, total } from './util.js';
 import { fmt, kindName } from './messages.js';
 import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
@@ -128,37 +128,52 @@ export function settledNow(ctx, f, text) {
  * runs in the worker once it is ready, else on the main thread.
  */
 function settleLater(ctx, f) {
-  ctx.win.clearTimeout(f.settleTimer);
-  f.settleTimer = ctx.win.setTimeout(timed(ctx, () => {
-    f.settleTimer = 0;
-    if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected || f.timer) return;
-    const { text, map } = readText(f);
-    if (!cached(f, text)) return; // changed meanwhile: its rescan settles it later
-    const seq = f.seq;
-    const settled = () => {
-      if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, f.editable ? readText(f).map : map);
-    };
-    const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
-    const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
-    if (!p) { onMain(); return; }
-    const current = () => stillCurrent(ctx, f, seq) && cached(f, text);
-    p.then(timed(ctx, (d) => {
-      if (!current()) return;
-      if (!f.settled) fromWorker(ctx, f, text, d.result, true);
-      settled();
-    }, 'settle'), () => { if (current()) onMain(); });
-  }, 'settle'), SETTLE_AFTER_MS);
+  if (!f.settle) f.settle = deadline(ctx.win, timed(ctx, () => settle(ctx, f), 'settle'));
+  f.settle.after(SETTLE_AFTER_MS);
+}
+
+function settle(ctx, f) {
+  // (a rescan still to come settles later itself)
+  if (ctx.stopped || ctx.engine !== 'ready' || !f.el.isConnected || rescanDue(f)) return;
+  const { text, map } = readText(f);
+  if (!cached(f, text)) return; // changed meanwhile: its rescan settles it later
+  const seq = f.seq;
+  const settled = () => {
+    if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, f.editable ? readText(f).map : map);
+  };
+  const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
+  const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
+  if (!p) { onMain(); return; }
+  const current = () => stillCurrent(ctx, f, seq) && cached(f, text);
+  p.then(timed(ctx, (d) => {
+    if (!current()) return;
+    if (!f.settled) fromWorker(ctx, f, text, d.result, true);
+    settled();
+  }, 'settle'), () => { if (current()) onMain(); });
 }
 
 /** How long (ms) typing pauses before the preview is made a full scan's result. */
 const SETTLE_AFTER_MS = 800;
 
-/** Rescans the field soon (30 ms after the last change; `now`: next task). */
+/**
+ * Rescans the field soon: 30 ms after the last change (`now`: in the next task). Each
+ * key moves the time on without a timer call of its own (`deadline`).
+ */
 export function schedule(ctx, f, now) {
   if (ctx.stopped || ctx.engine !== 'ready') return;
-  ctx.win.clearTimeout(f.timer);
-  ctx.win.clearTimeout(f.settleTimer);
-  f.timer = ctx.win.setTimeout(timed(ctx, () => { f.timer = 0; rescan(ctx, f); }, 'rescan'), now ? 0 : 30);
+  if (!f.soon) f.soon = deadline(ctx.win, timed(ctx, () => rescan(ctx, f), 'rescan'));
+  f.soon.after(now ? 0 : 30);
+}
+
+/** Whether a rescan of the field is to come (it reads the field's text then). */
+export function rescanDue(f) {
+  return !!f.soon && f.soon.pending();
+}
+
+/** Stops the field's timers (it is no longer protected). */
+export function stopTimers(f) {
+  if (f.soon) f.soon.cancel();
+  if (f.settle) f.settle.cancel();
 }
 
 /**

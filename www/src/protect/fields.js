@@ -3,12 +3,12 @@
 // out), the record kept per field (policy, fail-open, hints, last result, UI), the
 // listeners that rescan it, and the observers that follow the page as it changes
 // (fields added late, removed, resized).
-import { OWN, listen, timed } from './util.js';
+import { OWN, deadline, listen, timed } from './util.js';
 import { readText } from './text.js';
 import { addNotice, announce, showFailed } from './notices.js';
 import { followEdit, layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
-import { schedule, settledNow } from './engine.js';
+import { rescanDue, schedule, settledNow, stopTimers } from './engine.js';
 import { shadowRootOf } from './egress.js';
 
 /**
@@ -153,11 +153,11 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     cacheKey: null,
     cacheAllow: '',
     settled: false,
-    settleTimer: 0,
+    settle: null, // when the preview is made a full scan's result (engine.js)
     counts: {},
     seq: 0,
     composing: false,
-    timer: 0,
+    soon: null, // when the field is rescanned after a change (engine.js)
     layer: null,
     inner: null,
     anchor: null,
@@ -228,8 +228,7 @@ export function attach(ctx, e) {
 
 /** Stops protecting a field and removes its UI. */
 export function detach(ctx, f) {
-  ctx.win.clearTimeout(f.timer);
-  ctx.win.clearTimeout(f.settleTimer);
+  stopTimers(f);
   for (const o of f.off) o();
   if (f.layer) f.layer.remove();
   if (f.badge) f.badge.remove();
@@ -259,19 +258,16 @@ function followValues(ctx) {
   const { win } = ctx;
   const check = () => {
     for (const f of ctx.fields.values()) {
-      if (f.editable || f.timer || !f.el.isConnected) continue; // a pending rescan reads the value anyway
+      if (f.editable || rescanDue(f) || !f.el.isConnected) continue; // a rescan to come reads the value anyway
       const v = f.el.value;
       if (f.seen !== v) { if (f.seen !== undefined && !f.composing) schedule(ctx, f); f.seen = v; }
     }
   };
-  let timer = 0;
   // each event (re)starts the wait: the check runs once things pause
-  const soon = (e) => {
-    win.clearTimeout(timer);
-    timer = win.setTimeout(() => { timer = 0; if (!ctx.stopped) check(); }, FOLLOW_AFTER_MS[e.type]);
-  };
+  const later = deadline(win, () => { if (!ctx.stopped) check(); });
+  const soon = (e) => later.after(FOLLOW_AFTER_MS[e.type]);
   const poll = win.setInterval(() => { if (!ctx.stopped) check(); }, FOLLOW_POLL_MS);
-  ctx.cleanups.push(() => { win.clearTimeout(timer); win.clearInterval(poll); });
+  ctx.cleanups.push(() => { later.cancel(); win.clearInterval(poll); });
   for (const type of Object.keys(FOLLOW_AFTER_MS)) listen(ctx, ctx.doc, type, soon, true);
   listen(ctx, ctx.doc, 'change', check, true);
   listen(ctx, ctx.doc, 'focusin', check, true);

@@ -68,6 +68,39 @@ export function timed(ctx, fn, label) {
   };
 }
 
+/**
+ * A timer whose deadline every key moves on (`after(ms)`: run `fn` that long from now,
+ * not when asked before). Moving it later only notes the new deadline: the timer armed
+ * before, when it fires, arms itself again for the rest. So a key costs no setTimeout
+ * and clearTimeout of its own; only a deadline earlier than the armed one arms anew.
+ * @returns {{ after(ms: number): void, cancel(): void, pending(): boolean }}
+ */
+export function deadline(win, fn) {
+  let timer = 0;
+  let due = 0; // when fn is to run (performance.now())
+  let fires = 0; // when the armed timer fires
+  const run = () => {
+    timer = 0;
+    const left = due - win.performance.now();
+    if (left >= 1) { fires = due; timer = win.setTimeout(run, left); return; }
+    fn();
+  };
+  return {
+    after(ms) {
+      due = win.performance.now() + ms;
+      if (timer && fires <= due) return;
+      if (timer) win.clearTimeout(timer);
+      fires = due;
+      timer = win.setTimeout(run, ms);
+    },
+    cancel() {
+      if (timer) win.clearTimeout(timer);
+      timer = 0;
+    },
+    pending: () => timer !== 0,
+  };
+}
+
 /** addEventListener, undone by stop(). */
 export function listen(ctx, target, type, fn, capture) {
   target.addEventListener(type, fn, capture);
