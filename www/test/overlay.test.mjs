@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { followEdit, keptPieces, layerEnd, layerLines, layerPieces, movedFindings, openMark, paintLayer, textEdit } from '../src/protect/overlay.js';
+import { followEdit, keptPieces, layerEnd, layerLines, layerPieces, movedFindings, openMark, paintLayer, paintResult, textEdit } from '../src/protect/overlay.js';
 
 test('kept pieces: equal runs at both ends, never overlapping', () => {
   const p = (text, kind) => ({ text, kind });
@@ -254,4 +254,19 @@ test('followEdit equals a paint of the moved findings for random texts, findings
       text = now;
     }
   }
+});
+
+test('a result for an older text is drawn over the text the field holds now', () => {
+  const older = 'Hallo Anna\nMail a@b.de';
+  const { ctx, f } = field(older);
+  const at = (t, v) => ({ start: t.indexOf(v), end: t.indexOf(v) + v.length });
+  f.result.findings = [{ kind: 'person', ...at(older, 'Anna') }, { kind: 'email', ...at(older, 'a@b.de') }];
+  // the person typed on while it was scanned
+  f.el.value = 'Hallo, Anna\nMail a@b.de';
+  paintResult(ctx, f, older);
+  assert.deepEqual(shown(f), ['Hallo, [person#0:Anna]', 'Mail [email#1:a@b.de]']);
+  assert.equal(f.layerText, f.el.value);
+  f.el.value = older;
+  paintResult(ctx, f, older);
+  assert.deepEqual(shown(f), ['Hallo [person#0:Anna]', 'Mail [email#1:a@b.de]']);
 });

@@ -7,7 +7,7 @@ import { countKinds, deadline, emit, fail, readAll, sameCounts, sameFindings, ti
 import { fmt, kindName } from './messages.js';
 import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
-import { paintEditable, paintLayer } from './overlay.js';
+import { paintEditable, paintResult } from './overlay.js';
 import { closePopup, updateBadge } from './badge.js';
 import { forget, remember } from './egress.js';
 import { mark } from '../marks.js';
@@ -238,7 +238,7 @@ function show(ctx, f, text, map) {
   }
   if (ctx.highlight) {
     if (f.editable) paintEditable(ctx, f, map);
-    else paintLayer(ctx, f, text);
+    else paintResult(ctx, f, text);
   }
   updateBadge(ctx, f);
 }

@@ -353,6 +353,17 @@ export function paintLayer(ctx, f, text, findings = f.result.findings) {
 }
 
 /**
+ * Draws the field's result, found for `text`, over the text the field holds now: when
+ * the person typed on while it was scanned, its findings move through that edit, so
+ * the layer never goes back to an older text than the one followEdit drew.
+ */
+export function paintResult(ctx, f, text) {
+  const now = f.el.value;
+  if (typeof now !== 'string' || now === text) paintLayer(ctx, f, text);
+  else paintLayer(ctx, f, now, movedFindings(f.result.findings, textEdit(text, now)));
+}
+
+/**
  * The edit that made `now` of `old`: `[at, oldEnd, newEnd]`, the part between the two
  * texts' common start and common end (`old.slice(at, oldEnd)` became
  * `now.slice(at, newEnd)`).
