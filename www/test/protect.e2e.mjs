@@ -322,6 +322,21 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   const stats = await page.evaluate(() => window.PiiVeil.page.stats);
   assert.ok(stats.workerScans > stats0.workerScans + 5, 'the keystrokes were rescanned in the worker');
   assert.equal(stats.mainScans, stats0.mainScans, 'and not on the main thread');
+  // Typed before the findings: the layer follows in the input's own task, before any
+  // rescan (what it draws is the field's text, its marks on the same values).
+  const followed = await page.evaluate(() => {
+    const ta = document.getElementById('m');
+    const layer = () => [...ta.nextElementSibling.firstChild.children].map((d) => d.textContent.replace('\u200b', '')).join('\n');
+    ta.focus();
+    const out = [];
+    for (const [at, put] of [[() => 0, 'Hallo! '], [() => 7, 'Nochmals: '], [() => ta.value.indexOf(', IBAN'), ' (privat)']]) {
+      ta.setSelectionRange(at(), at());
+      document.execCommand('insertText', false, put);
+      out.push({ prefix: ta.value.startsWith(layer()), marks: [...ta.nextElementSibling.querySelectorAll('mark')].map((m) => m.textContent) });
+    }
+    return out;
+  });
+  for (const f of followed) assert.deepEqual(f, { prefix: true, marks: [V.emailDe, V.ibanDe] });
   // Content put above the form moves the field without resizing it: badge and layer follow.
   const corner = () => page.evaluate(() => {
     const ta = document.getElementById('m').getBoundingClientRect();
