@@ -25,7 +25,7 @@ function field(text) {
   const el = document.getElementById('t');
   el.value = text;
   const ctx = {
-    doc: document, win: Object.assign(window, { requestAnimationFrame: () => 1, performance: { now: () => 0 } }),
+    doc: document, win: Object.assign(window, { requestAnimationFrame: () => 1, performance: { now: () => 0 }, getComputedStyle: () => ({}) }),
     highlightLimit: 1e6, dirty: new Map(), frame: 0, fields: new Map(), stats: { maxFrameMs: 0 },
   };
   return { ctx, f: { el, single: false, result: { findings: [] } } };
@@ -269,4 +269,14 @@ test('a result for an older text is drawn over the text the field holds now', ()
   f.el.value = older;
   paintResult(ctx, f, older);
   assert.deepEqual(shown(f), ['Hallo [person#0:Anna]', 'Mail [email#1:a@b.de]']);
+});
+
+test('a new layer has the field\'s text styles before its first frame', () => {
+  const { ctx, f } = field('Hallo Anna');
+  ctx.win.getComputedStyle = () => ({ fontFamily: 'monospace', fontSize: '13px', lineHeight: '17px', wordBreak: 'normal' });
+  f.result.findings = [{ kind: 'person', start: 6, end: 10 }];
+  paintLayer(ctx, f, 'Hallo Anna');
+  const st = f.layer.style;
+  assert.deepEqual([st.fontFamily, st.fontSize, st.lineHeight, st.whiteSpace, st.left], ['monospace', '13px', '17px', 'pre-wrap', '0px']);
+  assert.equal(f.layerStyle.fontFamily, 'monospace', 'the frame writes only what differs from it');
 });

@@ -84,7 +84,21 @@ function ensureLayer(ctx, f) {
   // What was last written to the layer's style (overlay only writes what differs);
   // placed at 0,0 so the first frame measures from a known place.
   f.layerStyle = {};
-  setStyle(f.layer, f.layerStyle, { left: '0px', top: '0px' });
+  setStyle(f.layer, f.layerStyle, Object.assign(textStyle(ctx.win.getComputedStyle(f.el), f), { left: '0px', top: '0px' }));
+}
+
+/**
+ * The field's computed styles that lay out its text, for its layer. Copied when the
+ * layer is made too (a style read, no layout): the text put into it is then laid out
+ * in the field's font from the start, not first in the page's and again in the frame.
+ */
+function textStyle(cs, f) {
+  const style = {};
+  for (const k of COPY) style[k] = cs[k];
+  style.whiteSpace = f.single ? 'pre' : 'pre-wrap';
+  style.overflowWrap = f.single ? 'normal' : 'break-word';
+  style.wordBreak = cs.wordBreak;
+  return style;
 }
 
 /** Writes the properties of `values` that differ from `last` (what was written before). */
@@ -155,11 +169,7 @@ function measure(ctx, f) {
   const cs = ctx.win.getComputedStyle(c);
   const m = { rtl: cs.direction === 'rtl' };
   if (f.layer && f.layerStyle) {
-    const style = {};
-    for (const k of COPY) style[k] = cs[k];
-    style.whiteSpace = f.single ? 'pre' : 'pre-wrap';
-    style.overflowWrap = f.single ? 'normal' : 'break-word';
-    style.wordBreak = cs.wordBreak;
+    const style = textStyle(cs, f);
     // The field's client box minus its scrollbar, so lines wrap at the same width.
     style.width = (c.clientWidth + px(cs.borderLeftWidth) + px(cs.borderRightWidth)) + 'px';
     style.height = (c.clientHeight + px(cs.borderTopWidth) + px(cs.borderBottomWidth)) + 'px';
