@@ -66,11 +66,27 @@ const field = (text) => `<textarea id="m" rows="20" cols="80">${text}</textarea>
 const pageHtml = (src, extra, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
 <script>addEventListener('pii-veil:ready', () => {
   window.__ready = performance.now();
+  console.debug('bench:ready');
   // when protect()'s worker says ready (it builds its scanner: then typing is rescanned there)
-  const t = setInterval(() => { const s = window.PiiVeil.page && window.PiiVeil.page.stats; if (s && s.workerReady) { window.__workerReady = performance.now(); clearInterval(t); } }, 5);
+  const t = setInterval(() => { const s = window.PiiVeil.page && window.PiiVeil.page.stats; if (s && s.workerReady) { window.__workerReady = performance.now(); console.debug('bench:worker'); clearInterval(t); } }, 5);
 }, true);
-addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);</script>
+addEventListener('pii-veil:findings', () => { if (!window.__first) { window.__first = performance.now(); console.debug('bench:first'); } }, true);</script>
 <script src="/dist/${src}" data-protect ${extra}></script><title>bench</title></head><body>${body}</body></html>`;
+
+// What a page says on the console (`console.debug('bench:<what>')` from its ready,
+// findings and worker-ready listeners), waited for without evaluating anything in the
+// page: the start-up shares its main thread. (Playwright's waitForFunction first
+// evaluates its injected script there, a 10–20 ms task that could fall into the
+// module's download.) Listen before the page is opened.
+function said(page) {
+  const heard = new Set();
+  page.on('console', (m) => { const t = m.text(); if (t.startsWith('bench:')) heard.add(t.slice(6)); });
+  return async (what, ms) => {
+    for (const t0 = Date.now(); !heard.has(what); await new Promise((r) => setTimeout(r, 5))) {
+      if (Date.now() - t0 > ms) throw new Error(`the page did not say '${what}' within ${ms} ms`);
+    }
+  };
+}
 
 // The start-up phases pii-veil marks (src/marks.js), in ms after `from`; a build
 // without the marks gives none.
@@ -98,16 +114,17 @@ async function coldStart(src, extra, later, head) {
 // The page at `url` (pageHtml with the script `src`) opened once in `page`: times as
 // `coldStart` gives them.
 async function startUp(page, url, src, later) {
+  const until = said(page);
   await page.goto(url);
-  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+  await until('ready', 60000);
   if (later) {
     await page.waitForTimeout(1000);
     await page.evaluate(() => document.getElementById('m').addEventListener('input', () => { window.__input = performance.now(); }, { once: true }));
     await page.click('#m');
     await page.keyboard.insertText(MESSAGE);
   }
-  await page.waitForFunction(() => window.__first, null, { timeout: 60000 });
-  await page.waitForFunction(() => window.__workerReady, null, { timeout: 20000 }).catch(() => { /* no worker: no phase */ });
+  await until('first', 60000);
+  await until('worker', 20000).catch(() => { /* no worker: no phase */ });
   const { wasm, workerReady, ...r } = await page.evaluate((src) => {
     const e = performance.getEntriesByType('resource').find((x) => x.name.endsWith('/dist/' + src));
     const m = performance.getEntriesByType('resource').find((x) => /\/pii-veil(\.lite)?\.wasm$/.test(x.name));
@@ -205,11 +222,12 @@ async function viteApp() {
     'index.html': `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head>
 <body>${field(MESSAGE)}<script type="module" src="/src/main.js"></script></body></html>`,
     'src/main.js': `import { protect } from 'pii-veil';
-addEventListener('pii-veil:findings', () => { if (!window.__first) window.__first = performance.now(); }, true);
+addEventListener('pii-veil:findings', () => { if (!window.__first) { window.__first = performance.now(); console.debug('bench:first'); } }, true);
 const h = protect(document);
 h.ready.then(() => {
   window.__ready = performance.now();
-  const t = setInterval(() => { if (h.stats.workerReady) { window.__workerReady = performance.now(); clearInterval(t); } }, 5);
+  console.debug('bench:ready');
+  const t = setInterval(() => { if (h.stats.workerReady) { window.__workerReady = performance.now(); console.debug('bench:worker'); clearInterval(t); } }, 5);
 });
 `,
   }, packTarball());
@@ -221,9 +239,11 @@ h.ready.then(() => {
       const ctx = await launchChromium();
       try {
         const page = await ctx.newPage();
+        const until = said(page);
         await page.goto(app.url);
-        await page.waitForFunction(() => window.__first && window.__ready, null, { timeout: 60000 });
-        await page.waitForFunction(() => window.__workerReady, null, { timeout: 20000 }).catch(() => { /* no worker: no phase */ });
+        await until('ready', 60000);
+        await until('first', 60000);
+        await until('worker', 20000).catch(() => { /* no worker: no phase */ });
         const { workerReady, ...r } = await page.evaluate(() => {
           const res = performance.getEntriesByType('resource');
           const js = res.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
