@@ -152,11 +152,20 @@ const unit = (v) => Math.round(v * 64) / 64;
  * field's text; null before the field's style was first copied (then all is read).
  */
 function measureText(f) {
-  const c = f.el;
   const st = f.layerStyle;
   if (!f.layer || !st || st.paddingTop === undefined || st.display === 'none') return null;
-  const m = { scroll: [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft] };
-  if (!f.single) m.minHeight = unit(c.scrollHeight - px(st.paddingTop) - px(st.paddingBottom)) + 'px';
+  return measureScroll(f, {}, st);
+}
+
+/**
+ * Into `m`: the scroll of the field and of its layer, and for a multi-line field the
+ * height of its text, which runs on past the layer's (layerEnd): the layer's inner box
+ * is kept as tall. `pad`: the field's computed padding, or the layer's copy of it.
+ */
+function measureScroll(f, m, pad) {
+  const c = f.el;
+  m.scroll = [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft];
+  if (!f.single) m.minHeight = unit(c.scrollHeight - px(pad.paddingTop) - px(pad.paddingBottom)) + 'px';
   return m;
 }
 
@@ -182,9 +191,7 @@ function measure(ctx, f) {
       const b = c.getBoundingClientRect();
       style.left = unit(px(f.layerStyle.left) + b.left - a.left) + 'px';
       style.top = unit(px(f.layerStyle.top) + b.top - a.top) + 'px';
-      m.scroll = [c.scrollTop, c.scrollLeft, f.layer.scrollTop, f.layer.scrollLeft];
-      // as tall as the field's text, which runs on past the layer's (layerEnd)
-      if (!f.single) m.minHeight = unit(c.scrollHeight - px(cs.paddingTop) - px(cs.paddingBottom)) + 'px';
+      measureScroll(f, m, cs);
     } else if (!hidden) m.again = true; // shown now: measured in the next frame
     m.style = style;
   }
