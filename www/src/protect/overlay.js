@@ -264,8 +264,8 @@ export function keptPieces(old, now) {
  * Replaces in `box` the nodes of the items (pieces or lines) that changed from `old`
  * (each with its `node`) to `now`, keeping the rest: `make(item, doc)` makes a node, and
  * `reuse(was, item)` may update the one node that changed in place (true if it did).
- * A kept item takes over the old one's node, and a line's pieces theirs, so the next
- * edit of that line patches it the same way; the new items keep their finding index.
+ * A kept item takes over the old one's nodes (keepNodes), so the next edit of a kept
+ * line patches it the same way; the new items keep their finding index.
  * @returns {boolean} whether anything in `box` changed
  */
 function patch(box, old, now, make, reuse) {
@@ -277,12 +277,8 @@ function patch(box, old, now, make, reuse) {
     return true;
   }
   const [head, tail] = keptPieces(old, now);
-  const keep = (p, was) => {
-    p.node = was.node;
-    if (p.pieces) p.pieces.forEach((q, k) => { q.node = was.pieces[k].node; });
-  };
-  for (let k = 0; k < head; k++) keep(now[k], old[k]);
-  for (let k = 0; k < tail; k++) keep(now[now.length - 1 - k], old[old.length - 1 - k]);
+  for (let k = 0; k < head; k++) keepNodes(now[k], old[k]);
+  for (let k = 0; k < tail; k++) keepNodes(now[now.length - 1 - k], old[old.length - 1 - k]);
   const before = tail ? old[old.length - tail].node : null;
   const gone = old.slice(head, old.length - tail);
   const fresh = now.slice(head, now.length - tail);
@@ -293,6 +289,12 @@ function patch(box, old, now, make, reuse) {
   for (const p of gone) p.node.remove();
   for (const p of fresh) box.insertBefore(p.node = make(p, doc), before);
   return gone.length + fresh.length > 0;
+}
+
+/** `item` (a piece or a line equal to `was`) takes over the node of `was`, and a line its pieces' nodes. */
+function keepNodes(item, was) {
+  item.node = was.node;
+  if (item.pieces) item.pieces.forEach((p, k) => { p.node = was.pieces[k].node; });
 }
 
 // Pieces: one plain run for another keeps its text node, with the new text.
@@ -461,9 +463,8 @@ function editLine(ctx, f, text, moved, [at, oldEnd, newEnd]) {
   const item = layerLines(layerPieces(text.slice(from, to), own))[0];
   for (const p of item.pieces) if (p.kind !== undefined) p.i += first;
   const old = f.pieces[line];
-  if (item.text === old.text) item.pieces.forEach((p, k) => { p.node = old.pieces[k].node; });
-  else reuseLine(old, item);
-  item.node = old.node;
+  if (item.text === old.text) keepNodes(item, old);
+  else { reuseLine(old, item); item.node = old.node; }
   f.pieces[line] = item;
   f.layerText = text;
   f.layerFindings = moved;
