@@ -259,7 +259,7 @@ impl Values {
         let key = |x: &Value| &keys[x.at as usize..(x.at + x.len) as usize];
         // Sorted by spelling; of the candidates with one spelling, the first is the
         // value's model.
-        v.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.model.cmp(&b.model)));
+        crate::sort::sort_by(&mut v, |a, b| key(a).cmp(key(b)).then(a.model.cmp(&b.model)));
         v.dedup_by(|later, kept| key(later) == key(kept));
         let mut first = [0u32; 257];
         let bits = (usize::BITS - v.len().leading_zeros() + 6).clamp(10, HEAD_BITS);

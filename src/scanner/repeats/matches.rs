@@ -95,7 +95,7 @@ pub(super) fn matches_in(
 /// values cover the same characters, the one ending first in the spelling (then the
 /// longer there) wins. Sorted by start.
 pub(super) fn with_matches(mut kept: Vec<Candidate>, values: &Values, mut found: Vec<Match>) -> Vec<Candidate> {
-    found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.q, m.p));
+    crate::sort::sort_by_key(&mut found, |m| (m.start, std::cmp::Reverse(m.end), m.q, m.p, m.x));
     let mut added: Vec<Candidate> = Vec::new();
     for m in found {
         if added.last().is_some_and(|c| c.end > m.start) {
@@ -107,7 +107,7 @@ pub(super) fn with_matches(mut kept: Vec<Candidate>, values: &Values, mut found:
     }
     if !added.is_empty() {
         kept.append(&mut added);
-        kept.sort_by_key(|c| c.start);
+        crate::sort::sort_by_key(&mut kept, |c| c.start);
     }
     kept
 }
