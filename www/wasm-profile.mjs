@@ -62,7 +62,25 @@ for (const s of sections.sort((a, b) => b.size - a.size)) console.log(`  ${s.nam
 if (funcNames.size) {
   // Rust's legacy mangling: _ZN <len><ident>… E, with $LT$-style escapes.
   const escapes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+  // Rust's v0 mangling (_R…), read only as far as a profile needs: the identifiers in
+  // the order they are written (crate, modules, type, method), with disambiguators
+  // (`s…_`) and back references (`B…_`) skipped, joined with `::`.
+  const demangleV0 = (n) => {
+    const parts = [];
+    for (let i = 2; i < n.length;) {
+      const skip = /^[sB][0-9A-Za-z]*_/.exec(n.slice(i));
+      if (skip) { i += skip[0].length; continue; }
+      const len = /^\d+/.exec(n.slice(i));
+      if (!len) { i++; continue; }
+      i += len[0].length;
+      if (n[i] === '_') i++;
+      if (len[0] !== '0') parts.push(n.slice(i, i + Number(len[0])));
+      i += Number(len[0]);
+    }
+    return parts.join('::');
+  };
   const demangle = (n) => {
+    if (n.startsWith('_R')) return demangleV0(n);
     if (!n.startsWith('_ZN')) return n;
     const parts = [];
     for (let i = 3; i < n.length && n[i] !== 'E';) {
@@ -77,10 +95,7 @@ if (funcNames.size) {
   };
   const fns = bodies.map(([s, e], i) => ({ name: demangle(funcNames.get(i + imported) ?? `func${i + imported}`), size: e - s }));
   const crateOf = (n) => {
-    // v0 mangling (the prebuilt standard library): the first crate root named in it
-    const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)/.exec(n);
-    if (v0) return n.substr(v0.index + v0[0].length, Number(v0[1]));
-    if (n.startsWith('__wbindgen_describe')) return '(wasm-bindgen descriptors, not shipped)';
+    if (n.startsWith('__wbindgen_describe') || n.includes('WasmDescribe')) return '(wasm-bindgen descriptors, not shipped)';
     const m = /^(?:<)?(?:&)?(?:mut )?([a-z_][a-z0-9_]*)(?:::|$)/.exec(n.replace(/^core::ptr::drop_in_place<(.*)>$/, '$1'));
     return m ? m[1] : '(other)';
   };
