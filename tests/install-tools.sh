@@ -23,6 +23,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The pinned toolchain of the shipped modules (Cargo.toml, wasm-toolchain) with the
+#     standard library's source, which www/build.sh builds with the module.
+wasm_toolchain=$(awk -F'"' '/^wasm-toolchain = /{ print $2; exit }' Cargo.toml)
+if ! rustup toolchain list | grep -q "^$wasm_toolchain-" \
+  || ! rustup component list --installed --toolchain "$wasm_toolchain" | grep -qx rust-src; then
+  say "installing the toolchain $wasm_toolchain with rust-src"
+  rustup toolchain install "$wasm_toolchain" --profile minimal --component rust-src
+fi
+
 # 2. Chromium and its driver (Debian packages). Never Debian's binaryen: its wasm-opt
 #    corrupts wasm-bindgen output; wasm-opt comes from npm below.
 if [ $want_browser = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then

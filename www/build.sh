@@ -13,6 +13,12 @@ bash tests/install-tools.sh --no-browser
 
 # wasm-opt from npm binaryen@132 first on PATH: wasm-pack takes whatever wasm-opt it finds.
 export PATH="$root/www/node_modules/.bin:$PATH"
+# The pinned toolchain (Cargo.toml, wasm-toolchain) builds the standard library with the
+# module, with panics that trap at once: no panic messages or locations in the module.
+RUSTUP_TOOLCHAIN=$(awk -F'"' '/^wasm-toolchain = /{ print $2; exit }' Cargo.toml)
+export RUSTUP_TOOLCHAIN
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 # --mode no-install: a wasm-bindgen-cli mismatch fails instead of a silent 3-minute build.
 wasm-pack --log-level warn build --target web --mode no-install --profile wasm-release \
   --out-dir pkg --out-name pii_veil --no-pack --no-typescript
