@@ -15,10 +15,14 @@ bash tests/install-tools.sh --no-browser
 export PATH="$root/www/node_modules/.bin:$PATH"
 # The pinned toolchain (Cargo.toml, wasm-toolchain) builds the standard library with the
 # module, with panics that trap at once: no panic messages or locations in the module.
+# The few source paths left (locations nothing reads) name no folder of this machine:
+# the same source gives the same module, and the same SRI hash, wherever it is built.
 RUSTUP_TOOLCHAIN=$(awk -F'"' '/^wasm-toolchain = /{ print $2; exit }' Cargo.toml)
 export RUSTUP_TOOLCHAIN
+sysroot=$(rustc --print sysroot)
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort \
+--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc --remap-path-prefix=$root="
 # --mode no-install: a wasm-bindgen-cli mismatch fails instead of a silent 3-minute build.
 wasm-pack --log-level warn build --target web --mode no-install --profile wasm-release \
   --out-dir pkg --out-name pii_veil --no-pack --no-typescript
