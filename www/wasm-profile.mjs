@@ -11,7 +11,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(root, 'target/wasm32-unknown-unknown/wasm-release/pii_veil.wasm');
+const file = args.find((a) => !a.startsWith('--')) ?? join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'wasm32-unknown-unknown/wasm-release/pii_veil.wasm');
 const top = Number((args.find((a) => a.startsWith('--top=')) ?? '--top=25').slice(6));
 const bytes = readFileSync(file);
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

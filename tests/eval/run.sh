@@ -16,7 +16,7 @@ trap 'rm -rf "$out"' EXIT
 for set in handwritten-dev dev; do
   [ -f "$eval_dir/$set.jsonl" ] || continue
   echo "== $set.jsonl"
-  "$root/target/release/pii-veil" scan < "$eval_dir/$set.jsonl" > "$out/$set.pred"
+  "${CARGO_TARGET_DIR:-$root/target}/release/pii-veil" scan < "$eval_dir/$set.jsonl" > "$out/$set.pred"
   python3 "$eval_dir/score.py" --gold "$eval_dir/$set.jsonl" --pred "$out/$set.pred" "$@"
   echo
 done
