@@ -216,6 +216,7 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 
 /// One distinct value: where its canonical spelling is in [`Values::keys`], the first
 /// candidate with it (its model) and whether it is short (matched only as written).
+#[derive(Debug, Clone)]
 struct Value {
     at: u32,
     len: u32,
@@ -225,6 +226,7 @@ struct Value {
 
 /// The distinct values of `kept`, sorted by canonical spelling, for finding every value
 /// that starts at a place of the text.
+#[derive(Debug, Clone)]
 struct Values {
     /// The canonical spellings of the values, one after the other.
     keys: Vec<u8>,

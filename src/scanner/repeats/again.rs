@@ -18,6 +18,10 @@
 //!
 //! Any other change of the values means a value can appear or disappear anywhere:
 //! the whole text is read again.
+//!
+//! The values themselves are made of the findings' texts alone: while those are the
+//! same, in the same order (typing outside the findings), the last ones are taken
+//! again instead of being made anew.
 
 use super::{matches_in, separator, with_matches, Match, Values, ASCII, SEP};
 use crate::types::Candidate;
@@ -40,9 +44,31 @@ pub(in crate::scanner) struct Memo {
     /// The text of the model of every short value, one after the other.
     written: Vec<u8>,
     found: Vec<Match>,
+    /// The findings' texts the values were made of, one after the other, and where
+    /// each ends there.
+    texts: Vec<u8>,
+    ends: Vec<u32>,
+    /// Those values, taken again while the findings' texts are the same.
+    last: Option<Values>,
 }
 
 impl Memo {
+    /// The values of `kept` in `text`: the last text's when the findings' texts are
+    /// the same, in the same order ([`Values::new`] reads nothing else), else new ones.
+    fn values_for(&mut self, text: &str, kept: &[Candidate]) -> Values {
+        let mut from = 0;
+        let same = self.ends.len() == kept.len()
+            && kept.iter().zip(&self.ends).all(|(c, &end)| {
+                let was = &self.texts[from..end as usize];
+                from = end as usize;
+                text.as_bytes()[c.start..c.end] == *was
+            });
+        match self.last.take() {
+            Some(values) if same => values,
+            _ => Values::new(text, kept),
+        }
+    }
+
     /// True if `values` (of `kept` in `text`) are the ones of the last text.
     fn same_values(&self, text: &str, kept: &[Candidate], values: &Values) -> bool {
         if !self.valid || self.values.len() != values.v.len() {
@@ -85,6 +111,12 @@ impl Memo {
         }
         self.found.clear();
         self.found.extend_from_slice(found);
+        self.texts.clear();
+        self.ends.clear();
+        for c in kept {
+            self.texts.extend_from_slice(&text.as_bytes()[c.start..c.end]);
+            self.ends.push(self.texts.len() as u32);
+        }
     }
 }
 
@@ -98,7 +130,7 @@ pub(in crate::scanner) fn with_repeats_again(
     memo: &mut Memo,
     edit: Option<Edit>,
 ) -> Vec<Candidate> {
-    let values = Values::new(text, &kept);
+    let values = memo.values_for(text, &kept);
     let mut found = Vec::new();
     let zone =
         edit.filter(|_| memo.same_values(text, &kept, &values)).map(|e| zone(text, &memo.spans, &kept, &values, e));
@@ -119,7 +151,9 @@ pub(in crate::scanner) fn with_repeats_again(
         None => matches_in(text, &kept, &values, 0..text.len(), &mut found),
     }
     memo.save(text, &kept, &values, &found);
-    with_matches(kept, &values, found)
+    let kept = with_matches(kept, &values, found);
+    memo.last = Some(values);
+    kept
 }
 
 /// The places looked at again: `from..to` of the new text, `from..old_to` of the old
@@ -212,6 +246,46 @@ mod tests {
 
     fn text_of(parts: &[usize]) -> String {
         parts.iter().map(|&p| PARTS[p]).collect()
+    }
+
+    /// Typing outside the findings takes the last values again; a finding whose text
+    /// changed, or one more, makes them anew (and each time they are those of the text).
+    #[test]
+    fn values_are_taken_again_while_the_findings_texts_are_the_same() {
+        let kept_at = |text: &str, values: &[&str]| -> Vec<Candidate> {
+            values
+                .iter()
+                .map(|v| {
+                    let s = text.find(v).unwrap();
+                    Candidate::new(Kind::Phone, s, s + v.len(), 0.5)
+                })
+                .collect()
+        };
+        let same = |a: &Values, b: &Values| a.keys == b.keys && a.v.len() == b.v.len() && a.first == b.first;
+        let old = "Tel 0664 123 4567, Fax 0664 123 4568.";
+        let mut memo = Memo::default();
+        with_repeats_again(old, kept_at(old, &["0664 123 4567", "0664 123 4568"]), &mut memo, None);
+        // Mark the kept values to see whether they come back.
+        memo.last.as_mut().unwrap().bits = 99;
+        let typed = "Hallo! Tel 0664 123 4567, Fax 0664 123 4568. Danke";
+        let kept = kept_at(typed, &["0664 123 4567", "0664 123 4568"]);
+        let again = memo.values_for(typed, &kept);
+        assert_eq!(again.bits, 99, "the same findings' texts: the last values");
+        assert!(same(&again, &Values::new(typed, &kept)));
+        memo.last = Some(again);
+        for (text, values) in [
+            ("Tel 0664 123 4567, Fax 0664 123 4569.", &["0664 123 4567", "0664 123 4569"][..]),
+            ("Tel 0664 123 4567, Fax 0664 123 4568, 0664 1", &["0664 123 4567", "0664 123 4568", "0664 1"][..]),
+            ("Tel 0664 123 4567", &["0664 123 4567"][..]),
+        ] {
+            memo.last.as_mut().unwrap().bits = 99;
+            let kept = kept_at(text, values);
+            let new = memo.values_for(text, &kept);
+            assert_ne!(new.bits, 99, "{text}: made anew");
+            assert!(same(&new, &Values::new(text, &kept)));
+            memo.save(text, &kept, &new, &[]);
+            memo.last = Some(new);
+        }
     }
 
     proptest::proptest! {
