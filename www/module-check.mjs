@@ -3,7 +3,7 @@
 // - the standard library's panic messages ("index out of bounds", "capacity overflow",
 //   `unwrap()` on None): they are there when the module was built against the prebuilt
 //   standard library instead of with its own, whose panics trap at once (www/build.sh,
-//   `wasm-toolchain` in Cargo.toml) — 19 KB brotli of messages, locations and the code
+//   `wasm-toolchain` in Cargo.toml) — 20 KB brotli of messages, locations and the code
 //   that formats them;
 // - a folder of the machine that built it (the checkout, $HOME, the toolchain's): the
 //   source paths are remapped, so a module's bytes and SRI hash do not depend on where
