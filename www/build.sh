@@ -19,10 +19,13 @@ export PATH="$root/www/node_modules/.bin:$PATH"
 # the same source gives the same module, and the same SRI hash, wherever it is built.
 RUSTUP_TOOLCHAIN=$(awk -F'"' '/^wasm-toolchain = /{ print $2; exit }' Cargo.toml)
 export RUSTUP_TOOLCHAIN
-sysroot=$(rustc --print sysroot)
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort \
---remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$sysroot=/rustc --remap-path-prefix=$root="
+flags=(-Zunstable-options -Cpanic=immediate-abort "--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+  "--remap-path-prefix=$(rustc --print sysroot)=/rustc" "--remap-path-prefix=$root=")
+# (One flag per 0x1f-separated field: folder names may hold spaces. wasm-pack builds for
+# wasm32 only, so the flags do not reach build scripts.)
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}")
+export CARGO_ENCODED_RUSTFLAGS
 # The standard library's crates are built at opt-level 3, as the prebuilt ones are, not
 # at the profile's "s": a 1 MB scan took 4 % longer with them at "s", and the module is
 # no larger at 3 (README.md, "Measurements"). On cargo's command line, not in Cargo.toml:
