@@ -30,85 +30,51 @@ use crate::types::Candidate;
 /// ends in the new one (bytes).
 pub(in crate::scanner) type Edit = (usize, usize, usize);
 
-/// What the stage found in the last text of a rescan: the findings' spans, the
-/// values and every match.
+/// What the stage found in the last text of a rescan: the findings' spans and texts,
+/// the values made of them and every match.
 #[derive(Debug, Default, Clone)]
 pub(in crate::scanner) struct Memo {
-    valid: bool,
     spans: Vec<(usize, usize)>,
-    /// The values' spellings one after the other, in the order of [`Values::v`].
-    keys: Vec<u8>,
-    /// Per value: the length of its spelling, whether it is short, and the length of
-    /// its model's text in `written` (short values only).
-    values: Vec<(u32, bool, u32)>,
-    /// The text of the model of every short value, one after the other.
-    written: Vec<u8>,
     found: Vec<Match>,
-    /// The findings' texts the values were made of, one after the other, and where
-    /// each ends there.
+    /// The findings' texts one after the other, and where each ends there.
     texts: Vec<u8>,
     ends: Vec<u32>,
-    /// Those values, taken again while the findings' texts are the same.
+    /// The values made of them (none before the first text).
     last: Option<Values>,
 }
 
 impl Memo {
-    /// The values of `kept` in `text`: the last text's when the findings' texts are
-    /// the same, in the same order ([`Values::new`] reads nothing else), else new ones.
-    fn values_for(&mut self, text: &str, kept: &[Candidate]) -> Values {
-        let mut from = 0;
-        let same = self.ends.len() == kept.len()
-            && kept.iter().zip(&self.ends).all(|(c, &end)| {
-                let was = &self.texts[from..end as usize];
-                from = end as usize;
-                text.as_bytes()[c.start..c.end] == *was
+    /// The text of the last text's finding `i`.
+    fn text_of(&self, i: usize) -> &[u8] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.texts[from..self.ends[i] as usize]
+    }
+
+    /// The values of `kept` in `text`, and whether they are the last text's. They are
+    /// taken again when the findings' texts are the same, in the same order
+    /// ([`Values::new`] reads nothing else); else they are made anew and compared: the
+    /// same spellings, and for a short value the same model text as written.
+    fn values_for(&mut self, text: &str, kept: &[Candidate]) -> (Values, bool) {
+        let Some(last) = self.last.take() else { return (Values::new(text, kept), false) };
+        let of = |c: &Candidate| &text.as_bytes()[c.start..c.end];
+        if self.ends.len() == kept.len() && kept.iter().enumerate().all(|(i, c)| of(c) == self.text_of(i)) {
+            return (last, true);
+        }
+        let values = Values::new(text, kept);
+        let same = values.v.len() == last.v.len()
+            && values.v.iter().zip(&last.v).enumerate().all(|(x, (v, was))| {
+                v.short == was.short
+                    && values.key(x) == last.key(x)
+                    && (!v.short || of(&kept[v.model]) == self.text_of(was.model))
             });
-        match self.last.take() {
-            Some(values) if same => values,
-            _ => Values::new(text, kept),
-        }
+        (values, same)
     }
 
-    /// True if `values` (of `kept` in `text`) are the ones of the last text.
-    fn same_values(&self, text: &str, kept: &[Candidate], values: &Values) -> bool {
-        if !self.valid || self.values.len() != values.v.len() {
-            return false;
-        }
-        let (mut k, mut w) = (0, 0);
-        for (x, &(len, short, wlen)) in self.values.iter().enumerate() {
-            let v = &values.v[x];
-            if v.len != len || v.short != short || values.key(x) != &self.keys[k..k + len as usize] {
-                return false;
-            }
-            k += len as usize;
-            if short {
-                let m = &kept[v.model];
-                if text.as_bytes()[m.start..m.end] != self.written[w..w + wlen as usize] {
-                    return false;
-                }
-                w += wlen as usize;
-            }
-        }
-        true
-    }
-
-    fn save(&mut self, text: &str, kept: &[Candidate], values: &Values, found: &[Match]) {
-        self.valid = true;
+    /// Keeps the findings' spans and texts and the matches of `text` (the values are
+    /// put into `last` once the matches are chosen).
+    fn save(&mut self, text: &str, kept: &[Candidate], found: &[Match]) {
         self.spans.clear();
         self.spans.extend(kept.iter().map(|c| (c.start, c.end)));
-        self.keys.clear();
-        self.values.clear();
-        self.written.clear();
-        for (x, v) in values.v.iter().enumerate() {
-            self.keys.extend_from_slice(values.key(x));
-            let mut wlen = 0;
-            if v.short {
-                let m = &kept[v.model];
-                self.written.extend_from_slice(&text.as_bytes()[m.start..m.end]);
-                wlen = (m.end - m.start) as u32;
-            }
-            self.values.push((v.len, v.short, wlen));
-        }
         self.found.clear();
         self.found.extend_from_slice(found);
         self.texts.clear();
@@ -130,10 +96,9 @@ pub(in crate::scanner) fn with_repeats_again(
     memo: &mut Memo,
     edit: Option<Edit>,
 ) -> Vec<Candidate> {
-    let values = memo.values_for(text, &kept);
+    let (values, same) = memo.values_for(text, &kept);
     let mut found = Vec::new();
-    let zone =
-        edit.filter(|_| memo.same_values(text, &kept, &values)).map(|e| zone(text, &memo.spans, &kept, &values, e));
+    let zone = edit.filter(|_| same).map(|e| zone(text, &memo.spans, &kept, &values, e));
     match zone {
         Some(Zone { from, old_to, to }) => {
             found.extend(memo.found.iter().filter(|m| m.start < from));
@@ -150,7 +115,7 @@ pub(in crate::scanner) fn with_repeats_again(
         }
         None => matches_in(text, &kept, &values, 0..text.len(), &mut found),
     }
-    memo.save(text, &kept, &values, &found);
+    memo.save(text, &kept, &found);
     let kept = with_matches(kept, &values, found);
     memo.last = Some(values);
     kept
@@ -269,8 +234,9 @@ mod tests {
         memo.last.as_mut().unwrap().bits = 99;
         let typed = "Hallo! Tel 0664 123 4567, Fax 0664 123 4568. Danke";
         let kept = kept_at(typed, &["0664 123 4567", "0664 123 4568"]);
-        let again = memo.values_for(typed, &kept);
+        let (again, last) = memo.values_for(typed, &kept);
         assert_eq!(again.bits, 99, "the same findings' texts: the last values");
+        assert!(last, "and they are the last text's");
         assert!(same(&again, &Values::new(typed, &kept)));
         memo.last = Some(again);
         for (text, values) in [
@@ -280,10 +246,10 @@ mod tests {
         ] {
             memo.last.as_mut().unwrap().bits = 99;
             let kept = kept_at(text, values);
-            let new = memo.values_for(text, &kept);
+            let (new, _) = memo.values_for(text, &kept);
             assert_ne!(new.bits, 99, "{text}: made anew");
             assert!(same(&new, &Values::new(text, &kept)));
-            memo.save(text, &kept, &new, &[]);
+            memo.save(text, &kept, &[]);
             memo.last = Some(new);
         }
     }
