@@ -173,15 +173,55 @@ fn lower_word(word: &str, lower: &mut String) -> bool {
     upper
 }
 
+/// What a rescan keeps of the tokens of a part of the text (see [`Tokens::keep`]), to
+/// make the tokens of that part after an edit without reading again what lies before
+/// the edit ([`Tokens::after_edit`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Kept {
+    v: Vec<Tok>,
+    fl: Vec<Cell<u32>>,
+    lower: String,
+    /// The text the tokens were made of.
+    text: String,
+}
+
 impl<'t> Tokens<'t> {
     pub(crate) fn new(text: &'t str) -> Tokens<'t> {
+        Tokens::made(text, None)
+    }
+
+    /// The tokens of `text` where `kept` holds the tokens of another text: those before
+    /// the chunk (run of tokens without white space) in which the two texts first
+    /// differ are taken again, the rest is read. The same tokens as [`Tokens::new`].
+    pub(crate) fn after_edit(text: &'t str, kept: Kept) -> Tokens<'t> {
+        let same = kept.text.bytes().zip(text.bytes()).take_while(|(a, b)| a == b).count();
+        // The first token of that chunk: white space before it, and it starts within
+        // the bytes the texts share (so do the white space and the tokens before it).
+        let k = kept.v.iter().rposition(|t| t.s <= same && (t.sp || t.nl > 0)).unwrap_or(0);
+        if k == 0 {
+            return Tokens::new(text);
+        }
+        let Kept { mut v, mut fl, lower: old_lower, text: old } = kept;
+        v.truncate(k);
+        fl.truncate(k);
+        Tokens::made(text, Some((v, fl, &old_lower, old.len())))
+    }
+
+    /// What a rescan keeps of these tokens, with a copy of their text (see
+    /// [`Tokens::after_edit`]).
+    pub(crate) fn keep(self) -> Kept {
+        Kept { v: self.v, fl: self.fl, lower: self.lower, text: self.text.to_string() }
+    }
+
+    /// The tokens of `text`; with `seed`, the first tokens of `text` (and their bits)
+    /// are given, with the lower-case copy and length of the text they were made of.
+    fn made(text: &'t str, seed: Option<(Vec<Tok>, Vec<Cell<u32>>, &str, usize)>) -> Tokens<'t> {
         let bytes = text.as_bytes();
         let len = bytes.len();
         // About one token per 4–5 bytes of text (4.7 in the development texts), more in
         // dense parts (dates, numbers in groups, lists): room for one per 3 bytes up
         // front, so the vector is not copied while it grows.
-        let mut v = Vec::with_capacity(len / 3 + 1);
-        let mut fl = Vec::with_capacity(len / 3 + 1);
+        let (mut v, mut fl) = (Vec::with_capacity(len / 3 + 1), Vec::with_capacity(len / 3 + 1));
         let lex = words::lexicon();
         // The text with ASCII letters lower-cased: an ASCII word's lower case is where the
         // word is. Other words are lower-cased after it.
@@ -193,12 +233,28 @@ impl<'t> Tokens<'t> {
         // Every ASCII letter is part of a word: no word has an ASCII capital exactly when
         // lower-casing changed nothing.
         let mut all_lower = lower.as_bytes() == bytes;
+        let mut i = 0;
+        let given = seed.as_ref().map_or(0, |(kv, ..)| kv.len());
+        if let Some((kv, kfl, old_lower, old_len)) = seed {
+            // The tokens given: a word that is not ASCII has its lower case after the
+            // text, appended again after this one.
+            v.extend(kv);
+            fl.extend(kfl);
+            for t in &mut v {
+                if t.t == T::Word && t.ls >= old_len {
+                    let ls = lower.len();
+                    lower.push_str(&old_lower[t.ls..t.le]);
+                    (t.ls, t.le) = (ls, lower.len());
+                    all_lower &= !text[t.s..t.e].chars().any(char::is_uppercase);
+                }
+            }
+            i = v.last().map_or(0, |t| t.e);
+        }
         let mut nl = 0u8;
         let mut sp = false;
         // The chunk being read (see `close_chunk`): its first token and its characters.
-        let mut chunk_start = 0usize;
+        let mut chunk_start = v.len();
         let mut chunk_bytes = 0u8;
-        let mut i = 0;
         while i < len {
             let b = bytes[i];
             let c;
@@ -273,7 +329,14 @@ impl<'t> Tokens<'t> {
             i = e;
         }
         close_chunk(bytes, &mut v, chunk_start, chunk_bytes);
-        mark_segments(text, &mut v);
+        // The segments before the one the last token given is in keep their marks (that
+        // one may end elsewhere now).
+        let mut a = given.saturating_sub(1);
+        while a > 0 && v[a].nl == 0 && !ends_sentence(text, &v, a - 1) {
+            a -= 1;
+        }
+        let shouts = v[..a].iter().rev().find(|t| t.t == T::Word && !t.code).is_some_and(|t| t.useg);
+        mark_segments(text, &mut v, a, shouts);
         Tokens { text, lower, v, all_lower, fl }
     }
 
@@ -370,9 +433,9 @@ impl<'t> Tokens<'t> {
 /// letter (`useg`). Each segment is
 /// judged on its own, so one capitalised word elsewhere does not decide the casing of
 /// a chat line, and a text split at line breaks gets the same marks.
-fn mark_segments(text: &str, v: &mut [Tok]) {
-    let mut shouts = false;
-    let mut a = 0;
+/// Marks the segments from token `a` (which starts one) on; `shouts`: the last segment
+/// with words before it was marked `useg`.
+fn mark_segments(text: &str, v: &mut [Tok], mut a: usize, mut shouts: bool) {
     while a < v.len() {
         let mut b = a + 1;
         while b < v.len() && v[b].nl == 0 && !ends_sentence(text, v, b - 1) {
@@ -499,6 +562,45 @@ mod tests {
         }
     }
 
+    /// The tokens made after an edit from those kept of the text before it are the
+    /// tokens of the edited text.
+    fn same_after_edit(old: &str, new: &str) {
+        let a = super::Tokens::after_edit(new, super::Tokens::new(old).keep());
+        let b = super::Tokens::new(new);
+        assert_eq!(format!("{:?}", a.v), format!("{:?}", b.v), "{old:?} → {new:?}");
+        let bits = |t: &super::Tokens<'_>| t.fl.iter().map(std::cell::Cell::get).collect::<Vec<_>>();
+        assert_eq!(bits(&a), bits(&b), "{old:?} → {new:?}");
+        assert_eq!((a.lower, a.all_lower), (b.lower, b.all_lower), "{old:?} → {new:?}");
+    }
+
+    #[test]
+    fn tokens_after_edit_examples() {
+        let t = "Herr Dr. Müller. SEHR GUT so. Mail a@b.de, www.x.at\nZoë O'Brien-Smith ruft an. Straße 12/3";
+        for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            same_after_edit(t, &format!("{}x{}", &t[..i], &t[i..]));
+            same_after_edit(t, &format!("{}É. {}", &t[..i], &t[i..]));
+            same_after_edit(t, &t[..i]);
+        }
+        same_after_edit("", "Anna");
+        same_after_edit("anna ruft", "Anna ruft");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn tokens_after_edit_random(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..24),
+            at in 0usize..24,
+            cut in 0usize..4,
+            typed in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..3),
+        ) {
+            let at = at.min(parts.len());
+            let end = (at + cut).min(parts.len());
+            let new = [&parts[..at], &typed[..], &parts[end..]].concat().concat();
+            same_after_edit(&parts.concat(), &new);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
@@ -506,6 +608,13 @@ mod tests {
             same_lower_flag(&parts.concat());
         }
     }
+
+    /// Pieces of texts whose tokens are compared: words of each casing, joiners,
+    /// sentence ends, line breaks, chunks of code, digits, pictographs.
+    const PIECES: [&str; 26] = [
+        "anna", "Anna", "ANNA", "Müller", "ÄRGER", "straße", " ", "  ", "\n", ".", "!", "-", "'", "@", "_", "/", "www", "com",
+        ":", "1", "12", "Zoë", "🄰", "😂", "İ", "Dr",
+    ];
 
     /// Every token's bits are computed while tokenising: a word's are its lists (with
     /// folded spellings), other tokens have none; a word is `joined` when it holds a

@@ -9,7 +9,7 @@ use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::field::FieldClass;
 use crate::span::Span;
-use crate::tokens::Tokens;
+use crate::tokens::{Kept, Tokens};
 
 /// A piece of personal data found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +61,9 @@ pub struct Input<'t> {
     pub field: FieldClass,
     /// Word tokens, made on first use and shared by the name and address recognisers.
     tokens: std::cell::OnceCell<Tokens<'t>>,
+    /// The tokens of another text to take again what they share (a rescan's part after
+    /// an edit, see [`Input::reuse_tokens`]).
+    kept: std::cell::Cell<Option<Kept>>,
     /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
     folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
@@ -76,6 +79,7 @@ impl<'t> Input<'t> {
             bytes: text.as_bytes(),
             field,
             tokens: std::cell::OnceCell::new(),
+            kept: std::cell::Cell::new(None),
             folded: std::cell::OnceCell::new(),
             whole_all_lower: None,
         }
@@ -90,12 +94,28 @@ impl<'t> Input<'t> {
     /// The word tokens of the text (computed once per scan).
     pub(crate) fn tokens(&self) -> &Tokens<'t> {
         self.tokens.get_or_init(|| {
-            let mut tk = Tokens::new(self.text);
+            let mut tk = match self.kept.take() {
+                Some(kept) => Tokens::after_edit(self.text, kept),
+                None => Tokens::new(self.text),
+            };
             if let Some(l) = self.whole_all_lower {
                 tk.all_lower = l;
             }
             tk
         })
+    }
+
+    /// Gives the tokens of another text (of the same part of a text before an edit):
+    /// when this text's tokens are made, those before the edit are taken again
+    /// ([`Tokens::after_edit`]).
+    pub(crate) fn reuse_tokens(&mut self, kept: Kept) {
+        self.kept.set(Some(kept));
+    }
+
+    /// What can be kept of this text's tokens for the text after an edit, if they were
+    /// made ([`Tokens::keep`]).
+    pub(crate) fn kept_tokens(self) -> Option<Kept> {
+        self.tokens.into_inner().map(Tokens::keep)
     }
 }
 
