@@ -54,6 +54,7 @@ use super::Scanner;
 use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
+use crate::tokens::Kept;
 use crate::recognize::util::{word_back as back, word_forward as forward, Reach};
 use crate::types::{Candidate, Finding, Input};
 use std::ops::Range;
@@ -73,6 +74,10 @@ pub struct Rescan {
     read: usize,
     /// What the every-occurrence stage found in the previous text.
     repeats: super::repeats::Memo,
+    /// The word tokens of the part the recognisers that use them read last (where it
+    /// starts, and what can be kept of them): a part starting there again takes those
+    /// before the edit again instead of reading them.
+    tokens: Option<(usize, Kept)>,
 }
 
 impl Rescan {
@@ -127,20 +132,28 @@ impl Scanner {
         let ntext = norm.text();
         let class = field.map(FieldHints::classify).unwrap_or_default();
         let all_lower = crate::tokens::all_lower_of(ntext);
-        let input = Input::new(ntext, class);
+        let mut input = Input::new(ntext, class);
         let same_frame = state.valid && state.class == class && state.all_lower == all_lower;
         let edit = state.valid.then(|| edit_of(&state.ntext, ntext));
         let region = edit.filter(|_| same_frame).and_then(|e| self.region_of(state, ntext, e));
         let columns = crate::table::header_classes(ntext);
+        let full = region.is_none();
         let tagged = match region {
             Some(region) => self.merge(state, &input, &region, all_lower, &columns),
             None => {
                 state.read = ntext.len();
+                if let Some((0, kept)) = state.tokens.take() {
+                    input.reuse_tokens(kept);
+                }
                 self.find_tagged(&input, 0, 0..ntext.len(), ntext, &columns, &|_| true)
             }
         };
         let cands = tagged.iter().map(|(_, c)| c.clone()).collect();
         let found = self.finish(text, &norm, &input, cands, Some((&mut state.repeats, edit)));
+        if full {
+            // (the whole text's tokens, for a next part that starts at its start)
+            state.tokens = input.kept_tokens().map(|k| (0, k));
+        }
         state.ntext.clear();
         state.ntext.push_str(ntext);
         (state.class, state.all_lower, state.cands, state.valid) = (class, all_lower, tagged, true);
@@ -210,13 +223,21 @@ impl Scanner {
         let mut all: Vec<(u16, Candidate)> =
             state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned().collect();
         let (mut first, mut last) = (text.len(), 0);
+        let mut kept = None;
         for (reach, read) in reads {
             let mut part = Input::new(&text[read.clone()], input.field);
             part.whole_all_lower = Some(all_lower);
+            if state.tokens.as_ref().is_some_and(|(at, _)| *at == read.start) {
+                part.reuse_tokens(state.tokens.take().expect("kept tokens").1);
+            }
             (first, last) = (first.min(read.start), last.max(read.end));
             let mine = |t: u16| self.reach_of(t) == *reach;
             all.extend(self.find_tagged(&part, read.start, keep.clone(), text, columns, &mine));
+            if kept.is_none() {
+                kept = part.kept_tokens().map(|k| (read.start, k));
+            }
         }
+        state.tokens = kept;
         all.extend(state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(t, c)| (*t, shift(c))));
         state.read = last - first;
         // Registry order; within one recogniser, before, region, after (stable sort).
