@@ -14,7 +14,9 @@
 //! same reach share one part (and its word tokens). This is the scheme of the
 //! two-thread split of a long text (`parallel`): read a part with margins, keep what
 //! starts inside, judge context in the whole text. Candidates further away are moved by
-//! the edit's change of length and kept.
+//! the edit's change of length and kept. The word tokens of the part are kept as well:
+//! read again from the same place after an edit, the part takes those before the edit
+//! again (`Tokens::after_edit`), and a full scan's serve a part that starts the text.
 //!
 //! Everything after the recognisers runs over the whole text again, as in a full scan:
 //! custom patterns and the deny list, overlaps, the allow list and — why findings are
