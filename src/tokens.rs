@@ -201,10 +201,10 @@ impl<'t> Tokens<'t> {
         if k == 0 {
             return Tokens::new(text);
         }
-        let Kept { mut v, mut fl, lower: old_lower, text: old } = kept;
-        v.truncate(k);
-        fl.truncate(k);
-        Tokens::made(text, Some((v, fl, &old_lower, old.len())))
+        let mut kept = kept;
+        kept.v.truncate(k);
+        kept.fl.truncate(k);
+        Tokens::made(text, Some(kept))
     }
 
     /// What a rescan keeps of these tokens, with a copy of their text (see
@@ -213,9 +213,9 @@ impl<'t> Tokens<'t> {
         Kept { v: self.v, fl: self.fl, lower: self.lower, text: self.text.to_string() }
     }
 
-    /// The tokens of `text`; with `seed`, the first tokens of `text` (and their bits)
-    /// are given, with the lower-case copy and length of the text they were made of.
-    fn made(text: &'t str, seed: Option<(Vec<Tok>, Vec<Cell<u32>>, &str, usize)>) -> Tokens<'t> {
+    /// The tokens of `text`; with `seed`, its first tokens (and their bits) are given,
+    /// with the lower-case copy and the text they were made of.
+    fn made(text: &'t str, seed: Option<Kept>) -> Tokens<'t> {
         let bytes = text.as_bytes();
         let len = bytes.len();
         // About one token per 4–5 bytes of text (4.7 in the development texts), more in
@@ -234,8 +234,9 @@ impl<'t> Tokens<'t> {
         // lower-casing changed nothing.
         let mut all_lower = lower.as_bytes() == bytes;
         let mut i = 0;
-        let given = seed.as_ref().map_or(0, |(kv, ..)| kv.len());
-        if let Some((kv, kfl, old_lower, old_len)) = seed {
+        let given = seed.as_ref().map_or(0, |k| k.v.len());
+        if let Some(Kept { v: kv, fl: kfl, lower: old_lower, text: old }) = seed {
+            let old_len = old.len();
             // The tokens given: a word that is not ASCII has its lower case after the
             // text, appended again after this one.
             v.extend(kv);
@@ -612,8 +613,8 @@ mod tests {
     /// Pieces of texts whose tokens are compared: words of each casing, joiners,
     /// sentence ends, line breaks, chunks of code, digits, pictographs.
     const PIECES: [&str; 26] = [
-        "anna", "Anna", "ANNA", "Müller", "ÄRGER", "straße", " ", "  ", "\n", ".", "!", "-", "'", "@", "_", "/", "www", "com",
-        ":", "1", "12", "Zoë", "🄰", "😂", "İ", "Dr",
+        "anna", "Anna", "ANNA", "Müller", "ÄRGER", "straße", " ", "  ", "\n", ".", "!", "-", "'", "@", "_", "/", "www",
+        "com", ":", "1", "12", "Zoë", "🄰", "😂", "İ", "Dr",
     ];
 
     /// Every token's bits are computed while tokenising: a word's are its lists (with

@@ -56,8 +56,8 @@ use super::Scanner;
 use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
-use crate::tokens::Kept;
 use crate::recognize::util::{word_back as back, word_forward as forward, Reach};
+use crate::tokens::Kept;
 use crate::types::{Candidate, Finding, Input};
 use std::ops::Range;
 
