@@ -221,7 +221,14 @@ impl<'t> Tokens<'t> {
         // About one token per 4–5 bytes of text (4.7 in the development texts), more in
         // dense parts (dates, numbers in groups, lists): room for one per 3 bytes up
         // front, so the vector is not copied while it grows.
-        let (mut v, mut fl) = (Vec::with_capacity(len / 3 + 1), Vec::with_capacity(len / 3 + 1));
+        // (The tokens given are the vectors' start.)
+        let room = len / 3 + 1;
+        let (mut v, mut fl, old) = match seed {
+            Some(Kept { v, fl, lower, text }) => (v, fl, Some((lower, text.len()))),
+            None => (Vec::new(), Vec::new(), None),
+        };
+        v.reserve(room.saturating_sub(v.len()));
+        fl.reserve(room.saturating_sub(fl.len()));
         let lex = words::lexicon();
         // The text with ASCII letters lower-cased: an ASCII word's lower case is where the
         // word is. Other words are lower-cased after it.
@@ -234,13 +241,10 @@ impl<'t> Tokens<'t> {
         // lower-casing changed nothing.
         let mut all_lower = lower.as_bytes() == bytes;
         let mut i = 0;
-        let given = seed.as_ref().map_or(0, |k| k.v.len());
-        if let Some(Kept { v: kv, fl: kfl, lower: old_lower, text: old }) = seed {
-            let old_len = old.len();
+        let given = v.len();
+        if let Some((old_lower, old_len)) = old {
             // The tokens given: a word that is not ASCII has its lower case after the
             // text, appended again after this one.
-            v.extend(kv);
-            fl.extend(kfl);
             for t in &mut v {
                 if t.t == T::Word && t.ls >= old_len {
                     let ls = lower.len();
