@@ -20,6 +20,44 @@ fn first_hit(b: &[u8], word_hit: impl Fn(u64) -> u64, byte_hit: impl Fn(u8) -> b
     i
 }
 
+/// Eight bytes as one number (little-endian).
+#[inline]
+fn word(c: &[u8]) -> u64 {
+    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
+/// The length of the longest common start of `a` and `b`, compared eight bytes at a
+/// time (a rescan compares the text before and after an edit).
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut i = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let d = word(x) ^ word(y);
+        if d != 0 {
+            return i + (d.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + a[i..].iter().zip(&b[i..]).take_while(|(x, y)| x == y).count()
+}
+
+/// The length of the longest common end of `a` and `b`, at most `max` bytes, compared
+/// eight bytes at a time.
+pub(crate) fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
+    let n = a.len().min(b.len()).min(max);
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut j = 0;
+    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
+        let d = word(x) ^ word(y);
+        if d != 0 {
+            return j + (d.leading_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    j + a[..n - j].iter().rev().zip(b[..n - j].iter().rev()).take_while(|(x, y)| x == y).count()
+}
+
 const ONES: u64 = u64::MAX / 255;
 
 /// The length of the ASCII run at the start of `b` (the index of its first byte of
@@ -70,6 +108,24 @@ pub(crate) fn alnum_mask(b: &[u8]) -> u64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn common_ends_are_those_read_byte_by_byte() {
+        let mut next = crate::test_rng(11);
+        for _ in 0..3000 {
+            // two texts of a small alphabet, the second an edit of the first
+            let a: Vec<u8> = (0..next(40)).map(|_| b"ab\n\xc3"[next(4)]).collect();
+            let (at, cut) = (next(a.len() + 1), next(4));
+            let typed: Vec<u8> = (0..next(4)).map(|_| b"ab\n\xc3"[next(4)]).collect();
+            let b = [&a[..at], &typed[..], &a[(at + cut).min(a.len())..]].concat();
+            let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+            assert_eq!(common_prefix(&a, &b), prefix, "{a:?} {b:?}");
+            for max in [0, 3, 9, usize::MAX] {
+                let suffix = a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count();
+                assert_eq!(common_suffix(&a, &b, max), suffix, "{a:?} {b:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn ascii_run_is_the_first_high_byte() {

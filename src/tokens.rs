@@ -194,7 +194,7 @@ impl<'t> Tokens<'t> {
     /// the chunk (run of tokens without white space) in which the two texts first
     /// differ are taken again, the rest is read. The same tokens as [`Tokens::new`].
     pub(crate) fn after_edit(text: &'t str, kept: Kept) -> Tokens<'t> {
-        let same = kept.text.bytes().zip(text.bytes()).take_while(|(a, b)| a == b).count();
+        let same = crate::bytes::common_prefix(kept.text.as_bytes(), text.as_bytes());
         // The first token of that chunk: white space before it, and it starts within
         // the bytes the texts share (so do the white space and the tokens before it).
         let k = kept.v.iter().rposition(|t| t.s <= same && (t.sp || t.nl > 0)).unwrap_or(0);

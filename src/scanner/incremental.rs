@@ -102,12 +102,12 @@ impl Rescan {
 /// The edit between `old` and `new`: `(start, old_end, new_end)`, on char boundaries.
 fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let mut p = crate::bytes::common_prefix(a, b);
     while p > 0 && !new.is_char_boundary(p) {
         p -= 1;
     }
     let max = a.len().min(b.len()) - p;
-    let mut s = a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count();
+    let mut s = crate::bytes::common_suffix(a, b, max);
     while s > 0 && !(new.is_char_boundary(b.len() - s) && old.is_char_boundary(a.len() - s)) {
         s -= 1;
     }
