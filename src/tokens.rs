@@ -181,8 +181,8 @@ pub(crate) struct Kept {
     v: Vec<Tok>,
     fl: Vec<Cell<u32>>,
     lower: String,
-    /// The text the tokens were made of.
-    text: String,
+    /// The length of the text the tokens were made of.
+    len: usize,
 }
 
 impl<'t> Tokens<'t> {
@@ -190,11 +190,12 @@ impl<'t> Tokens<'t> {
         Tokens::made(text, None)
     }
 
-    /// The tokens of `text` where `kept` holds the tokens of another text: those before
+    /// The tokens of `text` where `kept` holds the tokens of the text `old`: those before
     /// the chunk (run of tokens without white space) in which the two texts first
     /// differ are taken again, the rest is read. The same tokens as [`Tokens::new`].
-    pub(crate) fn after_edit(text: &'t str, kept: Kept) -> Tokens<'t> {
-        let same = crate::bytes::common_prefix(kept.text.as_bytes(), text.as_bytes());
+    pub(crate) fn after_edit(text: &'t str, old: &str, kept: Kept) -> Tokens<'t> {
+        debug_assert_eq!(old.len(), kept.len, "the kept tokens are of another text");
+        let same = crate::bytes::common_prefix(old.as_bytes(), text.as_bytes());
         // The first token of that chunk: white space before it, and it starts within
         // the bytes the texts share (so do the white space and the tokens before it).
         let k = kept.v.iter().rposition(|t| t.s <= same && (t.sp || t.nl > 0)).unwrap_or(0);
@@ -207,14 +208,14 @@ impl<'t> Tokens<'t> {
         Tokens::made(text, Some(kept))
     }
 
-    /// What a rescan keeps of these tokens, with a copy of their text (see
+    /// What a rescan keeps of these tokens; their text is kept by the caller (see
     /// [`Tokens::after_edit`]).
     pub(crate) fn keep(self) -> Kept {
-        Kept { v: self.v, fl: self.fl, lower: self.lower, text: self.text.to_string() }
+        Kept { v: self.v, fl: self.fl, lower: self.lower, len: self.text.len() }
     }
 
     /// The tokens of `text`; with `seed`, its first tokens (and their bits) are given,
-    /// with the lower-case copy and the text they were made of.
+    /// with the lower-case copy and the length of the text they were made of.
     fn made(text: &'t str, seed: Option<Kept>) -> Tokens<'t> {
         let bytes = text.as_bytes();
         let len = bytes.len();
@@ -224,7 +225,7 @@ impl<'t> Tokens<'t> {
         // (The tokens given are the vectors' start.)
         let room = len / 3 + 1;
         let (mut v, mut fl, old) = match seed {
-            Some(Kept { v, fl, lower, text }) => (v, fl, Some((lower, text.len()))),
+            Some(Kept { v, fl, lower, len }) => (v, fl, Some((lower, len))),
             None => (Vec::new(), Vec::new(), None),
         };
         v.reserve(room.saturating_sub(v.len()));
@@ -570,7 +571,7 @@ mod tests {
     /// The tokens made after an edit from those kept of the text before it are the
     /// tokens of the edited text.
     fn same_after_edit(old: &str, new: &str) {
-        let a = super::Tokens::after_edit(new, super::Tokens::new(old).keep());
+        let a = super::Tokens::after_edit(new, old, super::Tokens::new(old).keep());
         let b = super::Tokens::new(new);
         assert_eq!(format!("{:?}", a.v), format!("{:?}", b.v), "{old:?} → {new:?}");
         let bits = |t: &super::Tokens<'_>| t.fl.iter().map(std::cell::Cell::get).collect::<Vec<_>>();

@@ -61,9 +61,9 @@ pub struct Input<'t> {
     pub field: FieldClass,
     /// Word tokens, made on first use and shared by the name and address recognisers.
     tokens: std::cell::OnceCell<Tokens<'t>>,
-    /// The tokens of another text to take again what they share (a rescan's part after
-    /// an edit, see [`Input::reuse_tokens`]).
-    kept: std::cell::Cell<Option<Kept>>,
+    /// The tokens of another text, and that text, to take again what they share (a
+    /// rescan's part after an edit, see [`Input::reuse_tokens`]).
+    kept: std::cell::Cell<Option<(Kept, &'t str)>>,
     /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
     folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
@@ -95,7 +95,7 @@ impl<'t> Input<'t> {
     pub(crate) fn tokens(&self) -> &Tokens<'t> {
         self.tokens.get_or_init(|| {
             let mut tk = match self.kept.take() {
-                Some(kept) => Tokens::after_edit(self.text, kept),
+                Some((kept, old)) => Tokens::after_edit(self.text, old, kept),
                 None => Tokens::new(self.text),
             };
             if let Some(l) = self.whole_all_lower {
@@ -105,11 +105,11 @@ impl<'t> Input<'t> {
         })
     }
 
-    /// Gives the tokens of another text (of the same part of a text before an edit):
-    /// when this text's tokens are made, those before the edit are taken again
+    /// Gives the tokens of the text `old` (the same part of a text before an edit): when
+    /// this text's tokens are made, those before the edit are taken again
     /// ([`Tokens::after_edit`]).
-    pub(crate) fn reuse_tokens(&mut self, kept: Kept) {
-        self.kept.set(Some(kept));
+    pub(crate) fn reuse_tokens(&mut self, kept: Kept, old: &'t str) {
+        self.kept.set(Some((kept, old)));
     }
 
     /// What can be kept of this text's tokens for the text after an edit, if they were

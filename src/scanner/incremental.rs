@@ -77,9 +77,9 @@ pub struct Rescan {
     /// What the every-occurrence stage found in the previous text.
     repeats: super::repeats::Memo,
     /// The word tokens of the part the recognisers that use them read last (where it
-    /// starts, and what can be kept of them): a part starting there again takes those
-    /// before the edit again instead of reading them.
-    tokens: Option<(usize, Kept)>,
+    /// lies in `ntext`, and what can be kept of them): a part starting there again
+    /// takes those before the edit again instead of reading them.
+    tokens: Option<(Range<usize>, Kept)>,
 }
 
 impl Rescan {
@@ -144,8 +144,8 @@ impl Scanner {
             Some(region) => self.merge(state, &input, &region, all_lower, &columns),
             None => {
                 state.read = ntext.len();
-                if let Some((0, kept)) = state.tokens.take() {
-                    input.reuse_tokens(kept);
+                if let Some((was, kept)) = state.tokens.take_if(|(was, _)| was.start == 0) {
+                    input.reuse_tokens(kept, &state.ntext[was]);
                 }
                 self.find_tagged(&input, 0, 0..ntext.len(), ntext, &columns, &|_| true)
             }
@@ -154,7 +154,7 @@ impl Scanner {
         let found = self.finish(text, &norm, &input, cands, Some((&mut state.repeats, edit)));
         if full {
             // (the whole text's tokens, for a next part that starts at its start)
-            state.tokens = input.kept_tokens().map(|k| (0, k));
+            state.tokens = input.kept_tokens().map(|k| (0..ntext.len(), k));
         }
         state.ntext.clear();
         state.ntext.push_str(ntext);
@@ -229,14 +229,14 @@ impl Scanner {
         for (reach, read) in reads {
             let mut part = Input::new(&text[read.clone()], input.field);
             part.whole_all_lower = Some(all_lower);
-            if state.tokens.as_ref().is_some_and(|(at, _)| *at == read.start) {
-                part.reuse_tokens(state.tokens.take().expect("kept tokens").1);
+            if let Some((was, kept)) = state.tokens.take_if(|(was, _)| was.start == read.start) {
+                part.reuse_tokens(kept, &state.ntext[was]);
             }
             (first, last) = (first.min(read.start), last.max(read.end));
             let mine = |t: u16| self.reach_of(t) == *reach;
             all.extend(self.find_tagged(&part, read.start, keep.clone(), text, columns, &mine));
             if kept.is_none() {
-                kept = part.kept_tokens().map(|k| (read.start, k));
+                kept = part.kept_tokens().map(|k| (read.clone(), k));
             }
         }
         state.tokens = kept;
