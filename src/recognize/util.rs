@@ -195,9 +195,16 @@ impl Literals {
             let start = alt.starts_with("\\b");
             let end = alt.ends_with("\\b");
             let word = &alt[if start { 2 } else { 0 }..alt.len() - if end { 2 } else { 0 }];
-            let word =
-                word.replace("\\s+", &char::from(SPACES).to_string()).replace("\\s", &char::from(SPACE).to_string());
-            let word = word.as_bytes();
+            // (most alternatives hold no `\s`: those are taken as they are)
+            let spelled;
+            let word = if word.contains('\\') {
+                spelled = word
+                    .replace("\\s+", &char::from(SPACES).to_string())
+                    .replace("\\s", &char::from(SPACE).to_string());
+                spelled.as_bytes()
+            } else {
+                word.as_bytes()
+            };
             let spaced = word.iter().any(|&b| b == SPACE || b == SPACES);
             assert!(
                 word.len() >= 2

@@ -10,6 +10,9 @@
 /// word, so a word's bytes end at the next prefix byte. Longer shared prefixes are cut.
 const MAX_PREFIX: u8 = 15;
 
+/// The longest word a list may hold, in bytes (checked as the lists are coded).
+const MAX_WORD: usize = 32;
+
 /// Comment lines (`#`) and empty lines are not words.
 const fn is_word_line(t: &[u8], start: usize, end: usize) -> bool {
     end > start && t[start] != b'#'
@@ -32,6 +35,7 @@ const fn front_code<const N: usize>(text: &str) -> ([u8; N], usize, usize) {
         }
         let len = if end > start && t[end - 1] == b'\r' { end - start - 1 } else { end - start };
         if is_word_line(t, start, start + len) {
+            assert!(len <= MAX_WORD, "a word longer than MAX_WORD in a word list");
             let mut p = 0;
             while p < prev_len && p < len && p < MAX_PREFIX as usize && t[prev + p] == t[start + p] {
                 p += 1;
@@ -83,16 +87,26 @@ impl Gazetteer {
 }
 
 /// Calls `f` with each word of a front coding: the word before cut to the shared
-/// prefix, then the stored bytes, up to the next prefix byte.
+/// prefix, then the stored bytes, up to the next prefix byte. The bytes are put one by
+/// one into a buffer (a stored suffix is two bytes on average: cheaper than searching
+/// for its end and copying it).
 fn for_each_word(coded: &[u8], mut f: impl FnMut(&[u8])) {
-    let mut word: Vec<u8> = Vec::with_capacity(64);
-    let mut i = 0;
-    while i < coded.len() {
-        word.truncate(coded[i] as usize);
-        let end = coded[i + 1..].iter().position(|&b| b <= MAX_PREFIX).map_or(coded.len(), |k| i + 1 + k);
-        word.extend_from_slice(&coded[i + 1..end]);
-        f(&word);
-        i = end;
+    let mut word = [0u8; MAX_WORD];
+    let mut len = 0;
+    for &b in coded {
+        if b <= MAX_PREFIX {
+            // the word before is complete (none before the first)
+            if len > 0 {
+                f(&word[..len]);
+            }
+            len = b as usize;
+        } else {
+            word[len] = b;
+            len += 1;
+        }
+    }
+    if len > 0 {
+        f(&word[..len]);
     }
 }
 
