@@ -61,9 +61,15 @@ pub struct Input<'t> {
     pub field: FieldClass,
     /// Word tokens, made on first use and shared by the name and address recognisers.
     tokens: std::cell::OnceCell<Tokens<'t>>,
-    /// The tokens of another text, and that text, to take again what they share (a
-    /// rescan's part after an edit, see [`Input::reuse_tokens`]).
-    kept: std::cell::Cell<Option<(Kept, &'t str)>>,
+    /// The matches of the cue-word sets a rescan keeps, each found on first use.
+    cues: [std::cell::OnceCell<CueMatches>; KEPT_CUE_SETS],
+    /// Set for a rescan's part: the cue sets that are kept are searched whole and kept
+    /// ([`Input::cue_matches`]).
+    keeps: bool,
+    /// What was kept of the same part before an edit ([`Input::reuse`]), and its text.
+    kept_tokens: std::cell::Cell<Option<Kept>>,
+    kept_cues: [std::cell::Cell<Option<CueMatches>>; KEPT_CUE_SETS],
+    old: Option<&'t str>,
     /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
     folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
@@ -79,7 +85,11 @@ impl<'t> Input<'t> {
             bytes: text.as_bytes(),
             field,
             tokens: std::cell::OnceCell::new(),
-            kept: std::cell::Cell::new(None),
+            cues: Default::default(),
+            keeps: false,
+            kept_tokens: std::cell::Cell::new(None),
+            kept_cues: Default::default(),
+            old: None,
             folded: std::cell::OnceCell::new(),
             whole_all_lower: None,
         }
@@ -94,9 +104,9 @@ impl<'t> Input<'t> {
     /// The word tokens of the text (computed once per scan).
     pub(crate) fn tokens(&self) -> &Tokens<'t> {
         self.tokens.get_or_init(|| {
-            let mut tk = match self.kept.take() {
-                Some((kept, old)) => Tokens::after_edit(self.text, old, kept),
-                None => Tokens::new(self.text),
+            let mut tk = match (self.kept_tokens.take(), self.old) {
+                (Some(kept), Some(old)) => Tokens::after_edit(self.text, old, kept),
+                _ => Tokens::new(self.text),
             };
             if let Some(l) = self.whole_all_lower {
                 tk.all_lower = l;
@@ -105,19 +115,67 @@ impl<'t> Input<'t> {
         })
     }
 
-    /// Gives the tokens of the text `old` (the same part of a text before an edit): when
-    /// this text's tokens are made, those before the edit are taken again
-    /// ([`Tokens::after_edit`]).
-    pub(crate) fn reuse_tokens(&mut self, kept: Kept, old: &'t str) {
-        self.kept.set(Some((kept, old)));
+    /// Marks the input as a rescan's part: the cue sets that are kept are searched
+    /// whole, and what [`Input::kept`] gives holds their matches.
+    pub(crate) fn keeping(&mut self) {
+        self.keeps = true;
     }
 
-    /// What can be kept of this text's tokens for the text after an edit, if they were
-    /// made ([`Tokens::keep`]).
-    pub(crate) fn kept_tokens(self) -> Option<Kept> {
-        self.tokens.into_inner().map(Tokens::keep)
+    /// Whether the input is a rescan's part ([`Input::keeping`]).
+    pub(crate) fn keeps(&self) -> bool {
+        self.keeps
+    }
+
+    /// Gives what was kept of the text `old` (the same part of a text before an edit):
+    /// when this text's tokens are made, those before the edit are taken again
+    /// ([`Tokens::after_edit`]), and so are the cue matches before it
+    /// ([`Input::cue_matches`]).
+    pub(crate) fn reuse(&mut self, kept: KeptPart, old: &'t str) {
+        let KeptPart { tokens, cues } = kept;
+        self.kept_tokens.set(tokens);
+        for (slot, hits) in self.kept_cues.iter().zip(cues) {
+            slot.set(hits);
+        }
+        self.old = Some(old);
+    }
+
+    /// The matches of the kept cue set of slot `slot` (made on first use): `find`
+    /// gets the matches of the text before the edit, if they were kept, with the
+    /// number of bytes the two texts share at their start.
+    pub(crate) fn cue_matches(
+        &self,
+        slot: usize,
+        find: impl FnOnce(Option<(CueMatches, usize)>) -> CueMatches,
+    ) -> &[(usize, usize)] {
+        self.cues[slot].get_or_init(|| {
+            let old = self.kept_cues[slot].take().zip(self.old);
+            find(old.map(|(hits, old)| (hits, crate::bytes::common_prefix(old.as_bytes(), self.bytes))))
+        })
+    }
+
+    /// What can be kept of this text for the text after an edit: its tokens
+    /// ([`Tokens::keep`]) and its cue matches, as far as they were made.
+    pub(crate) fn kept(self) -> Option<KeptPart> {
+        let tokens = self.tokens.into_inner().map(Tokens::keep);
+        let cues = self.cues.map(std::cell::OnceCell::into_inner);
+        (tokens.is_some() || cues.iter().any(Option::is_some)).then_some(KeptPart { tokens, cues })
     }
 }
+
+/// How many cue-word sets a rescan keeps the matches of (see
+/// `recognize::util::Literals::matches`).
+pub(crate) const KEPT_CUE_SETS: usize = 3;
+
+/// What a rescan keeps of a part of its text for the same part after an edit
+/// ([`Input::kept`], [`Input::reuse`]).
+#[derive(Debug, Clone)]
+pub(crate) struct KeptPart {
+    tokens: Option<Kept>,
+    cues: [Option<CueMatches>; KEPT_CUE_SETS],
+}
+
+/// Where a cue set's matches are, `(start, end)`, left to right.
+pub(crate) type CueMatches = Vec<(usize, usize)>;
 
 /// The value as compared for numbering: letters and digits only, lower-cased.
 pub fn canonical(value: &str) -> String {

@@ -296,7 +296,7 @@ impl Dob {
         Dob {
             months: Months::new(&names.iter().map(String::as_str).collect::<Vec<_>>()),
             this_year: current_year(),
-            hint: super::util::Literals::new(HINT),
+            hint: super::util::Literals::new(HINT).kept_as(super::util::kept::BIRTH),
         }
     }
 
@@ -404,7 +404,7 @@ impl Recognizer for Dob {
         let star = b.contains(&b'*');
         // ", " before a digit: a date may follow a name on its line (see `named`).
         let named = b.windows(3).any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_digit());
-        if !field && !star && !named && !self.hint.is_match(input.folded()) {
+        if !field && !star && !named && self.hint.matches(input).next().is_none() {
             return;
         }
         // One window for every date of the text (its word buffers are reused).

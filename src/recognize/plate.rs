@@ -119,7 +119,7 @@ impl Plate {
             de: DE_CODES.split(' ').filter(|s| !s.is_empty()).collect(),
             // Stems of the vehicle words here and in `context::positive`; the stems
             // survive most single typing slips ("Fharzeug" keeps "zeug").
-            hint: super::util::Literals::new(HINT),
+            hint: super::util::Literals::new(HINT).kept_as(super::util::kept::PLATE),
         }
     }
 
@@ -210,7 +210,7 @@ impl Recognizer for Plate {
         if field {
             regions.push((0, b.len()));
         } else {
-            for (s, e) in self.hint.find_iter(input.folded()) {
+            for (s, e) in self.hint.matches(input) {
                 let start = words_back(b, s, 4);
                 let end = skip_words(b, e, crate::context::WINDOW_BEFORE + 2);
                 match regions.last_mut() {

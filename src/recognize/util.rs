@@ -3,7 +3,7 @@
 //! of label words. Nothing here knows a kind of personal data.
 
 use crate::entity::Kind;
-use crate::types::{Candidate, Input};
+use crate::types::{Candidate, Input, KEPT_CUE_SETS};
 use regex_lite::Regex;
 
 /// Something that finds candidates of one or more kinds.
@@ -176,7 +176,24 @@ pub(crate) struct Literals {
     /// boundary: a match starts where a run of letters and digits does, so only those
     /// places are looked at (about one byte in six of prose).
     word_starts: bool,
+    /// The length of the longest alternative; `None` if one holds a run of white space
+    /// (then what a match reads is not bounded).
+    longest: Option<usize>,
+    /// The slot of a rescan's part where this set's matches are kept between
+    /// rescans ([`Literals::matches`]), if they are.
+    kept: Option<usize>,
 }
+
+/// Slots of the sets whose matches a rescan keeps (one for each of [`KEPT_CUE_SETS`]).
+pub(crate) mod kept {
+    /// The vehicle words of the plate recogniser.
+    pub const PLATE: usize = 0;
+    /// The birth words of the birth-date recogniser.
+    pub const BIRTH: usize = 1;
+    /// The web recogniser's cues.
+    pub const WEB: usize = 2;
+}
+const _: () = assert!(kept::WEB < KEPT_CUE_SETS);
 
 impl Literals {
     /// The set written as `a|b|\bc\b` (see [`Literals`]).
@@ -190,6 +207,8 @@ impl Literals {
             whole_pairs: Box::new([0; 1024]),
             threes: Box::new([0; 1024]),
             word_starts: true,
+            longest: Some(0),
+            kept: None,
         };
         for alt in spec.split('|') {
             let start = alt.starts_with("\\b");
@@ -228,6 +247,7 @@ impl Literals {
             set.by_first[slot].push(set.alts.len() as u16);
             set.alts.push((set.bytes.len(), word.len(), start, end, spaced));
             set.word_starts &= start && word[0].is_ascii_alphanumeric();
+            set.longest = set.longest.filter(|_| !word.contains(&SPACES)).map(|l| l.max(word.len()));
             set.bytes.extend_from_slice(word);
         }
         set
@@ -271,12 +291,54 @@ impl Literals {
         })
     }
 
+    /// The set whose matches a rescan keeps in slot `slot` (one of [`kept`]). Its
+    /// alternatives must hold no run of white space.
+    pub(crate) fn kept_as(mut self, slot: usize) -> Literals {
+        assert!(self.longest.is_some() && slot < KEPT_CUE_SETS, "a kept literal set");
+        self.kept = Some(slot);
+        self
+    }
+
+    /// The matches in `input`'s folded bytes, left to right ([`Literals::find_iter`]).
+    /// In a rescan's part, for a set with a slot, they are all found at once and kept:
+    /// the part read again after an edit takes those before the edit again
+    /// ([`Input::cue_matches`]).
+    pub(crate) fn matches<'a>(&'a self, input: &'a Input<'_>) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let f = input.folded();
+        match self.kept.filter(|_| input.keeps()) {
+            Some(slot) => Either::Kept(input.cue_matches(slot, |old| self.all_after_edit(f, old)).iter().copied()),
+            None => Either::Found(self.find_iter(f)),
+        }
+    }
+
+    /// All matches in `b`; with `old`, the matches of a text that shares its first
+    /// `same` bytes with `b` are taken again where what decides them lies in those bytes.
+    fn all_after_edit(&self, b: &[u8], old: Option<(Vec<(usize, usize)>, usize)>) -> Vec<(usize, usize)> {
+        let (Some((mut hits, same)), Some(longest)) = (old, self.longest) else {
+            return self.find_iter(b).collect();
+        };
+        // Whether a match starts at `i` is decided by the bytes from `i - 1` (a word
+        // boundary before) to `i + longest` (one after): the places before `safe` are
+        // decided as before, the search goes on from there (or from the end of the last
+        // match taken, as matches do not overlap).
+        let safe = same.saturating_sub(longest);
+        hits.truncate(hits.partition_point(|&(s, _)| s < safe));
+        let from = hits.last().map_or(safe, |&(_, e)| e.max(safe));
+        hits.extend(self.find_iter_from(b, from));
+        hits
+    }
+
     /// The matches in `b`, as `(start, end)`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, b: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let mut i = 0;
+        self.find_iter_from(b, 0)
+    }
+
+    /// [`Literals::find_iter`] from byte `from` on (a place before it starts no match).
+    fn find_iter_from<'a>(&'a self, b: &'a [u8], from: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut i = from;
         // With `word_starts`: the starts of letter-and-digit runs in the block of up
         // to 64 bytes from `base` not yet looked at (bit j: byte `base + j`).
-        let (mut next_block, mut base, mut starts) = (0, 0, 0u64);
+        let (mut next_block, mut base, mut starts) = (from, from, 0u64);
         std::iter::from_fn(move || {
             if self.word_starts {
                 loop {
@@ -319,6 +381,24 @@ impl Literals {
     /// True if some alternative matches in `b`.
     pub(crate) fn is_match(&self, b: &[u8]) -> bool {
         self.find_iter(b).next().is_some()
+    }
+}
+
+/// The matches of [`Literals::matches`]: kept, or searched as they are read.
+enum Either<K, F> {
+    Kept(K),
+    Found(F),
+}
+
+impl<K: Iterator<Item = (usize, usize)>, F: Iterator<Item = (usize, usize)>> Iterator for Either<K, F> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Either::Kept(k) => k.next(),
+            Either::Found(f) => f.next(),
+        }
     }
 }
 
@@ -531,7 +611,7 @@ pub(crate) fn has_typo_tolerant(words: &[String], n: usize, list: &[&str]) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_runs, runs, typo_eq, word_back, word_forward, Reach};
+    use super::{alnum_runs, runs, typo_eq, word_back, word_forward, Literals, Reach};
     use proptest::prelude::*;
 
     #[test]
@@ -611,5 +691,89 @@ mod tests {
         assert!(!typo_eq("bin", "born"));
         assert!(!typo_eq("usreame", "username"));
         assert!(!typo_eq("am", "an"));
+    }
+
+    /// Pieces of texts for the kept cue sets: cue words whole, cut and inside words,
+    /// the bytes around them that decide a word boundary, and the rest of a message.
+    const CUE_PIECES: &[&str] = &[
+        "geb",
+        "geb.",
+        "born",
+        "d.o.b",
+        "age",
+        "nato",
+        "kfz",
+        "fahrzeug",
+        "car",
+        "reg",
+        "tag",
+        "tags",
+        "www.",
+        "://",
+        "linkedin.",
+        "x.com",
+        "user",
+        "name",
+        "profil",
+        "web",
+        "site",
+        "a",
+        "b",
+        "e",
+        "g",
+        "o",
+        "t",
+        ".",
+        "/",
+        "@",
+        ":",
+        "-",
+        " ",
+        "  ",
+        "\n",
+        "1",
+        "12.03.1985",
+        "né",
+        "ü",
+        "Anna",
+        "IBAN",
+    ];
+
+    /// The text of the pieces `picks` chooses.
+    fn cue_text(picks: &[usize]) -> String {
+        picks.iter().map(|&i| CUE_PIECES[i % CUE_PIECES.len()]).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// The matches of a kept set after an edit, the matches before it taken again
+        /// where the edit cannot change them, are those a search of the new text finds.
+        #[test]
+        fn kept_matches_after_an_edit_are_those_found_anew(
+            before in proptest::collection::vec(0usize..100, 0..40),
+            at in 0usize..100,
+            cut in 0usize..6,
+            put in proptest::collection::vec(0usize..100, 0..4),
+        ) {
+            let old = cue_text(&before);
+            let mut at = at * old.len() / 100;
+            while !old.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + cut).min(old.len());
+            while !old.is_char_boundary(end) {
+                end += 1;
+            }
+            let new = format!("{}{}{}", &old[..at], cue_text(&put), &old[end..]);
+            let (o, n) = (old.to_ascii_lowercase(), new.to_ascii_lowercase());
+            let same = crate::bytes::common_prefix(old.as_bytes(), new.as_bytes());
+            for spec in [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::dob::HINT] {
+                let set = Literals::new(spec);
+                let kept: Vec<_> = set.find_iter(o.as_bytes()).collect();
+                let want: Vec<_> = set.find_iter(n.as_bytes()).collect();
+                prop_assert_eq!(set.all_after_edit(n.as_bytes(), Some((kept, same))), want, "{:?} -> {:?}", old, new);
+            }
+        }
     }
 }

@@ -92,7 +92,12 @@ pub(super) struct Web {
 
 impl Web {
     pub(super) fn new() -> Web {
-        Web { gate: Literals::new(GATE), urls: Urls::new(), handles: Handles::new(), labelled: Labelled::new() }
+        Web {
+            gate: Literals::new(GATE).kept_as(super::util::kept::WEB),
+            urls: Urls::new(),
+            handles: Handles::new(),
+            labelled: Labelled::new(),
+        }
     }
 }
 
@@ -115,7 +120,7 @@ impl Recognizer for Web {
         // Where the words that make a bare host a homepage start (see `Urls::homepages`).
         let mut hints: Vec<usize> = Vec::new();
         let f = input.folded();
-        let mut gate = self.gate.find_iter(f);
+        let mut gate = self.gate.matches(input);
         for (s, e) in gate.by_ref() {
             match cue_of(&f[s..e]) {
                 Cue::Network => network = true,

@@ -14,7 +14,8 @@
 //! same reach share one part (and its word tokens). This is the scheme of the
 //! two-thread split of a long text (`parallel`): read a part with margins, keep what
 //! starts inside, judge context in the whole text. Candidates further away are moved by
-//! the edit's change of length and kept. The word tokens of the part are kept as well:
+//! the edit's change of length and kept. The word tokens of the part and the matches of
+//! the cue-word sets searched in every text (`Literals::matches`) are kept as well:
 //! read again from the same place after an edit, the part takes those before the edit
 //! again (`Tokens::after_edit`), and a full scan's serve a part that starts the text.
 //!
@@ -57,8 +58,7 @@ use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
 use crate::recognize::util::{word_back as back, word_forward as forward, Reach};
-use crate::tokens::Kept;
-use crate::types::{Candidate, Finding, Input};
+use crate::types::{Candidate, Finding, Input, KeptPart};
 use std::ops::Range;
 
 /// The state of rescans of one field: the previous text and what the recognisers
@@ -76,10 +76,10 @@ pub struct Rescan {
     read: usize,
     /// What the every-occurrence stage found in the previous text.
     repeats: super::repeats::Memo,
-    /// The word tokens of the part the recognisers that use them read last (where it
-    /// lies in `ntext`, and what can be kept of them): a part starting there again
-    /// takes those before the edit again instead of reading them.
-    tokens: Option<(Range<usize>, Kept)>,
+    /// What the parts the recognisers read last keep (where each lies in `ntext`, and
+    /// its word tokens and cue matches): a part starting there again takes those
+    /// before the edit again instead of reading them.
+    parts: Vec<(Range<usize>, KeptPart)>,
 }
 
 impl Rescan {
@@ -135,6 +135,7 @@ impl Scanner {
         let class = field.map(FieldHints::classify).unwrap_or_default();
         let all_lower = crate::tokens::all_lower_of(ntext);
         let mut input = Input::new(ntext, class);
+        input.keeping();
         let same_frame = state.valid && state.class == class && state.all_lower == all_lower;
         let edit = state.valid.then(|| edit_of(&state.ntext, ntext));
         let region = edit.filter(|_| same_frame).and_then(|e| self.region_of(state, ntext, e));
@@ -144,8 +145,8 @@ impl Scanner {
             Some(region) => self.merge(state, &input, &region, all_lower, &columns),
             None => {
                 state.read = ntext.len();
-                if let Some((was, kept)) = state.tokens.take_if(|(was, _)| was.start == 0) {
-                    input.reuse_tokens(kept, &state.ntext[was]);
+                if let Some((was, kept)) = take_part(&mut state.parts, 0) {
+                    input.reuse(kept, &state.ntext[was]);
                 }
                 self.find_tagged(&input, 0, 0..ntext.len(), ntext, &columns, &|_| true)
             }
@@ -153,8 +154,8 @@ impl Scanner {
         let cands = tagged.iter().map(|(_, c)| c.clone()).collect();
         let found = self.finish(text, &norm, &input, cands, Some((&mut state.repeats, edit)));
         if full {
-            // (the whole text's tokens, for a next part that starts at its start)
-            state.tokens = input.kept_tokens().map(|k| (0..ntext.len(), k));
+            // (what the whole text keeps, for a next part that starts at its start)
+            state.parts = input.kept().map(|k| (0..ntext.len(), k)).into_iter().collect();
         }
         state.ntext.clear();
         state.ntext.push_str(ntext);
@@ -225,21 +226,20 @@ impl Scanner {
         let mut all: Vec<(u16, Candidate)> =
             state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned().collect();
         let (mut first, mut last) = (text.len(), 0);
-        let mut kept = None;
+        let mut parts = Vec::with_capacity(reads.len());
         for (reach, read) in reads {
             let mut part = Input::new(&text[read.clone()], input.field);
             part.whole_all_lower = Some(all_lower);
-            if let Some((was, kept)) = state.tokens.take_if(|(was, _)| was.start == read.start) {
-                part.reuse_tokens(kept, &state.ntext[was]);
+            part.keeping();
+            if let Some((was, kept)) = take_part(&mut state.parts, read.start) {
+                part.reuse(kept, &state.ntext[was]);
             }
             (first, last) = (first.min(read.start), last.max(read.end));
             let mine = |t: u16| self.reach_of(t) == *reach;
             all.extend(self.find_tagged(&part, read.start, keep.clone(), text, columns, &mine));
-            if kept.is_none() {
-                kept = part.kept_tokens().map(|k| (read.clone(), k));
-            }
+            parts.extend(part.kept().map(|k| (read.clone(), k)));
         }
-        state.tokens = kept;
+        state.parts = parts;
         all.extend(state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(t, c)| (*t, shift(c))));
         state.read = last - first;
         // Registry order; within one recogniser, before, region, after (stable sort).
@@ -277,6 +277,11 @@ impl Scanner {
             })
             .collect()
     }
+}
+
+/// What was kept of the part that started at `start` in the previous text, if one did.
+fn take_part(parts: &mut Vec<(Range<usize>, KeptPart)>, start: usize) -> Option<(Range<usize>, KeptPart)> {
+    parts.iter().position(|(was, _)| was.start == start).map(|i| parts.swap_remove(i))
 }
 
 #[cfg(test)]
