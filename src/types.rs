@@ -75,6 +75,9 @@ pub struct Input<'t> {
     /// Set when `text` is part of a longer text: whether that whole text is written
     /// in lower case (see [`crate::tokens::all_lower_of`]).
     pub(crate) whole_all_lower: Option<bool>,
+    /// Where the candidates that are kept start (a part read with margins keeps only
+    /// those starting inside them; the whole text otherwise): see [`Input::wants`].
+    pub(crate) wanted: std::ops::Range<usize>,
 }
 
 impl<'t> Input<'t> {
@@ -92,6 +95,7 @@ impl<'t> Input<'t> {
             old: None,
             folded: std::cell::OnceCell::new(),
             whole_all_lower: None,
+            wanted: 0..text.len(),
         }
     }
 
@@ -113,6 +117,13 @@ impl<'t> Input<'t> {
             }
             tk
         })
+    }
+
+    /// Whether a candidate starting at `start` is kept. A recogniser proposes the same
+    /// candidates among those that are either way, and may leave out the others, or the
+    /// work of judging them.
+    pub(crate) fn wants(&self, start: usize) -> bool {
+        self.wanted.contains(&start)
     }
 
     /// Marks the input as a rescan's part: the cue sets that are kept are searched

@@ -410,6 +410,9 @@ impl Recognizer for Dob {
         // One window for every date of the text (its word buffers are reused).
         let mut w = Window::default();
         for (s, parts) in shape::dates(b, &self.months) {
+            if !input.wants(s) {
+                continue;
+            }
             let mut e = shape::end(&parts);
             if !boundary(b, s, e) {
                 continue;

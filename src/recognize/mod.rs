@@ -158,8 +158,42 @@ mod tests {
         Ok(())
     }
 
+    /// Each recogniser proposes, in a text whose kept candidates are those starting in
+    /// `wanted` ([`Input::wants`]), the candidates starting there that it proposes when
+    /// every candidate is kept: a recogniser may skip the others, never change these.
+    fn wanted_holds(text: &str, wanted: std::ops::Range<usize>) -> Result<(), TestCaseError> {
+        let whole = Input::new(text, FieldClass::default());
+        let mut part = Input::new(text, FieldClass::default());
+        part.wanted = wanted.clone();
+        for r in super::registry(&Kind::BUILTIN).iter() {
+            let (mut all, mut some) = (Vec::new(), Vec::new());
+            r.find(&whole, &mut all);
+            r.find(&part, &mut some);
+            all.retain(|c| wanted.contains(&c.start));
+            some.retain(|c| wanted.contains(&c.start));
+            prop_assert_eq!(some, all, "{:?} in {:?}", r.kinds(), &text[wanted.clone()]);
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn recognisers_propose_the_same_where_candidates_are_kept(
+            picks in proptest::collection::vec((any::<usize>(), 0usize..5), 2..12),
+            from in 0usize..100,
+            len in 0usize..100,
+        ) {
+            let texts = case_texts();
+            let mut t = String::new();
+            for (i, sep) in picks {
+                t.push_str(&texts[i % texts.len()]);
+                t.push_str(["\n", " ", "\n\n", ". ", ", "][sep]);
+            }
+            let from = from * t.len() / 100;
+            wanted_holds(&t, from..(from + len * t.len() / 100).min(t.len()))?;
+        }
+
         #[test]
         fn recognisers_decide_within_their_reach(picks in proptest::collection::vec((any::<usize>(), 0usize..5), 2..12)) {
             let texts = case_texts();

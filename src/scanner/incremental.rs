@@ -230,6 +230,7 @@ impl Scanner {
         for (reach, read) in reads {
             let mut part = Input::new(&text[read.clone()], input.field);
             part.whole_all_lower = Some(all_lower);
+            part.wanted = keep.start - read.start..keep.end - read.start;
             part.keeping();
             if let Some((was, kept)) = take_part(&mut state.parts, read.start) {
                 part.reuse(kept, &state.ntext[was]);

@@ -60,14 +60,22 @@ pub(super) fn recognize(
 fn recognize_halves(recognizers: &[Shared], input: &Input<'_>, h: Halves, find_kept: &FindKept<'_>) -> Vec<Candidate> {
     let (text, field) = (input.text, input.field);
     let all_lower = recognizers.iter().any(|r| token_based(r.as_ref())).then(|| crate::tokens::all_lower_of(text));
-    let part = |from: usize, to: usize| {
+    let part = |from: usize, to: usize, keep: std::ops::Range<usize>| {
         let mut part = Input::new(&text[from..to], field);
         part.whole_all_lower = all_lower;
+        part.wanted = keep.start - from..keep.end - from;
         part
     };
     let (second, mut first) = on_two_threads(
-        || find_kept(recognizers, &part(h.second_from, text.len()), h.second_from, h.cut..text.len()),
-        || find_kept(recognizers, &part(0, h.first_to), 0, 0..h.cut),
+        || {
+            find_kept(
+                recognizers,
+                &part(h.second_from, text.len(), h.cut..text.len()),
+                h.second_from,
+                h.cut..text.len(),
+            )
+        },
+        || find_kept(recognizers, &part(0, h.first_to, 0..h.cut), 0, 0..h.cut),
     );
     first.extend(second);
     first
