@@ -6,7 +6,8 @@
 //! median and p99 of both and their ratio.
 //!
 //! With `--rescans=N` it only runs N incremental rescans of typing at the end of the
-//! 2,000-character text, printing nothing (for callgrind or an instruction counter).
+//! 2,000-character text (with `--at=K` at byte K), printing nothing (for callgrind or
+//! an instruction counter).
 //!
 //! Input: `../shared/eval/dev.jsonl` or the file in `PII_VEIL_BENCH_TEXT`. This is a
 //! benchmark, not a test: numbers depend on the machine.
@@ -99,7 +100,11 @@ fn main() {
     if let Some(n) =
         std::env::args().find_map(|a| a.strip_prefix("--rescans=").map(|n| n.parse::<usize>().expect("--rescans=N")))
     {
-        let edited = typed(&msg, msg.len());
+        // `--at=K`: typed at byte K (on a char boundary) instead of at the end.
+        let at = std::env::args()
+            .find_map(|a| a.strip_prefix("--at=").map(|k| k.parse::<usize>().expect("--at=K")))
+            .map_or(msg.len(), |k| k.min(msg.len()));
+        let edited = typed(&msg, at);
         let mut state = Rescan::new();
         for i in 0..n {
             let t = if i % 2 == 1 { msg.as_str() } else { edited.as_str() };

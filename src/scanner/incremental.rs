@@ -29,8 +29,10 @@
 //!
 //! A full scan is made instead when there is no previous text, when the field hints
 //! changed, when the text changed from all lower case to not or back (the name
-//! recogniser reads that flag of the whole text), or when the part to read would be
-//! most of the text anyway.
+//! recogniser reads that flag of the whole text), or when the candidates to find again
+//! would start in most of the text anyway. A part may be read whole (the middle of a
+//! short text): the candidates outside the region are still kept as they were, not
+//! judged again, and the recognisers may skip them (`Input::wants`).
 //!
 //! The reaches: the longest look back is a name found making the same word a name
 //! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
@@ -163,7 +165,8 @@ impl Scanner {
         Ok(found)
     }
 
-    /// The region read again, or `None` when a full scan costs about the same.
+    /// The region read again, or `None` when a full scan costs about the same (the
+    /// candidates to find again would start in most of the text).
     fn region_of(&self, state: &Rescan, ntext: &str, (p, old_end, new_end): (usize, usize, usize)) -> Option<Region> {
         let mut reaches: Vec<Reach> = Vec::with_capacity(2);
         for r in self.recognizers.iter().map(|r| r.reach()) {
@@ -194,8 +197,7 @@ impl Scanner {
         while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
             ks = back(ntext, c.start, 0);
         }
-        let widest = judged.around(ntext, ks..ke);
-        if widest.len() * 4 > ntext.len() * 3 {
+        if (ke - ks) * 4 > ntext.len() * 3 {
             return None;
         }
         let reads = reaches.into_iter().map(|r| (r, r.around(ntext, ks..ke))).collect();
