@@ -70,6 +70,8 @@ pub struct Input<'t> {
     kept_tokens: std::cell::Cell<Option<Kept>>,
     kept_cues: [std::cell::Cell<Option<CueMatches>>; KEPT_CUE_SETS],
     old: Option<&'t str>,
+    /// Where `old` and `text` differ, found on first use.
+    edit: std::cell::OnceCell<Edit>,
     /// The bytes with ASCII letters in lower case, made on first use (see [`Input::folded`]).
     folded: std::cell::OnceCell<Vec<u8>>,
     /// Set when `text` is part of a longer text: whether that whole text is written
@@ -93,6 +95,7 @@ impl<'t> Input<'t> {
             kept_tokens: std::cell::Cell::new(None),
             kept_cues: Default::default(),
             old: None,
+            edit: std::cell::OnceCell::new(),
             folded: std::cell::OnceCell::new(),
             whole_all_lower: None,
             wanted: 0..text.len(),
@@ -151,16 +154,25 @@ impl<'t> Input<'t> {
     }
 
     /// The matches of the kept cue set of slot `slot` (made on first use): `find`
-    /// gets the matches of the text before the edit, if they were kept, with the
-    /// number of bytes the two texts share at their start.
+    /// gets the matches of the text before the edit, if they were kept, and where the
+    /// two texts differ.
     pub(crate) fn cue_matches(
         &self,
         slot: usize,
-        find: impl FnOnce(Option<(CueMatches, usize)>) -> CueMatches,
+        find: impl FnOnce(Option<(CueMatches, Edit)>) -> CueMatches,
     ) -> &[(usize, usize)] {
         self.cues[slot].get_or_init(|| {
-            let old = self.kept_cues[slot].take().zip(self.old);
-            find(old.map(|(hits, old)| (hits, crate::bytes::common_prefix(old.as_bytes(), self.bytes))))
+            let edit = self.old.map(|old| {
+                *self.edit.get_or_init(|| {
+                    let (old, new) = (old.as_bytes(), self.bytes);
+                    Edit {
+                        before: crate::bytes::common_prefix(old, new),
+                        after: crate::bytes::common_suffix(old, new, usize::MAX),
+                        old_len: old.len(),
+                    }
+                })
+            });
+            find(self.kept_cues[slot].take().zip(edit))
         })
     }
 
@@ -183,6 +195,16 @@ pub(crate) const KEPT_CUE_SETS: usize = 3;
 pub(crate) struct KeptPart {
     tokens: Option<Kept>,
     cues: [Option<CueMatches>; KEPT_CUE_SETS],
+}
+
+/// Where a text after an edit differs from the text before it: the two share their
+/// first `before` bytes and their last `after` bytes (which may overlap those when
+/// bytes were only added or only taken away); the text before was `old_len` long.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Edit {
+    pub before: usize,
+    pub after: usize,
+    pub old_len: usize,
 }
 
 /// Where a cue set's matches are, `(start, end)`, left to right.

@@ -3,7 +3,7 @@
 //! of label words. Nothing here knows a kind of personal data.
 
 use crate::entity::Kind;
-use crate::types::{Candidate, Input, KEPT_CUE_SETS};
+use crate::types::{Candidate, CueMatches, Edit, Input, KEPT_CUE_SETS};
 use regex_lite::Regex;
 
 /// Something that finds candidates of one or more kinds.
@@ -311,30 +311,58 @@ impl Literals {
         }
     }
 
-    /// All matches in `b`; with `old`, the matches of a text that shares its first
-    /// `same` bytes with `b` are taken again where what decides them lies in those bytes.
-    fn all_after_edit(&self, b: &[u8], old: Option<(Vec<(usize, usize)>, usize)>) -> Vec<(usize, usize)> {
-        let (Some((mut hits, same)), Some(longest)) = (old, self.longest) else {
+    /// All matches in `b`; with `old`, the matches of the text before an edit `edit`
+    /// are taken again where what decides them lies in the bytes the two texts share:
+    /// at their start as they were, at their end moved by the change in length.
+    fn all_after_edit(&self, b: &[u8], old: Option<(CueMatches, Edit)>) -> CueMatches {
+        let (Some((old, edit)), Some(longest)) = (old, self.longest) else {
             return self.find_iter(b).collect();
         };
         // Whether a match starts at `i` is decided by the bytes from `i - 1` (a word
-        // boundary before) to `i + longest` (one after): the places before `safe` are
-        // decided as before, the search goes on from there (or from the end of the last
-        // match taken, as matches do not overlap).
-        let safe = same.saturating_sub(longest);
-        hits.truncate(hits.partition_point(|&(s, _)| s < safe));
-        let from = hits.last().map_or(safe, |&(_, e)| e.max(safe));
-        hits.extend(self.find_iter_from(b, from));
+        // boundary before) to `i + longest` (one after), and by whether the search is in
+        // a match there. The places before `safe` are decided as before; the search goes
+        // on from there (or from the end of the last match taken, as matches do not
+        // overlap).
+        let safe = edit.before.saturating_sub(longest);
+        let mut hits = old[..old.partition_point(|&(s, _)| s < safe)].to_vec();
+        let mut from = hits.last().map_or(safe, |&(_, e)| e.max(safe));
+        // From a place `q` whose byte before lies in the shared end, where neither
+        // search is in a match, the search reads what it read from `q`'s place before
+        // the edit: it finds the same matches, moved.
+        let then = |q: usize| q + edit.old_len - b.len();
+        let now = |p: usize| p + b.len() - edit.old_len;
+        let mut q = (b.len() + 1).saturating_sub(edit.after).max(from);
+        loop {
+            if q <= b.len() {
+                // (out of the matches before the edit)
+                let k = old.partition_point(|&(s, _)| s < then(q));
+                if let Some(&(_, e)) = old[..k].last().filter(|&&(_, e)| e > then(q)) {
+                    q = now(e);
+                }
+            }
+            let n = hits.len();
+            hits.extend(self.find_iter_in(b, from, q.min(b.len())));
+            match hits[n..].last() {
+                // (out of the matches after it)
+                Some(&(_, e)) if e > q => (from, q) = (e, e),
+                _ => break,
+            }
+        }
+        if q <= b.len() {
+            let k = old.partition_point(|&(s, _)| s < then(q));
+            hits.extend(old[k..].iter().map(|&(s, e)| (now(s), now(e))));
+        }
         hits
     }
 
     /// The matches in `b`, as `(start, end)`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, b: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
-        self.find_iter_from(b, 0)
+        self.find_iter_in(b, 0, b.len())
     }
 
-    /// [`Literals::find_iter`] from byte `from` on (a place before it starts no match).
-    fn find_iter_from<'a>(&'a self, b: &'a [u8], from: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
+    /// The matches of [`Literals::find_iter`] that start in `from..to`, when no match
+    /// found before `from` ends after it.
+    fn find_iter_in<'a>(&'a self, b: &'a [u8], from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut i = from;
         // With `word_starts`: the starts of letter-and-digit runs in the block of up
         // to 64 bytes from `base` not yet looked at (bit j: byte `base + j`).
@@ -343,7 +371,7 @@ impl Literals {
             if self.word_starts {
                 loop {
                     while starts == 0 {
-                        if next_block >= b.len() {
+                        if next_block >= b.len().min(to) {
                             return None;
                         }
                         base = next_block;
@@ -354,6 +382,9 @@ impl Literals {
                     }
                     let p = base + starts.trailing_zeros() as usize;
                     starts &= starts - 1;
+                    if p >= to {
+                        return None;
+                    }
                     if p < i || p + 1 >= b.len() || !self.may_start(b, p) {
                         continue;
                     }
@@ -363,7 +394,7 @@ impl Literals {
                     }
                 }
             }
-            while i + 1 < b.len() {
+            while i + 1 < b.len() && i < to {
                 if !self.may_start(b, i) {
                     i += 1;
                     continue;
@@ -748,7 +779,8 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
         /// The matches of a kept set after an edit, the matches before it taken again
-        /// where the edit cannot change them, are those a search of the new text finds.
+        /// (and moved) where the edit cannot change them, are those a search of the new
+        /// text finds.
         #[test]
         fn kept_matches_after_an_edit_are_those_found_anew(
             before in proptest::collection::vec(0usize..100, 0..40),
@@ -767,12 +799,17 @@ mod tests {
             }
             let new = format!("{}{}{}", &old[..at], cue_text(&put), &old[end..]);
             let (o, n) = (old.to_ascii_lowercase(), new.to_ascii_lowercase());
-            let same = crate::bytes::common_prefix(old.as_bytes(), new.as_bytes());
+            let (ob, nb) = (old.as_bytes(), new.as_bytes());
+            let edit = crate::types::Edit {
+                before: crate::bytes::common_prefix(ob, nb),
+                after: crate::bytes::common_suffix(ob, nb, usize::MAX),
+                old_len: ob.len(),
+            };
             for spec in [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::dob::HINT] {
                 let set = Literals::new(spec);
                 let kept: Vec<_> = set.find_iter(o.as_bytes()).collect();
                 let want: Vec<_> = set.find_iter(n.as_bytes()).collect();
-                prop_assert_eq!(set.all_after_edit(n.as_bytes(), Some((kept, same))), want, "{:?} -> {:?}", old, new);
+                prop_assert_eq!(set.all_after_edit(n.as_bytes(), Some((kept, edit))), want, "{:?} -> {:?}", old, new);
             }
         }
     }
