@@ -364,14 +364,16 @@ impl Literals {
     /// found before `from` ends after it.
     fn find_iter_in<'a>(&'a self, b: &'a [u8], from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut i = from;
+        let end = to.min(b.len());
         // With `word_starts`: the starts of letter-and-digit runs in the block of up
-        // to 64 bytes from `base` not yet looked at (bit j: byte `base + j`).
+        // to 64 bytes from `base` not yet looked at (bit j: byte `base + j`), those
+        // from `end` on left out.
         let (mut next_block, mut base, mut starts) = (from, from, 0u64);
         std::iter::from_fn(move || {
             if self.word_starts {
                 loop {
                     while starts == 0 {
-                        if next_block >= b.len().min(to) {
+                        if next_block >= end {
                             return None;
                         }
                         base = next_block;
@@ -379,12 +381,12 @@ impl Literals {
                         let m = crate::bytes::alnum_mask(&b[base..next_block]);
                         let before = u64::from(base > 0 && b[base - 1].is_ascii_alphanumeric());
                         starts = m & !((m << 1) | before);
+                        if next_block > end {
+                            starts &= (1u64 << (end - base)) - 1;
+                        }
                     }
                     let p = base + starts.trailing_zeros() as usize;
                     starts &= starts - 1;
-                    if p >= to {
-                        return None;
-                    }
                     if p < i || p + 1 >= b.len() || !self.may_start(b, p) {
                         continue;
                     }
@@ -394,7 +396,8 @@ impl Literals {
                     }
                 }
             }
-            while i + 1 < b.len() && i < to {
+            let stop = end.min(b.len().saturating_sub(1));
+            while i < stop {
                 if !self.may_start(b, i) {
                     i += 1;
                     continue;
@@ -810,6 +813,30 @@ mod tests {
                 let kept: Vec<_> = set.find_iter(o.as_bytes()).collect();
                 let want: Vec<_> = set.find_iter(n.as_bytes()).collect();
                 prop_assert_eq!(set.all_after_edit(n.as_bytes(), Some((kept, edit))), want, "{:?} -> {:?}", old, new);
+            }
+        }
+
+        /// A search bounded to `from..to`, from a place where the whole search is in no
+        /// match, finds the matches of the whole search that start there.
+        #[test]
+        fn a_bounded_search_finds_the_matches_starting_in_its_bounds(
+            picks in proptest::collection::vec(0usize..100, 0..40),
+            to in 0usize..=100,
+        ) {
+            let t = cue_text(&picks).to_ascii_lowercase();
+            let b = t.as_bytes();
+            let to = to * b.len() / 100;
+            // (the last set has an alternative without a word boundary before it: it is
+            // searched at every byte, the others at the starts of words)
+            let specs =
+                [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::web::LABELS, "né|\\bx.com/|anna"];
+            for spec in specs {
+                let set = Literals::new(spec);
+                let all: Vec<_> = set.find_iter(b).collect();
+                for from in [0, all.first().map_or(0, |&(_, e)| e)] {
+                    let want: Vec<_> = all.iter().copied().filter(|&(s, _)| from <= s && s < to).collect();
+                    prop_assert_eq!(set.find_iter_in(b, from, to).collect::<Vec<_>>(), want, "{} in {:?}", spec, t);
+                }
             }
         }
     }
