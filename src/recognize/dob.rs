@@ -407,9 +407,14 @@ impl Recognizer for Dob {
         if !field && !star && !named && self.hint.matches(input).next().is_none() {
             return;
         }
-        // One window for every date of the text (its word buffers are reused).
+        // One window for every date of the text (its word buffers are reused). Of a
+        // part, only the dates starting where its candidates are kept are looked for.
         let mut w = Window::default();
-        for (s, parts) in shape::dates(b, &self.months) {
+        let from = shape::restart_before(b, input.wanted.start.min(b.len()));
+        for (s, parts) in shape::dates_from(b, &self.months, from) {
+            if s >= input.wanted.end {
+                break;
+            }
             if !input.wants(s) {
                 continue;
             }

@@ -80,6 +80,19 @@ impl Months {
     }
 }
 
+/// The place [`dates_from`] can search from to find the matches starting at `from` or
+/// later that a search from the start finds: after the last byte before `from` that no match can hold, or the start.
+pub(super) fn restart_before(b: &[u8], from: usize) -> usize {
+    b[..from].iter().rposition(|&c| !in_a_date(c)).map_or(0, |i| i + 1)
+}
+
+/// True if a match can hold the byte `c`: digits, the separators `.`, `/`, `-` and `,`,
+/// `\s`, and letters (day suffixes, `of`, `de`, month names, which may hold non-ASCII
+/// letters, as may `º`). Other signs (`:`, `(`, `!`, `@`, …) end every match.
+fn in_a_date(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80 || space(c) || matches!(c, b'.' | b'/' | b'-' | b',')
+}
+
 /// An ASCII letter or a byte of a non-ASCII character: what month names are made of.
 fn letter(c: u8) -> bool {
     c.is_ascii_alphabetic() || c >= 0x80
@@ -256,7 +269,14 @@ pub(super) fn end(p: &Parts) -> usize {
     }
 }
 
-/// The leftmost-first matches of the pattern, as `(start, parts)`, left to right.
+/// All matches: [`dates_from`] the start of `b`.
+#[cfg(test)]
+pub(super) fn dates<'a>(b: &'a [u8], months: &'a Months) -> impl Iterator<Item = (usize, Parts)> + 'a {
+    dates_from(b, months, 0)
+}
+
+/// The leftmost-first matches of the pattern, as `(start, parts)`, left to right, from
+/// `start` on.
 ///
 /// Every match holds a digit run. In the run `a..r` (from where the search resumes) a
 /// match can start only at `r - 4` (a year first) or at `r - 2` / `r - 1` (a day or
@@ -264,8 +284,20 @@ pub(super) fn end(p: &Parts) -> usize {
 /// only the first is tried), and only with the right byte after the run; before the
 /// run, only at a month name that ends, with an optional `.`, right before the spaces
 /// before a run of one or two digits followed by a year.
-pub(super) fn dates<'a>(b: &'a [u8], months: &'a Months) -> impl Iterator<Item = (usize, Parts)> + 'a {
-    let mut pos = 0;
+///
+/// `start` is 0 or follows a byte that no match can hold ([`restart_before`]): then
+/// the matches are those of a search from the start of `b` that start from there on.
+/// Every match before that byte ends before it, so the search from the start reaches
+/// the first digit run after it with nothing pending; and what it reads back from
+/// there (the spaces before the run, a month name ending before them) stops at that
+/// byte whichever of the two searches reads it: the two find the same matches.
+pub(super) fn dates_from<'a>(
+    b: &'a [u8],
+    months: &'a Months,
+    start: usize,
+) -> impl Iterator<Item = (usize, Parts)> + 'a {
+    debug_assert!(start == 0 || !in_a_date(b[start - 1]));
+    let mut pos = start;
     std::iter::from_fn(move || {
         while pos < b.len() {
             let a = pos + crate::bytes::skip_to_range(&b[pos..], b'0', b'9');
@@ -305,7 +337,7 @@ pub(super) fn dates<'a>(b: &'a [u8], months: &'a Months) -> impl Iterator<Item =
 
 #[cfg(test)]
 mod tests {
-    use super::{dates, Months, Parts};
+    use super::{dates, dates_from, restart_before, Months, Parts};
     use proptest::prelude::*;
     use regex::bytes::{Regex, RegexBuilder};
 
@@ -382,6 +414,36 @@ mod tests {
         }
     }
 
+    /// A search from `restart_before(from)` finds the matches a search from the start
+    /// finds from there on, for every `from` of `t`.
+    fn restarts_hold(t: &str) -> Result<(), TestCaseError> {
+        let (b, months) = (t.as_bytes(), &pattern().1);
+        for from in 0..=b.len() {
+            let start = restart_before(b, from);
+            let want: Vec<_> = dates(b, months).filter(|(s, _)| *s >= start).collect();
+            prop_assert_eq!(dates_from(b, months, start).collect::<Vec<_>>(), want, "{:?} from {}", t, start);
+        }
+        Ok(())
+    }
+
+    /// A match may hold each sign a restart must not follow: a search from after it
+    /// would find a date inside a match (`3.85.1985` in `12.3.85.1985`).
+    #[test]
+    fn restart_examples() {
+        for t in [
+            "12.3.85.1985",
+            "12. 3. 85. 1985",
+            "1985-3-12-85",
+            "1985/3/12/85",
+            "12 März, 1985-3-12",
+            "March 12, 1985/3/12",
+            "12 März 1985-3-12",
+            "12\tof März\n1985-3-12: 1.2.1990 (3/4/85)",
+        ] {
+            restarts_hold(t).unwrap();
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
@@ -390,6 +452,23 @@ mod tests {
             "of ", "de", "DE ", "mar", "März", "MÄRZ", "march", "Mars", "ma", "enero", "sept", "Sep", "jän", "x", "_", "\u{e4}",
         ]), 0..16)) {
             same_as_pattern(parts.concat().as_bytes());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(30000))]
+
+        /// The same in texts of runs and separators, as dates chain in lists
+        /// (`1.2.85.1985`, `12. März 1985: 3/4/85`).
+        #[test]
+        fn a_search_from_a_restart_finds_the_same_matches(
+            parts in proptest::collection::vec((
+                proptest::sample::select(vec!["1", "12", "3", "85", "1985", "März", "x", "st"]),
+                proptest::sample::select(vec![".", ".", ". ", "/", "-", " ", ", ", "\n", "", " of ", ":", "("]),
+            ), 0..14),
+        ) {
+            let t: String = parts.iter().flat_map(|(a, b)| [*a, *b]).collect();
+            restarts_hold(&t)?;
         }
     }
 }
