@@ -142,8 +142,8 @@ impl<'t> Input<'t> {
 
     /// Gives what was kept of the text `old` (the same part of a text before an edit):
     /// when this text's tokens are made, those before the edit are taken again
-    /// ([`Tokens::after_edit`]), and so are the cue matches before it
-    /// ([`Input::cue_matches`]).
+    /// ([`Tokens::after_edit`]), and so are the cue matches before it and, moved,
+    /// after it ([`Input::cue_matches`]).
     pub(crate) fn reuse(&mut self, kept: KeptPart, old: &'t str) {
         let KeptPart { tokens, cues } = kept;
         self.kept_tokens.set(tokens);

@@ -301,8 +301,8 @@ impl Literals {
 
     /// The matches in `input`'s folded bytes, left to right ([`Literals::find_iter`]).
     /// In a rescan's part, for a set with a slot, they are all found at once and kept:
-    /// the part read again after an edit takes those before the edit again
-    /// ([`Input::cue_matches`]).
+    /// the part read again after an edit takes those before the edit again, and those
+    /// after it moved ([`Input::cue_matches`], [`Literals::all_after_edit`]).
     pub(crate) fn matches<'a>(&'a self, input: &'a Input<'_>) -> impl Iterator<Item = (usize, usize)> + 'a {
         let f = input.folded();
         match self.kept.filter(|_| input.keeps()) {

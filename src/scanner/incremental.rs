@@ -17,7 +17,8 @@
 //! the edit's change of length and kept. The word tokens of the part and the matches of
 //! the cue-word sets searched in every text (`Literals::matches`) are kept as well:
 //! read again from the same place after an edit, the part takes those before the edit
-//! again (`Tokens::after_edit`), and a full scan's serve a part that starts the text.
+//! again (`Tokens::after_edit`; the cue matches after it too, moved), and a full
+//! scan's serve a part that starts the text.
 //!
 //! Everything after the recognisers runs over the whole text again, as in a full scan:
 //! custom patterns and the deny list, overlaps, the allow list and — why findings are
@@ -80,7 +81,7 @@ pub struct Rescan {
     repeats: super::repeats::Memo,
     /// What the parts the recognisers read last keep (where each lies in `ntext`, and
     /// its word tokens and cue matches): a part starting there again takes those
-    /// before the edit again instead of reading them.
+    /// before the edit again (and the cue matches after it) instead of reading them.
     parts: Vec<(Range<usize>, KeptPart)>,
 }
 
