@@ -58,6 +58,23 @@ pub(crate) fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
     j + a[..n - j].iter().rev().zip(b[..n - j].iter().rev()).take_while(|(x, y)| x == y).count()
 }
 
+/// Where a text after an edit differs from the text before it: the two share their
+/// first `before` bytes and their last `after` bytes (which may overlap those when
+/// bytes were only added or only taken away); the text before was `old_len` long.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Edit {
+    pub before: usize,
+    pub after: usize,
+    pub old_len: usize,
+}
+
+impl Edit {
+    /// The edit that makes `new` of `old`.
+    pub(crate) fn between(old: &[u8], new: &[u8]) -> Edit {
+        Edit { before: common_prefix(old, new), after: common_suffix(old, new, usize::MAX), old_len: old.len() }
+    }
+}
+
 const ONES: u64 = u64::MAX / 255;
 
 /// The length of the ASCII run at the start of `b` (the index of its first byte of

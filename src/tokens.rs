@@ -3,6 +3,7 @@
 //! lower-case copy, line and space flags, and per token the bits of the word lists
 //! ([`crate::words::flag`]), computed while tokenising.
 
+use crate::bytes::Edit;
 use crate::case::Lowercase;
 use crate::words::{self, flag};
 use std::cell::Cell;
@@ -190,12 +191,13 @@ impl<'t> Tokens<'t> {
         Tokens::made(text, None)
     }
 
-    /// The tokens of `text` where `kept` holds the tokens of the text `old`: those before
-    /// the chunk (run of tokens without white space) in which the two texts first
-    /// differ are taken again, the rest is read. The same tokens as [`Tokens::new`].
-    pub(crate) fn after_edit(text: &'t str, old: &str, kept: Kept) -> Tokens<'t> {
-        debug_assert_eq!(old.len(), kept.len, "the kept tokens are of another text");
-        let same = crate::bytes::common_prefix(old.as_bytes(), text.as_bytes());
+    /// The tokens of `text` where `kept` holds the tokens of the text that `edit` made
+    /// `text` of: those before the chunk (run of tokens without white space) in which
+    /// the two texts first differ are taken again, the rest is read. The same tokens as
+    /// [`Tokens::new`].
+    pub(crate) fn after_edit(text: &'t str, edit: Edit, kept: Kept) -> Tokens<'t> {
+        debug_assert_eq!(edit.old_len, kept.len, "the kept tokens are of another text");
+        let same = edit.before;
         // The first token of that chunk: white space before it, and it starts within
         // the bytes the texts share (so do the white space and the tokens before it).
         let k = kept.v.iter().rposition(|t| t.s <= same && (t.sp || t.nl > 0)).unwrap_or(0);
@@ -571,7 +573,8 @@ mod tests {
     /// The tokens made after an edit from those kept of the text before it are the
     /// tokens of the edited text.
     fn same_after_edit(old: &str, new: &str) {
-        let a = super::Tokens::after_edit(new, old, super::Tokens::new(old).keep());
+        let edit = crate::bytes::Edit::between(old.as_bytes(), new.as_bytes());
+        let a = super::Tokens::after_edit(new, edit, super::Tokens::new(old).keep());
         let b = super::Tokens::new(new);
         assert_eq!(format!("{:?}", a.v), format!("{:?}", b.v), "{old:?} → {new:?}");
         let bits = |t: &super::Tokens<'_>| t.fl.iter().map(std::cell::Cell::get).collect::<Vec<_>>();

@@ -5,6 +5,7 @@
 //! They live at the bottom of the crate so that recognisers, resolution and masking
 //! depend on them and never on the scanner that drives them.
 
+use crate::bytes::Edit;
 use crate::case::Lowercase;
 use crate::entity::Kind;
 use crate::field::FieldClass;
@@ -111,8 +112,8 @@ impl<'t> Input<'t> {
     /// The word tokens of the text (computed once per scan).
     pub(crate) fn tokens(&self) -> &Tokens<'t> {
         self.tokens.get_or_init(|| {
-            let mut tk = match (self.kept_tokens.take(), self.old) {
-                (Some(kept), Some(old)) => Tokens::after_edit(self.text, old, kept),
+            let mut tk = match (self.kept_tokens.take(), self.edit()) {
+                (Some(kept), Some(edit)) => Tokens::after_edit(self.text, edit, kept),
                 _ => Tokens::new(self.text),
             };
             if let Some(l) = self.whole_all_lower {
@@ -161,19 +162,14 @@ impl<'t> Input<'t> {
         slot: usize,
         find: impl FnOnce(Option<(CueMatches, Edit)>) -> CueMatches,
     ) -> &[(usize, usize)] {
-        self.cues[slot].get_or_init(|| {
-            let edit = self.old.map(|old| {
-                *self.edit.get_or_init(|| {
-                    let (old, new) = (old.as_bytes(), self.bytes);
-                    Edit {
-                        before: crate::bytes::common_prefix(old, new),
-                        after: crate::bytes::common_suffix(old, new, usize::MAX),
-                        old_len: old.len(),
-                    }
-                })
-            });
-            find(self.kept_cues[slot].take().zip(edit))
-        })
+        self.cues[slot].get_or_init(|| find(self.kept_cues[slot].take().zip(self.edit())))
+    }
+
+    /// Where this text differs from the text before the edit, if one was given
+    /// ([`Input::reuse`]): found once, for the tokens and every cue set.
+    fn edit(&self) -> Option<Edit> {
+        let old = self.old?;
+        Some(*self.edit.get_or_init(|| Edit::between(old.as_bytes(), self.bytes)))
     }
 
     /// What can be kept of this text for the text after an edit: its tokens
@@ -195,16 +191,6 @@ pub(crate) const KEPT_CUE_SETS: usize = 3;
 pub(crate) struct KeptPart {
     tokens: Option<Kept>,
     cues: [Option<CueMatches>; KEPT_CUE_SETS],
-}
-
-/// Where a text after an edit differs from the text before it: the two share their
-/// first `before` bytes and their last `after` bytes (which may overlap those when
-/// bytes were only added or only taken away); the text before was `old_len` long.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Edit {
-    pub before: usize,
-    pub after: usize,
-    pub old_len: usize,
 }
 
 /// Where a cue set's matches are, `(start, end)`, left to right.

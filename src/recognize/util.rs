@@ -2,8 +2,9 @@
 //! mode, word-boundary tests, run searches over bytes, and the typing-slip comparison
 //! of label words. Nothing here knows a kind of personal data.
 
+use crate::bytes::Edit;
 use crate::entity::Kind;
-use crate::types::{Candidate, CueMatches, Edit, Input, KEPT_CUE_SETS};
+use crate::types::{Candidate, CueMatches, Input, KEPT_CUE_SETS};
 use regex_lite::Regex;
 
 /// Something that finds candidates of one or more kinds.
@@ -802,12 +803,7 @@ mod tests {
             }
             let new = format!("{}{}{}", &old[..at], cue_text(&put), &old[end..]);
             let (o, n) = (old.to_ascii_lowercase(), new.to_ascii_lowercase());
-            let (ob, nb) = (old.as_bytes(), new.as_bytes());
-            let edit = crate::types::Edit {
-                before: crate::bytes::common_prefix(ob, nb),
-                after: crate::bytes::common_suffix(ob, nb, usize::MAX),
-                old_len: ob.len(),
-            };
+            let edit = crate::bytes::Edit::between(old.as_bytes(), new.as_bytes());
             for spec in [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::dob::HINT] {
                 let set = Literals::new(spec);
                 let kept: Vec<_> = set.find_iter(o.as_bytes()).collect();
