@@ -81,7 +81,8 @@ impl Months {
 }
 
 /// The place [`dates_from`] can search from to find the matches starting at `from` or
-/// later that a search from the start finds: after the last byte before `from` that no match can hold, or the start.
+/// later that a search from the start finds: after the last byte before `from` that no
+/// match can hold, or the start.
 pub(super) fn restart_before(b: &[u8], from: usize) -> usize {
     b[..from].iter().rposition(|&c| !in_a_date(c)).map_or(0, |i| i + 1)
 }
