@@ -220,6 +220,10 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 struct Value {
     at: u32,
     len: u32,
+    /// The spelling's first eight bytes, zero-padded, as a big-endian number: of two
+    /// values whose heads differ, the one with the smaller head sorts first (where two
+    /// heads first differ, both spellings have a byte, or the shorter one has ended).
+    head: u64,
     model: usize,
     short: bool,
 }
@@ -253,15 +257,26 @@ impl Values {
             let at = keys.len();
             let alnum = canonical_into(&text[c.start..c.end], &mut keys);
             if alnum > 0 {
-                v.push(Value { at: at as u32, len: (keys.len() - at) as u32, model: i, short: alnum < MIN_CANONICAL });
+                let mut head = [0u8; 8];
+                let n = (keys.len() - at).min(8);
+                head[..n].copy_from_slice(&keys[at..at + n]);
+                v.push(Value {
+                    at: at as u32,
+                    len: (keys.len() - at) as u32,
+                    head: u64::from_be_bytes(head),
+                    model: i,
+                    short: alnum < MIN_CANONICAL,
+                });
             } else {
                 keys.truncate(at);
             }
         }
         let key = |x: &Value| &keys[x.at as usize..(x.at + x.len) as usize];
         // Sorted by spelling; of the candidates with one spelling, the first is the
-        // value's model.
-        crate::sort::sort_by(&mut v, |a, b| key(a).cmp(key(b)).then(a.model.cmp(&b.model)));
+        // value's model. (Most pairs are told apart by their heads alone.)
+        crate::sort::sort_by(&mut v, |a, b| {
+            a.head.cmp(&b.head).then_with(|| key(a).cmp(key(b))).then(a.model.cmp(&b.model))
+        });
         v.dedup_by(|later, kept| key(later) == key(kept));
         let mut first = [0u32; 257];
         let bits = (usize::BITS - v.len().leading_zeros() + 6).clamp(10, HEAD_BITS);
