@@ -15,7 +15,7 @@
 //    entry chunk received → its wasm module received → protection ready → first scan.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
 //    browser each time, its files from the HTTP cache: what a returning person's views pay.
-// 2. Typing into a 5,000-character textarea, at its end and in its middle (the line
+// 2. Typing into a 5,000-character textarea (--chars=N: N characters), at its end and in its middle (the line
 //    there has findings before and after the caret): main-thread time per keystroke
 //    (Chrome's own task, script, layout and style durations, DevTools protocol) on a page
 //    without pii-veil, and on a page with it in a textarea it leaves alone and in a
@@ -271,14 +271,15 @@ if (part('vite')) {
   if (phases) console.log(`  phases, ms after the entry chunk arrived: ${phases}`);
 }
 
-// Typing: 60 characters at the end of a 5,000-char text, one every 60 ms (each is
+// Typing: 60 characters at the end of a 5,000-char text (--chars=N: of N chars), one every 60 ms (each is
 // rescanned: protect() waits 30 ms after the last change), first into a textarea
 // pii-veil leaves alone, then into a protected one; main-thread time per keystroke
 // from Chrome's counters (TaskDuration and its parts), until everything settled.
 if (part('typing')) {
   const ctx = await launchChromium({ viewport: { width: 1500, height: 1000 } });
   const typingScript = hasLoader ? 'pii-veil.loader.js' : 'pii-veil.js';
-  const text = dense(5000);
+  const charsArg = args.find((a) => a.startsWith('--chars='));
+  const text = dense(charsArg ? Number(charsArg.slice(8)) : 5000);
   const ta = (id, off) => `<textarea id="${id}" rows="12" cols="100"${off ? ' data-pii-veil="off"' : ''}>${text}</textarea>`;
   const againstArg = args.find((a) => a.startsWith('--against='));
   const other = againstArg ? await startServer({ root: againstArg.slice(10) }) : null;
@@ -332,7 +333,7 @@ if (part('typing')) {
   const labels = [['bare', 'page without pii-veil'], ['plain', 'field pii-veil leaves alone'], ['prot', `protected field (${typingScript})`]];
   if (other) labels.push(['otherPlain', 'field left alone, --against build'], ['other', `protected field, --against build (${otherScript})`]);
   for (const where of ['end', 'middle']) {
-    console.log(`typing ${where === 'end' ? 'at the end' : 'in the middle'} of a 5,000-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
+    console.log(`typing ${where === 'end' ? 'at the end' : 'in the middle'} of a ${text.length.toLocaleString('en')}-char textarea, ${keys} keys × ${runs} round(s), main-thread time per keystroke (median of rounds):`);
     const row = (id) => rows[id + ' ' + where];
     for (const [id, label] of labels) {
       console.log(`  ${label.padEnd(34)} ${f(row(id), 'task')} ms (script ${f(row(id), 'script')}, layout ${f(row(id), 'layout')}, style ${f(row(id), 'style')})`
