@@ -10,14 +10,18 @@
 //   dense 2,000- and 5,000-character text, each state rescanned in full and with a
 //   rescanner (only the region around the edit), median and p99 of both.
 // PII_VEIL_PKG=<other checkout>/www/dist/npm measures another build (compare builds in
-// one session: the machine's speed drifts between runs).
+// one session: the machine's speed drifts between runs). --against=<another build's
+// dist/npm> also loads that build in this process and times both in turn, the 1 MB scan
+// and typing at the end and in the middle of the dense 2,000-char message, printing the
+// median of the per-round ratios: much steadier than runs of two processes compared.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeEntry, root } from './test/helpers.mjs';
 
 const { createScanner } = await import(pathToFileURL(nodeEntry));
-const dev = process.argv[2] || [process.env.PII_VEIL_EVAL_DIR && join(process.env.PII_VEIL_EVAL_DIR, 'dev.jsonl'), join(root, '..', 'shared', 'eval', 'dev.jsonl')].find((p) => p && existsSync(p));
+const againstDir = process.argv.slice(2).find((a) => a.startsWith('--against='))?.slice(10);
+const dev = process.argv.slice(2).find((a) => !a.startsWith('--')) || [process.env.PII_VEIL_EVAL_DIR && join(process.env.PII_VEIL_EVAL_DIR, 'dev.jsonl'), join(root, '..', 'shared', 'eval', 'dev.jsonl')].find((p) => p && existsSync(p));
 if (!dev) throw new Error('pass the path of dev.jsonl (or set PII_VEIL_EVAL_DIR)');
 const texts = readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
 
@@ -121,4 +125,35 @@ for (let i = 0; long.length < 5000; i++) long += texts[(i * 11) % texts.length] 
 long = long.slice(0, 5000);
 typing('a dense 5,000-char text', long, long.length);
 typing('a dense 5,000-char text', long, 2500);
+
+// The other build in this process, each measurement alternating between the two builds.
+if (againstDir) {
+  const other = (await import(pathToFileURL(join(againstDir, 'node.js')))).createScanner();
+  const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const timed = (f) => { const t0 = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t0) / 1e3; };
+  // `round(build)` times one step of a build; `n` rounds after `warm`, both builds in
+  // turn in each (which goes first alternates).
+  const against = (label, unit, n, warm, round) => {
+    const ours = [], theirs = [], ratio = [];
+    for (let i = 0; i < warm + n; i++) {
+      const [a, b] = i % 2 ? [round(scanner, 0), round(other, 1)] : [round(other, 1), round(scanner, 0)].reverse();
+      if (i >= warm) { ours.push(a); theirs.push(b); ratio.push(a / b); }
+    }
+    const f = unit === 'ms' ? (x) => (x / 1e3).toFixed(1) + ' ms' : (x) => x.toFixed(0) + ' µs';
+    console.log(`  ${label}: this build ${f(median(ours))}, the other ${f(median(theirs))} → this/other ${median(ratio).toFixed(3)} (median of ${n} rounds)`);
+  };
+  console.log(`against ${againstDir}, in this process:`);
+  against('scan ~1 MB', 'ms', 21, 2, (s) => timed(() => s.scan(big)));
+  for (const at of [msg.length, 1000]) {
+    const re = [scanner.rescanner(), other.rescanner()];
+    let k = 0;
+    // one keystroke per round: the same edit for both builds' rescanners
+    against(`typing in the dense 2,000-char message at ${at === msg.length ? 'the end' : 'char ' + at}`, 'µs', 4000, 400, (s, which) => {
+      const t = (k++ >> 1) % 2 ? msg : msg.slice(0, at) + 'x' + msg.slice(at);
+      return timed(() => re[which].redact(t));
+    });
+    re.forEach((r) => r.free());
+  }
+  other.free();
+}
 scanner.free();
