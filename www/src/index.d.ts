@@ -600,7 +600,7 @@ export interface ProtectOptions {
   widgetAnchor?: string;
   /** Highlights where the person types (default true). */
   highlight?: boolean;
-  /** Texts longer than this are scanned in full in a Web Worker (default 20000 characters); shorter ones are rescanned there while the person types, once the worker is ready. */
+  /** Texts longer than this are scanned only in a Web Worker, never on the page (default 20000 characters; the worker is started for them if need be); shorter ones are rescanned there while the person types, once the worker is ready. Either way the worker reads again only around an edit, and in full after a pause in typing and before a form with the text is submitted. */
   workerThreshold?: number;
   /** Texts longer than this show the badge and summary but no per-character layer (default 20000). */
   highlightLimit?: number;
@@ -683,8 +683,8 @@ export interface ProtectHandle {
   readonly ready: Promise<boolean>;
   /** `loading`, `ready` or `failed`. */
   readonly state: 'loading' | 'ready' | 'failed';
-  /** Timings: the longest main-thread task of pii-veil, worker and main-thread scans, whether the worker is ready (typing is then rescanned there). */
-  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; mainScans: number; workerReady: boolean };
+  /** Timings: the longest main-thread task of pii-veil, worker scans (of which `workerFullScans` read the whole text) and main-thread scans, whether the worker is ready (typing is then rescanned there). */
+  readonly stats: { maxTaskMs: number; maxTask: string; maxReadMs: number; maxFrameMs: number; workerScans: number; workerFullScans: number; mainScans: number; workerReady: boolean };
   /** The protected elements. */
   fields(): Element[];
   /** Rescans every field. */

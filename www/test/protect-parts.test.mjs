@@ -289,13 +289,14 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   const posted = [];
   let started = 0;
   const fake = { postMessage: (m) => posted.push(m), terminate() { this.dead = true; } };
-  const stats = { workerScans: 0 };
+  const stats = { workerScans: 0, workerFullScans: 0 };
   const c = createWorkerClient({ win: { URL }, createWorker: () => { started++; return fake; }, engine: undefined, stats });
   const p1 = c.redact('text one', { allow: [] }, { operator: 'label' });
   const p2 = c.redact('text two', {}, {});
   assert.equal(started, 1);
   assert.deepEqual(posted.map((m) => [m.type, m.id, m.text]), [['init', undefined, undefined], ['redact', 1, 'text one'], ['redact', 2, 'text two']]);
   assert.equal(stats.workerScans, 2);
+  assert.equal(stats.workerFullScans, 2);
   fake.onmessage({ data: { id: 2, result: { text: 'two', findings: [] }, settled: true } });
   fake.onmessage({ data: { id: 1, error: 'text_too_large' } });
   assert.deepEqual(await p2, { result: { text: 'two', findings: [] }, settled: true });
@@ -315,6 +316,7 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   ]);
   fake.onmessage({ data: { id: 3, result: { text: 'typed', findings: [] }, settled: false } });
   assert.deepEqual(await r1, { result: { text: 'typed', findings: [] }, settled: false });
+  assert.deepEqual([stats.workerScans, stats.workerFullScans], [3, 2], 'a rescan is no full scan');
   const p3 = c.redact('three', {}, {});
   let prevented = false;
   fake.onerror({ preventDefault: () => { prevented = true; } });
@@ -324,6 +326,16 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.equal(c.rescan(7, 'four', {}, {}), null);
   assert.equal(c.isReady(), false);
   assert.equal(started, 1);
+
+  // a long text's rescan waits for the worker: it starts one and posts at once
+  const fake2 = { postMessage: (m) => posted2.push(m) };
+  const posted2 = [];
+  const c2 = createWorkerClient({ win: { URL }, createWorker: () => fake2, engine: '/x.wasm', stats });
+  assert.equal(c2.rescan(9, 'long', {}, {}), null, 'not ready: a short text is scanned on the page');
+  const r2 = c2.rescan(9, 'long', {}, {}, true);
+  assert.deepEqual(posted2.map((m) => [m.type, m.field, m.text]), [['init', undefined, undefined], ['rescan', 9, 'long']]);
+  fake2.onmessage({ data: { id: posted2[1].id, result: { text: 'long', findings: [] }, settled: true } });
+  assert.deepEqual(await r2, { result: { text: 'long', findings: [] }, settled: true });
 
   const none = createWorkerClient({ win: { URL }, createWorker: () => { throw new Error('CSP'); }, stats });
   assert.equal(none.redact('x', {}, {}), null);

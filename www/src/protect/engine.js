@@ -125,7 +125,8 @@ export function settledNow(ctx, f, text) {
 /**
  * After a pause in typing, the preview becomes the full scan's result (shown again
  * only if it differs), so what the field shows is what would be sent. The full scan
- * runs in the worker once it is ready, else on the main thread.
+ * runs in the worker once it is ready (a long text waits for it), else on the main
+ * thread.
  */
 function settleLater(ctx, f) {
   if (!f.settle) f.settle = deadline(ctx.win, timed(ctx, () => settle(ctx, f), 'settle'));
@@ -142,7 +143,8 @@ function settle(ctx, f) {
     if (!sameFindings(f.shown.findings, f.result.findings)) show(ctx, f, text, f.editable ? readText(f).map : map);
   };
   const onMain = () => { settledNow(ctx, f, text); settled(); }; // (a send may have settled it already)
-  const p = f.settled || !ctx.worker.isReady() ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
+  const inWorker = ctx.worker.isReady() || long(ctx, text);
+  const p = f.settled || !inWorker ? null : ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
   if (!p) { onMain(); return; }
   const current = () => stillCurrent(ctx, f, seq) && cached(f, text);
   p.then(timed(ctx, (d) => {
@@ -177,10 +179,21 @@ export function stopTimers(f) {
 }
 
 /**
- * Reads and scans the field, then shows the result: in the worker once it is ready
- * (a long text in full, else the field's rescanner there), on the main thread before
- * that or if the worker fails. `now`: a text that is not long is scanned and shown
- * before this returns (what the person just did in pii-veil's own UI shows at once).
+ * Whether `text` is long (over `workerThreshold`): scanned in the worker only, which
+ * is started for it if need be, never on the page while a person types.
+ */
+function long(ctx, text) {
+  return text.length > ctx.workerThreshold;
+}
+
+/**
+ * Reads and scans the field, then shows the result: with the field's rescanner in the
+ * worker once it is ready (a long text waits for it), on the main thread before that
+ * or if the worker fails. The rescanner reads again only around the edit, and reads
+ * everything when most of the text is new (a paste); typing in a long text costs the
+ * worker a rescan per pause, not a full scan. `now`: a text that is not long is
+ * scanned and shown before this returns (what the person just did in pii-veil's own
+ * UI shows at once).
  */
 export function rescan(ctx, f, now) {
   const { win, stats } = ctx;
@@ -193,8 +206,7 @@ export function rescan(ctx, f, now) {
   const seq = ++f.seq;
   if (!cached(f, text)) {
     const config = configFor(ctx.config, f.allowed);
-    const p = text.length > ctx.workerThreshold ? ctx.worker.redact(text, config, optionsFor(ctx, f))
-      : now ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f));
+    const p = now && !long(ctx, text) ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f), long(ctx, text));
     if (p) {
       const ak = allowKey(f);
       p.then(timed(ctx, (d) => {
@@ -208,6 +220,24 @@ export function rescan(ctx, f, now) {
     }
   }
   preview(ctx, f, text, map);
+}
+
+/**
+ * For a form's submit: a promise that settles once the field's text, if long and only
+ * rescanned so far (typed into less than a pause ago), has a full scan's result from
+ * the worker; null when there is nothing to wait for. The submit is held meanwhile, so
+ * a long text is not scanned on the main thread when it is sent; if the worker fails,
+ * the held submit scans it there.
+ */
+export function settling(ctx, f) {
+  const { text } = readText(f);
+  if (ctx.engine !== 'ready' || !long(ctx, text) || (cached(f, text) && f.settled) || f.workerFailed === text) return null;
+  const p = ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
+  if (!p) return null;
+  return p.then((d) => {
+    // (the field may have changed while the worker scanned: then it is asked again)
+    if (readText(f).text === text && !(cached(f, text) && f.settled)) fromWorker(ctx, f, text, d.result, true);
+  }, () => { f.workerFailed = text; }); // the submit then scans it on the main thread
 }
 
 /** Whether an answer asked for at `seq` is still wanted: the field did not change again, is still protected. */

@@ -154,6 +154,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     cacheAllow: '',
     settled: false,
     settle: null, // when the preview is made a full scan's result (engine.js)
+    workerFailed: null, // a long text the worker could not scan for a submit (engine.js `settling`)
     counts: {},
     seq: 0,
     composing: false,

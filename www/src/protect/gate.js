@@ -8,7 +8,7 @@ import { countKinds, el, emit, listen, timed, total } from './util.js';
 import { fmt, kindList } from './messages.js';
 import { readText } from './text.js';
 import { clearAlert, showAlert, showFailed } from './notices.js';
-import { settledNow } from './engine.js';
+import { settledNow, settling } from './engine.js';
 
 const RANK = { mask: 0, confirm: 1, block: 2 };
 
@@ -64,8 +64,13 @@ export function fieldsOf(ctx, form) {
 
 // The engine is loading: hold the send and resume it once ready.
 function holdWhileLoading(ctx, form, resume) {
+  holdUntil(ctx, form, resume, ctx.ready);
+}
+
+/** Holds the submission of `form` until `promise` settles, then resumes it (the latest hold only). */
+function holdUntil(ctx, form, resume, promise) {
   ctx.heldForms.set(form, resume);
-  ctx.ready.then(() => {
+  promise.then(() => {
     if (ctx.heldForms.get(form) !== resume) return;
     ctx.heldForms.delete(form);
     if (ctx.engine === 'ready' && !ctx.stopped) resume();
@@ -104,6 +109,13 @@ export function gate(ctx, form, resume) {
     if (fs.every((f) => f.failOpen)) return true;
     showFailed(ctx, form);
     emit(ctx.win, form, 'pii-veil:blocked', { reason: 'engine_unavailable', counts: {}, total: 0 });
+    return false;
+  }
+  // A long text typed into less than a pause ago has only a rescan's result: the worker
+  // scans it in full first (the submit goes on when it has).
+  const waits = fs.map((f) => settling(ctx, f)).filter(Boolean);
+  if (waits.length) {
+    holdUntil(ctx, form, resume, Promise.all(waits));
     return false;
   }
   const entries = fs.map((f) => {

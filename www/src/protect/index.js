@@ -76,7 +76,7 @@ function createContext(api, platform, root, options) {
     guardOpt: normaliseGuard(opt.guard),
     fields: new Map(), // element -> field record (fields.js)
     cleanups: [],
-    stats: { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, mainScans: 0, workerReady: false },
+    stats: { maxTaskMs: 0, maxTask: '', maxReadMs: 0, maxFrameMs: 0, workerScans: 0, workerFullScans: 0, mainScans: 0, workerReady: false },
     stopped: false,
     engine: 'loading',
     ready: null,

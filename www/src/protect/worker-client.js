@@ -1,6 +1,6 @@
 // Scanning in a Web Worker with its own copy of the engine, so the page's main thread
-// stays free: long texts (over `workerThreshold`, a 200 KB paste) and, once the worker
-// is ready, the rescans while a person types. This is the page's side: it starts the
+// stays free: long texts (over `workerThreshold`, a 200 KB paste, typing in a long
+// note) and, once the worker is ready, the rescans while a person types. This is the page's side: it starts the
 // worker the platform provides (module worker for the ESM build, the script itself for
 // the script tag), numbers the requests and settles each one with its answer. A worker
 // that cannot start or fails is not tried again; its callers then scan on the main
@@ -22,7 +22,7 @@ export function initMessage(engine, URL_, config, module) {
 
 /**
  * @param {object} o `{ win, createWorker?(win): Worker | null, engine, module?(): WebAssembly.Module | null, stats }`
- * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, rescan(field, text, config, options): Promise | null, forget(field): void, isReady(): boolean, terminate(): void }}
+ * @returns {{ start(): Worker | null, redact(text, config, options): Promise | null, rescan(field, text, config, options, wait?): Promise | null, forget(field): void, isReady(): boolean, terminate(): void }}
  */
 export function createWorkerClient(o) {
   const { win, stats } = o;
@@ -86,15 +86,20 @@ export function createWorkerClient(o) {
    */
   function redact(text, config, options) {
     const w = start();
+    if (w) stats.workerFullScans++;
     return w ? ask(w, { type: 'redact', text, config, options }) : null;
   }
 
   /**
    * The field's rescan in the worker (`{ result, settled }`: settled if it read the
-   * whole text), or null while the worker is not ready: typing does not wait for it.
+   * whole text, as a field's first text and a paste over most of it are), or null
+   * while the worker is not ready: typing does not wait for it — unless `wait` (a long
+   * text, never scanned on the page): the worker is started if need be and answers
+   * once it has loaded. Null where no worker can run.
    */
-  function rescan(field, text, config, options) {
-    return ready && worker ? ask(worker, { type: 'rescan', field, text, config, options }) : null;
+  function rescan(field, text, config, options, wait) {
+    const w = wait ? start() : ready && worker;
+    return w ? ask(w, { type: 'rescan', field, text, config, options }) : null;
   }
 
   /** Frees the worker's rescanner of a field that is no longer protected. */

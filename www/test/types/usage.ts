@@ -96,8 +96,8 @@ export function protecting(existing: Session): ProtectHandle {
   const chatHandle: ChatHandle | null = handle.chat;
   if (chatHandle) { chatHandle.clear(); chatHandle.restore('[PERSON_1]'); void chatHandle.session; }
   const state: 'loading' | 'ready' | 'failed' = handle.state;
-  const { maxTaskMs, maxTask, maxReadMs, maxFrameMs, workerScans, mainScans, workerReady } = handle.stats;
-  void [state, maxTaskMs, maxTask, maxReadMs, maxFrameMs, workerScans, mainScans, workerReady];
+  const { maxTaskMs, maxTask, maxReadMs, maxFrameMs, workerScans, workerFullScans, mainScans, workerReady } = handle.stats;
+  void [state, maxTaskMs, maxTask, maxReadMs, maxFrameMs, workerScans, workerFullScans, mainScans, workerReady];
   void handle.ready.then((ok: boolean) => ok);
   const elements: Element[] = handle.fields();
   handle.rescan();
