@@ -17,7 +17,8 @@
 //    browser each time, its files from the HTTP cache: what a returning person's views pay.
 // 2. Typing into a 5,000-character textarea (--chars=N: N characters), at its end and in its middle (the line
 //    there has findings before and after the caret): main-thread time per keystroke
-//    (Chrome's own task, script, layout and style durations, DevTools protocol) on a page
+//    (Chrome's own task, script, layout and style durations, DevTools protocol; and the
+//    time of the protected page's worker, from a trace of its tasks) on a page
 //    without pii-veil, and on a page with it in a textarea it leaves alone and in a
 //    protected one (and with --against, in another build's), each page alone, in
 //    turn in every round of the same run.
@@ -271,6 +272,29 @@ if (part('vite')) {
   if (phases) console.log(`  phases, ms after the entry chunk arrived: ${phases}`);
 }
 
+// The time the page's workers spent in tasks while typing (ms, all of their threads):
+// what a keystroke costs off the main thread. Chrome's trace of its top-level tasks
+// (category `toplevel`, light enough to leave on for every page measured).
+function workerTime(cdp) {
+  const events = [];
+  const onData = (e) => events.push(...e.value);
+  return {
+    async start() {
+      cdp.on('Tracing.dataCollected', onData);
+      await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+    },
+    async end() {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', onData);
+      const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && /Worker thread/.test(e.args.name)).map((e) => e.pid + ':' + e.tid));
+      return events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && workers.has(e.pid + ':' + e.tid))
+        .reduce((sum, e) => sum + e.dur, 0) / 1000;
+    },
+  };
+}
+
 // Typing: 60 characters at the end of a 5,000-char text (--chars=N: of N chars), one every 60 ms (each is
 // rescanned: protect() waits 30 ms after the last change), first into a textarea
 // pii-veil leaves alone, then into a protected one; main-thread time per keystroke
@@ -316,12 +340,15 @@ if (part('typing')) {
             t.selectionStart = t.selectionEnd = at;
           }, [sel, where]);
           await p.waitForTimeout(300);
+          const traced = workerTime(cdp);
+          await traced.start();
           const a = await m();
           for (let i = 0; i < keys; i++) await p.keyboard.type('abcdefghij '[i % 11], { delay: 0 }).then(() => p.waitForTimeout(60));
           await p.waitForTimeout(300);
           const b = await m();
+          const worker = await traced.end();
           const per = (k) => ((b[k] - a[k]) * 1000) / keys;
-          (rows[id + ' ' + where] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') });
+          (rows[id + ' ' + where] ||= []).push({ task: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration'), worker: worker / keys });
         }
       }
       await p.close();
@@ -337,7 +364,7 @@ if (part('typing')) {
     const row = (id) => rows[id + ' ' + where];
     for (const [id, label] of labels) {
       console.log(`  ${label.padEnd(34)} ${f(row(id), 'task')} ms (script ${f(row(id), 'script')}, layout ${f(row(id), 'layout')}, style ${f(row(id), 'style')})`
-        + `  [${row(id).map((r) => r.task.toFixed(1)).join(', ')}]`);
+        + `  [${row(id).map((r) => r.task.toFixed(1)).join(', ')}]` + (id === 'prot' || id === 'other' ? `; its worker ${f(row(id), 'worker')} ms` : ''));
     }
     const task = (id) => median(row(id).map((r) => r.task));
     console.log(`  pii-veil adds ${(task('prot') - task('bare')).toFixed(2)} ms per keystroke over the page without it`
