@@ -52,8 +52,11 @@ export function registerEgress(ctx, settledNow) {
     for (const f of ctx.fields.values()) {
       if (!f.el.isConnected) continue;
       const t = readText(f).text;
-      // a long text in the worker's hands is learnt when its result arrives
-      if (t && (t.length <= ctx.workerThreshold || f.cacheKey === t)) settledNow(ctx, f, t);
+      // A long text in the worker's hands is learnt from its last result, a rescan's
+      // while the person types (the full scan after the pause teaches the rest): it is
+      // not scanned here, on the main thread, for every request the page sends.
+      const inWorker = ctx.worker && ctx.worker.isReady();
+      if (t && (t.length <= ctx.workerThreshold || (f.cacheKey === t && !inWorker))) settledNow(ctx, f, t);
       remember(ctx, f);
     }
   };
