@@ -56,16 +56,29 @@ export function redacted(r, text) {
   return { text: r[2], findings: decode(r, text) };
 }
 
+// Scanner and rescanner handles → their `redact` as it crosses the boundary, findings
+// not yet made into objects (`[Float64Array, names, masked text]`, see `decode`):
+// protect()'s worker sends that to the page, which makes the objects (`redacted`).
+const rawRedacts = new WeakMap();
+
+/** `handle.redact(text, options)` in the form it crosses the boundary in (see `redacted`). */
+export function redactRaw(handle, text, options) {
+  return rawRedacts.get(handle)(text, options);
+}
+
 // The handle of a rescanner: one field's rescans (see scannerHandle.rescanner).
 function rescannerHandle(inner) {
   const live = () => {
     if (!inner) throw fail('invalid_argument', 'pii-veil: this rescanner was freed');
     return inner;
   };
-  return {
+  const raw = (text, options) => {
+    checkText(text);
+    return live().redact(text, options);
+  };
+  const handle = {
     redact(text, options) {
-      checkText(text);
-      return redacted(live().redact(text, options), text);
+      return redacted(raw(text, options), text);
     },
     /** UTF-8 bytes the recognisers read in the last call (the whole text for a full scan). */
     get lastRead() { return inner ? inner.lastRead : 0; },
@@ -76,6 +89,8 @@ function rescannerHandle(inner) {
       }
     },
   };
+  rawRedacts.set(handle, raw);
+  return handle;
 }
 
 /**
@@ -180,14 +195,17 @@ function scannerHandle(glue, config, inners) {
     if (!inner) throw fail('invalid_argument', 'pii-veil: this scanner was freed');
     return inner;
   };
+  const raw = (text, options) => {
+    checkText(text);
+    return live().redact(text, options);
+  };
   const handle = {
     scan(text, field) {
       checkText(text);
       return decode(live().scan(text, field), text);
     },
     redact(text, options) {
-      checkText(text);
-      return redacted(live().redact(text, options), text);
+      return redacted(raw(text, options), text);
     },
     /**
      * For one field while a person types: `redact(text, options)` gives what this
@@ -204,6 +222,7 @@ function scannerHandle(glue, config, inners) {
     },
   };
   inners.set(handle, live);
+  rawRedacts.set(handle, raw);
   return handle;
 }
 

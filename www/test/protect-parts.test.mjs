@@ -17,6 +17,7 @@ import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
 import { WARM_TEXT } from '../src/protect/warm.js';
 import { serveWorker } from '../src/protect/worker-serve.js';
+import { redacted } from '../src/api.js';
 import { countKinds, deadline, sameCounts, sameFindings, total, OWN } from '../src/protect/util.js';
 import { anchorOf, badgeBox } from '../src/protect/anchor.js';
 
@@ -297,9 +298,10 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.deepEqual(posted.map((m) => [m.type, m.id, m.text]), [['init', undefined, undefined], ['redact', 1, 'text one'], ['redact', 2, 'text two']]);
   assert.equal(stats.workerScans, 2);
   assert.equal(stats.workerFullScans, 2);
-  fake.onmessage({ data: { id: 2, result: { text: 'two', findings: [] }, settled: true } });
+  const raw2 = [new Float64Array([0, 3, 0.9, 0, 0]), 'email', '[EMAIL] two'];
+  fake.onmessage({ data: { id: 2, raw: raw2, settled: true } });
   fake.onmessage({ data: { id: 1, error: 'text_too_large' } });
-  assert.deepEqual(await p2, { result: { text: 'two', findings: [] }, settled: true });
+  assert.deepEqual(await p2, { raw: raw2, settled: true });
   await assert.rejects(p1, { code: 'text_too_large' });
   // rescans go to the worker only once it said it is ready: typing never waits for it
   assert.equal(c.isReady(), false);
@@ -314,8 +316,8 @@ test('worker client: init message, numbered requests, a failing worker rejects a
     { id: 3, type: 'rescan', field: 7, text: 'typed', config: { allow: ['x'] }, options: { operator: 'label' } },
     { type: 'forget', field: 7 },
   ]);
-  fake.onmessage({ data: { id: 3, result: { text: 'typed', findings: [] }, settled: false } });
-  assert.deepEqual(await r1, { result: { text: 'typed', findings: [] }, settled: false });
+  fake.onmessage({ data: { id: 3, raw: [new Float64Array(0), '', 'typed'], settled: false } });
+  assert.deepEqual(await r1, { raw: [new Float64Array(0), '', 'typed'], settled: false });
   assert.deepEqual([stats.workerScans, stats.workerFullScans], [3, 2], 'a rescan is no full scan');
   const p3 = c.redact('three', {}, {});
   let prevented = false;
@@ -334,26 +336,32 @@ test('worker client: init message, numbered requests, a failing worker rejects a
   assert.equal(c2.rescan(9, 'long', {}, {}), null, 'not ready: a short text is scanned on the page');
   const r2 = c2.rescan(9, 'long', {}, {}, true);
   assert.deepEqual(posted2.map((m) => [m.type, m.field, m.text]), [['init', undefined, undefined], ['rescan', 9, 'long']]);
-  fake2.onmessage({ data: { id: posted2[1].id, result: { text: 'long', findings: [] }, settled: true } });
-  assert.deepEqual(await r2, { result: { text: 'long', findings: [] }, settled: true });
+  fake2.onmessage({ data: { id: posted2[1].id, raw: [new Float64Array(0), '', 'long'], settled: true } });
+  assert.deepEqual(await r2, { raw: [new Float64Array(0), '', 'long'], settled: true });
 
   const none = createWorkerClient({ win: { URL }, createWorker: () => { throw new Error('CSP'); }, stats });
   assert.equal(none.redact('x', {}, {}), null);
   assert.equal(createWorkerClient({ win: { URL }, stats }).start(), null);
 });
 
-test('worker side: one scanner per configuration, findings without their text, errors as codes', async () => {
+// A handle's redact in the form it crosses the boundary: one e-mail at 0..1, the text
+// upper-cased as its masking (what the worker sends the page, see `redactRaw`).
+const rawOf = (text) => [new Float64Array([0, 1, 0.9, 0, 0]), 'email', text.toUpperCase()];
+const rawRedact = (handle, text, options) => handle.raw(text, options);
+
+test('worker side: one scanner per configuration, findings as they crossed the boundary (transferred), errors as codes', async () => {
   const made = [];
   const api = {
     init: () => Promise.resolve(),
     createScanner(config) {
       made.push(config);
-      return { redact: (text) => ({ text: text.toUpperCase(), findings: [{ kind: 'email', start: 0, end: 1, text: text[0] }] }) };
+      return { raw: rawOf, redact: () => { throw new Error('the answer is made with raw()'); } };
     },
   };
   const answers = [];
-  const scope = { postMessage: (m) => answers.push(m) };
-  serveWorker(api, scope);
+  const transfers = [];
+  const scope = { postMessage: (m, t) => { answers.push(m); transfers.push(t); } };
+  serveWorker(api, scope, rawRedact);
   scope.onmessage({ data: { type: 'init' } });
   scope.onmessage({ data: { type: 'redact', id: 1, text: 'ab', config: { countries: ['de'] } } });
   scope.onmessage({ data: { type: 'redact', id: 2, text: 'cd', config: { countries: ['de'] } } });
@@ -362,14 +370,17 @@ test('worker side: one scanner per configuration, findings without their text, e
   assert.deepEqual(made, [{ countries: ['de'] }]);
   assert.deepEqual(answers, [
     { type: 'ready' },
-    { id: 1, result: { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1 }] }, settled: true },
-    { id: 2, result: { text: 'CD', findings: [{ kind: 'email', start: 0, end: 1 }] }, settled: true },
+    { id: 1, raw: rawOf('ab'), settled: true },
+    { id: 2, raw: rawOf('cd'), settled: true },
   ]);
+  assert.deepEqual(transfers.slice(1).map((t) => t.length === 1 && t[0] === answers[transfers.indexOf(t)].raw[0].buffer), [true, true], 'the numbers are transferred, not copied');
+  // the page makes the result: findings with the text they cover
+  assert.deepEqual(redacted(answers[1].raw, 'ab'), { text: 'AB', findings: [{ kind: 'email', start: 0, end: 1, score: 0.9, text: 'a' }] });
   // announced in init: built and warmed up at once with the fixed sample, reused by requests
   const warmed = [];
   const made2 = [];
   const scope2 = { postMessage: (m) => answers.push(m) };
-  serveWorker({ init: () => Promise.resolve(), createScanner(config) { made2.push(config); return { redact: (text) => { warmed.push(text); return { text, findings: [] }; } }; } }, scope2);
+  serveWorker({ init: () => Promise.resolve(), createScanner(config) { made2.push(config); return { raw: rawOf, redact: (text) => { warmed.push(text); return { text, findings: [] }; } }; } }, scope2, rawRedact);
   scope2.onmessage({ data: { type: 'init', config: { countries: ['at'] } } });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(made2, [{ countries: ['at'] }]);
@@ -377,7 +388,7 @@ test('worker side: one scanner per configuration, findings without their text, e
   scope2.onmessage({ data: { type: 'redact', id: 4, text: 'ef', config: { countries: ['at'] } } });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(made2, [{ countries: ['at'] }], 'the warmed scanner serves the request');
-  assert.deepEqual(answers.at(-1), { id: 4, result: { text: 'ef', findings: [] }, settled: true });
+  assert.deepEqual(answers.at(-1), { id: 4, raw: rawOf('ef'), settled: true });
   const readies = () => answers.filter((m) => m.type === 'ready').length;
   const readyBefore = readies();
   const failing = { postMessage: (m) => answers.push(m) };
@@ -431,7 +442,7 @@ test('worker side: one rescanner per field, replaced when its configuration chan
         let last = '';
         return {
           // reads what follows the previous text, or all of it
-          redact(text) { log.push([me, text]); this.lastRead = text.startsWith(last) && last ? text.length - last.length : text.length; last = text; return { findings: [{ kind: 'email', start: 0, end: 1, text: text[0] }], config }; },
+          raw(text) { log.push([me, text]); this.lastRead = text.startsWith(last) && last ? text.length - last.length : text.length; last = text; return rawOf(text); },
           lastRead: 0,
           free() { log.push([me, 'freed']); },
         };
@@ -441,7 +452,7 @@ test('worker side: one rescanner per field, replaced when its configuration chan
   };
   const answers = [];
   const scope = { postMessage: (m) => answers.push(m) };
-  serveWorker(api, scope);
+  serveWorker(api, scope, rawRedact);
   scope.onmessage({ data: { type: 'init' } });
   const ask = (m) => { scope.onmessage({ data: m }); return new Promise((r) => setTimeout(r, 0)); };
   await ask({ type: 'rescan', id: 1, field: 1, text: 'abc', config: {} });
@@ -451,12 +462,12 @@ test('worker side: one rescanner per field, replaced when its configuration chan
   await ask({ type: 'forget', field: 2 });
   await ask({ type: 'rescan', id: 5, field: 2, text: 'x€y', config: {} });
   assert.deepEqual(log, [[1, 'abc'], [1, 'abcd'], [2, 'x€'], [1, 'freed'], [3, 'abcde'], [2, 'freed'], [4, 'x€y']]);
-  assert.deepEqual(answers.slice(1).map((a) => [a.id, a.settled, a.result.findings[0]]), [
-    [1, true, { kind: 'email', start: 0, end: 1 }],
-    [2, false, { kind: 'email', start: 0, end: 1 }], // read 1 of 4
-    [3, false, { kind: 'email', start: 0, end: 1 }], // read 2 characters of 4 UTF-8 bytes
-    [4, true, { kind: 'email', start: 0, end: 1 }], // a new rescanner reads the whole text
-    [5, false, { kind: 'email', start: 0, end: 1 }],
+  assert.deepEqual(answers.slice(1).map((a) => [a.id, a.settled, a.raw[2]]), [
+    [1, true, 'ABC'],
+    [2, false, 'ABCD'], // read 1 of 4
+    [3, false, 'X€'], // read 2 characters of 4 UTF-8 bytes
+    [4, true, 'ABCDE'], // a new rescanner reads the whole text
+    [5, false, 'X€Y'],
   ]);
 });
 

@@ -1,7 +1,7 @@
 // The engine behind protect(): loading it (fail closed: `ctx.engine` is 'loading',
 // 'ready' or 'failed'), one compiled scanner per set of values the person allowed,
-// and the scan of a field after it changed — debounced; in the worker once it is
-// ready (the field's rescanner there, a long text in full), else on the main thread —
+// and the scan of a field after it changed — debounced; with the field's rescanner in
+// the worker once it is ready (a long text waits for it), else on the main thread —
 // whose result is shown by the overlay and the badge.
 import { countKinds, deadline, emit, fail, readAll, sameCounts, sameFindings, timed, total } from './util.js';
 import { fmt, kindName } from './messages.js';
@@ -11,6 +11,7 @@ import { paintEditable, paintResult } from './overlay.js';
 import { closePopup, updateBadge } from './badge.js';
 import { forget, remember } from './egress.js';
 import { mark } from '../marks.js';
+import { redacted } from '../api.js';
 import { warm } from './warm.js';
 
 /** The scanner configuration with the field's allowed values added to `allow`. */
@@ -149,7 +150,7 @@ function settle(ctx, f) {
   const current = () => stillCurrent(ctx, f, seq) && cached(f, text);
   p.then(timed(ctx, (d) => {
     if (!current()) return;
-    if (!f.settled) fromWorker(ctx, f, text, d.result, true);
+    if (!f.settled) fromWorker(ctx, f, text, d.raw, true);
     settled();
   }, 'settle'), () => { if (current()) onMain(); });
 }
@@ -212,7 +213,7 @@ export function rescan(ctx, f, now) {
       p.then(timed(ctx, (d) => {
         if (!stillCurrent(ctx, f, seq)) return;
         // (unless a send settled this text meanwhile)
-        if (!(cached(f, text) && f.settled)) { fromWorker(ctx, f, text, d.result, d.settled); f.cacheAllow = ak; }
+        if (!(cached(f, text) && f.settled)) { fromWorker(ctx, f, text, d.raw, d.settled); f.cacheAllow = ak; }
         show(ctx, f, text, f.editable ? readText(f).map : map);
         if (!f.settled) settleLater(ctx, f);
       }, 'worker result'), () => { if (stillCurrent(ctx, f, seq)) preview(ctx, f, text, map); });
@@ -236,7 +237,7 @@ export function settling(ctx, f) {
   if (!p) return null;
   return p.then((d) => {
     // (the field may have changed while the worker scanned: then it is asked again)
-    if (readText(f).text === text && !(cached(f, text) && f.settled)) fromWorker(ctx, f, text, d.result, true);
+    if (readText(f).text === text && !(cached(f, text) && f.settled)) fromWorker(ctx, f, text, d.raw, true);
   }, () => { f.workerFailed = text; }); // the submit then scans it on the main thread
 }
 
@@ -245,10 +246,9 @@ function stillCurrent(ctx, f, seq) {
   return seq === f.seq && !ctx.stopped && ctx.fields.get(f.el) === f;
 }
 
-/** Keeps the worker's result for `text` (its findings come without their text). */
-function fromWorker(ctx, f, text, r, settled) {
-  for (const x of r.findings) x.text = text.slice(x.start, x.end);
-  keep(ctx, f, text, r, settled);
+/** Keeps the worker's result for `text`, made from the form it crossed the engine's boundary in. */
+function fromWorker(ctx, f, text, raw, settled) {
+  keep(ctx, f, text, redacted(raw, text), settled);
 }
 
 /** Scans `text` on the main thread (the rescanner), shows it, and settles it later. */

@@ -39,7 +39,7 @@ export function createWorkerClient(o) {
     if (!w) return;
     waiting.delete(d.id);
     if (d.error) w.reject(fail(d.error, 'pii-veil: the worker could not scan'));
-    else w.resolve({ result: d.result, settled: d.settled === true });
+    else w.resolve({ raw: d.raw, settled: d.settled === true });
   }
   function onError(ev) {
     if (ev && ev.preventDefault) ev.preventDefault();
@@ -81,8 +81,9 @@ export function createWorkerClient(o) {
   }
 
   /**
-   * The worker's full-scan redact result for `text` (`{ result, settled: true }`, the
-   * findings without `text`), or null without a worker.
+   * The worker's full-scan redact result for `text` (`{ raw, settled: true }`, `raw` as
+   * it crossed the engine's boundary: `redacted(raw, text)` in api.js makes it the
+   * result), or null without a worker.
    */
   function redact(text, config, options) {
     const w = start();
@@ -91,7 +92,7 @@ export function createWorkerClient(o) {
   }
 
   /**
-   * The field's rescan in the worker (`{ result, settled }`: settled if it read the
+   * The field's rescan in the worker (`{ raw, settled }`: settled if it read the
    * whole text, as a field's first text and a paste over most of it are), or null
    * while the worker is not ready: typing does not wait for it — unless `wait` (a long
    * text, never scanned on the page): the worker is started if need be and answers

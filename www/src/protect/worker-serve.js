@@ -1,11 +1,15 @@
 // The worker's side of scanning off the main thread (see worker-client.js): loads the
 // engine, keeps one compiled scanner per configuration and one rescanner per field
-// the page types into, and answers each request with the redact result. The findings
-// go back without their `text`: the page cuts them from the text it still has. The
+// the page types into, and answers each request with the redact result as it came out
+// of the engine (`redactRaw`: the findings as one transferred Float64Array and their
+// names, the masked text): the page makes the finding objects, cutting each one's
+// `text` from the text it still has, instead of this worker making them and the
+// message copying them over one by one. The
 // scanner the page announces in `init` is built and warmed up (warm.js) at once, so
 // the first request does not wait for it; `ready` tells the page it can send them.
 import { warm } from './warm.js';
 import { readAll } from './util.js';
+import { redactRaw } from '../api.js';
 
 /**
  * Serves on `scope` (the worker's global):
@@ -15,10 +19,11 @@ import { readAll } from './util.js';
  * - `{ type: 'rescan', id, field, text, config, options }`: the field's rescanner, which
  *   reads again only around what changed since that field's last request;
  * - `{ type: 'forget', field }`: frees the field's rescanner.
- * Requests are answered `{ id, result, settled }` (`settled`: the result is a full scan's)
- * or `{ id, error: code }`.
+ * Requests are answered `{ id, raw, settled }` (`raw`: see `redacted` in api.js;
+ * `settled`: the result is a full scan's) or `{ id, error: code }`. `raw(handle, text,
+ * options)` makes the answer's `raw` (`redactRaw` of api.js; tests give their own).
  */
-export function serveWorker(api, scope) {
+export function serveWorker(api, scope, raw = redactRaw) {
   const scanners = new Map();
   const rescanners = new Map(); // field → { key, rs }
   let loading = null;
@@ -43,16 +48,15 @@ export function serveWorker(api, scope) {
     return r.rs;
   };
   const answer = (d) => {
-    let r, settled = true;
+    let out, settled = true;
     if (d.type === 'rescan') {
       const rs = rescannerOf(d.field, d.config);
-      r = rs.redact(d.text, d.options);
+      out = raw(rs, d.text, d.options);
       settled = readAll(rs.lastRead, d.text);
     } else {
-      r = scannerOf(d.config).redact(d.text, d.options);
+      out = raw(scannerOf(d.config), d.text, d.options);
     }
-    for (const f of r.findings) delete f.text;
-    return { id: d.id, result: r, settled };
+    return { id: d.id, raw: out, settled };
   };
   scope.onmessage = (ev) => {
     const d = ev.data || {};
@@ -71,7 +75,10 @@ export function serveWorker(api, scope) {
       return;
     }
     if (d.type !== 'redact' && d.type !== 'rescan') return;
-    (loading || (loading = api.init())).then(() => scope.postMessage(answer(d)))
+    (loading || (loading = api.init())).then(() => {
+      const a = answer(d);
+      scope.postMessage(a, [a.raw[0].buffer]);
+    })
       .catch((e) => scope.postMessage({ id: d.id, error: (e && e.code) || 'load_failed' }));
   };
 }
