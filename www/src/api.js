@@ -56,14 +56,16 @@ export function redacted(r, text) {
   return { text: r[2], findings: decode(r, text) };
 }
 
-// Scanner and rescanner handles → their `redact` as it crosses the boundary, findings
-// not yet made into objects (`[Float64Array, names, masked text]`, see `decode`):
-// protect()'s worker sends that to the page, which makes the objects (`redacted`).
-const rawRedacts = new WeakMap();
+// A scanner or rescanner handle's `redact` as it crosses the boundary, the findings not
+// yet made into objects (`[Float64Array, names, masked text]`, see `decode`): protect()'s
+// worker sends that to the page, which makes the objects (`redacted`). A hidden
+// property under a registered symbol, not a map of this module: the npm package's
+// worker.js bundles its own copy of this module beside the handles index.js makes.
+const RAW = Symbol.for('pii-veil.redactRaw');
 
 /** `handle.redact(text, options)` in the form it crosses the boundary in (see `redacted`). */
 export function redactRaw(handle, text, options) {
-  return rawRedacts.get(handle)(text, options);
+  return handle[RAW](text, options);
 }
 
 // The handle of a rescanner: one field's rescans (see scannerHandle.rescanner).
@@ -89,7 +91,7 @@ function rescannerHandle(inner) {
       }
     },
   };
-  rawRedacts.set(handle, raw);
+  Object.defineProperty(handle, RAW, { value: raw });
   return handle;
 }
 
@@ -222,7 +224,7 @@ function scannerHandle(glue, config, inners) {
     },
   };
   inners.set(handle, live);
-  rawRedacts.set(handle, raw);
+  Object.defineProperty(handle, RAW, { value: raw });
   return handle;
 }
 
