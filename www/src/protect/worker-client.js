@@ -1,10 +1,10 @@
 // Scanning in a Web Worker with its own copy of the engine, so the page's main thread
-// stays free: long texts (over `workerThreshold`, a 200 KB paste, typing in a long
-// note) and, once the worker is ready, the rescans while a person types. This is the page's side: it starts the
-// worker the platform provides (module worker for the ESM build, the script itself for
-// the script tag), numbers the requests and settles each one with its answer. A worker
-// that cannot start or fails is not tried again; its callers then scan on the main
-// thread.
+// stays free: long texts (over `workerThreshold`: a 200 KB paste, typing in a long
+// note) and, once the worker is ready, the rescans while a person types. This is the
+// page's side: it starts the worker the platform provides (module worker for the ESM
+// build, the script itself for the script tag), numbers the requests and settles each
+// one with its answer. A worker that cannot start or fails is not tried again; its
+// callers then scan on the main thread.
 import { fail } from './util.js';
 
 /**
