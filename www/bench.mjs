@@ -28,6 +28,7 @@ const texts = readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => J
 let big = '';
 for (let i = 0; big.length < 1_000_000; i++) big += texts[i % texts.length] + '\n\n';
 const scanner = createScanner();
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 scanner.scan(big); // warm up
 const runs = 5;
@@ -60,7 +61,6 @@ console.log(`scan ~1 MB: ${big.length.toLocaleString('en')} UTF-16 units, ${foun
     theirFound = arcjet.redact(big, opts).length;
     theirs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
   const [a, b] = [median(ours), median(theirs)];
   console.log(`vs @arcjet/redact-wasm 1.12 on the same text: pii-veil ${a.toFixed(1)} ms (${(big.length / a / 1000).toFixed(1)} M chars/s, 17 kinds), arcjet ${b.toFixed(1)} ms (${(big.length / b / 1000).toFixed(1)} M chars/s, ${theirFound} findings, 4 kinds): pii-veil ${(b / a).toFixed(2)}× the throughput`);
 }
@@ -129,7 +129,6 @@ typing('a dense 5,000-char text', long, 2500);
 // The other build in this process, each measurement alternating between the two builds.
 if (againstDir) {
   const other = (await import(pathToFileURL(join(againstDir, 'node.js')))).createScanner();
-  const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   const timed = (f) => { const t0 = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t0) / 1e3; };
   // `round(build)` times one step of a build; `n` rounds after `warm`, both builds in
   // turn in each (which goes first alternates).

@@ -55,8 +55,7 @@ export function registerEgress(ctx, settledNow) {
       // A long text in the worker's hands is learnt from its last result, a rescan's
       // while the person types (the full scan after the pause teaches the rest): it is
       // not scanned here, on the main thread, for every request the page sends.
-      const inWorker = ctx.worker && ctx.worker.isReady();
-      if (t && (t.length <= ctx.workerThreshold || (f.cacheKey === t && !inWorker))) settledNow(ctx, f, t);
+      if (t && (t.length <= ctx.workerThreshold || (f.cacheKey === t && !ctx.worker.isReady()))) settledNow(ctx, f, t);
       remember(ctx, f);
     }
   };

@@ -207,7 +207,8 @@ export function rescan(ctx, f, now) {
   const seq = ++f.seq;
   if (!cached(f, text)) {
     const config = configFor(ctx.config, f.allowed);
-    const p = now && !long(ctx, text) ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f), long(ctx, text));
+    const isLong = long(ctx, text);
+    const p = now && !isLong ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f), isLong);
     if (p) {
       const ak = allowKey(f);
       p.then(timed(ctx, (d) => {

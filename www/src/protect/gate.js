@@ -62,11 +62,6 @@ export function fieldsOf(ctx, form) {
   return out;
 }
 
-// The engine is loading: hold the send and resume it once ready.
-function holdWhileLoading(ctx, form, resume) {
-  holdUntil(ctx, form, resume, ctx.ready);
-}
-
 /** Holds the submission of `form` until `promise` settles, then resumes it (the latest hold only). */
 function holdUntil(ctx, form, resume, promise) {
   ctx.heldForms.set(form, resume);
@@ -102,7 +97,8 @@ export function gate(ctx, form, resume) {
   if (!fs.length) return true;
   if (ctx.passOnce.has(form)) { ctx.passOnce.delete(form); return true; }
   if (ctx.engine === 'loading') {
-    holdWhileLoading(ctx, form, resume);
+    // hold the send and resume it once the engine is ready
+    holdUntil(ctx, form, resume, ctx.ready);
     return false;
   }
   if (ctx.engine === 'failed') {
