@@ -4,7 +4,7 @@
 //   node --test www/test/egress-parts.test.mjs
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMatcher, placeholdersOf, spellings } from '../src/protect/known.js';
+import { createMatcher, CUT_MIN, placeholdersOf, spellings } from '../src/protect/known.js';
 import { plainRestorer, restorePlain, safeCut, splitUnsafe } from '../src/restore-safe.js';
 
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -83,6 +83,50 @@ test('matcher: the same result as a naive search on generated texts', () => {
     const out = m.maskString(s).text.toLowerCase();
     for (const k of KNOWN) for (const f of SPELL) assert.ok(!out.includes(f(k.value).toLowerCase()) || f(k.value) === k.value.replace(/\s/g, ''), `${s} -> ${out}`);
   }
+});
+
+// A known value cut short (a preview `msg.slice(0, 60)`): most of it, at least two
+// thirds of its spelling and CUT_MIN units (whitespace runs count once), before the
+// end of the text, a string's end in a body or an ellipsis.
+const foldedLength = (s) => s.replace(/\s+/g, ' ').length;
+const ENDS = ['', '"', '","n":1}', '&x=1', '…', '...', '%E2%80%A6', '%22', '%26x', "'", '<', '\\n', '\\u2026'];
+
+test('matcher: a value cut short before the end of a string is masked when most of it is there', () => {
+  const m = createMatcher(KNOWN);
+  for (const k of KNOWN) {
+    for (const f of SPELL) {
+      if (/@|\p{L}{3} \p{L}/u.test(k.value) && f === SPELL[2]) continue; // names and e-mails keep their spaces and dots
+      const full = f(k.value);
+      const need = Math.max(CUT_MIN, Math.ceil((2 * foldedLength(full)) / 3));
+      for (let c = 1; c < full.length; c++) {
+        const part = full.slice(0, c);
+        if (/\s$/.test(part) && /\s/.test(full[c])) continue; // inside a run of spaces: the same cut as before it
+        for (const end of ENDS) {
+          const s = `{"preview":"Hi ${part}${end}`;
+          const out = m.maskString(s).text;
+          const masked = !out.includes(part);
+          assert.equal(masked, foldedLength(part) >= need, `${JSON.stringify(part)} + ${JSON.stringify(end)} -> ${out}`);
+          if (masked) assert.ok(out.endsWith(`Hi ${m.maskString(full).text}${end}`), `the value's placeholder: ${out}`);
+          assert.equal(dec.decode(m.maskBytes(enc.encode(s)).bytes), out, 'bytes give the same result as the string');
+        }
+      }
+    }
+  }
+});
+
+test('matcher: a cut value goes on into a word, a number or a space of its own: not masked', () => {
+  const m = createMatcher(KNOWN);
+  const cut = IBAN.slice(0, 21); // 'DE89 3704 0044 0532 0'
+  assert.equal(m.maskString(`${cut}"`).text, '[IBAN]"');
+  for (const go of ['999 99"', 'x"', ' und mehr"', '-"', '.', ',"', ')']) {
+    assert.equal(m.maskString(cut + go).text, cut + go, `${cut}${go}`);
+  }
+  assert.equal(m.maskString(`${IBAN.slice(0, 9)}"`).text, `${IBAN.slice(0, 9)}"`, 'a third of it');
+  const short = createMatcher([{ value: 'Anna Berger', placeholder: '[PERSON]' }]);
+  assert.equal(short.maskString('{"p":"Anna Ber"}').text, '{"p":"[PERSON]"}');
+  assert.equal(short.maskString('{"p":"Anna Be"}').text, '{"p":"Anna Be"}', `fewer than ${CUT_MIN} units`);
+  assert.equal(short.maskString('{"p":"Anna Berger"}').text, '{"p":"[PERSON]"}', 'the whole value as before');
+  assert.deepEqual(short.take(), { known: 2 }, 'a cut value is counted as its kind');
 });
 
 test('placeholdersOf: the replacement of each finding in the masked text', () => {

@@ -161,6 +161,18 @@ test('native submit, fetch(FormData), fetch JSON, beacon, XHR and WebSocket carr
   assert.equal(ws.type, 'message');
   assert.match(ws.text, /\[IBAN\].*\[PHONE\]/);
 
+  // The analytics beacon sends a preview cut at 60 characters (`msg.slice(0, 60)`):
+  // this message's IBAN is cut after 18 of its 24 characters there.
+  const lead = 'Bitte den Rest auf mein Konto überweisen: ';
+  assert.equal(lead.length, 60 - 18);
+  await page.click('#chat1-editor');
+  await page.keyboard.type(`${lead}${V.ibanAt} – danke!`);
+  await page.waitForFunction(() => CSS.highlights.get('pii-veil')?.size === 1);
+  await page.keyboard.press('Enter');
+  await waitRecorded((r) => r.path === '/api/analytics' && safeDecode(r.body).includes(lead), 'the second beacon');
+  const preview = new URLSearchParams(server.recorded.filter((r) => r.path === '/api/analytics').at(-1).body).get('preview');
+  assert.equal(preview, `${lead}[IBAN]`, 'the IBAN cut short in the preview is masked as the IBAN');
+
   assertClean([V.emailDe, V.ibanDe, V.phoneDe, V.emailEn, V.ibanGb, V.card, V.phoneEn, V.ibanAt, V.emailChat, V.cardVisa, ...optional],
     decoded().replace(V.emailDe, '(password)')); // the password field holds one on purpose
   assert.equal(decoded().split(V.emailDe).length, 2, 'the e-mail appears once: in the password field only');

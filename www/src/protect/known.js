@@ -102,10 +102,14 @@ export function spellings(value, placeholder) {
 }
 
 // Aho-Corasick over code units (string: UTF-16, bytes: UTF-8), ASCII case folded.
+// Each state also keeps its depth and the first pattern through it (`via`): a text
+// that ends in that state ends in that pattern's first `depth` units (see `cutEnd`).
 function automaton(patterns) {
   const next = [new Map()];
   const fail = [0];
   const outs = [[]];
+  const depth = [0];
+  const via = [-1];
   patterns.forEach((p, idx) => {
     let s = 0;
     for (let i = 0; i < p.length; i++) {
@@ -116,6 +120,8 @@ function automaton(patterns) {
         next.push(new Map());
         fail.push(0);
         outs.push([]);
+        depth.push(i + 1);
+        via.push(idx);
         next[s].set(u, t);
       }
       s = t;
@@ -135,7 +141,45 @@ function automaton(patterns) {
       queue.push(t);
     }
   }
-  return { next, fail, outs, first: next[0] };
+  return { next, fail, outs, depth: Int32Array.from(depth), via, first: next[0] };
+}
+
+// A value cut short on its way out: a page that shortens a message before sending it
+// (`msg.slice(0, 60)` for an analytics preview) sends the start of a value, not the
+// value. Most of a known value's spelling — at least two thirds of it and at least
+// CUT_MIN units — is masked as the value where the text stops following it to end:
+// at the end of the text, before a character that ends a string in the encodings a
+// body takes (`"` `'` `&` `#` `<` `\`, also URL-encoded), or before an ellipsis (`…`,
+// `...`, `%E2%80%A6`). Not before a space, a letter or a digit: there the text goes
+// on with a word of its own (a street name without its number, another IBAN of the
+// same bank).
+export const CUT_MIN = 8;
+const CUT_ENDS = new Set([34, 39, 38, 35, 60, 92, 0x2026]);
+const CUT_ESCAPES = ['%22', '%27', '%26', '%23', '%3c', '%5c', '%e2%80%a6'];
+function seqAt(n, at, i, seq) {
+  if (i + seq.length > n) return false;
+  for (let j = 0; j < seq.length; j++) if (fold(at(i + j)) !== seq.charCodeAt(j)) return false;
+  return true;
+}
+function cutAt(n, at, i) {
+  if (i >= n) return true;
+  const u = at(i);
+  return CUT_ENDS.has(u) || (u === 46 && seqAt(n, at, i, '...')) || (u === 0xe2 && seqAt(n, at, i, '\u00e2\u0080\u00a6'))
+    || (u === 37 && CUT_ESCAPES.some((e) => seqAt(n, at, i, e)));
+}
+// Where the text (n units, at(i)) stops following the pattern of state s at unit i —
+// i is the first unit that does not continue it, or n — the end of the value cut
+// short there, or -1. The pattern may have taken the first units of what ends the
+// string (the `.` of `...`, the `%2` of `%22`, the `\u` of `\u2026`): the cut is then
+// up to two units before i.
+function cutEnd(a, lens, s, n, at, i) {
+  const d = a.depth[s], len = lens[a.via[s]];
+  for (let back = 0; back <= 2 && back < d; back++) {
+    const m = d - back;
+    if (m < CUT_MIN || 3 * m < 2 * len) return -1;
+    if (cutAt(n, at, i - back)) return i - back;
+  }
+  return -1;
 }
 
 // In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
@@ -161,7 +205,7 @@ function isJsonNumber(h, n, at) {
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
 function search(a, lens, n, at) {
-  const { next, fail, outs, first } = a;
+  const { next, fail, outs, depth, via, first } = a; // (depth and via: see cutEnd)
   const hits = [];
   // a ring of the last folded positions, as long as the longest pattern
   let size = 1;
@@ -176,11 +220,17 @@ function search(a, lens, n, at) {
     pos[++k & ring] = i;
     if (s === 0 && !first.has(u)) continue; // the common case: nothing starts here
     let t = next[s].get(u);
+    // Where the text stops following a pattern: a value cut short may end here.
+    if (t === undefined && depth[s] >= CUT_MIN) {
+      const end = cutEnd(a, lens, s, n, at, i);
+      if (end >= 0) hits.push({ start: pos[(k - depth[s]) & ring], end, idx: via[s] });
+    }
     while (t === undefined && s) { s = fail[s]; t = next[s].get(u); }
     s = t === undefined ? 0 : t;
     const o = outs[s];
     for (let j = 0; j < o.length; j++) hits.push({ start: pos[(k + 1 - lens[o[j]]) & ring], end: i + 1, idx: o[j] });
   }
+  if (depth[s] >= CUT_MIN && cutEnd(a, lens, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
   if (!hits.length) return hits;
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const keep = [];
