@@ -1,5 +1,5 @@
 // Every text of the chatbot page (bot.html, bot.js), in English and German; the markup
-// of a text is that of page-text.js. The stand-in bot itself answers in German.
+// of a text is that of page-text.js, but for the stand-in bot's replies (plain text).
 
 /** The chatbot page's texts per language; both languages have the same keys. */
 export const BOT_TEXT = Object.freeze({
@@ -19,6 +19,9 @@ export const BOT_TEXT = Object.freeze({
     replyStream: 'streamed (chunked text)',
     send: 'Send',
     newConversation: 'New conversation',
+    botThanks: 'Thanks!',
+    botNoted: 'Thanks! Noted: {values}.',
+    botWrote: 'You wrote: “{message}”',
     serverTitle: 'What the bot\'s server saw',
     serverSimulated: 'Simulated: no backend here, so a stand-in bot runs in this page and sees exactly what pii-veil lets through. Run `node www/test/server.mjs` for a real server.',
     serverLive: 'Live: messages and replies as recorded by the bot\'s server (`www/test/server.mjs`).',
@@ -46,6 +49,9 @@ export const BOT_TEXT = Object.freeze({
     replyStream: 'gestreamt (Text in Stücken)',
     send: 'Senden',
     newConversation: 'Neues Gespräch',
+    botThanks: 'Danke!',
+    botNoted: 'Danke! Notiert: {values}.',
+    botWrote: 'Sie schrieben: „{message}“',
     serverTitle: 'Was der Server des Bots gesehen hat',
     serverSimulated: 'Simuliert: Hier gibt es kein Backend, daher läuft ein Ersatz-Bot in dieser Seite und sieht genau das, was pii-veil durchlässt. Mit `node www/test/server.mjs` antwortet ein echter Server.',
     serverLive: 'Live: Nachrichten und Antworten, wie sie der Server des Bots aufgezeichnet hat (`www/test/server.mjs`).',

@@ -7,7 +7,7 @@
 //   served statically (www/serve.sh): the bot is simulated in-page, installed before
 //   pii-veil, so it sees exactly what pii-veil lets through.
 // Texts: bot-text.js, English unless the URL asks for German (?lang=de, as the live
-// preview's links do); protect()'s notices are German unless ?lang=en.
+// preview's links do); protect()'s notices and the stand-in bot follow the page.
 import { BOT_TEXT } from './bot-text.js';
 import { applyTexts, askedLang, fill, put } from './page-text.js';
 
@@ -104,7 +104,7 @@ import { applyTexts, askedLang, fill, put } from './page-text.js';
   function botReply(message) {
     var seen = [];
     (message.match(PLACEHOLDER) || []).forEach(function (p) { if (seen.indexOf(p) < 0) seen.push(p); });
-    return (seen.length ? 'Danke! Notiert: ' + seen.join(', ') + '.' : 'Danke!') + ' Sie schrieben: „' + message + '“';
+    return (seen.length ? fill(T('botNoted'), { values: seen.join(', ') }) : T('botThanks')) + ' ' + fill(T('botWrote'), { message: message });
   }
   function simulateServer() {
     simulated = true;
@@ -148,11 +148,13 @@ import { applyTexts, askedLang, fill, put } from './page-text.js';
       chat: { url: '/api/bot', style: params.get('style') || undefined },
       // the guard scrubs every other request to /api/ (the chat endpoint is left to chat)
       guard: { origins: ['self'], paths: ['/api/'] },
-      lang: askedLang(location.search) || 'de',
+      lang: lang,
     });
   }
-  fetch('/__bot', { cache: 'no-store' }).then(function (r) {
-    if (!r.ok) throw new Error('no test server');
+  // The recording server (www/test/server.mjs) marks the pages it serves; a static
+  // server does not, and the page then records what it would send itself.
+  fetch(location.pathname, { method: 'HEAD', cache: 'no-store' }).then(function (r) {
+    if (!r.headers.get('x-pii-veil-recorder')) throw new Error('no test server');
     put($('bot-server-mode'), T('serverLive'));
   }).catch(simulateServer).then(function () {
     load();

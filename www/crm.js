@@ -245,8 +245,10 @@ import { applyTexts, askedLang, fill, put } from './page-text.js';
     document.head.appendChild(s);
   }
 
-  fetch('/__recorded', { cache: 'no-store' }).then(function (r) {
-    if (!r.ok) throw new Error('no test server');
+  // The recording server (www/test/server.mjs) marks the pages it serves; a static
+  // server does not, and the page then records what it would send itself.
+  fetch(location.pathname, { method: 'HEAD', cache: 'no-store' }).then(function (r) {
+    if (!r.headers.get('x-pii-veil-recorder')) throw new Error('no test server');
     put($('server-mode'), T('serverLive'));
   }).catch(simulateServer).then(function () {
     load();

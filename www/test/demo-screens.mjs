@@ -128,17 +128,19 @@ function noForeign(visible, pieces, where) {
  * The CRM or chatbot page in `lang` (as the demo links to it): every text from its
  * table, none of the other language (what servers recorded and page events left out).
  */
-async function checkPage(context, base, name, table, lang) {
-  const where = `${name} ${lang}`;
+// `asked`: the page opened with ?lang=<lang> (else without: its default language).
+async function checkPage(context, base, name, table, lang, asked = true) {
+  const where = `${name} ${lang}${asked ? '' : ' (by default)'}`;
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${base}${name}?lang=${lang}`);
+  await page.goto(`${base}${name}${asked ? `?lang=${lang}` : ''}`);
   await page.waitForFunction((t) => document.getElementById('status').textContent === t, table[lang].ready, { timeout: 20000 });
   if (name === 'crm.html') await page.waitForSelector('#chat2');
   const seen = await page.evaluate(() => ({
     lang: document.documentElement.lang,
     title: document.title,
     texts: [...document.querySelectorAll('[data-t]')].map((e) => [e.dataset.t, e.textContent]),
+    notices: [...document.querySelectorAll('.pii-veil-notice')].map((e) => e.textContent),
     visible: [...document.querySelectorAll('#recorded, #events, #server-log, #customer-log, .pii-veil-notice')]
       .reduce((all, e) => all.replace(e.innerText, ' '), document.body.innerText),
   }));
@@ -146,7 +148,9 @@ async function checkPage(context, base, name, table, lang) {
   assert.equal(seen.title, table[lang].title, `${where}: title`);
   for (const [key, text] of seen.texts) assert.equal(text, plain(table[lang][key]), `${where}: text ${key}`);
   noForeign(seen.visible, foreignPieces(lang, table), where);
-  await page.screenshot({ path: join(shots, `${name.replace('.html', '')}-${lang}-1280.png`), fullPage: true });
+  // protect()'s notices speak the page's language too
+  for (const n of seen.notices) assert.equal(n, MESSAGES[lang].notice, `${where}: pii-veil's notice`);
+  if (asked) await page.screenshot({ path: join(shots, `${name.replace('.html', '')}-${lang}-1280.png`), fullPage: true });
   await page.close();
 }
 
@@ -273,6 +277,8 @@ try {
     await checkPage(context, new URL('/', server.url).href, 'crm.html', CRM_TEXT, lang);
     await checkPage(context, new URL('/', server.url).href, 'bot.html', BOT_TEXT, lang);
   }
+  // Without ?lang= the CRM and chatbot pages are English, pii-veil's notices too.
+  for (const [name, table] of [['crm.html', CRM_TEXT], ['bot.html', BOT_TEXT]]) await checkPage(contexts[0], new URL('/', server.url).href, name, table, 'en', false);
   console.log(`demo screens ok (de, en × 1280, 900, 390, 360 px; CRM and chatbot pages in both languages); screenshots in ${shots}`);
 } finally {
   for (const c of contexts) await c.close();

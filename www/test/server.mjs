@@ -137,6 +137,8 @@ export async function startServer({ port = 0, root = www, cache = false, pages =
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': cacheable ? 'public, max-age=3600' : 'no-store' };
       const csp = url.searchParams.get('csp');
       if (extname(file) === '.html' && csp !== 'off') headers['content-security-policy'] = csp === 'strict' ? CSP_STRICT : CSP;
+      // (how the demo pages tell this server from a static one: their own response's header)
+      if (extname(file) === '.html') headers['x-pii-veil-recorder'] = '1';
       res.writeHead(200, headers);
       res.end(data);
     } catch {
