@@ -21,7 +21,8 @@ const enc = new TextEncoder(), dec = new TextDecoder();
 // Every way a script or a form could spell a value on its way out.
 const SPELL = [
   (v) => v, (v) => v.replace(/ /g, '  '), (v) => v.replace(/\s/g, ''), (v) => v.toUpperCase(), (v) => v.toLowerCase(),
-  (v) => encodeURIComponent(v), (v) => new URLSearchParams([['', v]]).toString().slice(1), (v) => JSON.stringify(v).slice(1, -1),
+  (v) => encodeURIComponent(v), (v) => encodeURIComponent(encodeURIComponent(v)), (v) => new URLSearchParams([['', v]]).toString().slice(1),
+  (v) => JSON.stringify(v).slice(1, -1),
   (v) => JSON.stringify(v).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')),
 ];
 const compact = (v) => v.replace(/[\s\-./()]/g, '');
@@ -127,6 +128,75 @@ test('matcher: a cut value goes on into a word, a number or a space of its own: 
   assert.equal(short.maskString('{"p":"Anna Be"}').text, '{"p":"Anna Be"}', `fewer than ${CUT_MIN} units`);
   assert.equal(short.maskString('{"p":"Anna Berger"}').text, '{"p":"[PERSON]"}', 'the whole value as before');
   assert.deepEqual(short.take(), { known: 2 }, 'a cut value is counted as its kind');
+});
+
+// A payload the page sends base64-encoded: decoded, masked, encoded again as written.
+const b64 = (text) => btoa(String.fromCharCode(...enc.encode(text)));
+const unb64 = (s) => dec.decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
+const WRITE = {
+  standard: (t) => b64(t),
+  'URL-safe, unpadded': (t) => b64(t).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+  'URL-encoded': (t) => encodeURIComponent(b64(t)),
+};
+// (as a receiver reads the run: `%2B %2F %3D` are escapes wherever they stand)
+const unescape64 = (s) => s.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');
+const READ = {
+  standard: (s) => unb64(unescape64(s)),
+  'URL-safe, unpadded': (s) => {
+    const bare = unescape64(s).replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+    return unb64(bare + '='.repeat((4 - (bare.length % 4)) % 4));
+  },
+  'URL-encoded': (s) => unb64(unescape64(s)),
+};
+
+test('matcher: a value inside a base64 payload is masked in it, and the payload stays base64 as it was written', () => {
+  const m = createMatcher(KNOWN);
+  for (const k of KNOWN) {
+    for (const [how, write] of Object.entries(WRITE)) {
+      for (const pad of ['', 'a', 'ab']) { // the value at each of the three places in a base64 group
+        const payload = JSON.stringify({ event: 'chat', text: `Hi${pad} ${k.value} ok`, n: 1 });
+        const run = write(payload);
+        for (const [body, cut] of [[`data=${run}&v=2`, (o) => o.slice(5, o.indexOf('&v=2'))], [`{"data":"${run}"}`, (o) => JSON.parse(o).data]]) {
+          const r = m.maskString(body);
+          const inner = READ[how](cut(r.text));
+          assert.equal(inner, JSON.stringify({ event: 'chat', text: `Hi${pad} ${k.placeholder} ok`, n: 1 }), `${how} ${body}`);
+          assert.ok(r.count >= 1);
+          // written with a bare `+ / =`: written so again; escaped: escaped again
+          if (/[+/=]/.test(run)) assert.doesNotMatch(cut(r.text), /%/, `bare as written: ${r.text}`);
+          if (/%/.test(run)) assert.doesNotMatch(cut(r.text), /[+/=]/, `escaped as written: ${r.text}`);
+          if (!/=|%3D/i.test(run) && unescape64(run).length % 4) assert.doesNotMatch(cut(r.text), /=|%3D/i, `unpadded as written: ${r.text}`);
+          assert.equal(dec.decode(m.maskBytes(enc.encode(body)).bytes), r.text, 'bytes give the same result as the string');
+        }
+      }
+    }
+  }
+});
+
+test('matcher: base64 inside base64, and base64 without a known value or without text left as it is', () => {
+  const m = createMatcher(KNOWN);
+  const twice = b64(JSON.stringify({ inner: b64(`IBAN ${IBAN}`) }));
+  const out = JSON.parse(unb64(m.maskString(twice).text));
+  assert.equal(unb64(out.inner), 'IBAN [IBAN]');
+  for (const s of [
+    `data=${b64(JSON.stringify({ text: 'nothing personal here, just a question' }))}`,
+    `img=${btoa(String.fromCharCode(...Array.from({ length: 96 }, (_, i) => (i * 97 + 13) % 256)))}`, // not UTF-8
+    'id=550e8400-e29b-41d4-a716-446655440000&session_token_abcdefghijkl=1',
+  ]) {
+    assert.deepEqual(m.maskString(s), { text: s, count: 0 }, s);
+    assert.equal(dec.decode(m.maskBytes(enc.encode(s)).bytes), s);
+  }
+  // Written without `+ / =` as a field's value (after `=`), where a bare `+` would read
+  // as a space: the `/` and `=` the masked payload needs are escaped.
+  const q = createMatcher([{ value: 'Maria Huber', placeholder: '???' }]);
+  const payload = 'Hi xxMaria Huber 2';
+  assert.doesNotMatch(b64(payload), /[+/=]/);
+  const masked = q.maskString(`data=${b64(payload)}&v=1`).text;
+  assert.equal(masked, `data=${encodeURIComponent(b64('Hi xx??? 2'))}&v=1`);
+  assert.match(masked, /%2F/);
+  // … and left bare in a JSON string; the URL-safe alphabet stays URL-safe
+  assert.equal(q.maskString(`{"data":"${b64(payload)}"}`).text, `{"data":"${b64('Hi xx??? 2')}"}`);
+  const urlSafe = (t) => b64(t).replace(/\+/g, '-').replace(/\//g, '_');
+  assert.equal(q.maskString(`{"data":"${urlSafe('ok?> Maria Huber 0')}"}`).text, `{"data":"${urlSafe('ok?> ??? 0')}"}`);
 });
 
 test('placeholdersOf: the replacement of each finding in the masked text', () => {

@@ -237,6 +237,46 @@ test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon
   await page.close();
 });
 
+test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a query), a query URL-encoded twice, a preview cut short', async () => {
+  await open('?csp=off');
+  await type('#chat-input', MSG);
+  await page.evaluate(async () => {
+    const text = document.getElementById('chat-input').value;
+    const b64 = (t) => btoa(String.fromCharCode(...new TextEncoder().encode(t)));
+    const event = JSON.stringify({ event: 'chat_message', properties: { text } });
+    // a tracker's form body: data=<base64 JSON>, sent by XHR
+    await new Promise((res) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', '/api/track');
+      x.setRequestHeader('content-type', 'application/x-www-form-urlencoded');
+      x.onloadend = res;
+      x.send('data=' + encodeURIComponent(b64(event)) + '&verbose=1');
+    });
+    await fetch('/api/b64json', { method: 'POST', body: JSON.stringify({ payload: b64(event) }) });
+    await fetch('/api/b64q?e=' + b64(event).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+    // a page URL with its query, carried in a pixel's query
+    const img = new Image();
+    img.src = '/api/twice?dl=' + encodeURIComponent('/shop?q=' + encodeURIComponent(text));
+    navigator.sendBeacon('/api/preview', new URLSearchParams({ preview: text.slice(0, text.indexOf('DE89') + 20) }));
+  });
+  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview']) await waitRecorded((x) => x.path === p, p);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'encoded');
+  const rec = (p) => server.recorded.find((x) => x.path === p);
+  const unb64 = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
+  const tracked = JSON.parse(unb64(new URLSearchParams(rec('/api/track').body).get('data')));
+  assert.equal(tracked.event, 'chat_message', 'the payload is still base64 JSON');
+  for (const [v, ph] of [[V.iban, '[IBAN]'], [V.email, '[EMAIL]'], [V.phone, '[PHONE]']]) {
+    assert.ok(!tracked.properties.text.includes(v) && tracked.properties.text.includes(ph), `${ph} in the decoded payload: ${tracked.properties.text}`);
+  }
+  assert.ok(unb64(JSON.parse(rec('/api/b64json').body).payload).includes('[IBAN]'));
+  const q = new URL(rec('/api/b64q').url, server.url).searchParams.get('e').replace(/-/g, '+').replace(/_/g, '/');
+  assert.ok(unb64(q + '='.repeat((4 - (q.length % 4)) % 4)).includes('[IBAN]'));
+  const twice = decodeURIComponent(new URL(rec('/api/twice').url, server.url).searchParams.get('dl'));
+  assert.ok(twice.includes('[IBAN]') && !twice.includes('3704'), twice);
+  assert.match(new URLSearchParams(rec('/api/preview').body).get('preview'), /\[IBAN\]$/);
+  await page.close();
+});
+
 test('form routes: a field moved into another form, type="txt", type="number" holding a card', async () => {
   await open();
   // moved after attaching: c-note belonged to #contact

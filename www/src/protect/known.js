@@ -10,6 +10,8 @@
 /** Values shorter than this are not followed (they would match everywhere). */
 export const MIN_LENGTH = 3;
 
+import { B64, maskedRuns, MIN_RUN } from './base64.js';
+
 const enc = new TextEncoder();
 // Case folded for ASCII and Latin-1 letters (Ä Ö Ü É …), every whitespace unit a
 // space (runs of it count as one).
@@ -84,7 +86,7 @@ const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
 /**
  * Every spelling of `value` with the same spelling of its placeholder: as typed,
  * whitespace normalised, without separators (numbers), JSON-escaped (also with
- * `\uXXXX` escapes), URL-encoded (`%20`) and form-encoded (`+`).
+ * `\uXXXX` escapes), URL-encoded (`%20`, also twice: `%2520`) and form-encoded (`+`).
  * @returns {{ from: string, to: string }[]}
  */
 export function spellings(value, placeholder) {
@@ -95,6 +97,8 @@ export function spellings(value, placeholder) {
     add(jsonEscape(s), jsonEscape(placeholder));
     add(jsonAscii(s), jsonEscape(placeholder));
     add(encodeURIComponent(s), encodeURIComponent(placeholder));
+    // URL-encoded twice: a URL with its query carried in another URL's query
+    add(encodeURIComponent(encodeURIComponent(s)), encodeURIComponent(encodeURIComponent(placeholder)));
     add(formEncode(s), formEncode(placeholder));
     add(encodeURI(s), encodeURIComponent(placeholder));
   }
@@ -201,7 +205,8 @@ function isJsonNumber(h, n, at) {
   return j >= n || at(j) === 44 || at(j) === 93 || at(j) === 125; // , ] }
 }
 
-// Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)):
+// Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)), and
+// whether the units hold a run of base64 characters of MIN_RUN or more (`b64`):
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
 function search(a, lens, n, at) {
@@ -213,8 +218,11 @@ function search(a, lens, n, at) {
   const pos = new Int32Array(size);
   const ring = size - 1;
   let s = 0, k = -1, prev = -1;
+  // (and whether the text holds a run long enough to be base64: see base64.js)
+  let run = 0, b64 = false;
   for (let i = 0; i < n; i++) {
     const u = fold(at(i));
+    if (u < 128 && B64[u]) b64 = b64 || ++run >= MIN_RUN; else run = 0;
     if (u === 32 && prev === 32) continue; // the same run of whitespace
     prev = u;
     pos[++k & ring] = i;
@@ -231,12 +239,12 @@ function search(a, lens, n, at) {
     for (let j = 0; j < o.length; j++) hits.push({ start: pos[(k + 1 - lens[o[j]]) & ring], end: i + 1, idx: o[j] });
   }
   if (depth[s] >= CUT_MIN && cutEnd(a, lens, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
-  if (!hits.length) return hits;
+  if (!hits.length) return { hits, b64 };
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const keep = [];
   let last = 0;
   for (const h of hits) if (h.start >= last) { keep.push(h); last = h.end; }
-  return keep;
+  return { hits: keep, b64 };
 }
 
 /**
@@ -272,44 +280,75 @@ export function createMatcher(known) {
   };
   const strUnits = froms.map((s) => foldUnits(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i))));
   const strLens = strUnits.map((u) => u.length);
+  // One pass of the search over a string, and over bytes.
+  function plainString(s) {
+    const { hits, b64 } = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
+    if (!hits.length) return { text: s, count: 0, b64 };
+    count(hits);
+    const at = (i) => s.charCodeAt(i);
+    const json = jsonText(s.length, at);
+    let out = '', last = 0;
+    for (const h of hits) {
+      const to = json && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
+      out += s.slice(last, h.start) + to;
+      last = h.end;
+    }
+    return { text: out + s.slice(last), count: hits.length, b64 };
+  }
+  function plainBytes(b) {
+    const a = bytes();
+    const { hits, b64 } = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
+    if (!hits.length) return { bytes: b, count: 0, b64 };
+    count(hits);
+    const parts = [];
+    let last = 0;
+    const json = jsonText(b.length, (i) => b[i]);
+    for (const h of hits) {
+      const to = json && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+      parts.push(b.subarray(last, h.start), to);
+      last = h.end;
+    }
+    parts.push(b.subarray(last));
+    return { bytes: concat(parts), count: hits.length, b64 };
+  }
+  // Then into the runs of base64 the result holds; base64 inside base64 (a payload
+  // encoded twice) is followed two layers deep.
+  const inBase64 = (depth) => (text) => (depth < 2 ? maskString(text, depth + 1) : plainString(text));
+  function maskString(s, depth = 0) {
+    if (!froms.length || typeof s !== 'string' || !s) return { text: s, count: 0 };
+    const r = plainString(s);
+    const t = r.text;
+    const runs = r.b64 ? maskedRuns(t, inBase64(depth)) : [];
+    if (!runs.length) return { text: t, count: r.count };
+    let out = '', last = 0, n = r.count;
+    for (const x of runs) { out += t.slice(last, x.start) + x.text; last = x.end; n += x.count; }
+    return { text: out + t.slice(last), count: n };
+  }
+  function maskBytes(b) {
+    if (!froms.length || !b.length) return { bytes: b, count: 0 };
+    const r = plainBytes(b);
+    const t = r.bytes;
+    const runs = r.b64 ? maskedRuns(t, inBase64(0)) : [];
+    if (!runs.length) return { bytes: t, count: r.count };
+    const parts = [];
+    let last = 0, n = r.count;
+    for (const x of runs) { parts.push(t.subarray(last, x.start), enc.encode(x.text)); last = x.end; n += x.count; }
+    parts.push(t.subarray(last));
+    return { bytes: concat(parts), count: n };
+  }
   return {
     size: froms.length,
     take() { const c = counts; counts = {}; return c; },
-    maskString(s) {
-      if (!froms.length || typeof s !== 'string' || !s) return { text: s, count: 0 };
-      const hits = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
-      if (!hits.length) return { text: s, count: 0 };
-      count(hits);
-      const at = (i) => s.charCodeAt(i);
-      const json = jsonText(s.length, at);
-      let out = '', last = 0;
-      for (const h of hits) {
-        const to = json && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
-        out += s.slice(last, h.start) + to;
-        last = h.end;
-      }
-      return { text: out + s.slice(last), count: hits.length };
-    },
-    maskBytes(b) {
-      if (!froms.length || !b.length) return { bytes: b, count: 0 };
-      const a = bytes();
-      const hits = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
-      if (!hits.length) return { bytes: b, count: 0 };
-      count(hits);
-      const parts = [];
-      let last = 0, n = 0;
-      const json = jsonText(b.length, (i) => b[i]);
-      for (const h of hits) {
-        const to = json && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
-        parts.push(b.subarray(last, h.start), to);
-        last = h.end;
-      }
-      parts.push(b.subarray(last));
-      for (const p of parts) n += p.length;
-      const out = new Uint8Array(n);
-      let o = 0;
-      for (const p of parts) { out.set(p, o); o += p.length; }
-      return { bytes: out, count: hits.length };
-    },
+    maskString: (s) => maskString(s),
+    maskBytes,
   };
+}
+
+function concat(parts) {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
 }
