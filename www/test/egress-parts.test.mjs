@@ -115,6 +115,43 @@ test('matcher: a value cut short before the end of a string is masked when most 
   }
 });
 
+const STARTS = ['', '"', '{"p":"', 'x=', '…', '...', '%E2%80%A6', '\\u2026', "'", '>'];
+// Whether `part` is the rest of one of the spellings of `value` long enough to be masked
+// (the rule of a cut at the start; compared as the search does: case and whitespace
+// runs folded).
+const folded = (x) => x.toLowerCase().replace(/\s+/g, ' ');
+const restOfASpelling = (value, part) => spellings(value, '').some(({ from }) => {
+  const sp = folded(from), p = folded(part);
+  return sp.endsWith(p) && p.length < sp.length && p.length >= Math.max(CUT_MIN, Math.ceil((2 * sp.length) / 3));
+});
+
+test('matcher: a value cut at its start right after the start of a string is masked when most of it is there', () => {
+  const m = createMatcher(KNOWN);
+  for (const k of KNOWN) {
+    for (const f of SPELL) {
+      if (/@|\p{L}{3} \p{L}/u.test(k.value) && f === SPELL[2]) continue; // names and e-mails keep their spaces and dots
+      const full = f(k.value);
+      for (let c = 1; c < full.length; c++) {
+        const part = full.slice(c);
+        if (/^\s/.test(part) && /\s/.test(full[c - 1])) continue; // inside a run of spaces: the same cut as after it
+        for (const start of STARTS) {
+          for (const end of ['', '"', ' ok', ', danke', '&x=1']) {
+            const s = `${start}${part}${end}`;
+            const out = m.maskString(s).text;
+            const masked = !out.includes(part);
+            assert.equal(masked, restOfASpelling(k.value, part), `${JSON.stringify(start)} + ${JSON.stringify(part)} + ${JSON.stringify(end)} -> ${out}`);
+            if (masked) assert.equal(out, `${start}${m.maskString(full).text}${end}`);
+            assert.equal(dec.decode(m.maskBytes(enc.encode(s)).bytes), out, 'bytes give the same result as the string');
+          }
+        }
+      }
+    }
+  }
+  // not at a string's start, or going on with a word or number of its own: left alone
+  const rest = IBAN.slice(5); // '3704 0044 0532 0130 00'
+  for (const s of [`IBAN ${rest}`, `"${rest}1"`, `"${rest}x"`, `"x${rest}"`]) assert.equal(m.maskString(s).text, s, s);
+});
+
 test('matcher: a cut value goes on into a word, a number or a space of its own: not masked', () => {
   const m = createMatcher(KNOWN);
   const cut = IBAN.slice(0, 21); // 'DE89 3704 0044 0532 0'

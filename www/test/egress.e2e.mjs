@@ -237,7 +237,7 @@ test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon
   await page.close();
 });
 
-test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a query), a query URL-encoded twice, a preview cut short', async () => {
+test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a query), a query URL-encoded twice, previews cut at either end', async () => {
   await open('?csp=off');
   await type('#chat-input', MSG);
   await page.evaluate(async () => {
@@ -258,8 +258,10 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
     const img = new Image();
     img.src = '/api/twice?dl=' + encodeURIComponent('/shop?q=' + encodeURIComponent(text));
     navigator.sendBeacon('/api/preview', new URLSearchParams({ preview: text.slice(0, text.indexOf('DE89') + 20) }));
+    // the last characters only: the IBAN cut at its start
+    await fetch('/api/tail', { method: 'POST', body: JSON.stringify({ tail: text.slice(text.indexOf('DE89') + 5) }) });
   });
-  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview']) await waitRecorded((x) => x.path === p, p);
+  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview', '/api/tail']) await waitRecorded((x) => x.path === p, p);
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'encoded');
   const rec = (p) => server.recorded.find((x) => x.path === p);
   const unb64 = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
@@ -274,6 +276,7 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   const twice = decodeURIComponent(new URL(rec('/api/twice').url, server.url).searchParams.get('dl'));
   assert.ok(twice.includes('[IBAN]') && !twice.includes('3704'), twice);
   assert.match(new URLSearchParams(rec('/api/preview').body).get('preview'), /\[IBAN\]$/);
+  assert.match(JSON.parse(rec('/api/tail').body).tail, /^\[IBAN\], mobil \[PHONE\]/);
   await page.close();
 });
 

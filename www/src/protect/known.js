@@ -145,7 +145,7 @@ function automaton(patterns) {
       queue.push(t);
     }
   }
-  return { next, fail, outs, depth: Int32Array.from(depth), via, first: next[0] };
+  return { next, fail, outs, depth: Int32Array.from(depth), via, first: next[0], patterns, suffixes: null };
 }
 
 // A value cut short on its way out: a page that shortens a message before sending it
@@ -186,6 +186,82 @@ function cutEnd(a, lens, s, n, at, i) {
   return -1;
 }
 
+// A value cut at its start (`text.slice(-40)` for a preview): the rest of a spelling —
+// two thirds of it and at least CUT_MIN units, as above — right after the start of
+// the text, of a string (`"` `'` `=` `>`) or an ellipsis, and not followed by a
+// letter or a digit. Found from each such place by the first CUT_MIN units of those
+// rests of every pattern (indexed the first time a text is searched).
+const STARTS = new Uint8Array(256);
+for (const c of `"'=>`) STARTS[c.charCodeAt(0)] = 1;
+STARTS[46] = 2; STARTS[54] = 2; STARTS[0xa6] = 2; // the last unit of `...`, `%E2%80%A6` / `\u2026`, UTF-8 `…`
+// Whether a string starts after unit i (folded: u).
+function startsAfter(n, at, i, u) {
+  const k = u < 256 ? STARTS[u] : u === 0x2026 ? 1 : 0;
+  if (k !== 2) return k === 1;
+  if (u === 46) return i >= 2 && seqAt(n, at, i - 2, '...');
+  if (u === 54) return (i >= 8 && seqAt(n, at, i - 8, '%e2%80%a6')) || (i >= 5 && seqAt(n, at, i - 5, '\\u2026'));
+  return i >= 2 && at(i - 2) === 0xe2 && at(i - 1) === 0x80;
+}
+// The rests of every pattern by their first CUT_MIN units (a hash of them): `{ idx, off }`;
+// and the pairs of units they start with (`first`, by a hash: a quick no for most places).
+const pair = (u, v) => ((u << 7) ^ v) & 0xffff;
+function suffixIndex(patterns) {
+  const index = new Map();
+  const first = new Uint8Array(65536);
+  patterns.forEach((p, idx) => {
+    for (let m = Math.max(CUT_MIN, Math.ceil((2 * p.length) / 3)); m < p.length; m++) {
+      const off = p.length - m;
+      let h = 0;
+      for (let i = off; i < off + CUT_MIN; i++) h = (Math.imul(h, 31) + p[i]) | 0;
+      if (!index.has(h)) index.set(h, []);
+      index.get(h).push({ idx, off });
+      first[pair(p[off], p[off + 1])] = 1;
+    }
+  });
+  return { index, first };
+}
+const wordUnit = (u) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
+// The longest rest of a pattern the text starts with at j, as a hit, or null.
+function cutStart(a, n, at, j) {
+  if (!a.suffixes) a.suffixes = suffixIndex(a.patterns);
+  const { index, first } = a.suffixes;
+  const u0 = fold(at(j));
+  let q = j + 1;
+  while (u0 === 32 && q < n && fold(at(q)) === 32) q++; // (a whitespace run is one)
+  if (q >= n || !first[pair(u0, fold(at(q)))]) return null;
+  // the text's first CUT_MIN folded units from j (a whitespace run is one)
+  const units = [];
+  let prev = -1, i = j, h = 0;
+  for (; i < n && units.length < CUT_MIN; i++) {
+    const u = fold(at(i));
+    if (u === 32 && prev === 32) continue;
+    prev = u;
+    units.push(u);
+    h = (Math.imul(h, 31) + u) | 0;
+  }
+  const cands = units.length === CUT_MIN && index.get(h);
+  if (!cands) return null;
+  let best = null;
+  for (const { idx, off } of cands) {
+    const p = a.patterns[idx];
+    if (best && p.length - off <= best.units) continue;
+    let q = 0;
+    while (q < CUT_MIN && p[off + q] === units[q]) q++;
+    if (q < CUT_MIN) continue;
+    // the rest of the pattern, on from where the first CUT_MIN units ended
+    let k = off + CUT_MIN, t = i, pr = prev;
+    for (; k < p.length && t < n; t++) {
+      const u = fold(at(t));
+      if (u === 32 && pr === 32) continue;
+      pr = u;
+      if (u !== p[k]) break;
+      k++;
+    }
+    if (k === p.length && !(t < n && wordUnit(at(t)))) best = { start: j, end: t, idx, units: p.length - off };
+  }
+  return best && { start: best.start, end: best.end, idx: best.idx };
+}
+
 // In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
 // string placeholder (`"[CARD]"`), so the body stays valid JSON. `at(i)` is a unit of
 // the text (n units); a hit is a number when only digits (and `.`, `-`, `+`, `e`) are
@@ -220,9 +296,12 @@ function search(a, lens, n, at) {
   let s = 0, k = -1, prev = -1;
   // (and whether the text holds a run long enough to be base64: see base64.js)
   let run = 0, b64 = false;
+  let starts = true; // a string starts here (see cutStart)
   for (let i = 0; i < n; i++) {
     const u = fold(at(i));
     if (u < 128 && B64[u]) b64 = b64 || ++run >= MIN_RUN; else run = 0;
+    if (starts) { const c = cutStart(a, n, at, i); if (c) hits.push(c); }
+    starts = u < 256 ? STARTS[u] !== 0 && (STARTS[u] === 1 || startsAfter(n, at, i, u)) : u === 0x2026;
     if (u === 32 && prev === 32) continue; // the same run of whitespace
     prev = u;
     pos[++k & ring] = i;
