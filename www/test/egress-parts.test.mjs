@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createMatcher, CUT_MIN, placeholdersOf, spellings } from '../src/protect/known.js';
+import { forget, remember } from '../src/protect/egress.js';
 import { plainRestorer, restorePlain, safeCut, splitUnsafe } from '../src/restore-safe.js';
 
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -70,6 +71,22 @@ test('matcher: leftmost-longest, counts, nothing else touched, a JSON number', (
   assert.equal(createMatcher([{ value: 'ab', placeholder: '[X]' }]).size, 0, 'values too short to follow');
 });
 
+test('matcher: a value of words inside a longer word is no match; numbers and e-mails are masked wherever they stand', () => {
+  const m = createMatcher([{ value: 'Anna', placeholder: '[P]' }, { value: 'Johann', placeholder: '[P]' }, ...KNOWN]);
+  const same = (s, want) => {
+    assert.equal(m.maskString(s).text, want, s);
+    assert.equal(dec.decode(m.maskBytes(enc.encode(s)).bytes), want, `${s} (bytes)`);
+  };
+  for (const s of ['Annabella', 'Hanna', 'Johannes', 'ÄAnna', 'J\\u00e4Anna', 'Ännaß', 'Susanna', 'Annaüb']) same(s, s);
+  same('Anna. Johann!', '[P]. [P]!');
+  same('Jürgen Müllers Konto, Johanns Brief', '[PERSON]s Konto, [P]s Brief'); // one letter after it: an ending
+  same('{"t":"Hallo\\nAnna\\tJohann"}', '{"t":"Hallo\\n[P]\\t[P]"}'); // JSON escapes are no letters
+  same('q=Hallo%0AAnna%20und%20Johann', 'q=Hallo%0A[P]%20und%20[P]');
+  same('😀Anna😀', '😀[P]😀');
+  same(`IBAN${IBAN.replace(/ /g, '')}x`, 'IBAN[IBAN]x');
+  same(`x${EMAIL}y`, 'x[EMAIL]y');
+});
+
 test('matcher: the same result as a naive search on generated texts', () => {
   let seed = 7;
   const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
@@ -78,7 +95,7 @@ test('matcher: the same result as a naive search on generated texts', () => {
     const parts = [];
     for (let j = 0; j < 6; j++) {
       parts.push(['lorem ', 'ipsum, ', 'ü ', '😀', '"', '&', '='][rnd(7)]);
-      if (rnd(3) === 0) { const k = KNOWN[rnd(KNOWN.length)].value; parts.push(SPELL[rnd(SPELL.length)](k)); }
+      if (rnd(3) === 0) { const k = KNOWN[rnd(KNOWN.length)].value; parts.push(SPELL[rnd(SPELL.length)](k), [' ', ',', '"'][rnd(3)]); }
     }
     const s = parts.join('');
     const out = m.maskString(s).text.toLowerCase();
@@ -225,15 +242,64 @@ test('matcher: base64 inside base64, and base64 without a known value or without
   // Written without `+ / =` as a field's value (after `=`), where a bare `+` would read
   // as a space: the `/` and `=` the masked payload needs are escaped.
   const q = createMatcher([{ value: 'Maria Huber', placeholder: '???' }]);
-  const payload = 'Hi xxMaria Huber 2';
+  const payload = 'Hi x Maria Huber 1';
   assert.doesNotMatch(b64(payload), /[+/=]/);
   const masked = q.maskString(`data=${b64(payload)}&v=1`).text;
-  assert.equal(masked, `data=${encodeURIComponent(b64('Hi xx??? 2'))}&v=1`);
+  assert.equal(masked, `data=${encodeURIComponent(b64('Hi x ??? 1'))}&v=1`);
   assert.match(masked, /%2F/);
   // … and left bare in a JSON string; the URL-safe alphabet stays URL-safe
-  assert.equal(q.maskString(`{"data":"${b64(payload)}"}`).text, `{"data":"${b64('Hi xx??? 2')}"}`);
+  assert.equal(q.maskString(`{"data":"${b64(payload)}"}`).text, `{"data":"${b64('Hi x ??? 1')}"}`);
   const urlSafe = (t) => b64(t).replace(/\+/g, '-').replace(/\//g, '_');
   assert.equal(q.maskString(`{"data":"${urlSafe('ok?> Maria Huber 0')}"}`).text, `{"data":"${urlSafe('ok?> ??? 0')}"}`);
+});
+
+// What typing leaves behind: the results a field gets while a person types, each a
+// preview (a rescan's) until a full scan's after the pause.
+const field = () => ({ allowed: new Set() });
+function result(f, text, found, settled) {
+  const findings = found.map(([kind, v]) => ({ kind, start: text.indexOf(v), end: text.indexOf(v) + v.length, text: v }));
+  let masked = text;
+  for (const x of [...findings].sort((a, b) => b.start - a.start)) masked = masked.slice(0, x.start) + `[${x.kind.toUpperCase()}]` + masked.slice(x.end);
+  Object.assign(f, { cacheKey: text, result: { text: masked, findings }, settled });
+}
+
+test('known values: what typing left behind is unlearnt by the full scan; what the field no longer holds stays known', () => {
+  const ctx = { known: new Map(), knownVersion: 0 };
+  const f = field(), g = field();
+  for (const [text, found] of [
+    ['Her', [['person', 'Her']]],
+    ['Herr Mag. Johann', [['person', 'Johann']]],
+    ['Herr Mag. Johann Huber', [['person', 'Johann Huber']]],
+  ]) { result(f, text, found, false); remember(ctx, f); }
+  assert.deepEqual([...ctx.known.keys()], ['Her', 'Johann', 'Johann Huber'], 'previews teach at once');
+  result(f, 'Herr Mag. Johann Huber', [['person', 'Johann Huber']], true);
+  remember(ctx, f);
+  assert.deepEqual([...ctx.known.keys()], ['Johann Huber'], 'the full scan unteaches what the text still holds but no longer finds');
+  const m = createMatcher([...ctx.known].map(([value, k]) => ({ value, placeholder: k.placeholder, kind: k.kind })));
+  assert.equal(m.maskString('Sehr geehrter Herr Johannsen, Johann Huber').text, 'Sehr geehrter Herr Johannsen, [PERSON]');
+
+  // sent, and the next message typed: the field no longer holds it, it stays known
+  result(f, 'Danke!', [], true);
+  remember(ctx, f);
+  assert.deepEqual([...ctx.known.keys()], ['Johann Huber']);
+  // a value two fields taught stays known while one of them still finds it
+  result(g, 'IBAN DE89 3704 0044 0532 0130 00', [['iban', 'DE89 3704 0044 0532 0130 00']], true);
+  remember(ctx, g);
+  result(f, 'DE89 3704 0044 0532 0130 00', [['iban', 'DE89 3704 0044 0532 0130 00']], true);
+  remember(ctx, f);
+  result(f, 'DE89 3704 0044 0532 0130 00 (nicht meine)', [], true); // the full scan no longer finds it in f
+  remember(ctx, f);
+  assert.ok(ctx.known.has('DE89 3704 0044 0532 0130 00'), 'g still teaches it');
+  result(g, 'IBAN DE89 3704 0044 0532 0130 00?', [], true);
+  remember(ctx, g);
+  assert.ok(!ctx.known.has('DE89 3704 0044 0532 0130 00'), 'no field teaches it any more');
+  // marked "not personal": forgotten, and not taught again by the same field
+  result(f, 'Anna Berger', [['person', 'Anna Berger']], true);
+  remember(ctx, f);
+  forget(ctx, 'Anna Berger');
+  f.allowed.add('Anna Berger');
+  remember(ctx, f);
+  assert.ok(!ctx.known.has('Anna Berger'));
 });
 
 test('placeholdersOf: the replacement of each finding in the masked text', () => {

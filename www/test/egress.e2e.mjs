@@ -280,6 +280,27 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   await page.close();
 });
 
+test('what typing left behind is not masked elsewhere: a name typed slowly, then unrelated words that begin the same', async () => {
+  await open('?csp=off');
+  // a name field marked for protection (the hint "name" makes "Her", "Herr" names on the way)
+  await page.evaluate(() => {
+    const i = document.createElement('input');
+    Object.assign(i, { id: 't-name', name: 'full_name' });
+    i.setAttribute('data-pii-veil', '');
+    document.body.append(i);
+  });
+  await page.waitForTimeout(300);
+  await page.click('#t-name');
+  await page.keyboard.type('Herr Mag. Johann Huber', { delay: 70 }); // every few keys a preview scan
+  await page.waitForTimeout(600); // the pause: a full scan
+  await page.evaluate(async () => {
+    await fetch('/api/letter', { method: 'POST', body: 'Sehr geehrter Herr Müller, Herrengasse 1, Magazin, Maria Theresia, Johanna Huber-Berg. Johann Huber' });
+  });
+  const r = await waitRecorded((x) => x.path === '/api/letter', 'letter');
+  assert.equal(r.body, 'Sehr geehrter Herr Müller, Herrengasse 1, Magazin, Maria Theresia, Johanna Huber-Berg. [PERSON]');
+  await page.close();
+});
+
 test('form routes: a field moved into another form, type="txt", type="number" holding a card', async () => {
   await open();
   // moved after attaching: c-note belonged to #contact

@@ -25,16 +25,43 @@ export function shadowRootOf(host) {
   return SHADOWS.get(host) || null;
 }
 
-/** Adds what the field's last result found to the instance's known values (sticky). */
+/**
+ * Adds what the field's last result found to the instance's known values (sticky: a
+ * value the field's text no longer holds stays known, as a chat box cleared after
+ * sending has still sent it). Each known value keeps the fields that taught it.
+ */
 export function remember(ctx, f) {
   const r = f.result;
-  if (!r || !r.findings.length || !f.cacheKey) return;
+  if (!r || !f.cacheKey) return;
+  if (!f.taught) f.taught = new Set();
+  if (f.settled && f.taught.size) unlearn(ctx, f, r);
   // typing on mostly finds the values it found before: then there is nothing to learn
-  if (!r.findings.some((x) => x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text))) return;
+  const fresh = (x) => x.text && !f.allowed.has(x.text) && !f.taught.has(x.text);
+  if (!r.findings.some(fresh)) return;
   const phs = placeholdersOf(f.cacheKey, r.text, r.findings);
   r.findings.forEach((x, i) => {
-    if (x.text && !f.allowed.has(x.text) && !ctx.known.has(x.text)) { ctx.known.set(x.text, { placeholder: phs[i], kind: x.kind }); ctx.knownVersion++; }
+    if (!fresh(x)) return;
+    let k = ctx.known.get(x.text);
+    if (!k) { k = { placeholder: phs[i], kind: x.kind, fields: new Set() }; ctx.known.set(x.text, k); ctx.knownVersion++; }
+    k.fields.add(f);
+    f.taught.add(x.text);
   });
+}
+
+// Typing leaves values behind: "Her" found as a name on the way to "Herr Mag. Johann
+// Huber", "Johann" before "Huber" was typed. A full scan's result unteaches what the
+// field taught that its text still holds but no finding is any more; a value no other
+// field taught is then no longer known.
+function unlearn(ctx, f, r) {
+  const found = new Set(r.findings.map((x) => x.text));
+  for (const v of f.taught) {
+    if (found.has(v) || !f.cacheKey.includes(v)) continue;
+    f.taught.delete(v);
+    const k = ctx.known.get(v);
+    if (!k) continue;
+    k.fields.delete(f);
+    if (!k.fields.size) { ctx.known.delete(v); ctx.knownVersion++; }
+  }
 }
 
 /** Forgets a value the person marked "not personal". */

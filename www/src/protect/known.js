@@ -262,6 +262,65 @@ function cutStart(a, n, at, j) {
   return best && { start: best.start, end: best.end, idx: best.idx };
 }
 
+// A match inside a word is no match: a known value of words (no digit, no `@`: a name,
+// a city) is a word or words of its own, so "Anna" is not masked in "Annabella", nor
+// "Berg" in "Bergstraße". Such a match glued to a letter before its first letter, or
+// to two letters after its last one, is dropped: one letter after it is an ending
+// ("Jürgen Müllers Konto" is masked). Values with a digit or an `@` (numbers, e-mail
+// addresses, streets with their number) are masked wherever they stand. A character
+// escaped before it (`\\n` in JSON, `%0A` in a URL) is no letter; one written as
+// `\\u00fc` is read as what it stands for.
+const LETTER = /\p{L}/u;
+const isLetter = (cp) => cp > 0 && (cp < 128 ? ((cp | 32) >= 97 && (cp | 32) <= 122) : LETTER.test(String.fromCodePoint(cp)));
+const hexAt = (at, i) => {
+  let v = 0;
+  for (let j = i; j < i + 4; j++) {
+    const u = at(j), d = u >= 48 && u <= 57 ? u - 48 : (u | 32) >= 97 && (u | 32) <= 102 ? (u | 32) - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+};
+// The character (code point) that ends at unit i (exclusive), or -1; an escape is none.
+function charBefore(at, utf8, i) {
+  if (i <= 0) return -1;
+  if (i >= 3 && at(i - 3) === 37) return -1; // %XX
+  if (i >= 2 && at(i - 2) === 92) return -1; // \n
+  if (i >= 6 && at(i - 6) === 92 && (at(i - 5) | 32) === 117) return hexAt(at, i - 4); // \uXXXX
+  const u = at(i - 1);
+  if (!utf8) {
+    if (u >= 0xdc00 && u <= 0xdfff && i >= 2 && at(i - 2) >= 0xd800 && at(i - 2) <= 0xdbff) return ((at(i - 2) - 0xd800) << 10) + (u - 0xdc00) + 0x10000;
+    return u;
+  }
+  if (u < 0x80) return u;
+  let j = i - 1;
+  while (j > 0 && i - j < 4 && (at(j) & 0xc0) === 0x80) j--;
+  return charAt(at, true, j, i);
+}
+// The character that starts at unit i (of n), or -1.
+function charAt(at, utf8, i, n) {
+  if (i >= n) return -1;
+  const u = at(i);
+  if (!utf8) {
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < n) return ((u - 0xd800) << 10) + (at(i + 1) - 0xdc00) + 0x10000;
+    return u;
+  }
+  if (u < 0x80) return u;
+  const len = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : 2;
+  let cp = u & (0xff >> (len + 1));
+  for (let j = 1; j < len && i + j < n; j++) cp = (cp << 6) | (at(i + j) & 0x3f);
+  return cp;
+}
+function glued(n, at, utf8, h) {
+  if (isLetter(charAt(at, utf8, h.start, n)) && isLetter(charBefore(at, utf8, h.start))) return true;
+  if (!isLetter(charBefore(at, utf8, h.end))) return false;
+  // after it, two letters at least: one is an ending (a genitive "Hubers" is Huber's)
+  const c = charAt(at, utf8, h.end, n);
+  if (!isLetter(c)) return false;
+  const next = h.end + (utf8 ? (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4) : c > 0xffff ? 2 : 1);
+  return isLetter(charAt(at, utf8, next, n));
+}
+
 // In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
 // string placeholder (`"[CARD]"`), so the body stays valid JSON. `at(i)` is a unit of
 // the text (n units); a hit is a number when only digits (and `.`, `-`, `+`, `e`) are
@@ -285,7 +344,7 @@ function isJsonNumber(h, n, at) {
 // whether the units hold a run of base64 characters of MIN_RUN or more (`b64`):
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
-function search(a, lens, n, at) {
+function search(a, lens, n, at, utf8 = false) {
   const { next, fail, outs, depth, via, first } = a; // (depth and via: see cutEnd)
   const hits = [];
   // a ring of the last folded positions, as long as the longest pattern
@@ -319,6 +378,7 @@ function search(a, lens, n, at) {
   }
   if (depth[s] >= CUT_MIN && cutEnd(a, lens, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
   if (!hits.length) return { hits, b64 };
+  for (let i = hits.length - 1; i >= 0; i--) if (a.words[hits[i].idx] && glued(n, at, utf8, hits[i])) hits.splice(i, 1);
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const keep = [];
   let last = 0;
@@ -342,18 +402,19 @@ export function createMatcher(known) {
   const froms = [...pairs.keys()];
   const tos = [...pairs.values()].map((p) => p.to);
   const kinds = [...pairs.values()].map((p) => p.kind);
+  const words = froms.map((f) => !/[\d@]/.test(f)); // (see glued)
   let counts = {};
   const count = (hits) => { for (const h of hits) counts[kinds[h.idx]] = (counts[kinds[h.idx]] || 0) + 1; };
   let strA = null, byteA = null, byteFrom = null, byteTo = null;
   const strings = () => {
-    if (!strA) strA = automaton(strUnits);
+    if (!strA) strA = Object.assign(automaton(strUnits), { words });
     return strA;
   };
   const bytes = () => {
     if (!byteA) {
       byteFrom = froms.map((s) => foldUnits(foldBytes(enc.encode(s))));
       byteTo = tos.map((s) => enc.encode(s));
-      byteA = automaton(byteFrom);
+      byteA = Object.assign(automaton(byteFrom), { words });
     }
     return byteA;
   };
@@ -376,7 +437,7 @@ export function createMatcher(known) {
   }
   function plainBytes(b) {
     const a = bytes();
-    const { hits, b64 } = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
+    const { hits, b64 } = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]), true);
     if (!hits.length) return { bytes: b, count: 0, b64 };
     count(hits);
     const parts = [];
