@@ -66,16 +66,20 @@ export function placeholdersOf(original, masked, findings) {
   return findings.map((f) => out.get(f));
 }
 
-// The forms a value takes before any encoding: as typed, whitespace normalised, and
-// (numbers: IBAN, card, phone) without spaces, dashes, dots, slashes or brackets.
+// The forms a value takes before any encoding: as typed, whitespace normalised,
+// (numbers: IBAN, card, phone) without spaces, dashes, dots, slashes or brackets, and
+// (words: a name) without spaces, as a user name or a text stripped of its spaces
+// spells it ("JohannHuber").
 function forms(value) {
   const out = new Set([value]);
   const ws = value.replace(/\s+/g, ' ').trim();
   out.add(ws);
-  if (!value.includes('@') && (value.match(/\d/g) || []).length >= 6) {
+  const digits = (value.match(/\d/g) || []).length;
+  if (!value.includes('@') && digits >= 6) {
     out.add(value.replace(/[\s\-./()]/g, ''));
     out.add(value.replace(/\s+/g, ''));
   }
+  if (!value.includes('@') && !digits && ws.includes(' ')) out.add(ws.replace(/ /g, ''));
   return [...out];
 }
 
@@ -107,12 +111,16 @@ export function spellings(value, placeholder) {
 
 // Aho-Corasick over code units (string: UTF-16, bytes: UTF-8), ASCII case folded.
 // Each state also keeps its depth and the first pattern through it (`via`): a text
-// that ends in that state ends in that pattern's first `depth` units (see `cutEnd`).
-function automaton(patterns) {
+// that ends in that state ends in that pattern's first `depth` units (see `cutEnd`),
+// `chars` characters (a UTF-8 character's continuation bytes are no characters of their
+// own, so a cut is judged alike in a string and in its bytes).
+const isChar = (utf8, u) => !utf8 || (u & 0xc0) !== 0x80;
+function automaton(patterns, utf8) {
   const next = [new Map()];
   const fail = [0];
   const outs = [[]];
   const depth = [0];
+  const chars = [0];
   const via = [-1];
   patterns.forEach((p, idx) => {
     let s = 0;
@@ -125,6 +133,7 @@ function automaton(patterns) {
         fail.push(0);
         outs.push([]);
         depth.push(i + 1);
+        chars.push(chars[s] + (isChar(utf8, u) ? 1 : 0));
         via.push(idx);
         next[s].set(u, t);
       }
@@ -132,6 +141,7 @@ function automaton(patterns) {
     }
     outs[s].push(idx);
   });
+  const plen = patterns.map((p) => p.reduce((n, u) => n + (isChar(utf8, u) ? 1 : 0), 0));
   const queue = [];
   for (const t of next[0].values()) queue.push(t);
   for (let qi = 0; qi < queue.length; qi++) {
@@ -145,7 +155,7 @@ function automaton(patterns) {
       queue.push(t);
     }
   }
-  return { next, fail, outs, depth: Int32Array.from(depth), via, first: next[0], patterns, suffixes: null };
+  return { next, fail, outs, depth: Int32Array.from(depth), chars, plen, via, first: next[0], patterns, utf8, suffixes: null };
 }
 
 // A value cut short on its way out: a page that shortens a message before sending it
@@ -176,15 +186,17 @@ function cutAt(n, at, i) {
 // short there, or -1. The pattern may have taken the first units of what ends the
 // string (the `.` of `...`, the `%2` of `%22`, the `\u` of `\u2026`): the cut is then
 // up to two units before i.
-function cutEnd(a, lens, s, n, at, i) {
-  const d = a.depth[s], len = lens[a.via[s]];
+function cutEnd(a, s, n, at, i) {
+  const d = a.depth[s], len = a.plen[a.via[s]];
   for (let back = 0; back <= 2 && back < d; back++) {
-    const m = d - back;
-    if (m < CUT_MIN || 3 * m < 2 * len) return -1;
+    const m = a.chars[s] - back; // (what the cut leaves out is ASCII)
+    if (!cutLong(m, len)) return -1;
     if (cutAt(n, at, i - back)) return i - back;
   }
   return -1;
 }
+// Whether `m` characters of a spelling of `len` are most of it.
+const cutLong = (m, len) => m >= CUT_MIN && 3 * m >= 2 * len;
 
 // A value cut at its start (`text.slice(-40)` for a preview): the rest of a spelling —
 // two thirds of it and at least CUT_MIN units, as above — right after the start of
@@ -205,12 +217,16 @@ function startsAfter(n, at, i, u) {
 // The rests of every pattern by their first CUT_MIN units (a hash of them): `{ idx, off }`;
 // and the pairs of units they start with (`first`, by a hash: a quick no for most places).
 const pair = (u, v) => ((u << 7) ^ v) & 0xffff;
-function suffixIndex(patterns) {
+function suffixIndex(patterns, utf8) {
   const index = new Map();
   const first = new Uint8Array(65536);
   patterns.forEach((p, idx) => {
-    for (let m = Math.max(CUT_MIN, Math.ceil((2 * p.length) / 3)); m < p.length; m++) {
-      const off = p.length - m;
+    const len = p.reduce((n, u) => n + (isChar(utf8, u) ? 1 : 0), 0);
+    let rest = len; // characters from `off` on
+    for (let off = 0; off < p.length - 1; off++) {
+      if (!isChar(utf8, p[off])) continue;
+      if (off > 0) rest--;
+      if (off === 0 || !cutLong(rest, len) || p.length - off < CUT_MIN) continue;
       let h = 0;
       for (let i = off; i < off + CUT_MIN; i++) h = (Math.imul(h, 31) + p[i]) | 0;
       if (!index.has(h)) index.set(h, []);
@@ -223,7 +239,7 @@ function suffixIndex(patterns) {
 const wordUnit = (u) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
 // The longest rest of a pattern the text starts with at j, as a hit, or null.
 function cutStart(a, n, at, j) {
-  if (!a.suffixes) a.suffixes = suffixIndex(a.patterns);
+  if (!a.suffixes) a.suffixes = suffixIndex(a.patterns, a.utf8);
   const { index, first } = a.suffixes;
   const u0 = fold(at(j));
   let q = j + 1;
@@ -368,7 +384,7 @@ function search(a, lens, n, at, utf8 = false) {
     let t = next[s].get(u);
     // Where the text stops following a pattern: a value cut short may end here.
     if (t === undefined && depth[s] >= CUT_MIN) {
-      const end = cutEnd(a, lens, s, n, at, i);
+      const end = cutEnd(a, s, n, at, i);
       if (end >= 0) hits.push({ start: pos[(k - depth[s]) & ring], end, idx: via[s] });
     }
     while (t === undefined && s) { s = fail[s]; t = next[s].get(u); }
@@ -376,7 +392,7 @@ function search(a, lens, n, at, utf8 = false) {
     const o = outs[s];
     for (let j = 0; j < o.length; j++) hits.push({ start: pos[(k + 1 - lens[o[j]]) & ring], end: i + 1, idx: o[j] });
   }
-  if (depth[s] >= CUT_MIN && cutEnd(a, lens, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
+  if (depth[s] >= CUT_MIN && cutEnd(a, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
   if (!hits.length) return { hits, b64 };
   for (let i = hits.length - 1; i >= 0; i--) if (a.words[hits[i].idx] && glued(n, at, utf8, hits[i])) hits.splice(i, 1);
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -407,14 +423,14 @@ export function createMatcher(known) {
   const count = (hits) => { for (const h of hits) counts[kinds[h.idx]] = (counts[kinds[h.idx]] || 0) + 1; };
   let strA = null, byteA = null, byteFrom = null, byteTo = null;
   const strings = () => {
-    if (!strA) strA = Object.assign(automaton(strUnits), { words });
+    if (!strA) strA = Object.assign(automaton(strUnits, false), { words });
     return strA;
   };
   const bytes = () => {
     if (!byteA) {
       byteFrom = froms.map((s) => foldUnits(foldBytes(enc.encode(s))));
       byteTo = tos.map((s) => enc.encode(s));
-      byteA = Object.assign(automaton(byteFrom), { words });
+      byteA = Object.assign(automaton(byteFrom, true), { words });
     }
     return byteA;
   };
