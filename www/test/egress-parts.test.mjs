@@ -4,7 +4,8 @@
 //   node --test www/test/egress-parts.test.mjs
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMatcher, CUT_MIN, placeholdersOf, spellings } from '../src/protect/known.js';
+import { createMatcher, placeholdersOf, spellings } from '../src/protect/known.js';
+import { CUT_MIN } from '../src/protect/edges.js';
 import { forget, remember } from '../src/protect/egress.js';
 import { plainRestorer, restorePlain, safeCut, splitUnsafe } from '../src/restore-safe.js';
 

@@ -4,36 +4,19 @@
 // normalised, without separators, JSON-escaped, URL- and form-encoded, and as UTF-8
 // bytes), the placeholder each finding got in its field's masked text, and one
 // multi-pattern search (Aho-Corasick, ASCII case folded) that replaces every spelling
-// of every known value in a string or a byte array in one linear pass. No DOM, no
-// engine: egress.js feeds it the values and applies it to requests.
+// of every known value in a string or a byte array in one linear pass, then in the
+// runs of base64 it holds (base64.js). Where a match begins and ends — a value cut
+// short, a value of words inside a longer word — is edges.js; how the search sees a
+// unit, units.js. No DOM, no engine: egress.js feeds it the values and applies it to
+// requests.
+import { B64, maskedRuns, MIN_RUN } from './base64.js';
+import { CUT_MIN, cutEnd, cutStart, glued, startsAfter, STARTS } from './edges.js';
+import { fold, foldBytes, foldUnits, isChar, upperTail } from './units.js';
 
 /** Values shorter than this are not followed (they would match everywhere). */
 export const MIN_LENGTH = 3;
 
-import { B64, maskedRuns, MIN_RUN } from './base64.js';
-
 const enc = new TextEncoder();
-// Case folded for ASCII and Latin-1 letters (Ä Ö Ü É …), every whitespace unit a
-// space (runs of it count as one).
-const isWs = (u) => u === 32 || u === 9 || u === 10 || u === 13 || u === 0xa0;
-const fold = (u) => ((u >= 65 && u <= 90) || (u >= 0xc0 && u <= 0xde && u !== 0xd7) ? u + 32 : isWs(u) ? 32 : u);
-// The same in UTF-8: a Latin-1 capital is 0xC3 followed by 0x80..0x9E.
-const upperTail = (prev, b) => prev === 0xc3 && b >= 0x80 && b <= 0x9e && b !== 0x97;
-function foldBytes(b) {
-  const out = Array.from(b);
-  for (let i = 1; i < out.length; i++) if (upperTail(b[i - 1], b[i])) out[i] = b[i] + 0x20;
-  return out;
-}
-/** The units of a pattern as the search sees them: folded, whitespace runs as one. */
-function foldUnits(units) {
-  const out = [];
-  for (const u of units) {
-    const f = fold(u);
-    if (f === 32 && out[out.length - 1] === 32) continue;
-    out.push(f);
-  }
-  return out;
-}
 
 /**
  * The placeholder each finding got in `masked` (the field's masked text), in the
@@ -114,7 +97,6 @@ export function spellings(value, placeholder) {
 // that ends in that state ends in that pattern's first `depth` units (see `cutEnd`),
 // `chars` characters (a UTF-8 character's continuation bytes are no characters of their
 // own, so a cut is judged alike in a string and in its bytes).
-const isChar = (utf8, u) => !utf8 || (u & 0xc0) !== 0x80;
 function automaton(patterns, utf8) {
   const next = [new Map()];
   const fail = [0];
@@ -156,185 +138,6 @@ function automaton(patterns, utf8) {
     }
   }
   return { next, fail, outs, depth: Int32Array.from(depth), chars, plen, via, first: next[0], patterns, utf8, suffixes: null };
-}
-
-// A value cut short on its way out: a page that shortens a message before sending it
-// (`msg.slice(0, 60)` for an analytics preview) sends the start of a value, not the
-// value. Most of a known value's spelling — at least two thirds of it and at least
-// CUT_MIN units — is masked as the value where the text stops following it to end:
-// at the end of the text, before a character that ends a string in the encodings a
-// body takes (`"` `'` `&` `#` `<` `\`, also URL-encoded), or before an ellipsis (`…`,
-// `...`, `%E2%80%A6`). Not before a space, a letter or a digit: there the text goes
-// on with a word of its own (a street name without its number, another IBAN of the
-// same bank).
-export const CUT_MIN = 8;
-const CUT_ENDS = new Set([34, 39, 38, 35, 60, 92, 0x2026]);
-const CUT_ESCAPES = ['%22', '%27', '%26', '%23', '%3c', '%5c', '%e2%80%a6'];
-function seqAt(n, at, i, seq) {
-  if (i + seq.length > n) return false;
-  for (let j = 0; j < seq.length; j++) if (fold(at(i + j)) !== seq.charCodeAt(j)) return false;
-  return true;
-}
-function cutAt(n, at, i) {
-  if (i >= n) return true;
-  const u = at(i);
-  return CUT_ENDS.has(u) || (u === 46 && seqAt(n, at, i, '...')) || (u === 0xe2 && seqAt(n, at, i, '\u00e2\u0080\u00a6'))
-    || (u === 37 && CUT_ESCAPES.some((e) => seqAt(n, at, i, e)));
-}
-// Where the text (n units, at(i)) stops following the pattern of state s at unit i —
-// i is the first unit that does not continue it, or n — the end of the value cut
-// short there, or -1. The pattern may have taken the first units of what ends the
-// string (the `.` of `...`, the `%2` of `%22`, the `\u` of `\u2026`): the cut is then
-// up to two units before i.
-function cutEnd(a, s, n, at, i) {
-  const d = a.depth[s], len = a.plen[a.via[s]];
-  for (let back = 0; back <= 2 && back < d; back++) {
-    const m = a.chars[s] - back; // (what the cut leaves out is ASCII)
-    if (!cutLong(m, len)) return -1;
-    if (cutAt(n, at, i - back)) return i - back;
-  }
-  return -1;
-}
-// Whether `m` characters of a spelling of `len` are most of it.
-const cutLong = (m, len) => m >= CUT_MIN && 3 * m >= 2 * len;
-
-// A value cut at its start (`text.slice(-40)` for a preview): the rest of a spelling —
-// two thirds of it and at least CUT_MIN units, as above — right after the start of
-// the text, of a string (`"` `'` `=` `>`) or an ellipsis, and not followed by a
-// letter or a digit. Found from each such place by the first CUT_MIN units of those
-// rests of every pattern (indexed the first time a text is searched).
-const STARTS = new Uint8Array(256);
-for (const c of `"'=>`) STARTS[c.charCodeAt(0)] = 1;
-STARTS[46] = 2; STARTS[54] = 2; STARTS[0xa6] = 2; // the last unit of `...`, `%E2%80%A6` / `\u2026`, UTF-8 `…`
-// Whether a string starts after unit i (folded: u).
-function startsAfter(n, at, i, u) {
-  const k = u < 256 ? STARTS[u] : u === 0x2026 ? 1 : 0;
-  if (k !== 2) return k === 1;
-  if (u === 46) return i >= 2 && seqAt(n, at, i - 2, '...');
-  if (u === 54) return (i >= 8 && seqAt(n, at, i - 8, '%e2%80%a6')) || (i >= 5 && seqAt(n, at, i - 5, '\\u2026'));
-  return i >= 2 && at(i - 2) === 0xe2 && at(i - 1) === 0x80;
-}
-// The rests of every pattern by their first CUT_MIN units (a hash of them): `{ idx, off }`;
-// and the pairs of units they start with (`first`, by a hash: a quick no for most places).
-const pair = (u, v) => ((u << 7) ^ v) & 0xffff;
-function suffixIndex(patterns, utf8) {
-  const index = new Map();
-  const first = new Uint8Array(65536);
-  patterns.forEach((p, idx) => {
-    const len = p.reduce((n, u) => n + (isChar(utf8, u) ? 1 : 0), 0);
-    let rest = len; // characters from `off` on
-    for (let off = 0; off < p.length - 1; off++) {
-      if (!isChar(utf8, p[off])) continue;
-      if (off > 0) rest--;
-      if (off === 0 || !cutLong(rest, len) || p.length - off < CUT_MIN) continue;
-      let h = 0;
-      for (let i = off; i < off + CUT_MIN; i++) h = (Math.imul(h, 31) + p[i]) | 0;
-      if (!index.has(h)) index.set(h, []);
-      index.get(h).push({ idx, off });
-      first[pair(p[off], p[off + 1])] = 1;
-    }
-  });
-  return { index, first };
-}
-const wordUnit = (u) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
-// The longest rest of a pattern the text starts with at j, as a hit, or null.
-function cutStart(a, n, at, j) {
-  if (!a.suffixes) a.suffixes = suffixIndex(a.patterns, a.utf8);
-  const { index, first } = a.suffixes;
-  const u0 = fold(at(j));
-  let q = j + 1;
-  while (u0 === 32 && q < n && fold(at(q)) === 32) q++; // (a whitespace run is one)
-  if (q >= n || !first[pair(u0, fold(at(q)))]) return null;
-  // the text's first CUT_MIN folded units from j (a whitespace run is one)
-  const units = [];
-  let prev = -1, i = j, h = 0;
-  for (; i < n && units.length < CUT_MIN; i++) {
-    const u = fold(at(i));
-    if (u === 32 && prev === 32) continue;
-    prev = u;
-    units.push(u);
-    h = (Math.imul(h, 31) + u) | 0;
-  }
-  const cands = units.length === CUT_MIN && index.get(h);
-  if (!cands) return null;
-  let best = null;
-  for (const { idx, off } of cands) {
-    const p = a.patterns[idx];
-    if (best && p.length - off <= best.units) continue;
-    let q = 0;
-    while (q < CUT_MIN && p[off + q] === units[q]) q++;
-    if (q < CUT_MIN) continue;
-    // the rest of the pattern, on from where the first CUT_MIN units ended
-    let k = off + CUT_MIN, t = i, pr = prev;
-    for (; k < p.length && t < n; t++) {
-      const u = fold(at(t));
-      if (u === 32 && pr === 32) continue;
-      pr = u;
-      if (u !== p[k]) break;
-      k++;
-    }
-    if (k === p.length && !(t < n && wordUnit(at(t)))) best = { start: j, end: t, idx, units: p.length - off };
-  }
-  return best && { start: best.start, end: best.end, idx: best.idx };
-}
-
-// A match inside a word is no match: a known value of words (no digit, no `@`: a name,
-// a city) is a word or words of its own, so "Anna" is not masked in "Annabella", nor
-// "Berg" in "Bergstraße". Such a match glued to a letter before its first letter, or
-// to two letters after its last one, is dropped: one letter after it is an ending
-// ("Jürgen Müllers Konto" is masked). Values with a digit or an `@` (numbers, e-mail
-// addresses, streets with their number) are masked wherever they stand. A character
-// escaped before it (`\\n` in JSON, `%0A` in a URL) is no letter; one written as
-// `\\u00fc` is read as what it stands for.
-const LETTER = /\p{L}/u;
-const isLetter = (cp) => cp > 0 && (cp < 128 ? ((cp | 32) >= 97 && (cp | 32) <= 122) : LETTER.test(String.fromCodePoint(cp)));
-const hexAt = (at, i) => {
-  let v = 0;
-  for (let j = i; j < i + 4; j++) {
-    const u = at(j), d = u >= 48 && u <= 57 ? u - 48 : (u | 32) >= 97 && (u | 32) <= 102 ? (u | 32) - 87 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-};
-// The character (code point) that ends at unit i (exclusive), or -1; an escape is none.
-function charBefore(at, utf8, i) {
-  if (i <= 0) return -1;
-  if (i >= 3 && at(i - 3) === 37) return -1; // %XX
-  if (i >= 2 && at(i - 2) === 92) return -1; // \n
-  if (i >= 6 && at(i - 6) === 92 && (at(i - 5) | 32) === 117) return hexAt(at, i - 4); // \uXXXX
-  const u = at(i - 1);
-  if (!utf8) {
-    if (u >= 0xdc00 && u <= 0xdfff && i >= 2 && at(i - 2) >= 0xd800 && at(i - 2) <= 0xdbff) return ((at(i - 2) - 0xd800) << 10) + (u - 0xdc00) + 0x10000;
-    return u;
-  }
-  if (u < 0x80) return u;
-  let j = i - 1;
-  while (j > 0 && i - j < 4 && (at(j) & 0xc0) === 0x80) j--;
-  return charAt(at, true, j, i);
-}
-// The character that starts at unit i (of n), or -1.
-function charAt(at, utf8, i, n) {
-  if (i >= n) return -1;
-  const u = at(i);
-  if (!utf8) {
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < n) return ((u - 0xd800) << 10) + (at(i + 1) - 0xdc00) + 0x10000;
-    return u;
-  }
-  if (u < 0x80) return u;
-  const len = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : 2;
-  let cp = u & (0xff >> (len + 1));
-  for (let j = 1; j < len && i + j < n; j++) cp = (cp << 6) | (at(i + j) & 0x3f);
-  return cp;
-}
-function glued(n, at, utf8, h) {
-  if (isLetter(charAt(at, utf8, h.start, n)) && isLetter(charBefore(at, utf8, h.start))) return true;
-  if (!isLetter(charBefore(at, utf8, h.end))) return false;
-  // after it, two letters at least: one is an ending (a genitive "Hubers" is Huber's)
-  const c = charAt(at, utf8, h.end, n);
-  if (!isLetter(c)) return false;
-  const next = h.end + (utf8 ? (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4) : c > 0xffff ? 2 : 1);
-  return isLetter(charAt(at, utf8, next, n));
 }
 
 // In a JSON text a value written as a number (`{"card":4111111111111111}`) becomes a
