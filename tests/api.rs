@@ -142,6 +142,31 @@ fn field_hints_mark_non_personal_fields() {
 }
 
 #[test]
+fn a_message_typed_into_a_field_named_after_a_reference_is_a_message() {
+    // A support ticket's text box (`id="ticket"`), an order's note field: the field's
+    // name says "reference", what it holds is a message. Its phone numbers are found;
+    // a number that makes up most of such a field is still taken for the reference.
+    let s = Scanner::new();
+    let phones = ["+43 664 1234567", "0171 2345678", "+49 30 12345678", "+41 79 412 38 61"];
+    let leads = ["Rückruf unter", "Rueckruf unter", "call me on", "erreichbar:"];
+    for hint in ["ticket", "ticketText", "order_note", "Bestellung", "Auftrag", "reference"] {
+        for id_or_label in [true, false] {
+            let field = if id_or_label {
+                FieldHints { id: hint.into(), ..Default::default() }
+            } else {
+                FieldHints { label: hint.into(), ..Default::default() }
+            };
+            for (phone, lead) in phones.iter().zip(leads.iter().cycle()) {
+                let text = format!("Sehr geehrte Damen und Herren, bitte buchen Sie ab. {lead} {phone} oder per Mail.");
+                let found = s.scan(&text, Some(&field)).unwrap();
+                assert!(found.iter().any(|f| &text[f.span.start..f.span.end] == *phone), "{hint}: {text} -> {found:?}");
+                assert!(s.scan(phone, Some(&field)).unwrap().is_empty(), "{hint}: {phone} alone");
+            }
+        }
+    }
+}
+
+#[test]
 fn two_threads_find_exactly_what_one_thread_finds() {
     // A long text (above PARALLEL_MIN_BYTES) made of every case text of the repository,
     // repeated.

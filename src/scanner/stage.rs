@@ -57,7 +57,9 @@ pub(super) fn rescore(c: &mut Candidate, win: &mut Window, text: &str, class: &F
     c.score = field_adjust(c, class, text);
 }
 
-/// Field hints: the expected kind is raised, a non-personal field lowers number-like kinds.
+/// Field hints: the expected kind is raised, a non-personal field lowers number-like kinds
+/// that make up most of what it holds: an order number field's number is the reference,
+/// while a message typed into a field named "ticket" is a message like any other.
 fn field_adjust(c: &Candidate, class: &FieldClass, text: &str) -> f32 {
     let mut s = c.score;
     if class.expects == Some(c.kind) {
@@ -66,8 +68,15 @@ fn field_adjust(c: &Candidate, class: &FieldClass, text: &str) -> f32 {
         if text[..c.start].trim().is_empty() && text[c.end..].trim().is_empty() {
             s += 0.2;
         }
-    } else if class.non_personal && c.kind.is_number_like() {
+    } else if class.non_personal && c.kind.is_number_like() && fills_most(text, c) {
         s -= if c.validated { 0.25 } else { 0.5 };
     }
     s.clamp(0.0, 1.0)
+}
+
+/// True if the candidate holds at least half of the text's characters that are not
+/// white space.
+fn fills_most(text: &str, c: &Candidate) -> bool {
+    let dense = |t: &str| t.chars().filter(|ch| !ch.is_whitespace()).count();
+    2 * dense(&text[c.start..c.end]) >= dense(text)
 }
