@@ -8,6 +8,7 @@
 //   node www/test/egress.e2e.mjs
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { www } from './helpers.mjs';
@@ -237,7 +238,7 @@ test('URL queries: fetch, XHR, Image, EventSource, WebSocket URL, iframe, beacon
   await page.close();
 });
 
-test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a query), a query URL-encoded twice, previews cut at either end', async () => {
+test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a query), a query URL-encoded twice, previews cut at either end, gzip batches', async () => {
   await open('?csp=off');
   await type('#chat-input', MSG);
   await page.evaluate(async () => {
@@ -260,8 +261,12 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
     navigator.sendBeacon('/api/preview', new URLSearchParams({ preview: text.slice(0, text.indexOf('DE89') + 20) }));
     // the last characters only: the IBAN cut at its start
     await fetch('/api/tail', { method: 'POST', body: JSON.stringify({ tail: text.slice(text.indexOf('DE89') + 5) }) });
+    // a batch compressed with gzip, as a Blob (fetch) and as bytes (XHR)
+    const gz = new Uint8Array(await new Response(new Blob([event]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    await fetch('/api/gz', { method: 'POST', body: new Blob([gz], { type: 'text/plain' }) });
+    await new Promise((res) => { const x = new XMLHttpRequest(); x.open('POST', '/api/gzx'); x.onloadend = res; x.send(gz); });
   });
-  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview', '/api/tail']) await waitRecorded((x) => x.path === p, p);
+  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview', '/api/tail', '/api/gz', '/api/gzx']) await waitRecorded((x) => x.path === p, p);
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'encoded');
   const rec = (p) => server.recorded.find((x) => x.path === p);
   const unb64 = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
@@ -277,6 +282,26 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   assert.ok(twice.includes('[IBAN]') && !twice.includes('3704'), twice);
   assert.match(new URLSearchParams(rec('/api/preview').body).get('preview'), /\[IBAN\]$/);
   assert.match(JSON.parse(rec('/api/tail').body).tail, /^\[IBAN\], mobil \[PHONE\]/);
+  for (const p of ['/api/gz', '/api/gzx']) {
+    const batch = JSON.parse(gunzipSync(rec(p).bytes).toString('utf8'));
+    assert.equal(batch.event, 'chat_message', `${p}: still a gzip batch`);
+    assert.ok(batch.properties.text.includes('[IBAN]') && !batch.properties.text.includes('3704'), `${p}: ${batch.properties.text}`);
+  }
+  await page.close();
+});
+
+test('a fetch a library took from a frame in <head>, before protection started, carries masked values', async () => {
+  await open('?csp=off');
+  await type('#chat-input', MSG);
+  const sent = await page.evaluate(async () => {
+    if (!window.__frameFetch) return false;
+    await window.__frameFetch('/api/monitor', { method: 'POST', body: JSON.stringify({ message: 'Ticket: ' + document.getElementById('chat-input').value }) });
+    return true;
+  });
+  assert.ok(sent, 'the page took a fetch from a frame');
+  const r = await waitRecorded((x) => x.path === '/api/monitor', 'the monitoring report');
+  assert.match(JSON.parse(r.body).message, /\[IBAN\]/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'a frame\'s fetch');
   await page.close();
 });
 

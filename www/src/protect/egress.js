@@ -185,6 +185,10 @@ export function installEgress(win, keep, parent) {
     root.addEventListener('formdata', onFormData, true);
   };
   // Same-origin frames: their own fetch, XHR, … carry the page's known values too.
+  // Also before protect() runs (at DOMContentLoaded for the script tag): a monitoring
+  // library set up in <head> takes a frame's fetch as its own at once, to be sure of an
+  // unwrapped one, and keeps it; the hooks check at each send whether anything is
+  // protected.
   // Hooked when a script reaches into the frame (contentWindow, contentDocument — the
   // way a script takes a fresh fetch from an about:blank frame) and when a frame loads.
   const adopt = (w) => {
@@ -199,13 +203,13 @@ export function installEgress(win, keep, parent) {
     Object.defineProperty(F, p, Object.assign({}, d, {
       get() {
         const v = d.get.call(this);
-        if (v && reg.active()) adopt(p === 'contentWindow' ? v : v.defaultView);
+        if (v) adopt(p === 'contentWindow' ? v : v.defaultView);
         return v;
       },
     }));
     undo.push(() => Object.defineProperty(F, p, d));
   }
-  const onLoad = (e) => { const t = e.target; if (reg.active() && t && t.tagName === 'IFRAME') adopt(d0(t)); };
+  const onLoad = (e) => { const t = e.target; if (t && t.tagName === 'IFRAME') adopt(d0(t)); };
   const d0 = (t) => { try { return Object.getOwnPropertyDescriptor(F, 'contentWindow').get.call(t); } catch (_) { return null; } };
   win.addEventListener('load', onLoad, true);
   undo.push(() => win.removeEventListener('load', onLoad, true));
@@ -225,7 +229,29 @@ const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
 const isBlob = (v) => tag(v) === 'Blob' || tag(v) === 'File';
 const bytesOf = (v) => (ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : new Uint8Array(v));
 
-// The masked body, or a Promise of it (Blobs, files in FormData, streams).
+// A body the page compressed with gzip (as analytics libraries send their batches):
+// the bytes begin 1F 8B 08. Decompressed, masked and compressed again; null if nothing
+// was masked or the bytes are no gzip stream after all.
+const isGzip = (b) => b.length > 18 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
+async function maskGzip(win, m, bytes) {
+  if (!win.DecompressionStream || !win.CompressionStream) return null;
+  const through = async (b, stream) => new Uint8Array(await new win.Response(new win.Blob([b]).stream().pipeThrough(stream)).arrayBuffer());
+  let plain;
+  try { plain = await through(bytes, new win.DecompressionStream('gzip')); } catch (_) { return null; }
+  const r = m.maskBytes(plain);
+  return r.count ? through(r.bytes, new win.CompressionStream('gzip')) : null;
+}
+// The masked bytes of a body (a Promise for a gzip body), or null if nothing was masked.
+function maskedBytes(win, m, bytes) {
+  if (isGzip(bytes)) return maskGzip(win, m, bytes).then((z) => z || maskedBytes0(m, bytes));
+  return maskedBytes0(m, bytes);
+}
+function maskedBytes0(m, bytes) {
+  const r = m.maskBytes(bytes);
+  return r.count ? r.bytes : null;
+}
+
+// The masked body, or a Promise of it (Blobs, files in FormData, streams, gzip bodies).
 function maskBody(win, m, body) {
   if (body === undefined || body === null || !m.size) return body;
   if (typeof body === 'string') return m.maskString(body).text;
@@ -235,16 +261,15 @@ function maskBody(win, m, body) {
     return r.count ? new win.URLSearchParams(r.text) : body;
   }
   if (t === 'ArrayBuffer' || t === 'SharedArrayBuffer' || ArrayBuffer.isView(body)) {
-    const r = m.maskBytes(bytesOf(body));
-    return r.count ? r.bytes : body;
+    const b = maskedBytes(win, m, bytesOf(body));
+    return isThen(b) ? b.then((x) => x || body) : b || body;
   }
   if (isBlob(body)) {
-    return body.arrayBuffer().then((buf) => {
-      const r = m.maskBytes(new Uint8Array(buf));
-      if (!r.count) return body;
+    return body.arrayBuffer().then((buf) => maskedBytes(win, m, new Uint8Array(buf))).then((x) => {
+      if (!x) return body;
       return t === 'File'
-        ? new win.File([r.bytes], body.name, { type: body.type, lastModified: body.lastModified })
-        : new win.Blob([r.bytes], { type: body.type });
+        ? new win.File([x], body.name, { type: body.type, lastModified: body.lastModified })
+        : new win.Blob([x], { type: body.type });
     });
   }
   if (t === 'FormData') {
@@ -261,7 +286,10 @@ function maskBody(win, m, body) {
     });
   }
   if (t === 'ReadableStream') {
-    return new win.Response(body).arrayBuffer().then((buf) => m.maskBytes(new Uint8Array(buf)).bytes);
+    return new win.Response(body).arrayBuffer().then((buf) => {
+      const u8 = new Uint8Array(buf);
+      return Promise.resolve(maskedBytes(win, m, u8)).then((x) => x || u8);
+    });
   }
   return body;
 }
@@ -297,7 +325,10 @@ function rebuildRequest(win, req, url, body) {
 
 function hookFetch(win, reg, hook) {
   hook(win, 'fetch', (orig) => function fetch(input, init) {
-    if (!reg.active()) return orig.apply(win, arguments);
+    // (called on another window as a library calls a frame's fetch it kept — the frame
+    // may be gone — it sends from that window, as the browser's own fetch does)
+    const self = this == null ? win : this;
+    if (!reg.active()) return orig.apply(self, arguments);
     const args = arguments;
     const go = async () => {
       let target = input;
@@ -324,11 +355,11 @@ function hookFetch(win, reg, hook) {
         }
       }
       reg.report('fetch');
-      return orig.call(win, target, opts);
+      return orig.call(self, target, opts);
     };
     const w = whenSettled(reg);
     if (w) return w.then(go);
-    if (!reg.matcher().size) return orig.apply(win, args);
+    if (!reg.matcher().size) return orig.apply(self, args);
     return go();
   });
 }
