@@ -229,21 +229,29 @@ const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
 const isBlob = (v) => tag(v) === 'Blob' || tag(v) === 'File';
 const bytesOf = (v) => (ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : new Uint8Array(v));
 
-// A body the page compressed with gzip (as analytics libraries send their batches):
-// the bytes begin 1F 8B 08. Decompressed, masked and compressed again; null if nothing
-// was masked or the bytes are no gzip stream after all.
-const isGzip = (b) => b.length > 18 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
-async function maskGzip(win, m, bytes) {
+// A body the page compressed (as analytics libraries send their batches): gzip, whose
+// bytes begin 1F 8B 08, or zlib's deflate, whose two first bytes are a multiple of 31
+// with method 8 (78 9C …). Decompressed, masked and compressed again; null if nothing
+// was masked or the bytes are no such stream after all.
+function compression(b) {
+  if (b.length < 8) return null;
+  if (b[0] === 0x1f && b[1] === 0x8b && b[2] === 8) return 'gzip';
+  if ((b[0] & 0x0f) === 8 && b[0] >> 4 <= 7 && ((b[0] << 8) | b[1]) % 31 === 0 && !(b[1] & 0x20)) return 'deflate';
+  return null;
+}
+async function maskCompressed(win, m, bytes, format) {
   if (!win.DecompressionStream || !win.CompressionStream) return null;
   const through = async (b, stream) => new Uint8Array(await new win.Response(new win.Blob([b]).stream().pipeThrough(stream)).arrayBuffer());
   let plain;
-  try { plain = await through(bytes, new win.DecompressionStream('gzip')); } catch (_) { return null; }
+  try { plain = await through(bytes, new win.DecompressionStream(format)); } catch (_) { return null; }
   const r = m.maskBytes(plain);
-  return r.count ? through(r.bytes, new win.CompressionStream('gzip')) : null;
+  return r.count ? through(r.bytes, new win.CompressionStream(format)) : null;
 }
-// The masked bytes of a body (a Promise for a gzip body), or null if nothing was masked.
+// The masked bytes of a body (a Promise for a compressed body), or null if nothing was
+// masked.
 function maskedBytes(win, m, bytes) {
-  if (isGzip(bytes)) return maskGzip(win, m, bytes).then((z) => z || maskedBytes0(m, bytes));
+  const format = compression(bytes);
+  if (format) return maskCompressed(win, m, bytes, format).then((z) => z || maskedBytes0(m, bytes));
   return maskedBytes0(m, bytes);
 }
 function maskedBytes0(m, bytes) {
