@@ -11,22 +11,23 @@
 export const MIN_RUN = 16;
 
 // A run: base64 characters (an escaped `+` or `/` counts as one), then up to two `=`.
-const RUN = /(?:[A-Za-z0-9+/_-]|%2[BbFf]){16,}(?:=|%3[Dd]){0,2}/g;
+const RUN = new RegExp(`(?:[A-Za-z0-9+/_-]|%2[BbFf]){${MIN_RUN},}(?:=|%3[Dd]){0,2}`, 'g');
 /** 1 for the characters a run is made of (`%` for the escapes), by their code. */
 export const B64 = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_%') B64[c.charCodeAt(0)] = 1;
 
+// Bytes as a string of one unit per byte (Latin-1), as `atob`/`btoa` take them.
+function latin1(bytes) {
+  let t = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) t += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return t;
+}
+
 /**
- * The runs of base64 in `s` (a string, or bytes: read as Latin-1), each
- * `{ start, end, b64 }` with `b64` its characters unescaped (`%2B` → `+`), at least
- * MIN_RUN of them before the padding.
+ * The runs of base64 in the string `s`, each `{ start, end, b64 }` with `b64` its
+ * characters unescaped (`%2B` → `+`), at least MIN_RUN of them before the padding.
  */
 export function base64Runs(s) {
-  if (typeof s !== 'string') {
-    let t = '';
-    for (let i = 0; i < s.length; i += 0x8000) t += String.fromCharCode.apply(null, s.subarray(i, i + 0x8000));
-    s = t;
-  }
   const runs = [];
   for (const m of s.matchAll(RUN)) {
     runs.push({ start: m.index, end: m.index + m[0].length, b64: m[0].replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=') });
@@ -58,10 +59,7 @@ function decode(run) {
 
 // `text` in base64 written as `how` was; `escape`: `+ / =` percent-encoded.
 function encode(text, how, escape) {
-  const bytes = enc.encode(text);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  let out = btoa(bin);
+  let out = btoa(latin1(enc.encode(text)));
   if (how.url) out = out.replace(/\+/g, '-').replace(/\//g, '_');
   if (!how.padded) out = out.replace(/=+$/, '');
   return escape ? out.replace(/\+/g, '%2B').replace(/\//g, '%2F').replace(/=/g, '%3D') : out;
@@ -74,17 +72,16 @@ function encode(text, how, escape) {
  */
 export function maskedRuns(s, inner) {
   const out = [];
-  const at = typeof s === 'string' ? (i) => s.charCodeAt(i) : (i) => s[i];
-  for (const run of base64Runs(s)) {
+  const text = typeof s === 'string' ? s : latin1(s); // (a byte is a unit: the offsets hold)
+  for (const run of base64Runs(text)) {
     const how = decode(run);
     if (!how) continue;
     const r = inner(how.text);
     if (!r.count) continue;
     // Escaped as it was; a run written without `+ / =` either way is escaped where it
     // is a form or query field's value (after `=`), where a bare `+` reads as a space.
-    const w = s.slice(run.start, run.end);
-    const written = typeof w === 'string' ? w : String.fromCharCode.apply(null, w);
-    const escape = /%(?:2[bf]|3d)/i.test(written) || (!/[+/=]/.test(written) && run.start > 0 && at(run.start - 1) === 61);
+    const written = text.slice(run.start, run.end);
+    const escape = /%(?:2[bf]|3d)/i.test(written) || (!/[+/=]/.test(written) && text[run.start - 1] === '=');
     out.push({ start: run.start, end: run.end, text: encode(r.text, how, escape), count: r.count });
   }
   return out;

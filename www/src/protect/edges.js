@@ -6,8 +6,8 @@ import { fold, isChar, seqAt } from './units.js';
 
 // A value cut short on its way out: a page that shortens a message before sending it
 // (`msg.slice(0, 60)` for an analytics preview) sends the start of a value, not the
-// value. Most of a known value's spelling — at least two thirds of it and at least
-// CUT_MIN units — is masked as the value where the text stops following it to end:
+// value. Most of a known value's spelling — at least two thirds of its characters and
+// at least CUT_MIN — is masked as the value where the text stops following it to end:
 // at the end of the text, before a character that ends a string in the encodings a
 // body takes (`"` `'` `&` `#` `<` `\`, also URL-encoded), or before an ellipsis (`…`,
 // `...`, `%E2%80%A6`). Not before a space, a letter or a digit: there the text goes
@@ -40,17 +40,18 @@ export function cutEnd(a, s, n, at, i) {
 const cutLong = (m, len) => m >= CUT_MIN && 3 * m >= 2 * len;
 
 // A value cut at its start (`text.slice(-40)` for a preview): the rest of a spelling —
-// two thirds of it and at least CUT_MIN units, as above — right after the start of
+// two thirds of it and at least CUT_MIN characters, as above — right after the start of
 // the text, of a string (`"` `'` `=` `>`) or an ellipsis, and not followed by a
 // letter or a digit. Found from each such place by the first CUT_MIN units of those
 // rests of every pattern (indexed the first time a text is searched).
+// By unit (folded): 1 where a string starts after it (also `…`, 0x2026), 2 where it may
+// be the last unit of what a string starts after (`...`, `%E2%80%A6` / `\u2026`,
+// UTF-8 `…`: see `startsAfterMark`).
 export const STARTS = new Uint8Array(256);
 for (const c of `"'=>`) STARTS[c.charCodeAt(0)] = 1;
-STARTS[46] = 2; STARTS[54] = 2; STARTS[0xa6] = 2; // the last unit of `...`, `%E2%80%A6` / `\u2026`, UTF-8 `…`
-// Whether a string starts after unit i (folded: u).
-export function startsAfter(n, at, i, u) {
-  const k = u < 256 ? STARTS[u] : u === 0x2026 ? 1 : 0;
-  if (k !== 2) return k === 1;
+STARTS[46] = 2; STARTS[54] = 2; STARTS[0xa6] = 2;
+// Whether unit i (folded: u, a 2 in STARTS) ends one of those marks.
+export function startsAfterMark(n, at, i, u) {
   if (u === 46) return i >= 2 && seqAt(n, at, i - 2, '...');
   if (u === 54) return (i >= 8 && seqAt(n, at, i - 8, '%e2%80%a6')) || (i >= 5 && seqAt(n, at, i - 5, '\\u2026'));
   return i >= 2 && at(i - 2) === 0xe2 && at(i - 1) === 0x80;
@@ -58,14 +59,14 @@ export function startsAfter(n, at, i, u) {
 // The rests of every pattern by their first CUT_MIN units (a hash of them): `{ idx, off }`;
 // and the pairs of units they start with (`first`, by a hash: a quick no for most places).
 const pair = (u, v) => ((u << 7) ^ v) & 0xffff;
-function suffixIndex(patterns, utf8) {
+function suffixIndex(a) {
   const index = new Map();
   const first = new Uint8Array(65536);
-  patterns.forEach((p, idx) => {
-    const len = p.reduce((n, u) => n + (isChar(utf8, u) ? 1 : 0), 0);
+  a.patterns.forEach((p, idx) => {
+    const len = a.plen[idx];
     let rest = len; // characters from `off` on
     for (let off = 0; off < p.length - 1; off++) {
-      if (!isChar(utf8, p[off])) continue;
+      if (!isChar(a.utf8, p[off])) continue;
       if (off > 0) rest--;
       if (off === 0 || !cutLong(rest, len) || p.length - off < CUT_MIN) continue;
       let h = 0;
@@ -80,13 +81,10 @@ function suffixIndex(patterns, utf8) {
 const wordUnit = (u) => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
 // The longest rest of a pattern the text starts with at j, as a hit, or null.
 export function cutStart(a, n, at, j) {
-  if (!a.suffixes) a.suffixes = suffixIndex(a.patterns, a.utf8);
+  if (!a.suffixes) a.suffixes = suffixIndex(a);
   const { index, first } = a.suffixes;
-  const u0 = fold(at(j));
-  let q = j + 1;
-  while (u0 === 32 && q < n && fold(at(q)) === 32) q++; // (a whitespace run is one)
-  if (q >= n || !first[pair(u0, fold(at(q)))]) return null;
-  // the text's first CUT_MIN folded units from j (a whitespace run is one)
+  // the text's first CUT_MIN folded units from j (a whitespace run is one); the first
+  // two already tell most places apart
   const units = [];
   let prev = -1, i = j, h = 0;
   for (; i < n && units.length < CUT_MIN; i++) {
@@ -94,6 +92,7 @@ export function cutStart(a, n, at, j) {
     if (u === 32 && prev === 32) continue;
     prev = u;
     units.push(u);
+    if (units.length === 2 && !first[pair(units[0], u)]) return null;
     h = (Math.imul(h, 31) + u) | 0;
   }
   const cands = units.length === CUT_MIN && index.get(h);
@@ -116,7 +115,7 @@ export function cutStart(a, n, at, j) {
     }
     if (k === p.length && !(t < n && wordUnit(at(t)))) best = { start: j, end: t, idx, units: p.length - off };
   }
-  return best && { start: best.start, end: best.end, idx: best.idx };
+  return best;
 }
 
 // A match inside a word is no match: a known value of words (no digit, no `@`: a name,

@@ -10,7 +10,7 @@
 // unit, units.js. No DOM, no engine: egress.js feeds it the values and applies it to
 // requests.
 import { B64, maskedRuns, MIN_RUN } from './base64.js';
-import { CUT_MIN, cutEnd, cutStart, glued, startsAfter, STARTS } from './edges.js';
+import { CUT_MIN, cutEnd, cutStart, glued, startsAfterMark, STARTS } from './edges.js';
 import { fold, foldBytes, foldUnits, isChar, upperTail } from './units.js';
 
 /** Values shorter than this are not followed (they would match everywhere). */
@@ -163,7 +163,7 @@ function isJsonNumber(h, n, at) {
 // whether the units hold a run of base64 characters of MIN_RUN or more (`b64`):
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
-function search(a, lens, n, at, utf8 = false) {
+function search(a, lens, n, at) {
   const { next, fail, outs, depth, via, first } = a; // (depth and via: see cutEnd)
   const hits = [];
   // a ring of the last folded positions, as long as the longest pattern
@@ -179,7 +179,7 @@ function search(a, lens, n, at, utf8 = false) {
     const u = fold(at(i));
     if (u < 128 && B64[u]) b64 = b64 || ++run >= MIN_RUN; else run = 0;
     if (starts) { const c = cutStart(a, n, at, i); if (c) hits.push(c); }
-    starts = u < 256 ? STARTS[u] !== 0 && (STARTS[u] === 1 || startsAfter(n, at, i, u)) : u === 0x2026;
+    starts = u < 256 ? STARTS[u] === 1 || (STARTS[u] === 2 && startsAfterMark(n, at, i, u)) : u === 0x2026;
     if (u === 32 && prev === 32) continue; // the same run of whitespace
     prev = u;
     pos[++k & ring] = i;
@@ -197,7 +197,7 @@ function search(a, lens, n, at, utf8 = false) {
   }
   if (depth[s] >= CUT_MIN && cutEnd(a, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
   if (!hits.length) return { hits, b64 };
-  for (let i = hits.length - 1; i >= 0; i--) if (a.words[hits[i].idx] && glued(n, at, utf8, hits[i])) hits.splice(i, 1);
+  for (let i = hits.length - 1; i >= 0; i--) if (a.words[hits[i].idx] && glued(n, at, a.utf8, hits[i])) hits.splice(i, 1);
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const keep = [];
   let last = 0;
@@ -224,7 +224,7 @@ export function createMatcher(known) {
   const words = froms.map((f) => !/[\d@]/.test(f)); // (see glued)
   let counts = {};
   const count = (hits) => { for (const h of hits) counts[kinds[h.idx]] = (counts[kinds[h.idx]] || 0) + 1; };
-  let strA = null, byteA = null, byteFrom = null, byteTo = null;
+  let strA = null, byteA = null, byteFrom = null, byteTo = null, byteLens = null;
   const strings = () => {
     if (!strA) strA = Object.assign(automaton(strUnits, false), { words });
     return strA;
@@ -232,6 +232,7 @@ export function createMatcher(known) {
   const bytes = () => {
     if (!byteA) {
       byteFrom = froms.map((s) => foldUnits(foldBytes(enc.encode(s))));
+      byteLens = byteFrom.map((x) => x.length);
       byteTo = tos.map((s) => enc.encode(s));
       byteA = Object.assign(automaton(byteFrom, true), { words });
     }
@@ -241,10 +242,10 @@ export function createMatcher(known) {
   const strLens = strUnits.map((u) => u.length);
   // One pass of the search over a string, and over bytes.
   function plainString(s) {
-    const { hits, b64 } = search(strings(), strLens, s.length, (i) => s.charCodeAt(i));
+    const at = (i) => s.charCodeAt(i);
+    const { hits, b64 } = search(strings(), strLens, s.length, at);
     if (!hits.length) return { text: s, count: 0, b64 };
     count(hits);
-    const at = (i) => s.charCodeAt(i);
     const json = jsonText(s.length, at);
     let out = '', last = 0;
     for (const h of hits) {
@@ -256,7 +257,7 @@ export function createMatcher(known) {
   }
   function plainBytes(b) {
     const a = bytes();
-    const { hits, b64 } = search(a, byteFrom.map((x) => x.length), b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]), true);
+    const { hits, b64 } = search(a, byteLens, b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
     if (!hits.length) return { bytes: b, count: 0, b64 };
     count(hits);
     const parts = [];
