@@ -265,11 +265,12 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
     const gz = new Uint8Array(await new Response(new Blob([event]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
     await fetch('/api/gz', { method: 'POST', body: new Blob([gz], { type: 'text/plain' }) });
     await new Promise((res) => { const x = new XMLHttpRequest(); x.open('POST', '/api/gzx'); x.onloadend = res; x.send(gz); });
+    await fetch(new Request('/api/gzr', { method: 'POST', body: gz }));
     // zlib's deflate, as a Blob by beacon
     const z = await new Response(new Blob([event]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer();
     navigator.sendBeacon('/api/zlib', new Blob([z]));
   });
-  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview', '/api/tail', '/api/gz', '/api/gzx', '/api/zlib']) await waitRecorded((x) => x.path === p, p);
+  for (const p of ['/api/track', '/api/b64json', '/api/b64q', '/api/twice', '/api/preview', '/api/tail', '/api/gz', '/api/gzx', '/api/gzr', '/api/zlib']) await waitRecorded((x) => x.path === p, p);
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'encoded');
   const rec = (p) => server.recorded.find((x) => x.path === p);
   const unb64 = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
@@ -285,7 +286,7 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   assert.ok(twice.includes('[IBAN]') && !twice.includes('3704'), twice);
   assert.match(new URLSearchParams(rec('/api/preview').body).get('preview'), /\[IBAN\]$/);
   assert.match(JSON.parse(rec('/api/tail').body).tail, /^\[IBAN\], mobil \[PHONE\]/);
-  for (const p of ['/api/gz', '/api/gzx', '/api/zlib']) {
+  for (const p of ['/api/gz', '/api/gzx', '/api/gzr', '/api/zlib']) {
     const batch = JSON.parse((p === '/api/zlib' ? inflateSync : gunzipSync)(rec(p).bytes).toString('utf8'));
     assert.equal(batch.event, 'chat_message', `${p}: still a gzip batch`);
     assert.ok(batch.properties.text.includes('[IBAN]') && !batch.properties.text.includes('3704'), `${p}: ${batch.properties.text}`);

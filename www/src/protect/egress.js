@@ -251,15 +251,16 @@ async function maskCompressed(win, m, bytes, format) {
 // masked.
 function maskedBytes(win, m, bytes) {
   const format = compression(bytes);
-  if (format) return maskCompressed(win, m, bytes, format).then((z) => z || maskedBytes0(m, bytes));
-  return maskedBytes0(m, bytes);
+  if (format) return maskCompressed(win, m, bytes, format).then((z) => z || maskedAsIs(m, bytes));
+  return maskedAsIs(m, bytes);
 }
-function maskedBytes0(m, bytes) {
+function maskedAsIs(m, bytes) {
   const r = m.maskBytes(bytes);
   return r.count ? r.bytes : null;
 }
 
-// The masked body, or a Promise of it (Blobs, files in FormData, streams, gzip bodies).
+// The masked body, or a Promise of it (Blobs, files in FormData, streams, compressed
+// bodies).
 function maskBody(win, m, body) {
   if (body === undefined || body === null || !m.size) return body;
   if (typeof body === 'string') return m.maskString(body).text;
@@ -345,9 +346,7 @@ function hookFetch(win, reg, hook) {
         const hasInitBody = opts && opts.body !== undefined;
         let body = null;
         if (input.body && !hasInitBody) {
-          const buf = new Uint8Array(await input.clone().arrayBuffer());
-          const r = reg.matcher().maskBytes(buf);
-          body = r.count ? r.bytes : null;
+          body = await maskedBytes(win, reg.matcher(), new Uint8Array(await input.clone().arrayBuffer()));
         }
         const url = reg.maskUrl(input.url);
         if (body !== null || url !== input.url) target = rebuildRequest(win, input, url, body !== null ? body : (input.body ? await input.clone().arrayBuffer() : null));
