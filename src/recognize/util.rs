@@ -55,9 +55,13 @@ impl Reach {
 
     /// What the scoring reads around every candidate, whatever recogniser proposed it
     /// (`scanner::stage`, `crate::context`, `crate::table`): the context words around
-    /// it, and the header row of its table up to [`crate::table::HEADER_REACH`] bytes
+    /// it, the header row of its table up to [`crate::table::HEADER_REACH`] bytes
     /// above (whose line above decides whether it is a header) — and a table's rows
-    /// after a cell change how it is read. A rescan finds again every candidate within
+    /// after a cell change how it is read — and, in a text with no table too, a
+    /// company's signature up to 600 bytes before and 360 after an account
+    /// (`context::company`: "Accounts Team" below "our bank details" makes the IBAN
+    /// above the company's). `tests/rescan.rs` keeps a case where [`Reach::NEAR`]
+    /// would miss the signature. A rescan finds again every candidate within
     /// this of an edit. The ahead bound is the longest one's, with room to spare: a
     /// shorter one (192 bytes) made rescans differ from full scans in tables.
     pub const JUDGING: Reach = Reach::LONGEST;
