@@ -33,6 +33,30 @@ function replay(boot, page) {
 
 const api = createApi(glue, { loadDefault, session: sessionHandle });
 
+// The worker's URL (this script's own, `#pii-veil-worker`). A page that enforces
+// Trusted Types (a CSP with `require-trusted-types-for 'script'`) takes a Worker's URL
+// only from a policy: the script makes one named `pii-veil` that passes this URL and
+// nothing else. Where the page's `trusted-types` directive does not list it, there is
+// no worker (one fixed console warning): fields are scanned on the main thread.
+const policies = new WeakMap(); // window -> its policy, or null where the page refused it
+function workerUrl(win, url) {
+  const tt = win.trustedTypes;
+  if (!tt || typeof tt.createPolicy !== 'function') return url;
+  if (!policies.has(win)) {
+    let policy = null;
+    try {
+      policy = tt.createPolicy('pii-veil', {
+        createScriptURL: (u) => { if (u !== url) throw new TypeError('pii-veil: this policy passes only its own worker'); return u; },
+      });
+    } catch (_) {
+      console.warn('pii-veil: the Trusted Types of this page do not allow the policy pii-veil (add it to the trusted-types directive): fields are scanned on the main thread');
+    }
+    policies.set(win, policy);
+  }
+  const policy = policies.get(win);
+  return policy ? policy.createScriptURL(url) : null;
+}
+
 if (typeof document === 'undefined' && typeof importScripts === 'function' && global.location && global.location.hash === '#pii-veil-worker') {
   // Started by protect() as its own scanning worker: serve requests, nothing else.
   serveWorker(api, global);
@@ -46,7 +70,10 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   if (boot && boot.fetch) window.fetch = boot.fetch;
   if (typeof window !== 'undefined' && script && script.hasAttribute('data-protect')) installEgress(window, true);
   const protect = createProtect(api, {
-    createWorker: (win) => (script && script.src ? new win.Worker(script.src.split('#')[0] + '#pii-veil-worker') : null),
+    createWorker: (win) => {
+      const url = script && script.src ? workerUrl(win, script.src.split('#')[0] + '#pii-veil-worker') : null;
+      return url ? new win.Worker(url) : null;
+    },
     chat: createChat,
   });
   let page = null;

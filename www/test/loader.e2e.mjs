@@ -39,7 +39,7 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
+async function open(compile, tamper, withBoot, type, noWasmEval, preload, moreCsp = '') {
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
@@ -55,6 +55,7 @@ async function open(compile, tamper, withBoot, type, noWasmEval, preload) {
   cdp.on('Network.loadingFinished', (e) => { if ((urls.get(e.requestId) || '').endsWith('/pii-veil.wasm')) downloads.push(e.encodedDataLength); });
   let csp = withBoot ? CSP.replace("script-src 'self'", `script-src 'self' ${bootCsp}`) : CSP;
   if (noWasmEval) csp = csp.replace(" 'wasm-unsafe-eval'", '');
+  csp += moreCsp;
   await page.route('**/loader-test.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html(compile, withBoot, preload) }));
   if (tamper) {
     const bad = Buffer.from(wasm);
@@ -169,6 +170,29 @@ try {
     assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
     assert.ok(logs.includes('pii-veil: pii-veil.wasm could not be loaded; protection is held back'), logs.join('\n'));
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
+    await page.close();
+  });
+  // A page that enforces Trusted Types: a Worker's URL must come from a policy. The
+  // script makes one named `pii-veil` that passes only its own worker's URL; a page
+  // whose `trusted-types` directive lists it gets the worker, one that does not still
+  // gets protection, its fields scanned on the main thread.
+  await check('under Trusted Types with the policy `pii-veil` allowed, the worker starts from the loader, nothing on the console', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, false, null, false, false, "; require-trusted-types-for 'script'; trusted-types pii-veil");
+    assert.equal(await readyOf(page), true);
+    await submitsMasked(page);
+    assert.ok(await scansInWorker(page), 'scanned in the worker');
+    assert.deepEqual(logs, []);
+    await page.close();
+  });
+  await check('under Trusted Types without the policy `pii-veil` allowed, fields are protected on the main thread', async () => {
+    server.reset();
+    const { page, logs } = await open(null, false, false, null, false, false, "; require-trusted-types-for 'script'; trusted-types other");
+    assert.equal(await readyOf(page), true);
+    await submitsMasked(page);
+    assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
+    assert.ok(logs.some((l) => l === 'pii-veil: the Trusted Types of this page do not allow the policy pii-veil (add it to the trusted-types directive): fields are scanned on the main thread'), logs.join('\n'));
+    assert.equal(await page.evaluate(() => window.PiiVeil.page.stats.workerReady), false);
     await page.close();
   });
   await check('the lite loader fetches only pii-veil.lite.wasm, protects the form and its worker, and refuses pseudonymisation', async () => {
