@@ -433,6 +433,15 @@ test('shadow DOM: fields of open and closed shadow roots are protected, their fo
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   }, V.phone);
   await page.waitForFunction(() => window.PiiVeil.page.fields().filter((e) => e.tagName === 'TEXTAREA' && e.getRootNode() !== document).length === 2);
+  // pii-veil's own UI in each shadow root is styled as in the document (its sheet is
+  // adopted there): the highlight layer lies over the field and lets clicks through,
+  // instead of a second, visible copy of the text below it
+  await page.waitForFunction(() => [document.querySelector('x-open').shadowRoot, window.__closed].every((r) => r.querySelector('.pii-veil-layer mark')));
+  const looks = await page.evaluate(() => [document.querySelector('x-open').shadowRoot, window.__closed].map((r) => {
+    const cs = getComputedStyle(r.querySelector('.pii-veil-layer'));
+    return [cs.position, cs.pointerEvents, cs.color, getComputedStyle(r.querySelector('.pii-veil-badge')).position].join(' ');
+  }));
+  assert.deepEqual(looks, ['absolute none rgba(0, 0, 0, 0) absolute', 'absolute none rgba(0, 0, 0, 0) absolute']);
   // one after the other: both forms post into the same frame
   await page.evaluate(() => document.querySelector('x-open').shadowRoot.querySelector('form').requestSubmit());
   const o = await waitRecorded((x) => x.path === '/api/shadow-open', 'open shadow root form');

@@ -10,6 +10,7 @@ import { followEdit, layoutSoon, paintEditable, syncScroll, updateCssHighlight }
 import { closePopup } from './badge.js';
 import { rescanDue, schedule, settledNow, stopTimers } from './engine.js';
 import { shadowRootOf } from './egress.js';
+import { adoptStyles } from './styles.js';
 
 /**
  * Input types whose value is free text, as the browser normalises `input.type` (an
@@ -221,6 +222,7 @@ export function attach(ctx, e) {
   on('scroll', () => syncScroll(ctx, f));
   on('focus', () => announce(ctx, f));
   if (!f.editable) { watchValue(ctx, f); f.seen = e.value; } // followValues compares with this
+  adoptStyles(ctx, e.getRootNode()); // a shadow root: the UI beside the field is styled there too
   if (ctx.showNotice) addNotice(ctx, f);
   if (ctx.engine === 'ready') schedule(ctx, f, true);
   else if (ctx.engine === 'failed' && !f.failOpen) showFailed(ctx, f.form || f.el);

@@ -1,5 +1,7 @@
 // The stylesheet of pii-veil's own UI (highlight layer, badge, list, notices, alerts),
-// adopted as one constructable stylesheet per document: CSP-safe, no inline <style>.
+// one constructable stylesheet adopted by the document and by every shadow root that
+// holds a protected field (its UI goes beside the field, where the document's styles
+// do not reach): CSP-safe, no inline <style>.
 
 export const CSS_TEXT = `
 .pii-veil-layer { position: absolute; pointer-events: none; overflow: hidden; color: transparent !important;
@@ -35,14 +37,22 @@ export const CSS_TEXT = `
 .pii-veil-sr { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
-/** Adopts the stylesheet into `ctx.doc` (removed by stop()); without constructable sheets, nothing. */
+/** Makes the stylesheet and adopts it into `ctx.doc` (removed by stop()); without constructable sheets, nothing. */
 export function installStyles(ctx) {
   const { win, doc } = ctx;
-  let sheet = null;
   try {
-    sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(CSS_TEXT);
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
-    ctx.cleanups.push(() => { doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet); });
-  } catch (_) { sheet = null; }
+    ctx.sheet = new win.CSSStyleSheet();
+    ctx.sheet.replaceSync(CSS_TEXT);
+  } catch (_) { ctx.sheet = null; }
+  adoptStyles(ctx, doc);
+}
+
+/** Adopts the stylesheet into `root` (the document or a shadow root of a field) once; removed by stop(). */
+export function adoptStyles(ctx, root) {
+  const sheet = ctx.sheet;
+  if (!sheet || !root || !Array.isArray(root.adoptedStyleSheets) || root.adoptedStyleSheets.includes(sheet)) return;
+  try {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+    ctx.cleanups.push(() => { root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet); });
+  } catch (_) { /* a root of another document (a frame's): not adoptable there */ }
 }
