@@ -481,6 +481,34 @@ test('same-origin frames: a fresh fetch taken from an about:blank frame, a loade
   await page.close();
 });
 
+test('a same-origin frame with pii-veil of its own: what it found is masked in the page\'s requests, and what the page found in the frame\'s', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  const inFrame = { name: 'Johann Gruber', iban: 'AT61 1904 3002 3457 3201' };
+  await page.evaluate(() => new Promise((res) => {
+    const f = document.createElement('iframe');
+    f.id = 'own';
+    f.srcdoc = '<!doctype html><html lang="de"><head><meta charset="utf-8"><script src="/dist/pii-veil.js" data-protect></script>'
+      + '<title>frame</title></head><body><textarea id="t"></textarea></body></html>';
+    f.onload = res;
+    document.body.appendChild(f);
+  }));
+  const frame = page.frames().find((f) => f.url() === 'about:srcdoc');
+  await frame.waitForFunction(() => window.PiiVeil && window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
+  await frame.click('#t');
+  await page.keyboard.insertText(`Kontoinhaber ${inFrame.name}, IBAN ${inFrame.iban}`);
+  await frame.waitForFunction(() => document.querySelectorAll('.pii-veil-layer mark').length >= 2);
+  // the page sends the frame's text (read without the frame's window: no hook of the
+  // page's copy on the frame is involved), the frame sends the page's
+  await page.evaluate(() => fetch('/api/page-sends-frame', { method: 'POST', body: document.querySelector('#own').contentDocument.getElementById('t').value }));
+  await frame.evaluate(() => fetch('/api/frame-sends-page', { method: 'POST', body: window.parent.document.getElementById('chat-input').value }));
+  const sent = await waitRecorded((x) => x.path === '/api/page-sends-frame', 'the page\'s request');
+  await waitRecorded((x) => x.path === '/api/frame-sends-page', 'the frame\'s request');
+  assert.match(sent.body, /\[IBAN\]/);
+  assertNoLeak(named(inFrame.name, inFrame.iban, V.iban, V.phone, V.email), 'frame with its own pii-veil');
+  await page.close();
+});
+
 test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wait for it and go out masked', async () => {
   server.reset();
   other.reset();

@@ -94,6 +94,33 @@ export function registerEgress(ctx, settledNow) {
   return reg;
 }
 
+// Every copy of pii-veil in a tree of same-origin windows (a frame that loads the
+// script itself, beside the page's own) registers its instances in one set, kept on
+// the tree's topmost window under a key every copy knows: a value found in any window
+// is masked in the requests of all. `version` names the shape of what the set holds
+// (an instance's `known`, `knownVersion`, `flushKnown()`, `engine`, `ready`,
+// `fields`); a copy that reads another shape keeps a set of its own.
+const SHARED = Symbol.for('pii-veil.instances');
+const SHARED_VERSION = 1;
+
+function sharedInstances(win) {
+  let top = win;
+  for (;;) {
+    let up;
+    try {
+      up = top.parent;
+      if (!up || up === top || !up.document) break;
+    } catch (_) { break; } // a parent of another origin
+    top = up;
+  }
+  let shared = top[SHARED];
+  if (!shared) {
+    shared = { version: SHARED_VERSION, ctxs: new Set() };
+    try { Object.defineProperty(top, SHARED, { value: shared }); } catch (_) { return new Set(); }
+  }
+  return shared.version === SHARED_VERSION ? shared.ctxs : new Set();
+}
+
 function hasText(ctx) {
   for (const f of ctx.fields.values()) if (f.el.isConnected && readText(f).text) return true;
   return false;
@@ -121,8 +148,9 @@ export function installEgress(win, keep, parent) {
   };
   let cache = null, cacheKey = '';
   reg = {
-    // a same-origin frame shares the registered instances of the page that holds it
-    ctxs: parent ? parent.ctxs : new Set(),
+    // a same-origin frame shares the registered instances of the page that holds it,
+    // also those of a copy of pii-veil loaded there
+    ctxs: parent ? parent.ctxs : sharedInstances(win),
     /** The matcher over every registered instance's known values, now. */
     matcher() {
       let key = '';
