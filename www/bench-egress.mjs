@@ -4,7 +4,8 @@
 // chat's worth: names, IBANs, phones, e-mails, a card), applied to a 1 MB JSON body
 // as a string and as UTF-8 bytes, with and without values in it. Prints the median
 // of 7 runs and the throughput; compares with a plain String.prototype.includes pass
-// over the same spellings, in the same run; then bodies that are mostly base64.
+// over the same spellings, in the same run; then bodies that are mostly base64, and
+// rich text whose markup could split a value.
 import { createMatcher, spellings } from './src/protect/known.js';
 
 const KNOWN = [
@@ -67,3 +68,16 @@ for (const [label, s] of [
   ['text encoded as base64', JSON.stringify({ doc: btoa(bin(new TextEncoder().encode(text))) })],
   ['the same text, not encoded', JSON.stringify({ doc: text })],
 ]) console.log(`${(s.length / 1024).toFixed(0)} KB body, ${label}: string ${time(() => m.maskString(s)).toFixed(1)} ms`);
+// Rich text (see markup.js): an editor's JSON document and its HTML where every text
+// node and every tag follows the first letter of a value ("… vom 3. M" + "ärz": each
+// boundary is looked at, none goes on), then the same with a value split at every one
+// ("Maria " + "Huber": the second reading without the markup runs over the body).
+const para = (i, a, b) => ({ type: 'paragraph', content: [{ type: 'text', text: `Guten Tag, eine Frage zu Rechnung ${i} ${a}` }, { type: 'text', marks: [{ type: 'bold' }], text: b }] });
+for (const [what, a, b] of [['every text node ending in a value\'s first letter', 'vom 3. M', 'ärz, bitte um Antwort'], ['a value split at every text node', 'von Maria ', 'Huber, bitte um Antwort']]) {
+  const paras = Array.from({ length: 9000 }, (_, i) => para(i, a, b));
+  for (const [label, s] of [
+    [`an editor document, ${what}`, JSON.stringify({ type: 'doc', content: paras })],
+    ['its HTML (a tag at each)', paras.map((p) => `<p>${p.content[0].text}<strong>${p.content[1].text}</strong></p>`).join('')],
+    ['the same text without markup', paras.map((p) => p.content[0].text + p.content[1].text).join('\n')],
+  ]) console.log(`${(s.length / 1024).toFixed(0)} KB body, ${label}: string ${time(() => m.maskString(s)).toFixed(1)} ms`);
+}

@@ -262,6 +262,51 @@ function result(f, text, found, settled) {
   Object.assign(f, { cacheKey: text, result: { text: masked, findings }, settled });
 }
 
+// Rich-text editors send a value with markup inside it: a word made bold, a link
+// around a part ("Jürgen <strong>Müller</strong>"), as HTML, JSON-escaped HTML or a form
+// field of HTML. Every kind of tag, at every place between two characters of a value.
+const TAGS = ['<strong>', '</strong>', '<em class="x">', '<br>', '<br/>', '<span style="font-weight:bold">', '</a>'];
+test('matcher: a value with markup inside it is masked, its tags are kept', () => {
+  const m = createMatcher(KNOWN);
+  for (const k of KNOWN) {
+    for (let cut = 1; cut < k.value.length; cut++) {
+      for (const tag of TAGS) {
+        const html = `<p>Wert: ${k.value.slice(0, cut)}${tag}${k.value.slice(cut)}</p>`;
+        const want = `<p>Wert: ${k.placeholder}${tag}</p>`;
+        assert.equal(m.maskString(html).text, want, html);
+        assert.equal(dec.decode(m.maskBytes(enc.encode(html)).bytes), want, 'bytes: ' + html);
+        // in a JSON body, and as a form field (the tags percent-encoded)
+        assert.equal(m.maskString(JSON.stringify({ html })).text, JSON.stringify({ html: want }), 'JSON: ' + html);
+        const form = new URLSearchParams({ html }).toString();
+        assert.equal(new URLSearchParams(m.maskString(form).text).get('html'), want, 'form: ' + html);
+      }
+    }
+  }
+  // JSON that escapes < and > (\u003c), and a tag with a value in an attribute
+  const esc = (t) => JSON.stringify(t).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  assert.equal(m.maskString(esc('Jürgen <b>Müller</b>')).text, esc('[PERSON]<b></b>'));
+  assert.equal(m.maskString(`<a href="mailto:${EMAIL}">Jürgen <b>Müller</b></a>`).text, '<a href="mailto:[EMAIL]">[PERSON]<b></b></a>');
+  // an editor's JSON document: the value split over two text nodes (ProseMirror,
+  // TipTap, Lexical, Slate: "text"; Quill: "insert"), at every place of the value
+  for (const k of KNOWN) {
+    for (let cut = 1; cut < k.value.length; cut++) {
+      const [a, b] = [k.value.slice(0, cut), k.value.slice(cut)];
+      const docs = [
+        (x, y) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Konto: ${x}` }, { type: 'text', marks: [{ type: 'bold' }], text: y }] }] }),
+        (x, y) => ({ root: { children: [{ children: [{ detail: 0, format: 0, text: `Konto: ${x}`, type: 'text' }, { detail: 0, format: 1, text: y, type: 'text' }] }] } }),
+        (x, y) => ({ ops: [{ insert: `Konto: ${x}` }, { attributes: { bold: true }, insert: `${y}\n` }] }),
+      ];
+      for (const doc of docs) {
+        const out = m.maskString(JSON.stringify(doc(a, b))).text;
+        assert.equal(out, JSON.stringify(doc(k.placeholder, '')), `${a}|${b}`);
+        assert.equal(dec.decode(m.maskBytes(enc.encode(JSON.stringify(doc(a, b)))).bytes), out, 'bytes');
+      }
+    }
+  }
+  // a < that begins no tag is text: the value around it is not one
+  for (const t of ['Jürgen < Müller', 'Jürgen <3 Müller', 'Jürgen <<b>Müller', 'Jürgen <3 also > Müller', 'Jürgen %3C Müller %3E']) assert.ok(!m.maskString(t).text.startsWith('[PERSON]'), t);
+});
+
 test('known values: what typing left behind is unlearnt by the full scan; what the field no longer holds stays known', () => {
   const ctx = { known: new Map(), knownVersion: 0 };
   const f = field(), g = field();

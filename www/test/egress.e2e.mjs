@@ -294,6 +294,34 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   await page.close();
 });
 
+test('rich text: a value split by markup, as HTML (also in a form field) and as an editor\'s JSON document, goes out masked, the markup kept', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  await page.evaluate(async ([name, iban]) => {
+    // the surname made bold, the IBAN's last groups in a link, as an editor sends them
+    const [given, surname] = name.split(' ');
+    const html = `<p>Kontoinhaber: ${given} <strong>${surname}</strong>, IBAN ${iban.slice(0, 10)}<a href="#">${iban.slice(10)}</a></p>`;
+    await fetch('/api/rich-html', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ html }) });
+    await fetch('/api/rich-form', { method: 'POST', body: new URLSearchParams({ html }) });
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Kontoinhaber: ${given} ` }, { type: 'text', marks: [{ type: 'bold' }], text: surname }] }] };
+    await fetch('/api/rich-doc', { method: 'POST', body: JSON.stringify(doc) });
+    const delta = { ops: [{ insert: `IBAN ${iban.slice(0, 12)}` }, { attributes: { italic: true }, insert: `${iban.slice(12)}\n` }] };
+    await fetch('/api/rich-delta', { method: 'POST', body: JSON.stringify(delta) });
+  }, [V.name, V.iban]);
+  for (const p of ['/api/rich-html', '/api/rich-form', '/api/rich-doc', '/api/rich-delta']) await waitRecorded((x) => x.path === p, p);
+  const rec = (p) => server.recorded.find((x) => x.path === p).body;
+  const want = '<p>Kontoinhaber: [PERSON]<strong></strong>, IBAN [IBAN]<a href="#"></a></p>';
+  assert.equal(JSON.parse(rec('/api/rich-html')).html, want);
+  assert.equal(new URLSearchParams(rec('/api/rich-form')).get('html'), want);
+  assert.deepEqual(JSON.parse(rec('/api/rich-doc')).content[0].content.map((n) => n.text), ['Kontoinhaber: [PERSON]', '']);
+  assert.deepEqual(JSON.parse(rec('/api/rich-delta')).ops.map((o) => o.insert), ['IBAN [IBAN]', '\n']);
+  for (const p of ['/api/rich-html', '/api/rich-form', '/api/rich-doc', '/api/rich-delta']) {
+    const b = safeDecode(rec(p));
+    assert.ok(!b.includes('Huber') && !b.includes('0130'), `${p}: ${b}`);
+  }
+  await page.close();
+});
+
 test('a fetch a library took from a frame in <head>, before protection started, carries masked values', async () => {
   await open('?csp=off');
   await type('#chat-input', MSG);

@@ -5,12 +5,15 @@
 // bytes), the placeholder each finding got in its field's masked text, and one
 // multi-pattern search (Aho-Corasick, ASCII case folded) that replaces every spelling
 // of every known value in a string or a byte array in one linear pass, then in the
-// runs of base64 it holds (base64.js). Where a match begins and ends — a value cut
-// short, a value of words inside a longer word — is edges.js; how the search sees a
-// unit, units.js. No DOM, no engine: egress.js feeds it the values and applies it to
+// runs of base64 it holds (base64.js); a value split by markup (HTML tags, the text
+// nodes of a rich-text editor's JSON) is found by a second search over the text
+// without it (markup.js). Where a match begins and ends — a
+// value cut short, a value of words inside a longer word — is edges.js; how the search
+// sees a unit, units.js. No DOM, no engine: egress.js feeds it the values and applies it to
 // requests.
 import { B64, maskedRuns, MIN_RUN } from './base64.js';
 import { CUT_MIN, cutEnd, cutStart, glued, startsAfterMark, STARTS } from './edges.js';
+import { tagEnd, textAfter, withMarkup } from './markup.js';
 import { fold, foldBytes, foldUnits, isChar, upperTail } from './units.js';
 
 /** Values shorter than this are not followed (they would match everywhere). */
@@ -159,8 +162,9 @@ function isJsonNumber(h, n, at) {
   return j >= n || at(j) === 44 || at(j) === 93 || at(j) === 125; // , ] }
 }
 
-// Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)), and
-// whether the units hold a run of base64 characters of MIN_RUN or more (`b64`):
+// Leftmost-longest, non-overlapping matches of `a` in `units` (length n, at(i)),
+// whether a value may be split by markup there (`split`: see markup.js) and whether
+// the units hold a run of base64 characters of MIN_RUN or more (`b64`):
 // the search runs over the folded units (a whitespace run is one space); `pos` maps a
 // folded index back to the unit it started at. `lens` are folded pattern lengths.
 function search(a, lens, n, at) {
@@ -174,6 +178,10 @@ function search(a, lens, n, at) {
   let s = 0, k = -1, prev = -1;
   // (and whether the text holds a run long enough to be base64: see base64.js)
   let run = 0, b64 = false;
+  // A value can only go on across markup where a pattern under way right before it
+  // goes on with the first unit of text after it: a tag (split bit 1) or the end of a
+  // string followed by a text node's (bit 2; only those are joined, see markup.js).
+  let split = 0;
   let starts = true; // a string starts here (see cutStart)
   for (let i = 0; i < n; i++) {
     const u = fold(at(i));
@@ -184,6 +192,10 @@ function search(a, lens, n, at) {
     prev = u;
     pos[++k & ring] = i;
     if (s === 0 && !first.has(u)) continue; // the common case: nothing starts here
+    if ((u === 34 || u === 60 || u === 37 || u === 92) && s) {
+      if (u === 34) { if (at(i - 1) !== 92 && goesOn(a, s, n, at, i + 1, 2)) split |= 2; }
+      else { const e = tagEnd(n, at, i); if (e > 0 && goesOn(a, s, n, at, e, 1)) split |= 1; }
+    }
     let t = next[s].get(u);
     // Where the text stops following a pattern: a value cut short may end here.
     if (t === undefined && depth[s] >= CUT_MIN) {
@@ -196,13 +208,32 @@ function search(a, lens, n, at) {
     for (let j = 0; j < o.length; j++) hits.push({ start: pos[(k + 1 - lens[o[j]]) & ring], end: i + 1, idx: o[j] });
   }
   if (depth[s] >= CUT_MIN && cutEnd(a, s, n, at, n) === n) hits.push({ start: pos[(k + 1 - depth[s]) & ring], end: n, idx: via[s] });
-  if (!hits.length) return { hits, b64 };
+  if (!hits.length && !split) return { hits, b64, split };
   for (let i = hits.length - 1; i >= 0; i--) if (a.words[hits[i].idx] && glued(n, at, a.utf8, hits[i])) hits.splice(i, 1);
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const keep = [];
   let last = 0;
   for (const h of hits) if (h.start >= last) { keep.push(h); last = h.end; }
-  return { hits: keep, b64 };
+  return { hits: keep, b64, split };
+}
+
+// Whether the pattern under way in state `s` goes on with the first unit of text after
+// markup that ends at `j` (`kind`: see textAfter), taking a unit from before it along.
+function goesOn(a, s, n, at, j, kind) {
+  const t = textAfter(n, at, j, kind);
+  if (t < 0) return false;
+  const { next, fail, depth } = a;
+  const v = fold(at(t));
+  let g = next[s].get(v);
+  while (g === undefined && s) { s = fail[s]; g = next[s].get(v); }
+  return g !== undefined && depth[g] >= 2;
+}
+
+// The hits of a search over n units, with those across markup where the units hold some.
+function hitsOf(a, lens, n, at) {
+  const r = search(a, lens, n, at);
+  if (r.split) r.hits = withMarkup(r.hits, n, at, (m, inView) => search(a, lens, m, inView).hits, { tags: r.split & 1, nodes: r.split & 2 });
+  return r;
 }
 
 /**
@@ -243,29 +274,31 @@ export function createMatcher(known) {
   // One pass of the search over a string, and over bytes.
   function plainString(s) {
     const at = (i) => s.charCodeAt(i);
-    const { hits, b64 } = search(strings(), strLens, s.length, at);
+    const { hits, b64 } = hitsOf(strings(), strLens, s.length, at);
     if (!hits.length) return { text: s, count: 0, b64 };
     count(hits);
     const json = jsonText(s.length, at);
     let out = '', last = 0;
     for (const h of hits) {
-      const to = json && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
+      const to = json && !h.keep && isJsonNumber(h, s.length, at) ? JSON.stringify(tos[h.idx]) : tos[h.idx];
       out += s.slice(last, h.start) + to;
+      if (h.keep) for (const [x, y] of h.keep) out += s.slice(x, y); // the markup inside it
       last = h.end;
     }
     return { text: out + s.slice(last), count: hits.length, b64 };
   }
   function plainBytes(b) {
     const a = bytes();
-    const { hits, b64 } = search(a, byteLens, b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
+    const { hits, b64 } = hitsOf(a, byteLens, b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
     if (!hits.length) return { bytes: b, count: 0, b64 };
     count(hits);
     const parts = [];
     let last = 0;
     const json = jsonText(b.length, (i) => b[i]);
     for (const h of hits) {
-      const to = json && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+      const to = json && !h.keep && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
       parts.push(b.subarray(last, h.start), to);
+      if (h.keep) for (const [x, y] of h.keep) parts.push(b.subarray(x, y));
       last = h.end;
     }
     parts.push(b.subarray(last));
