@@ -554,6 +554,39 @@ test('German notice and summary; stop() restores the page', async () => {
   await page.close();
 });
 
+test('the notice never lands in a row: a chat compose bar (a flex form) and an editor beside its gutter keep their width', async () => {
+  await open();
+  await page.waitForFunction(() => window.crmProtection?.state === 'ready');
+  const widths = await page.evaluate(async () => {
+    // (styles set through the CSSOM: the page's CSP refuses style attributes)
+    const make = (tag, id, css, parent, text) => {
+      const e = document.createElement(tag);
+      if (id) e.id = id;
+      Object.assign(e.style, css);
+      if (text) e.textContent = text;
+      parent.appendChild(e);
+      return e;
+    };
+    const box = make('section', 'place', {}, document.createDocumentFragment());
+    const bar = make('form', 'bar', { display: 'flex', gap: '4px', width: '400px' }, box);
+    make('input', 'bar-in', { flex: '1' }, bar);
+    make('button', '', {}, bar, 'Send').type = 'button';
+    const scroller = make('div', 'scroller', { display: 'flex', overflow: 'auto' }, make('div', 'ed', { width: '400px' }, box));
+    make('div', '', { width: '30px' }, scroller, '1');
+    make('div', 'ed-in', { flex: '1' }, scroller, 'x').contentEditable = 'true';
+    document.body.appendChild(box);
+    const w = () => [document.getElementById('bar-in').offsetWidth, document.getElementById('ed-in').offsetWidth];
+    const before = w();
+    for (let i = 0; i < 100 && document.querySelectorAll('#place .pii-veil-notice').length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const notices = [...document.querySelectorAll('#place .pii-veil-notice')].map((n) => n.parentElement.id || n.parentElement.tagName);
+    return { before, after: w(), notices };
+  });
+  assert.deepEqual(widths.after, widths.before, 'the fields keep their width');
+  // under the bar (after the form, not in its row) and under the editor's scroller
+  assert.deepEqual(widths.notices.sort(), ['ed', 'place']);
+  await page.close();
+});
+
 test('no console errors, dialogs or page errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -73,3 +73,31 @@ export function badgeBox(f, badge) {
   const inset = badge.width / 2 + 2;
   return { left: a.left + inset, right: a.right - inset, top: a.top, bottom: a.bottom };
 }
+
+// Whether `e` lays its children out side by side: a flex row, or a grid of more than one
+// column. A notice put among them would become a column of its own and narrow the field.
+function row(win, e) {
+  const cs = win.getComputedStyle(e);
+  if (cs.display.includes('flex')) return !cs.flexDirection.startsWith('column');
+  return cs.display.includes('grid') && cs.gridTemplateColumns.trim().split(/\s+/).length > 1;
+}
+
+/**
+ * Where a notice or an alert goes after `host` (a field, its anchor, a form): `inside`,
+ * appended to a form that stacks its children; else after `after`, the host or, while
+ * its parent lays its children out side by side (a chat's compose bar, an editor's
+ * scroller beside its gutter), the nearest ancestor whose parent stacks them.
+ * @returns {{ inside?: Element, after?: Element }}
+ */
+export function placeAfter(win, host, stopAt) {
+  if (typeof win.getComputedStyle !== 'function') return host.tagName === 'FORM' ? { inside: host } : { after: host };
+  if (host.tagName === 'FORM' && !row(win, host)) return { inside: host };
+  let cur = host;
+  for (let depth = 0; depth < 4; depth++) {
+    const p = cur.parentElement;
+    if (!p || p === stopAt || p.tagName === 'BODY' || !row(win, p)) break;
+    cur = p;
+  }
+  return { after: cur };
+}
+

@@ -3,7 +3,7 @@
 // protected form, and alerts and confirm dialogs at send time.
 import { el, total } from './util.js';
 import { summary } from './messages.js';
-import { anchorOf } from './anchor.js';
+import { anchorOf, placeAfter } from './anchor.js';
 
 /** Adds the ARIA live region (removed by stop()). */
 export function initLive(ctx) {
@@ -38,9 +38,16 @@ export function addNotice(ctx, f) {
   if (ctx.noticed.has(host)) return;
   ctx.noticed.add(host);
   const n = el(ctx.doc, 'p', 'pii-veil-notice', ctx.msg.notice);
-  if (f.form) f.form.appendChild(n);
-  else (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', n);
+  put(ctx, f.form || (anchor === f.el ? f.layer || f.el : anchor), n);
   ctx.cleanups.push(() => n.remove());
+}
+
+// Puts pii-veil's own block `n` under `host`: appended to a form, after anything else,
+// and out of a row of side-by-side children (see placeAfter).
+function put(ctx, host, n) {
+  const { inside, after } = placeAfter(ctx.win, host, ctx.root.nodeType === 1 ? ctx.root : null);
+  if (inside) inside.appendChild(n);
+  else after.insertAdjacentElement('afterend', n);
 }
 
 /** Starts the table of alerts per form or field (all removed by stop()). */
@@ -55,8 +62,7 @@ export function showAlert(ctx, host, kind, text) {
   if (!a || !a.isConnected) {
     a = el(ctx.doc, 'div', kind === 'dialog' ? 'pii-veil-dialog' : 'pii-veil-alert');
     a.setAttribute('role', kind === 'dialog' ? 'alertdialog' : 'alert');
-    if (host.tagName === 'FORM') host.appendChild(a);
-    else host.insertAdjacentElement('afterend', a);
+    put(ctx, host, a);
     ctx.alerts.set(host, a);
   }
   a.className = kind === 'dialog' ? 'pii-veil-dialog' : 'pii-veil-alert';
