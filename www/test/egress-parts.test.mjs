@@ -72,6 +72,19 @@ test('matcher: leftmost-longest, counts, nothing else touched, a JSON number', (
   assert.equal(createMatcher([{ value: 'ab', placeholder: '[X]' }]).size, 0, 'values too short to follow');
 });
 
+test('matcher: a phone written without its plus (a JSON number, 00 for +), a name with HTML entities, Latin-1 escapes, accents decomposed or dropped', () => {
+  const m = createMatcher(KNOWN);
+  assert.equal(m.maskString('{"phone":436641234567}').text, '{"phone":"[PHONE]"}', 'a JSON number cannot hold the +');
+  assert.equal(m.maskString('Tel. 00436641234567 oder 0043 664 1234567').text, 'Tel. [PHONE] oder [PHONE]');
+  for (const spelt of ['J&uuml;rgen M&uuml;ller', 'J&#252;rgen M&#252;ller', 'J&#xfc;rgen M&#xFC;ller', 'J%FCrgen%20M%FCller',
+    NAME.normalize('NFD'), 'Jurgen Muller', 'Juergen Mueller']) {
+    assert.equal(m.maskString(`<p>Herr ${spelt},</p>`).text, '<p>Herr [PERSON],</p>', spelt);
+    assert.equal(dec.decode(m.maskBytes(enc.encode(`<p>Herr ${spelt},</p>`)).bytes), '<p>Herr [PERSON],</p>', 'bytes: ' + spelt);
+  }
+  // numbers keep their digits: a phone's national part alone is no spelling of it
+  assert.equal(m.maskString('Kundennummer 6641234567').text, 'Kundennummer 6641234567');
+});
+
 test('matcher: a value of words inside a longer word is no match; numbers and e-mails are masked wherever they stand', () => {
   const m = createMatcher([{ value: 'Anna', placeholder: '[P]' }, { value: 'Johann', placeholder: '[P]' }, ...KNOWN]);
   const same = (s, want) => {

@@ -64,9 +64,44 @@ function forms(value) {
   if (!value.includes('@') && digits >= 6) {
     out.add(value.replace(/[\s\-./()]/g, ''));
     out.add(value.replace(/\s+/g, ''));
+    // an international number without its plus: a JSON number cannot hold it, and
+    // 00 dials the same (`436641234567`, `0043 664 1234567`)
+    if (ws.startsWith('+')) {
+      const d = ws.replace(/\D/g, '');
+      out.add(d);
+      out.add('00' + d);
+      out.add('00' + ws.slice(1));
+    }
   }
   if (!value.includes('@') && !digits && ws.includes(' ')) out.add(ws.replace(/ /g, ''));
+  // letters with accents, as HTML and old escapes write them and as they are typed
+  // without (`J&uuml;rgen`, `J&#252;rgen`, `J%FCrgen`, decomposed, `Jurgen`, `Juergen`)
+  if (/[^\x00-\x7f]/.test(ws)) for (const f of accentForms(ws)) out.add(f);
   return [...out];
+}
+
+// The HTML entity names of accents on a letter, by their combining mark.
+const MARKS = { '\u0300': 'grave', '\u0301': 'acute', '\u0302': 'circ', '\u0303': 'tilde', '\u0308': 'uml', '\u030a': 'ring', '\u0327': 'cedil' };
+const NAMED = { 'ß': 'szlig', 'æ': 'aelig', 'Æ': 'AElig', 'ø': 'oslash', 'Ø': 'Oslash' };
+const GERMAN = { 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'Ä': 'Ae', 'Ö': 'Oe', 'Ü': 'Ue', 'ß': 'ss' };
+function accentForms(s) {
+  const chars = [...s];
+  const named = (c) => {
+    if (NAMED[c]) return `&${NAMED[c]};`;
+    const d = c.normalize('NFD');
+    return d.length === 2 && MARKS[d[1]] ? `&${d[0]}${MARKS[d[1]]};` : c;
+  };
+  const code = (c) => c.codePointAt(0);
+  const out = [
+    chars.map((c) => (code(c) > 127 ? named(c) : c)).join(''),
+    chars.map((c) => (code(c) > 127 ? `&#${code(c)};` : c)).join(''),
+    chars.map((c) => (code(c) > 127 ? `&#x${code(c).toString(16)};` : c)).join(''),
+    s.normalize('NFD'),
+    s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss'),
+    chars.map((c) => GERMAN[c] || c).join(''),
+  ];
+  if (typeof escape === 'function') out.push(escape(s)); // Latin-1 `%FC`, as escape() writes it
+  return out;
 }
 
 const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
