@@ -243,6 +243,15 @@ test('matcher: base64 inside base64, and base64 without a known value or without
   const twice = b64(JSON.stringify({ inner: b64(`IBAN ${IBAN}`) }));
   const out = JSON.parse(unb64(m.maskString(twice).text));
   assert.equal(unb64(out.inner), 'IBAN [IBAN]');
+  // a prefix glued to the payload: engine.io's binary packets over long-polling are `b`
+  // and base64, several in one body split by \x1e (socket.io); the prefix is kept
+  for (const prefix of ['b', 'bx', '4b1']) {
+    const packet = (t) => prefix + b64(t);
+    const body = `${packet(`Meine IBAN ${IBAN}, Gruß`)}\x1e${packet(`Tel. ${PHONE} bitte`)}`;
+    const masked = m.maskString(body).text.split('\x1e');
+    assert.deepEqual(masked.map((p) => p.slice(0, prefix.length)), [prefix, prefix]);
+    assert.deepEqual(masked.map((p) => unb64(p.slice(prefix.length))), ['Meine IBAN [IBAN], Gruß', 'Tel. [PHONE] bitte']);
+  }
   for (const s of [
     `data=${b64(JSON.stringify({ text: 'nothing personal here, just a question' }))}`,
     `img=${btoa(String.fromCharCode(...Array.from({ length: 96 }, (_, i) => (i * 97 + 13) % 256)))}`, // not UTF-8

@@ -73,8 +73,15 @@ function encode(text, how, escape) {
 export function maskedRuns(s, inner) {
   const out = [];
   const text = typeof s === 'string' ? s : latin1(s); // (a byte is a unit: the offsets hold)
-  for (const run of base64Runs(text)) {
-    const how = decode(run);
+  for (let run of base64Runs(text)) {
+    let how = decode(run);
+    // a prefix glued to the payload (engine.io's `b` before a binary packet, as
+    // socket.io sends one over long-polling): the run read from its 2nd to 4th character
+    for (let skip = 1; !how && skip < 4 && run.b64.length === run.end - run.start; skip++) {
+      const later = { start: run.start + skip, end: run.end, b64: run.b64.slice(skip) };
+      how = later.b64.length >= MIN_RUN ? decode(later) : null;
+      if (how) run = later;
+    }
     if (!how) continue;
     const r = inner(how.text);
     if (!r.count) continue;
