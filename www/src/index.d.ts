@@ -475,9 +475,10 @@ export type KindCounts = Partial<Record<KindId, number>> & Record<string, number
 
 /**
  * The way a masked or held-back value was going out; `url` is a URL a script set or
- * opened (an element's source, `EventSource`, `window.open`).
+ * opened (an element's source, `EventSource`, `window.open`, the page's own URL set by
+ * `history.pushState`); `cookie` a cookie a script set.
  */
-export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat' | 'url';
+export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'chat' | 'url' | 'cookie';
 
 /**
  * Why a send was held back: `policy` (a field with findings has the `block` policy),

@@ -294,6 +294,41 @@ test('encoded by the page: a base64 payload (form body, JSON, URL-safe in a quer
   await page.close();
 });
 
+test('what a page keeps or sets beside the body: request headers, a cookie, its own URL (the Referer), an audio URL, an XML document body', async () => {
+  await open('?csp=off');
+  await type('#chat-input', MSG);
+  await page.evaluate(async ([email, iban]) => {
+    const text = document.getElementById('chat-input').value;
+    await fetch('/api/h-fetch', { method: 'POST', headers: { 'x-visitor': email, 'x-draft': encodeURIComponent(text) }, body: 'x' });
+    await fetch(new Request('/api/h-request', { method: 'POST', headers: [['x-visitor', email]], body: 'x' }));
+    await new Promise((res) => { const x = new XMLHttpRequest(); x.open('POST', '/api/h-xhr'); x.setRequestHeader('x-visitor', email); x.onloadend = res; x.send('x'); });
+    document.cookie = 'visitor=' + email + '; path=/';
+    document.cookie = 'draft=' + encodeURIComponent(iban) + '; path=/';
+    const url = location.href;
+    history.replaceState(null, '', location.pathname + '?q=' + encodeURIComponent(text));
+    await fetch('/api/after-state', { method: 'POST', body: 'x' });
+    history.replaceState(null, '', url);
+    new Audio('/api/audio?m=' + encodeURIComponent(text));
+    const doc = new DOMParser().parseFromString('<note><body></body></note>', 'application/xml');
+    doc.querySelector('body').textContent = text;
+    await new Promise((res) => { const x = new XMLHttpRequest(); x.open('POST', '/api/xml-doc'); x.onloadend = res; x.send(doc); });
+  }, [V.email, V.iban]);
+  for (const p of ['/api/h-fetch', '/api/h-request', '/api/h-xhr', '/api/after-state', '/api/audio', '/api/xml-doc']) await waitRecorded((x) => x.path === p, p);
+  const rec = (p) => server.recorded.find((x) => x.path === p);
+  assert.equal(rec('/api/h-fetch').headers['x-visitor'], '[EMAIL]');
+  assert.ok(!decodeURIComponent(rec('/api/h-fetch').headers['x-draft']).includes('DE89'));
+  assert.equal(rec('/api/h-request').headers['x-visitor'], '[EMAIL]');
+  assert.equal(rec('/api/h-xhr').headers['x-visitor'], '[EMAIL]');
+  const later = rec('/api/after-state').headers;
+  assert.match(later.cookie, /visitor=\[EMAIL\]/);
+  assert.ok(!decodeURIComponent(later.cookie).includes('DE89') && !decodeURIComponent(later.referer).includes('DE89'), `${later.cookie} | ${later.referer}`);
+  assert.match(rec('/api/xml-doc').body, /^<note><body>.*\[IBAN\].*<\/body><\/note>$/);
+  assert.match(rec('/api/xml-doc').contentType, /xml/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'beside the body');
+  await page.evaluate(() => { document.cookie = 'visitor=; max-age=0; path=/'; document.cookie = 'draft=; max-age=0; path=/'; });
+  await page.close();
+});
+
 test('rich text: a value split by markup, as HTML (also in a form field) and as an editor\'s JSON document, goes out masked, the markup kept', async () => {
   await open();
   await type('#chat-input', MSG);

@@ -54,7 +54,7 @@ export async function startServer({ port = 0, root = www, cache = false, pages =
     if (url.pathname.startsWith('/api/')) {
       recorded.push({
         via: 'http', method: req.method, path: url.pathname, url: req.url, contentType: req.headers['content-type'] || '',
-        body: body.toString('utf8'), bytes: body, time: Date.now(),
+        headers: req.headers, body: body.toString('utf8'), bytes: body, time: Date.now(),
       });
       if (url.pathname === '/api/bot/sse' && req.method === 'POST') {
         const reply = botReply(body.toString('utf8'));

@@ -197,6 +197,7 @@ export function installEgress(win, keep, parent) {
   hookSocket(win, reg, 'WebSocket', hook);
   hookSocket(win, reg, 'EventSource', hook);
   hookElements(win, reg, hook, undo);
+  hookPage(win, reg, hook, undo);
   hook(win, 'open', (orig) => function open(url) {
     const args = [...arguments];
     if (reg.active() && args.length) { args[0] = reg.maskUrl(url); reg.report('url'); }
@@ -322,6 +323,12 @@ function maskBody(win, m, body) {
       return out;
     });
   }
+  if ((t === 'XMLDocument' || t === 'HTMLDocument' || t === 'Document') && win.XMLSerializer && win.DOMParser) {
+    // xhr.send(document): serialised, masked, parsed again (the request keeps its type)
+    const html = t === 'HTMLDocument';
+    const r = m.maskString(html ? body.documentElement.outerHTML : new win.XMLSerializer().serializeToString(body));
+    return r.count ? new win.DOMParser().parseFromString(r.text, html ? 'text/html' : 'application/xml') : body;
+  }
   if (t === 'ReadableStream') {
     return new win.Response(body).arrayBuffer().then((buf) => {
       const u8 = new Uint8Array(buf);
@@ -332,6 +339,16 @@ function maskBody(win, m, body) {
 }
 
 const isThen = (x) => x && typeof x.then === 'function';
+
+// Request headers with known values masked (a Headers, an array of pairs or a record),
+// or `h` itself when none holds one.
+function maskHeaders(win, m, h) {
+  if (!h || !m.size) return h;
+  const pairs = tag(h) === 'Headers' || Array.isArray(h) ? [...h] : Object.entries(h);
+  let n = 0;
+  const out = pairs.map(([k, v]) => { const r = m.maskString(String(v)); n += r.count; return [k, r.text]; });
+  return n ? new win.Headers(out) : h;
+}
 
 function heldError() {
   const e = new TypeError('pii-veil: request held back, the privacy filter is not available');
@@ -349,9 +366,9 @@ function whenSettled(reg) {
 }
 
 // A Request like `req` with a masked URL and body (null body: none).
-function rebuildRequest(win, req, url, body) {
+function rebuildRequest(win, req, url, body, headers = req.headers) {
   const init = {
-    method: req.method, headers: req.headers, credentials: req.credentials, cache: req.cache,
+    method: req.method, headers, credentials: req.credentials, cache: req.cache,
     redirect: req.redirect, referrer: req.referrer, referrerPolicy: req.referrerPolicy,
     integrity: req.integrity, keepalive: req.keepalive, signal: req.signal,
   };
@@ -377,9 +394,16 @@ function hookFetch(win, reg, hook) {
           body = await maskedBytes(win, reg.matcher(), new Uint8Array(await input.clone().arrayBuffer()));
         }
         const url = reg.maskUrl(input.url);
-        if (body !== null || url !== input.url) target = rebuildRequest(win, input, url, body !== null ? body : (input.body ? await input.clone().arrayBuffer() : null));
+        const headers = maskHeaders(win, reg.matcher(), input.headers);
+        if (body !== null || url !== input.url || headers !== input.headers) {
+          target = rebuildRequest(win, input, url, body !== null ? body : (input.body ? await input.clone().arrayBuffer() : null), headers);
+        }
       } else if (input !== undefined && input !== null) {
         target = reg.maskUrl(input);
+      }
+      if (opts && opts.headers) {
+        const h = maskHeaders(win, reg.matcher(), opts.headers);
+        if (h !== opts.headers) opts = Object.assign({}, opts, { headers: h });
       }
       if (opts && opts.body !== undefined && opts.body !== null) {
         let b = reg.maskBody(opts.body);
@@ -408,6 +432,10 @@ function hookXhr(win, reg, hook) {
     if (reg.active()) { args[1] = reg.maskUrl(url); reg.report('xhr'); }
     isAsync.set(this, args.length < 3 || args[2] !== false);
     return origOpen.apply(this, args);
+  });
+  hook(P, 'setRequestHeader', (origSet) => function setRequestHeader(name, value) {
+    if (!reg.active()) return origSet.apply(this, arguments);
+    return origSet.call(this, name, reg.maskString(String(value)));
   });
   hook(P, 'send', (origSend) => function send(body) {
     if (!reg.active()) return origSend.apply(this, arguments);
@@ -511,6 +539,40 @@ function hookElements(win, reg, hook, undo) {
   });
 }
 
+// What the page keeps that goes out with later requests or loads a URL of its own: a
+// cookie (sent with every request to its site), the page's own URL set by
+// history.pushState/replaceState (the Referer of every request after it), and the URL
+// given to `new Audio(url)` (the element loads it at once, without a setter).
+function hookPage(win, reg, hook, undo) {
+  const D = win.Document && win.Document.prototype;
+  const d = D && Object.getOwnPropertyDescriptor(D, 'cookie');
+  if (d && d.set) {
+    Object.defineProperty(D, 'cookie', Object.assign({}, d, {
+      set(v) {
+        if (!reg.active()) return d.set.call(this, v);
+        const r = reg.matcher().maskString(String(v));
+        if (r.count) reg.report('cookie');
+        return d.set.call(this, r.text);
+      },
+    }));
+    undo.push(() => Object.defineProperty(D, 'cookie', d));
+  }
+  const H = win.History && win.History.prototype;
+  for (const key of ['pushState', 'replaceState']) {
+    hook(H, key, (orig) => function state(data, unused, url) {
+      if (!reg.active() || arguments.length < 3 || url === undefined || url === null) return orig.apply(this, arguments);
+      return orig.call(this, data, unused, reg.maskUrl(url));
+    });
+  }
+  if (typeof win.Audio === 'function') {
+    hook(win, 'Audio', (orig) => new Proxy(orig, {
+      construct(target, args, newTarget) {
+        if (reg.active() && args.length && args[0] !== undefined) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report('url'); }
+        return Reflect.construct(target, args, newTarget === win.Audio ? target : newTarget);
+      },
+    }));
+  }
+}
 
 // The entry list of any form (native submit, form.submit(), new FormData(form)):
 // known values are masked in every entry (hidden copies, fields moved in, file
