@@ -85,6 +85,22 @@ test('matcher: a phone written without its plus (a JSON number, 00 for +), a nam
   assert.equal(m.maskString('Kundennummer 6641234567').text, 'Kundennummer 6641234567');
 });
 
+test('matcher: in a binary body every masked value keeps its length in bytes (the lengths its format holds stay true)', () => {
+  const m = createMatcher(KNOWN);
+  // msgpack: a map {"text": <str8>} whose string holds an IBAN; and a name shorter than its placeholder
+  const text = `IBAN ${IBAN}, Gruß`;
+  const str = enc.encode(text);
+  const msg = Uint8Array.from([0x81, 0xa4, ...enc.encode('text'), 0xd9, str.length, ...str]);
+  const out = m.maskBytes(msg, true).bytes;
+  assert.equal(out.length, msg.length);
+  assert.deepEqual([...out.subarray(0, 8)], [...msg.subarray(0, 8)], 'the header and the length byte are as they were');
+  assert.equal(dec.decode(out.subarray(8)), `IBAN [IBAN]${'*'.repeat(IBAN.length - 6)}, Gruß`);
+  const short = createMatcher([{ value: 'Ute Bo', placeholder: '[PERSON]' }, { value: 'Ute Berg', placeholder: '[PERSON]' }]);
+  assert.equal(dec.decode(short.maskBytes(enc.encode('\u0001Ute Bo\u0002'), true).bytes), '\u0001******\u0002', 'a placeholder longer than the value: stars only');
+  assert.equal(dec.decode(short.maskBytes(enc.encode('\u0001Ute Berg\u0002'), true).bytes), '\u0001[PERSON]\u0002', 'it fits exactly');
+  assert.equal(dec.decode(m.maskBytes(enc.encode(`{"iban":"${IBAN}"}`)).bytes), '{"iban":"[IBAN]"}', 'text bodies as before');
+});
+
 test('matcher: a value of words inside a longer word is no match; numbers and e-mails are masked wherever they stand', () => {
   const m = createMatcher([{ value: 'Anna', placeholder: '[P]' }, { value: 'Johann', placeholder: '[P]' }, ...KNOWN]);
   const same = (s, want) => {

@@ -329,6 +329,26 @@ test('what a page keeps or sets beside the body: request headers, a cookie, its 
   await page.close();
 });
 
+test('a binary body (msgpack, a length-prefixed format) keeps its lengths: each value masked in its own length', async () => {
+  await open();
+  await type('#chat-input', MSG);
+  const sent = await page.evaluate(async () => {
+    const text = new TextEncoder().encode(document.getElementById('chat-input').value);
+    // msgpack {"text": <str16>}
+    const body = Uint8Array.from([0x81, 0xa4, 0x74, 0x65, 0x78, 0x74, 0xda, text.length >> 8, text.length & 255, ...text]);
+    await fetch('/api/msgpack', { method: 'POST', headers: { 'content-type': 'application/msgpack' }, body });
+    return Array.from(body.subarray(0, 9));
+  });
+  const got = (await waitRecorded((x) => x.path === '/api/msgpack', 'msgpack body')).bytes;
+  const len = (got[7] << 8) | got[8];
+  assert.deepEqual(Array.from(got.subarray(0, 9)), sent, 'the header and the string\'s length as sent');
+  assert.equal(got.length, 9 + len, 'the string is as long as its length says');
+  const text = got.subarray(9).toString('utf8');
+  assert.match(text, /\[IBAN\]\*+, mobil \[PHONE\]\**/);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'msgpack');
+  await page.close();
+});
+
 test('rich text: a value split by markup, as HTML (also in a form field) and as an editor\'s JSON document, goes out masked, the markup kept', async () => {
   await open();
   await type('#chat-input', MSG);

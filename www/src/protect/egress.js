@@ -273,7 +273,7 @@ async function maskCompressed(win, m, bytes, format) {
   const through = async (b, stream) => new Uint8Array(await new win.Response(new win.Blob([b]).stream().pipeThrough(stream)).arrayBuffer());
   let plain;
   try { plain = await through(bytes, new win.DecompressionStream(format)); } catch (_) { return null; }
-  const r = m.maskBytes(plain);
+  const r = m.maskBytes(plain, binary(plain));
   return r.count ? through(r.bytes, new win.CompressionStream(format)) : null;
 }
 // The masked bytes of a body (a Promise for a compressed body), or null if nothing was
@@ -284,8 +284,20 @@ function maskedBytes(win, m, bytes) {
   return maskedAsIs(m, bytes);
 }
 function maskedAsIs(m, bytes) {
-  const r = m.maskBytes(bytes);
+  const r = m.maskBytes(bytes, binary(bytes));
   return r.count ? r.bytes : null;
+}
+
+// Binary bytes (not UTF-8 text, or control bytes in it): a format whose lengths and
+// offsets are written inside it (protobuf, msgpack, an image's metadata), so a value is
+// masked in its own length and the format still reads.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function binary(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) return true;
+  }
+  try { utf8.decode(bytes); return false; } catch (_) { return true; }
 }
 
 // The masked body, or a Promise of it (Blobs, files in FormData, streams, compressed

@@ -275,8 +275,10 @@ function hitsOf(a, lens, n, at) {
  * One search over every spelling of every known value. What it masked is counted per
  * kind until `take()` (for `pii-veil:masked` events: counts, never values).
  * @param {{ value: string, placeholder: string, kind?: string }[]} known
+ * `maskBytes(b, true)` keeps every masked value's length in bytes (a binary body: see
+ * `fitted`).
  * @returns {{ size: number, maskString(s: string): { text: string, count: number },
- *   maskBytes(b: Uint8Array): { bytes: Uint8Array, count: number }, take(): object }}
+ *   maskBytes(b: Uint8Array, sameLength?: boolean): { bytes: Uint8Array, count: number }, take(): object }}
  */
 export function createMatcher(known) {
   const pairs = new Map();
@@ -322,16 +324,21 @@ export function createMatcher(known) {
     }
     return { text: out + s.slice(last), count: hits.length, b64 };
   }
-  function plainBytes(b) {
+  function plainBytes(b, sameLength) {
     const a = bytes();
     const { hits, b64 } = hitsOf(a, byteLens, b.length, (i) => (i && upperTail(b[i - 1], b[i]) ? b[i] + 0x20 : b[i]));
     if (!hits.length) return { bytes: b, count: 0, b64 };
     count(hits);
     const parts = [];
     let last = 0;
-    const json = jsonText(b.length, (i) => b[i]);
+    const json = !sameLength && jsonText(b.length, (i) => b[i]);
     for (const h of hits) {
-      const to = json && !h.keep && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+      let to = json && !h.keep && isJsonNumber(h, b.length, (i) => b[i]) ? enc.encode(JSON.stringify(tos[h.idx])) : byteTo[h.idx];
+      if (sameLength) {
+        let room = h.end - h.start;
+        if (h.keep) for (const [x, y] of h.keep) room -= y - x;
+        to = fitted(to, room);
+      }
       parts.push(b.subarray(last, h.start), to);
       if (h.keep) for (const [x, y] of h.keep) parts.push(b.subarray(x, y));
       last = h.end;
@@ -352,11 +359,11 @@ export function createMatcher(known) {
     for (const x of runs) { out += t.slice(last, x.start) + x.text; last = x.end; n += x.count; }
     return { text: out + t.slice(last), count: n };
   }
-  function maskBytes(b) {
+  function maskBytes(b, sameLength = false) {
     if (!froms.length || !b.length) return { bytes: b, count: 0 };
-    const r = plainBytes(b);
+    const r = plainBytes(b, sameLength);
     const t = r.bytes;
-    const runs = r.b64 ? maskedRuns(t, inBase64(0)) : [];
+    const runs = r.b64 && !sameLength ? maskedRuns(t, inBase64(0)) : [];
     if (!runs.length) return { bytes: t, count: r.count };
     const parts = [];
     let last = 0, n = r.count;
@@ -370,6 +377,14 @@ export function createMatcher(known) {
     maskString: (s) => maskString(s),
     maskBytes,
   };
+}
+
+// A placeholder in exactly `n` bytes, for a binary body whose lengths must hold: padded
+// with `*`, or only `*` where it does not fit (`[IBAN]*********************`, `*****`).
+function fitted(to, n) {
+  const out = new Uint8Array(n).fill(0x2a);
+  if (to.length <= n) out.set(to);
+  return out;
 }
 
 function concat(parts) {
