@@ -349,6 +349,23 @@ test('a binary body (msgpack, a length-prefixed format) keeps its lengths: each 
   await page.close();
 });
 
+test('a long text (over the worker threshold) set by a script and sent at once: the send waits for its full scan', async () => {
+  await open();
+  await page.evaluate(() => new Promise((res) => { const t = setInterval(() => { if (window.PiiVeil.page.stats.workerReady) { clearInterval(t); res(); } }, 20); }));
+  await page.evaluate(async (msg) => {
+    const el = document.getElementById('chat-input');
+    el.value = 'Sehr geehrte Damen und Herren, anbei die Unterlagen. '.repeat(450) + msg;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    await fetch('/api/long-now', { method: 'POST', body: JSON.stringify({ text: el.value }) });
+    navigator.sendBeacon('/api/long-beacon', el.value.slice(-300));
+  }, MSG);
+  await waitRecorded((x) => x.path === '/api/long-now', 'the long text');
+  await waitRecorded((x) => x.path === '/api/long-beacon', 'its end by beacon');
+  assert.ok(JSON.parse(server.recorded.find((x) => x.path === '/api/long-now').body).text.length > 20000);
+  assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'long text sent at once');
+  await page.close();
+});
+
 test('rich text: a value split by markup, as HTML (also in a form field) and as an editor\'s JSON document, goes out masked, the markup kept', async () => {
   await open();
   await type('#chat-input', MSG);

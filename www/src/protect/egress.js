@@ -70,7 +70,7 @@ export function forget(ctx, value) {
 }
 
 /** Registers a protect() instance with its window's hooks (installing them first). */
-export function registerEgress(ctx, settledNow) {
+export function registerEgress(ctx, settledNow, settling) {
   const reg = installEgress(ctx.win);
   ctx.known = ctx.known || new Map();
   ctx.knownVersion = ctx.knownVersion || 0;
@@ -82,9 +82,22 @@ export function registerEgress(ctx, settledNow) {
       // A long text in the worker's hands is learnt from its last result, a rescan's
       // while the person types (the full scan after the pause teaches the rest): it is
       // not scanned here, on the main thread, for every request the page sends.
-      if (t && (t.length <= ctx.workerThreshold || (f.cacheKey === t && !ctx.worker.isReady()))) settledNow(ctx, f, t);
+      if (t && (t.length <= ctx.workerThreshold || (f.cacheKey === t && !ctx.worker.isReady()) || f.workerFailed === t)) settledNow(ctx, f, t);
       remember(ctx, f);
     }
+  };
+  // A long text whose last result is not for what the field holds now (typed on fast,
+  // pasted, set by a script just before the send): the worker's full scan of it, which
+  // the page's asynchronous sends wait for (a form's submit does too, gate.js).
+  ctx.longPending = () => {
+    if (ctx.stopped || ctx.engine !== 'ready') return [];
+    const out = [];
+    for (const f of ctx.fields.values()) {
+      if (!f.el.isConnected) continue;
+      const p = settling(ctx, f);
+      if (p) out.push(p);
+    }
+    return out;
   };
   reg.ctxs.add(ctx);
   ctx.cleanups.push(() => {
@@ -166,7 +179,10 @@ export function installEgress(win, keep, parent) {
     /** Resolves once no engine that guards typed text is still loading. */
     settled() {
       const waits = [];
-      for (const c of reg.ctxs) if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
+      for (const c of reg.ctxs) {
+        if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
+        else if (c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
+      }
       return waits.length ? Promise.all(waits) : null;
     },
     maskString(s) { return reg.matcher().maskString(s).text; },

@@ -225,17 +225,18 @@ export function rescan(ctx, f, now) {
 }
 
 /**
- * For a form's submit: a promise that settles once the field's text, if long and only
- * rescanned so far (typed into less than a pause ago), has a full scan's result from
- * the worker; null when there is nothing to wait for. The submit is held meanwhile, so
- * a long text is not scanned on the main thread when it is sent; if the worker fails,
- * the held submit scans it there.
+ * For a form's submit and the page's asynchronous sends: a promise that settles once
+ * the field's text, if long and not scanned whole as it is now (typed into less than a
+ * pause ago, pasted, set by a script), has a full scan's result from the worker; null
+ * when there is nothing to wait for. The send is held meanwhile, so a long text is not
+ * scanned on the main thread when it is sent; if the worker fails or none can run,
+ * the held send scans it there.
  */
 export function settling(ctx, f) {
   const { text } = readText(f);
   if (ctx.engine !== 'ready' || !long(ctx, text) || (cached(f, text) && f.settled) || f.workerFailed === text) return null;
   const p = ctx.worker.redact(text, configFor(ctx.config, f.allowed), optionsFor(ctx, f));
-  if (!p) return null;
+  if (!p) { f.workerFailed = text; return null; } // no worker: scanned on the main thread
   return p.then((d) => {
     // (the field may have changed while the worker scanned: then it is asked again)
     if (readText(f).text === text && !(cached(f, text) && f.settled)) fromWorker(ctx, f, text, d.raw, true);

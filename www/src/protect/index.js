@@ -39,7 +39,7 @@ import { installStyles } from './styles.js';
 import { initAlerts, initLive } from './notices.js';
 import { initOverlay } from './overlay.js';
 import { createWorkerClient } from './worker-client.js';
-import { allow, schedule, settledNow, startEngine } from './engine.js';
+import { allow, schedule, settledNow, settling, startEngine } from './engine.js';
 import { DEFAULT_SELECTOR, POLICIES, detach, observe, observeShadow } from './fields.js';
 import { installGate, listenForms } from './gate.js';
 import { heldError, installGuard, normaliseGuard, report } from './guard.js';
@@ -153,7 +153,7 @@ export function createProtect(api, platform) {
     ctx.worker = createWorkerClient({ win, createWorker, engine: opt.engine, module: () => compiledModule(api), stats: ctx.stats });
     ctx.allow = (f, x) => allow(ctx, f, x);
     // known values masked in every request (egress.js): below chat and guard
-    const egress = registerEgress(ctx, settledNow);
+    const egress = registerEgress(ctx, settledNow, settling);
     // shadow roots (fields.js finds them): forms gated, entries followed there too
     ctx.onShadow = (sr) => { listenForms(ctx, sr); egress.watchRoot(sr); };
     ctx.onShadowMade = (host, sr) => {
