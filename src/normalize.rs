@@ -19,7 +19,12 @@
 //! - hyphen and dash variants and the minus sign (U+2010–U+2015, U+2212, U+FE63) → `-`;
 //! - typographic apostrophes (U+2018, U+2019, U+02BC) → `'`;
 //! - a Latin base letter followed by a combining accent (U+0300–U+0327) → the precomposed
-//!   letter where Latin-1 / Latin Extended-A has one (`u` + U+0308 → `ü`).
+//!   letter where Latin-1 / Latin Extended-A has one (`u` + U+0308 → `ü`);
+//! - an HTML character reference → its character: the accented letters by name
+//!   (`&uuml;`, `&eacute;`, `&szlig;`, …), `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`, `&nbsp;`
+//!   (a space), and by number (`&#252;`, `&#xFC;`). A rich-text editor (TinyMCE by
+//!   default) writes accented letters so into the textarea it keeps in sync, and
+//!   "J&uuml;rgen M&uuml;ller" is a name (the one rule of many characters → one).
 //!
 //! Texts that contain none of these characters (the common case) are used as they are,
 //! without allocating a map.
@@ -57,8 +62,21 @@ impl<'a> Normalized<'a> {
         out.push_str(&text[..first]);
         let mut i = first;
         while i < bytes.len() {
+            if bytes[i] == b'&' {
+                // (a character reference is ASCII: the run before it stops at its `&`)
+                if let Some((c, len)) = entity(&bytes[i..]) {
+                    edits.push(Edit { n: out.len(), ln: c.len_utf8(), o: i, lo: len });
+                    out.push(c);
+                    i += len;
+                    continue;
+                }
+                out.push('&');
+                i += 1;
+                continue;
+            }
             if bytes[i] < 0x80 {
-                let j = i + crate::bytes::ascii_run(&bytes[i..]);
+                let run = &bytes[i..i + crate::bytes::ascii_run(&bytes[i..])];
+                let j = i + run.iter().position(|&c| c == b'&').unwrap_or(run.len());
                 out.push_str(&text[i..j]);
                 i = j;
                 continue;
@@ -186,7 +204,15 @@ fn first_fold(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        i += crate::bytes::ascii_run(&bytes[i..]);
+        let j = i + crate::bytes::ascii_run(&bytes[i..]);
+        let mut k = i;
+        while let Some(p) = bytes[k..j].iter().position(|&c| c == b'&') {
+            if entity(&bytes[k + p..]).is_some() {
+                return Some(k + p);
+            }
+            k += p + 1;
+        }
+        i = j;
         if i >= bytes.len() {
             return None;
         }
@@ -197,6 +223,71 @@ fn first_fold(text: &str) -> Option<usize> {
         i += c.len_utf8();
     }
     None
+}
+
+/// The HTML character reference at the start of `b` (see the module docs): its
+/// character and its length in bytes; `None` for a `&` that begins none.
+/// The character references by name that are no letter with an accent.
+const NAMED: &[(&[u8], char)] = &[
+    (b"amp", '&'),
+    (b"lt", '<'),
+    (b"gt", '>'),
+    (b"quot", '"'),
+    (b"apos", '\''),
+    (b"nbsp", ' '),
+    (b"szlig", 'ß'),
+    (b"aelig", 'æ'),
+    (b"AElig", 'Æ'),
+    (b"oslash", 'ø'),
+    (b"Oslash", 'Ø'),
+];
+/// … and the accents a letter's name carries after it (`uuml`: `u` and the umlaut).
+const MARKS: &[(&[u8], char)] = &[
+    (b"grave", '\u{300}'),
+    (b"acute", '\u{301}'),
+    (b"circ", '\u{302}'),
+    (b"tilde", '\u{303}'),
+    (b"uml", '\u{308}'),
+    (b"ring", '\u{30A}'),
+    (b"caron", '\u{30C}'),
+    (b"cedil", '\u{327}'),
+];
+
+fn entity(b: &[u8]) -> Option<(char, usize)> {
+    let end = b.iter().take(10).position(|&c| c == b';')?;
+    let name = b.get(1..end)?;
+    let c = if let Some(num) = name.strip_prefix(b"#") {
+        // (digits read by hand: no number parser in the module for this)
+        let (hex, digits) = match num {
+            [b'x' | b'X', rest @ ..] => (true, rest),
+            _ => (false, num),
+        };
+        let mut v: u32 = 0;
+        for &d in digits {
+            let x = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' if hex => d - b'a' + 10,
+                b'A'..=b'F' if hex => d - b'A' + 10,
+                _ => return None,
+            };
+            v = v.checked_mul(if hex { 16 } else { 10 })?.checked_add(u32::from(x))?;
+        }
+        // (no control characters, `&#9;`, `&#128;`; one that folds, folded: `&#160;` a space;
+        // one that folding drops, `&#8203;`, stays as it is written)
+        let c = char::from_u32(v).filter(|&c| !digits.is_empty() && c >= ' ' && !('\u{7f}'..='\u{9f}').contains(&c))?;
+        match fold(c) {
+            Fold::Keep => c,
+            Fold::To(x) => x,
+            Fold::Drop => return None,
+        }
+    } else if let Some(&(_, c)) = NAMED.iter().find(|(n, _)| *n == name) {
+        c
+    } else {
+        let (&base, mark) = name.split_first()?;
+        let &(_, mark) = MARKS.iter().find(|(n, _)| *n == mark)?;
+        compose(char::from(base), mark)?
+    };
+    Some((c, end + 1))
 }
 
 enum Fold {
@@ -319,8 +410,26 @@ mod tests {
 
     #[test]
     fn cursor_maps_like_to_original() {
-        let pieces =
-            ["a", "\u{200B}", "\u{00A0}", "ü", "u\u{0308}", "\u{FF10}", "-", "\u{00AD}", " ", "\u{2019}", "12"];
+        let pieces = [
+            "a",
+            "\u{200B}",
+            "\u{00A0}",
+            "ü",
+            "u\u{0308}",
+            "\u{FF10}",
+            "-",
+            "\u{00AD}",
+            " ",
+            "\u{2019}",
+            "12",
+            "&uuml;",
+            "&#252;",
+            "&#x200B;",
+            "&amp;",
+            "&",
+            "&x;",
+            ";",
+        ];
         let mut next = crate::test_rng(5);
         for _ in 0..500 {
             let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
@@ -346,6 +455,18 @@ mod tests {
                 assert_eq!(cur.original(s, e), n.to_original(s, e), "{s}..{e} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn character_references_are_their_characters() {
+        let t =
+            "Herr J&uuml;rgen M&#252;ller &amp; Co, S&eacute;verine&nbsp;Dupr&#xE9;, A&amp&B, &bogus; &#1; &#x110000;";
+        let n = Normalized::new(t);
+        assert_eq!(n.text(), "Herr Jürgen Müller & Co, Séverine Dupré, A&amp&B, &bogus; &#1; &#x110000;");
+        let s = n.text().find("Jürgen").unwrap();
+        let (os, oe) = n.to_original(s, s + "Jürgen Müller".len());
+        assert_eq!(&t[os..oe], "J&uuml;rgen M&#252;ller");
+        assert!(Normalized::new("A & B; x&y; 5 &lt 6").is_identity(), "a & that begins no reference");
     }
 
     #[test]

@@ -225,3 +225,20 @@ fn country_codes_are_checked_and_uk_is_gb() {
     assert_eq!(found(&["UK"]), gb);
     assert!(found(&["de"]).is_empty());
 }
+
+/// A rich-text editor's HTML in a textarea (TinyMCE writes accented letters as
+/// character references): the values are found, and each finding covers the
+/// references it was read from.
+#[test]
+fn html_with_character_references() {
+    let scanner = pii_veil::ScannerBuilder::new().build().unwrap();
+    for (text, name) in [
+        ("<p>Guten Tag, hier Herr J&uuml;rgen M&uuml;ller, bitte um R&uuml;ckruf.</p>", "J&uuml;rgen M&uuml;ller"),
+        ("<p>Bonjour, je suis S&#233;verine Dupr&#xE9; et j&#39;attends.</p>", "S&#233;verine Dupr&#xE9;"),
+    ] {
+        let found = scanner.scan(text, None).unwrap();
+        let names: Vec<&str> =
+            found.iter().filter(|f| f.kind == Kind::Person).map(|f| &text[f.span.start..f.span.end]).collect();
+        assert_eq!(names, [name], "{text}: {found:?}");
+    }
+}
