@@ -356,9 +356,14 @@ test('a long text (over the worker threshold) set by a script and sent at once: 
     const el = document.getElementById('chat-input');
     el.value = 'Sehr geehrte Damen und Herren, anbei die Unterlagen. '.repeat(450) + msg;
     el.dispatchEvent(new Event('input', { bubbles: true }));
+    // a synchronous XHR cannot wait: it goes at once (with the last result), no error
+    const x = new XMLHttpRequest();
+    x.open('POST', '/api/long-sync', false);
+    x.send('ping');
     await fetch('/api/long-now', { method: 'POST', body: JSON.stringify({ text: el.value }) });
     navigator.sendBeacon('/api/long-beacon', el.value.slice(-300));
   }, MSG);
+  await waitRecorded((x) => x.path === '/api/long-sync', 'the synchronous XHR');
   await waitRecorded((x) => x.path === '/api/long-now', 'the long text');
   await waitRecorded((x) => x.path === '/api/long-beacon', 'its end by beacon');
   assert.ok(JSON.parse(server.recorded.find((x) => x.path === '/api/long-now').body).text.length > 20000);

@@ -177,11 +177,12 @@ export function installEgress(win, keep, parent) {
       return cache;
     },
     /** Resolves once no engine that guards typed text is still loading. */
-    settled() {
+    /** `long`: a long text's full scan too (asynchronous sends: see longPending). */
+    settled(long = true) {
       const waits = [];
       for (const c of reg.ctxs) {
         if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
-        else if (c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
+        else if (long && c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
       }
       return waits.length ? Promise.all(waits) : null;
     },
@@ -385,8 +386,8 @@ function heldError() {
 }
 
 // Waits for loading engines (if any guard typed text); rejects if one failed.
-function whenSettled(reg) {
-  const w = reg.settled();
+function whenSettled(reg, long = true) {
+  const w = reg.settled(long);
   if (!w) return null;
   return w.then(() => {
     for (const c of reg.ctxs) if (c.engine === 'failed' && hasText(c) && ![...c.fields.values()].every((f) => f.failOpen)) throw heldError();
@@ -469,7 +470,8 @@ function hookXhr(win, reg, hook) {
     if (!reg.active()) return origSend.apply(this, arguments);
     const xhr = this;
     const fire = () => { try { xhr.dispatchEvent(new win.ProgressEvent('error')); xhr.dispatchEvent(new win.ProgressEvent('loadend')); } catch (_) { /* ignore */ } };
-    const w = whenSettled(reg);
+    // (a synchronous XHR cannot wait for a long text's scan: it goes with its last result)
+    const w = whenSettled(reg, isAsync.get(xhr) !== false);
     if (w && isAsync.get(xhr) !== false) {
       w.then(() => send.call(xhr, body), fire);
       return undefined;
