@@ -94,6 +94,10 @@ export function registerEgress(ctx, settledNow, settling) {
     const out = [];
     for (const f of ctx.fields.values()) {
       if (!f.el.isConnected) continue;
+      // (a textarea says how long it is without its value being read: a page's own
+      // value getter, as React defines one, is not called for every request; other
+      // fields have no textLength, and undefined is no length)
+      if (f.el.textLength <= ctx.workerThreshold) continue;
       const p = settling(ctx, f);
       if (p) out.push(p);
     }
@@ -507,12 +511,7 @@ function hookBeacon(win, reg, hook) {
 function hookSocket(win, reg, name, hook) {
   const C = win[name];
   if (typeof C !== 'function') return;
-  hook(win, name, (orig) => new Proxy(orig, {
-    construct(target, args, newTarget) {
-      if (reg.active() && args.length) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report(name === 'WebSocket' ? 'websocket' : 'url'); }
-      return Reflect.construct(target, args, newTarget === win[name] ? target : newTarget);
-    },
-  }));
+  hookUrlConstructor(win, reg, name, hook, name === 'WebSocket' ? 'websocket' : 'url');
   if (name !== 'WebSocket') return;
   const queues = new WeakMap();
   hook(C.prototype, 'send', (origSend) => function send(data) {
@@ -594,14 +593,18 @@ function hookPage(win, reg, hook, undo) {
       return orig.call(this, data, unused, reg.maskUrl(url));
     });
   }
-  if (typeof win.Audio === 'function') {
-    hook(win, 'Audio', (orig) => new Proxy(orig, {
-      construct(target, args, newTarget) {
-        if (reg.active() && args.length && args[0] !== undefined) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report('url'); }
-        return Reflect.construct(target, args, newTarget === win.Audio ? target : newTarget);
-      },
-    }));
-  }
+  hookUrlConstructor(win, reg, 'Audio', hook, 'url');
+}
+
+// A constructor that takes a URL first (`new WebSocket(url)`, `new Audio(url)`).
+function hookUrlConstructor(win, reg, name, hook, route) {
+  if (typeof win[name] !== 'function') return;
+  hook(win, name, (orig) => new Proxy(orig, {
+    construct(target, args, newTarget) {
+      if (reg.active() && args.length && args[0] !== undefined) { args = [...args]; args[0] = reg.maskUrl(args[0]); reg.report(route); }
+      return Reflect.construct(target, args, newTarget === win[name] ? target : newTarget);
+    },
+  }));
 }
 
 // The entry list of any form (native submit, form.submit(), new FormData(form)):
