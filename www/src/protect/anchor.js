@@ -18,6 +18,9 @@ const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable]:
 /** What makes a container the input bar rather than a wrapper: controls beside the field. */
 const CONTROLS = 'button, [role="button"], a[href], summary';
 
+// The element protect() was given, which pii-veil's own blocks never leave; null for a document.
+const rootElement = (ctx) => (ctx.root.nodeType === 1 ? ctx.root : null);
+
 // Whether `e` (a sibling of the field's branch) is chrome only: no text, no field.
 function chromeOnly(e) {
   if (e.nodeType === 3) return !e.data.trim();
@@ -53,7 +56,7 @@ export function anchorOf(ctx, f) {
   const e = f.el;
   const marked = e.closest('[data-pii-veil-anchor]');
   const chosen = ctx.anchorSel ? e.closest(ctx.anchorSel) : null;
-  const stopAt = ctx.root.nodeType === 1 ? ctx.root : null;
+  const stopAt = rootElement(ctx);
   let a = marked || chosen;
   if (a && stopAt && !stopAt.contains(a)) a = null;
   f.anchor = a || fromMarkup(e, stopAt);
@@ -89,7 +92,9 @@ function row(win, e) {
  * scroller beside its gutter), the nearest ancestor whose parent stacks them.
  * @returns {{ inside?: Element, after?: Element }}
  */
-export function placeAfter(win, host, stopAt) {
+export function placeAfter(ctx, host) {
+  const { win } = ctx;
+  const stopAt = rootElement(ctx);
   if (typeof win.getComputedStyle !== 'function') return host.tagName === 'FORM' ? { inside: host } : { after: host };
   if (host.tagName === 'FORM' && !row(win, host)) return { inside: host };
   let cur = host;

@@ -180,8 +180,10 @@ export function installEgress(win, keep, parent) {
       }
       return cache;
     },
-    /** Resolves once no engine that guards typed text is still loading. */
-    /** `long`: a long text's full scan too (asynchronous sends: see longPending). */
+    /**
+     * Resolves once no engine that guards typed text is still loading, and (`long`,
+     * for asynchronous sends) no long text waits for its full scan (see longPending).
+     */
     settled(long = true) {
       const waits = [];
       for (const c of reg.ctxs) {

@@ -14,7 +14,7 @@
 import { B64, maskedRuns, MIN_RUN } from './base64.js';
 import { CUT_MIN, cutEnd, cutStart, glued, startsAfterMark, STARTS } from './edges.js';
 import { tagEnd, textAfter, withMarkup } from './markup.js';
-import { fold, foldBytes, foldUnits, isChar, upperTail } from './units.js';
+import { fold, foldBytes, foldUnits, isChar, isJsonWs, upperTail } from './units.js';
 
 /** Values shorter than this are not followed (they would match everywhere). */
 export const MIN_LENGTH = 3;
@@ -92,12 +92,13 @@ function accentForms(s) {
     return d.length === 2 && MARKS[d[1]] ? `&${d[0]}${MARKS[d[1]]};` : c;
   };
   const code = (c) => c.codePointAt(0);
+  const nfd = s.normalize('NFD');
   const out = [
     chars.map((c) => (code(c) > 127 ? named(c) : c)).join(''),
     chars.map((c) => (code(c) > 127 ? `&#${code(c)};` : c)).join(''),
     chars.map((c) => (code(c) > 127 ? `&#x${code(c).toString(16)};` : c)).join(''),
-    s.normalize('NFD'),
-    s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss'),
+    nfd,
+    nfd.replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss'),
     chars.map((c) => GERMAN[c] || c).join(''),
   ];
   if (typeof escape === 'function') out.push(escape(s)); // Latin-1 `%FC`, as escape() writes it
@@ -182,18 +183,17 @@ function automaton(patterns, utf8) {
 // string placeholder (`"[CARD]"`), so the body stays valid JSON. `at(i)` is a unit of
 // the text (n units); a hit is a number when only digits (and `.`, `-`, `+`, `e`) are
 // matched and a value delimiter stands on both sides.
-const isWsUnit = (u) => u === 32 || u === 9 || u === 10 || u === 13;
 function jsonText(n, at) {
-  for (let i = 0; i < n; i++) { const u = at(i); if (!isWsUnit(u)) return u === 123 || u === 91; }
+  for (let i = 0; i < n; i++) { const u = at(i); if (!isJsonWs(u)) return u === 123 || u === 91; }
   return false;
 }
 function isJsonNumber(h, n, at) {
   for (let i = h.start; i < h.end; i++) { const u = at(i); if (!((u >= 48 && u <= 57) || u === 46 || u === 45 || u === 43 || u === 101 || u === 69)) return false; }
   let i = h.start - 1;
-  while (i >= 0 && isWsUnit(at(i))) i--;
+  while (i >= 0 && isJsonWs(at(i))) i--;
   if (i < 0 || !(at(i) === 58 || at(i) === 91 || at(i) === 44)) return false; // : [ ,
   let j = h.end;
-  while (j < n && isWsUnit(at(j))) j++;
+  while (j < n && isJsonWs(at(j))) j++;
   return j >= n || at(j) === 44 || at(j) === 93 || at(j) === 125; // , ] }
 }
 

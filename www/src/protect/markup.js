@@ -10,6 +10,7 @@
 // markup is masked with its placeholder, the markup it spanned kept after it:
 // `[PERSON]<strong></strong>`, `{"text":"[PERSON]"},{"text":"","marks":[…]}` — the
 // HTML stays balanced, the JSON valid. Pure: units in, ranges out.
+import { isJsonWs, seqAt } from './units.js';
 
 // How a tag opens and closes in each writing, lower case (the units are case folded).
 const WRITINGS = [['<', '>', '/'], ['%3c', '%3e', '%2f'], ['\\u003c', '\\u003e', '/']];
@@ -18,14 +19,7 @@ const TAG_MAX = 256;
 /** The keys of a text node's string in the editors' JSON documents. */
 const NODE_KEYS = ['"text"', '"insert"'];
 
-const lower = (u) => (u >= 65 && u <= 90 ? u + 32 : u);
 const letter = (u) => (u >= 97 && u <= 122) || (u >= 65 && u <= 90);
-const space = (u) => u === 32 || u === 9 || u === 10 || u === 13;
-function seqAt(n, at, i, seq) {
-  if (i + seq.length > n) return false;
-  for (let j = 0; j < seq.length; j++) if (lower(at(i + j)) !== seq.charCodeAt(j)) return false;
-  return true;
-}
 
 /**
  * The end of the tag that begins at unit `i` of the n units `at(i)` (its opening
@@ -55,10 +49,10 @@ export function nodeStart(n, at, i) {
   for (const key of NODE_KEYS) {
     if (!seqAt(n, at, i, key)) continue;
     let j = i + key.length;
-    while (j < n && space(at(j))) j++;
+    while (j < n && isJsonWs(at(j))) j++;
     if (j >= n || at(j) !== 58) return -1; // :
     j++;
-    while (j < n && space(at(j))) j++;
+    while (j < n && isJsonWs(at(j))) j++;
     return j < n && at(j) === 34 ? j + 1 : -1;
   }
   return -1;
@@ -79,7 +73,7 @@ export function textAfter(n, at, j, kind) {
   }
   // (a string's closing quote: a value's is followed by `,`, `}` or `]`, a key's by `:`)
   let i = j;
-  while (i < n && space(at(i))) i++;
+  while (i < n && isJsonWs(at(i))) i++;
   if (i >= n || (at(i) !== 44 && at(i) !== 125 && at(i) !== 93)) return -1;
   for (const end = Math.min(n, j + NODE_GAP); i < end; i++) {
     if (at(i) !== 34) continue;

@@ -45,7 +45,7 @@ export function addNotice(ctx, f) {
 // Puts pii-veil's own block `n` under `host`: appended to a form, after anything else,
 // and out of a row of side-by-side children (see placeAfter).
 function put(ctx, host, n) {
-  const { inside, after } = placeAfter(ctx.win, host, ctx.root.nodeType === 1 ? ctx.root : null);
+  const { inside, after } = placeAfter(ctx, host);
   if (inside) inside.appendChild(n);
   else after.insertAdjacentElement('afterend', n);
 }

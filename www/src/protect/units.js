@@ -5,6 +5,10 @@
 export function isWs(u) {
   return u === 32 || u === 9 || u === 10 || u === 13 || u === 0xa0;
 }
+/** White space as JSON has it (between its tokens): space, tab, line feed, return. */
+export function isJsonWs(u) {
+  return u === 32 || u === 9 || u === 10 || u === 13;
+}
 export function fold(u) {
   return (u >= 65 && u <= 90) || (u >= 0xc0 && u <= 0xde && u !== 0xd7) ? u + 32 : isWs(u) ? 32 : u;
 }
