@@ -225,8 +225,6 @@ fn first_fold(text: &str) -> Option<usize> {
     None
 }
 
-/// The HTML character reference at the start of `b` (see the module docs): its
-/// character and its length in bytes; `None` for a `&` that begins none.
 /// The character references by name that are no letter with an accent.
 const NAMED: &[(&[u8], char)] = &[
     (b"amp", '&'),
@@ -253,6 +251,8 @@ const MARKS: &[(&[u8], char)] = &[
     (b"cedil", '\u{327}'),
 ];
 
+/// The HTML character reference at the start of `b` (see the module docs): its
+/// character and its length in bytes; `None` for a `&` that begins none.
 fn entity(b: &[u8]) -> Option<(char, usize)> {
     let end = b.iter().take(10).position(|&c| c == b';')?;
     let name = b.get(1..end)?;
