@@ -51,6 +51,21 @@ mkdirSync(join(npm, 'wasm'), { recursive: true });
 // Settings both builds share: modern browsers and Node >= 20 run the sources as they are.
 const common = { bundle: true, target: 'es2022', charset: 'utf8', legalComments: 'inline', logLevel: 'warning' };
 
+// The stylesheet of pii-veil's UI (src/protect/styles.js, written to be read) goes into
+// every build minified as CSS.
+const minifiedStyles = {
+  name: 'pii-veil-styles',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]protect[\\/]styles\.js$/ }, async (a) => {
+      const js = readFileSync(a.path, 'utf8');
+      const m = /export const CSS_TEXT = `([^`]*)`;/.exec(js);
+      if (!m) throw new Error('src/protect/styles.js: expected export const CSS_TEXT = `…`;');
+      const css = (await transform(m[1], { loader: 'css', minify: true })).code.trim();
+      return { contents: js.replace(m[0], () => `export const CSS_TEXT = ${JSON.stringify(css)};`), loader: 'js' };
+    });
+  },
+};
+
 // --- npm package
 const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
 manifest.version = version;
@@ -70,7 +85,7 @@ await build({
   outdir: npm,
   format: 'esm',
   platform: 'neutral',
-  plugins: [siblings],
+  plugins: [siblings, minifiedStyles],
   // The glue is shipped beside the bundles; Node built-ins are Node's.
   external: ['./wasm/pii_veil.js', 'node:*'],
 });
@@ -125,7 +140,7 @@ async function classicScript(name, source, mod, extra, intoPackage) {
     entryPoints: [join(src, 'script.js')],
     format: 'iife',
     platform: 'browser',
-    plugins: [inline(source, mod)],
+    plugins: [inline(source, mod), minifiedStyles],
     banner: { js: `/*! pii-veil ${version} | MIT OR Apache-2.0 | classic script: window.PiiVeil */\n'use strict';` },
     write: false,
     outfile: join(dist, name),
