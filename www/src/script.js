@@ -81,12 +81,11 @@ if (typeof document === 'undefined' && typeof importScripts === 'function' && gl
   Object.defineProperty(PiiVeil, 'page', { enumerable: false, get: () => page });
   global.PiiVeil = Object.freeze(PiiVeil);
   // <script src="pii-veil.js" data-protect="selector" data-guard="self,/api/" …>
+  // protect() starts as the script runs: the engine loads, the guard and the chat
+  // endpoint are hooked before the page's own scripts can send or keep a fetch; the
+  // fields are attached once the document is parsed.
   if (script && script.hasAttribute('data-protect')) {
-    const start = () => {
-      page = autoProtect(script, protect, global);
-      if (boot) replay(boot, page);
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    page = autoProtect(script, protect, global);
+    if (boot) replay(boot, page);
   }
 }

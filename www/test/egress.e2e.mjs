@@ -649,6 +649,36 @@ test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wai
   await page.close();
 });
 
+for (const script of ['pii-veil.js', 'pii-veil.loader.js']) {
+  test(`${script} with data-guard guards the page's own scripts from the start: a send while the page is parsed, a fetch kept then`, async () => {
+    server.reset();
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const url = server.url + 'test/pages/guard-early.html';
+    await page.route(url, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/${script}" data-protect data-guard="self,/api/"></script>`
+        // a page script in <head>: sends at once, and keeps the fetch it finds
+        + `<script>window.__kept = window.fetch; window.__early = fetch('/api/guard-early', { method: 'POST', body: ${JSON.stringify(MSG)} }).then((r) => r.status);</script>`
+        + '<title>guard</title></head><body><textarea id="msg"></textarea>'
+        + "<script>window.__told = []; document.addEventListener('pii-veil:ready', () => window.__told.push(PiiVeil.page.fields().length));</script>"
+        + '</body></html>',
+    }));
+    await page.goto(url);
+    const early = await waitRecorded((x) => x.path === '/api/guard-early', 'the send made in <head>');
+    assert.match(early.body, /\[IBAN\]/);
+    assert.equal(await page.evaluate(() => window.__early), 200);
+    await page.evaluate((m) => window.__kept('/api/guard-kept', { method: 'POST', body: m }), MSG);
+    const kept = await waitRecorded((x) => x.path === '/api/guard-kept', 'the send through the kept fetch');
+    assert.match(kept.body, /\[IBAN\]/);
+    assertNoLeak(named(V.name, V.iban, V.phone, V.email, V.card, V.emailEn), script);
+    // ready is told once, when the fields of the parsed page are attached
+    assert.deepEqual(await page.evaluate(() => window.__told), [1]);
+    assert.equal(await page.evaluate(() => window.PiiVeil.page.ready.then(() => window.PiiVeil.page.fields().length)), 1);
+    await page.close();
+  });
+}
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -237,7 +237,7 @@ export function installEgress(win, keep, parent) {
     root.addEventListener('formdata', onFormData, true);
   };
   // Same-origin frames: their own fetch, XHR, … carry the page's known values too.
-  // Also before protect() runs (at DOMContentLoaded for the script tag): a monitoring
+  // Also before protect() runs (the app calls it, in the ESM build): a monitoring
   // library set up in <head> takes a frame's fetch as its own at once, to be sure of an
   // unwrapped one, and keeps it; the hooks check at each send whether anything is
   // protected.

@@ -55,12 +55,13 @@ export function startEngine(ctx) {
     const idle = win.requestIdleCallback ? (fn) => win.requestIdleCallback(fn, { timeout: 1000 }) : (fn) => win.setTimeout(fn, 0);
     idle(() => { if (!ctx.stopped) warm(ctx.baseScanner, ctx.redactOptions); });
     if (platform.createWorker && opt.worker !== false) idle(() => { if (!ctx.stopped) ctx.worker.start(ctx.config); });
-    emit(win, target, 'pii-veil:ready', {});
+    // told once the fields are attached too (protect() in <head>: after the page is parsed)
+    ctx.attached.then(() => { if (!ctx.stopped) emit(win, target, 'pii-veil:ready', {}); });
   }, (e) => {
     ctx.engine = 'failed';
     if (ctx.stopped) return;
-    emit(win, target, 'pii-veil:error', { code: e && e.code ? e.code : 'load_failed' });
     for (const f of ctx.fields.values()) if (!f.failOpen) showFailed(ctx, f.form || f.el);
+    ctx.attached.then(() => { if (!ctx.stopped) emit(win, target, 'pii-veil:error', { code: e && e.code ? e.code : 'load_failed' }); });
   });
 }
 

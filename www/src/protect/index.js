@@ -33,7 +33,7 @@
 // - fail closed: while the engine loads, protected submissions and guarded requests
 //   wait; if it cannot load they are held back (unless a field opted into fail-open).
 import { compiledModule } from '../api.js';
-import { fail } from './util.js';
+import { fail, listen } from './util.js';
 import { messagesFor } from './messages.js';
 import { installStyles } from './styles.js';
 import { initAlerts, initLive } from './notices.js';
@@ -104,10 +104,28 @@ function warnIfEmpty(ctx) {
   else win.addEventListener('load', check, { once: true });
 }
 
+/**
+ * The parts that live in the page's DOM — the live region, the fields and their
+ * observers — at once, or once the document is parsed: a script in `<head>` calls
+ * protect() as it loads (the script tag does), so that the engine starts loading and
+ * the guard and the chat endpoint are hooked before the page's own scripts run, while
+ * its fields are found in the parsed document. Resolves when they are attached.
+ */
+function attachWhenParsed(ctx) {
+  return new Promise((resolve) => {
+    const attach = () => {
+      if (!ctx.stopped) { initLive(ctx); observe(ctx); warnIfEmpty(ctx); }
+      resolve();
+    };
+    if (ctx.doc.readyState === 'loading') listen(ctx, ctx.doc, 'DOMContentLoaded', attach);
+    else attach();
+  });
+}
+
 /** The handle protect() returns. */
 function handleOf(ctx) {
   return {
-    get ready() { return ctx.ready.then(() => ctx.engine === 'ready'); },
+    get ready() { return ctx.ready.then(() => ctx.attached).then(() => ctx.engine === 'ready'); },
     get state() { return ctx.engine; },
     get stats() { return Object.assign({}, ctx.stats); },
     get chat() { return ctx.chat ? ctx.chat.handle : null; },
@@ -172,14 +190,12 @@ export function createProtect(api, platform) {
       ctx.cleanups.push(() => chat.stop());
     }
     installStyles(ctx);
-    initLive(ctx);
-    ctx.ready = startEngine(ctx);
     initOverlay(ctx);
     initAlerts(ctx);
+    ctx.attached = attachWhenParsed(ctx);
+    ctx.ready = startEngine(ctx);
     installGate(ctx);
     installGuard(ctx);
-    observe(ctx);
-    warnIfEmpty(ctx);
     return handleOf(ctx);
   }
 
