@@ -61,7 +61,7 @@ after(async () => {
 });
 
 const badgeIs = (page, n, timeout) => page.waitForFunction((k) => {
-  const b = document.querySelector('#t + .pii-veil-layer + .pii-veil-badge, #t + .pii-veil-badge');
+  const b = document.querySelector('#t + .pii-veil-layer + .pii-veil-host, #t + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge');
   return b && !b.hidden && b.textContent === k;
 }, String(n), { timeout });
 

@@ -132,7 +132,7 @@ test('what leaves the page is a full scan\'s result, also for values a rescan of
   for (const r of [form, body]) assert.ok(!r.body.includes(name), `${r.path} carries the user name`);
   assert.match(new URLSearchParams(form.body).get('message'), /\[USERNAME\]$/);
   // The preview settles to the same findings once typing pauses.
-  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-badge')].some((b) => !b.hidden));
+  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).some((b) => !b.hidden));
   await page.close();
 });
 
@@ -490,11 +490,16 @@ test('a controlled input cleared through its own value property (as React does) 
     Object.defineProperty(el, 'value', { configurable: true, get() { return d.get.call(this); }, set(v) { d.set.call(this, v); } });
   });
   await type('#controlled', `IBAN ${V.iban}`);
-  const badge = page.locator('#controlled ~ .pii-veil-badge, .pii-veil-badge[data-for="controlled"]');
-  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-badge')].some((b) => !b.hidden));
+  const badge = () => page.evaluate(() => {
+    const h = document.querySelector('#controlled ~ .pii-veil-host');
+    const b = h && h.shadowRoot.querySelector('.pii-veil-badge');
+    return b && !b.hidden ? b.textContent : null;
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).some((b) => !b.hidden));
+  assert.equal(await badge(), '1');
   await page.evaluate(() => { document.getElementById('controlled').value = ''; });
-  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-badge')].every((b) => b.hidden));
-  assert.equal(await badge.count() >= 0, true);
+  await page.waitForFunction(() => [...document.querySelectorAll('.pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).every((b) => b.hidden));
+  assert.equal(await badge(), null);
   await page.close();
 });
 
@@ -544,7 +549,7 @@ test('shadow DOM: fields of open and closed shadow roots are protected, their fo
   await page.waitForFunction(() => [document.querySelector('x-open').shadowRoot, window.__closed].every((r) => r.querySelector('.pii-veil-layer mark')));
   const looks = await page.evaluate(() => [document.querySelector('x-open').shadowRoot, window.__closed].map((r) => {
     const cs = getComputedStyle(r.querySelector('.pii-veil-layer'));
-    return [cs.position, cs.pointerEvents, cs.color, getComputedStyle(r.querySelector('.pii-veil-badge')).position].join(' ');
+    return [cs.position, cs.pointerEvents, cs.color, getComputedStyle(r.querySelector('.pii-veil-host').shadowRoot.querySelector('.pii-veil-badge')).position].join(' ');
   }));
   assert.deepEqual(looks, ['absolute none rgba(0, 0, 0, 0) absolute', 'absolute none rgba(0, 0, 0, 0) absolute']);
   // one after the other: both forms post into the same frame
@@ -646,6 +651,39 @@ test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wai
   assert.equal(await page.evaluate(() => window.__status), 200);
   assert.match(new URLSearchParams(form.body).get('message'), /\[IBAN\]/);
   assertNoLeak(named(V.iban, V.phone, V.email, V.card, V.emailEn), 'bootstrap');
+  await page.close();
+});
+
+test('the badge and its list are out of the page\'s reach: its queries, its form\'s elements, its stylesheet', async () => {
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = server.url + 'test/pages/reach.html';
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.js" data-protect></script>'
+      + '<style>button { display: block; width: 300px; height: 60px; text-transform: uppercase; }</style><title>reach</title></head><body>'
+      + '<form id="f" action="/api/reach" method="post" target="sink"><textarea id="msg" name="message"></textarea><button id="send">Send</button></form>'
+      + '<iframe name="sink" title="result"></iframe></body></html>',
+  }));
+  await page.goto(url);
+  await page.waitForFunction(() => window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
+  await page.click('#msg');
+  await page.keyboard.insertText(MSG);
+  const badge = page.locator('.pii-veil-badge'); // the test's locator looks into shadow roots
+  await badge.waitFor();
+  await badge.click();
+  await page.locator('.pii-veil-popup').waitFor();
+  const seen = await page.evaluate(() => {
+    const f = document.getElementById('f');
+    const b = document.querySelector('.pii-veil-host').shadowRoot.querySelector('.pii-veil-badge');
+    const cs = getComputedStyle(b);
+    return {
+      first: f.querySelector('button').id, elements: [...f.elements].map((e) => e.id), buttons: document.querySelectorAll('button').length,
+      height: parseFloat(cs.height), transform: cs.textTransform, shown: !b.hidden && Number(b.textContent) > 0,
+    };
+  });
+  assert.deepEqual(seen, { first: 'send', elements: ['msg', 'send'], buttons: 1, height: seen.height, transform: 'none', shown: true });
+  assert.ok(seen.height < 30, `the page's button height does not reach the badge: ${seen.height}px`);
   await page.close();
 });
 

@@ -120,7 +120,7 @@ async function open(name) {
   await page.goto(server.url);
   return { server, page, problems };
 }
-const badgeCount = (page, n) => page.waitForFunction((k) => [...document.querySelectorAll('.pii-veil-badge')].some((b) => !b.hidden && b.textContent === k), String(n), { timeout: 20000 });
+const badgeCount = (page, n) => page.waitForFunction((k) => [...document.querySelectorAll('.pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).some((b) => !b.hidden && b.textContent === k), String(n), { timeout: 20000 });
 
 test('lead form (script tag, native POST): contact fields as typed, free text masked, entries in order', async () => {
   const { server, page, problems } = await open('lead-form');
@@ -187,13 +187,14 @@ async function checkWidgets(page, where) {
     const bar = document.querySelector('.cs-message-input');
     const ed = document.querySelector('.cs-message-input__content-editor');
     const notice = document.querySelector('.pii-veil-notice');
-    const badge = document.querySelector('.pii-veil-badge:not([hidden])');
+    const host = [...document.querySelectorAll('.pii-veil-host')].find((h) => !h.shadowRoot.querySelector('.pii-veil-badge').hidden);
+    const badge = host.shadowRoot.querySelector('.pii-veil-badge');
     const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
     const b = box(badge);
     const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
     return {
-      noticeInBar: bar.contains(notice), badgeInBar: bar.contains(badge), bar: box(bar), editor: box(ed), notice: box(notice), badge: b,
-      badgeOnTop: hit === badge, view: { w: innerWidth, h: innerHeight },
+      noticeInBar: bar.contains(notice), badgeInBar: bar.contains(host), bar: box(bar), editor: box(ed), notice: box(notice), badge: b,
+      badgeOnTop: hit === host && host.shadowRoot.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2) === badge, view: { w: innerWidth, h: innerHeight },
     };
   });
   assert.equal(geo.noticeInBar, false, `${where}: the notice is not inside the input bar`);

@@ -248,7 +248,7 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
 
   // Keyboard: Tab to the badge, open it, mark the first finding "not personal".
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'pii-veil-badge');
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.className), 'pii-veil-badge');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.pii-veil-popup');
   assert.match(await page.textContent('.pii-veil-popup'), /e-mail: anna\.berger@example\.org/);
@@ -299,7 +299,7 @@ test('a 200 KB paste is scanned in the worker; typing on is rescanned there; sub
   await page.keyboard.insertText(` ${V.emailEn}`);
   // Beyond the highlight limit the badge shows the count. 3 findings: only the final
   // text has them all, so this is the result for what the field holds now.
-  await page.waitForFunction(() => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '3');
+  await page.waitForFunction(() => [...document.querySelectorAll('#ticket .pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).find((b) => !b.hidden)?.textContent === '3');
   assert.equal(await page.inputValue('#t-body'), `${big} Danke! ${V.emailEn}`, 'nothing typed was lost');
   const stats = await page.evaluate(() => window.crmProtection.stats);
   assert.ok(stats.workerScans > stats0.workerScans, 'the long text went to the worker');
@@ -366,7 +366,7 @@ test('once the worker is ready, typing is rescanned there: the highlights follow
   // Content put above the form moves the field without resizing it: badge and layer follow.
   const corner = () => page.evaluate(() => {
     const ta = document.getElementById('m').getBoundingClientRect();
-    const b = document.querySelector('.pii-veil-badge').getBoundingClientRect();
+    const b = document.querySelector('.pii-veil-host').shadowRoot.querySelector('.pii-veil-badge').getBoundingClientRect();
     const mark = document.querySelector('#m + .pii-veil-layer mark').getBoundingClientRect();
     return { dx: b.x + b.width / 2 - ta.right, dy: b.y + b.height / 2 - ta.top, markY: mark.y - ta.y };
   });
@@ -409,7 +409,7 @@ test('worker: false starts no worker: a long text and typing are scanned on the 
   await page.click('#t-body');
   await page.keyboard.insertText('x'.repeat(25000) + ` ${V.emailEn}`);
   await page.keyboard.type(' ok', { delay: 40 });
-  await page.waitForFunction(() => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '1');
+  await page.waitForFunction(() => [...document.querySelectorAll('#ticket .pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).find((b) => !b.hidden)?.textContent === '1');
   const stats = await page.evaluate(() => window.noWorker.stats);
   assert.equal(stats.workerScans, 0, 'nothing went to a worker');
   assert.equal(stats.workerReady, false);
@@ -440,7 +440,7 @@ test('typing into any field pays no check of the other fields per key: they are 
   assert.ok(typing <= 3, `the protected field's value was read ${typing} times while 12 keys were typed elsewhere`);
   // once the typing pauses, a value the page set meanwhile is followed
   await page.evaluate(() => { document.getElementById('t-body').value = 'Mail anna.huber@example.org'; });
-  await page.waitForFunction(() => document.querySelector('#ticket .pii-veil-badge:not([hidden])')?.textContent === '1');
+  await page.waitForFunction(() => [...document.querySelectorAll('#ticket .pii-veil-host')].map((h) => h.shadowRoot.querySelector('.pii-veil-badge')).find((b) => !b.hidden)?.textContent === '1');
   await page.close();
 });
 

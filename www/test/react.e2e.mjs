@@ -168,7 +168,8 @@ const badgeAfter = (sel) => page.evaluate((s) => {
   // a field's badge follows it (or its highlight layer) as a sibling
   let n = document.querySelector(s).nextElementSibling;
   if (n && n.classList.contains('pii-veil-layer')) n = n.nextElementSibling;
-  return n && n.classList.contains('pii-veil-badge') && !n.hidden ? n.textContent : null;
+  n = n && n.classList.contains('pii-veil-host') ? n.shadowRoot.querySelector('.pii-veil-badge') : null;
+  return n && !n.hidden ? n.textContent : null;
 }, sel);
 const marksOf = (sel) => page.evaluate((s) => {
   const n = document.querySelector(s).nextElementSibling;
@@ -208,11 +209,11 @@ test('clearing a controlled textarea with setState(\'\') takes its highlights an
   await page.click('#clear');
   assert.equal(await page.inputValue('#message'), '');
   await page.waitForFunction(() => {
-    const n = document.querySelector('#message + .pii-veil-layer + .pii-veil-badge, #message + .pii-veil-badge');
+    const n = document.querySelector('#message + .pii-veil-layer + .pii-veil-host, #message + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge');
     return !n || n.hidden;
   });
   assert.deepEqual(await marksOf('#message'), [], 'no highlight is left on the cleared field');
-  const shown = await page.evaluate(() => [...document.querySelectorAll('#lead .pii-veil-layer, #lead .pii-veil-popup')].map((n) => n.textContent).join('\n'));
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#lead .pii-veil-layer, #lead .pii-veil-host')].map((n) => (n.shadowRoot || n).textContent).join('\n'));
   assert.ok(!shown.includes('Hello, this is'), 'the old message is not drawn anywhere');
   // the other fields keep theirs
   assert.equal(await badgeAfter('#iban'), '1');
@@ -222,7 +223,7 @@ test('policy block on an unnamed input holds back the React handler\'s send and 
   server.reset();
   await typeInto('#note-text', `Rückruf an ${V.email} bitte`);
   if (!unprotected) await page.waitForFunction(() => {
-    const n = document.querySelector('#note-text + .pii-veil-layer + .pii-veil-badge');
+    const n = document.querySelector('#note-text + .pii-veil-layer + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge');
     return n && !n.hidden;
   });
   await page.evaluate(() => window.addEventListener('pii-veil:blocked', (e) => { window.blockedReason = e.detail.reason; }, { once: true }));
@@ -236,7 +237,7 @@ test('policy block on an unnamed input holds back the React handler\'s send and 
   // without the personal data the note goes
   await page.fill('#note-text', 'Rückruf bitte morgen');
   await page.waitForFunction(() => {
-    const n = document.querySelector('#note-text + .pii-veil-layer + .pii-veil-badge');
+    const n = document.querySelector('#note-text + .pii-veil-layer + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge');
     return !n || n.hidden;
   });
   await page.click('#note-send');
@@ -249,8 +250,8 @@ test('a 200 KB paste into the React textarea is scanned in the package\'s worker
   const stats0 = await page.evaluate(() => window.piiVeil.stats);
   await page.click('#message');
   await page.keyboard.insertText(pasteText());
-  await page.waitForFunction(() => document.querySelector('#message + .pii-veil-layer + .pii-veil-badge, #message + .pii-veil-badge')?.textContent === '2'
-    && !document.querySelector('#message + .pii-veil-layer + .pii-veil-badge, #message + .pii-veil-badge').hidden);
+  await page.waitForFunction(() => document.querySelector('#message + .pii-veil-layer + .pii-veil-host, #message + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge')?.textContent === '2'
+    && !document.querySelector('#message + .pii-veil-layer + .pii-veil-host, #message + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge').hidden);
   const stats = await page.evaluate(() => window.piiVeil.stats);
   assert.ok(stats.workerScans > stats0.workerScans, 'the long text went to the worker');
   assert.equal(stats.mainScans, stats0.mainScans, 'and was not scanned on the main thread');
@@ -288,7 +289,7 @@ test('without a bundler: the package\'s index.js as a plain ES module starts wor
     const stats0 = await p.evaluate(() => window.piiVeil.stats);
     await p.click('#t');
     await p.keyboard.insertText(pasteText());
-    await p.waitForFunction(() => document.querySelector('#t + .pii-veil-layer + .pii-veil-badge, #t + .pii-veil-badge')?.textContent === '2');
+    await p.waitForFunction(() => document.querySelector('#t + .pii-veil-layer + .pii-veil-host, #t + .pii-veil-host')?.shadowRoot.querySelector('.pii-veil-badge')?.textContent === '2');
     const stats = await p.evaluate(() => window.piiVeil.stats);
     assert.ok(stats.workerScans > stats0.workerScans, 'the long text went to the worker');
     assert.equal(stats.mainScans, stats0.mainScans, 'and was not scanned on the main thread');

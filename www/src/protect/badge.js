@@ -1,7 +1,11 @@
 // The badge at a field's corner with the number of findings, and the list it opens:
 // every finding with a "Not personal" button that allows that value for this field.
 // Keyboard: the list is a dialog, Escape closes it and gives the focus back.
+// Both live in a shadow root of their own, beside the field: the page's queries
+// (`form.querySelector('button')`), its form's `elements` and its stylesheets
+// (`button { … }`) never reach them.
 import { el } from './util.js';
+import { adoptStyles } from './styles.js';
 import { fmt, kindName } from './messages.js';
 import { layoutSoon, openMark } from './overlay.js';
 import { anchorOf } from './anchor.js';
@@ -27,8 +31,13 @@ export function updateBadge(ctx, f) {
     b.style.left = '0px';
     b.style.top = '0px';
     f.badgeAt = { left: 0, top: 0 };
+    const host = el(doc, 'span', 'pii-veil-host');
+    host.style.display = 'contents';
+    const root = host.attachShadow({ mode: 'open' });
+    adoptStyles(ctx, root);
+    root.appendChild(b);
     const anchor = anchorOf(ctx, f);
-    (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', b);
+    (anchor === f.el ? f.layer || f.el : anchor).insertAdjacentElement('afterend', host);
     f.badge = b;
   }
   // A rescan that found as many as before touches nothing, and asks for no frame: typing

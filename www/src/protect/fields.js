@@ -234,7 +234,7 @@ export function detach(ctx, f) {
   stopTimers(f);
   for (const o of f.off) o();
   if (f.layer) f.layer.remove();
-  if (f.badge) f.badge.remove();
+  if (f.badge) f.badge.getRootNode().host.remove();
   closePopup(f);
   for (const b of f.boxes) b.remove();
   f.ranges = [];
