@@ -199,6 +199,45 @@ proptest! {
     }
 }
 
+// ---- City first, then the street: "aus 1010 Wien, Hauptstraße 12/3/4" ----
+
+const CITY_FIRST_STREETS: &[&str] =
+    &["Hauptstraße", "Torstraße", "Bahnhofstr.", "Lange Gasse", "Via Garibaldi", "Am Anger"];
+const ONE_WORD_STREETS: &[&str] = &["Hauptstraße", "Torstraße", "Bahnhofstr.", "Annenstraße"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn city_first_then_the_street(
+        lead in pick(&["Ich komme aus", "Johann Huber aus", "Lieferung an", "Wir sind von", "Zustellung bitte nach", "Hallo, hier", "neu:", "Frau Mag. Berger,"]),
+        prefix in pick(&["", "A-", "D-", "CH-"]), code in 1000u32..99999,
+        city in pick(&["Wien", "Graz", "Sankt Pölten", "Gießen", "Bad Ischl", "Zug", "Frankfurt am Main"]),
+        comma in any::<bool>(), street in pick(CITY_FIRST_STREETS), one_word in pick(ONE_WORD_STREETS), num in house_number(),
+        end in pick(&[".", "", ", bitte rasch", "\nDanke", " – danke!"]),
+    ) {
+        prop_assume!(!(1900..=2099).contains(&code));
+        // without a comma only a street of one word: "Wien Lange Gasse" reads as one street name
+        let (sep, street) = if comma { (", ", street) } else { (" ", one_word) };
+        let text = format!("{lead} {prefix}{code} {city}{sep}{street} {num}{end}");
+        let postal = found(&text, None, Kind::PostalCity);
+        prop_assert!(postal.iter().any(|f| f.contains(&format!("{code} {city}"))), "{text:?}: {postal:?}");
+        prop_assert!(postal.iter().all(|f| !f.contains(street)), "the city stops before the street: {text:?}: {postal:?}");
+        prop_assert!(covered(&text, None, Kind::StreetAddress, &format!("{street} {num}")), "{text:?}: {:?}",
+            found(&text, None, Kind::StreetAddress));
+    }
+
+    #[test]
+    fn numbers_named_before_a_street_are_no_codes(
+        named in pick(&["Bestellung", "Ticket", "Rechnung Nr.", "Auftrag", "Kundennummer", "order", "Artikel"]),
+        n in 1000u32..99999, word in pick(&["Müller", "Wien", "Huber", "Express"]), street in pick(CITY_FIRST_STREETS),
+        num in house_number(),
+    ) {
+        let text = format!("{named} {n} {word}, {street} {num}");
+        prop_assert!(found(&text, None, Kind::PostalCity).is_empty(), "{text:?}: {:?}", found(&text, None, Kind::PostalCity));
+    }
+}
+
 // ---- House-number suffixes and floor/unit details attached to the street ----
 
 const STREETS: &[&str] = &["Hauptstraße", "Torstraße", "Via Garibaldi", "Bahnhofstr.", "Lange Gasse", "Oudegracht"];

@@ -108,6 +108,21 @@ impl<'a, 't> Postal<'a, 't> {
         a - e <= 10 && (e + 1..=a).all(|t| tk.v[t].nl == 0)
     }
 
+    /// A street found right after the city read from `c` to `b`, on its line, after a
+    /// comma or nothing: the address said city first (`aus 1010 Wien, Hauptstraße
+    /// 12/3/4`). Returns the city's last token (cut before a street it ran into:
+    /// `1010 Wien Hauptstraße 12`) and whether the street follows.
+    fn street_after(&self, c: usize, b: usize) -> (usize, bool) {
+        let tk = self.tk;
+        let j = self.street_spans.partition_point(|&(s, _)| s <= c);
+        let Some(&(s, _)) = self.street_spans.get(j) else { return (b, false) };
+        if s <= b {
+            return (s - 1, true);
+        }
+        let comma = s == b + 2 && tk.is_punct(b + 1, ',');
+        (b, (s == b + 1 || comma) && (b + 1..=s).all(|t| tk.v[t].nl == 0))
+    }
+
     /// The code at `a` starts its line, the city (from `c`) ends it, and the line above
     /// is an address line: it ends in a house number or holds a street.
     fn below_address_line(&self, a: usize, c: usize) -> bool {
@@ -292,8 +307,14 @@ impl<'a, 't> Postal<'a, 't> {
         // number just before on the line, or an address line just above
         let ev_line = !year && (after_house_number(tk, a) || self.below_address_line(a, c));
         let b = city_after(tk, c, ev_street || ev_line)?;
+        let (b, street_after) = self.street_after(c, b);
+        // not a number named by the word before it ("Bestellung 48213 Müller, Hauptstraße 12")
+        let ev_after = street_after
+            && !year
+            && !(a.saturating_sub(3)..a)
+                .any(|k| tk.is_word(k) && crate::context::matches_any(tk.low(k), crate::context::REFERENCE_WORDS));
         let ctx = postal_cue_before(tk, a) || !year && address_word_on_line(tk, a);
-        let score = if prefixed || ev_street || ev_line {
+        let score = if prefixed || ev_street || ev_line || ev_after {
             0.9
         } else if ctx || nl_code {
             0.75
