@@ -654,6 +654,45 @@ test('inline bootstrap: a submit and a fetch made before pii-veil.js arrived wai
   await page.close();
 });
 
+test('a prefilled field is protected before the page\'s deferred and module scripts run, and a submit while the page is still parsed goes out masked', async () => {
+  server.reset();
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = server.url + 'test/pages/parsing.html';
+  const send = (path) => `fetch('${path}', { method: 'POST', body: document.getElementById('pre').value })`;
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.js" data-protect></script>'
+      + `<script>document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive') ${send('/api/parsed-interactive')}; });</script>`
+      + `<script type="module">${send('/api/parsed-module')};</script>`
+      + '<title>parsing</title></head><body>'
+      + `<form id="f" action="/api/parsed-submit" method="post" target="sink"><textarea id="pre" name="message">${MSG}</textarea><button id="send">Send</button></form>`
+      + '<iframe name="sink" title="result"></iframe>'
+      // the rest of the page waits for a slow script: the form is there, the page not parsed
+      + '<script src="/test/pages/slow.js"></script><p>end</p></body></html>',
+  }));
+  let release;
+  const late = new Promise((res) => { release = res; });
+  await page.route('**/test/pages/slow.js', async (route) => { await late; await route.fulfill({ contentType: 'text/javascript', body: '' }); });
+  const loaded = page.goto(url);
+  await page.waitForSelector('#send');
+  await page.waitForFunction(() => window.PiiVeil.page.state === 'ready' && document.readyState === 'loading');
+  await page.click('#pre');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(` Tel. ${V.phone}`);
+  await page.click('#send');
+  const submitted = await waitRecorded((x) => x.path === '/api/parsed-submit', 'the submit while the page is parsed');
+  assert.match(new URLSearchParams(submitted.body).get('message'), /\[IBAN\].*\[PHONE\]/s);
+  release();
+  await loaded;
+  for (const path of ['/api/parsed-interactive', '/api/parsed-module']) {
+    const r = await waitRecorded((x) => x.path === path, path);
+    assert.match(r.body, /\[IBAN\]/, path);
+  }
+  assertNoLeak(named(V.name, V.iban, V.phone, V.email, V.card, V.emailEn), 'while parsed');
+  await page.close();
+});
+
 test('the badge and its list are out of the page\'s reach: its queries, its form\'s elements, its stylesheet', async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

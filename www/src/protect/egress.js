@@ -75,6 +75,7 @@ export function registerEgress(ctx, settledNow, settling) {
   ctx.known = ctx.known || new Map();
   ctx.knownVersion = ctx.knownVersion || 0;
   ctx.flushKnown = () => {
+    ctx.attachNow();
     if (ctx.stopped || ctx.engine !== 'ready') return;
     for (const f of ctx.fields.values()) {
       if (!f.el.isConnected) continue;
@@ -115,10 +116,10 @@ export function registerEgress(ctx, settledNow, settling) {
 // script itself, beside the page's own) registers its instances in one set, kept on
 // the tree's topmost window under a key every copy knows: a value found in any window
 // is masked in the requests of all. `version` names the shape of what the set holds
-// (an instance's `known`, `knownVersion`, `flushKnown()`, `engine`, `ready`,
-// `fields`); a copy that reads another shape keeps a set of its own.
+// (an instance's `known`, `knownVersion`, `flushKnown()`, `attachNow()`, `engine`,
+// `ready`, `fields`, `longPending()`); a copy that reads another shape keeps a set of its own.
 const SHARED = Symbol.for('pii-veil.instances');
-const SHARED_VERSION = 1;
+const SHARED_VERSION = 2;
 
 function sharedInstances(win) {
   let top = win;
@@ -187,6 +188,7 @@ export function installEgress(win, keep, parent) {
     settled(long = true) {
       const waits = [];
       for (const c of reg.ctxs) {
+        c.attachNow(); // a send while the page is parsed: its fields so far first
         if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
         else if (long && c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
       }

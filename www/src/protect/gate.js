@@ -57,6 +57,7 @@ export function replaceEntries(formData, replacements) {
  * into another form, or re-pointed with the `form` attribute after attaching).
  */
 export function fieldsOf(ctx, form) {
+  ctx.attachNow(); // a submit while the page is parsed: its fields so far first
   const out = [];
   for (const f of ctx.fields.values()) if (!f.editable && f.el.form === form && f.el.isConnected) out.push(f);
   return out;

@@ -109,16 +109,28 @@ function warnIfEmpty(ctx) {
  * observers — at once, or once the document is parsed: a script in `<head>` calls
  * protect() as it loads (the script tag does), so that the engine starts loading and
  * the guard and the chat endpoint are hooked before the page's own scripts run, while
- * its fields are found in the parsed document. Resolves when they are attached.
+ * its fields are found in the parsed document — when parsing ends, before the page's
+ * deferred and module scripts run. A send or a submit while the page is still parsed
+ * attaches the fields parsed so far first, and those parsed later as they come
+ * (`ctx.attachNow`, egress.js and gate.js). Resolves once the page is parsed and its
+ * fields attached (then `pii-veil:ready` is told).
  */
 function attachWhenParsed(ctx) {
+  const { doc } = ctx;
+  let done = false;
+  ctx.attachNow = () => {
+    if (done) return;
+    done = true;
+    if (!ctx.stopped) { initLive(ctx); observe(ctx); warnIfEmpty(ctx); }
+  };
   return new Promise((resolve) => {
-    const attach = () => {
-      if (!ctx.stopped) { initLive(ctx); observe(ctx); warnIfEmpty(ctx); }
+    const parsed = () => {
+      if (doc.readyState === 'loading') return;
+      ctx.attachNow();
       resolve();
     };
-    if (ctx.doc.readyState === 'loading') listen(ctx, ctx.doc, 'DOMContentLoaded', attach);
-    else attach();
+    listen(ctx, doc, 'readystatechange', parsed);
+    parsed();
   });
 }
 
