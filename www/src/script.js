@@ -11,7 +11,7 @@
 import * as glue from 'pii-veil:glue';
 import { loadDefault } from 'pii-veil:source';
 import { createApi } from './api.js';
-import { autoProtect, createProtect, installEgress, serveWorker } from './protect/index.js';
+import { autoProtect, createProtect, heldBack, installEgress, serveWorker } from './protect/index.js';
 // chat.js and session.js, or nulls in the lite build (pii-veil.lite.js: no pseudonymisation)
 import { createChat, sessionHandle } from 'pii-veil:pseudonymise';
 
@@ -26,7 +26,7 @@ function replay(boot, page) {
     for (const h of boot.held.splice(0)) {
       if (h.form) { if (ok && h.form.isConnected) h.form.requestSubmit(h.submitter && h.submitter.form === h.form ? h.submitter : null); continue; }
       if (ok) window.fetch.apply(window, h.args).then(h.ok, h.no);
-      else h.no(Object.assign(new TypeError('pii-veil: request held back, the privacy filter is not available'), { code: 'engine_unavailable' }));
+      else h.no(heldBack());
     }
   });
 }

@@ -14,7 +14,7 @@
 // While an engine loads and a protected field holds text, asynchronous routes wait
 // (fail closed); synchronous ones (element sources) cannot wait and go as they are.
 import { readText } from './text.js';
-import { emit, total } from './util.js';
+import { emit, heldBack, total } from './util.js';
 import { createMatcher, placeholdersOf } from './known.js';
 
 const REGISTRY = new WeakMap(); // window -> registry
@@ -387,18 +387,12 @@ function maskHeaders(win, m, h) {
   return n ? new win.Headers(out) : h;
 }
 
-function heldError() {
-  const e = new TypeError('pii-veil: request held back, the privacy filter is not available');
-  e.code = 'engine_unavailable';
-  return e;
-}
-
 // Waits for loading engines (if any guard typed text); rejects if one failed.
 function whenSettled(reg, long = true) {
   const w = reg.settled(long);
   if (!w) return null;
   return w.then(() => {
-    for (const c of reg.ctxs) if (c.engine === 'failed' && hasText(c) && ![...c.fields.values()].every((f) => f.failOpen)) throw heldError();
+    for (const c of reg.ctxs) if (c.engine === 'failed' && hasText(c) && ![...c.fields.values()].every((f) => f.failOpen)) throw heldBack();
   });
 }
 
@@ -484,10 +478,10 @@ function hookXhr(win, reg, hook) {
       w.then(() => send.call(xhr, body), fire);
       return undefined;
     }
-    if (w) throw heldError();
+    if (w) throw heldBack();
     const b = reg.maskBody(body);
     if (isThen(b)) {
-      if (isAsync.get(xhr) === false) throw heldError();
+      if (isAsync.get(xhr) === false) throw heldBack();
       b.then((x) => { reg.report('xhr'); origSend.call(xhr, x); }, fire);
       return undefined;
     }

@@ -48,6 +48,7 @@ import { registerEgress } from './egress.js';
 export { serveWorker } from './worker-serve.js';
 export { autoProtect } from './auto.js';
 export { installEgress } from './egress.js';
+export { heldBack } from './util.js';
 
 /** The instance state of one protect() call, from its arguments. */
 function createContext(api, platform, root, options) {

@@ -13,6 +13,13 @@ export function fail(code, message) {
   return e;
 }
 
+/** The error a request held back fails with: the privacy filter is not available. */
+export function heldBack() {
+  const e = new TypeError('pii-veil: request held back, the privacy filter is not available');
+  e.code = 'engine_unavailable';
+  return e;
+}
+
 /** Adds the findings' kinds to `into` (a new object if absent): `{ email: 2, iban: 1 }`. */
 export function countKinds(findings, into) {
   const c = into || {};
