@@ -700,7 +700,7 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
   await page.route(url, (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.js" data-protect></script>'
-      + '<style>button { display: block; width: 300px; height: 60px; text-transform: uppercase; }</style><title>reach</title></head><body>'
+      + '<style>button { display: block; width: 300px; height: 60px; text-transform: uppercase; } span { display: block !important; }</style><title>reach</title></head><body>'
       + '<form id="f" action="/api/reach" method="post" target="sink"><textarea id="msg" name="message"></textarea><button id="send">Send</button></form>'
       + '<iframe name="sink" title="result"></iframe></body></html>',
   }));
@@ -719,9 +719,10 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
     return {
       first: f.querySelector('button').id, elements: [...f.elements].map((e) => e.id), buttons: document.querySelectorAll('button').length,
       height: parseFloat(cs.height), transform: cs.textTransform, shown: !b.hidden && Number(b.textContent) > 0,
+      host: getComputedStyle(document.querySelector('.pii-veil-host')).display,
     };
   });
-  assert.deepEqual(seen, { first: 'send', elements: ['msg', 'send'], buttons: 1, height: seen.height, transform: 'none', shown: true });
+  assert.deepEqual(seen, { first: 'send', elements: ['msg', 'send'], buttons: 1, height: seen.height, transform: 'none', shown: true, host: 'contents' });
   assert.ok(seen.height < 30, `the page's button height does not reach the badge: ${seen.height}px`);
   await page.close();
 });

@@ -257,6 +257,24 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
   await page.waitForFunction(() => document.querySelectorAll('.pii-veil-layer mark').length === 2);
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'c-msg', 'Escape returns to the field');
+  // The list closes when the focus leaves it (Tab past its last button), and on Escape
+  // at the badge; each time the focus goes on, or back to the field.
+  const listOpen = () => page.evaluate(() => !!document.querySelector('.pii-veil-host').shadowRoot.querySelector('.pii-veil-popup'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.pii-veil-popup');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Tab'); // past the 2 findings' buttons
+  assert.equal(await listOpen(), false, 'Tab out of the list closes it');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'c-msg');
+  await page.focus('#c-msg');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.pii-veil-popup');
+  await page.keyboard.press('Shift+Tab'); // back to the badge: the list stays
+  assert.equal(await listOpen(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await listOpen(), false, 'Escape at the badge closes the list');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'c-msg');
   await page.click('#contact button[type=submit]');
   await waitRecorded((r) => r.path === '/api/contact', 'contact');
   const msg = new URLSearchParams(server.recorded.find((r) => r.path === '/api/contact').body).get('message');

@@ -26,13 +26,14 @@ export function updateBadge(ctx, f) {
     b.setAttribute('aria-haspopup', 'dialog');
     b.setAttribute('aria-expanded', 'false');
     b.addEventListener('click', () => (f.popup ? closePopup(f, true) : openPopup(ctx, f)));
+    b.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && f.popup) { ev.preventDefault(); closePopup(f, true); } });
     b.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep the field's focus and caret
     // placed from 0,0: the overlay moves it from where it is (f.badgeAt) to the corner
     b.style.left = '0px';
     b.style.top = '0px';
     f.badgeAt = { left: 0, top: 0 };
     const host = el(doc, 'span', 'pii-veil-host');
-    host.style.display = 'contents';
+    host.style.setProperty('display', 'contents', 'important'); // over a page's span { display: block !important }
     const root = host.attachShadow({ mode: 'open' });
     adoptStyles(ctx, root);
     root.appendChild(b);
@@ -57,6 +58,8 @@ function openPopup(ctx, f) {
   p.setAttribute('role', 'dialog');
   p.setAttribute('aria-label', ctx.msg.listTitle);
   p.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); closePopup(f, true); } });
+  // the focus leaves the list and its badge (Tab past its last button): it closes
+  p.addEventListener('focusout', (ev) => { if (!p.contains(ev.relatedTarget) && ev.relatedTarget !== f.badge) closePopup(f); });
   f.badge.insertAdjacentElement('afterend', p);
   f.badge.setAttribute('aria-expanded', 'true');
   f.popup = p;
