@@ -237,6 +237,81 @@ fn in_runs(table: &[u32], c: char) -> bool {
     i > 0 && cp - (table[i - 1] & 0x1F_FFFF) <= table[i - 1] >> 21
 }
 
+// ---- Base letters ----
+
+/// The Latin letters of U+00C0..=U+017F (Latin-1 and Latin Extended-A) by their base
+/// letter, lower case; 0 where there is none (`×`, `÷`) or the letter is two (`ß`, `æ`).
+const BASE: [u8; 192] = {
+    const RUNS: &[(u32, u32, u8)] = &[
+        (0xC0, 0xC5, b'a'),
+        (0xC7, 0xC7, b'c'),
+        (0xC8, 0xCB, b'e'),
+        (0xCC, 0xCF, b'i'),
+        (0xD0, 0xD0, b'd'),
+        (0xD1, 0xD1, b'n'),
+        (0xD2, 0xD6, b'o'),
+        (0xD8, 0xD8, b'o'),
+        (0xD9, 0xDC, b'u'),
+        (0xDD, 0xDD, b'y'),
+        (0xE0, 0xE5, b'a'),
+        (0xE7, 0xE7, b'c'),
+        (0xE8, 0xEB, b'e'),
+        (0xEC, 0xEF, b'i'),
+        (0xF0, 0xF0, b'd'),
+        (0xF1, 0xF1, b'n'),
+        (0xF2, 0xF6, b'o'),
+        (0xF8, 0xF8, b'o'),
+        (0xF9, 0xFC, b'u'),
+        (0xFD, 0xFD, b'y'),
+        (0xFF, 0xFF, b'y'),
+        (0x100, 0x105, b'a'),
+        (0x106, 0x10D, b'c'),
+        (0x10E, 0x111, b'd'),
+        (0x112, 0x11B, b'e'),
+        (0x11C, 0x123, b'g'),
+        (0x124, 0x127, b'h'),
+        (0x128, 0x131, b'i'),
+        (0x134, 0x135, b'j'),
+        (0x136, 0x138, b'k'),
+        (0x139, 0x142, b'l'),
+        (0x143, 0x14B, b'n'),
+        (0x14C, 0x151, b'o'),
+        (0x154, 0x159, b'r'),
+        (0x15A, 0x161, b's'),
+        (0x162, 0x167, b't'),
+        (0x168, 0x173, b'u'),
+        (0x174, 0x175, b'w'),
+        (0x176, 0x178, b'y'),
+        (0x179, 0x17E, b'z'),
+        (0x17F, 0x17F, b's'),
+    ];
+    let mut t = [0u8; 192];
+    let mut r = 0;
+    while r < RUNS.len() {
+        let (a, z, b) = RUNS[r];
+        let mut c = a;
+        while c <= z {
+            t[(c - 0xC0) as usize] = b;
+            c += 1;
+        }
+        r += 1;
+    }
+    t
+};
+
+/// The base letter of a Latin letter with diacritics of Latin-1 or Latin Extended-A, in
+/// lower case (`Ü` → `u`, `ş` → `s`, `ı` → `i`, `ø` → `o`); `None` for any other
+/// character and for the letters written as two (`ß`, `æ`, `œ`, `þ`, `ĳ`). How a name
+/// is written without its accents (a keyboard without them, a system that drops them).
+pub(crate) fn base_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    if !(0xC0..0x180).contains(&u) {
+        return None;
+    }
+    let b = BASE[(u - 0xC0) as usize];
+    (b != 0).then_some(b as char)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,25 +150,9 @@ pub(crate) fn held_out(_w: &str) -> bool {
     false
 }
 
+/// A letter without its diacritics (`case::base_letter`; a lower-case word's letters).
 fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ł' => 'l',
-        'đ' => 'd',
-        'ř' => 'r',
-        'ğ' => 'g',
-        'ı' => 'i',
-        _ => c,
-    }
+    crate::case::base_letter(c).unwrap_or(c)
 }
 
 #[cfg(test)]

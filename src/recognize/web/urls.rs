@@ -453,17 +453,7 @@ fn fold_name(w: &str) -> String {
             'ö' => out.push_str("oe"),
             'ü' => out.push_str("ue"),
             'ß' => out.push_str("ss"),
-            'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
-            'ù' | 'ú' | 'û' => out.push('u'),
-            'ç' | 'č' | 'ć' => out.push('c'),
-            'š' | 'ś' => out.push('s'),
-            'ž' | 'ź' | 'ż' => out.push('z'),
-            'ñ' | 'ń' => out.push('n'),
-            'ł' => out.push('l'),
-            c => out.push(c),
+            c => out.push(crate::case::base_letter(c).unwrap_or(c)),
         }
     }
     out
