@@ -506,3 +506,72 @@ proptest! {
         prop_assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
     }
 }
+
+// ---- The same name again, written without its diacritics ----
+
+/// Each letter with diacritics of `name` written as its base letter where `mask` has the
+/// bit of its place set (`ß` as `ss`), so a generator picks every mix of the two spellings.
+fn without_diacritics(name: &str, mask: u32) -> String {
+    let base = |c: char| -> Option<&'static str> {
+        Some(match c {
+            'ü' => "u",
+            'ö' => "o",
+            'ä' => "a",
+            'Ü' => "U",
+            'ş' => "s",
+            'Ş' => "S",
+            'ç' => "c",
+            'Ç' => "C",
+            'ı' => "i",
+            'é' => "e",
+            'ë' => "e",
+            'ř' => "r",
+            'á' => "a",
+            'ł' => "l",
+            'Ł' => "L",
+            'ø' => "o",
+            'ß' => "ss",
+            'ğ' => "g",
+            'ć' => "c",
+            _ => return None,
+        })
+    };
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        match base(c) {
+            Some(b) if mask & (1 << (i % 32)) != 0 => out.push_str(b),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A name found once is found again where it is written without its diacritics (a
+    /// keyboard without them, a system that dropped them), in any mix, and in lower case.
+    #[test]
+    fn the_name_again_without_diacritics(
+        name in proptest::sample::select(vec!["Gülşen Çakır", "René Dvořák", "Jürgen Weiß", "Łukasz Błaszczyk", "Søren Ølgaard", "Zoë Brückl", "Ayşe Doğan", "Mateusz Wójcik"]),
+        mask in 1u32..u32::MAX, lower in any::<bool>(),
+        lead in proptest::sample::select(vec!["Mein Name ist", "Ich bin", "This is", "Grüße,"]),
+        again in proptest::sample::select(vec!["im System steht aber {}", "nicht {}, bitte korrigieren", "the account says {}.", "({})"]),
+    ) {
+        let plain = without_diacritics(name, mask);
+        prop_assume!(plain != name);
+        let plain = if lower { plain.to_lowercase() } else { plain };
+        let text = format!("{lead} {name}. {}", again.replace("{}", &plain));
+        let found = names(&text);
+        prop_assert!(found.contains(&name.to_string()) && found.contains(&plain), "{text:?}: {found:?}");
+    }
+
+    /// Near misses: a word that folds to a part of the name is not the name.
+    #[test]
+    fn words_like_a_folded_name_are_no_names(
+        word in proptest::sample::select(vec!["Rene", "Weiss", "Zoe", "Sören"]),
+    ) {
+        let text = format!("Mein Name ist Renée Weißenböck. Die {word}-Filiale hat zu.");
+        prop_assert_eq!(names(&text), vec!["Renée Weißenböck".to_string()], "{:?}", text);
+    }
+}

@@ -4,8 +4,10 @@
 //! 12.03.1985`; `Steuer-ID 65929970489, Rechnung 65929970489`).
 //!
 //! Occurrences are compared in a canonical spelling: letters and digits lower-cased,
-//! with spaces, line breaks, dashes, dots, slashes, brackets, `+` and apostrophes left
-//! out (so `DE89 3704 0044…` and `de89370400440…` are one value), and must stand on
+//! the Latin letters with diacritics as their base letters ([`fold`]: `Gülşen Çakır`
+//! and `Gulsen Cakir`, `René` and `Rene` are one name), and spaces, line breaks,
+//! dashes, dots, slashes, brackets, `+` and apostrophes
+//! left out (so `DE89 3704 0044…` and `de89370400440…` are one value), and must stand on
 //! their own (no digit glued to a digit, no letter to a letter, on either side). A value of fewer than four
 //! letters and digits is only matched as written, so a short name does not mask every
 //! word that contains it in another case.
@@ -36,6 +38,37 @@ const HEAD_BITS: u32 = 16;
 /// True for the characters left out of the canonical spelling.
 fn separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '\'')
+}
+
+/// The canonical spelling of the non-ASCII character `c`, written into `buf`: a Latin
+/// letter with diacritics as its base letter (`ü` → `u`, `ş` → `s`, `ı` → `i`; `ß` →
+/// `ss`, `æ` → `ae`, `œ` → `oe`, `þ` → `th`, `ĳ` → `ij`), any other character
+/// lower-cased. Writing a name without its accents is common enough (a keyboard without
+/// them, a system that drops them) that it is the same name.
+#[inline(never)]
+fn fold(c: char, buf: &mut [u8; 12]) -> &str {
+    let two: &str = match c {
+        'ß' => "ss",
+        'Æ' | 'æ' => "ae",
+        'Œ' | 'œ' => "oe",
+        'Þ' | 'þ' => "th",
+        'Ĳ' | 'ĳ' => "ij",
+        _ => "",
+    };
+    let n = if !two.is_empty() {
+        buf[..2].copy_from_slice(two.as_bytes());
+        2
+    } else if let Some(b) = crate::case::base_letter(c) {
+        buf[0] = b as u8;
+        1
+    } else {
+        let mut n = 0;
+        for l in c.lowercase() {
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+        n
+    };
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 /// Glue classes of a character: two characters glue into one word or number when their
@@ -116,10 +149,7 @@ impl<'t> Reader<'t> {
             }
             let c = self.text[self.at..].chars().next().unwrap_or('\u{FFFD}');
             if !separator(c) {
-                let mut buf = [0u8; 4];
-                for l in c.lowercase() {
-                    self.bytes.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                }
+                self.bytes.extend_from_slice(fold(c, &mut [0; 12]).as_bytes());
             }
             self.at += c.len_utf8();
         }
@@ -137,7 +167,7 @@ impl<'t> Reader<'t> {
                 (1, usize::from(ASCII[x as usize] != SEP))
             } else {
                 let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
-                let out = if separator(c) { 0 } else { c.lowercase().map(char::len_utf8).sum() };
+                let out = if separator(c) { 0 } else { fold(c, &mut [0; 12]).len() };
                 (c.len_utf8(), out)
             };
             if k < n + out {
@@ -166,7 +196,7 @@ impl<'t> Reader<'t> {
 fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
     let b = value.as_bytes();
     let mut alnum = 0;
-    let mut buf = [0u8; 4];
+    let mut buf = [0u8; 12];
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -181,10 +211,9 @@ fn canonical_into(value: &str, out: &mut Vec<u8>) -> usize {
         }
         let c = value[i..].chars().next().unwrap_or('\u{FFFD}');
         if !separator(c) {
-            for l in c.lowercase() {
-                alnum += usize::from(l.is_alphanumeric());
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
+            let f = fold(c, &mut buf);
+            alnum += f.chars().filter(|l| l.is_alphanumeric()).count();
+            out.extend_from_slice(f.as_bytes());
         }
         i += c.len_utf8();
     }
@@ -444,7 +473,15 @@ mod tests {
 
     /// The canonical spelling of one value (see [`Reader`]).
     fn canonical(value: &str) -> String {
-        value.chars().filter(|&c| !separator(c)).flat_map(char::to_lowercase).collect()
+        let mut s = String::new();
+        for c in value.chars().filter(|&c| !separator(c)) {
+            if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.push_str(fold(c, &mut [0; 12]));
+            }
+        }
+        s
     }
 
     fn repeats(text: &str, found: &[&str]) -> Vec<String> {
@@ -512,11 +549,9 @@ mod tests {
         let (mut sk, mut from) = (Vec::new(), Vec::new());
         for (i, c) in text.char_indices() {
             if !separator(c) {
-                for l in c.to_lowercase() {
-                    for b in l.to_string().bytes() {
-                        sk.push(b);
-                        from.push((i, i + c.len_utf8()));
-                    }
+                for b in canonical(&c.to_string()).bytes() {
+                    sk.push(b);
+                    from.push((i, i + c.len_utf8()));
                 }
             }
         }

@@ -2,8 +2,7 @@
 //! that are not glued to what comes before them, and the choice among overlapping
 //! matches (see the parent module's docs).
 
-use super::{class, mark, place, separator, stands_alone, Match, Reader, Values, ASCII, SEP};
-use crate::case::Lowercase;
+use super::{class, fold, mark, place, separator, stands_alone, Match, Reader, Values, ASCII, SEP};
 use crate::types::Candidate;
 
 /// Appends to `found` every match of a value at the places of `text` in `range`, which
@@ -76,9 +75,9 @@ pub(super) fn matches_in(
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         let k = class(c);
         if !separator(c) && k & prev == 0 && !inside(i) {
-            // Each character of its lower case is a place.
+            // Each character of its canonical spelling is a place.
             let mut off = 0;
-            for l in c.lowercase() {
+            for l in fold(c, &mut [0; 12]).chars() {
                 look(i, off);
                 off += l.len_utf8();
             }
