@@ -575,3 +575,37 @@ proptest! {
         prop_assert_eq!(names(&text), vec!["Renée Weißenböck".to_string()], "{:?}", text);
     }
 }
+
+// ---- A name before its address on one line ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// An address block on one line: a name with a known given name (also one that is a
+    /// word: Maria, Rose, Grace) after a colon or at a line's start, then a comma and the
+    /// street with its house number, in German and English order. (A given name the
+    /// lists do not know needs a cue here: "Café Central, Herrengasse 14" is as common.)
+    #[test]
+    fn a_name_before_its_address(
+        lead in proptest::sample::select(vec!["", "Neue Adresse: ", "bitte ändern: ", "Ship to: ", "Hallo,\n"]),
+        given in proptest::sample::select(vec!["Maria", "Rose", "Grace", "Karin", "Jürgen", "Zeynep", "Siobhán", "Kerem"]),
+        surname in proptest::sample::select(vec!["Wimmer", "Moss", "Pfanzelter", "Adebisi", "Ellery"]),
+        street in proptest::sample::select(vec!["Bahnhofstr. 12 a", "Lindengasse 4/2", "Am Anger 7", "14 Elm Road", "221B Baker Street"]),
+        tail in proptest::sample::select(vec!["", ", 84028 Landshut", ", Leeds LS6 2AB", ". Danke!"]),
+    ) {
+        let name = format!("{given} {surname}");
+        let text = format!("{lead}{name}, {street}{tail}");
+        prop_assert_eq!(names(&text), vec![name], "{:?}", text);
+    }
+
+    /// Near misses: a place of business before its address (no given name, or a given
+    /// name after a word that names the place).
+    #[test]
+    fn places_before_an_address_are_no_names(
+        place in proptest::sample::select(vec!["Café Central", "Gasthaus Maria Rast", "Bäckerei Ströck", "Hotel Sacher", "Praxis Wimmer"]),
+        street in proptest::sample::select(vec!["Herrengasse 14", "Hauptstraße 3", "14 Elm Road"]),
+    ) {
+        let text = format!("Adresse: {place}, {street}, 1010 Wien");
+        prop_assert!(names(&text).is_empty(), "{text:?}: {:?}", names(&text));
+    }
+}

@@ -12,6 +12,7 @@ use crate::tokens::T;
 use crate::words::cues::FILLERS;
 use crate::words::flag;
 use crate::words::names::GREETINGS;
+use crate::words::streets::{is_street_word, lead_word};
 
 impl Scan<'_, '_, '_> {
     /// A form field that expects a name: the whole value, if it is made of name words.
@@ -191,7 +192,9 @@ impl Scan<'_, '_, '_> {
 
     /// "1. Olusegun Adebisi, born 11 Nov 1980", "Maria Wimmer (geb. 1938)": two or
     /// three capitalised name-shaped words at the start of a line or after a colon,
-    /// followed by a birth word or `*`.
+    /// followed by a birth word or `*`; or, with a known given name among them, by a
+    /// street and its house number (an address block on one line: "geändert: Maria
+    /// Wimmer, Bahnhofstr. 12 a, 84028 Landshut"; "Grace Moss, 14 Elm Road").
     pub(super) fn name_before_birth(&mut self, i: usize) -> Option<usize> {
         let tk = self.tk;
         let n = self.n;
@@ -209,6 +212,7 @@ impl Scan<'_, '_, '_> {
             return None;
         }
         let b = self.cx.extend(i);
+        let first = i;
         // "Clinet Sophie Laine": a mistyped role word before a given name stays outside
         let i = if b == i + 2
             && self.cx.namey(i) == Namey::Unknown
@@ -239,7 +243,18 @@ impl Scan<'_, '_, '_> {
                         tk.low(k),
                         "born" | "geb" | "geboren" | "née" | "né" | "nato" | "nata" | "nacido" | "nacida"
                     ));
-        if !(birth && k > b + 1) {
+        let street = || {
+            let on_line = |j: usize| j < n && tk.v[j].nl == 0;
+            let street_word = |j: usize| {
+                on_line(j) && tk.is_word(j) && (is_street_word(tk.low(j)) || tk.v[j].cap && lead_word(tk.low(j)))
+            };
+            let number = |j: usize| on_line(j) && tk.v[j].t == T::Num;
+            // (not after a word skipped as a role word: "Gasthaus Maria Rast, Hauptstraße 3")
+            i == first
+                && (i..=b).any(|j| tk.has(j, flag::GIVEN_F | flag::GIVEN_AMB_F))
+                && (street_word(k) && (k + 1..k + 4).any(number) || number(k) && (k + 1..k + 4).any(street_word))
+        };
+        if !((birth || street()) && k > b + 1) {
             return None;
         }
         self.emit(i, b, 0.75);
