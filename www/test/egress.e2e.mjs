@@ -727,6 +727,47 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
   await page.close();
 });
 
+test('the network guard scans the URLs it guards: a query string and a path segment of fetch, a Request, XHR and a beacon, also sent while the engine loads', async () => {
+  server.reset();
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const url = server.url + 'test/pages/guard-urls.html';
+  const q = (path) => `${path}?q=` + encodeURIComponent(`IBAN ${V.iban}, ${V.name}`) + '&page=2';
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script>'
+      // while the module loads: a search typed into a field nobody protects
+      + `<script>window.__early = fetch(${JSON.stringify(q('/api/url-early'))}).then((r) => r.status);</script>`
+      + '<title>guard urls</title></head><body><input id="search" data-pii-veil="off"></body></html>',
+  }));
+  await page.goto(url);
+  await page.waitForFunction(() => window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
+  await page.evaluate(([a, b, c, d, mail]) => {
+    fetch(a);
+    fetch(new Request(b));
+    const x = new XMLHttpRequest();
+    x.open('GET', c);
+    x.send();
+    navigator.sendBeacon(d);
+    fetch('/api/url-user/' + encodeURIComponent(mail) + '/orders');
+    fetch('/api/open?q=' + encodeURIComponent(mail)); // not guarded: as it is
+  }, [q('/api/url-fetch'), q('/api/url-request'), q('/api/url-xhr'), q('/api/url-beacon'), V.email]);
+  for (const path of ['/api/url-early', '/api/url-fetch', '/api/url-request', '/api/url-xhr', '/api/url-beacon']) {
+    const r = await waitRecorded((x) => x.path === path, path);
+    const params = new URL(r.url, server.url).searchParams;
+    assert.match(params.get('q'), /^IBAN \[IBAN\], \[PERSON\]$/, path);
+    assert.equal(params.get('page'), '2', path);
+  }
+  const user = await waitRecorded((x) => x.path.startsWith('/api/url-user/'), 'a path segment');
+  assert.equal(decodeURIComponent(user.path), '/api/url-user/[EMAIL]/orders');
+  const other = await waitRecorded((x) => x.path === '/api/open', 'an unguarded URL');
+  assert.equal(new URL(other.url, server.url).searchParams.get('q'), V.email);
+  server.recorded.splice(server.recorded.indexOf(other), 1); // sent as it is, by design
+  assertNoLeak(named(V.name, V.iban, V.email), 'guarded URLs');
+  assert.equal(await page.evaluate(() => window.__early), 200);
+  await page.close();
+});
+
 for (const script of ['pii-veil.js', 'pii-veil.loader.js']) {
   test(`${script} with data-guard guards the page's own scripts from the start: a send while the page is parsed, a fetch kept then`, async () => {
     server.reset();

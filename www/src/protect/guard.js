@@ -26,13 +26,22 @@ export function matchesGuard(g, u, selfOrigin) {
   return true;
 }
 
+/** The absolute URL of `url` when it is a guarded destination, else null. */
 function isGuarded(ctx, url) {
   const { win, doc, guardOpt, chat } = ctx;
-  if (!guardOpt) return false;
+  if (!guardOpt) return null;
   let u;
-  try { u = new win.URL(String(url), doc.baseURI); } catch (_) { return false; }
-  if (chat && chat.owns(u)) return false; // chat.js pseudonymises what goes there
-  return matchesGuard(guardOpt, u, guardOpt.match ? undefined : win.location.origin);
+  try { u = new win.URL(String(url), doc.baseURI); } catch (_) { return null; }
+  if (chat && chat.owns(u)) return null; // chat.js pseudonymises what goes there
+  return matchesGuard(guardOpt, u, guardOpt.match ? undefined : win.location.origin) ? u.href : null;
+}
+
+/** A guarded URL with what the engine finds in its path and query masked (`pii-veil:masked` via 'url'), or as it was. */
+function maskedUrl(ctx, url, href) {
+  const counts = {};
+  const out = ctx.scrubber.scrubUrl(href, counts);
+  report(ctx, 'url', counts);
+  return out || url;
 }
 
 /** Dispatches `pii-veil:masked` when something was masked. */
@@ -82,7 +91,14 @@ function guardFetch(ctx) {
   const fetchGuard = function fetch(input, init) {
     const isReq = win.Request && input instanceof win.Request;
     const url = isReq ? input.url : input;
-    if (ctx.stopped || !isGuarded(ctx, url)) return origFetch.apply(win, arguments);
+    const href = ctx.stopped ? null : isGuarded(ctx, url);
+    if (!href) return origFetch.apply(win, arguments);
+    // the URL is scanned once the engine is ready (a fetch waits for it)
+    if (ctx.engine !== 'ready') {
+      return ctx.ready.then(() => (ctx.engine === 'ready' ? fetchGuard(input, init) : Promise.reject(heldError(ctx, 'fetch'))));
+    }
+    const masked = maskedUrl(ctx, url, href);
+    if (masked !== url) input = isReq ? new win.Request(masked, input) : masked;
     const headers = new win.Headers((init && init.headers) || (isReq ? input.headers : undefined));
     const ct = headers.get('content-type') || '';
     if (init && init.body !== undefined && init.body !== null) {
@@ -94,10 +110,7 @@ function guardFetch(ctx) {
       return input.clone().text().then((t) => withScrubbed(ctx, t, ct, 'fetch',
         (b) => origFetch.call(win, new win.Request(input, { body: b })), (e) => Promise.reject(e)));
     }
-    if (ctx.engine !== 'ready' && isReq && input.body) {
-      return Promise.reject(heldError(ctx, 'fetch'));
-    }
-    return origFetch.apply(win, arguments);
+    return origFetch.call(win, input, init);
   };
   win.fetch = fetchGuard;
   ctx.cleanups.push(() => { if (win.fetch === fetchGuard) win.fetch = origFetch; });
@@ -111,7 +124,10 @@ function guardXhr(ctx) {
   const origOpen = XHR.open, origSend = XHR.send, origHeader = XHR.setRequestHeader;
   const open = function open(method, url) {
     meta.set(this, { url, async: arguments.length < 3 || arguments[2] !== false, ct: '' });
-    return origOpen.apply(this, arguments);
+    const href = ctx.stopped || ctx.engine !== 'ready' ? null : isGuarded(ctx, url);
+    const args = [...arguments];
+    if (href) args[1] = maskedUrl(ctx, url, href); // synchronous: while the engine loads, as it is
+    return origOpen.apply(this, args);
   };
   const setRequestHeader = function setRequestHeader(k, v) {
     const m = meta.get(this);
@@ -145,9 +161,14 @@ function guardBeacon(ctx) {
   if (!nav || typeof nav.sendBeacon !== 'function') return;
   const origBeacon = nav.sendBeacon;
   const sendBeacon = function sendBeacon(url, data) {
-    if (ctx.stopped || !isGuarded(ctx, url) || data === undefined || data === null) return origBeacon.apply(nav, arguments);
+    const href = ctx.stopped ? null : isGuarded(ctx, url);
+    if (!href) return origBeacon.apply(nav, arguments);
     let sent = true;
-    const r = withScrubbed(ctx, data, data && data.type, 'beacon', (b) => origBeacon.call(nav, url, b), () => { sent = false; return false; });
+    const send = (b) => origBeacon.call(nav, maskedUrl(ctx, url, href), b);
+    const r = ctx.scrubber.needsScrub(data) ? withScrubbed(ctx, data, data && data.type, 'beacon', send, () => { sent = false; return false; })
+      : ctx.engine === 'ready' ? send(data)
+        : ctx.engine === 'failed' ? (heldError(ctx, 'beacon'), false)
+          : (ctx.ready.then(() => ctx.engine === 'ready' && send(data)), true);
     return typeof r === 'boolean' ? r : sent;
   };
   nav.sendBeacon = sendBeacon;

@@ -1,6 +1,7 @@
 // Masking a request body, whatever its shape: a JSON text has every string value
 // masked (its key as the field hint), URL-encoded parameters and FormData each value
 // (its name as the hint), other text as a whole; text Blobs are read and rebuilt;
+// and a URL: each segment of its path and each value of its query;
 // binary bodies (ArrayBuffer, typed arrays, files) and streams are left alone. The
 // masking of one value is passed in (`redactValue`), so this file knows no engine.
 
@@ -49,6 +50,27 @@ export function createScrubber(win, redactValue) {
     /** Whether `body` is a kind the scrubber masks (else it is sent as it is). */
     needsScrub(body) {
       return typeof body === 'string' || body instanceof win.URLSearchParams || body instanceof win.FormData || isTextBlob(body);
+    },
+    /**
+     * `url` (absolute) with its path's segments and its query's values masked, or null
+     * when nothing in them was found (the URL goes as it was written).
+     */
+    scrubUrl(url, counts) {
+      const u = new win.URL(url);
+      const found = {};
+      const segment = (s) => {
+        let d;
+        try { d = decodeURIComponent(s); } catch (_) { return s; }
+        const r = redactValue(d, null, found);
+        return r === d ? s : encodeURIComponent(r);
+      };
+      const path = u.pathname.split('/').map(segment).join('/');
+      const query = scrubParams(u.searchParams, found);
+      if (!Object.keys(found).length) return null;
+      for (const k in found) counts[k] = (counts[k] || 0) + found[k];
+      u.pathname = path;
+      u.search = query.toString();
+      return u.href;
     },
     /** The scrubbed body synchronously, or a Promise of it for Blob bodies. */
     scrub(body, contentType, counts) {
