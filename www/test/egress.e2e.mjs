@@ -701,7 +701,8 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
     contentType: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.js" data-protect></script>'
       + '<style>button { display: block; width: 300px; height: 60px; text-transform: uppercase; } span { display: block !important; }</style><title>reach</title></head><body>'
-      + '<form id="f" action="/api/reach" method="post" target="sink"><textarea id="msg" name="message"></textarea><button id="send">Send</button></form>'
+      // the field alone in a wrapper wider than it: the badge on the field's corner, not the wrapper's
+      + '<form id="f" action="/api/reach" method="post" target="sink"><div style="padding: 20px; width: 600px"><textarea id="msg" name="message" cols="30" rows="4"></textarea></div><button id="send">Send</button></form>'
       + '<iframe name="sink" title="result"></iframe></body></html>',
   }));
   await page.goto(url);
@@ -720,9 +721,14 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
       first: f.querySelector('button').id, elements: [...f.elements].map((e) => e.id), buttons: document.querySelectorAll('button').length,
       height: parseFloat(cs.height), transform: cs.textTransform, shown: !b.hidden && Number(b.textContent) > 0,
       host: getComputedStyle(document.querySelector('.pii-veil-host')).display,
+      corner: (() => {
+        const r = b.getBoundingClientRect(), t = document.getElementById('msg').getBoundingClientRect();
+        return [Math.round((r.left + r.right) / 2 - t.right), Math.round((r.top + r.bottom) / 2 - t.top)];
+      })(),
     };
   });
-  assert.deepEqual(seen, { first: 'send', elements: ['msg', 'send'], buttons: 1, height: seen.height, transform: 'none', shown: true, host: 'contents' });
+  assert.deepEqual(seen, { first: 'send', elements: ['msg', 'send'], buttons: 1, height: seen.height, transform: 'none', shown: true, host: 'contents', corner: seen.corner });
+  assert.ok(Math.abs(seen.corner[0]) <= 4 && Math.abs(seen.corner[1]) <= 4, `the badge's centre on the field's top right corner: ${seen.corner}`);
   assert.ok(seen.height < 30, `the page's button height does not reach the badge: ${seen.height}px`);
   await page.close();
 });

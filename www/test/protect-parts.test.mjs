@@ -485,9 +485,12 @@ test('anchor: a field that is the whole input keeps its widgets; a chat input ba
     <div class="chat"><div id="only"><div><div id="ed2" contenteditable="true"></div></div></div><input id="other"></div>
     <div data-pii-veil-anchor id="marked"><div><input id="in"></div><span>Hinweis</span></div>`);
   const ctx = (sel) => ({ root: document, anchorSel: sel || null });
+  const bars = {};
   const at = (id, sel) => {
     const e = document.getElementById(id);
-    const a = anchorOf(ctx(sel), { el: e });
+    const f = { el: e };
+    const a = anchorOf(ctx(sel), f);
+    bars[id] = f.bar;
     return a === e ? '(field)' : a.id;
   };
   assert.equal(at('ta'), '(field)', 'a label with text: the field is the input');
@@ -497,6 +500,10 @@ test('anchor: a field that is the whole input keeps its widgets; a chat input ba
   assert.equal(at('ed2'), 'only', 'wrappers only, up to a container with another field');
   assert.equal(at('in'), 'marked', 'data-pii-veil-anchor wins');
   assert.equal(at('ed', '.wrapper'), 'wrap', 'the widgetAnchor option');
+  assert.equal(at('ed'), 'bar');
+  assert.equal(bars.ed, true, 'the bar with its controls takes the badge on its edge');
+  assert.equal(at('ed2'), 'only');
+  assert.equal(bars.ed2, false, 'wrappers only: the badge on the field');
   const f = { el: document.getElementById('ed') };
   assert.equal(anchorOf({ root: document.getElementById('bar'), anchorSel: null }, f).id, 'wrap', 'never above the protected root');
   assert.equal(anchorOf({ root: document, anchorSel: null }, f).id, 'wrap', 'cached while it holds the field');
@@ -507,8 +514,10 @@ test('anchor: the badge box of a composite input is the bar narrowed by half a b
   const field = { getBoundingClientRect: () => rect(40, 510, 300, 540) };
   const bar = { getBoundingClientRect: () => rect(0, 500, 400, 550) };
   assert.deepEqual(badgeBox({ el: field, anchor: field }, { width: 20 }), rect(40, 510, 300, 540));
-  assert.deepEqual(badgeBox({ el: field, anchor: bar }, { width: 20 }), { left: 12, right: 388, top: 500, bottom: 550 });
-  const at = badgeOffset(badgeBox({ el: field, anchor: bar }, { width: 20 }), rect(0, 0, 20, 16), false);
+  assert.deepEqual(badgeBox({ el: field, anchor: bar, bar: true }, { width: 20 }), { left: 12, right: 388, top: 500, bottom: 550 });
+  // a wrapper that holds nothing but the field: the badge stays on the field's corner
+  assert.deepEqual(badgeBox({ el: field, anchor: bar, bar: false }, { width: 20 }), rect(40, 510, 300, 540));
+  const at = badgeOffset(badgeBox({ el: field, anchor: bar, bar: true }, { width: 20 }), rect(0, 0, 20, 16), false);
   assert.deepEqual(at, { left: 378, top: 492 }, 'the badge inside the bar\'s width, on its top edge');
 });
 

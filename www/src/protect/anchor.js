@@ -60,18 +60,21 @@ export function anchorOf(ctx, f) {
   let a = marked || chosen;
   if (a && stopAt && !stopAt.contains(a)) a = null;
   f.anchor = a || fromMarkup(e, stopAt);
+  // an input bar (named, or with its controls beside the field) takes the badge on its
+  // edge; wrappers that hold nothing but the field leave it on the field's corner
+  f.bar = !!a || (f.anchor !== e && f.anchor.querySelector(CONTROLS) !== null);
   return f.anchor;
 }
 
 /**
- * The box the badge sits on: the field's own box, or, for a composite input, the
+ * The box the badge sits on: the field's own box, or, for an input bar (`f.bar`), the
  * anchor's box narrowed by half a badge on each side, so the badge straddles the
  * bar's top edge inside its width (never cut off at the edge of a chat panel).
- * @param {{ el: Element, anchor?: Element | null }} f
+ * @param {{ el: Element, anchor?: Element | null, bar?: boolean }} f
  * @param {{ width: number }} badge the badge's box
  */
 export function badgeBox(f, badge) {
-  if (!f.anchor || f.anchor === f.el) return f.el.getBoundingClientRect();
+  if (!f.anchor || f.anchor === f.el || !f.bar) return f.el.getBoundingClientRect();
   const a = f.anchor.getBoundingClientRect();
   const inset = badge.width / 2 + 2;
   return { left: a.left + inset, right: a.right - inset, top: a.top, bottom: a.bottom };

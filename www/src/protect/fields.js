@@ -163,6 +163,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     layer: null,
     inner: null,
     anchor: null,
+    bar: false, // the anchor is an input bar: the badge on its edge (anchor.js)
     badge: null,
     popup: null,
     ranges: [],
