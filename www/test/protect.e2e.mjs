@@ -275,6 +275,18 @@ test('highlights sit on the right characters; markup typed in never runs; "not p
   await page.keyboard.press('Escape');
   assert.equal(await listOpen(), false, 'Escape at the badge closes the list');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'c-msg');
+  // Escape on a button of the list: it closes, the focus back in the field, no page error
+  const errors = [];
+  const onError = (e) => errors.push(e.message);
+  page.on('pageerror', onError);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.pii-veil-popup');
+  await page.keyboard.press('Escape');
+  assert.equal(await listOpen(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'c-msg', 'Escape in the list returns to the field');
+  page.off('pageerror', onError);
+  assert.deepEqual(errors, []);
   await page.click('#contact button[type=submit]');
   await waitRecorded((r) => r.path === '/api/contact', 'contact');
   const msg = new URLSearchParams(server.recorded.find((r) => r.path === '/api/contact').body).get('message');

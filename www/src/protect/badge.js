@@ -100,9 +100,10 @@ export function fillPopup(ctx, f) {
 
 /** Closes the list; `refocus` gives the focus back to the field. */
 export function closePopup(f, refocus) {
-  if (!f.popup) return;
-  f.popup.remove();
-  f.popup = null;
+  const p = f.popup;
+  if (!p) return;
+  f.popup = null; // first: taking out its focused button fires its focusout, which closes too
+  p.remove();
   openMark(f, -1);
   if (f.badge) {
     f.badge.setAttribute('aria-expanded', 'false');
