@@ -743,7 +743,9 @@ test('the network guard scans the URLs it guards: a query string and a path segm
     contentType: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script>'
       // while the module loads: a search typed into a field nobody protects
-      + `<script>window.__early = fetch(${JSON.stringify(q('/api/url-early'))}).then((r) => r.status);</script>`
+      + `<script>window.__early = fetch(${JSON.stringify(q('/api/url-early'))}).then((r) => r.status);`
+      // an XHR opened while the module loads and sent at once: opened again with its URL masked
+      + `const x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(q('/api/url-xhr-early'))}); x.setRequestHeader('x-kept', 'yes'); x.send();</script>`
       + '<title>guard urls</title></head><body><input id="search" data-pii-veil="off"></body></html>',
   }));
   await page.goto(url);
@@ -757,8 +759,20 @@ test('the network guard scans the URLs it guards: a query string and a path segm
     navigator.sendBeacon(d);
     fetch('/api/url-user/' + encodeURIComponent(mail) + '/orders');
     fetch('/api/open?q=' + encodeURIComponent(mail)); // not guarded: as it is
+    // a name without a value; a piece not UTF-8, a name without '=', ';' parameters: as written
+    fetch('/api/url-key?' + encodeURIComponent(mail));
+    fetch('/api/url-raw;v=2/x?legacy=M%FCller&e=' + encodeURIComponent(mail) + '&empty');
+    // a Request with a Blob body and a masked URL: its body sent as bytes
+    window.__blob = fetch(new Request('/api/url-blob?e=' + encodeURIComponent(mail), { method: 'POST', body: new Blob([new Uint8Array([1, 2, 3, 4])]) })).then((r) => r.status);
   }, [q('/api/url-fetch'), q('/api/url-request'), q('/api/url-xhr'), q('/api/url-beacon'), V.email]);
-  for (const path of ['/api/url-early', '/api/url-fetch', '/api/url-request', '/api/url-xhr', '/api/url-beacon']) {
+  const early = await waitRecorded((x) => x.path === '/api/url-xhr-early', 'the XHR opened while the module loaded');
+  assert.equal(early.headers['x-kept'], 'yes', 'its headers set again');
+  assert.equal((await waitRecorded((x) => x.path === '/api/url-key', 'a name')).url, '/api/url-key?%5BEMAIL%5D');
+  assert.equal((await waitRecorded((x) => x.path === '/api/url-raw;v=2/x', 'pieces as written')).url, '/api/url-raw;v=2/x?legacy=M%FCller&e=%5BEMAIL%5D&empty');
+  const blob = await waitRecorded((x) => x.path === '/api/url-blob', 'a Blob body');
+  assert.deepEqual([...blob.bytes], [1, 2, 3, 4]);
+  assert.equal(await page.evaluate(() => window.__blob), 200);
+  for (const path of ['/api/url-early', '/api/url-xhr-early', '/api/url-fetch', '/api/url-request', '/api/url-xhr', '/api/url-beacon']) {
     const r = await waitRecorded((x) => x.path === path, path);
     const params = new URL(r.url, server.url).searchParams;
     assert.match(params.get('q'), /^IBAN \[IBAN\], \[PERSON\]$/, path);
@@ -771,6 +785,27 @@ test('the network guard scans the URLs it guards: a query string and a path segm
   server.recorded.splice(server.recorded.indexOf(other), 1); // sent as it is, by design
   assertNoLeak(named(V.name, V.iban, V.email), 'guarded URLs');
   assert.equal(await page.evaluate(() => window.__early), 200);
+  await page.close();
+  // the engine cannot load: a guarded XHR without a body is refused too
+  server.reset();
+  page = await context.newPage();
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script><title>guard urls</title></head><body></body></html>',
+  }));
+  await page.route('**/dist/pii-veil.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(url);
+  assert.equal(await page.evaluate(() => window.PiiVeil.page.ready), false);
+  const outcome = await page.evaluate((u) => new Promise((res) => {
+    const x = new XMLHttpRequest();
+    x.open('GET', u);
+    x.onerror = () => res('refused');
+    x.onload = () => res('sent');
+    x.send();
+  }), q('/api/url-failed'));
+  assert.equal(outcome, 'refused');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(server.recorded.filter((x) => x.path === '/api/url-failed').length, 0);
   await page.close();
 });
 

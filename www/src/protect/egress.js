@@ -397,7 +397,7 @@ function whenSettled(reg, long = true) {
 }
 
 // A Request like `req` with a masked URL and body (null body: none).
-function rebuildRequest(win, req, url, body, headers = req.headers) {
+export function rebuildRequest(win, req, url, body, headers = req.headers) {
   const init = {
     method: req.method, headers, credentials: req.credentials, cache: req.cache,
     redirect: req.redirect, referrer: req.referrer, referrerPolicy: req.referrerPolicy,

@@ -5,6 +5,7 @@
 // (chat.js) is left to chat.js. stop() puts every original back.
 import { countKinds, emit, heldBack, total } from './util.js';
 import { createScrubber, isTextType } from './scrub.js';
+import { rebuildRequest } from './egress.js';
 
 /** `options.guard` as `{ origins, paths, match }`, or null when there is no guard. */
 export function normaliseGuard(g) {
@@ -29,18 +30,18 @@ export function matchesGuard(g, u, selfOrigin) {
 /** The absolute URL of `url` when it is a guarded destination, else null. */
 function isGuarded(ctx, url) {
   const { win, doc, guardOpt, chat } = ctx;
-  if (!guardOpt) return null;
+  if (!guardOpt || url === undefined) return null; // fetch() without arguments fails as it would
   let u;
   try { u = new win.URL(String(url), doc.baseURI); } catch (_) { return null; }
   if (chat && chat.owns(u)) return null; // chat.js pseudonymises what goes there
   return matchesGuard(guardOpt, u, guardOpt.match ? undefined : win.location.origin) ? u.href : null;
 }
 
-/** A guarded URL with what the engine finds in its path and query masked (`pii-veil:masked` via 'url'), or as it was. */
-function maskedUrl(ctx, url, href) {
+/** A guarded URL with what the engine finds in its path and query masked (`pii-veil:masked` via the request's route), or as it was. */
+function maskedUrl(ctx, url, href, via) {
   const counts = {};
   const out = ctx.scrubber.scrubUrl(href, counts);
-  report(ctx, 'url', counts);
+  report(ctx, via, counts);
   return out || url;
 }
 
@@ -97,8 +98,14 @@ function guardFetch(ctx) {
     if (ctx.engine !== 'ready') {
       return ctx.ready.then(() => (ctx.engine === 'ready' ? fetchGuard(input, init) : Promise.reject(heldError(ctx, 'fetch'))));
     }
-    const masked = maskedUrl(ctx, url, href);
-    if (masked !== url) input = isReq ? new win.Request(masked, input) : masked;
+    const masked = maskedUrl(ctx, url, href, 'fetch');
+    if (masked !== url) {
+      // a Request is made anew with its URL masked and its body as bytes (a Blob or
+      // FormData body would become a stream, which a browser sends over HTTP/2 only)
+      if (!isReq) input = masked;
+      else if (!input.body) input = rebuildRequest(win, input, masked, null);
+      else return input.clone().arrayBuffer().then((b) => fetchGuard(rebuildRequest(win, input, masked, b), init));
+    }
     const headers = new win.Headers((init && init.headers) || (isReq ? input.headers : undefined));
     const ct = headers.get('content-type') || '';
     if (init && init.body !== undefined && init.body !== null) {
@@ -123,27 +130,51 @@ function guardXhr(ctx) {
   const meta = new WeakMap();
   const origOpen = XHR.open, origSend = XHR.send, origHeader = XHR.setRequestHeader;
   const open = function open(method, url) {
-    meta.set(this, { url, async: arguments.length < 3 || arguments[2] !== false, ct: '' });
-    const href = ctx.stopped || ctx.engine !== 'ready' ? null : isGuarded(ctx, url);
+    const href = ctx.stopped ? null : isGuarded(ctx, url);
     const args = [...arguments];
-    if (href) args[1] = maskedUrl(ctx, url, href); // synchronous: while the engine loads, as it is
+    // the URL is scanned now if the engine is ready; else at send, which opens again
+    const scanned = !href || ctx.engine === 'ready';
+    if (href && scanned) args[1] = maskedUrl(ctx, url, href, 'xhr');
+    meta.set(this, { args, href, scanned, async: args.length < 3 || args[2] !== false, ct: '', headers: [] });
     return origOpen.apply(this, args);
   };
   const setRequestHeader = function setRequestHeader(k, v) {
     const m = meta.get(this);
-    if (m && String(k).toLowerCase() === 'content-type') m.ct = String(v);
+    if (m) {
+      m.headers.push([k, v]);
+      if (String(k).toLowerCase() === 'content-type') m.ct = String(v);
+    }
     return origHeader.apply(this, arguments);
   };
   const send = function send(body) {
     const m = meta.get(this);
-    if (ctx.stopped || !m || !isGuarded(ctx, m.url) || body === undefined || body === null) return origSend.apply(this, arguments);
+    if (ctx.stopped || !m || !m.href) return origSend.apply(this, arguments);
     const xhr = this;
-    if (!m.async && (ctx.engine !== 'ready' || (body instanceof win.Blob && ctx.scrubber.needsScrub(body)))) {
+    const hasBody = body !== undefined && body !== null;
+    if (!m.async && (ctx.engine !== 'ready' || (hasBody && body instanceof win.Blob && ctx.scrubber.needsScrub(body)))) {
       throw heldError(ctx, 'xhr');
     }
-    withScrubbed(ctx, body, m.ct, 'xhr', (b) => origSend.call(xhr, b), () => {
+    const refuse = () => {
       try { xhr.dispatchEvent(new win.ProgressEvent('error')); xhr.dispatchEvent(new win.ProgressEvent('loadend')); } catch (_) { /* ignore */ }
-    });
+    };
+    const go = () => {
+      if (!m.scanned) {
+        // opened while the engine loaded: opened again with its URL masked, its headers set again
+        m.scanned = true;
+        const u = maskedUrl(ctx, m.args[1], m.href, 'xhr');
+        if (u !== m.args[1]) {
+          origOpen.apply(xhr, [m.args[0], u, ...m.args.slice(2)]);
+          for (const [k, v] of m.headers) origHeader.call(xhr, k, v);
+        }
+      }
+      if (hasBody) withScrubbed(ctx, body, m.ct, 'xhr', (b) => origSend.call(xhr, b), refuse);
+      else origSend.call(xhr);
+    };
+    // every guarded XHR waits for the engine, and is refused if it cannot load
+    const held = () => { heldError(ctx, 'xhr'); refuse(); };
+    if (ctx.engine === 'ready') go();
+    else if (ctx.engine === 'failed') held();
+    else ctx.ready.then(() => { try { if (ctx.engine === 'ready') go(); else held(); } catch (_) { /* aborted meanwhile */ } });
     return undefined;
   };
   XHR.open = open;
@@ -164,7 +195,7 @@ function guardBeacon(ctx) {
     const href = ctx.stopped ? null : isGuarded(ctx, url);
     if (!href) return origBeacon.apply(nav, arguments);
     let sent = true;
-    const send = (b) => origBeacon.call(nav, maskedUrl(ctx, url, href), b);
+    const send = (b) => origBeacon.call(nav, maskedUrl(ctx, url, href, 'beacon'), b);
     const r = ctx.scrubber.needsScrub(data) ? withScrubbed(ctx, data, data && data.type, 'beacon', send, () => { sent = false; return false; })
       : ctx.engine === 'ready' ? send(data)
         : ctx.engine === 'failed' ? (heldError(ctx, 'beacon'), false)

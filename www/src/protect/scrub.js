@@ -52,24 +52,29 @@ export function createScrubber(win, redactValue) {
       return typeof body === 'string' || body instanceof win.URLSearchParams || body instanceof win.FormData || isTextBlob(body);
     },
     /**
-     * `url` (absolute) with its path's segments and its query's values masked, or null
-     * when nothing in them was found (the URL goes as it was written).
+     * `url` (absolute) with what the engine finds in its path's segments and its
+     * query's names and values masked, each piece in place (the others as written:
+     * their encoding, `;` parameters, a name without `=`), or null when nothing was found.
      */
     scrubUrl(url, counts) {
       const u = new win.URL(url);
       const found = {};
-      const segment = (s) => {
+      // a piece as written, decoded (in a query `+` is a space), masked, encoded again
+      const piece = (s, query) => {
         let d;
-        try { d = decodeURIComponent(s); } catch (_) { return s; }
+        try { d = decodeURIComponent(query ? s.replace(/\+/g, ' ') : s); } catch (_) { return s; } // not UTF-8: as it is
         const r = redactValue(d, null, found);
-        return r === d ? s : encodeURIComponent(r);
+        return r === d ? s : query ? encodeURIComponent(r) : r.replace(/[%/?#]/g, encodeURIComponent);
       };
-      const path = u.pathname.split('/').map(segment).join('/');
-      const query = scrubParams(u.searchParams, found);
+      const path = u.pathname.split('/').map((s) => piece(s, false)).join('/');
+      const query = u.search.slice(1).split('&').map((p) => {
+        const k = p.indexOf('=');
+        return k < 0 ? piece(p, true) : piece(p.slice(0, k), true) + '=' + piece(p.slice(k + 1), true);
+      }).join('&');
       if (!Object.keys(found).length) return null;
       for (const k in found) counts[k] = (counts[k] || 0) + found[k];
       u.pathname = path;
-      u.search = query.toString();
+      if (u.search) u.search = query;
       return u.href;
     },
     /** The scrubbed body synchronously, or a Promise of it for Blob bodies. */
