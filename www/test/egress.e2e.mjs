@@ -703,13 +703,25 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
       + '<style>button { display: block; width: 300px; height: 60px; text-transform: uppercase; } span { display: block !important; }</style><title>reach</title></head><body>'
       // the field alone in a wrapper wider than it: the badge on the field's corner, not the wrapper's
       + '<form id="f" action="/api/reach" method="post" target="sink"><div style="padding: 20px; width: 600px"><textarea id="msg" name="message" cols="30" rows="4"></textarea></div><button id="send">Send</button></form>'
+      // a field in a scrolling box that is no containing block
+      + `<div id="sc" style="overflow: auto; height: 120px; padding: 24px"><textarea id="t2" rows="3">${MSG}</textarea><div style="height: 400px"></div></div>`
       + '<iframe name="sink" title="result"></iframe></body></html>',
   }));
   await page.goto(url);
   await page.waitForFunction(() => window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
+  // the layer of a field in a scrolling box follows it when the box scrolls
+  await page.waitForFunction(() => document.querySelector('#t2 + .pii-veil-layer mark'));
+  const offset = () => page.evaluate(() => {
+    const t = document.getElementById('t2').getBoundingClientRect(), l = document.querySelector('#t2 + .pii-veil-layer').getBoundingClientRect();
+    return Math.round(l.top - t.top);
+  });
+  const before = await offset();
+  await page.evaluate(() => { document.getElementById('sc').scrollTop = 40; });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await offset(), before, 'the layer moved with the field');
   await page.click('#msg');
   await page.keyboard.insertText(MSG);
-  const badge = page.locator('.pii-veil-badge'); // the test's locator looks into shadow roots
+  const badge = page.locator('#f .pii-veil-badge'); // the test's locator looks into shadow roots
   await badge.waitFor();
   await badge.click();
   await page.locator('.pii-veil-popup').waitFor();

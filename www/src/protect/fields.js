@@ -293,6 +293,18 @@ export function observe(ctx) {
   listen(ctx, win, 'resize', timed(ctx, () => {
     for (const f of fields.values()) { layoutSoon(ctx, f); if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map); }
   }, 'resize'));
+  // An element that scrolls moves the fields inside it, but not their layers and badges
+  // where it is no containing block of theirs: they follow (the page's own scroll moves
+  // them all alike; a field's own scroll is synced by its listener).
+  listen(ctx, ctx.doc, 'scroll', timed(ctx, (ev) => {
+    const t = ev.target;
+    if (t.nodeType !== 1) return;
+    for (const f of fields.values()) {
+      if (t === f.el || !t.contains(f.el)) continue;
+      layoutSoon(ctx, f);
+      if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map);
+    }
+  }, 'scroll'), true);
   const mo = new win.MutationObserver(timed(ctx, (records) => {
     let removed = false, moved = false;
     for (const r of records) {
