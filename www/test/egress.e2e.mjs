@@ -756,10 +756,14 @@ test('the network guard scans the URLs it guards: a query string and a path segm
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script>'
       // while the module loads: a search typed into a field nobody protects
       + `<script>window.__early = fetch(${JSON.stringify(q('/api/url-early'))}).then((r) => r.status);`
+      // aborted while it waits for the module: it rejects at once, and nothing is sent
+      + `const ac = new AbortController(); window.__aborted = fetch('/api/url-aborted', { signal: ac.signal }).then(() => 'sent', (e) => e.name + '@' + (performance.now() < window.__abortAt + 500)); window.__abortAt = performance.now(); ac.abort();`
       // an XHR opened while the module loads and sent at once: opened again with its URL masked
       + `const x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(q('/api/url-xhr-early'))}); x.setRequestHeader('x-kept', 'yes'); x.send();</script>`
       + '<title>guard urls</title></head><body><input id="search" data-pii-veil="off"></body></html>',
   }));
+  // the module comes a second late: what the page sends meanwhile waits for it
+  await page.route('**/dist/pii-veil.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); });
   await page.goto(url);
   await page.waitForFunction(() => window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
   await page.evaluate(([a, b, c, d, mail]) => {
@@ -797,6 +801,8 @@ test('the network guard scans the URLs it guards: a query string and a path segm
   server.recorded.splice(server.recorded.indexOf(other), 1); // sent as it is, by design
   assertNoLeak(named(V.name, V.iban, V.email), 'guarded URLs');
   assert.equal(await page.evaluate(() => window.__early), 200);
+  assert.equal(await page.evaluate(() => window.__aborted), 'AbortError@true');
+  assert.equal(server.recorded.filter((x) => x.path === '/api/url-aborted').length, 0);
   await page.close();
   // the engine cannot load: a guarded XHR without a body is refused too
   server.reset();

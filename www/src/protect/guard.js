@@ -96,7 +96,16 @@ function guardFetch(ctx) {
     if (!href) return origFetch.apply(win, arguments);
     // the URL is scanned once the engine is ready (a fetch waits for it)
     if (ctx.engine !== 'ready') {
-      return ctx.ready.then(() => (ctx.engine === 'ready' ? fetchGuard(input, init) : Promise.reject(heldError(ctx, 'fetch'))));
+      const later = ctx.ready.then(() => (ctx.engine === 'ready' ? fetchGuard(input, init) : Promise.reject(heldError(ctx, 'fetch'))));
+      // aborted while it waits: it rejects then, as a fetch under way does (nothing is sent)
+      const signal = (init && init.signal) || (isReq ? input.signal : null);
+      if (!signal) return later;
+      return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason);
+        if (signal.aborted) abort();
+        signal.addEventListener('abort', abort, { once: true });
+        later.then(resolve, reject);
+      });
     }
     const masked = maskedUrl(ctx, url, href, 'fetch');
     if (masked !== url) {
