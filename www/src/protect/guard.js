@@ -67,6 +67,13 @@ function scrubberOf(ctx) {
   });
 }
 
+// Runs `go()` once the engine is ready (now when it is); `refuse(error)` if it cannot load.
+function whenReady(ctx, via, go, refuse) {
+  if (ctx.engine === 'ready') return go();
+  if (ctx.engine === 'failed') return refuse(heldError(ctx, via));
+  return ctx.ready.then(() => (ctx.engine === 'ready' ? go() : refuse(heldError(ctx, via))));
+}
+
 // Runs `send(scrubbed)` now when possible, else after the engine and Blob reads.
 function withScrubbed(ctx, body, contentType, via, send, refuse) {
   const scrubber = ctx.scrubber;
@@ -80,9 +87,7 @@ function withScrubbed(ctx, body, contentType, via, send, refuse) {
     report(ctx, via, counts);
     return send(out);
   };
-  if (ctx.engine === 'ready') return go();
-  if (ctx.engine === 'failed') return refuse(heldError(ctx, via));
-  return ctx.ready.then(() => (ctx.engine === 'ready' ? go() : refuse(heldError(ctx, via))));
+  return whenReady(ctx, via, go, refuse);
 }
 
 function guardFetch(ctx) {
@@ -96,7 +101,7 @@ function guardFetch(ctx) {
     if (!href) return origFetch.apply(win, arguments);
     // the URL is scanned once the engine is ready (a fetch waits for it)
     if (ctx.engine !== 'ready') {
-      const later = ctx.ready.then(() => (ctx.engine === 'ready' ? fetchGuard(input, init) : Promise.reject(heldError(ctx, 'fetch'))));
+      const later = whenReady(ctx, 'fetch', () => fetchGuard(input, init), (e) => Promise.reject(e));
       // aborted while it waits: it rejects then, as a fetch under way does (nothing is sent)
       const signal = (init && init.signal) || (isReq ? input.signal : null);
       if (!signal) return later;
@@ -180,10 +185,7 @@ function guardXhr(ctx) {
       else origSend.call(xhr);
     };
     // every guarded XHR waits for the engine, and is refused if it cannot load
-    const held = () => { heldError(ctx, 'xhr'); refuse(); };
-    if (ctx.engine === 'ready') go();
-    else if (ctx.engine === 'failed') held();
-    else ctx.ready.then(() => { try { if (ctx.engine === 'ready') go(); else held(); } catch (_) { /* aborted meanwhile */ } });
+    whenReady(ctx, 'xhr', () => { try { go(); } catch (_) { /* aborted meanwhile */ } }, refuse);
     return undefined;
   };
   XHR.open = open;
@@ -205,10 +207,9 @@ function guardBeacon(ctx) {
     if (!href) return origBeacon.apply(nav, arguments);
     let sent = true;
     const send = (b) => origBeacon.call(nav, maskedUrl(ctx, url, href, 'beacon'), b);
-    const r = ctx.scrubber.needsScrub(data) ? withScrubbed(ctx, data, data && data.type, 'beacon', send, () => { sent = false; return false; })
-      : ctx.engine === 'ready' ? send(data)
-        : ctx.engine === 'failed' ? (heldError(ctx, 'beacon'), false)
-          : (ctx.ready.then(() => ctx.engine === 'ready' && send(data)), true);
+    const refuse = () => { sent = false; return false; };
+    const r = ctx.scrubber.needsScrub(data) ? withScrubbed(ctx, data, data && data.type, 'beacon', send, refuse)
+      : whenReady(ctx, 'beacon', () => send(data), refuse);
     return typeof r === 'boolean' ? r : sent;
   };
   nav.sendBeacon = sendBeacon;

@@ -1,7 +1,7 @@
 // Masking a request body, whatever its shape: a JSON text has every string value
 // masked (its key as the field hint), URL-encoded parameters and FormData each value
 // (its name as the hint), other text as a whole; text Blobs are read and rebuilt;
-// and a URL: each segment of its path and each value of its query;
+// and a URL: each segment of its path, each name and value of its query;
 // binary bodies (ArrayBuffer, typed arrays, files) and streams are left alone. The
 // masking of one value is passed in (`redactValue`), so this file knows no engine.
 
@@ -58,21 +58,22 @@ export function createScrubber(win, redactValue) {
      */
     scrubUrl(url, counts) {
       const u = new win.URL(url);
-      const found = {};
+      let found = false;
       // a piece as written, decoded (in a query `+` is a space), masked, encoded again
       const piece = (s, query) => {
         let d;
         try { d = decodeURIComponent(query ? s.replace(/\+/g, ' ') : s); } catch (_) { return s; } // not UTF-8: as it is
-        const r = redactValue(d, null, found);
-        return r === d ? s : query ? encodeURIComponent(r) : r.replace(/[%/?#]/g, encodeURIComponent);
+        const r = redactValue(d, null, counts);
+        if (r === d) return s;
+        found = true;
+        return query ? encodeURIComponent(r) : r.replace(/[%/?#]/g, encodeURIComponent);
       };
       const path = u.pathname.split('/').map((s) => piece(s, false)).join('/');
       const query = u.search.slice(1).split('&').map((p) => {
         const k = p.indexOf('=');
         return k < 0 ? piece(p, true) : piece(p.slice(0, k), true) + '=' + piece(p.slice(k + 1), true);
       }).join('&');
-      if (!Object.keys(found).length) return null;
-      for (const k in found) counts[k] = (counts[k] || 0) + found[k];
+      if (!found) return null;
       u.pathname = path;
       if (u.search) u.search = query;
       return u.href;
