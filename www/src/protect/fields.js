@@ -290,20 +290,16 @@ export function observe(ctx) {
     }, 'resize observer'));
     ctx.cleanups.push(() => ctx.resizeObs.disconnect());
   }
-  listen(ctx, win, 'resize', timed(ctx, () => {
-    for (const f of fields.values()) { layoutSoon(ctx, f); if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map); }
-  }, 'resize'));
+  // a field whose place changed: its layer and badge (and a contenteditable's boxes) follow
+  const follow = (f) => { layoutSoon(ctx, f); if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map); };
+  listen(ctx, win, 'resize', timed(ctx, () => { for (const f of fields.values()) follow(f); }, 'resize'));
   // An element that scrolls moves the fields inside it, but not their layers and badges
   // where it is no containing block of theirs: they follow (the page's own scroll moves
   // them all alike; a field's own scroll is synced by its listener).
   listen(ctx, ctx.doc, 'scroll', timed(ctx, (ev) => {
     const t = ev.target;
     if (t.nodeType !== 1) return;
-    for (const f of fields.values()) {
-      if (t === f.el || !t.contains(f.el)) continue;
-      layoutSoon(ctx, f);
-      if (f.editable && f.boxes.length) paintEditable(ctx, f, readText(f).map);
-    }
+    for (const f of fields.values()) if (t !== f.el && t.contains(f.el)) follow(f);
   }, 'scroll'), true);
   const mo = new win.MutationObserver(timed(ctx, (records) => {
     let removed = false, moved = false;
