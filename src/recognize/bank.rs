@@ -32,6 +32,10 @@ mod label;
 pub(super) struct Bank;
 
 impl Bank {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::Iban, Kind::Bic, Kind::CreditCard];
+
     pub(super) fn new() -> Bank {
         Bank
     }
@@ -265,7 +269,7 @@ impl Recognizer for Bank {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Iban, Kind::Bic, Kind::CreditCard]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

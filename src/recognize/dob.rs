@@ -291,6 +291,10 @@ fn upper_latin1(s: &str) -> String {
 }
 
 impl Dob {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::DateOfBirth];
+
     pub(super) fn new() -> Dob {
         let names = month_names();
         Dob {
@@ -389,7 +393,7 @@ const RELEASE_YEAR: u32 = 2026;
 
 impl Recognizer for Dob {
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::DateOfBirth]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

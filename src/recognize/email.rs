@@ -54,6 +54,10 @@ const MAIL_WORDS: &[&str] = &[
 ];
 
 impl Email {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::Email];
+
     pub(super) fn new() -> Email {
         // Local part: dot-atom; domain: labels; both allow UTF-8 (bytes >= 0x80).
         Email {
@@ -187,7 +191,7 @@ impl Recognizer for Email {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Email]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

@@ -122,6 +122,10 @@ use words::{choose, Words};
 pub(super) struct Ids;
 
 impl Ids {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::NationalId, Kind::TaxVatId, Kind::HealthInsuranceId];
+
     pub(super) fn new() -> Ids {
         Ids
     }
@@ -134,7 +138,7 @@ impl Recognizer for Ids {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::NationalId, Kind::TaxVatId, Kind::HealthInsuranceId]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

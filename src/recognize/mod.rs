@@ -26,27 +26,45 @@ mod web;
 
 pub(crate) use util::Recognizer;
 
+/// A recogniser's entry in the registry: the kinds it finds and how it is built.
+type Entry = (&'static [Kind], fn() -> Shared);
+
+/// Every recogniser in registry order.
+const RECOGNIZERS: [Entry; 10] = [
+    (email::Email::KINDS, || std::sync::Arc::new(email::Email::new())),
+    (bank::Bank::KINDS, || std::sync::Arc::new(bank::Bank::new())),
+    (phone::Phone::KINDS, || std::sync::Arc::new(phone::Phone::new())),
+    (ids::Ids::KINDS, || std::sync::Arc::new(ids::Ids::new())),
+    (dob::Dob::KINDS, || std::sync::Arc::new(dob::Dob::new())),
+    (plate::Plate::KINDS, || std::sync::Arc::new(plate::Plate::new())),
+    (net::Net::KINDS, || std::sync::Arc::new(net::Net::new())),
+    (web::Web::KINDS, || std::sync::Arc::new(web::Web::new())),
+    (person::Person::KINDS, || std::sync::Arc::new(person::Person::new())),
+    (address::Address::KINDS, || std::sync::Arc::new(address::Address::new())),
+];
+
 /// The recognisers needed for the enabled kinds, compiled.
 pub fn registry(enabled: &[Kind]) -> Vec<Shared> {
-    // Built once per process and shared by every scanner: building them compiles
-    // patterns and tables, and a page makes a new scanner whenever its configuration
-    // changes (an allow list, a value marked "not personal").
-    static ALL: std::sync::OnceLock<Vec<Shared>> = std::sync::OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        vec![
-            std::sync::Arc::new(email::Email::new()),
-            std::sync::Arc::new(bank::Bank::new()),
-            std::sync::Arc::new(phone::Phone::new()),
-            std::sync::Arc::new(ids::Ids::new()),
-            std::sync::Arc::new(dob::Dob::new()),
-            std::sync::Arc::new(plate::Plate::new()),
-            std::sync::Arc::new(net::Net::new()),
-            std::sync::Arc::new(web::Web::new()),
-            std::sync::Arc::new(person::Person::new()),
-            std::sync::Arc::new(address::Address::new()),
-        ]
-    });
-    all.iter().filter(|r| r.kinds().iter().any(|k| enabled.contains(k))).cloned().collect()
+    // Each is built once per process, when the first scanner that needs it is built, and
+    // shared by every scanner after: building one makes its tables (the name
+    // recogniser's word table of 25,000 names is most of a scanner's build), and a page
+    // makes a new scanner whenever its configuration changes (an allow list, a value
+    // marked "not personal"). A scanner without names and addresses never builds theirs.
+    static BUILT: Built = [const { std::sync::OnceLock::new() }; RECOGNIZERS.len()];
+    built_for(&BUILT, enabled)
+}
+
+/// The recognisers built so far, one slot per entry of [`RECOGNIZERS`].
+type Built = [std::sync::OnceLock<Shared>; RECOGNIZERS.len()];
+
+/// [`registry`] with the recognisers built so far in `built`.
+fn built_for(built: &Built, enabled: &[Kind]) -> Vec<Shared> {
+    RECOGNIZERS
+        .iter()
+        .zip(built)
+        .filter(|((kinds, _), _)| kinds.iter().any(|k| enabled.contains(k)))
+        .map(|((_, make), built)| built.get_or_init(*make).clone())
+        .collect()
 }
 
 /// A recogniser shared by every scanner of the process (see [`registry`]).
@@ -59,6 +77,33 @@ mod tests {
     use crate::field::FieldClass;
     use crate::types::Input;
     use proptest::prelude::*;
+
+    /// A recogniser is built only for a scanner with one of its kinds on, once: a scanner
+    /// of identifiers alone does not build the name and address recognisers (and their
+    /// word table); a second scanner takes what the first one built.
+    #[test]
+    fn recognisers_are_built_for_the_kinds_on() {
+        use super::{built_for, Built, RECOGNIZERS};
+        let built: Built = [const { std::sync::OnceLock::new() }; RECOGNIZERS.len()];
+        let ids = built_for(&built, &[Kind::Email, Kind::Iban, Kind::Phone]);
+        let made: Vec<&[Kind]> = ids.iter().map(|r| r.kinds()).collect();
+        assert_eq!(made, [&[Kind::Email][..], &[Kind::Iban, Kind::Bic, Kind::CreditCard], &[Kind::Phone]]);
+        let filled = |b: &Built| b.iter().filter(|s| s.get().is_some()).count();
+        assert_eq!(filled(&built), 3);
+        let again = built_for(&built, &[Kind::Phone, Kind::Person]);
+        assert_eq!(filled(&built), 4);
+        assert!(std::sync::Arc::ptr_eq(&ids[2], &again[0]), "the phone recogniser is built once");
+        // Each entry's kinds are the ones its recogniser says it finds, and every kind
+        // has its recogniser.
+        let all = built_for(&built, &Kind::BUILTIN);
+        assert_eq!(all.len(), RECOGNIZERS.len());
+        for (r, (kinds, _)) in all.iter().zip(RECOGNIZERS) {
+            assert_eq!(r.kinds(), kinds);
+        }
+        for k in &Kind::BUILTIN {
+            assert!(RECOGNIZERS.iter().any(|(kinds, _)| kinds.contains(k)), "{k:?} has no recogniser");
+        }
+    }
 
     /// The pattern a literal set stands for: `a|\\bb\\b` with each word escaped.
     fn pattern_of(spec: &str) -> String {

@@ -36,6 +36,10 @@ use std::net::Ipv6Addr;
 pub(super) struct Net;
 
 impl Net {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::IpAddress, Kind::MacAddress];
+
     pub(super) fn new() -> Net {
         Net
     }
@@ -281,7 +285,7 @@ impl Recognizer for Net {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::IpAddress, Kind::MacAddress]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

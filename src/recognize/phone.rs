@@ -84,6 +84,10 @@ use words::{BUSINESS_NUMBER_WORDS, PHONE_WORDS, STRONG_PHONE_WORDS};
 pub(super) struct Phone;
 
 impl Phone {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::Phone];
+
     pub(super) fn new() -> Phone {
         Phone
     }
@@ -274,7 +278,7 @@ impl Recognizer for Phone {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Phone]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

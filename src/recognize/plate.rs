@@ -114,6 +114,10 @@ const CH_CANTONS: &[&str] = &[
 ];
 
 impl Plate {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::LicensePlate];
+
     pub(super) fn new() -> Plate {
         Plate {
             de: DE_CODES.split(' ').filter(|s| !s.is_empty()).collect(),
@@ -191,7 +195,7 @@ fn group_case(g: &str) -> Option<Case> {
 
 impl Recognizer for Plate {
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::LicensePlate]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

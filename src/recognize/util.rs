@@ -9,7 +9,10 @@ use regex_lite::Regex;
 
 /// Something that finds candidates of one or more kinds.
 pub trait Recognizer: Send + Sync {
-    /// The kinds this recogniser can produce (used to skip it when all are disabled).
+    /// The kinds this recogniser can produce: its `KINDS`, by which the registry builds
+    /// it only for scanners with one of them on; read here by the two-thread split of
+    /// native builds (`scanner::parallel`).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn kinds(&self) -> &'static [Kind];
     /// Appends candidates found in `input` to `out`.
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>);

@@ -91,6 +91,10 @@ pub(super) struct Web {
 }
 
 impl Web {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::Username, Kind::UrlPersonal];
+
     pub(super) fn new() -> Web {
         Web {
             gate: Literals::new(GATE).kept_as(super::util::kept::WEB),
@@ -108,7 +112,7 @@ pub(super) const GATE: &str = "linkedin.|xing.|facebook.|fb.com|instagram.|twitt
 
 impl Recognizer for Web {
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Username, Kind::UrlPersonal]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

@@ -52,15 +52,22 @@ use street::{street_at, NUM_REACH};
 pub(super) struct Address;
 
 impl Address {
-    /// The recogniser (its word lists are consts and the shared lexicon).
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::StreetAddress, Kind::PostalCity];
+
+    /// The recogniser (its word lists are consts and the shared lexicon), with the
+    /// lexicon its tokens are read with built up front, not on the first text (as the
+    /// name recogniser does: a scanner may have only addresses on).
     pub(super) fn new() -> Address {
+        let _ = crate::words::lexicon();
         Address
     }
 }
 
 impl Recognizer for Address {
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::StreetAddress, Kind::PostalCity]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

@@ -56,6 +56,10 @@ use scan::Scan;
 pub(super) struct Person;
 
 impl Person {
+    /// The kinds this recogniser finds (the registry builds it only for a scanner with
+    /// one of them on).
+    pub(super) const KINDS: &'static [Kind] = &[Kind::Person];
+
     /// The recogniser, with its word tables built up front (not on the first text).
     pub(super) fn new() -> Person {
         let _ = crate::words::lexicon();
@@ -66,7 +70,7 @@ impl Person {
 
 impl Recognizer for Person {
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Person]
+        Self::KINDS
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
