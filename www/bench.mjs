@@ -4,6 +4,9 @@
 // - the same text through `@arcjet/redact-wasm` (a devDependency: another WebAssembly
 //   detector of e-mails, phones, IP addresses and card numbers) in the same process, and
 //   the ratio of the two throughputs (pii-veil with every kind on);
+// - the first scanner build of a process (its word tables: what a page's start-up
+//   pays before protection is ready), every kind on and without names and addresses,
+//   each in fresh processes;
 // - median and p99 time to rescan a 2,000-character message (the per-keystroke cost),
 //   including crossing the boundary and building the findings;
 // - typing: a character typed and deleted again at the end and in the middle of a
@@ -15,12 +18,13 @@
 // dist/npm> also loads that build in this process and times both in turn, the 1 MB scan
 // and typing at the end and in the middle of the dense 2,000-char message, printing the
 // median of the per-round ratios: much steadier than runs of two processes compared.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeEntry, root } from './test/helpers.mjs';
 
-const { createScanner } = await import(pathToFileURL(nodeEntry));
+const { createScanner, KINDS } = await import(pathToFileURL(nodeEntry));
 const againstDir = process.argv.slice(2).find((a) => a.startsWith('--against='))?.slice(10);
 const dev = process.argv.slice(2).find((a) => !a.startsWith('--')) || [process.env.PII_VEIL_EVAL_DIR && join(process.env.PII_VEIL_EVAL_DIR, 'dev.jsonl'), join(root, '..', 'shared', 'eval', 'dev.jsonl')].find((p) => p && existsSync(p));
 if (!dev) throw new Error('pass the path of dev.jsonl (or set PII_VEIL_EVAL_DIR)');
@@ -64,6 +68,22 @@ console.log(`scan ~1 MB: ${big.length.toLocaleString('en')} UTF-16 units, ${foun
   }
   const [a, b] = [median(ours), median(theirs)];
   console.log(`vs @arcjet/redact-wasm 1.12 on the same text: pii-veil ${a.toFixed(1)} ms (${(big.length / a / 1000).toFixed(1)} M chars/s, 17 kinds), arcjet ${b.toFixed(1)} ms (${(big.length / b / 1000).toFixed(1)} M chars/s, ${theirFound} findings, 4 kinds): pii-veil ${(b / a).toFixed(2)}× the throughput`);
+}
+
+// The first scanner build of a process (the engine loaded first): a scanner with every
+// kind builds the word tables of names and addresses; one without those kinds does not
+// (the recognisers are built for the kinds on). Fresh processes, the two alternating.
+{
+  const buildOnce = (config) => Number(execFileSync(process.execPath, ['--input-type=module', '-e', `
+    const { init, createScanner } = await import(${JSON.stringify(pathToFileURL(nodeEntry).href)});
+    await init();
+    const t0 = performance.now();
+    createScanner(${JSON.stringify(config)});
+    console.log(performance.now() - t0);`], { encoding: 'utf8' }));
+  const identifiers = { kinds: KINDS.filter((k) => !['person', 'street_address', 'postal_city'].includes(k)) };
+  const every = [], ids = [];
+  for (let i = 0; i < 9; i++) { every.push(buildOnce({})); ids.push(buildOnce(identifiers)); }
+  console.log(`first scanner build in a fresh process (median of 9): every kind ${median(every).toFixed(1)} ms, without names and addresses ${median(ids).toFixed(1)} ms`);
 }
 
 let msg = '';
