@@ -482,10 +482,9 @@ export type SendRoute = 'form' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'cha
 
 /**
  * Why a send was held back: `policy` (a field with findings has the `block` policy),
- * `engine_unavailable` (the engine could not load), `engine_loading` (a form's
- * entries were read while the engine was still loading).
+ * `engine_unavailable` (the engine could not load).
  */
-export type BlockedReason = 'policy' | 'engine_unavailable' | 'engine_loading';
+export type BlockedReason = 'policy' | 'engine_unavailable';
 
 /** `detail` of `pii-veil:findings`, on the field, when its counts change. */
 export interface FindingsEventDetail {

@@ -836,6 +836,58 @@ for (const script of ['pii-veil.js', 'pii-veil.loader.js']) {
   });
 }
 
+test('no guard: a chat box its script empties before posting and new FormData(form), sent while the module loads, wait and go masked; after a failed load every send of what a protected field holds or held is held back, the text kept', async () => {
+  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>held</title></head><body>'
+    + '<form id="t"><input name="subject"><textarea id="d" name="description"></textarea><button type="button">Send</button></form><textarea id="box"></textarea>'
+    + '<script>window.blocked = [];'
+    + "document.addEventListener('pii-veil:blocked', (e) => blocked.push(e.detail.via + ':' + e.detail.reason));"
+    // a chat widget: reads its box, empties it (its own setter), then posts the message
+    + "window.chat = () => { const box = document.getElementById('box'); const m = box.value; box.value = ''; return fetch('/api/held-chat', { method: 'POST', body: JSON.stringify({ message: m }) }).then((r) => r.status, (e) => e.code); };"
+    + "window.ticket = () => fetch('/api/held-ticket', { method: 'POST', body: new FormData(document.getElementById('t')) }).then((r) => r.status, (e) => e.code);"
+    + "window.xhr = () => new Promise((ok) => { const x = new XMLHttpRequest(); x.open('POST', '/api/held-xhr'); x.onload = () => ok(x.status); x.onerror = () => ok('error'); x.send(document.getElementById('d').value); });"
+    + '</script></body></html>';
+  // the chat's message and the form hold different values: each send is judged by what it carries
+  const said = `Meine IBAN ist ${V.iban}, Mail ${V.email}`;
+  const described = `Tel ${V.phone}, Karte ${V.card}`;
+  const fillForm = async () => {
+    await type('#d', described);
+    await page.fill('input[name=subject]', 'Refund');
+  };
+  // the module comes late: the sends are made while it loads
+  let url = await pageOf('held', body);
+  await page.route('**/dist/pii-veil.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.PiiVeil.page && document.readyState === 'complete');
+  // the box the chat empties is the only protected field holding text when it posts
+  await type('#box', said);
+  const chatted = page.evaluate(() => { const state = PiiVeil.page.state; return chat().then((r) => [state, r]); });
+  await fillForm();
+  assert.deepEqual(await page.evaluate(() => { const state = PiiVeil.page.state; return ticket().then((r) => [state, r]); }), ['loading', 200]);
+  assert.deepEqual(await chatted, ['loading', 200]);
+  const chatBody = JSON.parse((await waitRecorded((x) => x.path === '/api/held-chat', 'the chat message')).body);
+  assert.equal(chatBody.message, 'Meine IBAN ist [IBAN], Mail [EMAIL]');
+  const form = (await waitRecorded((x) => x.path === '/api/held-ticket', 'the form\'s entries')).body;
+  assert.match(form, /name="subject"\r\n\r\nRefund\r\n/);
+  assert.match(form, /name="description"\r\n\r\nTel \[PHONE\], Karte \[CREDIT_CARD\]\r\n/);
+  assertNoLeak(named(V.iban, V.email, V.phone, V.card), 'sent while the module loaded');
+  await page.close();
+  // the module cannot load: sends after the failure are held back too, the chat's
+  // although its box is empty when it posts
+  url = await pageOf('held', body);
+  await page.route('**/dist/pii-veil.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(url);
+  assert.equal(await page.evaluate(() => PiiVeil.page.ready), false);
+  await type('#box', said);
+  assert.equal(await page.evaluate(() => chat()), 'engine_unavailable');
+  await fillForm();
+  assert.deepEqual(await page.evaluate(() => Promise.all([ticket(), xhr()])), ['engine_unavailable', 'error']);
+  assert.deepEqual(await page.evaluate(() => blocked), ['fetch:engine_unavailable', 'fetch:engine_unavailable', 'xhr:engine_unavailable']);
+  assert.equal(await page.inputValue('#d'), described, 'the text stays in the field');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(server.recorded.filter((x) => x.path.startsWith('/api/held-')).length, 0);
+  await page.close();
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -11,8 +11,10 @@
 // The hooks are installed once per window (the script tag installs them as it loads,
 // before the page's own scripts); each protect() instance registers its fields.
 // known.js does the matching; this file only finds the values and the routes.
-// While an engine loads and a protected field holds text, asynchronous routes wait
-// (fail closed); synchronous ones (element sources) cannot wait and go as they are.
+// While an engine loads and a protected field holds text (or held text no scan has
+// seen), asynchronous routes wait; if it cannot load they are held back, also those
+// sent after it failed (fail closed). Synchronous ones (element sources) cannot wait
+// and go as they are.
 import { readText } from './text.js';
 import { emit, heldBack, total } from './util.js';
 import { createMatcher, placeholdersOf } from './known.js';
@@ -117,9 +119,10 @@ export function registerEgress(ctx, settledNow, settling) {
 // the tree's topmost window under a key every copy knows: a value found in any window
 // is masked in the requests of all. `version` names the shape of what the set holds
 // (an instance's `known`, `knownVersion`, `flushKnown()`, `attachNow()`, `engine`,
-// `ready`, `fields`, `longPending()`); a copy that reads another shape keeps a set of its own.
+// `ready`, `longPending()`, and `fields` with the texts noted as no scan has seen
+// them: `typed`, `unscanned`); a copy that reads another shape keeps a set of its own.
 const SHARED = Symbol.for('pii-veil.instances');
-const SHARED_VERSION = 2;
+const SHARED_VERSION = 3;
 
 function sharedInstances(win) {
   let top = win;
@@ -139,8 +142,51 @@ function sharedInstances(win) {
   return shared.version === SHARED_VERSION ? shared.ctxs : new Set();
 }
 
-function hasText(ctx) {
-  for (const f of ctx.fields.values()) if (f.el.isConnected && readText(f).text) return true;
+// Texts no scan has seen that a send may carry: what a field holds while its engine
+// is not ready, and what it held then — typed last (`f.typed`), replaced by a script (a
+// chat box emptied before its message is posted), read into a form's entries, there
+// when a send waited (`f.unscanned`). The engine learns them once it is ready
+// (takeUnscanned); until then sends wait, and after a failed load they are held back.
+const MAX_UNSCANNED = 64;
+
+/** Notes `text` as held by field `f` while its engine is not ready (see above). */
+export function noteUnscanned(ctx, f, text) {
+  if (ctx.engine === 'ready' || !text) return;
+  const held = f.unscanned || (f.unscanned = []);
+  for (let i = held.length - 1; i >= 0; i--) {
+    if (held[i].startsWith(text)) return; // cut back: the longer text holds it
+    if (text.startsWith(held[i])) held.splice(i, 1); // typed on: this one holds that
+  }
+  held.push(text);
+  if (held.length > MAX_UNSCANNED) held.shift();
+}
+
+/** Notes what the person just typed into `f` while its engine is not ready. */
+export function noteTyped(ctx, f) {
+  if (ctx.engine === 'ready') return;
+  const { text } = readText(f);
+  if (text) f.typed = text;
+}
+
+/** The texts noted for `f` and not learnt yet, taken: the engine scans them when ready. */
+export function takeUnscanned(f) {
+  const out = f.unscanned || [];
+  if (f.typed) out.push(f.typed);
+  f.unscanned = null;
+  f.typed = null;
+  return out;
+}
+
+// Whether a send may carry text of field `f` that no scan has seen.
+function unscanned(f) {
+  return (f.el.isConnected && !!readText(f).text) || !!f.typed || !!(f.unscanned && f.unscanned.length);
+}
+
+// An instance whose engine could not load and one of whose fields that do not fail open
+// holds text or held it: every asynchronous send is held back.
+function holdsBack(c) {
+  if (c.engine !== 'failed') return false;
+  for (const f of c.fields.values()) if (!f.failOpen && unscanned(f)) return true;
   return false;
 }
 
@@ -189,7 +235,12 @@ export function installEgress(win, keep, parent) {
       const waits = [];
       for (const c of reg.ctxs) {
         c.attachNow(); // a send while the page is parsed: its fields so far first
-        if (c.engine === 'loading' && c.ready && hasText(c)) waits.push(c.ready);
+        if (c.engine === 'loading' && c.ready && [...c.fields.values()].some(unscanned)) {
+          // what the fields hold now is learnt when the engine is ready, whatever they
+          // hold by then: the send may carry it
+          for (const f of c.fields.values()) if (f.el.isConnected) noteUnscanned(c, f, readText(f).text);
+          waits.push(c.ready);
+        }
         else if (long && c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
       }
       return waits.length ? Promise.all(waits) : null;
@@ -207,6 +258,11 @@ export function installEgress(win, keep, parent) {
       const counts = cache ? cache.take() : {};
       const n = total(counts);
       if (n) emit(win, win.document, 'pii-veil:masked', { via, counts, total: n });
+    },
+    /** The error a send held back fails with, told as `pii-veil:blocked`. */
+    held(via) {
+      emit(win, win.document, 'pii-veil:blocked', { via, reason: 'engine_unavailable', counts: {}, total: 0 });
+      return heldBack();
     },
     active() { return reg.ctxs.size > 0; },
     keep: !!keep,
@@ -387,13 +443,17 @@ function maskHeaders(win, m, h) {
   return n ? new win.Headers(out) : h;
 }
 
-// Waits for loading engines (if any guard typed text); rejects if one failed.
-function whenSettled(reg, long = true) {
+// Null when a send may go now; else a promise that resolves once no loading engine
+// guards text a send may carry, and rejects (the send is held back, `via` told) if an
+// engine could not load — also when it had failed before the send.
+function whenSettled(reg, via, long = true) {
   const w = reg.settled(long);
-  if (!w) return null;
-  return w.then(() => {
-    for (const c of reg.ctxs) if (c.engine === 'failed' && hasText(c) && ![...c.fields.values()].every((f) => f.failOpen)) throw heldBack();
-  });
+  const check = () => {
+    for (const c of reg.ctxs) if (holdsBack(c)) throw reg.held(via);
+  };
+  if (w) return w.then(check);
+  try { check(); } catch (e) { return Promise.reject(e); }
+  return null;
 }
 
 // A Request like `req` with a masked URL and body (null body: none).
@@ -447,7 +507,7 @@ function hookFetch(win, reg, hook) {
       reg.report('fetch');
       return orig.call(self, target, opts);
     };
-    const w = whenSettled(reg);
+    const w = whenSettled(reg, 'fetch');
     if (w) return w.then(go);
     if (!reg.matcher().size) return orig.apply(self, args);
     return go();
@@ -473,12 +533,12 @@ function hookXhr(win, reg, hook) {
     const xhr = this;
     const fire = () => { try { xhr.dispatchEvent(new win.ProgressEvent('error')); xhr.dispatchEvent(new win.ProgressEvent('loadend')); } catch (_) { /* ignore */ } };
     // (a synchronous XHR cannot wait for a long text's scan: it goes with its last result)
-    const w = whenSettled(reg, isAsync.get(xhr) !== false);
+    const w = whenSettled(reg, 'xhr', isAsync.get(xhr) !== false);
     if (w && isAsync.get(xhr) !== false) {
       w.then(() => send.call(xhr, body), fire);
       return undefined;
     }
-    if (w) throw heldBack();
+    if (w) { w.catch(() => {}); throw heldBack(); }
     const b = reg.maskBody(body);
     if (isThen(b)) {
       if (isAsync.get(xhr) === false) throw heldBack();
@@ -495,7 +555,7 @@ function hookBeacon(win, reg, hook) {
   if (!nav || typeof nav.sendBeacon !== 'function') return;
   hook(nav, 'sendBeacon', (orig) => function sendBeacon(url, data) {
     if (!reg.active()) return orig.apply(nav, arguments);
-    const w = whenSettled(reg);
+    const w = whenSettled(reg, 'beacon');
     if (w) { w.then(() => sendBeacon(url, data), () => {}); return true; }
     const u = reg.maskUrl(url);
     const b = reg.maskBody(data);
@@ -522,7 +582,7 @@ function hookSocket(win, reg, name, hook) {
       return origSend.call(ws, b);
     };
     const q = queues.get(ws);
-    const w = whenSettled(reg);
+    const w = whenSettled(reg, 'websocket');
     if (!q && !w && !isBlob(data)) return run();
     const next = (q || w || Promise.resolve()).then(run, () => undefined);
     queues.set(ws, next);

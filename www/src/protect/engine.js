@@ -9,7 +9,7 @@ import { readText } from './text.js';
 import { announce, showFailed } from './notices.js';
 import { paintEditable, paintResult } from './overlay.js';
 import { closePopup, updateBadge } from './badge.js';
-import { forget, remember } from './egress.js';
+import { forget, remember, takeUnscanned } from './egress.js';
 import { mark } from '../marks.js';
 import { redacted } from '../api.js';
 import { warm } from './warm.js';
@@ -48,7 +48,10 @@ export function startEngine(ctx) {
   })().then(() => {
     if (ctx.stopped) return;
     ctx.engine = 'ready';
-    for (const f of ctx.fields.values()) schedule(ctx, f, true);
+    for (const f of ctx.fields.values()) {
+      learnUnscanned(ctx, f);
+      schedule(ctx, f, true);
+    }
     // While the page is idle: build the engine's lazy parts (warm.js), so the first
     // keystroke or paste does not pay for them, then start the scanning worker (not
     // during a big paste).
@@ -63,6 +66,20 @@ export function startEngine(ctx) {
     for (const f of ctx.fields.values()) if (!f.failOpen) showFailed(ctx, f.form || f.el);
     ctx.attached.then(() => { if (!ctx.stopped) emit(win, target, 'pii-veil:error', { code: e && e.code ? e.code : 'load_failed' }); });
   });
+}
+
+// What a field held while the engine loaded that no scan has seen (egress.js): learnt
+// now, before the sends that waited for the engine go (they wait on the promise this
+// runs in), so the values they carry are known and masked. The text the field holds
+// now is scanned next (schedule).
+function learnUnscanned(ctx, f) {
+  const now = f.el.isConnected ? readText(f).text : '';
+  for (const t of takeUnscanned(f)) {
+    if (t === now) continue;
+    try {
+      settledNow(ctx, f, t);
+    } catch (_) { /* a text the engine refuses (over maxTextBytes) is not learnt */ }
+  }
 }
 
 function allowKey(f) {

@@ -9,7 +9,7 @@ import { addNotice, announce, showFailed } from './notices.js';
 import { followEdit, layoutSoon, paintEditable, syncScroll, updateCssHighlight } from './overlay.js';
 import { closePopup } from './badge.js';
 import { rescanDue, schedule, settledNow, stopTimers } from './engine.js';
-import { shadowRootOf } from './egress.js';
+import { noteTyped, noteUnscanned, shadowRootOf } from './egress.js';
 import { adoptStyles } from './styles.js';
 
 /**
@@ -197,9 +197,13 @@ function watchValue(ctx, f) {
       enumerable: d.enumerable,
       get() { return d.get.call(this); },
       set(v) {
-        // what the field held is learnt before a script clears it and sends it
+        // what the field held is learnt before a script clears it and sends it (noted
+        // for the engine to learn while it is not ready)
         const old = d.get.call(this);
-        if (old && old !== String(v) && ctx.engine === 'ready') settledNow(ctx, f, old);
+        if (old && old !== String(v)) {
+          if (ctx.engine === 'ready') settledNow(ctx, f, old);
+          else noteUnscanned(ctx, f, old);
+        }
         d.set.call(this, v);
         schedule(ctx, f);
       },
@@ -216,7 +220,9 @@ export function attach(ctx, e) {
   ctx.fields.set(e, f);
   const on = (type, fn) => { e.addEventListener(type, fn); f.off.push(() => e.removeEventListener(type, fn)); };
   // the layer's marks move with the edit at once; the rescan follows (engine.js)
-  const changed = () => { if (f.layer) followEdit(ctx, f, e.value); schedule(ctx, f); };
+  // (while the engine is not ready, what was typed last is noted: a framework may clear
+  // the field without its setter before the message is posted, egress.js)
+  const changed = () => { if (f.layer) followEdit(ctx, f, e.value); noteTyped(ctx, f); schedule(ctx, f); };
   on('input', timed(ctx, (ev) => { if (!ev.isComposing && !f.composing) changed(); }, 'input'));
   on('compositionstart', () => { f.composing = true; });
   on('compositionend', () => { f.composing = false; changed(); });

@@ -9,6 +9,7 @@ import { fmt, kindList } from './messages.js';
 import { readText } from './text.js';
 import { clearAlert, showAlert, showFailed } from './notices.js';
 import { settledNow, settling } from './engine.js';
+import { noteUnscanned } from './egress.js';
 
 const RANK = { mask: 0, confirm: 1, block: 2 };
 
@@ -35,10 +36,9 @@ export function verdict(entries) {
  * Puts each replacement's `out` in place of the values of its `name` that equal what
  * the field holds (`raw`), in place: the entry list keeps its order (a server reading
  * fields by position, or a hidden field after the message, sees the form as it is).
- * Other values of the same name (a second field, a hidden input) stay. `out` null
- * leaves the field's value out (held back, never sent as if clean).
+ * Other values of the same name (a second field, a hidden input) stay.
  * @param {FormData} formData
- * @param {{ name: string, raw: string, out: string | null }[]} replacements
+ * @param {{ name: string, raw: string, out: string }[]} replacements
  */
 export function replaceEntries(formData, replacements) {
   if (!replacements.length) return;
@@ -47,8 +47,7 @@ export function replaceEntries(formData, replacements) {
   for (const k of keys) formData.delete(k);
   for (const [k, v] of entries) {
     const r = replacements.find((x) => x.name === k && x.raw === v);
-    if (!r) formData.append(k, v);
-    else if (r.out !== null) formData.append(k, r.out);
+    formData.append(k, r ? r.out : v);
   }
 }
 
@@ -138,33 +137,28 @@ function onFormData(ctx, e) {
   const form = e.target;
   const fs = fieldsOf(ctx, form);
   if (!fs.length) return;
+  if (ctx.engine !== 'ready') {
+    // The entries keep what was typed: a form's own submit is held by the gate, and a
+    // script's request with them waits for the engine (egress.js), its values masked
+    // then, or is held back if the engine cannot load. Dropping them would send the
+    // form without the fields as if it had gone, and the page would clear the person's
+    // text. The texts are noted for the engine to learn.
+    for (const f of fs) noteUnscanned(ctx, f, f.el.value);
+    return;
+  }
   const counts = {};
   const replacements = [];
-  let held = false;
   for (const f of fs) {
     const name = f.el.name;
     if (!name || f.el.disabled) continue;
     const raw = f.el.value;
-    let out;
-    if (ctx.engine === 'ready') {
-      const r = settledNow(ctx, f, raw);
-      countKinds(r.findings, counts);
-      out = r.text;
-    } else if (f.failOpen) {
-      out = raw;
-    } else {
-      out = null; // held back: never sent as if clean
-      held = true;
-    }
-    replacements.push({ name, raw, out });
+    const r = settledNow(ctx, f, raw);
+    countKinds(r.findings, counts);
+    replacements.push({ name, raw, out: r.text });
   }
   replaceEntries(e.formData, replacements);
   const n = total(counts);
   if (n) emit(ctx.win, form, 'pii-veil:masked', { via: 'form', counts, total: n });
-  if (held) {
-    emit(ctx.win, form, 'pii-veil:blocked', { via: 'form', reason: ctx.engine === 'failed' ? 'engine_unavailable' : 'engine_loading', counts: {}, total: 0 });
-    if (ctx.engine === 'failed') showFailed(ctx, form);
-  }
 }
 
 /**
