@@ -105,8 +105,11 @@ function createLoader(glue, platform) {
   let pending = null;
   let module = null; // the WebAssembly.Module instantiated, where it passed through here
 
+  // `source`: a module, its bytes, or a function that makes either (a platform's own
+  // synchronous load: its errors are reported as the load's).
   function initSyncFrom(source) {
     try {
+      if (typeof source === 'function') source = source();
       const m = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
       glue.initSync({ module: m });
       module = m;
@@ -123,7 +126,7 @@ function createLoader(glue, platform) {
     if (ready) return true;
     const d = platform.loadDefault();
     if (d && d.sync !== undefined) {
-      initSyncFrom(d.sync());
+      initSyncFrom(d.sync);
       return true;
     }
     return false;
@@ -258,7 +261,7 @@ export const VALIDATORS = Object.freeze([
 
 /**
  * @param {object} glue the wasm-bindgen `--target web` module namespace
- * @param {object} platform `{ loadDefault(): (undefined | { sync: bytesOrModule } | { async: source }), loadInput(input): source,
+ * @param {object} platform `{ loadDefault(): (undefined | { sync(): bytesOrModule } | { async: source }), loadInput(input): source,
  *   session?: sessionHandle of session.js }` (without `session`, as in the lite script tag, createSession says `unsupported`)
  */
 export function createApi(glue, platform) {

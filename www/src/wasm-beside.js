@@ -40,13 +40,13 @@ function failed(code, message) {
 async function check(bytes) {
   const subtle = globalThis.crypto && globalThis.crypto.subtle;
   if (!subtle) {
-    console.error('pii-veil: crypto.subtle is not available (the page is not a secure context), pii-veil.wasm cannot be checked; protection is held back');
+    console.error('pii-veil: crypto.subtle is not available (the page is not a secure context), the .wasm module cannot be checked; protection is held back');
     throw failed('load_failed', 'crypto.subtle is not available');
   }
   const got = 'sha384-' + b64(await subtle.digest('SHA-384', bytes));
   if (got !== HASH) {
-    console.error('pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back');
-    throw failed('integrity', 'pii-veil.wasm does not match the hash of this build');
+    console.error('pii-veil: the .wasm module does not match the SHA-384 this script was built with; protection is held back');
+    throw failed('integrity', NAME + ' does not match the hash of this build');
   }
 }
 
@@ -121,7 +121,7 @@ function verified() {
     early = null;
     pending = first.catch((e) => {
       pending = null;
-      if (!e || e.code !== 'integrity') console.error('pii-veil: pii-veil.wasm could not be loaded; protection is held back');
+      if (!e || e.code !== 'integrity') console.error('pii-veil: the .wasm module could not be loaded; protection is held back');
       throw e;
     });
   }

@@ -18,4 +18,17 @@ function wasmBytes() {
   return b;
 }
 
-export const loadDefault = () => ({ sync: wasmBytes });
+// The module compiled here, so that a page whose Content-Security-Policy does not allow
+// WebAssembly (no wasm-unsafe-eval in script-src) says why on the console, as the
+// loaders do; the error goes on to the engine, which holds protection back.
+function wasmModule() {
+  const bytes = wasmBytes();
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (e) {
+    console.error('pii-veil: the WebAssembly module could not be compiled (a Content-Security-Policy without wasm-unsafe-eval in script-src?); protection is held back');
+    throw e;
+  }
+}
+
+export const loadDefault = () => ({ sync: wasmModule });

@@ -133,7 +133,7 @@ try {
     server.reset();
     const { page, logs } = await open(null, true, false, null, false, true);
     assert.equal(await readyOf(page), false);
-    assert.ok(logs.some((l) => l === 'pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
+    assert.ok(logs.some((l) => l === 'pii-veil: the .wasm module does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
     await page.close();
   });
 
@@ -154,7 +154,7 @@ try {
     await page.click('#send');
     await page.waitForTimeout(800);
     assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
-    assert.ok(logs.some((l) => l === 'pii-veil: pii-veil.wasm does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
+    assert.ok(logs.some((l) => l === 'pii-veil: the .wasm module does not match the SHA-384 this script was built with; protection is held back'), logs.join('\n'));
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     const err = await page.evaluate(() => window.PiiVeil.init().then(() => 'loaded', (e) => e.code));
     assert.equal(err, 'load_failed');
@@ -168,7 +168,7 @@ try {
     await page.click('#send');
     await page.waitForTimeout(800);
     assert.equal(server.recorded.filter((x) => x.path === '/api/contact').length, 0, 'the submit is held back');
-    assert.ok(logs.includes('pii-veil: pii-veil.wasm could not be loaded; protection is held back'), logs.join('\n'));
+    assert.ok(logs.includes('pii-veil: the .wasm module could not be loaded; protection is held back'), logs.join('\n'));
     assert.ok(!logs.some((l) => l.includes('DE89')), 'no typed text on the console');
     await page.close();
   });
