@@ -119,8 +119,8 @@ export function registerEgress(ctx, settledNow, settling) {
 // the tree's topmost window under a key every copy knows: a value found in any window
 // is masked in the requests of all. `version` names the shape of what the set holds
 // (an instance's `known`, `knownVersion`, `flushKnown()`, `attachNow()`, `engine`,
-// `ready`, `longPending()`, and `fields` with the texts noted as no scan has seen
-// them: `typed`, `unscanned`); a copy that reads another shape keeps a set of its own.
+// `ready`, `fields`, `longPending()`, and `unscanned`, the texts no scan has seen); a
+// copy that reads another shape keeps a set of its own.
 const SHARED = Symbol.for('pii-veil.instances');
 const SHARED_VERSION = 3;
 
@@ -143,51 +143,50 @@ function sharedInstances(win) {
 }
 
 // Texts no scan has seen that a send may carry: what a field holds while its engine
-// is not ready, and what it held then — typed last (`f.typed`), replaced by a script (a
-// chat box emptied before its message is posted), read into a form's entries, there
-// when a send waited (`f.unscanned`). The engine learns them once it is ready
-// (takeUnscanned); until then sends wait, and after a failed load they are held back.
-const MAX_UNSCANNED = 64;
+// is not ready, and what it held then — typed (each message of a chat box a framework
+// clears without the element's setter), replaced by a script, read into a form's
+// entries, there when a send waited. Kept by the instance (`ctx.unscanned`, each with
+// its field), not by the field, so they outlive a field the page removes right after
+// reading it. The engine learns them once it is ready (takeUnscanned); until then
+// sends wait, and after a failed load they are held back.
+const MAX_UNSCANNED = 256;
 
 /** Notes `text` as held by field `f` while its engine is not ready (see above). */
 export function noteUnscanned(ctx, f, text) {
   if (ctx.engine === 'ready' || !text) return;
-  const held = f.unscanned || (f.unscanned = []);
+  const held = ctx.unscanned || (ctx.unscanned = []);
   for (let i = held.length - 1; i >= 0; i--) {
-    if (held[i].startsWith(text)) return; // cut back: the longer text holds it
-    if (text.startsWith(held[i])) held.splice(i, 1); // typed on: this one holds that
+    if (held[i].f !== f) continue;
+    if (held[i].text.startsWith(text)) return; // cut back: the longer text holds it
+    if (text.startsWith(held[i].text)) held.splice(i, 1); // typed on: this one holds that
   }
-  held.push(text);
+  held.push({ f, text });
   if (held.length > MAX_UNSCANNED) held.shift();
 }
 
 /** Notes what the person just typed into `f` while its engine is not ready. */
 export function noteTyped(ctx, f) {
-  if (ctx.engine === 'ready') return;
-  const { text } = readText(f);
-  if (text) f.typed = text;
+  if (ctx.engine !== 'ready') noteUnscanned(ctx, f, readText(f).text);
 }
 
-/** The texts noted for `f` and not learnt yet, taken: the engine scans them when ready. */
-export function takeUnscanned(f) {
-  const out = f.unscanned || [];
-  if (f.typed) out.push(f.typed);
-  f.unscanned = null;
-  f.typed = null;
+/** The texts noted and not learnt yet (`{ f, text }`), taken: the engine scans them when ready. */
+export function takeUnscanned(ctx) {
+  const out = ctx.unscanned || [];
+  ctx.unscanned = null;
   return out;
 }
 
-// Whether a send may carry text of field `f` that no scan has seen.
-function unscanned(f) {
-  return (f.el.isConnected && !!readText(f).text) || !!f.typed || !!(f.unscanned && f.unscanned.length);
+// Whether a send may carry text of instance `c` that no scan has seen (of fields that
+// fail open too, with `failOpen`).
+function unscanned(c, failOpen) {
+  for (const f of c.fields.values()) if ((failOpen || !f.failOpen) && f.el.isConnected && readText(f).text) return true;
+  return !!c.unscanned && c.unscanned.some((u) => failOpen || !u.f.failOpen);
 }
 
-// An instance whose engine could not load and one of whose fields that do not fail open
-// holds text or held it: every asynchronous send is held back.
+// An instance whose engine could not load and that holds text no scan has seen (of
+// fields that do not fail open): every asynchronous send is held back.
 function holdsBack(c) {
-  if (c.engine !== 'failed') return false;
-  for (const f of c.fields.values()) if (!f.failOpen && unscanned(f)) return true;
-  return false;
+  return c.engine === 'failed' && unscanned(c, false);
 }
 
 /**
@@ -235,7 +234,7 @@ export function installEgress(win, keep, parent) {
       const waits = [];
       for (const c of reg.ctxs) {
         c.attachNow(); // a send while the page is parsed: its fields so far first
-        if (c.engine === 'loading' && c.ready && [...c.fields.values()].some(unscanned)) {
+        if (c.engine === 'loading' && c.ready && unscanned(c, true)) {
           // what the fields hold now is learnt when the engine is ready, whatever they
           // hold by then: the send may carry it
           for (const f of c.fields.values()) if (f.el.isConnected) noteUnscanned(c, f, readText(f).text);

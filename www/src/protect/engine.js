@@ -48,10 +48,8 @@ export function startEngine(ctx) {
   })().then(() => {
     if (ctx.stopped) return;
     ctx.engine = 'ready';
-    for (const f of ctx.fields.values()) {
-      learnUnscanned(ctx, f);
-      schedule(ctx, f, true);
-    }
+    learnUnscanned(ctx);
+    for (const f of ctx.fields.values()) schedule(ctx, f, true);
     // While the page is idle: build the engine's lazy parts (warm.js), so the first
     // keystroke or paste does not pay for them, then start the scanning worker (not
     // during a big paste).
@@ -68,16 +66,15 @@ export function startEngine(ctx) {
   });
 }
 
-// What a field held while the engine loaded that no scan has seen (egress.js): learnt
-// now, before the sends that waited for the engine go (they wait on the promise this
-// runs in), so the values they carry are known and masked. The text the field holds
-// now is scanned next (schedule).
-function learnUnscanned(ctx, f) {
-  const now = f.el.isConnected ? readText(f).text : '';
-  for (const t of takeUnscanned(f)) {
-    if (t === now) continue;
+// What fields held while the engine loaded that no scan has seen (egress.js), also
+// fields the page removed since: learnt now, before the sends that waited for the
+// engine go (they wait on the promise this runs in), so the values they carry are
+// known and masked. What a field holds now is scanned next (schedule).
+function learnUnscanned(ctx) {
+  for (const { f, text } of takeUnscanned(ctx)) {
+    if (f.el.isConnected && text === readText(f).text) continue;
     try {
-      settledNow(ctx, f, t);
+      settledNow(ctx, f, text);
     } catch (_) { /* a text the engine refuses (over maxTextBytes) is not learnt */ }
   }
 }

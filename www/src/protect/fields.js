@@ -220,8 +220,8 @@ export function attach(ctx, e) {
   ctx.fields.set(e, f);
   const on = (type, fn) => { e.addEventListener(type, fn); f.off.push(() => e.removeEventListener(type, fn)); };
   // the layer's marks move with the edit at once; the rescan follows (engine.js)
-  // (while the engine is not ready, what was typed last is noted: a framework may clear
-  // the field without its setter before the message is posted, egress.js)
+  // (while the engine is not ready, what is typed is noted: a framework may clear the
+  // field without its setter before the message is posted, egress.js)
   const changed = () => { if (f.layer) followEdit(ctx, f, e.value); noteTyped(ctx, f); schedule(ctx, f); };
   on('input', timed(ctx, (ev) => { if (!ev.isComposing && !f.composing) changed(); }, 'input'));
   on('compositionstart', () => { f.composing = true; });
