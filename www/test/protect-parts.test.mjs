@@ -12,6 +12,7 @@ import { matchesGuard, normaliseGuard } from '../src/protect/guard.js';
 import { badgeOffset, layerPieces, layerLines } from '../src/protect/overlay.js';
 import { editableText, pointAt } from '../src/protect/text.js';
 import { eligible, fieldRecord } from '../src/protect/fields.js';
+import { noteUnscanned, takeUnscanned } from '../src/protect/egress.js';
 import { configFor } from '../src/protect/engine.js';
 import { scriptOptions } from '../src/protect/auto.js';
 import { createWorkerClient, initMessage } from '../src/protect/worker-client.js';
@@ -564,4 +565,36 @@ test('deadline: moving it later arms no timer; the armed one arms itself for the
   assert.equal(d.pending(), false);
   until(1000);
   assert.deepEqual(ran, [59, 59]);
+});
+
+test('texts no scan has seen, noted while the engine loads: one per message, not one per keystroke', () => {
+  const ctx = { engine: 'loading' };
+  const [a, b] = [{ id: 1 }, { id: 2 }];
+  const note = (f, ...texts) => { for (const t of texts) noteUnscanned(ctx, f, t); };
+  const taken = () => takeUnscanned(ctx).map((u) => [u.f.id, u.text]);
+  // typed on at the end, then cut back: the longest
+  note(a, 'M', 'Me', 'Mein', 'Meine IBAN', 'Meine');
+  assert.deepEqual(taken(), [[1, 'Meine IBAN']]);
+  // typed into the middle of a long text, a character at a time: the last text
+  const long = 'x'.repeat(5000);
+  note(a, long, long.slice(0, 2000) + 'A' + long.slice(2000), long.slice(0, 2000) + 'AB' + long.slice(2000), long.slice(0, 2000) + 'B' + long.slice(2000));
+  assert.deepEqual(taken(), [[1, long.slice(0, 2000) + 'B' + long.slice(2000)]]);
+  // a message emptied by a framework (no event), then the next one: both; another field's own
+  note(a, 'IBAN DE89 3704 0044 0532 0130 00', 'D', 'Danke');
+  note(b, 'Mail anna@example.org');
+  assert.deepEqual(taken(), [[1, 'IBAN DE89 3704 0044 0532 0130 00'], [1, 'Danke'], [2, 'Mail anna@example.org']]);
+  // a paste into the middle is a text of its own
+  note(a, 'Hallo Welt', 'Hallo liebe schöne Welt');
+  assert.deepEqual(taken(), [[1, 'Hallo Welt'], [1, 'Hallo liebe schöne Welt']]);
+  assert.deepEqual(taken(), [], 'taken once');
+  // once the engine is ready nothing is noted: it scans what fields hold
+  ctx.engine = 'ready';
+  note(a, 'Meine IBAN');
+  assert.deepEqual(taken(), []);
+  // after a failed load they are noted (they hold sends back), at most 256
+  ctx.engine = 'failed';
+  for (let i = 0; i < 300; i++) note({ id: 3 }, `Nachricht ${i} ${'z'.repeat(i % 7)}`);
+  const kept = taken();
+  assert.equal(kept.length, 256);
+  assert.equal(kept[255][1], 'Nachricht 299 ' + 'z'.repeat(299 % 7), 'the newest kept');
 });

@@ -151,17 +151,33 @@ function sharedInstances(win) {
 // sends wait, and after a failed load they are held back.
 const MAX_UNSCANNED = 256;
 
-/** Notes `text` as held by field `f` while its engine is not ready (see above). */
+/**
+ * Notes `text` as held by field `f` while its engine is not ready (see above). Of the
+ * field's texts, one cut back from another is left out (the longer one holds it), and
+ * one typed on from another, or changed from it in a character or two, takes its
+ * place: typing into a long text notes one text, not one per keystroke.
+ */
 export function noteUnscanned(ctx, f, text) {
   if (ctx.engine === 'ready' || !text) return;
   const held = ctx.unscanned || (ctx.unscanned = []);
   for (let i = held.length - 1; i >= 0; i--) {
     if (held[i].f !== f) continue;
-    if (held[i].text.startsWith(text)) return; // cut back: the longer text holds it
-    if (text.startsWith(held[i].text)) held.splice(i, 1); // typed on: this one holds that
+    const was = held[i].text;
+    if (was.startsWith(text)) return;
+    if (text.startsWith(was) || nearly(was, text)) held.splice(i, 1);
   }
   held.push({ f, text });
   if (held.length > MAX_UNSCANNED) held.shift();
+}
+
+// Whether `b` is `a` with at most two characters changed, added or taken out in one place.
+function nearly(a, b) {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return p + s >= Math.max(a.length, b.length) - 2;
 }
 
 /** Notes what the person just typed into `f` while its engine is not ready. */
