@@ -881,7 +881,8 @@ test('no guard: a chat box its script empties before posting and new FormData(fo
   assert.equal(await page.evaluate(() => chat()), 'engine_unavailable');
   await fillForm();
   assert.deepEqual(await page.evaluate(() => Promise.all([ticket(), xhr()])), ['engine_unavailable', 'error']);
-  assert.deepEqual(await page.evaluate(() => blocked), ['fetch:engine_unavailable', 'fetch:engine_unavailable', 'xhr:engine_unavailable']);
+  assert.equal(await page.evaluate(() => navigator.sendBeacon('/api/held-beacon', document.getElementById('d').value)), false, 'a beacon says it was not queued');
+  assert.deepEqual(await page.evaluate(() => blocked), ['fetch:engine_unavailable', 'fetch:engine_unavailable', 'xhr:engine_unavailable', 'beacon:engine_unavailable']);
   assert.equal(await page.inputValue('#d'), described, 'the text stays in the field');
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(server.recorded.filter((x) => x.path.startsWith('/api/held-')).length, 0);

@@ -460,14 +460,15 @@ function maskHeaders(win, m, h) {
 
 // Null when a send may go now; else a promise that resolves once no loading engine
 // guards text a send may carry, and rejects (the send is held back, `via` told) if an
-// engine could not load — also when it had failed before the send.
+// engine could not load — also when it had failed before the send (then `refused` is
+// set on it at once: a beacon says it was not queued).
 function whenSettled(reg, via, long = true) {
   const w = reg.settled(long);
   const check = () => {
     for (const c of reg.ctxs) if (holdsBack(c)) throw reg.held(via);
   };
   if (w) return w.then(check);
-  try { check(); } catch (e) { return Promise.reject(e); }
+  try { check(); } catch (e) { return Object.assign(Promise.reject(e), { refused: true }); }
   return null;
 }
 
@@ -571,7 +572,7 @@ function hookBeacon(win, reg, hook) {
   hook(nav, 'sendBeacon', (orig) => function sendBeacon(url, data) {
     if (!reg.active()) return orig.apply(nav, arguments);
     const w = whenSettled(reg, 'beacon');
-    if (w) { w.then(() => sendBeacon(url, data), () => {}); return true; }
+    if (w) { w.then(() => sendBeacon(url, data), () => {}); return !w.refused; }
     const u = reg.maskUrl(url);
     const b = reg.maskBody(data);
     if (isThen(b)) { b.then((x) => { reg.report('beacon'); orig.call(nav, u, x); }, () => {}); return true; }
