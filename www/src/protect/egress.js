@@ -16,7 +16,7 @@
 // sent after it failed (fail closed). Synchronous ones (element sources) cannot wait
 // and go as they are.
 import { readText } from './text.js';
-import { emit, heldBack, total } from './util.js';
+import { emit, heldBack, heldOn, total } from './util.js';
 import { createMatcher, placeholdersOf } from './known.js';
 
 const REGISTRY = new WeakMap(); // window -> registry
@@ -192,17 +192,12 @@ export function takeUnscanned(ctx) {
   return out;
 }
 
-// Whether a send may carry text of instance `c` that no scan has seen (of fields that
-// fail open too, with `failOpen`).
-function unscanned(c, failOpen) {
-  for (const f of c.fields.values()) if ((failOpen || !f.failOpen) && f.el.isConnected && readText(f).text) return true;
-  return !!c.unscanned && c.unscanned.some((u) => failOpen || !u.f.failOpen);
-}
-
-// An instance whose engine could not load and that holds text no scan has seen (of
-// fields that do not fail open): every asynchronous send is held back.
+// An instance whose engine could not load and one of whose fields that do not fail
+// open holds text or held text no scan has seen: every asynchronous send is held back.
 function holdsBack(c) {
-  return c.engine === 'failed' && unscanned(c, false);
+  if (c.engine !== 'failed') return false;
+  for (const f of c.fields.values()) if (!f.failOpen && f.el.isConnected && readText(f).text) return true;
+  return !!c.unscanned && c.unscanned.some((u) => !u.f.failOpen);
 }
 
 /**
@@ -250,11 +245,11 @@ export function installEgress(win, keep, parent) {
       const waits = [];
       for (const c of reg.ctxs) {
         c.attachNow(); // a send while the page is parsed: its fields so far first
-        if (c.engine === 'loading' && c.ready && unscanned(c, true)) {
+        if (c.engine === 'loading' && c.ready) {
           // what the fields hold now is learnt when the engine is ready, whatever they
-          // hold by then: the send may carry it
+          // hold by then: the send may carry it, and it waits while anything is noted
           for (const f of c.fields.values()) if (f.el.isConnected) noteUnscanned(c, f, readText(f).text);
-          waits.push(c.ready);
+          if (c.unscanned && c.unscanned.length) waits.push(c.ready);
         }
         else if (long && c.engine === 'ready' && c.longPending) waits.push(...c.longPending());
       }
@@ -275,10 +270,7 @@ export function installEgress(win, keep, parent) {
       if (n) emit(win, win.document, 'pii-veil:masked', { via, counts, total: n });
     },
     /** The error a send held back fails with, told as `pii-veil:blocked`. */
-    held(via) {
-      emit(win, win.document, 'pii-veil:blocked', { via, reason: 'engine_unavailable', counts: {}, total: 0 });
-      return heldBack();
-    },
+    held(via) { return heldOn(win, win.document, via); },
     active() { return reg.ctxs.size > 0; },
     keep: !!keep,
     uninstall() {

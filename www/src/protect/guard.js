@@ -3,7 +3,7 @@
 // masked first (scrub.js). While the engine loads they wait; if it failed they are
 // refused (`engine_unavailable`), never sent as if clean. The chatbot endpoint
 // (chat.js) is left to chat.js. stop() puts every original back.
-import { countKinds, emit, heldBack, total } from './util.js';
+import { countKinds, emit, heldOn, total } from './util.js';
 import { createScrubber, isTextType } from './scrub.js';
 import { rebuildRequest } from './egress.js';
 
@@ -53,8 +53,7 @@ export function report(ctx, via, counts, target) {
 
 /** Dispatches `pii-veil:blocked` and returns the error a held-back request fails with. */
 export function heldError(ctx, via) {
-  emit(ctx.win, ctx.doc, 'pii-veil:blocked', { via, reason: 'engine_unavailable', counts: {}, total: 0 });
-  return heldBack();
+  return heldOn(ctx.win, ctx.doc, via);
 }
 
 /** The scrubber over the instance's shared scanner and redact options. */

@@ -20,6 +20,12 @@ export function heldBack() {
   return e;
 }
 
+/** Dispatches `pii-veil:blocked` (route `via`) on `target` and returns the error a held-back request fails with. */
+export function heldOn(win, target, via) {
+  emit(win, target, 'pii-veil:blocked', { via, reason: 'engine_unavailable', counts: {}, total: 0 });
+  return heldBack();
+}
+
 /** Adds the findings' kinds to `into` (a new object if absent): `{ email: 2, iban: 1 }`. */
 export function countKinds(findings, into) {
   const c = into || {};
