@@ -70,6 +70,14 @@ async function pageOf(name, body) {
   return url;
 }
 
+/** `pageOf(name, body)` opened with its module coming `module` ms late, or never (`'fails'`: a 404). */
+async function openWithModule(name, body, module) {
+  const url = await pageOf(name, body);
+  await page.route('**/dist/pii-veil.wasm', module === 'fails' ? (route) => route.fulfill({ status: 404, body: '' })
+    : async (route) => { await new Promise((r) => setTimeout(r, module)); await route.continue(); });
+  await page.goto(url);
+}
+
 async function open(query = '') {
   server.reset();
   other.reset();
@@ -745,17 +753,16 @@ test('the badge and its list are out of the page\'s reach: its queries, its form
 
 test('the network guard scans the URLs it guards: a query string and a path segment of fetch, a Request, XHR and a beacon, also sent while the engine loads', async () => {
   const q = (path) => `${path}?q=` + encodeURIComponent(`IBAN ${V.iban}, ${V.name}`) + '&page=2';
-  const url = await pageOf('guard-urls', '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script>'
+  await openWithModule('guard-urls', '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script>'
       // while the module loads: a search typed into a field nobody protects
       + `<script>window.__early = fetch(${JSON.stringify(q('/api/url-early'))}).then((r) => r.status);`
       // aborted while it waits for the module: it rejects then (the engine still loading), and nothing is sent
       + `const ac = new AbortController(); window.__aborted = fetch('/api/url-aborted', { signal: ac.signal }).then(() => 'sent', (e) => e.name + '@' + PiiVeil.page.state); ac.abort();`
       // an XHR opened while the module loads and sent at once: opened again with its URL masked
       + `const x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(q('/api/url-xhr-early'))}); x.setRequestHeader('x-kept', 'yes'); x.send();</script>`
-      + '<title>guard urls</title></head><body><input id="search" data-pii-veil="off"></body></html>');
+      + '<title>guard urls</title></head><body><input id="search" data-pii-veil="off"></body></html>',
   // the module comes a second late: what the page sends meanwhile waits for it
-  await page.route('**/dist/pii-veil.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); });
-  await page.goto(url);
+  1000);
   await page.waitForFunction(() => window.PiiVeil.page && window.PiiVeil.page.state === 'ready');
   await page.evaluate(([a, b, c, d, mail]) => {
     fetch(a);
@@ -796,9 +803,7 @@ test('the network guard scans the URLs it guards: a query string and a path segm
   assert.equal(server.recorded.filter((x) => x.path === '/api/url-aborted').length, 0);
   await page.close();
   // the engine cannot load: a guarded XHR without a body is refused too
-  await pageOf('guard-urls', '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script><title>guard urls</title></head><body></body></html>');
-  await page.route('**/dist/pii-veil.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.goto(url);
+  await openWithModule('guard-urls', '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect data-guard="self,/api/url-"></script><title>guard urls</title></head><body></body></html>', 'fails');
   assert.equal(await page.evaluate(() => window.PiiVeil.page.ready), false);
   const outcome = await page.evaluate((u) => new Promise((res) => {
     const x = new XMLHttpRequest();
@@ -854,9 +859,7 @@ test('no guard: a chat box its script empties before posting and new FormData(fo
     await page.fill('input[name=subject]', 'Refund');
   };
   // the module comes late: the sends are made while it loads
-  let url = await pageOf('held', body);
-  await page.route('**/dist/pii-veil.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
-  await page.goto(url);
+  await openWithModule('held', body, 1500);
   await page.waitForFunction(() => window.PiiVeil.page && document.readyState === 'complete');
   // the box the chat empties is the only protected field holding text when it posts
   await type('#box', said);
@@ -873,9 +876,7 @@ test('no guard: a chat box its script empties before posting and new FormData(fo
   await page.close();
   // the module cannot load: sends after the failure are held back too, the chat's
   // although its box is empty when it posts
-  url = await pageOf('held', body);
-  await page.route('**/dist/pii-veil.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.goto(url);
+  await openWithModule('held', body, 'fails');
   assert.equal(await page.evaluate(() => PiiVeil.page.ready), false);
   await type('#box', said);
   assert.equal(await page.evaluate(() => chat()), 'engine_unavailable');
@@ -902,9 +903,7 @@ test('no guard, while the module loads: each message of a box a framework emptie
     + '</script></body></html>';
   const first = `IBAN ${V.iban}`;
   const described = `Mail ${V.email}`;
-  let url = await pageOf('held-gone', body);
-  await page.route('**/dist/pii-veil.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
-  await page.goto(url);
+  await openWithModule('held-gone', body, 1500);
   await page.waitForFunction(() => window.PiiVeil.page && document.readyState === 'complete');
   await type('#box', first);
   const sentFirst = page.evaluate(() => chat());
@@ -917,9 +916,7 @@ test('no guard, while the module loads: each message of a box a framework emptie
   assert.match((await waitRecorded((x) => x.path === '/api/held-ticket', 'the removed form\'s entries')).body, /\r\n\r\nMail \[EMAIL\]\r\n/);
   assertNoLeak(named(V.iban, V.email), 'sent while the module loaded');
   await page.close();
-  url = await pageOf('held-gone', body);
-  await page.route('**/dist/pii-veil.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.goto(url);
+  await openWithModule('held-gone', body, 'fails');
   assert.equal(await page.evaluate(() => PiiVeil.page.ready), false);
   await type('#d', described);
   assert.equal(await page.evaluate(() => ticket()), 'engine_unavailable');
