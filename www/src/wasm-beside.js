@@ -3,16 +3,17 @@
 // against the hash the build embedded here before it is instantiated. The script's own
 // `integrity` attribute covers this hash, so one attribute guards both files.
 //
-// The module is compiled while it downloads: the body is read once, and each chunk
-// goes on to `WebAssembly.compileStreaming` and into the one buffer the hash is
+// The module is compiled while it downloads: `WebAssembly.compileStreaming` reads a
+// copy of the response while its body is read into the one buffer the hash is
 // computed over. Compiling is not running: the instance is made only once the hash
 // matched; a module that does not match is dropped compiled but never instantiated.
 // `data-wasm-compile="after-hash"` on the script tag reads and hashes all bytes
 // first and compiles them then (also what happens when the server does not send
 // `application/wasm`, which streaming compilation needs); bench-browser.mjs times both.
-// A mismatch, a failed fetch or a browser without crypto.subtle (pages not served over
-// https or from localhost) rejects: protection is held back (fail closed), and a
-// console error with a fixed message says why (never any text of the page).
+// A mismatch, a failed fetch, a download with no byte for 20 s or a browser without
+// crypto.subtle (pages not served over https or from localhost) rejects: protection is
+// held back (fail closed), and a console error with a fixed message says why (never
+// any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 import { mark } from './marks.js';
@@ -33,78 +34,89 @@ function b64(buf) {
   return btoa(s);
 }
 
-function failed(code, message) {
-  return Object.assign(new Error('pii-veil: ' + message), { code });
+// `logged`: the console already says why (a load failure says so once).
+function failed(code, message, logged) {
+  return Object.assign(new Error('pii-veil: ' + message), { code, logged });
 }
 
 async function check(bytes) {
   const subtle = globalThis.crypto && globalThis.crypto.subtle;
   if (!subtle) {
     console.error('pii-veil: crypto.subtle is not available (the page is not a secure context), the .wasm module cannot be checked; protection is held back');
-    throw failed('load_failed', 'crypto.subtle is not available');
+    throw failed('load_failed', 'crypto.subtle is not available', true);
   }
   const got = 'sha384-' + b64(await subtle.digest('SHA-384', bytes));
   if (got !== HASH) {
     console.error('pii-veil: the .wasm module does not match the SHA-384 this script was built with; protection is held back');
-    throw failed('integrity', NAME + ' does not match the hash of this build');
+    throw failed('integrity', NAME + ' does not match the hash of this build', true);
   }
 }
 
-// Reads the body once: every chunk is handed to the compiler and copied into one
-// buffer (sized by Content-Length when the server sends it). Returns the bytes and the
-// compilation, which settles later.
-async function readCompiling(res) {
-  let feed;
-  const body = new ReadableStream({ start(c) { feed = c; } });
-  const compiled = WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }))
-    .then((m) => { mark('module-compiled'); return m; });
-  compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
+// How long the download may go without a byte (no answer yet, or a body that stopped
+// coming on a connection left open) before it is given up: protection is then held
+// back as after any failed load, so the sends that waited for the engine are refused
+// and the person told, instead of waiting for as long as the connection stays open.
+// A slow download is not given up: each chunk that comes starts the wait again.
+const STALL_MS = 20000;
+
+// Reads the body into one buffer (sized by Content-Length when the server sends it),
+// `alive()` after each chunk.
+async function readBody(res, alive) {
   const length = Number(res.headers.get('Content-Length')) || 0;
   let buf = new Uint8Array(length > 0 ? length : 1 << 20);
   let n = 0;
   const reader = res.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (n + value.length > buf.length) {
-        const grown = new Uint8Array(Math.max(buf.length * 2, n + value.length));
-        grown.set(buf.subarray(0, n));
-        buf = grown;
-      }
-      buf.set(value, n);
-      n += value.length;
-      // a compiler that stopped (a CSP without 'wasm-unsafe-eval') no longer takes
-      // chunks; its error is the one reported, once the hash is checked
-      try { feed.enqueue(value); } catch (_) { /* see above */ }
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return buf.subarray(0, n);
+    alive();
+    if (n + value.length > buf.length) {
+      const grown = new Uint8Array(Math.max(buf.length * 2, n + value.length));
+      grown.set(buf.subarray(0, n));
+      buf = grown;
     }
-    try { feed.close(); } catch (_) { /* see above */ }
-  } catch (e) {
-    try { feed.error(e); } catch (_) { /* the compiler stopped already */ }
-    throw e;
+    buf.set(value, n);
+    n += value.length;
   }
-  return { bytes: buf.subarray(0, n), compiled };
 }
 
 async function load() {
   const url = new URL(NAME, base || globalThis.location.href);
-  const res = await nativeFetch.call(globalThis, url, { credentials: 'same-origin' });
-  if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
-  if (mode !== 'after-hash' && res.body && typeof WebAssembly.compileStreaming === 'function'
-      && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
-    const { bytes, compiled } = await readCompiling(res);
+  const stop = new AbortController();
+  let timer = 0;
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stop.abort(), STALL_MS);
+  };
+  alive();
+  try {
+    const res = await nativeFetch.call(globalThis, url, { credentials: 'same-origin', signal: stop.signal });
+    if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
+    // Compiled while it downloads, from a copy of the response (the browser hands the
+    // same bytes to both): the instance is made only once the hash matched (a module
+    // that does not match is dropped compiled, never instantiated).
+    let compiled = null;
+    if (mode !== 'after-hash' && typeof WebAssembly.compileStreaming === 'function'
+        && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
+      compiled = WebAssembly.compileStreaming(res.clone()).then((m) => { mark('module-compiled'); return m; });
+      compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
+    }
+    const bytes = await readBody(res, alive);
+    clearTimeout(timer);
     mark('module-received');
     await check(bytes); // before anything of the module runs
     mark('module-checked');
-    return compiled;
+    if (compiled) return compiled;
+    const module = await WebAssembly.compile(bytes);
+    mark('module-compiled');
+    return module;
+  } catch (e) {
+    if (!stop.signal.aborted) throw e;
+    console.error('pii-veil: the .wasm module did not come (no byte for 20 s); protection is held back');
+    throw failed('load_failed', NAME + ': no byte for 20 s', true);
+  } finally {
+    clearTimeout(timer);
   }
-  const bytes = await res.arrayBuffer();
-  mark('module-received');
-  await check(bytes);
-  mark('module-checked');
-  const module = await WebAssembly.compile(bytes);
-  mark('module-compiled');
-  return module;
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the
@@ -121,7 +133,7 @@ function verified() {
     early = null;
     pending = first.catch((e) => {
       pending = null;
-      if (!e || e.code !== 'integrity') console.error('pii-veil: the .wasm module could not be loaded; protection is held back');
+      if (!e || !e.logged) console.error('pii-veil: the .wasm module could not be loaded; protection is held back');
       throw e;
     });
   }

@@ -925,6 +925,58 @@ test('no guard, while the module loads: each message of a box a framework emptie
   await page.close();
 });
 
+test('a module download that stops coming is given up after 20 s without a byte: the send that waited is refused, the text kept; a slow download that keeps coming is not given up', async () => {
+  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>stall</title></head><body>'
+    + '<textarea id="box"></textarea><script>window.blocked = [];'
+    + "document.addEventListener('pii-veil:blocked', (e) => blocked.push(e.detail.via + ':' + e.detail.reason));"
+    + "window.send = () => fetch('/api/stall-chat', { method: 'POST', body: document.getElementById('box').value }).then((r) => r.status, (e) => e.code);"
+    + '</script></body></html>';
+  const said = `IBAN ${V.iban}`;
+  const state = () => page.evaluate(() => window.PiiVeil && window.PiiVeil.page && window.PiiVeil.page.state);
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  // The page's clock is Playwright's: its timers run only as the test moves it on.
+  async function openTrickled(trickle) {
+    const url = await pageOf('stall', body);
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.clock.install();
+    await page.route('**/dist/pii-veil.wasm', (route) => route.continue({ url: route.request().url() + '?trickle=' + trickle }));
+    await page.goto(url);
+    await type('#box', said);
+    return errors;
+  }
+
+  // Its first 64 KB, then nothing on a connection left open.
+  const errors = await openTrickled('stall');
+  const sent = page.evaluate(() => send());
+  await sleep(500);
+  await page.clock.runFor(19000);
+  assert.equal(await state(), 'loading', 'no byte for 19 s: still loading');
+  await page.clock.runFor(2000);
+  const settled = (p) => Promise.race([p, sleep(5000).then(() => 'still waiting')]);
+  assert.equal(await settled(sent), 'engine_unavailable');
+  assert.equal(await state(), 'failed');
+  assert.deepEqual(await page.evaluate(() => blocked), ['fetch:engine_unavailable']);
+  assert.deepEqual(errors, ['pii-veil: the .wasm module did not come (no byte for 20 s); protection is held back'], 'told once, why');
+  assert.equal(await page.inputValue('#box'), said, 'the text stays in the field');
+  await page.close();
+
+  // 64 KB every 150 ms, 4 s of the page's time passing every 200 ms: more than 20 s in
+  // all, never 20 s without a byte.
+  await openTrickled('150');
+  const later = page.evaluate(() => send());
+  for (let i = 0; i < 100 && await state() === 'loading'; i++) {
+    await sleep(200);
+    await page.clock.runFor(4000);
+  }
+  assert.equal(await state(), 'ready');
+  assert.equal(await settled(later), 200);
+  assert.equal((await waitRecorded((x) => x.path === '/api/stall-chat', 'the message')).body, 'IBAN [IBAN]');
+  assertNoLeak(named(V.iban), 'sent while the module came slowly');
+  assert.equal(server.recorded.filter((x) => x.path === '/api/stall-chat').length, 1);
+  await page.close();
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -17,6 +17,8 @@
 //   startServer({ cache: true })     lets the browser cache the files it serves for an hour
 //                                    (pages stay no-store): repeat views in bench-browser.mjs
 //   startServer({ pages })           also serves these pages (path → HTML), no-store
+//   <file>?trickle=<ms>|stall         a static file sent 64 KB at a time, every <ms> ms, or only
+//                                    its first 64 KB on a connection left open (a stalled download)
 //   node www/test/server.mjs [port]   runs it by hand (prints the URL)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -139,6 +141,21 @@ export async function startServer({ port = 0, root = www, cache = false, pages =
       if (extname(file) === '.html' && csp !== 'off') headers['content-security-policy'] = csp === 'strict' ? CSP_STRICT : CSP;
       // (how the demo pages tell this server from a static one: their own response's header)
       if (extname(file) === '.html') headers['x-pii-veil-recorder'] = '1';
+      // `?trickle=<ms>`: the file in chunks of 64 KB, one every <ms> ms (a slow
+      // download); `?trickle=stall`: its first chunk, then nothing on the open connection
+      const trickle = url.searchParams.get('trickle');
+      if (trickle) {
+        headers['content-length'] = data.length;
+        res.writeHead(200, headers);
+        for (let i = 0; i < data.length; i += 1 << 16) {
+          if (i && trickle === 'stall') return;
+          if (i) await new Promise((r) => setTimeout(r, Number(trickle)));
+          if (res.destroyed) return;
+          res.write(data.subarray(i, i + (1 << 16)));
+        }
+        res.end();
+        return;
+      }
       res.writeHead(200, headers);
       res.end(data);
     } catch {
