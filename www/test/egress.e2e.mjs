@@ -959,6 +959,7 @@ test('a module download that stops coming is given up after 20 s without a byte:
   assert.deepEqual(await page.evaluate(() => blocked), ['fetch:engine_unavailable']);
   assert.deepEqual(errors, ['pii-veil: the .wasm module did not come (no byte for 20 s); protection is held back'], 'told once, why');
   assert.equal(await page.inputValue('#box'), said, 'the text stays in the field');
+  assert.match(await page.textContent('[role=alert]'), /could not load, so sending is paused/, 'the person is told');
   await page.close();
 
   // 64 KB every 150 ms, 4 s of the page's time passing every 200 ms: more than 20 s in
