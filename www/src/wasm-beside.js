@@ -10,13 +10,14 @@
 // `data-wasm-compile="after-hash"` on the script tag reads and hashes all bytes
 // first and compiles them then (also what happens when the server does not send
 // `application/wasm`, which streaming compilation needs); bench-browser.mjs times both.
-// A mismatch, a failed fetch, a download with no byte for 20 s or a browser without
-// crypto.subtle (pages not served over https or from localhost) rejects: protection is
+// A mismatch, a failed fetch, a download with no byte for 20 s (download.js) or a
+// browser without crypto.subtle (pages not served over https or from localhost) rejects: protection is
 // held back (fail closed), and a console error with a fixed message says why (never
 // any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 import { mark } from './marks.js';
+import { download, readBody } from './download.js';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 // The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
@@ -26,13 +27,6 @@ const boot = typeof window !== 'undefined' ? window.__piiVeilBoot : null;
 const nativeFetch = (boot && boot.fetch) || globalThis.fetch;
 const mode = (script && script.getAttribute('data-wasm-compile')) || 'streaming';
 let pending = null;
-
-function b64(buf) {
-  let s = '';
-  const b = new Uint8Array(buf);
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-  return btoa(s);
-}
 
 // `logged`: the console already says why (a load failure says so once).
 function failed(code, message, logged) {
@@ -45,52 +39,16 @@ async function check(bytes) {
     console.error('pii-veil: crypto.subtle is not available (the page is not a secure context), the .wasm module cannot be checked; protection is held back');
     throw failed('load_failed', 'crypto.subtle is not available', true);
   }
-  const got = 'sha384-' + b64(await subtle.digest('SHA-384', bytes));
+  const got = 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(await subtle.digest('SHA-384', bytes))));
   if (got !== HASH) {
     console.error('pii-veil: the .wasm module does not match the SHA-384 this script was built with; protection is held back');
     throw failed('integrity', NAME + ' does not match the hash of this build', true);
   }
 }
 
-// How long the download may go without a byte (no answer yet, or a body that stopped
-// coming on a connection left open) before it is given up: protection is then held
-// back as after any failed load, so the sends that waited for the engine are refused
-// and the person told, instead of waiting for as long as the connection stays open.
-// A slow download is not given up: each chunk that comes starts the wait again.
-const STALL_MS = 20000;
-
-// Reads the body into one buffer (sized by Content-Length when the server sends it),
-// `alive()` after each chunk.
-async function readBody(res, alive) {
-  const length = Number(res.headers.get('Content-Length')) || 0;
-  let buf = new Uint8Array(length > 0 ? length : 1 << 20);
-  let n = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return buf.subarray(0, n);
-    alive();
-    if (n + value.length > buf.length) {
-      const grown = new Uint8Array(Math.max(buf.length * 2, n + value.length));
-      grown.set(buf.subarray(0, n));
-      buf = grown;
-    }
-    buf.set(value, n);
-    n += value.length;
-  }
-}
-
 async function load() {
   const url = new URL(NAME, base || globalThis.location.href);
-  const stop = new AbortController();
-  let timer = 0;
-  const alive = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => stop.abort(), STALL_MS);
-  };
-  alive();
-  try {
-    const res = await nativeFetch.call(globalThis, url, { credentials: 'same-origin', signal: stop.signal });
+  return download(nativeFetch, url, { credentials: 'same-origin' }, async (res, alive) => {
     if (!res.ok) throw failed('load_failed', NAME + ': HTTP ' + res.status);
     // Compiled while it downloads, from a copy of the response (the browser hands the
     // same bytes to both): the instance is made only once the hash matched (a module
@@ -102,7 +60,6 @@ async function load() {
       compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
     }
     const bytes = await readBody(res, alive);
-    clearTimeout(timer);
     mark('module-received');
     await check(bytes); // before anything of the module runs
     mark('module-checked');
@@ -110,13 +67,7 @@ async function load() {
     const module = await WebAssembly.compile(bytes);
     mark('module-compiled');
     return module;
-  } catch (e) {
-    if (!stop.signal.aborted) throw e;
-    console.error('pii-veil: the .wasm module did not come (no byte for 20 s); protection is held back');
-    throw failed('load_failed', NAME + ': no byte for 20 s', true);
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the

@@ -6,7 +6,10 @@
 // build, as they do for the same URL in the wasm-bindgen glue.
 //
 // The module is compiled while it downloads where the server sends `application/wasm`
-// (what streaming compilation needs), else from its bytes once they are in.
+// (what streaming compilation needs), else from its bytes once they are in; a download
+// that goes 20 s without a byte is given up (download.js).
+
+import { download, readBody } from './download.js';
 
 // The browser's own fetch, taken before protect() wraps the page's (egress.js).
 const nativeFetch = typeof fetch === 'function' ? fetch : null;
@@ -14,11 +17,16 @@ const nativeFetch = typeof fetch === 'function' ? fetch : null;
 async function compileDefault() {
   const url = new URL('./wasm/pii_veil_bg.wasm', import.meta.url);
   if (!nativeFetch) throw new Error('pii-veil: no fetch to load ' + url);
-  const res = await nativeFetch.call(globalThis, url);
-  if (!res.ok) throw new Error('pii-veil: ' + url + ': HTTP ' + res.status);
-  const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
-  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(res);
-  return WebAssembly.compile(await res.arrayBuffer());
+  return download(nativeFetch, url, {}, async (res, alive) => {
+    if (!res.ok) throw new Error('pii-veil: ' + url + ': HTTP ' + res.status);
+    const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
+    if (type !== 'application/wasm' || typeof WebAssembly.compileStreaming !== 'function') return WebAssembly.compile(await readBody(res, alive));
+    // the compiler reads a copy of the response; this reading only watches that bytes come
+    const compiled = WebAssembly.compileStreaming(res.clone());
+    compiled.catch(() => { /* awaited below, unless the download failed first */ });
+    await readBody(res, alive);
+    return compiled;
+  });
 }
 
 // A getter: only a load reads it (a synchronous call before init() fetches nothing).
