@@ -1,5 +1,5 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,main,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -13,6 +13,8 @@
 //    `vite`: the same for the npm package in an app built with Vite from the packed
 //    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
 //    entry chunk received → its wasm module received → protection ready → first scan.
+//    `main`: the main thread of a cold view of the loader page, from a trace: its tasks,
+//    V8's compiling of the module's functions on their first call, pii-veil's longest task.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
 //    browser each time, its files from the HTTP cache: what a returning person's views pay.
 // 2. Typing into a 5,000-character textarea (--chars=N: N characters), at its end and in its middle (the line
@@ -45,7 +47,7 @@ import { pasteText } from './test/paste.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
 const rootArg = args.find((a) => a.startsWith('--root='));
-// --only=cold,repeat,vite,typing,paste runs only those parts. --against=DIR (typing): the
+// --only=cold,main,repeat,vite,typing,paste runs only those parts. --against=DIR (typing): the
 // protected field of another build's www/ too, its page typed into in turn with this
 // build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
@@ -169,6 +171,54 @@ for (const [name, { now, later }] of Object.entries(cold)) {
     + `  [ready: ${now.map((r) => r.ready.toFixed(0)).join(', ')}; after idle: ${later.map((r) => r.first.toFixed(0)).join(', ')}]`);
   const phases = phaseLine(now);
   if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
+}
+
+// 1a. `main`: what a cold page view costs the page's main thread, from a Chromium
+// trace of the loader page with the prefilled message, 2.5 s from navigation (the
+// worker is ready and the warm-up done by then): all its tasks, what of them V8 spent
+// compiling the module's functions on their first call (before the scanner was built,
+// and after), and pii-veil's longest task of its own (handle.stats). Tracing slows the
+// page down: compare the builds of one run (`--root=`), not these figures with the
+// start-up times above.
+async function mainThread(src) {
+  const ctx = await launchChromium();
+  try {
+    const page = await ctx.newPage();
+    await page.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(src, '', field(MESSAGE)) }));
+    const cdp = await ctx.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm,blink.user_timing', transferMode: 'ReportEvents' });
+    await page.goto(server.url + 'bench-page.html');
+    await page.waitForTimeout(2500);
+    const stats = await page.evaluate(() => window.PiiVeil.page.stats);
+    await cdp.send('Tracing.end');
+    await done;
+    // the page's main thread: where pii-veil marked its scanner built
+    const built = events.find((e) => e.name === 'pii-veil:scanner-built');
+    const on = events.filter((e) => e.pid === built.pid && e.tid === built.tid && e.ph === 'X');
+    const lazy = on.filter((e) => e.name === 'wasm.CompileLazy');
+    const ms = (xs) => xs.reduce((a, e) => a + e.dur, 0) / 1000;
+    return {
+      tasks: ms(on.filter((e) => e.name === 'RunTask')),
+      compileBefore: ms(lazy.filter((e) => e.ts < built.ts)),
+      compileAfter: ms(lazy.filter((e) => e.ts >= built.ts)),
+      longest: stats.maxTaskMs, longestWhat: stats.maxTask,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+if (part('main')) {
+  console.log(`main thread of a cold page view (loader, streaming, the 2,000-char message in the field), traced, ${runs} run(s) (median):`);
+  for (const src of ['pii-veil.loader.js', 'pii-veil.lite.js'].filter((f) => existsSync(join(distDir, f)))) {
+    const rs = [];
+    for (let i = 0; i < runs; i++) rs.push(await mainThread(src));
+    const m = (k) => median(rs.map((r) => r[k])).toFixed(1);
+    console.log(`  ${src.padEnd(20)} tasks ${m('tasks')} ms in 2.5 s; compiling on first call: ${m('compileBefore')} ms until the scanner was built, ${m('compileAfter')} ms after;`
+      + ` pii-veil's longest task ${m('longest')} ms  [${rs.map((r) => r.longestWhat).join(', ')}]`);
+  }
 }
 
 // 1b. Repeat views: the page opened again in a new browser on the same profile, its
