@@ -978,6 +978,32 @@ test('a module download that stops coming is given up after 20 s without a byte:
   await page.close();
 });
 
+test('a prefilled field is scanned first in the worker that starts with the engine (nothing on the main thread), and on the page when that worker cannot load', async () => {
+  const said = `Meine IBAN ist ${V.iban}, Mail ${V.email}`;
+  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>first</title></head><body>'
+    + `<textarea id="m">${said}</textarea>`
+    + "<script>window.found = []; document.addEventListener('pii-veil:findings', (e) => found.push(e.detail.total), true);</script></body></html>";
+  for (const workerLoads of [true, false]) {
+    const url = await pageOf('first-scan', body);
+    // the page's script, then the same file as the worker's (refused: the worker fails to load)
+    let scripts = 0;
+    await page.route('**/dist/pii-veil.loader.js', (route) => (++scripts > 1 && !workerLoads ? route.fulfill({ status: 404, body: '' }) : route.continue()));
+    await page.goto(url);
+    await page.waitForFunction(() => window.found.includes(2));
+    const stats = await page.evaluate(() => window.PiiVeil.page.stats);
+    if (workerLoads) {
+      assert.equal(stats.mainScans, 0, 'nothing scanned on the main thread');
+      assert.ok(stats.workerScans >= 1 && stats.workerReady);
+    } else {
+      assert.equal(scripts, 2, 'the worker asked for its script');
+      assert.equal(stats.mainScans, 1, 'scanned on the page instead');
+      assert.equal(stats.workerReady, false);
+    }
+    assert.equal(await page.inputValue('#m'), said);
+    await page.close();
+  }
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(problems, []);
 });

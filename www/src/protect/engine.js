@@ -49,13 +49,22 @@ export function startEngine(ctx) {
     if (ctx.stopped) return;
     ctx.engine = 'ready';
     learnUnscanned(ctx);
-    for (const f of ctx.fields.values()) schedule(ctx, f, true);
-    // While the page is idle: build the engine's lazy parts (warm.js), so the first
-    // keystroke or paste does not pay for them, then start the scanning worker (not
-    // during a big paste).
-    const idle = win.requestIdleCallback ? (fn) => win.requestIdleCallback(fn, { timeout: 1000 }) : (fn) => win.setTimeout(fn, 0);
-    idle(() => { if (!ctx.stopped) warm(ctx.baseScanner, ctx.redactOptions); });
-    if (platform.createWorker && opt.worker !== false) idle(() => { if (!ctx.stopped) ctx.worker.start(ctx.config); });
+    // The scanning worker starts now, given the page's compiled module: it builds its
+    // scanner and warms it up (warm.js), which compiles the scanning code the page's
+    // own scanner shares (a module's compiled functions are the same for every
+    // instance), off the main thread; the scan of what each field holds now waits for
+    // it (what is typed before the worker is ready is scanned on the page, as before).
+    // Without a worker, the page warms its own scanner while it is idle, so the first
+    // keystroke or paste does not pay for it.
+    const inWorker = !!(platform.createWorker && opt.worker !== false && ctx.worker.start(ctx.config));
+    for (const f of ctx.fields.values()) {
+      f.firstInWorker = inWorker;
+      schedule(ctx, f, true);
+    }
+    if (!inWorker) {
+      const idle = win.requestIdleCallback ? (fn) => win.requestIdleCallback(fn, { timeout: 1000 }) : (fn) => win.setTimeout(fn, 0);
+      idle(() => { if (!ctx.stopped) warm(ctx.baseScanner, ctx.redactOptions); });
+    }
     // told once the fields are attached too (protect() in <head>: after the page is parsed)
     ctx.attached.then(() => { if (!ctx.stopped) emit(win, target, 'pii-veil:ready', {}); });
   }, (e) => {
@@ -204,8 +213,8 @@ function long(ctx, text) {
 
 /**
  * Reads and scans the field, then shows the result: with the field's rescanner in the
- * worker once it is ready (a long text waits for it), on the main thread before that
- * or if the worker fails. The rescanner reads again only around the edit, and reads
+ * worker once it is ready (a long text waits for it, and what the field held when the
+ * engine got ready), on the main thread before that or if the worker fails. The rescanner reads again only around the edit, and reads
  * everything when most of the text is new (a paste); typing in a long text costs the
  * worker a rescan per pause, not a full scan. `now`: a text that is not long is
  * scanned and shown before this returns (what the person just did in pii-veil's own
@@ -220,10 +229,14 @@ export function rescan(ctx, f, now) {
   const readMs = win.performance.now() - t0;
   if (readMs > stats.maxReadMs) stats.maxReadMs = readMs;
   const seq = ++f.seq;
+  // (what a field held when the engine got ready waits for the worker started then)
+  const first = f.firstInWorker;
+  f.firstInWorker = false;
   if (!cached(f, text)) {
     const config = configFor(ctx.config, f.allowed);
     const isLong = long(ctx, text);
-    const p = now && !isLong ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f), isLong);
+    const wait = isLong || first;
+    const p = now && !isLong ? null : ctx.worker.rescan(f.id, text, config, optionsFor(ctx, f), wait);
     if (p) {
       const ak = allowKey(f);
       p.then(timed(ctx, (d) => {

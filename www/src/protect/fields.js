@@ -158,6 +158,7 @@ export function fieldRecord(e, defaultPolicy, failOpenSel) {
     workerFailed: null, // a long text the worker could not scan for a submit (engine.js `settling`)
     counts: {},
     seq: 0,
+    firstInWorker: false, // its scan at ready waits for the worker (engine.js)
     composing: false,
     soon: null, // when the field is rescanned after a change (engine.js)
     layer: null,

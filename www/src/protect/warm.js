@@ -1,9 +1,11 @@
-// Warming the engine up while the page is idle: the first scan after start-up also
-// builds what the engine makes on first use (word lists, name and street tables, the
-// patterns a text needs and their search caches) and runs code the browser has not
-// optimised yet; scanning a fixed sample of every kind once, right after protection is
-// ready, moves that cost out of the first keystroke or paste. The sample is this constant (made-up
-// values), never anything of the page.
+// Warming the engine up: the first scan after start-up also builds what the engine
+// makes on first use (word lists, name and street tables, the patterns a text needs and
+// their search caches) and runs code the browser has not compiled yet (V8 compiles each
+// function of the module on its first call); scanning a fixed sample of every kind once,
+// right after protection is ready, moves that cost out of the first keystroke or paste.
+// protect()'s worker does it as it starts, which compiles the code for the page too
+// (the compiled module is the page's); without a worker the page does it at idle. The
+// sample is this constant (made-up values), never anything of the page.
 import { mark } from '../marks.js';
 
 export const WARM_TEXT = 'Hallo, hier Maria Huber, geb. 12.03.1985, Hauptstraße 12/3, 1010 Wien, '

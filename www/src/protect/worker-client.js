@@ -51,7 +51,7 @@ export function createWorkerClient(o) {
     worker = null;
   }
 
-  /** The worker, started on first use (or at idle, with the page's `config`); null where none can run. */
+  /** The worker, started on first use (or when the engine is ready, with the page's `config`); null where none can run. */
   function start(config) {
     if (worker || broken || !o.createWorker) return worker;
     try {
