@@ -32,6 +32,11 @@ export async function download(fetchFn, url, init, use) {
   }
 }
 
+/** Whether `res` can be compiled as it comes: `WebAssembly.compileStreaming` takes only `application/wasm`. */
+export function streamable(res) {
+  return typeof WebAssembly.compileStreaming === 'function' && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm';
+}
+
 /**
  * The body of `res` in one buffer (sized by Content-Length when the server sends it),
  * `alive()` after each chunk and `alive(true)` once it is all in.

@@ -11,13 +11,13 @@
 // first and compiles them then (also what happens when the server does not send
 // `application/wasm`, which streaming compilation needs); bench-browser.mjs times both.
 // A mismatch, a failed fetch, a download with no byte for 20 s (download.js) or a
-// browser without crypto.subtle (pages not served over https or from localhost) rejects: protection is
-// held back (fail closed), and a console error with a fixed message says why (never
-// any text of the page).
+// browser without crypto.subtle (pages not served over https or from localhost)
+// rejects: protection is held back (fail closed), and a console error with a fixed
+// message says why (never any text of the page).
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 import { mark } from './marks.js';
-import { download, readBody } from './download.js';
+import { download, readBody, streamable } from './download.js';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 // The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
@@ -54,8 +54,7 @@ async function load() {
     // same bytes to both): the instance is made only once the hash matched (a module
     // that does not match is dropped compiled, never instantiated).
     let compiled = null;
-    if (mode !== 'after-hash' && typeof WebAssembly.compileStreaming === 'function'
-        && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
+    if (mode !== 'after-hash' && streamable(res)) {
       compiled = WebAssembly.compileStreaming(res.clone()).then((m) => { mark('module-compiled'); return m; });
       compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
     }

@@ -9,7 +9,7 @@
 // (what streaming compilation needs), else from its bytes once they are in; a download
 // that goes 20 s without a byte is given up (download.js).
 
-import { download, readBody } from './download.js';
+import { download, readBody, streamable } from './download.js';
 
 // The browser's own fetch, taken before protect() wraps the page's (egress.js).
 const nativeFetch = typeof fetch === 'function' ? fetch : null;
@@ -19,8 +19,7 @@ async function compileDefault() {
   if (!nativeFetch) throw new Error('pii-veil: no fetch to load ' + url);
   return download(nativeFetch, url, {}, async (res, alive) => {
     if (!res.ok) throw new Error('pii-veil: ' + url + ': HTTP ' + res.status);
-    const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
-    if (type !== 'application/wasm' || typeof WebAssembly.compileStreaming !== 'function') return WebAssembly.compile(await readBody(res, alive));
+    if (!streamable(res)) return WebAssembly.compile(await readBody(res, alive));
     // the compiler reads a copy of the response; this reading only watches that bytes come
     const compiled = WebAssembly.compileStreaming(res.clone());
     compiled.catch(() => { /* awaited below, unless the download failed first */ });

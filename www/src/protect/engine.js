@@ -214,11 +214,11 @@ function long(ctx, text) {
 /**
  * Reads and scans the field, then shows the result: with the field's rescanner in the
  * worker once it is ready (a long text waits for it, and what the field held when the
- * engine got ready), on the main thread before that or if the worker fails. The rescanner reads again only around the edit, and reads
- * everything when most of the text is new (a paste); typing in a long text costs the
- * worker a rescan per pause, not a full scan. `now`: a text that is not long is
- * scanned and shown before this returns (what the person just did in pii-veil's own
- * UI shows at once).
+ * engine got ready), on the main thread before that or if the worker fails. The
+ * rescanner reads again only around the edit, and reads everything when most of the
+ * text is new (a paste); typing in a long text costs the worker a rescan per pause,
+ * not a full scan. `now`: a text that is not long is scanned and shown before this
+ * returns (what the person just did in pii-veil's own UI shows at once).
  */
 export function rescan(ctx, f, now) {
   const { win, stats } = ctx;
