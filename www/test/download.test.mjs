@@ -1,7 +1,7 @@
 // The module's download (src/download.js, used by the script-tag loaders and the npm
 // entry): given up after 20 s without a byte, never while bytes keep coming. A fake
 // fetch whose body the test feeds, on Node's mocked clock.
-import { test, mock } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { download, readBody } from '../src/download.js';
 
@@ -25,17 +25,20 @@ const turn = () => new Promise((r) => setImmediate(r));
 const said = (errors) => errors.mock.calls.map((c) => c.arguments[0]).filter((m) => String(m).startsWith('pii-veil:'));
 const STALLED = 'pii-veil: the .wasm module did not come (no byte for 20 s); protection is held back';
 
-function outcome(p) {
+// A download started on the mocked clock, console.error caught: the fake fetch (`f`),
+// the errors said (`errors`) and the outcome as it stands (`o`: state, value or error).
+function started(t, { answer = true, use = readBody } = {}) {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const errors = t.mock.method(console, 'error', () => {});
+  const f = fakeFetch(answer);
   const o = { state: 'pending' };
-  p.then((v) => Object.assign(o, { state: 'done', value: v }), (e) => Object.assign(o, { state: 'failed', error: e }));
-  return o;
+  download(f.fetchFn, 'https://example.test/m.wasm', {}, use)
+    .then((v) => Object.assign(o, { state: 'done', value: v }), (e) => Object.assign(o, { state: 'failed', error: e }));
+  return { f, o, errors };
 }
 
 test('a body that stops coming is given up 20 s after its last byte, said once on the console', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  const errors = t.mock.method(console, 'error', () => {});
-  const f = fakeFetch();
-  const o = outcome(download(f.fetchFn, 'https://example.test/m.wasm', {}, readBody));
+  const { f, o, errors } = started(t);
   await turn();
   f.chunk([1, 2, 3]);
   await turn();
@@ -52,10 +55,7 @@ test('a body that stops coming is given up 20 s after its last byte, said once o
 });
 
 test('no answer at all is given up after 20 s', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  t.mock.method(console, 'error', () => {});
-  const f = fakeFetch(false);
-  const o = outcome(download(f.fetchFn, 'https://example.test/m.wasm', {}, readBody));
+  const { o } = started(t, { answer: false });
   t.mock.timers.tick(19999);
   await turn();
   assert.equal(o.state, 'pending');
@@ -66,10 +66,7 @@ test('no answer at all is given up after 20 s', async (t) => {
 });
 
 test('a slow body is not given up: each chunk starts the 20 s again; its bytes come whole', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  const errors = t.mock.method(console, 'error', () => {});
-  const f = fakeFetch();
-  const o = outcome(download(f.fetchFn, 'https://example.test/m.wasm', {}, readBody));
+  const { f, o, errors } = started(t);
   await turn();
   let sent = [];
   for (let i = 0; i < 6; i++) {
@@ -93,11 +90,8 @@ test('a slow body is not given up: each chunk starts the 20 s again; its bytes c
 });
 
 test('what fails otherwise is passed on as it is, without the stall message', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  const errors = t.mock.method(console, 'error', () => {});
-  const f = fakeFetch();
   const http = new Error('pii-veil: m.wasm: HTTP 500');
-  const o = outcome(download(f.fetchFn, 'https://example.test/m.wasm', {}, () => { throw http; }));
+  const { o, errors } = started(t, { use: () => { throw http; } });
   await turn();
   assert.equal(o.error, http);
   t.mock.timers.tick(60000);

@@ -70,6 +70,12 @@ async function pageOf(name, body) {
   return url;
 }
 
+/** A page with the loader script tag (`data-protect`, no guard) in its head and `body` (HTML) as its body. */
+const loaderPage = (title, body) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script>'
+  + `<title>${title}</title></head><body>${body}</body></html>`;
+// A page script that keeps each `pii-veil:blocked` as `via:reason` in `window.blocked`.
+const KEEP_BLOCKED = "window.blocked = []; document.addEventListener('pii-veil:blocked', (e) => blocked.push(e.detail.via + ':' + e.detail.reason));";
+
 /** `pageOf(name, body)` opened with its module coming `module` ms late, or never (`'fails'`: a 404). */
 async function openWithModule(name, body, module) {
   const url = await pageOf(name, body);
@@ -842,15 +848,13 @@ for (const script of ['pii-veil.js', 'pii-veil.loader.js']) {
 }
 
 test('no guard: a chat box its script empties before posting and new FormData(form), sent while the module loads, wait and go masked; after a failed load every send of what a protected field holds or held is held back, the text kept', async () => {
-  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>held</title></head><body>'
-    + '<form id="t"><input name="subject"><textarea id="d" name="description"></textarea><button type="button">Send</button></form><textarea id="box"></textarea>'
-    + '<script>window.blocked = [];'
-    + "document.addEventListener('pii-veil:blocked', (e) => blocked.push(e.detail.via + ':' + e.detail.reason));"
+  const body = loaderPage('held', '<form id="t"><input name="subject"><textarea id="d" name="description"></textarea><button type="button">Send</button></form><textarea id="box"></textarea>'
+    + `<script>${KEEP_BLOCKED}`
     // a chat widget: reads its box, empties it (its own setter), then posts the message
     + "window.chat = () => { const box = document.getElementById('box'); const m = box.value; box.value = ''; return fetch('/api/held-chat', { method: 'POST', body: JSON.stringify({ message: m }) }).then((r) => r.status, (e) => e.code); };"
     + "window.ticket = () => fetch('/api/held-ticket', { method: 'POST', body: new FormData(document.getElementById('t')) }).then((r) => r.status, (e) => e.code);"
     + "window.xhr = () => new Promise((ok) => { const x = new XMLHttpRequest(); x.open('POST', '/api/held-xhr'); x.onload = () => ok(x.status); x.onerror = () => ok('error'); x.send(document.getElementById('d').value); });"
-    + '</script></body></html>';
+    + '</script>');
   // the chat's message and the form hold different values: each send is judged by what it carries
   const said = `Meine IBAN ist ${V.iban}, Mail ${V.email}`;
   const described = `Tel ${V.phone}, Karte ${V.card}`;
@@ -891,8 +895,7 @@ test('no guard: a chat box its script empties before posting and new FormData(fo
 });
 
 test('no guard, while the module loads: each message of a box a framework empties without the element\'s setter, and a form\'s entries read just before the page removed the form, go masked; after a failed load they are held back', async () => {
-  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>held</title></head><body>'
-    + '<textarea id="box"></textarea><div id="dlg"><form id="t"><textarea id="d" name="description"></textarea></form></div>'
+  const body = loaderPage('held', '<textarea id="box"></textarea><div id="dlg"><form id="t"><textarea id="d" name="description"></textarea></form></div>'
     + '<script>'
     // the box's own value property, as React defines one: it calls the prototype's setter
     + "const box = document.getElementById('box'); const own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');"
@@ -900,7 +903,7 @@ test('no guard, while the module loads: each message of a box a framework emptie
     + "window.chat = () => { const m = box.value; box.value = ''; return fetch('/api/held-chat', { method: 'POST', body: m }).then((r) => r.status, (e) => e.code); };"
     + "window.ticket = () => { const fd = new FormData(document.getElementById('t')); document.getElementById('dlg').remove();"
     + " return fetch('/api/held-ticket', { method: 'POST', body: fd }).then((r) => r.status, (e) => e.code); };"
-    + '</script></body></html>';
+    + '</script>');
   const first = `IBAN ${V.iban}`;
   const described = `Mail ${V.email}`;
   await openWithModule('held-gone', body, 1500);
@@ -926,11 +929,9 @@ test('no guard, while the module loads: each message of a box a framework emptie
 });
 
 test('a module download that stops coming is given up after 20 s without a byte: the send that waited is refused, the text kept; a slow download that keeps coming is not given up', async () => {
-  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>stall</title></head><body>'
-    + '<textarea id="box"></textarea><script>window.blocked = [];'
-    + "document.addEventListener('pii-veil:blocked', (e) => blocked.push(e.detail.via + ':' + e.detail.reason));"
+  const body = loaderPage('stall', `<textarea id="box"></textarea><script>${KEEP_BLOCKED}`
     + "window.send = () => fetch('/api/stall-chat', { method: 'POST', body: document.getElementById('box').value }).then((r) => r.status, (e) => e.code);"
-    + '</script></body></html>';
+    + '</script>');
   const said = `IBAN ${V.iban}`;
   const state = () => page.evaluate(() => window.PiiVeil && window.PiiVeil.page && window.PiiVeil.page.state);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -980,9 +981,8 @@ test('a module download that stops coming is given up after 20 s without a byte:
 
 test('a prefilled field is scanned first in the worker that starts with the engine (nothing on the main thread), and on the page when that worker cannot load', async () => {
   const said = `Meine IBAN ist ${V.iban}, Mail ${V.email}`;
-  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/dist/pii-veil.loader.js" data-protect></script><title>first</title></head><body>'
-    + `<textarea id="m">${said}</textarea>`
-    + "<script>window.found = []; document.addEventListener('pii-veil:findings', (e) => found.push(e.detail.total), true);</script></body></html>";
+  const body = loaderPage('first', `<textarea id="m">${said}</textarea>`
+    + "<script>window.found = []; document.addEventListener('pii-veil:findings', (e) => found.push(e.detail.total), true);</script>");
   for (const workerLoads of [true, false]) {
     const url = await pageOf('first-scan', body);
     // the page's script, then the same file as the worker's (refused: the worker fails to load)
