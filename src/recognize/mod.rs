@@ -46,10 +46,10 @@ const RECOGNIZERS: [Entry; 10] = [
 /// The recognisers needed for the enabled kinds, compiled.
 pub fn registry(enabled: &[Kind]) -> Vec<Shared> {
     // Each is built once per process, when the first scanner that needs it is built, and
-    // shared by every scanner after: building one makes its tables (the name
-    // recogniser's word table of 25,000 names is most of a scanner's build), and a page
-    // makes a new scanner whenever its configuration changes (an allow list, a value
-    // marked "not personal"). A scanner without names and addresses never builds theirs.
+    // shared by every scanner after: a page makes a new scanner whenever its
+    // configuration changes (an allow list, a value marked "not personal"). The word
+    // tables of the name and address recognisers (the 25,000 names) are built on their
+    // first text, not here; a scanner without names and addresses never builds them.
     static BUILT: Built = [const { std::sync::OnceLock::new() }; RECOGNIZERS.len()];
     built_for(&BUILT, enabled)
 }

@@ -56,11 +56,9 @@ impl Address {
     /// one of them on).
     pub(super) const KINDS: &'static [Kind] = &[Kind::StreetAddress, Kind::PostalCity];
 
-    /// The recogniser (its word lists are consts and the shared lexicon), with the
-    /// lexicon its tokens are read with built up front, not on the first text (as the
-    /// name recogniser does: a scanner may have only addresses on).
+    /// The recogniser (its word lists are consts and the shared lexicon, built on the
+    /// first text, as the name recogniser's tables are).
     pub(super) fn new() -> Address {
-        let _ = crate::words::lexicon();
         Address
     }
 }

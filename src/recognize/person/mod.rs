@@ -60,10 +60,11 @@ impl Person {
     /// one of them on).
     pub(super) const KINDS: &'static [Kind] = &[Kind::Person];
 
-    /// The recogniser, with its word tables built up front (not on the first text).
+    /// The recogniser. Its word tables are built on the first text it reads, not here:
+    /// building them is most of a first scanner's build (the lexicon's 25,000 names), and
+    /// a page whose first scans are made in its worker (which warms its scanner up) never
+    /// pays for them on its main thread.
     pub(super) fn new() -> Person {
-        let _ = crate::words::lexicon();
-        let _ = lists::lst();
         Person
     }
 }
