@@ -1,5 +1,5 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
-//   node www/bench-browser.mjs [runs] [--only=cold,main,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
+//   node www/bench-browser.mjs [runs] [--only=cold,bare,main,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -13,6 +13,9 @@
 //    `vite`: the same for the npm package in an app built with Vite from the packed
 //    tarball (test/apps.mjs; installed once into target/apps/bench-vite): the app's
 //    entry chunk received → its wasm module received → protection ready → first scan.
+//    `bare`: the same cold starts in a browser with no DevTools connection (started on
+//    the page, which logs its figures): what a person's browser pays, without the
+//    source positions the DevTools network domain makes V8 collect at the first fetch.
 //    `main`: the main thread of a cold view of the loader page, from a trace: its tasks,
 //    V8's compiling of the module's functions on their first call, pii-veil's longest task.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
@@ -37,8 +40,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { launchChromium, newProfile } from './test/chromium.mjs';
+import { readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium, newProfile } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
 
@@ -47,7 +51,7 @@ import { pasteText } from './test/paste.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
 const rootArg = args.find((a) => a.startsWith('--root='));
-// --only=cold,main,repeat,vite,typing,paste runs only those parts. --against=DIR (typing): the
+// --only=cold,bare,main,repeat,vite,typing,paste runs only those parts. --against=DIR (typing): the
 // protected field of another build's www/ too, its page typed into in turn with this
 // build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
@@ -171,6 +175,58 @@ for (const [name, { now, later }] of Object.entries(cold)) {
     + `  [ready: ${now.map((r) => r.ready.toFixed(0)).join(', ')}; after idle: ${later.map((r) => r.first.toFixed(0)).join(', ')}]`);
   const phases = phaseLine(now);
   if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
+}
+
+// 1a. `bare`: the same cold starts with no DevTools connection. Playwright drives the
+// browser through the DevTools protocol with its network domain on, which makes
+// Chromium record the script stack of every request: at the page's first fetch (the
+// loader's module) V8 then parses the whole script again for its source positions,
+// 8–15 ms of the script's run that a person's browser does not spend. Here Chromium is
+// started on the page itself, which writes its figures to the console once its first
+// findings are shown; they are read from Chromium's log.
+const BARE_REPORT = `<script>addEventListener('pii-veil:findings', () => setTimeout(() => {
+  if (window.__told) return; window.__told = true;
+  const e = performance.getEntriesByType('resource').find((x) => /\\/dist\\/pii-veil[.a-z]*\\.js$/.test(x.name));
+  const m = performance.getEntriesByType('resource').find((x) => /\\/pii-veil(\\.lite)?\\.wasm$/.test(x.name));
+  const at = { ready: window.__ready, first: window.__first };
+  for (const k of performance.getEntriesByType('mark')) if (k.name.startsWith('pii-veil:')) at[k.name.slice(9)] = k.startTime;
+  if (m) Object.assign(at, { 'wasm-requested': m.startTime, 'wasm-downloaded': m.responseEnd });
+  console.log('bench-bare ' + Object.entries(at).map(([k, t]) => k + '=' + (t - (k === 'first' ? window.__ready : e.responseEnd)).toFixed(1)).join(' '));
+}, 0), true);</script>`;
+async function bareStart(bare, name) {
+  const profile = newProfile();
+  const browser = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', bare.url + name],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  try {
+    let log = '';
+    const line = await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`${name}: no figures from the page within 30 s`)), 30000);
+      browser.stderr.on('data', (d) => { log += d; const m = /bench-bare ([^"]*)"/.exec(log); if (m) { clearTimeout(t); resolve(m[1]); } });
+    });
+    const r = Object.fromEntries(line.split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+    const { ready, first, ...phases } = r;
+    return { ready, first, phases };
+  } finally {
+    // the browser and the processes it started (its own process group)
+    const exited = new Promise((r) => (browser.exitCode !== null ? r() : browser.once('exit', r)));
+    process.kill(-browser.pid, 'SIGKILL');
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+if (part('bare')) {
+  const pages = Object.fromEntries(builds.map(([, src, extra, head = ''], i) => [`/bare-${i}.html`, pageHtml(src, extra, field(MESSAGE), head + BARE_REPORT)]));
+  const bare = await startServer({ ...(rootArg ? { root: rootArg.slice(7) } : {}), pages });
+  console.log(`cold start without DevTools (Chromium opened on the page, its figures from its log), fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan shown`);
+  for (const [i, [name]] of builds.entries()) {
+    const rs = [];
+    for (let k = 0; k < runs; k++) rs.push(await bareStart(bare, `bare-${i}.html`));
+    console.log(`  ${name.padEnd(28)} ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the script arrived, first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later`
+      + `  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
+    const phases = phaseLine(rs);
+    if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
+  }
+  bare.close();
 }
 
 // 1a. `main`: what a cold page view costs the page's main thread, from a Chromium
