@@ -15,7 +15,8 @@
 //    entry chunk received → its wasm module received → protection ready → first scan.
 //    `bare`: the same cold starts in a browser with no DevTools connection (started on
 //    the page, which logs its figures): what a person's browser pays, without the
-//    source positions the DevTools network domain makes V8 collect at the first fetch.
+//    source positions the DevTools network domain makes V8 collect at the first fetch
+//    (with `vite`, the Vite app too).
 //    `main`: the main thread of a cold view of the loader page, from a trace: its tasks,
 //    V8's compiling of the module's functions on their first call, pii-veil's longest task.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
@@ -184,9 +185,10 @@ for (const [name, { now, later }] of Object.entries(cold)) {
 // 8–15 ms of the script's run that a person's browser does not spend. Here Chromium is
 // started on the page itself, which writes its figures to the console once its first
 // findings are shown; they are read from Chromium's log.
-const BARE_REPORT = `<script>addEventListener('pii-veil:findings', () => setTimeout(() => {
+// `script`: the source of a pattern of the URL of the script the times are taken from.
+const bareReport = (script) => `<script>addEventListener('pii-veil:findings', () => setTimeout(() => {
   if (window.__told) return; window.__told = true;
-  const e = performance.getEntriesByType('resource').find((x) => /\\/dist\\/pii-veil[.a-z]*\\.js$/.test(x.name));
+  const e = performance.getEntriesByType('resource').find((x) => /${script}/.test(x.name));
   const m = performance.getEntriesByType('resource').find((x) => /\\/pii-veil(\\.lite)?\\.wasm$/.test(x.name));
   const at = { ready: window.__ready, first: window.__first };
   for (const k of performance.getEntriesByType('mark')) if (k.name.startsWith('pii-veil:')) at[k.name.slice(9)] = k.startTime;
@@ -215,7 +217,7 @@ async function bareStart(bare, name) {
   }
 }
 if (part('bare')) {
-  const pages = Object.fromEntries(builds.map(([, src, extra, head = ''], i) => [`/bare-${i}.html`, pageHtml(src, extra, field(MESSAGE), head + BARE_REPORT)]));
+  const pages = Object.fromEntries(builds.map(([, src, extra, head = ''], i) => [`/bare-${i}.html`, pageHtml(src, extra, field(MESSAGE), head + bareReport('\\/dist\\/pii-veil[.a-z]*\\.js$'))]));
   const bare = await startServer({ ...(rootArg ? { root: rootArg.slice(7) } : {}), pages });
   console.log(`cold start without DevTools (Chromium opened on the page, its figures from its log), fresh profile, ${runs} run(s) each (median): script received → protection ready → first scan shown`);
   for (const [i, [name]] of builds.entries()) {
@@ -367,15 +369,32 @@ h.ready.then(() => {
   } finally {
     await app.close();
   }
-  return rs;
+  // `bare`: the same app in a browser without DevTools (see bareStart)
+  const bare = [];
+  if (part('bare')) {
+    const index = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    const page = index.replace('</head>', bareReport('\\/assets\\/index-[\\w-]+\\.js$') + '</head>');
+    const bareApp = await startServer({ root: join(dir, 'dist'), pages: { '/bare.html': page } });
+    try {
+      for (let i = 0; i < runs; i++) bare.push(await bareStart(bareApp, 'bare.html'));
+    } finally {
+      bareApp.close();
+    }
+  }
+  return { rs, bare };
 }
 if (part('vite')) {
-  const rs = await viteApp();
+  const { rs, bare } = await viteApp();
   console.log(`npm package in a Vite app, fresh profile, ${runs} run(s) (median): entry chunk received → protection ready → first scan shown`);
   console.log(`  ready ${median(rs.map((r) => r.ready)).toFixed(0)} ms after the entry chunk arrived (at ${median(rs.map((r) => r.received)).toFixed(0)} ms; its .wasm received after ${median(rs.map((r) => r.wasm)).toFixed(0)} ms),`
     + ` first scan shown ${median(rs.map((r) => r.first)).toFixed(0)} ms later  [ready: ${rs.map((r) => r.ready.toFixed(0)).join(', ')}]`);
   const phases = phaseLine(rs);
   if (phases) console.log(`  phases, ms after the entry chunk arrived: ${phases}`);
+  if (bare.length) {
+    console.log(`  without DevTools (--only=vite,bare): ready ${median(bare.map((r) => r.ready)).toFixed(0)} ms after the entry chunk arrived, first scan shown ${median(bare.map((r) => r.first)).toFixed(0)} ms later`
+      + `  [ready: ${bare.map((r) => r.ready.toFixed(0)).join(', ')}]`);
+    console.log(`  phases, ms after the entry chunk arrived: ${phaseLine(bare)}`);
+  }
 }
 
 // The time the page's workers spent in tasks while typing (ms, all of their threads):
