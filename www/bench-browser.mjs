@@ -41,9 +41,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { CHROMIUM, CHROMIUM_ARGS, launchChromium, newProfile } from './test/chromium.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium, newProfile, removeProfile } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
 
@@ -213,7 +213,7 @@ async function bareStart(bare, name) {
     const exited = new Promise((r) => (browser.exitCode !== null ? r() : browser.once('exit', r)));
     process.kill(-browser.pid, 'SIGKILL');
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    await removeProfile(profile);
   }
 }
 if (part('bare')) {
@@ -297,6 +297,7 @@ async function repeatViews(url, src, views) {
       await ctx.close();
     }
   }
+  await removeProfile(profile);
   return out;
 }
 if (part('repeat')) {

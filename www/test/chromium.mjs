@@ -2,6 +2,7 @@
 // profile in a temp folder, headless, and none of the background networking that a
 // closed network refuses. Shared by every browser test.
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,11 +16,34 @@ export const newProfile = () => mkdtempSync(join(tmpdir(), 'pii-veil-chromium-')
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** A persistent context on a new temporary profile (or on `profile`); `options` are added (e.g. viewport). */
-export function launchChromium(options = {}, profile = newProfile()) {
-  return chromium.launchPersistentContext(profile, {
+/** Removes a profile folder once its browser has closed. */
+export async function removeProfile(profile) {
+  try {
+    await rm(profile, { recursive: true, force: true, maxRetries: 10 });
+  } catch (_) { /* left in the temp folder */ }
+}
+
+/**
+ * A persistent context on a new temporary profile, removed once the context has closed
+ * (or on `profile`, which the caller removes); `options` are added (e.g. viewport).
+ */
+export async function launchChromium(options = {}, profile = null) {
+  const dir = profile || newProfile();
+  const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     ...options,
     args: CHROMIUM_ARGS,
   });
+  if (!profile) {
+    // close() settles once the browser has exited: its profile goes then
+    const close = ctx.close.bind(ctx);
+    ctx.close = async (...args) => {
+      try {
+        return await close(...args);
+      } finally {
+        await removeProfile(dir);
+      }
+    };
+  }
+  return ctx;
 }
