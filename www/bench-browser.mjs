@@ -40,9 +40,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { CHROMIUM, CHROMIUM_ARGS, launchChromium, newProfile, removeProfile } from './test/chromium.mjs';
 import { startServer } from './test/server.mjs';
 import { pasteText } from './test/paste.mjs';
@@ -228,10 +227,10 @@ if (part('bare')) {
     const phases = phaseLine(rs);
     if (phases) console.log(`  ${''.padEnd(28)} phases, ms after the script arrived: ${phases}`);
   }
-  bare.close();
+  await bare.close();
 }
 
-// 1a. `main`: what a cold page view costs the page's main thread, from a Chromium
+// 1b. `main`: what a cold page view costs the page's main thread, from a Chromium
 // trace of the loader page with the prefilled message, 2.5 s from navigation (the
 // worker is ready and the warm-up done by then): all its tasks, what of them V8 spent
 // compiling the module's functions on their first call (before the scanner was built,
@@ -279,7 +278,7 @@ if (part('main')) {
   }
 }
 
-// 1b. Repeat views: the page opened again in a new browser on the same profile, its
+// 1c. Repeat views: the page opened again in a new browser on the same profile, its
 // script and module from the HTTP cache (a second server lets them be cached), as a
 // person coming back to the CRM page meets it (served, not routed: a routed page gets
 // no HTTP cache). Each view ends after 3 s idle (the warm-up has run, the browser has
@@ -379,7 +378,7 @@ h.ready.then(() => {
     try {
       for (let i = 0; i < runs; i++) bare.push(await bareStart(bareApp, 'bare.html'));
     } finally {
-      bareApp.close();
+      await bareApp.close();
     }
   }
   return { rs, bare };
