@@ -194,6 +194,10 @@ const bareReport = (script) => `<script>addEventListener('pii-veil:findings', ()
   if (m) Object.assign(at, { 'wasm-requested': m.startTime, 'wasm-downloaded': m.responseEnd });
   console.log('bench-bare ' + Object.entries(at).map(([k, t]) => k + '=' + (t - (k === 'first' ? window.__ready : e.responseEnd)).toFixed(1)).join(' '));
 }, 0), true);</script>`;
+/** Whether a process of group `pgid` is still running. */
+function groupAlive(pgid) {
+  try { process.kill(-pgid, 0); return true; } catch (_) { return false; }
+}
 async function bareStart(bare, name) {
   const profile = newProfile();
   const browser = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', bare.url + name],
@@ -212,6 +216,8 @@ async function bareStart(bare, name) {
     const exited = new Promise((r) => (browser.exitCode !== null ? r() : browser.once('exit', r)));
     process.kill(-browser.pid, 'SIGKILL');
     await exited;
+    // its last process gone (one still writing into the profile made its removal fail)
+    for (let i = 0; i < 100 && groupAlive(browser.pid); i++) await new Promise((r) => setTimeout(r, 20));
     await removeProfile(profile);
   }
 }
