@@ -83,6 +83,121 @@ pub(crate) fn ascii_run(b: &[u8]) -> usize {
     first_hit(b, |x| x & (ONES * 128), |c| c >= 0x80)
 }
 
+/// The index of the first byte `c` in `b`: eight bytes at a time (a byte equal to `c`
+/// is a zero byte of the word XOR `c` in every lane; the lowest lane that tests zero is
+/// the first one, as a borrow only runs towards higher lanes).
+pub(crate) fn find_byte(b: &[u8], c: u8) -> Option<usize> {
+    let k = ONES * u64::from(c);
+    found(b, first_hit(b, |x| (x ^ k).wrapping_sub(ONES) & !(x ^ k) & (ONES * 128), |d| d == c))
+}
+
+/// `i` if it is an index of `b`.
+fn found(b: &[u8], i: usize) -> Option<usize> {
+    (i < b.len()).then_some(i)
+}
+
+/// The index of the first of the bytes `cs` in `b` (see [`find_byte`]: the lowest lane
+/// that tests zero for one of them is the first of any).
+pub(crate) fn find_any3(b: &[u8], cs: [u8; 3]) -> Option<usize> {
+    let k = cs.map(|c| ONES * u64::from(c));
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES * 128);
+    found(b, first_hit(b, |x| zero(x ^ k[0]) | zero(x ^ k[1]) | zero(x ^ k[2]), |d| cs.contains(&d)))
+}
+
+/// Where the byte `c` stands in `b`, left to right.
+pub(crate) fn byte_positions(b: &[u8], c: u8) -> impl Iterator<Item = usize> + '_ {
+    positions(b, move |rest| find_byte(rest, c))
+}
+
+/// Where one of the bytes `cs` stands in `b`, left to right.
+pub(crate) fn any3_positions(b: &[u8], cs: [u8; 3]) -> impl Iterator<Item = usize> + '_ {
+    positions(b, move |rest| find_any3(rest, cs))
+}
+
+/// The places `first` finds in `b` (the first place in what it is given), left to right.
+fn positions<'a>(b: &'a [u8], first: impl Fn(&[u8]) -> Option<usize> + 'a) -> impl Iterator<Item = usize> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let p = i + first(b.get(i..)?)?;
+        i = p + 1;
+        Some(p)
+    })
+}
+
+/// For eight bytes: the high bit of each byte's lane set exactly where the byte is
+/// zero (no borrow between lanes, so every lane is exact, not only the lowest).
+#[inline]
+fn zero_lanes(x: u64) -> u64 {
+    !(((x & (ONES * 127)) + ONES * 127) | x) & (ONES * 128)
+}
+
+/// Where two bytes `c` in a row stand in `b`, left to right, each pair after the one
+/// before (`"    "` holds two): eight bytes read at a time, seven apart, so that every
+/// two neighbours are read in one word.
+pub(crate) fn pair_positions(b: &[u8], c: u8) -> impl Iterator<Item = usize> + '_ {
+    let k = ONES * u64::from(c);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(w) = b.get(i..i + 8) {
+            let m = zero_lanes(word(w) ^ k);
+            let pairs = m & (m >> 8);
+            if pairs != 0 {
+                let s = i + (pairs.trailing_zeros() / 8) as usize;
+                i = s + 2;
+                return Some(s);
+            }
+            i += 7;
+        }
+        while i + 1 < b.len() {
+            i += 1;
+            if b[i - 1] == c && b[i] == c {
+                i += 1;
+                return Some(i - 2);
+            }
+        }
+        None
+    })
+}
+
+/// The index of the last byte `c` in `b`, if there is one: eight bytes at a time, from
+/// the end.
+pub(crate) fn rfind_byte(b: &[u8], c: u8) -> Option<usize> {
+    let k = ONES * u64::from(c);
+    let mut e = b.len();
+    while e >= 8 {
+        let m = zero_lanes(word(&b[e - 8..e]) ^ k);
+        if m != 0 {
+            return Some(e - 8 + 7 - (m.leading_zeros() / 8) as usize);
+        }
+        e -= 8;
+    }
+    b[..e].iter().rposition(|&d| d == c)
+}
+
+/// Where `needle` (not empty) stands in `hay`, left to right, each found after the end
+/// of the one before (as a search that does not overlap its matches). The search jumps
+/// to the needle's rarest byte in prose (by the order of letters in English and German
+/// text; any other byte is rarer), and compares the needle where that byte stands.
+pub(crate) fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    const COMMON: &[u8] = b" etnaiorsdhlucmgfpwbkyvzjxq";
+    let rank = |c: &u8| COMMON.iter().position(|d| d == c).unwrap_or(COMMON.len());
+    let r = (0..needle.len()).max_by_key(|&k| rank(&needle[k])).unwrap_or(0);
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let s = i + find_byte(hay.get(i + r..)?, needle[r])?;
+        if hay[s..].starts_with(needle) {
+            i = s + needle.len();
+            return Some(s);
+        }
+        i = s + 1;
+    })
+}
+
+/// Whether `needle` (not empty) stands in `hay`.
+pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    find_all(hay, needle).next().is_some()
+}
+
 /// The index of the first byte of `b` in `lo..=hi` (ASCII, `lo < hi`), or `b.len()`:
 /// for scans that start only at a few kinds of bytes (digits, '+', '(') and would
 /// otherwise test every byte of the prose between them.
@@ -187,6 +302,49 @@ mod tests {
             prop_assert_eq!(skip_to_range(&t, b'(', b'9'), want);
             let want = t.iter().position(u8::is_ascii_digit).unwrap_or(t.len());
             prop_assert_eq!(skip_to_range(&t, b'0', b'9'), want);
+        }
+    }
+
+    /// The searches read byte by byte: where a byte is, where one of three is, and where
+    /// a word stands without overlapping the one found before.
+    fn searches_read_byte_by_byte(t: &[u8]) -> Result<(), TestCaseError> {
+        for c in [b'.', b'@', b'\n', 0x80, 0xff, 0] {
+            let want: Vec<usize> = t.iter().enumerate().filter(|&(_, &d)| d == c).map(|(i, _)| i).collect();
+            prop_assert_eq!(find_byte(t, c), want.first().copied());
+            prop_assert_eq!(byte_positions(t, c).collect::<Vec<_>>(), want);
+        }
+        for c in [b'.', b'\n', b' ', 0xff, 0] {
+            prop_assert_eq!(rfind_byte(t, c), t.iter().rposition(|&d| d == c));
+        }
+        let cs = [b'\t', b'|', b';'];
+        prop_assert_eq!(find_any3(t, cs), t.iter().position(|d| cs.contains(d)));
+        let want: Vec<usize> = t.iter().enumerate().filter(|(_, d)| cs.contains(d)).map(|(i, _)| i).collect();
+        prop_assert_eq!(any3_positions(t, cs).collect::<Vec<_>>(), want);
+        for c in [b' ', b'a', 0xff] {
+            prop_assert_eq!(pair_positions(t, c).collect::<Vec<_>>(), find_all(t, &[c, c]).collect::<Vec<_>>());
+        }
+        for needle in [&b"  "[..], b"bic", b"aa", b"a", b"a.a"] {
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i + needle.len() <= t.len() {
+                if &t[i..i + needle.len()] == needle {
+                    want.push(i);
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+            prop_assert_eq!(find_all(t, needle).collect::<Vec<_>>(), want.clone(), "{:?} in {:?}", needle, t);
+            prop_assert_eq!(contains(t, needle), !want.is_empty());
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn byte_and_word_searches(t in proptest::collection::vec(proptest::sample::select(b".@\n\x80\xff\x00\x01\x2f\x2d\x3f\x41 a b i c|;\t".to_vec()), 0..70)) {
+            searches_read_byte_by_byte(&t)?;
         }
     }
 }

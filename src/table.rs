@@ -95,10 +95,10 @@ impl Line {
 fn separated_lines(b: &[u8]) -> Vec<Line> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(i) = memchr::memchr3(CELL_SEPS[0], CELL_SEPS[1], CELL_SEPS[2], &b[at..]) {
+    while let Some(i) = crate::bytes::find_any3(&b[at..], CELL_SEPS) {
         let p = at + i;
-        let s = memchr::memrchr(b'\n', &b[..p]).map_or(0, |j| j + 1);
-        let nl = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |j| p + j);
+        let s = crate::bytes::rfind_byte(&b[..p], b'\n').map_or(0, |j| j + 1);
+        let nl = crate::bytes::find_byte(&b[p..], b'\n').map_or(b.len(), |j| p + j);
         let e = if nl > s && b[nl - 1] == b'\r' { nl - 1 } else { nl };
         let mut counts = [0; 3];
         for &c in &b[s..e] {

@@ -223,8 +223,8 @@ fn wide_card_at(b: &[u8], s: usize) -> Option<usize> {
 /// separator (two spaces or a tab, both rare in typed text) stands four bytes after its
 /// start, so only the places four bytes before a separator are tried, in text order.
 fn wide_card_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut spaces = memchr::memmem::find_iter(b, b"  ").peekable();
-    let mut tabs = memchr::memchr_iter(b'\t', b).peekable();
+    let mut spaces = crate::bytes::pair_positions(b, b' ').peekable();
+    let mut tabs = crate::bytes::byte_positions(b, b'\t').peekable();
     let mut pos = 0;
     std::iter::from_fn(move || loop {
         let k = match (spaces.peek(), tabs.peek()) {
@@ -392,7 +392,7 @@ const VOUCHER_WORDS: &[&str] = &[
 fn voucher_word_in(folded: &[u8]) -> bool {
     VOUCHER_WORDS.iter().any(|w| {
         let stem = w.trim_end_matches('*').as_bytes();
-        memchr::memmem::find(folded, stem).is_some()
+        crate::bytes::contains(folded, stem)
     })
 }
 
@@ -410,8 +410,8 @@ fn voucher_code(text: &str, s: usize, e: usize) -> bool {
 /// the BIC patterns; "public" does not count), ascending.
 fn bic_words(f: &[u8]) -> Vec<usize> {
     let starts_word = |i: &usize| *i == 0 || !is_word(f[*i - 1]);
-    let mut v: Vec<usize> = memchr::memmem::find_iter(f, b"bic").filter(starts_word).collect();
-    v.extend(memchr::memmem::find_iter(f, b"swift").filter(starts_word));
+    let mut v: Vec<usize> = crate::bytes::find_all(f, b"bic").filter(starts_word).collect();
+    v.extend(crate::bytes::find_all(f, b"swift").filter(starts_word));
     crate::sort::sort(&mut v);
     v
 }

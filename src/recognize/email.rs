@@ -87,7 +87,7 @@ impl Email {
         }
         // A bare form needs ` at `, a ` dot ` word in its domain and an e-mail word
         // (or the field); a text without them is not searched.
-        let bare = field || MAIL_STEMS.iter().any(|w| memchr::memmem::find(f, w).is_some());
+        let bare = field || MAIL_STEMS.iter().any(|w| crate::bytes::contains(f, w));
         let bare = bare && spaced_word(f, b"at") && spaced_word(f, b"dot");
         let found =
             bare.then(|| in_lines(&self.bare, input.text, f, |l| spaced_word(l, b"at") && spaced_word(l, b"dot")));
@@ -115,7 +115,7 @@ const MAIL_STEMS: &[&[u8]] = &[b"mail", b"correo", b"courriel"];
 /// True if the folded text has an opening bracket followed (after spaces or tabs) by a
 /// written `at` of the bracketed form: without one the bracketed pattern cannot match.
 fn bracketed_at(f: &[u8]) -> bool {
-    memchr::memchr3_iter(b'[', b'(', b'{', f).any(|i| {
+    crate::bytes::any3_positions(f, [b'[', b'(', b'{']).any(|i| {
         let rest = &f[i + 1..];
         let rest = &rest[rest.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(rest.len())..];
         [&b"at"[..], b"\xC3\xA4t", b"\xC3\x84t", b"arroba", b"chez"].iter().any(|w| rest.starts_with(w))
@@ -145,7 +145,7 @@ fn in_lines<'a>(
 
 /// True if `word` stands in the folded text with a space or tab right before it.
 fn spaced_word(f: &[u8], word: &[u8]) -> bool {
-    memchr::memmem::find_iter(f, word).any(|i| i > 0 && matches!(f[i - 1], b' ' | b'\t'))
+    crate::bytes::find_all(f, word).any(|i| i > 0 && matches!(f[i - 1], b' ' | b'\t'))
 }
 
 /// True if `local` (the part before the `@`) names a function, not a person: one role

@@ -371,7 +371,7 @@ fn ipv6(input: &Input<'_>, out: &mut Vec<Candidate>) {
     let glued = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_';
     let mut i = 0;
     // Jump from colon to colon (rare in prose) and widen each to its run.
-    while let Some(p) = memchr::memchr(b':', &b[i..]) {
+    while let Some(p) = crate::bytes::find_byte(&b[i..], b':') {
         let mut s = i + p;
         while s > i && is_hex_colon(b[s - 1]) {
             s -= 1;

@@ -39,7 +39,7 @@ fn local_start(b: &[u8], from: usize, at: usize) -> Option<usize> {
 /// The addresses in `b`, as `(start, end)`, left to right and not overlapping.
 pub(super) fn addresses(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
-    let mut ats = memchr::memchr_iter(b'@', b);
+    let mut ats = crate::bytes::byte_positions(b, b'@');
     std::iter::from_fn(move || {
         for at in ats.by_ref() {
             if at < pos {

@@ -21,7 +21,7 @@ fn name_byte(c: u8) -> bool {
 /// The handles in `b` as `(start, end)`, left to right and not overlapping.
 fn handles(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
-    let mut ats = memchr::memchr_iter(b'@', b);
+    let mut ats = crate::bytes::byte_positions(b, b'@');
     std::iter::from_fn(move || {
         for at in ats.by_ref() {
             if at < pos || !b.get(at + 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_') {

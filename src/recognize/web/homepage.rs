@@ -30,7 +30,7 @@ pub(super) fn homepages(b: &[u8]) -> Vec<(usize, usize)> {
     // Per dot: where the host ends when labels start after it (the farthest top-level
     // domain reachable), worked out from the right: a label after a dot reaches on
     // through the next dot.
-    let dots: Vec<usize> = memchr::memchr_iter(b'.', b).collect();
+    let dots: Vec<usize> = crate::bytes::byte_positions(b, b'.').collect();
     let mut reach: Vec<Option<usize>> = vec![None; dots.len()];
     for i in (0..dots.len()).rev() {
         let q = dots[i] + 1;

@@ -61,7 +61,7 @@ fn name_byte(c: u8) -> bool {
 pub(super) fn profiles(b: &[u8]) -> Vec<(usize, usize)> {
     // Per dot: where a Fediverse host whose labels start after it ends (after its
     // `/@`), worked out from the right: a label followed by a dot reaches on.
-    let dots: Vec<usize> = memchr::memchr_iter(b'.', b).collect();
+    let dots: Vec<usize> = crate::bytes::byte_positions(b, b'.').collect();
     let mut fedi: Vec<Option<usize>> = vec![None; dots.len()];
     for i in (0..dots.len()).rev() {
         let q = dots[i] + 1;

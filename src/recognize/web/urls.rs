@@ -320,7 +320,7 @@ pub(super) fn host_chunks(b: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_end = 0; // the previous chunk ends at white space (or the text's end)
-    while let Some(p) = memchr::memchr(b'.', &b[i..]) {
+    while let Some(p) = crate::bytes::find_byte(&b[i..], b'.') {
         let d = i + p;
         if d + 1 < b.len() && b[d + 1].is_ascii_alphabetic() {
             let mut s = d;
@@ -385,7 +385,7 @@ fn profile_byte(c: u8) -> bool {
 /// True if `part` holds a dot followed by a word that is a homepage's top-level
 /// domain: what the homepage pattern needs (`\.(?:de|at|…)\b`).
 fn has_homepage_tld(part: &[u8]) -> bool {
-    memchr::memchr_iter(b'.', part).any(|d| tld_end(part, d + 1).is_some())
+    crate::bytes::byte_positions(part, b'.').any(|d| tld_end(part, d + 1).is_some())
 }
 
 /// How far (bytes) before a URL and after its end the text around it reaches: where
