@@ -1,5 +1,6 @@
 // pii-veil in headless Chromium (a measurement, run by hand, never a test):
 //   node www/bench-browser.mjs [runs] [--only=cold,bare,main,repeat,vite,typing,paste] [--root=DIR] [--against=DIR]
+//     [--js-flags=FLAGS]
 //   (default 3 runs, every part; needs www/build.sh first)
 //
 // 1. Cold start of a script-tag page, each run on a fresh profile (nothing cached),
@@ -16,7 +17,8 @@
 //    `bare`: the same cold starts in a browser with no DevTools connection (started on
 //    the page, which logs its figures): what a person's browser pays, without the
 //    source positions the DevTools network domain makes V8 collect at the first fetch
-//    (with `vite`, the Vite app too).
+//    (with `vite`, the Vite app too). --js-flags=FLAGS starts these browsers with V8
+//    flags (`--no-wasm-lazy-compilation`: what compiling on first call costs).
 //    `main`: the main thread of a cold view of the loader page, from a trace: its tasks,
 //    V8's compiling of the module's functions on their first call, pii-veil's longest task.
 //    `repeat`: the script-tag page opened again and again on one profile, a new
@@ -55,6 +57,7 @@ const rootArg = args.find((a) => a.startsWith('--root='));
 // protected field of another build's www/ too, its page typed into in turn with this
 // build's in every round (a same-run baseline that load spikes hit alike).
 const onlyArg = args.find((a) => a.startsWith('--only='));
+const jsFlags = args.filter((a) => a.startsWith('--js-flags='));
 const part = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const big = pasteText();
 const server = await startServer(rootArg ? { root: rootArg.slice(7) } : {});
@@ -200,7 +203,7 @@ function groupAlive(pgid) {
 }
 async function bareStart(bare, name) {
   const profile = newProfile();
-  const browser = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', bare.url + name],
+  const browser = spawn(CHROMIUM, [...CHROMIUM_ARGS, ...jsFlags, `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', bare.url + name],
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   try {
     let log = '';
