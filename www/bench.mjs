@@ -11,13 +11,15 @@
 // - median and p99 time to rescan a 2,000-character message (the per-keystroke cost),
 //   including crossing the boundary and building the findings;
 // - typing: a character typed and deleted again at the end and in the middle of a
-//   dense 2,000- and 5,000-character text, each state rescanned in full and with a
-//   rescanner (only the region around the edit), median and p99 of both; then the
-//   rescanner alone, keystroke after keystroke (no full scan in between).
+//   dense 2,000- and 5,000-character text (in the 2,000-char one both at char 1000,
+//   which lies in a finding, and at the first place in prose after it), each state
+//   rescanned in full and with a rescanner (only the region around the edit), median
+//   and p99 of both; then the rescanner alone, keystroke after keystroke (no full scan
+//   in between).
 // PII_VEIL_PKG=<other checkout>/www/dist/npm measures another build (compare builds in
 // one session: the machine's speed drifts between runs). --against=<another build's
 // dist/npm> also loads that build in this process and times both in turn, the 1 MB scan
-// and typing at the end and in the middle of the dense 2,000-char message, printing the
+// and typing at the end and at both middle places of the dense 2,000-char message, printing the
 // median of the per-round ratios: much steadier than runs of two processes compared.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -116,6 +118,20 @@ while (typical.length + prose.length + tail.length <= 2000) typical += prose;
 typical += prose.slice(0, 2000 - typical.length - tail.length) + tail;
 rescan('a typical 2,000-char complaint', typical);
 
+// Where a keystroke lands: the end, a character in or right next to a finding (its
+// value changes with every keystroke, so the every-occurrence stage reads the whole
+// text again), or other text.
+function where(text, at) {
+  if (at === text.length) return 'the end';
+  return `char ${at}` + (scanner.scan(text).some((f) => f.start <= at && at <= f.end) ? ' (in a finding)' : ' (in prose)');
+}
+// The first space at or after char `from` with no finding within 16 characters.
+function inProse(text, from) {
+  const found = scanner.scan(text);
+  for (let i = from; i < text.length; i++) if (text[i] === ' ' && !found.some((f) => f.start - 16 <= i && i <= f.end + 16)) return i;
+  return from;
+}
+
 // Typing: one character typed (then deleted again) at a place in the text, each state
 // rescanned as protect() does — `redact` of the whole text with the scanner, against
 // `redact` with a rescanner, which reads again only the region around the edit (the
@@ -148,7 +164,7 @@ function typing(label, text, at) {
   re.free();
   const q = (v, p) => v.sort((x, y) => x - y)[Math.min(v.length - 1, Math.floor(p * v.length))];
   const fm = q(full, 0.5), im = q(inc, 0.5);
-  console.log(`typing in ${label} at ${at === text.length ? 'the end' : 'char ' + at}: full rescan median ${fm.toFixed(0)} µs, p99 ${q(full, 0.99).toFixed(0)} µs`
+  console.log(`typing in ${label} at ${where(text, at)}: full rescan median ${fm.toFixed(0)} µs, p99 ${q(full, 0.99).toFixed(0)} µs`
     + ` | incremental median ${im.toFixed(0)} µs, p99 ${q(inc, 0.99).toFixed(0)} µs (reads ${Math.round(read / inc.length)} of ${Buffer.byteLength(text)} bytes) → ×${(fm / im).toFixed(2)}`
     + ` | incremental back to back median ${q(alone, 0.5).toFixed(0)} µs, p99 ${q(alone, 0.99).toFixed(0)} µs`);
 }
@@ -158,6 +174,7 @@ if (!scanner.rescanner) {
 }
 typing('a dense 2,000-char message', msg, msg.length);
 typing('a dense 2,000-char message', msg, 1000);
+typing('a dense 2,000-char message', msg, inProse(msg, 1000));
 let long = '';
 for (let i = 0; long.length < 5000; i++) long += texts[(i * 11) % texts.length] + '\n';
 long = long.slice(0, 5000);
@@ -181,11 +198,11 @@ if (againstDir) {
   };
   console.log(`against ${againstDir}, in this process:`);
   against('scan ~1 MB', 'ms', 21, 2, (s) => timed(() => s.scan(big)));
-  for (const at of [msg.length, 1000]) {
+  for (const at of [msg.length, 1000, inProse(msg, 1000)]) {
     const re = [scanner.rescanner(), other.rescanner()];
     let k = 0;
     // one keystroke per round: the same edit for both builds' rescanners
-    against(`typing in the dense 2,000-char message at ${at === msg.length ? 'the end' : 'char ' + at}`, 'µs', 4000, 400, (s, which) => {
+    against(`typing in the dense 2,000-char message at ${where(msg, at)}`, 'µs', 4000, 400, (s, which) => {
       const t = (k++ >> 1) % 2 ? msg : msg.slice(0, at) + 'x' + msg.slice(at);
       return timed(() => re[which].redact(t));
     });
