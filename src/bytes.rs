@@ -83,12 +83,19 @@ pub(crate) fn ascii_run(b: &[u8]) -> usize {
     first_hit(b, |x| x & (ONES * 128), |c| c >= 0x80)
 }
 
+/// For eight bytes: the high bit of a byte's lane set where the byte is zero, exact in
+/// the lowest such lane (a borrow only runs towards higher lanes, which may be set
+/// wrongly above a zero byte): what a search for the first zero byte needs.
+#[inline]
+fn first_zero_lanes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & (ONES * 128)
+}
+
 /// The index of the first byte `c` in `b`: eight bytes at a time (a byte equal to `c`
-/// is a zero byte of the word XOR `c` in every lane; the lowest lane that tests zero is
-/// the first one, as a borrow only runs towards higher lanes).
+/// is a zero byte of the word XOR `c`).
 pub(crate) fn find_byte(b: &[u8], c: u8) -> Option<usize> {
     let k = ONES * u64::from(c);
-    found(b, first_hit(b, |x| (x ^ k).wrapping_sub(ONES) & !(x ^ k) & (ONES * 128), |d| d == c))
+    found(b, first_hit(b, |x| first_zero_lanes(x ^ k), |d| d == c))
 }
 
 /// `i` if it is an index of `b`.
@@ -100,8 +107,8 @@ fn found(b: &[u8], i: usize) -> Option<usize> {
 /// that tests zero for one of them is the first of any).
 pub(crate) fn find_any3(b: &[u8], cs: [u8; 3]) -> Option<usize> {
     let k = cs.map(|c| ONES * u64::from(c));
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES * 128);
-    found(b, first_hit(b, |x| zero(x ^ k[0]) | zero(x ^ k[1]) | zero(x ^ k[2]), |d| cs.contains(&d)))
+    let hit = |x: u64| first_zero_lanes(x ^ k[0]) | first_zero_lanes(x ^ k[1]) | first_zero_lanes(x ^ k[2]);
+    found(b, first_hit(b, hit, |d| cs.contains(&d)))
 }
 
 /// Where the byte `c` stands in `b`, left to right.
@@ -125,7 +132,8 @@ fn positions<'a>(b: &'a [u8], first: impl Fn(&[u8]) -> Option<usize> + 'a) -> im
 }
 
 /// For eight bytes: the high bit of each byte's lane set exactly where the byte is
-/// zero (no borrow between lanes, so every lane is exact, not only the lowest).
+/// zero (no borrow between lanes, so every lane is exact, not only the lowest as in
+/// [`first_zero_lanes`]).
 #[inline]
 fn zero_lanes(x: u64) -> u64 {
     !(((x & (ONES * 127)) + ONES * 127) | x) & (ONES * 128)
