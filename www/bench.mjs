@@ -172,9 +172,9 @@ if (!scanner.rescanner) {
   console.log('(this build has no rescanner: typing not measured)');
   process.exit(0);
 }
-typing('a dense 2,000-char message', msg, msg.length);
-typing('a dense 2,000-char message', msg, 1000);
-typing('a dense 2,000-char message', msg, inProse(msg, 1000));
+// The places typed at in the dense message: its end, char 1000 and the prose after it.
+const msgPlaces = [msg.length, 1000, inProse(msg, 1000)];
+for (const at of msgPlaces) typing('a dense 2,000-char message', msg, at);
 let long = '';
 for (let i = 0; long.length < 5000; i++) long += texts[(i * 11) % texts.length] + '\n';
 long = long.slice(0, 5000);
@@ -198,7 +198,7 @@ if (againstDir) {
   };
   console.log(`against ${againstDir}, in this process:`);
   against('scan ~1 MB', 'ms', 21, 2, (s) => timed(() => s.scan(big)));
-  for (const at of [msg.length, 1000, inProse(msg, 1000)]) {
+  for (const at of msgPlaces) {
     const re = [scanner.rescanner(), other.rescanner()];
     let k = 0;
     // one keystroke per round: the same edit for both builds' rescanners
