@@ -228,3 +228,26 @@ fn a_separator_typed_into_a_long_table_row_rejudges_its_line() {
     text.insert(at, 'x');
     assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
 }
+
+/// What the scoring reads lies further from a value than what its recogniser reads: a
+/// company's signature typed 300 bytes after an account makes it the company's (no
+/// finding), though the bank recogniser does not find the account again.
+#[test]
+fn a_signature_typed_below_an_account_judges_it_again() {
+    let s = scanner();
+    let filler = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(30);
+    let letter = format!(
+        "Bitte überweisen Sie den Betrag auf unsere Bankverbindung: IBAN DE89 3704 0044 0532 0130 00.\n{}\nMit freundlichen Grüßen\n",
+        "Wir freuen uns auf die weitere Zusammenarbeit mit Ihnen. ".repeat(4)
+    );
+    let mut text = format!("{filler}\n{letter}");
+    let mut state = Rescan::new();
+    assert_eq!(s.rescan(&mut state, &text, None).unwrap().len(), 1, "the account, before the signature");
+    let iban = text.find("DE89").unwrap();
+    text.push_str("Ihre Buchhaltung");
+    assert!(text.len() - iban > 256, "the signature lies beyond the bank recogniser's reach (192 bytes ahead)");
+    let now = s.rescan(&mut state, &text, None).unwrap();
+    assert_eq!(now, s.scan(&text, None).unwrap());
+    assert!(now.is_empty(), "the company's account");
+    assert!(state.last_read() < text.len(), "a full scan was made");
+}

@@ -64,8 +64,8 @@ impl Reach {
     /// company's signature up to 600 bytes before and 360 after an account
     /// (`context::company`: "Accounts Team" below "our bank details" makes the IBAN
     /// above the company's). `tests/rescan.rs` keeps a case where [`Reach::NEAR`]
-    /// would miss the signature. A rescan finds again every candidate within
-    /// this of an edit. The ahead bound is the longest one's, with room to spare: a
+    /// would miss the signature. A rescan judges again every candidate within this of
+    /// an edit (and finds again those within its recogniser's reach). The ahead bound is the longest one's, with room to spare: a
     /// shorter one (192 bytes) made rescans differ from full scans in tables.
     pub const JUDGING: Reach = Reach::LONGEST;
 

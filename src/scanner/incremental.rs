@@ -1,19 +1,23 @@
 //! Rescans while a person types: only the region around an edit is read again.
 //!
 //! [`Rescan`] keeps what the recognisers proposed for the previous text (normalised,
-//! after context and threshold, before overlaps are resolved), each candidate tagged
-//! with the recogniser that proposed it. For the next text, the edit is the part
-//! between the longest common prefix and suffix of the two normalised texts. What a
-//! candidate is judged by — what its recogniser reads and what the scoring reads
-//! around it (context words, a table's header row: [`Reach::JUDGING`]) — lies at most
-//! [`Reach::LONGEST`] before and after its start, so only candidates starting from its
-//! `ahead` before the edit to its `back` after it can change: those are replaced by
-//! what the recognisers find now. Each recogniser reads that region with the margins of
-//! its own reach (`Recognizer::reach`): a name may repeat one found 600 bytes before,
-//! the identifier kinds decide within a few words ([`Reach::NEAR`]); recognisers of the
-//! same reach share one part (and its word tokens). This is the scheme of the
-//! two-thread split of a long text (`parallel`): read a part with margins, keep what
-//! starts inside, judge context in the whole text. Candidates further away are moved by
+//! before context and threshold), each candidate tagged with the recogniser that
+//! proposed it, and its score once judged (after context and threshold, before
+//! overlaps are resolved; or that it was not kept). For the next text, the edit is the
+//! part between the longest common prefix and suffix of the two normalised texts.
+//! What proposes a candidate lies within its recogniser's reach (`Recognizer::reach`)
+//! of its start: a name may repeat one found 600 bytes before, the identifier kinds
+//! decide within a few words ([`Reach::NEAR`]). So each recogniser finds again only
+//! the candidates starting from its `ahead` before the edit to its `back` after it (its
+//! zone), reading the zone with the margins of its reach; recognisers of the same reach
+//! share one part (and its word tokens). What judges a candidate — the context words,
+//! a table's header row, a company's signature — lies further away
+//! ([`Reach::JUDGING`], the longest reach): every candidate starting within that of
+//! the edit is judged again, whether found again or taken as it was proposed (a
+//! signature typed 300 bytes below an account makes it the company's, though the bank
+//! recogniser reads no further than 192 bytes on). This is the scheme of the two-thread
+//! split of a long text (`parallel`): read a part with margins, keep what starts
+//! inside, judge context in the whole text. Candidates further away are moved by
 //! the edit's change of length and kept. The word tokens of the part and the matches of
 //! the cue-word sets searched in every text (`Literals::matches`) are kept as well:
 //! read again from the same place after an edit, the part takes those before the edit
@@ -71,9 +75,8 @@ pub struct Rescan {
     ntext: String,
     class: FieldClass,
     all_lower: bool,
-    /// Recogniser index (registry order) and candidate, in the order a full scan
-    /// proposes them.
-    cands: Vec<(u16, Candidate)>,
+    /// What the recognisers proposed, before judgement, in the order of a full scan.
+    proposed: Vec<Proposed>,
     valid: bool,
     /// Bytes the recognisers read in the last rescan (the whole text for a full scan).
     read: usize,
@@ -102,6 +105,32 @@ impl Rescan {
     }
 }
 
+/// A candidate as its recogniser proposed it (`tag`: the recogniser's index in
+/// registry order) and its score once judged (`None`: not kept). A rescan finds again
+/// only what lies within its recogniser's reach of the edit and judges again what lies
+/// within [`Reach::JUDGING`] of it: the rest is taken as it was.
+#[derive(Debug, Clone)]
+struct Proposed {
+    tag: u16,
+    c: Candidate,
+    judged: Option<f32>,
+}
+
+impl Proposed {
+    /// The candidate as judged, if it was kept.
+    fn kept(&self) -> Option<Candidate> {
+        self.judged.map(|score| Candidate { score, ..self.c.clone() })
+    }
+
+    /// Moved by `by` bytes (an edit's change of length before it).
+    fn moved(&self, by: isize) -> Proposed {
+        let mut p = self.clone();
+        p.c.start = p.c.start.wrapping_add_signed(by);
+        p.c.end = p.c.end.wrapping_add_signed(by);
+        p
+    }
+}
+
 /// The edit between `old` and `new`: `(start, old_end, new_end)`, on char boundaries.
 fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
@@ -117,13 +146,33 @@ fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
     (p, a.len() - s, b.len() - s)
 }
 
-/// What a rescan reads again: candidates starting in `keep` (in the new text; `old_keep`
-/// in the old one) are found and judged again, the recognisers of each reach reading
-/// their part of the text.
+/// What a rescan reads again: candidates starting in `keep` are judged again; the
+/// recognisers of each reach find again the candidates starting in their `zone`,
+/// reading their part of the text (`read`). Ranges of the new text; the old text's
+/// end where the edit ends in the new one (`old_end`, `new_end`).
 struct Region {
     keep: Range<usize>,
-    old_keep: Range<usize>,
-    reads: Vec<(Reach, Range<usize>)>,
+    zones: Vec<Zone>,
+    old_end: usize,
+    new_end: usize,
+}
+
+/// Where the recognisers of one reach find again (`zone`) and what they read (`read`).
+struct Zone {
+    reach: Reach,
+    zone: Range<usize>,
+    read: Range<usize>,
+}
+
+impl Region {
+    /// `at` in the old text, for an offset `at` of the new text outside the edit.
+    fn old(&self, at: usize) -> usize {
+        if at >= self.new_end {
+            at - self.new_end + self.old_end
+        } else {
+            at
+        }
+    }
 }
 
 impl Scanner {
@@ -144,17 +193,19 @@ impl Scanner {
         let region = edit.filter(|_| same_frame).and_then(|e| self.region_of(state, ntext, e));
         let columns = crate::table::header_classes(ntext);
         let full = region.is_none();
-        let tagged = match region {
+        let proposed = match region {
             Some(region) => self.merge(state, &input, &region, all_lower, &columns),
             None => {
                 state.read = ntext.len();
                 if let Some((was, kept)) = take_part(&mut state.parts, 0) {
                     input.reuse(kept, &state.ntext[was]);
                 }
-                self.find_tagged(&input, 0, 0..ntext.len(), ntext, &columns, &|_| true)
+                let mut all = self.find_tagged(&input, 0, 0..ntext.len(), &|_| true);
+                self.judge(&mut all, ntext, &columns, &input.field, 0..ntext.len());
+                all
             }
         };
-        let cands = tagged.iter().map(|(_, c)| c.clone()).collect();
+        let cands = proposed.iter().filter_map(Proposed::kept).collect();
         let found = self.finish(text, &norm, &input, cands, Some((&mut state.repeats, edit)));
         if full {
             // (what the whole text keeps, for a next part that starts at its start)
@@ -162,12 +213,12 @@ impl Scanner {
         }
         state.ntext.clear();
         state.ntext.push_str(ntext);
-        (state.class, state.all_lower, state.cands, state.valid) = (class, all_lower, tagged, true);
+        (state.class, state.all_lower, state.proposed, state.valid) = (class, all_lower, proposed, true);
         Ok(found)
     }
 
     /// The region read again, or `None` when a full scan costs about the same (the
-    /// candidates to find again would start in most of the text).
+    /// candidates to judge again would start in most of the text).
     fn region_of(&self, state: &Rescan, ntext: &str, (p, old_end, new_end): (usize, usize, usize)) -> Option<Region> {
         let mut reaches: Vec<Reach> = Vec::with_capacity(2);
         for r in self.recognizers.iter().map(|r| r.reach()) {
@@ -175,93 +226,114 @@ impl Scanner {
                 reaches.push(r);
             }
         }
-        // Which candidates can change is set by the longest reach, whatever recogniser
-        // proposed them: the scoring reads as far around each (`Reach::JUDGING`).
-        let judged =
-            reaches.iter().fold(Reach::JUDGING, |a, r| Reach { back: a.back.max(r.back), ahead: a.ahead.max(r.ahead) });
-        let mut ks = back(ntext, p, judged.ahead);
-        let ke = forward(ntext, new_end, judged.back);
         // A table row is read whole (its cells are classed by their column's header
         // only while it holds as many separators as the header): an edit that adds or
         // removes a separator or a line break in a row reaches every cell of its line.
         let separator = |c: u8| crate::table::CELL_SEPS.contains(&c);
         let (added, removed) = (&ntext.as_bytes()[p..new_end], &state.ntext.as_bytes()[p..old_end]);
+        let mut row = p;
         if added.iter().chain(removed).any(|&c| separator(c) || c == b'\n') {
             let b = ntext.as_bytes();
             let line = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
             let line_end = b[new_end..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| new_end + i);
-            if line < ks && (b[line..line_end].iter().any(|&c| separator(c)) || removed.iter().any(|&c| separator(c))) {
-                ks = line;
+            if b[line..line_end].iter().any(|&c| separator(c)) || removed.iter().any(|&c| separator(c)) {
+                row = line;
             }
         }
-        // A candidate kept from before the region may not reach into it.
-        while let Some(c) = state.cands.iter().map(|(_, c)| c).find(|c| c.start < ks && c.end > ks) {
-            ks = back(ntext, c.start, 0);
-        }
-        if (ke - ks) * 4 > ntext.len() * 3 {
+        // The candidates starting from `reach.ahead` before the edit to `reach.back`
+        // after it (and every cell of an edited row); one kept from before may not
+        // reach into them.
+        let starts = |reach: Reach, which: &dyn Fn(u16) -> bool| {
+            let mut from = back(ntext, p, reach.ahead).min(row);
+            while let Some(c) =
+                state.proposed.iter().filter(|x| which(x.tag)).map(|x| &x.c).find(|c| c.start < from && c.end > from)
+            {
+                from = back(ntext, c.start, 0);
+            }
+            from..forward(ntext, new_end, reach.back)
+        };
+        // What the scoring reads around every candidate is the longest reach: it is
+        // judged again wherever the edit lies within that of its start.
+        let mut keep = starts(Reach::JUDGING, &|_| true);
+        let zones: Vec<Zone> = reaches
+            .into_iter()
+            .map(|reach| {
+                let zone = starts(reach, &|t| self.reach_of(t) == reach);
+                // (what is found again is judged again)
+                keep = keep.start.min(zone.start)..keep.end.max(zone.end);
+                Zone { reach, read: reach.around(ntext, zone.clone()), zone }
+            })
+            .collect();
+        if (keep.end - keep.start) * 4 > ntext.len() * 3 {
             return None;
         }
-        let reads = reaches.into_iter().map(|r| (r, r.around(ntext, ks..ke))).collect();
-        Some(Region { keep: ks..ke, old_keep: ks..ke - new_end + old_end, reads })
+        Some(Region { keep, zones, old_end, new_end })
     }
 
     fn reach_of(&self, tag: u16) -> Reach {
         self.recognizers[usize::from(tag)].reach()
     }
 
-    /// The candidates of the old text outside the region (moved by the edit) and the
-    /// ones the recognisers find now inside it, in the order of a full scan.
+    /// What the recognisers proposed in the old text outside their zones (moved by the
+    /// edit) and what they propose now inside them, in the order of a full scan; then
+    /// every candidate in the region's `keep` judged again.
     fn merge(
         &self,
         state: &mut Rescan,
         input: &Input<'_>,
-        Region { keep, old_keep, reads }: &Region,
+        region: &Region,
         all_lower: bool,
         columns: &[(usize, usize, FieldClass)],
-    ) -> Vec<(u16, Candidate)> {
+    ) -> Vec<Proposed> {
         let text = input.text;
-        let shift = |c: &Candidate| {
-            let mut c = c.clone();
-            c.start = c.start - old_keep.end + keep.end;
-            c.end = c.end - old_keep.end + keep.end;
-            c
+        let by = region.new_end as isize - region.old_end as isize;
+        let zone_of = |tag: u16| {
+            let reach = self.reach_of(tag);
+            &region.zones.iter().find(|z| z.reach == reach).expect("a zone per reach").zone
         };
-        let mut all: Vec<(u16, Candidate)> =
-            state.cands.iter().filter(|(_, c)| c.start < old_keep.start).cloned().collect();
+        let mut all: Vec<Proposed> = Vec::with_capacity(state.proposed.len() + 8);
+        for x in &state.proposed {
+            let zone = zone_of(x.tag);
+            if x.c.start < zone.start {
+                all.push(x.clone());
+            } else if x.c.start >= region.old(zone.end) {
+                all.push(x.moved(by));
+            }
+        }
         let (mut first, mut last) = (text.len(), 0);
-        let mut parts = Vec::with_capacity(reads.len());
-        for (reach, read) in reads {
+        let mut parts = Vec::with_capacity(region.zones.len());
+        for Zone { reach, zone, read } in &region.zones {
             let mut part = Input::new(&text[read.clone()], input.field);
             part.whole_all_lower = Some(all_lower);
-            part.wanted = keep.start - read.start..keep.end - read.start;
+            part.wanted = zone.start - read.start..zone.end - read.start;
             part.keeping();
             if let Some((was, kept)) = take_part(&mut state.parts, read.start) {
                 part.reuse(kept, &state.ntext[was]);
             }
             (first, last) = (first.min(read.start), last.max(read.end));
             let mine = |t: u16| self.reach_of(t) == *reach;
-            all.extend(self.find_tagged(&part, read.start, keep.clone(), text, columns, &mine));
+            all.extend(self.find_tagged(&part, read.start, zone.clone(), &mine));
             parts.extend(part.kept().map(|k| (read.clone(), k)));
         }
         state.parts = parts;
-        all.extend(state.cands.iter().filter(|(_, c)| c.start >= old_keep.end).map(|(t, c)| (*t, shift(c))));
         state.read = last - first;
-        // Registry order; within one recogniser, before, region, after (stable sort).
-        crate::sort::sort_by_key(&mut all, |(r, _)| *r);
+        // Registry order; within one recogniser, by start (the order a recogniser
+        // proposes in: before, zone, after).
+        crate::sort::sort_by_key(&mut all, |x| (x.tag, x.c.start));
+        self.judge(&mut all, text, columns, &input.field, region.keep.clone());
         all
     }
 
-    /// As `find_kept` with the recognisers `which` selects (by registry index), each
-    /// candidate tagged with the index of the recogniser that proposed it.
+    /// What the recognisers `which` selects (by registry index) propose in `part`,
+    /// which starts at byte `from` of the text: moved to offsets in the text, those
+    /// starting in `keep`, tagged with their recogniser and not judged yet.
     fn find_tagged(
         &self,
         part: &Input<'_>,
         from: usize,
         keep: Range<usize>,
-        text: &str,
-        columns: &[(usize, usize, FieldClass)],
         which: &dyn Fn(u16) -> bool,
-    ) -> Vec<(u16, Candidate)> {
+    ) -> Vec<Proposed> {
         let mut v = Vec::new();
         let mut tags: Vec<u16> = Vec::new();
         for (i, r) in self.recognizers.iter().enumerate() {
@@ -270,16 +342,31 @@ impl Scanner {
                 tags.resize(v.len(), i as u16);
             }
         }
-        let mut win = crate::context::Window::default();
-        let class: FieldClass = part.field;
         tags.into_iter()
             .zip(v)
-            .filter_map(|(t, mut c)| {
+            .filter_map(|(tag, mut c)| {
                 c.start += from;
                 c.end += from;
-                (keep.contains(&c.start) && self.keep_in(&mut c, &mut win, text, columns, &class)).then_some((t, c))
+                keep.contains(&c.start).then_some(Proposed { tag, c, judged: None })
             })
             .collect()
+    }
+
+    /// Judges the candidates of `all` starting in `keep` ([`Scanner::keep_in`], context
+    /// read in `text`).
+    fn judge(
+        &self,
+        all: &mut [Proposed],
+        text: &str,
+        columns: &[(usize, usize, FieldClass)],
+        field: &FieldClass,
+        keep: Range<usize>,
+    ) {
+        let mut win = crate::context::Window::default();
+        for x in all.iter_mut().filter(|x| keep.contains(&x.c.start)) {
+            let mut c = x.c.clone();
+            x.judged = self.keep_in(&mut c, &mut win, text, columns, field).then_some(c.score);
+        }
     }
 }
 
