@@ -183,7 +183,7 @@ impl<'t> Input<'t> {
 
 /// How many cue-word sets a rescan keeps the matches of (see
 /// `recognize::util::Literals::matches`).
-pub(crate) const KEPT_CUE_SETS: usize = 3;
+pub(crate) const KEPT_CUE_SETS: usize = 2;
 
 /// What a rescan keeps of a part of its text for the same part after an edit
 /// ([`Input::kept`], [`Input::reuse`]).

@@ -251,3 +251,24 @@ fn a_signature_typed_below_an_account_judges_it_again() {
     assert!(now.is_empty(), "the company's account");
     assert!(state.last_read() < text.len(), "a full scan was made");
 }
+
+/// A birth date's recogniser reads a few words around it, but in a table up to its
+/// column's header: a header word changed above a long table changes the dates of rows
+/// further down than the few words reach.
+#[test]
+fn a_header_changed_above_a_long_table_finds_its_dates_again() {
+    let s = scanner();
+    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
+    let rows: String = (1..=12).map(|i| format!("Kunde Nummer {i};{:02}.03.1985;Wien\n", i + 10)).collect();
+    let mut text = format!("{filler}\n\nName;Termin;Ort\n{rows}\n{filler}");
+    let mut state = Rescan::new();
+    let dates = |f: &[pii_veil::Finding]| f.iter().filter(|f| f.kind == pii_veil::Kind::DateOfBirth).count();
+    assert_eq!(dates(&s.rescan(&mut state, &text, None).unwrap()), 0, "a column headed Termin");
+    let at = text.find("Termin").unwrap();
+    text.replace_range(at..at + 6, "Geb.");
+    assert!(text.find("Wien\n\n").unwrap() - at > 256, "rows beyond the few words' reach");
+    let now = s.rescan(&mut state, &text, None).unwrap();
+    assert_eq!(now, s.scan(&text, None).unwrap());
+    assert_eq!(dates(&now), 12, "a column headed Geb.");
+    assert!(state.last_read() < text.len(), "a full scan was made");
+}

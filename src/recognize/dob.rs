@@ -34,11 +34,13 @@
 //! A birth word with one typing slip next to the date ("borrn on", "gebroen") counts
 //! as a birth word here.
 //!
-//! Cost: a text without any birth-word stem or `*` (one literal scan) or a date without a
-//! birth word in the context window produces no work beyond that scan and no
-//! candidate, so appointment-heavy chats stay cheap.
+//! Cost: dates are found by their shape in one pass over the digits; a date without a
+//! birth word in the context window is not proposed (its window read, no candidate),
+//! so appointment-heavy chats stay cheap. Everything that decides a date lies around
+//! it (no test of the whole text, which a rescan reading a part of it could not
+//! repeat): within [`Reach::NEAR`], and in a table up to its header row.
 
-use super::util::{has_typo_tolerant, Recognizer};
+use super::util::{has_typo_tolerant, Reach, Recognizer};
 use crate::case::Lowercase;
 use crate::context::{self, Window};
 use crate::entity::Kind;
@@ -51,7 +53,6 @@ mod shape;
 
 pub(super) struct Dob {
     months: Months,
-    hint: super::util::Literals,
     this_year: u32,
 }
 
@@ -151,10 +152,6 @@ const MONTHS: &[(&str, u32)] = &[
     ("mei", 5),
     ("augustus", 8),
 ];
-
-/// Stems of birth words that survive most typing slips, in lower case (searched in
-/// [`Input::folded`]).
-pub(super) const HINT: &str = r"geb|gbe|born|bron|bonr|borrn|boren|birth|bith|birh|brith|bday|b-day|dob|d.o.b|jahrgang|\bné|\bnee\b|naiss|\bnato\b|\bnata\b|nasc|nacim|nacid|geboor|\balter\b|\bage\b|geburt|urodz|narozen";
 
 /// Birth words recognised even with one typing slip.
 const BIRTH_WORDS: &[&str] = &[
@@ -297,11 +294,7 @@ impl Dob {
 
     pub(super) fn new() -> Dob {
         let names = month_names();
-        Dob {
-            months: Months::new(&names.iter().map(String::as_str).collect::<Vec<_>>()),
-            this_year: current_year(),
-            hint: super::util::Literals::new(HINT).kept_as(super::util::kept::BIRTH),
-        }
+        Dob { months: Months::new(&names.iter().map(String::as_str).collect::<Vec<_>>()), this_year: current_year() }
     }
 
     /// True if the year of the date is at least 14 years back (a customer old enough to
@@ -396,21 +389,29 @@ impl Recognizer for Dob {
         Self::KINDS
     }
 
+    /// A birth word, a word that rules the date out or a slipped birth word in the
+    /// context window around the date, the birth sign right before it, a name before
+    /// it on its line (two or three words) and the line after it, and the date itself,
+    /// of a few words: as far as the identifier kinds read. A table's header row lies
+    /// further ([`Recognizer::reach_in_tables`]).
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
+    /// The header of the date's column, up to [`HEADER_REACH`] bytes above it
+    /// ([`birth_column`]).
+    fn reach_in_tables(&self) -> Reach {
+        Reach::LONGEST
+    }
+
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let b = input.bytes;
         if !b.iter().any(u8::is_ascii_digit) {
             return;
         }
         let field = input.field.expects == Some(Kind::DateOfBirth);
-        // A date is only reported as a birth date next to a birth word or the birth
-        // sign `*`; without either anywhere in the text (stems that survive most
-        // typing slips), skip the text.
-        let star = b.contains(&b'*');
         // ", " before a digit: a date may follow a name on its line (see `named`).
         let named = b.windows(3).any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_digit());
-        if !field && !star && !named && self.hint.matches(input).next().is_none() {
-            return;
-        }
         // One window for every date of the text (its word buffers are reused). Of a
         // part, only the dates starting where its candidates are kept are looked for.
         let mut w = Window::default();

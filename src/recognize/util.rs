@@ -21,6 +21,14 @@ pub trait Recognizer: Send + Sync {
     fn reach(&self) -> Reach {
         Reach::LONGEST
     }
+    /// How far it can lie where a table may stand: where a cell separator (tab, `|`,
+    /// `;`: [`crate::table::CELL_SEPS`]) stands within [`Reach::LONGEST`] of the
+    /// candidate, the header row of its table up to [`crate::table::HEADER_REACH`]
+    /// bytes above may decide it. A rescan reads this far around an edit with a
+    /// separator within the longest reach of it (or among the bytes it removed).
+    fn reach_in_tables(&self) -> Reach {
+        self.reach()
+    }
 }
 
 /// How far (bytes) from the start of a candidate the text that decides it can lie:
@@ -196,10 +204,8 @@ pub(crate) struct Literals {
 pub(crate) mod kept {
     /// The vehicle words of the plate recogniser.
     pub const PLATE: usize = 0;
-    /// The birth words of the birth-date recogniser.
-    pub const BIRTH: usize = 1;
     /// The web recogniser's cues.
-    pub const WEB: usize = 2;
+    pub const WEB: usize = 1;
 }
 const _: () = assert!(kept::WEB < KEPT_CUE_SETS);
 
@@ -811,7 +817,7 @@ mod tests {
             let new = format!("{}{}{}", &old[..at], cue_text(&put), &old[end..]);
             let (o, n) = (old.to_ascii_lowercase(), new.to_ascii_lowercase());
             let edit = crate::bytes::Edit::between(old.as_bytes(), new.as_bytes());
-            for spec in [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::dob::HINT] {
+            for spec in [crate::recognize::web::GATE, crate::recognize::plate::HINT, crate::recognize::web::LABELS] {
                 let set = Literals::new(spec);
                 let kept: Vec<_> = set.find_iter(o.as_bytes()).collect();
                 let want: Vec<_> = set.find_iter(n.as_bytes()).collect();

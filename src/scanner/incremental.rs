@@ -7,7 +7,10 @@
 //! part between the longest common prefix and suffix of the two normalised texts.
 //! What proposes a candidate lies within its recogniser's reach (`Recognizer::reach`)
 //! of its start: a name may repeat one found 600 bytes before, the identifier kinds
-//! decide within a few words ([`Reach::NEAR`]). So each recogniser finds again only
+//! and birth dates decide within a few words ([`Reach::NEAR`]); where a table's cell
+//! separator stands within the longest reach of the edit, the reach in tables
+//! (`Recognizer::reach_in_tables`: a birth date's column header up to 600 bytes
+//! above). So each recogniser finds again only
 //! the candidates starting from its `ahead` before the edit to its `back` after it (its
 //! zone), reading the zone with the margins of its reach; recognisers of the same reach
 //! share one part (and its word tokens). What judges a candidate — the context words,
@@ -153,6 +156,8 @@ fn edit_of(old: &str, new: &str) -> (usize, usize, usize) {
 struct Region {
     keep: Range<usize>,
     zones: Vec<Zone>,
+    /// Each recogniser's reach for this edit (registry order).
+    of: Vec<Reach>,
     old_end: usize,
     new_end: usize,
 }
@@ -220,8 +225,18 @@ impl Scanner {
     /// The region read again, or `None` when a full scan costs about the same (the
     /// candidates to judge again would start in most of the text).
     fn region_of(&self, state: &Rescan, ntext: &str, (p, old_end, new_end): (usize, usize, usize)) -> Option<Region> {
+        // A recogniser reads further where a table may stand (`reach_in_tables`): a
+        // cell separator within the longest reach of the edit, or one it removed.
+        let separator = |c: u8| crate::table::CELL_SEPS.contains(&c);
+        let removed = &state.ntext.as_bytes()[p..old_end];
+        let longest = Reach::LONGEST;
+        let around = longest.around(ntext, back(ntext, p, longest.ahead)..forward(ntext, new_end, longest.back));
+        let seps = crate::table::CELL_SEPS;
+        let table = [&ntext.as_bytes()[around], removed].iter().any(|b| crate::bytes::find_any3(b, seps).is_some());
+        let of: Vec<Reach> =
+            self.recognizers.iter().map(|r| if table { r.reach_in_tables() } else { r.reach() }).collect();
         let mut reaches: Vec<Reach> = Vec::with_capacity(2);
-        for r in self.recognizers.iter().map(|r| r.reach()) {
+        for &r in &of {
             if !reaches.contains(&r) {
                 reaches.push(r);
             }
@@ -229,8 +244,7 @@ impl Scanner {
         // A table row is read whole (its cells are classed by their column's header
         // only while it holds as many separators as the header): an edit that adds or
         // removes a separator or a line break in a row reaches every cell of its line.
-        let separator = |c: u8| crate::table::CELL_SEPS.contains(&c);
-        let (added, removed) = (&ntext.as_bytes()[p..new_end], &state.ntext.as_bytes()[p..old_end]);
+        let added = &ntext.as_bytes()[p..new_end];
         let mut row = p;
         if added.iter().chain(removed).any(|&c| separator(c) || c == b'\n') {
             let b = ntext.as_bytes();
@@ -258,7 +272,7 @@ impl Scanner {
         let zones: Vec<Zone> = reaches
             .into_iter()
             .map(|reach| {
-                let zone = starts(reach, &|t| self.reach_of(t) == reach);
+                let zone = starts(reach, &|t| of[usize::from(t)] == reach);
                 // (what is found again is judged again)
                 keep = keep.start.min(zone.start)..keep.end.max(zone.end);
                 Zone { reach, read: reach.around(ntext, zone.clone()), zone }
@@ -267,11 +281,7 @@ impl Scanner {
         if (keep.end - keep.start) * 4 > ntext.len() * 3 {
             return None;
         }
-        Some(Region { keep, zones, old_end, new_end })
-    }
-
-    fn reach_of(&self, tag: u16) -> Reach {
-        self.recognizers[usize::from(tag)].reach()
+        Some(Region { keep, zones, of, old_end, new_end })
     }
 
     /// What the recognisers proposed in the old text outside their zones (moved by the
@@ -288,7 +298,7 @@ impl Scanner {
         let text = input.text;
         let by = region.new_end as isize - region.old_end as isize;
         let zone_of = |tag: u16| {
-            let reach = self.reach_of(tag);
+            let reach = region.of[usize::from(tag)];
             &region.zones.iter().find(|z| z.reach == reach).expect("a zone per reach").zone
         };
         let mut all: Vec<Proposed> = Vec::with_capacity(state.proposed.len() + 8);
@@ -311,7 +321,7 @@ impl Scanner {
                 part.reuse(kept, &state.ntext[was]);
             }
             (first, last) = (first.min(read.start), last.max(read.end));
-            let mine = |t: u16| self.reach_of(t) == *reach;
+            let mine = |t: u16| region.of[usize::from(t)] == *reach;
             all.extend(self.find_tagged(&part, read.start, zone.clone(), &mine));
             parts.extend(part.kept().map(|k| (read.clone(), k)));
         }
