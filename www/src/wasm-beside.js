@@ -3,13 +3,18 @@
 // against the hash the build embedded here before it is instantiated. The script's own
 // `integrity` attribute covers this hash, so one attribute guards both files.
 //
-// The module is compiled while it downloads: `WebAssembly.compileStreaming` reads a
-// copy of the response while its body is read into the one buffer the hash is
-// computed over. Compiling is not running: the instance is made only once the hash
-// matched; a module that does not match is dropped compiled but never instantiated.
-// `data-wasm-compile="after-hash"` on the script tag reads and hashes all bytes
-// first and compiles them then (also what happens when the server does not send
-// `application/wasm`, which streaming compilation needs); bench-browser.mjs times both.
+// The module is compiled once its bytes are all in and their hash matched, at once on
+// the main thread (`new WebAssembly.Module`, as the one-file build does: its functions
+// are compiled on their first call, so this takes a few ms). An asynchronous compile
+// hands the module back in a later task, which on a page still being read and laid
+// out came 15-25 ms after the last byte (bench-browser.mjs, without DevTools): the
+// synchronous one makes protection ready that much sooner. A browser that refuses a
+// synchronous compile of this size on the main thread (Chrome before 115: over 4 KB)
+// compiles it asynchronously. `data-wasm-compile="streaming"` on the script tag
+// compiles while it downloads instead: `WebAssembly.compileStreaming` reads a copy of
+// the response while its body is read into the one buffer the hash is computed over
+// (the instance is made only once the hash matched; a module that does not match is
+// dropped compiled, never instantiated), where the server sends `application/wasm`.
 // A mismatch, a failed fetch, a download with no byte for 20 s (download.js) or a
 // browser without crypto.subtle (pages not served over https or from localhost)
 // rejects: protection is held back (fail closed), and a console error with a fixed
@@ -25,7 +30,7 @@ const script = typeof document !== 'undefined' ? document.currentScript : null;
 // request hooks protect() installs are for the page's requests, not for this one.
 const boot = typeof window !== 'undefined' ? window.__piiVeilBoot : null;
 const nativeFetch = (boot && boot.fetch) || globalThis.fetch;
-const mode = (script && script.getAttribute('data-wasm-compile')) || 'streaming';
+const mode = (script && script.getAttribute('data-wasm-compile')) || 'after-hash';
 let pending = null;
 
 // `logged`: the console already says why (a load failure says so once).
@@ -54,7 +59,7 @@ async function load() {
     // same bytes to both): the instance is made only once the hash matched (a module
     // that does not match is dropped compiled, never instantiated).
     let compiled = null;
-    if (mode !== 'after-hash' && streamable(res)) {
+    if (mode === 'streaming' && streamable(res)) {
       compiled = WebAssembly.compileStreaming(res.clone()).then((m) => { mark('module-compiled'); return m; });
       compiled.catch(() => { /* awaited once the hash matched; a dropped module is never awaited */ });
     }
@@ -63,10 +68,21 @@ async function load() {
     await check(bytes); // before anything of the module runs
     mark('module-checked');
     if (compiled) return compiled;
-    const module = await WebAssembly.compile(bytes);
+    const module = await compileNow(bytes);
     mark('module-compiled');
     return module;
   });
+}
+
+// The module of `bytes`, compiled at once where the browser allows it on this thread.
+function compileNow(bytes) {
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (_) {
+    // (a size limit of synchronous compiles; any other error, the asynchronous compile
+    // rejects with it too)
+    return WebAssembly.compile(bytes);
+  }
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the

@@ -1,7 +1,8 @@
 // The loader script (dist/pii-veil.loader.js) with its module beside it, in Chromium,
 // on the test server with the page CSP: the module is fetched, checked against the
-// SHA-384 the build embedded in the loader, compiled (both ways: while it downloads,
-// the default, and after the hash; and after the hash when the server does not send
+// SHA-384 the build embedded in the loader, compiled (both ways: after the hash, the
+// default, at once on the main thread or, where the browser refuses that, in the
+// background; and while it downloads, or after the hash when the server does not send
 // application/wasm) and protects a form; the worker starts from the loader too. A
 // module whose bytes differ (one byte changed on the way) is not used, whichever way
 // it was compiled: protection is held back — the form's submit never reaches the
@@ -39,8 +40,9 @@ const server = await startServer();
 const context = await launchChromium();
 let failures = 0;
 
-async function open(compile, tamper, withBoot, type, noWasmEval, preload, moreCsp = '') {
+async function open(compile, tamper, withBoot, type, noWasmEval, preload, moreCsp = '', init = null) {
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
   // Requests for a module, the page's and its worker's.
@@ -102,8 +104,8 @@ async function check(name, fn) {
 }
 
 try {
-  for (const [compile, type] of [[null], ['after-hash'], [null, 'application/octet-stream']]) {
-    await check(`the checked module protects the page (${compile || 'streaming'} compile${type ? ', served as ' + type : ''}), and the worker is given it`, async () => {
+  for (const [compile, type] of [[null], ['streaming'], ['streaming', 'application/octet-stream']]) {
+    await check(`the checked module protects the page (${compile || 'after-hash'} compile${type ? ', served as ' + type : ''}), and the worker is given it`, async () => {
       server.reset();
       const { page, logs, requested } = await open(compile, false, false, type);
       assert.equal(await readyOf(page), true);
@@ -146,7 +148,33 @@ try {
     await page.close();
   });
 
-  for (const compile of [null, 'after-hash']) await check(`a module that does not match the hash is not used (${compile || 'streaming'} compile): submits are held, one fixed console error`, async () => {
+  await check('where the browser refuses a synchronous compile of the module (Chrome before 115), it is compiled in the background and protects the page', async () => {
+    server.reset();
+    // The limit of those browsers: no synchronous compile of more than 4 KB on the main thread.
+    const refuse = () => {
+      const M = WebAssembly.Module;
+      const limited = function Module(bytes) {
+        if (bytes.byteLength > 4096) {
+          window.__refused = (window.__refused || 0) + 1;
+          throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
+        }
+        return new M(bytes);
+      };
+      limited.prototype = M.prototype;
+      Object.setPrototypeOf(limited, M);
+      WebAssembly.Module = limited;
+    };
+    const { page, logs } = await open(null, false, false, null, false, false, '', refuse);
+    assert.equal(await readyOf(page), true);
+    assert.equal(await page.evaluate(() => window.__refused), 1, 'the synchronous compile was tried and refused once');
+    assert.deepEqual(await page.evaluate((t) => window.PiiVeil.scan(t).map((f) => f.kind), 'IBAN ' + IBAN), ['iban']);
+    await submitsMasked(page);
+    assert.ok(await scansInWorker(page), 'scanned in the worker');
+    assert.deepEqual(logs.filter((l) => /pii-veil/.test(l)), []);
+    await page.close();
+  });
+
+  for (const compile of [null, 'streaming']) await check(`a module that does not match the hash is not used (${compile || 'after-hash'} compile): submits are held, one fixed console error`, async () => {
     server.reset();
     const { page, logs } = await open(compile, true);
     assert.equal(await readyOf(page), false);
