@@ -59,3 +59,19 @@ export async function readBody(res, alive) {
     n += value.length;
   }
 }
+
+/**
+ * The module of `bytes`, compiled at once on this thread (its functions are compiled
+ * on their first call, so this takes a few ms): an asynchronous compile hands the
+ * module back in a later task, which on a page still being read came 15-25 ms after
+ * the last byte (bench-browser.mjs). A browser that refuses a synchronous compile of
+ * this size on the main thread (Chrome before 115: over 4 KB) compiles it
+ * asynchronously; so does any other failure, with which that compile rejects too.
+ */
+export function compileNow(bytes) {
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (_) {
+    return WebAssembly.compile(bytes);
+  }
+}

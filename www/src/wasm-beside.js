@@ -22,7 +22,7 @@
 import { HASH, NAME } from 'pii-veil:hash';
 import { base } from 'pii-veil:base';
 import { mark } from './marks.js';
-import { download, readBody, streamable } from './download.js';
+import { compileNow, download, readBody, streamable } from './download.js';
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 // The browser's own fetch, taken before anything wraps it: the inline bootstrap holds
@@ -72,17 +72,6 @@ async function load() {
     mark('module-compiled');
     return module;
   });
-}
-
-// The module of `bytes`, compiled at once where the browser allows it on this thread.
-function compileNow(bytes) {
-  try {
-    return new WebAssembly.Module(bytes);
-  } catch (_) {
-    // (a size limit of synchronous compiles; any other error, the asynchronous compile
-    // rejects with it too)
-    return WebAssembly.compile(bytes);
-  }
 }
 
 // A page protected by the script tag (`data-protect`) needs the engine at once: the

@@ -5,11 +5,11 @@
 // `new URL('./wasm/pii_veil_bg.wasm', import.meta.url)` and copy the module into the
 // build, as they do for the same URL in the wasm-bindgen glue.
 //
-// The module is compiled while it downloads where the server sends `application/wasm`
-// (what streaming compilation needs), else from its bytes once they are in; a download
-// that goes 20 s without a byte is given up (download.js).
+// The module is compiled from its bytes once they are all in, at once on this thread
+// (download.js `compileNow`: sooner than an asynchronous or streaming compile hands it
+// back); a download that goes 20 s without a byte is given up (download.js).
 
-import { download, readBody, streamable } from './download.js';
+import { compileNow, download, readBody } from './download.js';
 
 // The browser's own fetch, taken before protect() wraps the page's (egress.js).
 const nativeFetch = typeof fetch === 'function' ? fetch : null;
@@ -19,12 +19,7 @@ async function compileDefault() {
   if (!nativeFetch) throw new Error('pii-veil: no fetch to load ' + url);
   return download(nativeFetch, url, {}, async (res, alive) => {
     if (!res.ok) throw new Error('pii-veil: ' + url + ': HTTP ' + res.status);
-    if (!streamable(res)) return WebAssembly.compile(await readBody(res, alive));
-    // the compiler reads a copy of the response; this reading only watches that bytes come
-    const compiled = WebAssembly.compileStreaming(res.clone());
-    compiled.catch(() => { /* awaited below, unless the download failed first */ });
-    await readBody(res, alive);
-    return compiled;
+    return compileNow(await readBody(res, alive));
   });
 }
 
