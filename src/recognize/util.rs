@@ -53,7 +53,8 @@ impl Reach {
     /// The reach of a recogniser that does not say otherwise, and the longest: a name
     /// found makes the same word a name again up to 600 bytes later, and a table's
     /// header row stands up to [`crate::table::HEADER_REACH`] bytes above a cell
-    /// (`recognize::person`, `recognize::dob`); the context window's words after a
+    /// (`recognize::person`; `recognize::dob` in tables, see
+    /// [`Recognizer::reach_in_tables`]); the context window's words after a
     /// value and an address's next lines lie ahead. Both leave room to spare.
     pub const LONGEST: Reach = Reach { back: 768, ahead: 384 };
 
@@ -61,7 +62,9 @@ impl Reach {
     /// addresses): a label or cue word among the few words before a value (at most
     /// eight, on its line or the one above), a value of at most 66 bytes, the two words
     /// after it, and the groups of a value written in groups that overlap another
-    /// reading of them (up to 121 bytes on): with room for long words.
+    /// reading of them (up to 121 bytes on): with room for long words. Birth dates
+    /// outside tables too (`recognize::dob`: the context window, the birth sign, a name
+    /// before the date on its line).
     pub const NEAR: Reach = Reach { back: 256, ahead: 192 };
 
     /// What the scoring reads around every candidate, whatever recogniser proposed it
