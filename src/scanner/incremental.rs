@@ -10,10 +10,10 @@
 //! and birth dates decide within a few words ([`Reach::NEAR`]); where a table's cell
 //! separator stands within the longest reach of the edit, the reach in tables
 //! (`Recognizer::reach_in_tables`: a birth date's column header up to 600 bytes
-//! above). So each recogniser finds again only
-//! the candidates starting from its `ahead` before the edit to its `back` after it (its
-//! zone), reading the zone with the margins of its reach; recognisers of the same reach
-//! share one part (and its word tokens). What judges a candidate — the context words,
+//! above). So each recogniser finds again only the candidates starting from its
+//! `ahead` before the edit to its `back` after it (its zone), reading the zone with
+//! the margins of its reach; recognisers of the same reach share one part (and its
+//! word tokens). What judges a candidate — the context words,
 //! a table's header row, a company's signature — lies further away
 //! ([`Reach::JUDGING`], the longest reach): every candidate starting within that of
 //! the edit is judged again, whether found again or taken as it was proposed (a
@@ -327,8 +327,8 @@ impl Scanner {
         }
         state.parts = parts;
         state.read = last - first;
-        // Registry order; within one recogniser, by start (the order a recogniser
-        // proposes in: before, zone, after).
+        // Registry order; within one recogniser, by start: before its zone, in it,
+        // after it.
         crate::sort::sort_by_key(&mut all, |x| (x.tag, x.c.start));
         self.judge(&mut all, text, columns, &input.field, region.keep.clone());
         all
