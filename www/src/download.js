@@ -4,7 +4,7 @@
 // so that protection is held back as after any failed load (the sends that waited for
 // the engine are refused, the person told) instead of waiting for as long as the
 // connection stays open. A slow download is not given up: each chunk that comes
-// starts the 20 s again.
+// starts the 20 s again. Both then compile the bytes the same way (`compileNow`).
 const STALL_MS = 20000;
 
 /**
