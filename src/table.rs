@@ -20,6 +20,11 @@ use crate::field::{FieldClass, FieldHints};
 /// split by tabs.
 pub(crate) const CELL_SEPS: [u8; 3] = [b'\t', b'|', b';'];
 
+/// Whether `b` holds a cell separator ([`CELL_SEPS`]).
+pub(crate) fn has_cell_sep(b: &[u8]) -> bool {
+    crate::bytes::find_any3(b, CELL_SEPS).is_some()
+}
+
 /// How far (bytes) above a cell its table's header row may start.
 pub(crate) const HEADER_REACH: usize = 600;
 

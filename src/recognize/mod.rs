@@ -184,9 +184,7 @@ mod tests {
     fn reach_holds(text: &str) -> Result<(), TestCaseError> {
         let input = Input::new(text, FieldClass::default());
         let longest = util::Reach::LONGEST;
-        let table = |at: usize| {
-            text.as_bytes()[longest.around(text, at..at)].iter().any(|c| crate::table::CELL_SEPS.contains(c))
-        };
+        let table = |at: usize| crate::table::has_cell_sep(&text.as_bytes()[longest.around(text, at..at)]);
         for r in super::registry(&Kind::BUILTIN).iter().filter(|r| r.reach() != longest) {
             let mut whole = Vec::new();
             r.find(&input, &mut whole);

@@ -76,8 +76,9 @@ impl Reach {
     /// (`context::company`: "Accounts Team" below "our bank details" makes the IBAN
     /// above the company's). `tests/rescan.rs` keeps a case where [`Reach::NEAR`]
     /// would miss the signature. A rescan judges again every candidate within this of
-    /// an edit (and finds again those within its recogniser's reach). The ahead bound is the longest one's, with room to spare: a
-    /// shorter one (192 bytes) made rescans differ from full scans in tables.
+    /// an edit (and finds again those within its recogniser's reach). The ahead bound
+    /// is the longest one's, with room to spare: a shorter one (192 bytes) made rescans
+    /// differ from full scans in tables.
     pub const JUDGING: Reach = Reach::LONGEST;
 
     /// The part of `text` a recogniser of this reach reads to judge the candidates

@@ -227,12 +227,11 @@ impl Scanner {
     fn region_of(&self, state: &Rescan, ntext: &str, (p, old_end, new_end): (usize, usize, usize)) -> Option<Region> {
         // A recogniser reads further where a table may stand (`reach_in_tables`): a
         // cell separator within the longest reach of the edit, or one it removed.
-        let separator = |c: u8| crate::table::CELL_SEPS.contains(&c);
+        use crate::table::has_cell_sep;
         let removed = &state.ntext.as_bytes()[p..old_end];
         let longest = Reach::LONGEST;
         let around = longest.around(ntext, back(ntext, p, longest.ahead)..forward(ntext, new_end, longest.back));
-        let seps = crate::table::CELL_SEPS;
-        let table = [&ntext.as_bytes()[around], removed].iter().any(|b| crate::bytes::find_any3(b, seps).is_some());
+        let table = has_cell_sep(&ntext.as_bytes()[around]) || has_cell_sep(removed);
         let of: Vec<Reach> =
             self.recognizers.iter().map(|r| if table { r.reach_in_tables() } else { r.reach() }).collect();
         let mut reaches: Vec<Reach> = Vec::with_capacity(2);
@@ -246,11 +245,11 @@ impl Scanner {
         // removes a separator or a line break in a row reaches every cell of its line.
         let added = &ntext.as_bytes()[p..new_end];
         let mut row = p;
-        if added.iter().chain(removed).any(|&c| separator(c) || c == b'\n') {
+        if [added, removed].iter().any(|b| has_cell_sep(b) || b.contains(&b'\n')) {
             let b = ntext.as_bytes();
-            let line = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-            let line_end = b[new_end..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| new_end + i);
-            if b[line..line_end].iter().any(|&c| separator(c)) || removed.iter().any(|&c| separator(c)) {
+            let line = crate::bytes::rfind_byte(&b[..p], b'\n').map_or(0, |i| i + 1);
+            let line_end = crate::bytes::find_byte(&b[new_end..], b'\n').map_or(b.len(), |i| new_end + i);
+            if has_cell_sep(&b[line..line_end]) || has_cell_sep(removed) {
                 row = line;
             }
         }
