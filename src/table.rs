@@ -21,6 +21,7 @@ use crate::field::{FieldClass, FieldHints};
 pub(crate) const CELL_SEPS: [u8; 3] = [b'\t', b'|', b';'];
 
 /// Whether `b` holds a cell separator ([`CELL_SEPS`]).
+#[inline(never)]
 pub(crate) fn has_cell_sep(b: &[u8]) -> bool {
     crate::bytes::find_any3(b, CELL_SEPS).is_some()
 }

@@ -161,6 +161,13 @@ fn read_word(text: &str, i: usize, c: char) -> WordRead {
     WordRead { end: e, cap, ascii, joined }
 }
 
+/// A word token's text lower-cased as [`Tokens::low`] gives it.
+pub(crate) fn word_lower(word: &str) -> String {
+    let mut lower = String::with_capacity(word.len());
+    lower_word(word, &mut lower);
+    lower
+}
+
 /// Appends `word` lower-cased to `lower`, character by character; true if it has an
 /// upper-case letter.
 fn lower_word(word: &str, lower: &mut String) -> bool {

@@ -81,6 +81,52 @@ pub struct Input<'t> {
     /// Where the candidates that are kept start (a part read with margins keeps only
     /// those starting inside them; the whole text otherwise): see [`Input::wants`].
     pub(crate) wanted: std::ops::Range<usize>,
+    /// Set for a rescan's part: the words a recogniser learned (`Recognizer::learns`)
+    /// from its candidates starting before [`Input::wanted`], in lower case, each with
+    /// the byte of this text up to which it is read as found before. The recogniser
+    /// then learns from the candidates it keeps only. `None`: from all of the text.
+    pub(crate) learned_before: Option<Vec<(String, usize)>>,
+    /// What was learned from the candidates of this text, recorded where it
+    /// [`Input::keeps`]: a rescan hands it to its next part.
+    pub(crate) learned: std::cell::RefCell<Vec<Learned>>,
+}
+
+/// A word learned from a candidate (`Recognizer::learns`): byte offsets in the text
+/// read, of the candidate's start (`from`) and of the word (`start..end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Learned {
+    pub(crate) from: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Learned {
+    /// The words of `learned` (learned in `text`) from candidates starting before
+    /// `zone_start` that are still read as found before (`far` bytes after their end)
+    /// at `read_start` or later: what a part of `text` read from `read_start` is handed
+    /// ([`Input::learned_before`]), in lower case, each with the byte of the part up to
+    /// which it is read so.
+    pub(crate) fn before(
+        learned: &[Learned],
+        text: &str,
+        zone_start: usize,
+        read_start: usize,
+        far: usize,
+    ) -> Vec<(String, usize)> {
+        let mut words = Vec::new();
+        for w in learned {
+            if w.from < zone_start && w.end + far >= read_start {
+                words.push((crate::tokens::word_lower(&text[w.start..w.end]), w.end + far - read_start));
+            }
+        }
+        words
+    }
+
+    /// Moved by `by` bytes.
+    pub(crate) fn moved(self, by: isize) -> Learned {
+        let m = |at: usize| at.wrapping_add_signed(by);
+        Learned { from: m(self.from), start: m(self.start), end: m(self.end) }
+    }
 }
 
 impl<'t> Input<'t> {
@@ -100,6 +146,8 @@ impl<'t> Input<'t> {
             folded: std::cell::OnceCell::new(),
             whole_all_lower: None,
             wanted: 0..text.len(),
+            learned_before: None,
+            learned: Default::default(),
         }
     }
 

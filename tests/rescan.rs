@@ -272,3 +272,70 @@ fn a_header_changed_above_a_long_table_finds_its_dates_again() {
     assert_eq!(dates(&now), 12, "a column headed Geb.");
     assert!(state.last_read() < text.len(), "a full scan was made");
 }
+
+/// A name found makes the same word a name again up to 600 bytes on, further than the
+/// name recogniser's own reach: an edit that changes which words are learned from a
+/// name changes a name far below it ("Zorvan Kettering", no known given name, is a
+/// name only as the repeat of "Zorvan").
+#[test]
+fn a_name_changed_above_changes_its_repeat_below() {
+    let s = scanner();
+    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
+    let prose = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(5);
+    let mut text = format!("{filler}\nHallo, hier ist Zorvan.\n{prose}Zorvan Kettering sagt das.\n{filler}");
+    let names = |f: &[pii_veil::Finding]| f.iter().filter(|f| f.kind == pii_veil::Kind::Person).count();
+    let mut state = Rescan::new();
+    assert_eq!(names(&s.rescan(&mut state, &text, None).unwrap()), 2);
+    let at = text.find("ist Zorvan").unwrap();
+    assert!(text.find("Zorvan Kettering").unwrap() - at > 256, "the repeat lies beyond the name recogniser's reach");
+    let below = text.find(" sagt das").unwrap();
+    // Typing beside the repeat (found again, with the word learned above handed to it);
+    // then the cue and the learned word itself changed, and changed back.
+    for (range, typed, want) in [
+        (below..below, " x", 2),
+        (at..at + 3, "war", 0),
+        (at..at + 3, "ist", 2),
+        (at + 9..at + 10, "x", 1),
+        (at + 9..at + 10, "n", 2),
+    ] {
+        text.replace_range(range, typed);
+        let now = s.rescan(&mut state, &text, None).unwrap();
+        assert_eq!(now, s.scan(&text, None).unwrap(), "typed {typed:?}");
+        assert_eq!(names(&now), want, "typed {typed:?}");
+        assert!(state.last_read() < text.len(), "a full scan was made");
+    }
+}
+
+/// A word learned from a name makes the same word a name again up to 600 bytes after
+/// it, to the byte: typing between the two moves the repeat out of that reach (and
+/// deleting moves it back in), though neither lies near the edit.
+#[test]
+fn typing_between_a_name_and_its_repeat_moves_it_out_of_reach() {
+    let s = scanner();
+    let head = format!(
+        "{}\nHallo, hier ist Zorvan.\n",
+        "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30)
+    );
+    let learned_end = head.len() - 2;
+    // "Zorvan Kettering" starts 600 bytes after the end of the word learned above.
+    let mut text = format!("{head}{}\nZorvan Kettering sagt das.\n{}", &"ok ".repeat(200)[..597], "Danke. ".repeat(60));
+    assert_eq!(text.find("Zorvan Kettering"), Some(learned_end + 600));
+    let last_name = |t: &str, f: &[pii_veil::Finding]| {
+        f.iter().rfind(|f| f.kind == pii_veil::Kind::Person).map(|f| t[f.span.start..f.span.end].to_string())
+    };
+    let mut state = Rescan::new();
+    let first = s.rescan(&mut state, &text, None).unwrap();
+    let mid = learned_end + 300;
+    for (typed, want) in [("x", "Zorvan"), ("", "Zorvan Kettering")] {
+        if typed.is_empty() {
+            text.remove(mid);
+        } else {
+            text.insert_str(mid, typed);
+        }
+        let now = s.rescan(&mut state, &text, None).unwrap();
+        assert_eq!(now, s.scan(&text, None).unwrap(), "typed {typed:?}");
+        assert_eq!(last_name(&text, &now).as_deref(), Some(want), "typed {typed:?}");
+        assert!(state.last_read() < text.len(), "a full scan was made");
+    }
+    assert_eq!(s.rescan(&mut state, &text, None).unwrap(), first);
+}

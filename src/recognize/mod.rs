@@ -75,7 +75,7 @@ mod tests {
     use super::{plate, util, web};
     use crate::entity::Kind;
     use crate::field::FieldClass;
-    use crate::types::Input;
+    use crate::types::{Input, Learned};
     use proptest::prelude::*;
 
     /// A recogniser is built only for a scanner with one of its kinds on, once: a scanner
@@ -182,20 +182,28 @@ mod tests {
     /// away decides it; with a table's cell separator within the longest reach of the
     /// candidate, its reach in tables. A rescan relies on this (`scanner::incremental`).
     fn reach_holds(text: &str) -> Result<(), TestCaseError> {
-        let input = Input::new(text, FieldClass::default());
+        let mut input = Input::new(text, FieldClass::default());
+        input.keeping();
         let longest = util::Reach::LONGEST;
         let table = |at: usize| crate::table::has_cell_sep(&text.as_bytes()[longest.around(text, at..at)]);
         for r in super::registry(&Kind::BUILTIN).iter().filter(|r| r.reach() != longest) {
             let mut whole = Vec::new();
             r.find(&input, &mut whole);
+            let learned = input.learned.take();
             for c in &whole {
                 let reach = if table(c.start) { r.reach_in_tables() } else { r.reach() };
                 if reach == longest {
                     continue;
                 }
                 let std::ops::Range { start: from, end: to } = reach.around(text, c.start..c.start);
+                let mut read = Input::new(&text[from..to], FieldClass::default());
+                if r.learns() > 0 {
+                    // (handed what it learned before the candidate, as a rescan hands it)
+                    read.wanted = c.start - from..to - from;
+                    read.learned_before = Some(Learned::before(&learned, text, c.start, from, r.learns()));
+                }
                 let mut part = Vec::new();
-                r.find(&Input::new(&text[from..to], FieldClass::default()), &mut part);
+                r.find(&read, &mut part);
                 let same = |p: &crate::types::Candidate| {
                     (p.start + from, p.end + from, p.kind, p.score, p.subtype)
                         == (c.start, c.end, c.kind, c.score, c.subtype)

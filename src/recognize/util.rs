@@ -29,6 +29,14 @@ pub trait Recognizer: Send + Sync {
     fn reach_in_tables(&self) -> Reach {
         self.reach()
     }
+    /// How far (bytes) after a word it learned from a candidate of its own the
+    /// recogniser reads that word as found before (0: it learns none). What it learned
+    /// before a rescan's part is handed to the part ([`Input`]'s `learned_before`), so
+    /// this is no part of its [`Recognizer::reach`]; a rescan finds again the
+    /// candidates this far after a word it learned that the edit changed.
+    fn learns(&self) -> usize {
+        0
+    }
 }
 
 /// How far (bytes) from the start of a candidate the text that decides it can lie:
@@ -50,21 +58,27 @@ pub struct Reach {
 }
 
 impl Reach {
-    /// The reach of a recogniser that does not say otherwise, and the longest: a name
-    /// found makes the same word a name again up to 600 bytes later, and a table's
-    /// header row stands up to [`crate::table::HEADER_REACH`] bytes above a cell
-    /// (`recognize::person`; `recognize::dob` in tables, see
-    /// [`Recognizer::reach_in_tables`]); the context window's words after a
-    /// value and an address's next lines lie ahead. Both leave room to spare.
+    /// The reach of a recogniser that does not say otherwise, and the longest: a
+    /// table's header row stands up to [`crate::table::HEADER_REACH`] bytes above a
+    /// cell (names and birth dates in tables, see [`Recognizer::reach_in_tables`]), a
+    /// plate beside a vehicle word makes the plates of its paragraph plates up to 600
+    /// bytes after it (`recognize::plate`), and words up to 600 bytes before a URL make
+    /// it a person's homepage (`recognize::web`); the context window's words after a
+    /// value lie ahead. Both leave room to spare.
     pub const LONGEST: Reach = Reach { back: 768, ahead: 384 };
 
     /// The reach of the identifier kinds (e-mail, bank, phone, identifiers, network
     /// addresses): a label or cue word among the few words before a value (at most
     /// eight, on its line or the one above), a value of at most 66 bytes, the two words
     /// after it, and the groups of a value written in groups that overlap another
-    /// reading of them (up to 121 bytes on): with room for long words. Birth dates
-    /// outside tables too (`recognize::dob`: the context window, the birth sign, a name
-    /// before the date on its line).
+    /// reading of them (up to 121 bytes on): with room for long words. Outside tables,
+    /// birth dates too (`recognize::dob`: the context window, the birth sign, a name
+    /// before the date on its line) and names (`recognize::person`: a cue phrase or
+    /// greeting before a name, a closing line above a signature, the words of a name;
+    /// what a name found further back makes a name again is handed to a rescan's part,
+    /// see [`Recognizer::learns`]); streets and postal codes everywhere
+    /// (`recognize::address`: a few words around them, a street's house number and
+    /// locality, a postal code's city).
     pub const NEAR: Reach = Reach { back: 256, ahead: 192 };
 
     /// What the scoring reads around every candidate, whatever recogniser proposed it
@@ -90,6 +104,7 @@ impl Reach {
 }
 
 /// `at` moved back by `margin` bytes, then to the start of a word (after white space).
+#[inline(never)]
 pub(crate) fn word_back(text: &str, at: usize, margin: usize) -> usize {
     let b = text.as_bytes();
     let mut i = at.saturating_sub(margin);
@@ -100,6 +115,7 @@ pub(crate) fn word_back(text: &str, at: usize, margin: usize) -> usize {
 }
 
 /// `at` moved on by `margin` bytes, then to the end of a word (before white space).
+#[inline(never)]
 pub(crate) fn word_forward(text: &str, at: usize, margin: usize) -> usize {
     let b = text.as_bytes();
     let mut i = (at + margin).min(b.len());

@@ -6,11 +6,11 @@
 //! overlaps are resolved; or that it was not kept). For the next text, the edit is the
 //! part between the longest common prefix and suffix of the two normalised texts.
 //! What proposes a candidate lies within its recogniser's reach (`Recognizer::reach`)
-//! of its start: a name may repeat one found 600 bytes before, the identifier kinds
-//! and birth dates decide within a few words ([`Reach::NEAR`]); where a table's cell
-//! separator stands within the longest reach of the edit, the reach in tables
-//! (`Recognizer::reach_in_tables`: a birth date's column header up to 600 bytes
-//! above). So each recogniser finds again only the candidates starting from its
+//! of its start: the identifier kinds, birth dates, names and addresses decide within
+//! a few words or lines ([`Reach::NEAR`]), a plate or a homepage by words up to 600
+//! bytes away; where a table's cell separator stands within the longest reach of the
+//! edit, the reach in tables (`Recognizer::reach_in_tables`: a name's or birth date's
+//! column header up to 600 bytes above). So each recogniser finds again only the candidates starting from its
 //! `ahead` before the edit to its `back` after it (its zone), reading the zone with
 //! the margins of its reach; recognisers of the same reach share one part (and its
 //! word tokens). What judges a candidate — the context words,
@@ -27,6 +27,14 @@
 //! again (`Tokens::after_edit`; the cue matches after it too, moved), and a full
 //! scan's serve a part that starts the text.
 //!
+//! One thing reaches further than any recogniser reads: a name found makes the same
+//! word a name again up to 600 bytes on (`Recognizer::learns`). The state keeps the
+//! words learned so, and hands the name recogniser's part those learned before its
+//! zone; the part learns only from the names it keeps. Where the words learned in the
+//! zone changed (a name typed, or its cue), the names up to 600 bytes after them are
+//! found again, and so are those that an edit moved into or out of the 600 bytes of a
+//! word learned before it (`tests/rescan.rs` keeps a case of each).
+//!
 //! Everything after the recognisers runs over the whole text again, as in a full scan:
 //! custom patterns and the deny list, overlaps, the allow list and — why findings are
 //! not local — the every-occurrence stage (`repeats`): a value found once is masked
@@ -42,18 +50,21 @@
 //! short text): the candidates outside the region are still kept as they were, not
 //! judged again, and the recognisers may skip them (`Input::wants`).
 //!
-//! The reaches: the longest look back is a name found making the same word a name
-//! again up to 600 bytes later (`recognize::person`); looks ahead are shorter (the
-//! context window's three words, the lines of an address); [`Reach::LONGEST`] leaves
-//! room to spare. `tests/rescan.rs` holds incremental findings equal to full scans over
+//! The reaches: the longest look back is a table's header, a vehicle word or a
+//! homepage's cue up to 600 bytes before; looks ahead are shorter (the context
+//! window's three words, the lines of an address); [`Reach::LONGEST`] leaves room to
+//! spare. `tests/rescan.rs` holds incremental findings equal to full scans over
 //! random texts and edits (and fails with reaches of 16 bytes); the registry's
 //! `recognisers_decide_within_their_reach` holds each shorter reach a recogniser
 //! declares.
 //!
-//! A name found as the repeat of a word found as a name before is not remembered in
-//! turn (see the name recogniser), so no chain of repeats reaches back further than
-//! one name's 600 bytes; `rescans_equal_full_scans_where_values_repeat` checks texts
-//! whose values and names repeat.
+//! A name found as the repeat of a word learned before is not learned from in turn
+//! (see the name recogniser), so repeats do not chain. But an edit can turn such a
+//! repeat into a name found on evidence of its own, whose words then reach 600 bytes
+//! further: a rescan finds names again 600 bytes after the words that changed, not
+//! after those that changed because of them (a case for the preview's rule below).
+//! `rescans_equal_full_scans_where_values_repeat` checks texts whose values and names
+//! repeat.
 //!
 //! The reaches are bytes; what some recognisers read is bounded by words, lines or
 //! the whole text instead, so a rescan can differ from a full scan where that lies
@@ -68,7 +79,7 @@ use crate::error::Error;
 use crate::field::{FieldClass, FieldHints};
 use crate::normalize::Normalized;
 use crate::recognize::util::{word_back as back, word_forward as forward, Reach};
-use crate::types::{Candidate, Finding, Input, KeptPart};
+use crate::types::{Candidate, Finding, Input, KeptPart, Learned};
 use std::ops::Range;
 
 /// The state of rescans of one field: the previous text and what the recognisers
@@ -80,6 +91,9 @@ pub struct Rescan {
     all_lower: bool,
     /// What the recognisers proposed, before judgement, in the order of a full scan.
     proposed: Vec<Proposed>,
+    /// The words the recogniser that learns (`Recognizer::learns`) learned from its
+    /// candidates.
+    learned: Vec<Learned>,
     valid: bool,
     /// Bytes the recognisers read in the last rescan (the whole text for a full scan).
     read: usize,
@@ -158,6 +172,8 @@ struct Region {
     zones: Vec<Zone>,
     /// Each recogniser's reach for this edit (registry order).
     of: Vec<Reach>,
+    /// Where the edit starts (in both texts) and ends in the old and the new text.
+    start: usize,
     old_end: usize,
     new_end: usize,
 }
@@ -167,6 +183,14 @@ struct Zone {
     reach: Reach,
     zone: Range<usize>,
     read: Range<usize>,
+}
+
+/// Where a rescan puts what it finds again: the candidates, the range of those judged
+/// again and the range of the text read.
+struct Found<'a> {
+    all: &'a mut Vec<Proposed>,
+    keep: &'a mut Range<usize>,
+    read: &'a mut Range<usize>,
 }
 
 impl Region {
@@ -207,6 +231,7 @@ impl Scanner {
                 }
                 let mut all = self.find_tagged(&input, 0, 0..ntext.len(), &|_| true);
                 self.judge(&mut all, ntext, &columns, &input.field, 0..ntext.len());
+                state.learned = input.learned.take();
                 all
             }
         };
@@ -280,7 +305,7 @@ impl Scanner {
         if (keep.end - keep.start) * 4 > ntext.len() * 3 {
             return None;
         }
-        Some(Region { keep, zones, of, old_end, new_end })
+        Some(Region { keep, zones, of, start: p, old_end, new_end })
     }
 
     /// What the recognisers proposed in the old text outside their zones (moved by the
@@ -296,41 +321,163 @@ impl Scanner {
     ) -> Vec<Proposed> {
         let text = input.text;
         let by = region.new_end as isize - region.old_end as isize;
-        let zone_of = |tag: u16| {
-            let reach = region.of[usize::from(tag)];
-            &region.zones.iter().find(|z| z.reach == reach).expect("a zone per reach").zone
+        let zone_of = |tag: usize| {
+            let reach = region.of[tag];
+            region.zones.iter().find(|z| z.reach == reach).expect("a zone per reach").zone.clone()
         };
         let mut all: Vec<Proposed> = Vec::with_capacity(state.proposed.len() + 8);
         for x in &state.proposed {
-            let zone = zone_of(x.tag);
+            let zone = zone_of(usize::from(x.tag));
             if x.c.start < zone.start {
                 all.push(x.clone());
             } else if x.c.start >= region.old(zone.end) {
                 all.push(x.moved(by));
             }
         }
+        // The recogniser that learns words from its candidates is handed those it
+        // learned before its zone; it learns again in its zone.
+        let learner = self.recognizers.iter().position(|r| r.learns() > 0);
+        let mut learned: Vec<Learned> = Vec::new();
         let (mut first, mut last) = (text.len(), 0);
         let mut parts = Vec::with_capacity(region.zones.len());
+        let frame = (input.field, all_lower);
         for Zone { reach, zone, read } in &region.zones {
-            let mut part = Input::new(&text[read.clone()], input.field);
-            part.whole_all_lower = Some(all_lower);
-            part.wanted = zone.start - read.start..zone.end - read.start;
-            part.keeping();
-            if let Some((was, kept)) = take_part(&mut state.parts, read.start) {
-                part.reuse(kept, &state.ntext[was]);
-            }
+            let learns =
+                learner.filter(|&l| region.of[l] == *reach).map(|l| (&state.learned[..], self.recognizers[l].learns()));
+            let reuse = take_part(&mut state.parts, read.start).map(|(was, kept)| (kept, &state.ntext[was]));
             (first, last) = (first.min(read.start), last.max(read.end));
             let mine = |t: u16| region.of[usize::from(t)] == *reach;
-            all.extend(self.find_tagged(&part, read.start, zone.clone(), &mine));
-            parts.extend(part.kept().map(|k| (read.clone(), k)));
+            let (words, kept) = self.find_in_part(text, read, zone, frame, learns, reuse, &mine, &mut all);
+            if learns.is_some() {
+                learned = words;
+            }
+            parts.extend(kept.map(|k| (read.clone(), k)));
         }
         state.parts = parts;
+        let mut keep = region.keep.clone();
+        if let Some(l) = learner {
+            let mut read = first..last;
+            let found = Found { all: &mut all, keep: &mut keep, read: &mut read };
+            state.learned = self.learn_again(l, &state.learned, learned, text, region, &zone_of(l), frame, found);
+            (first, last) = (read.start, read.end);
+        }
         state.read = last - first;
         // Registry order; within one recogniser, by start: before its zone, in it,
         // after it.
         crate::sort::sort_by_key(&mut all, |x| (x.tag, x.c.start));
-        self.judge(&mut all, text, columns, &input.field, region.keep.clone());
+        self.judge(&mut all, text, columns, &input.field, keep);
         all
+    }
+
+    /// The words the recogniser `l` (which learns words, see `Recognizer::learns`)
+    /// learned in the new text: those before its `zone` as they were, those in it as
+    /// it learned them again (`now`), those after it moved. Where the edit changed
+    /// what a word learned reaches, its candidates are found again (into `found`).
+    #[allow(clippy::too_many_arguments)]
+    fn learn_again(
+        &self,
+        l: usize,
+        was: &[Learned],
+        now: Vec<Learned>,
+        text: &str,
+        region: &Region,
+        zone: &Range<usize>,
+        frame: (FieldClass, bool),
+        found: Found<'_>,
+    ) -> Vec<Learned> {
+        let by = region.new_end as isize - region.old_end as isize;
+        let far = self.recognizers[l].learns();
+        let (before, after) = (zone.start, region.old(zone.end));
+        let (mut words, mut was_in) = (Vec::new(), Vec::new());
+        for w in was {
+            if w.from < before {
+                words.push(*w);
+            } else if w.from < after {
+                was_in.push(*w);
+            }
+        }
+        let changed_to = changed(&was_in, &now, region).map(|end| end + far);
+        words.extend_from_slice(&now);
+        for w in was {
+            if w.from >= after {
+                words.push(w.moved(by));
+            }
+        }
+        // A word learned that the edit changed makes the same word a candidate again
+        // (or no more) up to `far` after it; and an edit that moves a word learned
+        // before it closer to the same word after it, or further from it, changes
+        // whether that word lies within `far` of it: those are found again.
+        // (one range from the first to the last of them: rarely more than one)
+        let (mut from, mut to) = (text.len(), changed_to.map_or(0, |to| forward(text, to, 0)));
+        if to > zone.end {
+            from = zone.end;
+        }
+        for w in words.iter().filter(|w| w.end <= region.start) {
+            let until = w.end + far;
+            // (the words starting here were within `far` of it and are no more, or
+            // the other way round)
+            let moved = if by > 0 {
+                until + 1..until + 1 + by.unsigned_abs()
+            } else {
+                until + 1 - by.unsigned_abs()..until + 1
+            };
+            for at in moved.start.max(zone.end)..moved.end.min(text.len()) {
+                if starts_with_lower(&text.as_bytes()[at..], &text.as_bytes()[w.start..w.end]) {
+                    (from, to) = (from.min(at), to.max(forward(text, at, far)));
+                }
+            }
+        }
+        if from < to {
+            let more = from.max(zone.end)..to;
+            let read = region.of[l].around(text, more.clone());
+            found.all.retain(|x| usize::from(x.tag) != l || !more.contains(&x.c.start));
+            let mine = |t: u16| usize::from(t) == l;
+            let (now, _) = self.find_in_part(text, &read, &more, frame, Some((&words, far)), None, &mine, found.all);
+            words.retain(|w| !more.contains(&w.from));
+            words.extend_from_slice(&now);
+            *found.read = found.read.start.min(read.start)..found.read.end.max(read.end);
+            *found.keep = found.keep.start.min(more.start)..found.keep.end.max(more.end);
+        }
+        words
+    }
+
+    /// What the recognisers `which` selects propose in the part `read` of `text`,
+    /// keeping those starting in `zone` (tagged, not judged yet: into `all`). The
+    /// part is handed the words `learned` in `text` before the zone (with how far each
+    /// reaches) if one of them learns, and what it kept before the edit (`reuse`).
+    /// The words learned in the zone (moved to offsets of the text), and what the
+    /// part keeps.
+    #[allow(clippy::too_many_arguments)]
+    fn find_in_part<'t>(
+        &self,
+        text: &'t str,
+        read: &Range<usize>,
+        zone: &Range<usize>,
+        (field, all_lower): (FieldClass, bool),
+        learned: Option<(&[Learned], usize)>,
+        reuse: Option<(KeptPart, &'t str)>,
+        which: &dyn Fn(u16) -> bool,
+        all: &mut Vec<Proposed>,
+    ) -> (Vec<Learned>, Option<KeptPart>) {
+        let mut part = Input::new(&text[read.clone()], field);
+        part.whole_all_lower = Some(all_lower);
+        part.wanted = zone.start - read.start..zone.end - read.start;
+        part.keeping();
+        if let Some((words, far)) = learned {
+            part.learned_before = Some(Learned::before(words, text, zone.start, read.start, far));
+        }
+        if let Some((kept, old)) = reuse {
+            part.reuse(kept, old);
+        }
+        all.extend(self.find_tagged(&part, read.start, zone.clone(), which));
+        let mut now = Vec::new();
+        for w in part.learned.take() {
+            let w = w.moved(read.start as isize);
+            if zone.contains(&w.from) {
+                now.push(w);
+            }
+        }
+        (now, part.kept())
     }
 
     /// What the recognisers `which` selects (by registry index) propose in `part`,
@@ -377,6 +524,38 @@ impl Scanner {
             x.judged = self.keep_in(&mut c, &mut win, text, columns, field).then_some(c.score);
         }
     }
+}
+
+/// Where the last word ends that the edit made learned or no longer learned: `was`
+/// (the old text's words in the zone) against `now` (the new text's), `None` when
+/// they are the same words in the same places. A word the edit touched counts as
+/// changed, ending where the edit ends.
+fn changed(was: &[Learned], now: &[Learned], region: &Region) -> Option<usize> {
+    let by = region.new_end as isize - region.old_end as isize;
+    let (mut same, mut end) = (was.len() == now.len(), 0);
+    for (i, w) in was.iter().enumerate() {
+        // (where the word is in the new text; none inside the edit)
+        let at = if w.end <= region.start {
+            Some(*w)
+        } else if w.start >= region.old_end {
+            Some(w.moved(by))
+        } else {
+            None
+        };
+        same &= at.is_some() && now.get(i) == at.as_ref();
+        end = end.max(at.map_or(region.new_end, |w| w.end));
+    }
+    for w in now {
+        same &= w.end <= region.start || w.start >= region.new_end;
+        end = end.max(w.end);
+    }
+    (!same).then_some(end)
+}
+
+/// `text` may start with `word` when both are lower-cased: ASCII letters are compared
+/// ignoring case, the bytes of other letters are taken to match.
+fn starts_with_lower(text: &[u8], word: &[u8]) -> bool {
+    text.len() >= word.len() && text.iter().zip(word).all(|(a, b)| !a.is_ascii() || a.eq_ignore_ascii_case(b))
 }
 
 /// What was kept of the part that started at `start` in the previous text, if one did.

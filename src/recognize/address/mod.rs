@@ -40,7 +40,7 @@ mod postal;
 mod prep;
 mod street;
 
-use super::util::Recognizer;
+use super::util::{Reach, Recognizer};
 use crate::entity::Kind;
 use crate::tokens::T;
 use crate::types::{Candidate, Input};
@@ -66,6 +66,15 @@ impl Address {
 impl Recognizer for Address {
     fn kinds(&self) -> &'static [Kind] {
         Self::KINDS
+    }
+
+    /// A street or postal code decides within a few words: a number within
+    /// [`NUM_REACH`] words of a street's first, the house number's details and a
+    /// locality after it; a postal cue among the four words before a code, an address
+    /// word among the twelve before it on its line, a street ending three words before
+    /// it, and its city after it.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
     }
 
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {

@@ -45,7 +45,7 @@ mod scan;
 mod signature;
 mod table;
 
-use super::util::Recognizer;
+use super::util::{Reach, Recognizer};
 use crate::entity::Kind;
 use crate::tokens::T;
 use crate::types::{Candidate, Input};
@@ -74,6 +74,22 @@ impl Recognizer for Person {
         Self::KINDS
     }
 
+    /// A name decides within a few lines (its cue words, a closing line above a
+    /// signature, the words of its extent); a name found before makes the same word a
+    /// name again further on ([`Recognizer::learns`]); in a table, the header of its
+    /// column.
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
+    fn reach_in_tables(&self) -> Reach {
+        Reach::LONGEST
+    }
+
+    fn learns(&self) -> usize {
+        scan::KNOWN_REACH
+    }
+
     fn find(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
         if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
@@ -81,6 +97,7 @@ impl Recognizer for Person {
         }
         let tk = input.tokens();
         let mut s = Scan::new(tk, out);
+        s.learning(input);
         if s.form_field(input.field.expects) {
             return;
         }

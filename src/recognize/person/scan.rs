@@ -6,12 +6,12 @@
 use super::namey::Ctx;
 use crate::entity::Kind;
 use crate::tokens::{Tokens, T};
-use crate::types::Candidate;
+use crate::types::{Candidate, Input, Learned};
 use crate::words::flag;
 
 /// How far (in bytes) a name found makes the same word a name again: near, so that a
 /// text read in two halves (with margins of 4 KB) finds the same names.
-const KNOWN_REACH: usize = 600;
+pub(super) const KNOWN_REACH: usize = 600;
 
 /// English street types that are no surname: a name-like word before them is a street.
 const STREET_HEADS: &[&str] =
@@ -27,9 +27,15 @@ pub(super) struct Scan<'a, 't, 'o> {
     /// Token index up to which a name was already found.
     pub(super) covered_to: usize,
     /// The words (lower case, three letters or more) of the names found so far, with
-    /// the byte where each ends: the same word again, capitalised and at most
-    /// [`KNOWN_REACH`] bytes later, starts a name ("Will here again - Will Ashworth").
+    /// the byte up to which each is known ([`KNOWN_REACH`] after its end): the same
+    /// word again, capitalised and starting before that, starts a name ("Will here
+    /// again - Will Ashworth").
     known: Vec<(&'a str, usize)>,
+    /// Where the names start whose words are learned (all of the text, but in a
+    /// rescan's part given the words learned before it: [`Scan::learning`]).
+    learn: std::ops::Range<usize>,
+    /// Where the words learned are recorded for a rescan ([`Input::keeps`]).
+    record: Option<&'a std::cell::RefCell<Vec<Learned>>>,
     /// The bit of [`known_bit`] for every word in `known`: a word whose bit is not
     /// set is none of them (most words are answered by this test).
     known_first: u64,
@@ -50,8 +56,22 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
             covered_to: 0,
             known: Vec::new(),
             known_first: 0,
+            learn: 0..usize::MAX,
+            record: None,
             cue_stop: (0, 0),
         }
+    }
+
+    /// Takes what `input` says of learning: the words learned before a rescan's part
+    /// (which then learns from the names it keeps only), and whether to record what
+    /// is learned.
+    pub(super) fn learning(&mut self, input: &'a Input<'t>) {
+        if let Some(before) = &input.learned_before {
+            self.known.extend(before.iter().map(|(w, until)| (w.as_str(), *until)));
+            self.known_first = self.known.iter().fold(0, |m, (w, _)| m | known_bit(w));
+            self.learn = input.wanted.clone();
+        }
+        self.record = input.keeps().then_some(&input.learned);
     }
 
     /// Reports tokens `a..=b` as a name and marks them covered; its words are
@@ -84,20 +104,24 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         c.subtype = None;
         self.out.push(c);
         self.covered_to = b + 1;
-        if !learn {
+        let start = self.tk.v[a].s;
+        if !learn || !self.learn.contains(&start) {
             return;
         }
         // The words out of reach are dropped once (the words added are all in reach),
         // and the filter is made again only when words were added.
-        let start = self.tk.v[a].s;
         let mut added = false;
         for k in a..=b {
             if self.tk.is_word(k) && self.tk.low(k).chars().nth(2).is_some() {
                 if !added {
-                    self.known.retain(|&(_, e)| e + KNOWN_REACH >= start);
+                    self.known.retain(|&(_, until)| until >= start);
                     added = true;
                 }
-                self.known.push((self.tk.low(k), self.tk.v[k].e));
+                let t = &self.tk.v[k];
+                self.known.push((self.tk.low(k), t.e + KNOWN_REACH));
+                if let Some(r) = self.record {
+                    r.borrow_mut().push(Learned { from: start, start: t.s, end: t.e });
+                }
             }
         }
         if added {
@@ -134,7 +158,7 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         let (w, s) = (self.tk.low(i), self.tk.v[i].s);
         self.known_first & known_bit(w) != 0
             && self.tk.cap_or_lower(i)
-            && self.known.iter().any(|&(k, e)| k == w && e + KNOWN_REACH >= s)
+            && self.known.iter().any(|&(k, until)| k == w && until >= s)
     }
 
     /// A token after word `i` on its line is a cue mark ([`cue_mark`]). When not, no
