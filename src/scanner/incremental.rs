@@ -194,6 +194,11 @@ struct Found<'a> {
 }
 
 impl Region {
+    /// The edit's change of length: what moves the offsets after it.
+    fn by(&self) -> isize {
+        self.new_end as isize - self.old_end as isize
+    }
+
     /// `at` in the old text, for an offset `at` of the new text outside the edit.
     fn old(&self, at: usize) -> usize {
         if at >= self.new_end {
@@ -320,7 +325,7 @@ impl Scanner {
         columns: &[(usize, usize, FieldClass)],
     ) -> Vec<Proposed> {
         let text = input.text;
-        let by = region.new_end as isize - region.old_end as isize;
+        let by = region.by();
         let zone_of = |tag: usize| {
             let reach = region.of[tag];
             region.zones.iter().find(|z| z.reach == reach).expect("a zone per reach").zone.clone()
@@ -385,7 +390,7 @@ impl Scanner {
         frame: (FieldClass, bool),
         found: Found<'_>,
     ) -> Vec<Learned> {
-        let by = region.new_end as isize - region.old_end as isize;
+        let by = region.by();
         let far = self.recognizers[l].learns();
         let (before, after) = (zone.start, region.old(zone.end));
         let (mut words, mut was_in) = (Vec::new(), Vec::new());
@@ -531,7 +536,7 @@ impl Scanner {
 /// they are the same words in the same places. A word the edit touched counts as
 /// changed, ending where the edit ends.
 fn changed(was: &[Learned], now: &[Learned], region: &Region) -> Option<usize> {
-    let by = region.new_end as isize - region.old_end as isize;
+    let by = region.by();
     let (mut same, mut end) = (was.len() == now.len(), 0);
     for (i, w) in was.iter().enumerate() {
         // (where the word is in the new text; none inside the edit)
