@@ -32,6 +32,11 @@ fn sentences() -> &'static [String] {
     })
 }
 
+/// Sentences without personal data that the tests below repeat to put their values
+/// far apart.
+const DELIVERY: &str = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ";
+const THANKS: &str = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ";
+
 fn scanner() -> &'static Scanner {
     static S: OnceLock<Scanner> = OnceLock::new();
     S.get_or_init(Scanner::new)
@@ -186,7 +191,7 @@ proptest! {
 #[test]
 fn a_rescan_reads_the_region_and_finds_repeats_anywhere() {
     let s = scanner();
-    let filler = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(200);
+    let filler = DELIVERY.repeat(200);
     let mut text = format!("Steuer-ID 65929970489 bitte prüfen.\n{filler}\nRechnung 65929970489.\n{filler}");
     let mut state = Rescan::new();
     let first = s.rescan(&mut state, &text, None).unwrap();
@@ -212,8 +217,8 @@ fn a_rescan_reads_the_region_and_finds_repeats_anywhere() {
 #[test]
 fn a_separator_typed_into_a_long_table_row_rejudges_its_line() {
     let s = scanner();
-    let prose = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(8);
-    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
+    let prose = DELIVERY.repeat(8);
+    let filler = THANKS.repeat(30);
     let mut text = format!("{filler}\n\nName\tNHS No\tDOB\nEvie Lambert\t287 490 0400\t03/09/2001\nRashid Mahmood\t943 476 5919\t17/12/1958 {prose}\n{filler}");
     let mut state = Rescan::new();
     s.rescan(&mut state, &text, None).unwrap();
@@ -235,7 +240,7 @@ fn a_separator_typed_into_a_long_table_row_rejudges_its_line() {
 #[test]
 fn a_signature_typed_below_an_account_judges_it_again() {
     let s = scanner();
-    let filler = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(30);
+    let filler = DELIVERY.repeat(30);
     let letter = format!(
         "Bitte überweisen Sie den Betrag auf unsere Bankverbindung: IBAN DE89 3704 0044 0532 0130 00.\n{}\nMit freundlichen Grüßen\n",
         "Wir freuen uns auf die weitere Zusammenarbeit mit Ihnen. ".repeat(4)
@@ -258,7 +263,7 @@ fn a_signature_typed_below_an_account_judges_it_again() {
 #[test]
 fn a_header_changed_above_a_long_table_finds_its_dates_again() {
     let s = scanner();
-    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
+    let filler = THANKS.repeat(30);
     let rows: String = (1..=12).map(|i| format!("Kunde Nummer {i};{:02}.03.1985;Wien\n", i + 10)).collect();
     let mut text = format!("{filler}\n\nName;Termin;Ort\n{rows}\n{filler}");
     let mut state = Rescan::new();
@@ -280,8 +285,8 @@ fn a_header_changed_above_a_long_table_finds_its_dates_again() {
 #[test]
 fn a_name_changed_above_changes_its_repeat_below() {
     let s = scanner();
-    let filler = "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30);
-    let prose = "Die Lieferung kam heute an, vielen Dank für die schnelle Bearbeitung. ".repeat(5);
+    let filler = THANKS.repeat(30);
+    let prose = DELIVERY.repeat(5);
     let mut text = format!("{filler}\nHallo, hier ist Zorvan.\n{prose}Zorvan Kettering sagt das.\n{filler}");
     let names = |f: &[pii_veil::Finding]| f.iter().filter(|f| f.kind == pii_veil::Kind::Person).count();
     let mut state = Rescan::new();
@@ -312,10 +317,7 @@ fn a_name_changed_above_changes_its_repeat_below() {
 #[test]
 fn typing_between_a_name_and_its_repeat_moves_it_out_of_reach() {
     let s = scanner();
-    let head = format!(
-        "{}\nHallo, hier ist Zorvan.\n",
-        "Vielen Dank für die schnelle Bearbeitung meiner Anfrage vom Montag. ".repeat(30)
-    );
+    let head = format!("{}\nHallo, hier ist Zorvan.\n", THANKS.repeat(30));
     let learned_end = head.len() - 2;
     // "Zorvan Kettering" starts 600 bytes after the end of the word learned above.
     let mut text = format!("{head}{}\nZorvan Kettering sagt das.\n{}", &"ok ".repeat(200)[..597], "Danke. ".repeat(60));
