@@ -69,6 +69,9 @@ const PIECES: &[&str] = &[
     "12",
     " 1010 Wien",
     "Mit freundlichen Grüßen\n",
+    "Homepage ",
+    "www.",
+    "huber.at",
     "Ü",
     "ß",
     "€",
@@ -340,4 +343,25 @@ fn typing_between_a_name_and_its_repeat_moves_it_out_of_reach() {
         assert!(state.last_read() < text.len(), "a full scan was made");
     }
     assert_eq!(s.rescan(&mut state, &text, None).unwrap(), first);
+}
+
+/// The names of a table's columns are found once the text was read: they make no word
+/// a name further on, in a full scan or handed to a rescan's part.
+#[test]
+fn a_name_in_a_table_teaches_no_word_to_a_rescan() {
+    let s = scanner();
+    let mut text = format!(
+        "{}\nMitglied\tIBAN\tBeitrag\nSchäfer, Uwe\tDE89370400440532013000\t24,00\nLange, Mathilda\tDE89370400440532013000\t12,00\n\n{}\nLange Gasse 7-III, 1080 Wien.\n{}",
+        THANKS.repeat(30),
+        THANKS.repeat(5),
+        DELIVERY.repeat(40)
+    );
+    let mut state = Rescan::new();
+    assert_eq!(s.rescan(&mut state, &text, None).unwrap(), s.scan(&text, None).unwrap());
+    let at = text.find("Gasse ").unwrap() + 5;
+    text.insert_str(at, "Tel. ");
+    let now = s.rescan(&mut state, &text, None).unwrap();
+    assert_eq!(now, s.scan(&text, None).unwrap());
+    assert!(!now.iter().any(|f| text[f.span.start..f.span.end].starts_with("Lange Gasse")), "{now:?}");
+    assert!(state.last_read() < text.len(), "a full scan was made");
 }

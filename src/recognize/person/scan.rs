@@ -80,6 +80,13 @@ impl<'a, 't, 'o> Scan<'a, 't, 'o> {
         self.report(a, b, score, true);
     }
 
+    /// [`Scan::emit`] for a name found once the text was read (the names of a table's
+    /// columns): it teaches no word, as no name is looked for after it (so a rescan
+    /// is handed no word of it either).
+    pub(super) fn emit_last(&mut self, a: usize, b: usize, score: f32) {
+        self.report(a, b, score, false);
+    }
+
     /// [`Scan::emit`], except for a name found because its first word was found as a
     /// name before (`repeat`, see [`Scan::known`]): its words are not remembered again.
     /// So a word is known at most [`KNOWN_REACH`] bytes after a name found on evidence

@@ -171,7 +171,7 @@ impl Scan<'_, '_, '_> {
             }
             for (first, last, _) in cells {
                 if !self.reported(self.tk.v[first].s, self.tk.v[last].e) {
-                    self.emit(first, last, 0.8);
+                    self.emit_last(first, last, 0.8);
                 }
             }
         }
