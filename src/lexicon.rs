@@ -15,13 +15,10 @@ pub(crate) struct Lexicon {
     long: Vec<(Box<[u8]>, u32)>,
 }
 
-/// A table slot: the key's bytes (zero-padded), its length (0: empty slot) and bits.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: [u64; 2],
-    len: u32,
-    flags: u32,
-}
+/// A table slot: the key's bytes (zero-padded) as two words, then its length (0: an
+/// empty slot) in the low and its bits in the high half of the third. Plain words, so
+/// that a new table is zeroed memory (a fresh allocation, not a loop over 64,000 slots).
+type Slot = [u64; 3];
 
 impl Lexicon {
     /// The table of `entries`, a word's bits OR-ed where it is listed more than once.
@@ -37,12 +34,7 @@ impl Lexicon {
     /// An empty table for about `n` entries (at most half full with `n`).
     pub(crate) fn for_entries(n: usize) -> Lexicon {
         let size = (n * 2).next_power_of_two().max(16);
-        Lexicon {
-            tags: vec![0; size],
-            slots: vec![Slot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-            long: Vec::new(),
-        }
+        Lexicon { tags: vec![0; size], slots: vec![[0; 3]; size], shift: 64 - size.trailing_zeros(), long: Vec::new() }
     }
 
     /// Adds the bits `f` to word `w` (an empty word is no entry). At most as many
@@ -62,7 +54,7 @@ impl Lexicon {
         let (key, len) = (Self::pack(w), w.len() as u32);
         let (i, tag) = self.slot(key, len);
         let s = &mut self.slots[i];
-        *s = Slot { key, len, flags: s.flags | f };
+        *s = [key[0], key[1], s[2] | len as u64 | (f as u64) << 32];
         self.tags[i] = tag;
     }
 
@@ -89,7 +81,7 @@ impl Lexicon {
         let (mut i, tag) = self.start(key, len);
         loop {
             let t = self.tags[i];
-            if t == 0 || t == tag && self.slots[i].len == len && self.slots[i].key == key {
+            if t == 0 || t == tag && self.slots[i][2] as u32 == len && self.slots[i][..2] == key {
                 return (i, tag);
             }
             i = (i + 1) & mask;
@@ -122,8 +114,8 @@ impl Lexicon {
                 0 => return 0,
                 t if t == tag => {
                     let s = &self.slots[i];
-                    if s.len == len && s.key == key {
-                        return s.flags;
+                    if s[2] as u32 == len && s[..2] == key {
+                        return (s[2] >> 32) as u32;
                     }
                 }
                 _ => {}

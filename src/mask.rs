@@ -80,7 +80,8 @@ pub fn apply(text: &str, findings: &[Finding], opts: &MaskOptions, label_of: &dy
     let mut out = String::with_capacity(text.len());
     let mut last = 0usize;
     let mut numbers: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut counters: HashMap<Kind, usize> = HashMap::new();
+    // (per kind, the last number given: a few kinds, looked up in order)
+    let mut counters: Vec<(Kind, usize)> = Vec::new();
     for f in findings {
         let (s, e) = (f.span.start, f.span.end);
         if s < last || e > text.len() {
@@ -96,9 +97,13 @@ pub fn apply(text: &str, findings: &[Finding], opts: &MaskOptions, label_of: &dy
             }
             Operator::Token => {
                 let key = (f.kind, canonical(value));
-                let next = counters.get(&f.kind).copied().unwrap_or(0) + 1;
+                let i = counters.iter().position(|&(k, _)| k == f.kind).unwrap_or_else(|| {
+                    counters.push((f.kind, 0));
+                    counters.len() - 1
+                });
+                let next = counters[i].1 + 1;
                 let n = *numbers.entry(key).or_insert_with(|| {
-                    counters.insert(f.kind, next);
+                    counters[i].1 = next;
                     next
                 });
                 out.push('[');

@@ -98,7 +98,7 @@ impl Scan<'_, '_, '_> {
         }
         let cue_idx = lst().cues_from(tk.low(i))?;
         let mut best: Option<(usize, u8)> = None;
-        for (cue, strength) in cue_idx.iter().map(|&k| &CUES[k]) {
+        for (cue, strength) in cue_idx.iter().map(|&k| &CUES[usize::from(k)]) {
             if *strength == 0 {
                 continue;
             }

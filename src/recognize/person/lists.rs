@@ -7,75 +7,59 @@ use crate::lexicon::Suffixes;
 use crate::tokens::{Tokens, T};
 use crate::words::cues::{CLOSINGS, CUES};
 use crate::words::names::{NOUN_ENDINGS, SURNAME_ENDINGS};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FxHash (as in rustc): fast for short keys, no DoS concern for a fixed word list.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
 /// Cues and closings by first word, and the ending sets, built once.
 pub(super) struct Lists {
-    /// Cues by first word (indices into CUES).
-    cues_by_first: FxMap<Vec<usize>>,
-    /// Closings by first word (indices into CLOSINGS).
-    closings_by_first: FxMap<Vec<usize>>,
+    /// The positions in `CUES`, by first word (those of one word in the order listed).
+    cues_by_first: ByFirst,
+    /// The positions in `CLOSINGS`, by first word.
+    closings_by_first: ByFirst,
     surname_endings: Suffixes,
     noun_endings: Suffixes,
 }
 
-impl Lists {
-    /// The cues that start with word `w` (indices into `CUES`).
-    pub(super) fn cues_from(&self, w: &str) -> Option<&[usize]> {
-        self.cues_by_first.get(w).map(Vec::as_slice)
+/// Positions in a list of phrases sorted by their first word: the phrases that start
+/// with a word are one run of it, found by binary search.
+struct ByFirst {
+    firsts: Vec<&'static str>,
+    at: Vec<u16>,
+}
+
+impl ByFirst {
+    fn new(firsts: Vec<&'static str>) -> ByFirst {
+        let mut at: Vec<u16> = (0..firsts.len() as u16).collect();
+        crate::sort::sort_by_key(&mut at, |&k| firsts[usize::from(k)]);
+        ByFirst { firsts, at }
     }
 
-    /// The closings that start with word `w` (indices into `CLOSINGS`).
-    pub(super) fn closings_from(&self, w: &str) -> Option<&[usize]> {
-        self.closings_by_first.get(w).map(Vec::as_slice)
+    /// The positions of the phrases that start with `w`, if any.
+    fn of(&self, w: &str) -> Option<&[u16]> {
+        let first = |k: &u16| self.firsts[usize::from(*k)];
+        let from = self.at.partition_point(|k| first(k) < w);
+        let to = from + self.at[from..].partition_point(|k| first(k) == w);
+        (to > from).then(|| &self.at[from..to])
+    }
+}
+
+impl Lists {
+    /// The cues that start with word `w` (positions in `CUES`).
+    pub(super) fn cues_from(&self, w: &str) -> Option<&[u16]> {
+        self.cues_by_first.of(w)
+    }
+
+    /// The closings that start with word `w` (positions in `CLOSINGS`).
+    pub(super) fn closings_from(&self, w: &str) -> Option<&[u16]> {
+        self.closings_by_first.of(w)
     }
 }
 
 /// The tables, built on first use.
 pub(super) fn lst() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
-    // Entry positions by the entry's first word.
-    let by_first = |firsts: &mut dyn Iterator<Item = &'static str>| {
-        let mut m: FxMap<Vec<usize>> = HashMap::default();
-        for (i, w) in firsts.enumerate() {
-            m.entry(w).or_default().push(i);
-        }
-        m
-    };
     L.get_or_init(|| Lists {
-        cues_by_first: by_first(&mut CUES.iter().map(|(c, _)| c[0])),
-        closings_by_first: by_first(&mut CLOSINGS.iter().map(|c| c[0])),
+        cues_by_first: ByFirst::new(CUES.iter().map(|(c, _)| c[0]).collect()),
+        closings_by_first: ByFirst::new(CLOSINGS.iter().map(|c| c[0]).collect()),
         surname_endings: Suffixes::new(SURNAME_ENDINGS),
         noun_endings: Suffixes::new(NOUN_ENDINGS),
     })

@@ -18,7 +18,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let closing_idx = lst().closings_from(tk.low(i))?;
-        for cl in closing_idx.iter().map(|&k| CLOSINGS[k]) {
+        for cl in closing_idx.iter().map(|&k| CLOSINGS[usize::from(k)]) {
             let Some(j) = match_cue(tk, i, cl) else {
                 continue;
             };
