@@ -30,7 +30,7 @@ use crate::error::{Error, ErrorCode};
 use crate::field::{FieldClass, FieldHints};
 use crate::mask::{self, MaskOptions};
 use crate::normalize::Normalized;
-use crate::recognize::{self, Shared};
+use crate::recognize::{self, Recognizer, Shared};
 use crate::resolve::resolve;
 use crate::span::Span;
 use crate::types::{canonical, Candidate, Finding, Input};
@@ -212,17 +212,46 @@ impl Scanner {
         text: &str,
     ) -> Vec<Candidate> {
         let mut v = Vec::new();
+        // (where the candidates of each recogniser end in `v`)
+        let mut ends = Vec::with_capacity(recognizers.len());
         for r in recognizers {
             r.find(part, &mut v);
+            ends.push(v.len());
         }
         let mut win = Window::default();
         let columns = crate::table::header_classes(text);
+        let (mut i, mut r) = (0, 0);
         v.retain_mut(|c| {
+            while ends[r] == i {
+                r += 1;
+            }
+            i += 1;
             c.start += from;
             c.end += from;
-            keep.contains(&c.start) && self.keep_in(c, &mut win, text, &columns, &part.field)
+            keep.contains(&c.start) && self.judge_kept(&*recognizers[r], c, &mut win, text, &columns, &part.field)
         });
         v
+    }
+
+    /// A candidate of `text` that recogniser `r` proposed: judged by it
+    /// ([`Recognizer::judge`], on what lies beyond its reach), then kept by
+    /// [`Scanner::keep_in`].
+    fn judge_kept(
+        &self,
+        r: &dyn Recognizer,
+        c: &mut Candidate,
+        win: &mut Window,
+        text: &str,
+        columns: &[(usize, usize, FieldClass)],
+        field: &FieldClass,
+    ) -> bool {
+        match r.judge(c, text, field) {
+            Some(score) => {
+                c.score = score;
+                self.keep_in(c, win, text, columns, field)
+            }
+            None => false,
+        }
     }
 
     /// [`Scanner::keep`] for a candidate of `text` typed into a field of `field`: a value

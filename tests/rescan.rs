@@ -345,6 +345,38 @@ fn typing_between_a_name_and_its_repeat_moves_it_out_of_reach() {
     assert_eq!(s.rescan(&mut state, &text, None).unwrap(), first);
 }
 
+/// A host without `www.` is a homepage only with a page word up to 600 bytes before it,
+/// and one whose host spells a name written up to 600 bytes before it is a person's:
+/// both lie beyond what the web recogniser finds again after an edit (a few words),
+/// and are read as its candidates are judged, which a rescan does this far from an edit.
+#[test]
+fn a_page_word_or_a_name_changed_far_above_a_host_judges_it_again() {
+    let s = scanner();
+    let filler = DELIVERY.repeat(20);
+    let mut text = format!(
+        "{filler}\nIch bin Fenja Harms, hier ist meine Homepage.\n{}\nAlles unter fenjaharms-design.de zu finden.\n{filler}",
+        &"ok ".repeat(200)[..400]
+    );
+    let host =
+        |t: &str, f: &[pii_veil::Finding]| f.iter().any(|f| &t[f.span.start..f.span.end] == "fenjaharms-design.de");
+    let mut state = Rescan::new();
+    assert!(host(&text, &s.rescan(&mut state, &text, None).unwrap()), "a homepage");
+    for (from, to, want) in [
+        ("Homepage", "Familie", false),
+        ("Familie", "Homepage", true),
+        ("Harms", "Harns", false),
+        ("Harns", "Harms", true),
+    ] {
+        let at = text.find(from).unwrap();
+        assert!(text.find("fenjaharms").unwrap() - at > 400);
+        text.replace_range(at..at + from.len(), to);
+        let now = s.rescan(&mut state, &text, None).unwrap();
+        assert_eq!(now, s.scan(&text, None).unwrap(), "{from} → {to}");
+        assert_eq!(host(&text, &now), want, "{from} → {to}");
+        assert!(state.last_read() < text.len(), "a full scan was made");
+    }
+}
+
 /// The names of a table's columns are found once the text was read: they make no word
 /// a name further on, in a full scan or handed to a rescan's part.
 #[test]

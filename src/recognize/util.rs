@@ -4,6 +4,7 @@
 
 use crate::bytes::Edit;
 use crate::entity::Kind;
+use crate::field::FieldClass;
 use crate::types::{Candidate, CueMatches, Input, KEPT_CUE_SETS};
 use regex_lite::Regex;
 
@@ -37,6 +38,14 @@ pub trait Recognizer: Send + Sync {
     fn learns(&self) -> usize {
         0
     }
+    /// The score of candidate `c` it proposed, judged on what lies beyond its
+    /// [`Recognizer::reach`] (`c` and `text`: the whole text the field holds, read as
+    /// typed into `field`), or `None` to drop it. A rescan judges again every
+    /// candidate within [`Reach::JUDGING`] of an edit, so this reads no further. By
+    /// default the score proposed.
+    fn judge(&self, c: &Candidate, _text: &str, _field: &FieldClass) -> Option<f32> {
+        Some(c.score)
+    }
 }
 
 /// How far (bytes) from the start of a candidate the text that decides it can lie:
@@ -62,9 +71,8 @@ impl Reach {
     /// table's header row stands up to [`crate::table::HEADER_REACH`] bytes above a
     /// cell (names and birth dates in tables, see [`Recognizer::reach_in_tables`]), a
     /// plate beside a vehicle word makes the plates of its paragraph plates up to 600
-    /// bytes after it (`recognize::plate`), and words up to 600 bytes before a URL make
-    /// it a person's homepage (`recognize::web`); the context window's words after a
-    /// value lie ahead. Both leave room to spare.
+    /// bytes after it (`recognize::plate`); the context window's words after a value
+    /// lie ahead. Both leave room to spare.
     pub const LONGEST: Reach = Reach { back: 768, ahead: 384 };
 
     /// The reach of the identifier kinds (e-mail, bank, phone, identifiers, network
@@ -78,7 +86,10 @@ impl Reach {
     /// what a name found further back makes a name again is handed to a rescan's part,
     /// see [`Recognizer::learns`]); streets and postal codes everywhere
     /// (`recognize::address`: a few words around them, a street's house number and
-    /// locality, a postal code's city).
+    /// locality, a postal code's city); user names and URLs (`recognize::web`: a
+    /// label before a user name, a URL read within its unbroken run of bytes; what
+    /// makes a host a person's homepage, up to 600 bytes before it, is read as it is
+    /// judged, see [`Recognizer::judge`]).
     pub const NEAR: Reach = Reach { back: 256, ahead: 192 };
 
     /// What the scoring reads around every candidate, whatever recogniser proposed it

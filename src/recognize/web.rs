@@ -38,7 +38,9 @@
 //! part of it.
 //!
 //! Cost: one literal pass over the text (network hosts, URL words, user-name labels
-//! and their slip-proof stems) decides which of the patterns run at all.
+//! and their slip-proof stems) decides whether the profile and user-name patterns run.
+//! Every host with a homepage's ending is proposed; the words around it (up to 600
+//! bytes before) are read as it is judged, for the few proposed.
 
 mod handles;
 mod homepage;
@@ -48,8 +50,9 @@ mod text;
 mod urls;
 mod user_words;
 
-use super::util::{Literals, Recognizer};
+use super::util::{Literals, Reach, Recognizer};
 use crate::entity::Kind;
+use crate::field::FieldClass;
 use crate::types::{Candidate, Input};
 use handles::Handles;
 use labelled::Labelled;
@@ -119,59 +122,54 @@ impl Recognizer for Web {
         let b = input.bytes;
         let mut urls: Vec<(usize, usize)> = Vec::new();
         // One literal pass tells which of the patterns can match at all; it stops once
-        // all three kinds of cue were seen.
+        // both kinds of cue that gate one were seen.
         let (mut network, mut label) = (false, false);
-        // Where the words that make a bare host a homepage start (see `Urls::homepages`).
-        let mut hints: Vec<usize> = Vec::new();
-        let f = input.folded();
-        let mut gate = self.gate.matches(input);
-        for (s, e) in gate.by_ref() {
-            match cue_of(&f[s..e]) {
+        for (s, e) in self.gate.matches(input) {
+            match cue_of(&input.folded()[s..e]) {
                 Cue::Network => network = true,
-                Cue::Hint { profil } => {
-                    hints.push(s);
-                    // "Profil" is also an account word before a user name.
-                    label |= profil;
-                }
+                // "Profil" is also an account word before a user name.
+                Cue::Hint { profil } => label |= profil,
                 Cue::Label => label = true,
             }
-            if network && label && !hints.is_empty() {
+            if network && label {
                 break;
             }
         }
-        let homepage_field = input.field.expects == Some(Kind::UrlPersonal);
-        let want_homepages = homepage_field || !hints.is_empty();
-        if network || want_homepages {
-            let chunks = host_chunks(b);
-            if network {
-                self.urls.profiles(input, &chunks, out, &mut urls);
-            }
-            if want_homepages {
-                // The hints after where the pass stopped are read as far as a bare host
-                // asks (its candidates come in order of position).
-                let mut read_to = hints.last().copied().unwrap_or(0);
-                let mut hint_near = |s: usize, e: usize| {
-                    if homepage_field {
-                        return true;
-                    }
-                    let (from, to) = urls::near_span(s, e);
-                    while read_to < to {
-                        let Some((hs, he)) = gate.next() else { break };
-                        read_to = hs;
-                        if matches!(cue_of(&f[hs..he]), Cue::Hint { .. }) {
-                            hints.push(hs);
-                        }
-                    }
-                    hints.iter().any(|&at| from <= at && at < to)
-                };
-                self.urls.homepages(input, &chunks, out, &urls, &mut hint_near);
-            }
+        // Every host with a homepage's ending is proposed: the words that make it one
+        // may lie beyond this recogniser's reach, and are read as it is judged.
+        let chunks = host_chunks(b);
+        if network {
+            self.urls.profiles(input, &chunks, out, &mut urls);
         }
+        self.urls.homepages(input, &chunks, out, &urls);
         if b.contains(&b'@') {
             self.handles.find(input, out, &urls);
         }
         if label || input.field.expects == Some(Kind::Username) {
             self.labelled.find(input, out, &urls);
         }
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
+    /// A homepage: kept with its score where the words around it make it one, read
+    /// up to 600 bytes before it and 300 after (within [`Reach::JUDGING`]).
+    fn judge(&self, c: &Candidate, text: &str, field: &FieldClass) -> Option<f32> {
+        if c.subtype != Some("homepage") {
+            return Some(c.score);
+        }
+        let (s, e) = (c.start, c.end);
+        urls::homepage_score(text, s, e, || {
+            if field.expects == Some(Kind::UrlPersonal) {
+                return true;
+            }
+            // The gate's matches in the text around the URL (a window of it, lower-cased)
+            let (from, to) = urls::near_span(s, e);
+            let window = text.as_bytes()[from..to.min(text.len())].to_ascii_lowercase();
+            let hint = self.gate.find_iter(&window).any(|(hs, he)| matches!(cue_of(&window[hs..he]), Cue::Hint { .. }));
+            hint
+        })
     }
 }

@@ -7,18 +7,18 @@
 //! part between the longest common prefix and suffix of the two normalised texts.
 //! What proposes a candidate lies within its recogniser's reach (`Recognizer::reach`)
 //! of its start: the identifier kinds, birth dates, names and addresses decide within
-//! a few words or lines ([`Reach::NEAR`]), a plate or a homepage by words up to 600
-//! bytes away; where a table's cell separator stands within the longest reach of the
+//! a few words or lines ([`Reach::NEAR`]), a plate by words up to 600 bytes away; where a table's cell separator stands within the longest reach of the
 //! edit, the reach in tables (`Recognizer::reach_in_tables`: a name's or birth date's
 //! column header up to 600 bytes above). So each recogniser finds again only the candidates starting from its
 //! `ahead` before the edit to its `back` after it (its zone), reading the zone with
 //! the margins of its reach; recognisers of the same reach share one part (and its
 //! word tokens). What judges a candidate — the context words,
-//! a table's header row, a company's signature — lies further away
-//! ([`Reach::JUDGING`], the longest reach): every candidate starting within that of
-//! the edit is judged again, whether found again or taken as it was proposed (a
-//! signature typed 300 bytes below an account makes it the company's, though the bank
-//! recogniser reads no further than 192 bytes on). This is the scheme of the two-thread
+//! a table's header row, a company's signature, the words that make a host a person's
+//! homepage (`Recognizer::judge`) — lies further away ([`Reach::JUDGING`], the longest
+//! reach): every candidate starting within that of the edit is judged again, whether
+//! found again or taken as it was proposed (a signature typed 300 bytes below an
+//! account makes it the company's, though the bank recogniser reads no further than
+//! 192 bytes on). This is the scheme of the two-thread
 //! split of a long text (`parallel`): read a part with margins, keep what starts
 //! inside, judge context in the whole text. Candidates further away are moved by
 //! the edit's change of length and kept. The word tokens of the part and the matches of
@@ -50,8 +50,8 @@
 //! short text): the candidates outside the region are still kept as they were, not
 //! judged again, and the recognisers may skip them (`Input::wants`).
 //!
-//! The reaches: the longest look back is a table's header, a vehicle word or a
-//! homepage's cue up to 600 bytes before; looks ahead are shorter (the context
+//! The reaches: the longest look back is a table's header, a vehicle word or (as it
+//! is judged) a homepage's cue up to 600 bytes before; looks ahead are shorter (the context
 //! window's three words, the lines of an address); [`Reach::LONGEST`] leaves room to
 //! spare. `tests/rescan.rs` holds incremental findings equal to full scans over
 //! random texts and edits (and fails with reaches of 16 bytes); the registry's
@@ -526,7 +526,8 @@ impl Scanner {
         let mut win = crate::context::Window::default();
         for x in all.iter_mut().filter(|x| keep.contains(&x.c.start)) {
             let mut c = x.c.clone();
-            x.judged = self.keep_in(&mut c, &mut win, text, columns, field).then_some(c.score);
+            let r = &*self.recognizers[usize::from(x.tag)];
+            x.judged = self.judge_kept(r, &mut c, &mut win, text, columns, field).then_some(c.score);
         }
     }
 }

@@ -89,15 +89,15 @@ impl Urls {
         }
     }
 
-    /// Homepages not inside a profile URL of `urls`: 0.7 with a homepage word or
-    /// under a personal sign-off, else 0.25.
+    /// Homepages not inside a profile URL of `urls`, proposed as they are: how they
+    /// are read ([`homepage_score`]) depends on text further away, judged as the
+    /// candidates are ([`super::Web`]'s `judge`).
     pub(super) fn homepages(
         &self,
         input: &Input<'_>,
         chunks: &[(usize, usize)],
         out: &mut Vec<Candidate>,
         urls: &[(usize, usize)],
-        hint_near: &mut dyn FnMut(usize, usize) -> bool,
     ) {
         let b = input.bytes;
         for (s, m_end) in self.homepage_spans(b, chunks) {
@@ -110,39 +110,55 @@ impl Urls {
                 continue;
             }
             let v = lower(&b[s..e]);
-            let host = v.trim_start_matches("https://").trim_start_matches("http://");
-            let has_prefix = host.len() != v.len() || host.starts_with("www.");
-            let host_name = host.split('/').next().unwrap_or("");
-            let labels = host_name.split('.').count();
+            let (host, _) = host_of(&v);
+            let labels = host.split('.').count();
             // Two letters then a dot ("z.B.", "u.a.") or a file name is no host.
-            if !has_prefix && (labels < 2 || host_name.split('.').next().is_some_and(|l| l.len() < 3)) {
+            if !prefixed(&v) && (labels < 2 || host.split('.').next().is_some_and(|l| l.len() < 3)) {
                 continue;
             }
-            // A bare host is a homepage candidate only with a hint word (`www.`, `://`, a
-            // page word) starting in the text around it, the text `near_text` reads —
-            // outside a field that asks for a homepage (`hint_near`).
-            if !has_prefix && !hint_near(s, e) {
-                continue;
-            }
-            let win = Window::around(input.text, s, e);
-            let company = win.has(COMPANY_SITE_WORDS, 5, 0);
-            let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
-            // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…"), or
-            // whose host spells a full name written in the text ("Luisa Hoffmann" …
-            // luisa-hoffmann-fotografie.de).
-            let signed = has_prefix && signed_off(input.text, s);
-            let named = || !company && host_spells_name(near_text(input.text, s, e), host_name);
-            let score =
-                if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) || named() {
-                    0.7
-                } else {
-                    0.25
-                };
-            let mut c = Candidate::new(Kind::UrlPersonal, s, e, score);
+            let mut c = Candidate::new(Kind::UrlPersonal, s, e, 0.25);
             c.subtype = Some("homepage");
             out.push(c);
         }
     }
+}
+
+/// The host of URL `v` (lower case) and whether a scheme or `www.` stands before it.
+fn host_of(v: &str) -> (&str, bool) {
+    let host = v.trim_start_matches("https://").trim_start_matches("http://");
+    let has_prefix = host.len() != v.len() || host.starts_with("www.");
+    (host.split('/').next().unwrap_or(""), has_prefix)
+}
+
+/// URL `v` (lower case) has a scheme or `www.`.
+fn prefixed(v: &str) -> bool {
+    host_of(v).1
+}
+
+/// The score of the homepage at `s..e` of `text`: 0.7 with a homepage word or under a
+/// personal sign-off, or where its host spells a name written around it, else 0.25.
+/// `None` for a bare host (no scheme, no `www.`) without a hint word (`www.`, `://`, a
+/// page word) starting in the text around it, the text [`near_text`] reads
+/// (`hint_near`), outside a field that asks for a homepage.
+pub(super) fn homepage_score(text: &str, s: usize, e: usize, hint_near: impl FnOnce() -> bool) -> Option<f32> {
+    let v = lower(&text.as_bytes()[s..e]);
+    let (host_name, has_prefix) = host_of(&v);
+    if !has_prefix && !hint_near() {
+        return None;
+    }
+    let win = Window::around(text, s, e);
+    let company = win.has(COMPANY_SITE_WORDS, 5, 0);
+    let personal = !company && (win.has(HOMEPAGE_WORDS, 4, 0) || has_typo_tolerant(&win.before, 4, PAGE_WORDS));
+    // A URL under a personal sign-off ("Liebe Grüße / Alf Winkler / www.…"), or
+    // whose host spells a full name written in the text ("Luisa Hoffmann" …
+    // luisa-hoffmann-fotografie.de).
+    let signed = has_prefix && signed_off(text, s);
+    let named = || !company && host_spells_name(near_text(text, s, e), host_name);
+    Some(if signed || (personal && (has_prefix || has_typo_tolerant(&win.before, 3, PAGE_WORDS))) || named() {
+        0.7
+    } else {
+        0.25
+    })
 }
 
 /// First path segments of the networks that are not a person's profile.
@@ -390,7 +406,8 @@ fn has_homepage_tld(part: &[u8]) -> bool {
 
 /// How far (bytes) before a URL and after its end the text around it reaches: where
 /// the writer's name stands in a message or its signature, and the words that make a
-/// bare host a homepage. Within what a rescan reads (`Reach::LONGEST`).
+/// bare host a homepage. Read as a homepage is judged, within what a rescan judges
+/// again around an edit (`Reach::JUDGING`).
 const NEAR_BEFORE: usize = 600;
 const NEAR_AFTER: usize = 300;
 
