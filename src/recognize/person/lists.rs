@@ -3,7 +3,7 @@
 //! the surname and common-noun ending tries, and the small string tests over word lists.
 //! [`match_cue`] matches one cue or closing phrase against the tokens.
 
-use crate::lexicon::Suffixes;
+use crate::lexicon::{Lexicon, Suffixes};
 use crate::tokens::{Tokens, T};
 use crate::words::cues::{CLOSINGS, CUES};
 use crate::words::names::{NOUN_ENDINGS, SURNAME_ENDINGS};
@@ -20,25 +20,32 @@ pub(super) struct Lists {
 }
 
 /// Positions in a list of phrases sorted by their first word: the phrases that start
-/// with a word are one run of it, found by binary search.
+/// with a word are one run of it, found in a word table (the lexicon's lookup) that
+/// holds where each first word's run starts and how long it is.
 struct ByFirst {
-    firsts: Vec<&'static str>,
     at: Vec<u16>,
+    runs: Lexicon,
 }
 
 impl ByFirst {
     fn new(firsts: Vec<&'static str>) -> ByFirst {
         let mut at: Vec<u16> = (0..firsts.len() as u16).collect();
         crate::sort::sort_by_key(&mut at, |&k| firsts[usize::from(k)]);
-        ByFirst { firsts, at }
+        let mut runs = Lexicon::for_entries(firsts.len());
+        let mut from = 0;
+        while from < at.len() {
+            let w = firsts[usize::from(at[from])];
+            let to = from + at[from..].iter().take_while(|&&k| firsts[usize::from(k)] == w).count();
+            runs.insert(w.as_bytes(), (from as u32) << 16 | (to - from) as u32);
+            from = to;
+        }
+        ByFirst { at, runs }
     }
 
     /// The positions of the phrases that start with `w`, if any.
     fn of(&self, w: &str) -> Option<&[u16]> {
-        let first = |k: &u16| self.firsts[usize::from(*k)];
-        let from = self.at.partition_point(|k| first(k) < w);
-        let to = from + self.at[from..].partition_point(|k| first(k) == w);
-        (to > from).then(|| &self.at[from..to])
+        let run = self.runs.get(w.as_bytes()) as usize;
+        (run != 0).then(|| &self.at[run >> 16..(run >> 16) + (run & 0xFFFF)])
     }
 }
 
