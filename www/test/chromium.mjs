@@ -33,10 +33,6 @@ export async function launchChromium(options = {}, profile = null) {
     executablePath: CHROMIUM,
     ...options,
     args: CHROMIUM_ARGS,
-    // Chromium's own temporary folders (its singleton socket, the component data it
-    // unpacks: 25 MB) go in the profile too, and with it: a browser that does not shut
-    // down cleanly leaves them behind otherwise.
-    env: { ...process.env, TMPDIR: dir },
   });
   if (!profile) {
     // close() settles once the browser has exited: its profile goes then
