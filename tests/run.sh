@@ -31,8 +31,13 @@ echo "== wasm32 boundary tests (wasm-bindgen-test) in Node and in headless Chrom
 # (No --quiet: cargo would pass it on to the runner, which rejects it.)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
-WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+# Chromium's own temporary folders (its singleton socket, 25 MB of component data),
+# which chromedriver's shutdown leaves behind, go in a folder of this run, removed after.
+browser_tmp=$(mktemp -d)
+trap 'rm -rf "$browser_tmp"' EXIT
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver TMPDIR="$browser_tmp" \
   cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -E "^test |test result"
+rm -rf "$browser_tmp"
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 echo "== npm package and script tag (www/build.sh)"
