@@ -211,31 +211,27 @@ impl Scanner {
         keep: std::ops::Range<usize>,
         text: &str,
     ) -> Vec<Candidate> {
-        let mut v = Vec::new();
-        // (where the candidates of each recogniser end in `v`)
-        let mut ends = Vec::with_capacity(recognizers.len());
-        for r in recognizers {
-            r.find(part, &mut v);
-            ends.push(v.len());
-        }
         let mut win = Window::default();
         let columns = crate::table::header_classes(text);
-        let (mut i, mut r) = (0, 0);
-        v.retain_mut(|c| {
-            while ends[r] == i {
-                r += 1;
+        let (mut kept, mut found) = (Vec::new(), Vec::new());
+        for r in recognizers {
+            r.find(part, &mut found);
+            for mut c in found.drain(..) {
+                c.start += from;
+                c.end += from;
+                if keep.contains(&c.start) && self.judge_kept(&**r, &mut c, &mut win, text, &columns, &part.field) {
+                    kept.push(c);
+                }
             }
-            i += 1;
-            c.start += from;
-            c.end += from;
-            keep.contains(&c.start) && self.judge_kept(&*recognizers[r], c, &mut win, text, &columns, &part.field)
-        });
-        v
+        }
+        kept
     }
 
-    /// A candidate of `text` that recogniser `r` proposed: judged by it
-    /// ([`Recognizer::judge`], on what lies beyond its reach), then kept by
-    /// [`Scanner::keep_in`].
+    /// A candidate of `text` that recogniser `r` proposed, typed into a field of
+    /// `field`: judged by `r` on what lies beyond its reach ([`Recognizer::judge`]),
+    /// then by [`Scanner::keep`], a value in a pasted table as if typed into a field
+    /// labelled by its column's header (`columns`, from
+    /// [`crate::table::header_classes`] of `text`).
     fn judge_kept(
         &self,
         r: &dyn Recognizer,
@@ -245,26 +241,10 @@ impl Scanner {
         columns: &[(usize, usize, FieldClass)],
         field: &FieldClass,
     ) -> bool {
-        match r.judge(c, text, field) {
-            Some(score) => {
-                c.score = score;
-                self.keep_in(c, win, text, columns, field)
-            }
-            None => false,
-        }
-    }
-
-    /// [`Scanner::keep`] for a candidate of `text` typed into a field of `field`: a value
-    /// in a pasted table is judged as if typed into a field labelled by its column's
-    /// header (`columns`, from [`crate::table::header_classes`] of `text`).
-    fn keep_in(
-        &self,
-        c: &mut Candidate,
-        win: &mut Window,
-        text: &str,
-        columns: &[(usize, usize, FieldClass)],
-        field: &FieldClass,
-    ) -> bool {
+        let Some(score) = r.judge(c, text, field) else {
+            return false;
+        };
+        c.score = score;
         let class = crate::table::class_at(columns, c.start, c.end).unwrap_or(*field);
         self.keep(c, win, text, &class)
     }

@@ -513,7 +513,7 @@ impl Scanner {
             .collect()
     }
 
-    /// Judges the candidates of `all` starting in `keep` ([`Scanner::keep_in`], context
+    /// Judges the candidates of `all` starting in `keep` ([`Scanner::judge_kept`], context
     /// read in `text`).
     fn judge(
         &self,

@@ -110,10 +110,10 @@ impl Urls {
                 continue;
             }
             let v = lower(&b[s..e]);
-            let (host, _) = host_of(&v);
+            let (host, has_prefix) = host_of(&v);
             let labels = host.split('.').count();
             // Two letters then a dot ("z.B.", "u.a.") or a file name is no host.
-            if !prefixed(&v) && (labels < 2 || host.split('.').next().is_some_and(|l| l.len() < 3)) {
+            if !has_prefix && (labels < 2 || host.split('.').next().is_some_and(|l| l.len() < 3)) {
                 continue;
             }
             let mut c = Candidate::new(Kind::UrlPersonal, s, e, 0.25);
@@ -128,11 +128,6 @@ fn host_of(v: &str) -> (&str, bool) {
     let host = v.trim_start_matches("https://").trim_start_matches("http://");
     let has_prefix = host.len() != v.len() || host.starts_with("www.");
     (host.split('/').next().unwrap_or(""), has_prefix)
-}
-
-/// URL `v` (lower case) has a scheme or `www.`.
-fn prefixed(v: &str) -> bool {
-    host_of(v).1
 }
 
 /// The score of the homepage at `s..e` of `text`: 0.7 with a homepage word or under a
