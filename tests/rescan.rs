@@ -377,6 +377,34 @@ fn a_page_word_or_a_name_changed_far_above_a_host_judges_it_again() {
     }
 }
 
+/// A text about a vehicle makes every upper-case plate of a registry-checked format in
+/// its paragraph a plate: the plate next to a vehicle word may stand up to 600 bytes
+/// before the other one or 320 after it, beyond what the plate recogniser finds again
+/// after an edit (a few words), and is read as the other plate is judged.
+#[test]
+fn a_vehicle_word_changed_far_from_a_plate_judges_it_again() {
+    let s = scanner();
+    let filler = DELIVERY.repeat(20);
+    let gap = |n: usize| "ok ".repeat(n / 3);
+    let plate = |t: &str, f: &[pii_veil::Finding]| f.iter().any(|f| &t[f.span.start..f.span.end] == "LÖ-XY 19");
+    for mut text in [
+        format!("{filler}\nUnfall: das Fahrzeug KN-MB 772 stand.\n{}\nDer andere war LÖ-XY 19.\n{filler}", gap(450)),
+        format!("{filler}\nDer andere war LÖ-XY 19.\n{}\nUnfall: das Fahrzeug KN-MB 772 stand.\n{filler}", gap(240)),
+    ] {
+        let mut state = Rescan::new();
+        assert!(plate(&text, &s.rescan(&mut state, &text, None).unwrap()), "a plate: {text}");
+        for (from, to, want) in [("Fahrzeug", "Paket", false), ("Paket", "Fahrzeug", true)] {
+            let at = text.find(from).unwrap();
+            assert!(text.find("LÖ-XY").unwrap().abs_diff(at) > 256);
+            text.replace_range(at..at + from.len(), to);
+            let now = s.rescan(&mut state, &text, None).unwrap();
+            assert_eq!(now, s.scan(&text, None).unwrap(), "{from} → {to}");
+            assert_eq!(plate(&text, &now), want, "{from} → {to}");
+            assert!(state.last_read() < text.len(), "a full scan was made");
+        }
+    }
+}
+
 /// The names of a table's columns are found once the text was read: they make no word
 /// a name further on, in a full scan or handed to a rescan's part.
 #[test]

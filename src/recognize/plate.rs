@@ -40,19 +40,24 @@
 //! the plate ("GH-427-LM car park", "S-KL 2291E (E-Auto)"), and a text about a vehicle
 //! — once a plate stands next to a vehicle word, every other plate of a
 //! registry-checked format (DE, AT, CH) near it in its paragraph is one too ("Fahrzeug
-//! KN-MB 772 … wurde von LÖ-XY 19 gerammt").
+//! KN-MB 772 … wurde von LÖ-XY 19 gerammt"). That plate may stand up to 600 bytes
+//! away, so every upper-case plate of such a format is proposed and the text around
+//! it is read as it is judged (`Recognizer::judge`): a rescan while typing finds
+//! plates again within a few words of an edit and judges them further away.
 //!
-//! Cost: a text with no vehicle-word stem anywhere is skipped after one literal scan
-//! (nothing there could reach the threshold); otherwise only word starts with a digit
-//! within 20 bytes are examined, around the vehicle words, without allocating until
-//! the shape fits; the whole text is read again only when a plate was found.
+//! Cost: only word starts with a digit within 20 bytes are examined, around the
+//! vehicle words (found in one literal scan), without allocating until the shape fits;
+//! elsewhere only those that start with a district code's shape, looked for back from
+//! each run of digits. The text around such a plate is read again only as it is
+//! judged, and only where it has no vehicle word next to it.
 
 mod vehicle;
 
-use super::util::Recognizer;
+use super::util::{Reach, Recognizer};
 use crate::entity::Kind;
+use crate::field::FieldClass;
 use crate::types::{Candidate, Input};
-use vehicle::{is_tag, is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
+use vehicle::{brand_before, is_tag, is_vehicle_word, vehicle_after, vehicle_context, BRANDS, STOP};
 
 pub(super) struct Plate {
     de: Vec<&'static str>,
@@ -125,6 +130,13 @@ impl Plate {
             // survive most single typing slips ("Fharzeug" keeps "zeug").
             hint: super::util::Literals::new(HINT).kept_as(super::util::kept::PLATE),
         }
+    }
+
+    /// `code` (upper case) is a district code of one of the registry-checked formats.
+    fn is_district(&self, code: &str) -> bool {
+        self.de.binary_search(&code).is_ok()
+            || AT_CODES.binary_search(&code).is_ok()
+            || CH_CANTONS.binary_search(&code).is_ok()
     }
 
     /// The country whose format `district` + `rest` (upper case, `groups` groups in
@@ -207,55 +219,145 @@ impl Recognizer for Plate {
         let field = input.field.expects == Some(Kind::LicensePlate);
         // Context lifts a plate only when the vehicle word (or a slip of one) stands
         // before it (within `context::WINDOW_BEFORE` words) or is the word right after
-        // it, so only the stretch around each vehicle word is read, and a text without
-        // one is skipped after one literal scan; a field asking for a plate makes the
-        // whole text one stretch.
-        let mut regions: Vec<(usize, usize)> = Vec::new();
-        if field {
-            regions.push((0, b.len()));
-        } else {
-            for (s, e) in self.hint.matches(input) {
-                let start = words_back(b, s, 4);
-                let end = skip_words(b, e, crate::context::WINDOW_BEFORE + 2);
-                match regions.last_mut() {
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                    _ => regions.push((start, end)),
-                }
-            }
-            if regions.is_empty() {
-                return;
-            }
-        }
+        // it, so only the stretch around each vehicle word (found in one literal scan)
+        // is read; a field asking for a plate makes the whole text one stretch.
+        let regions = if field { vec![(0, b.len())] } else { Plate::regions(b, self.hint.matches(input)) };
         let first = out.len();
-        self.scan(text, &regions, field, false, out);
-        // A text about a vehicle (a plate next to a vehicle word) makes every other
-        // plate of a registry-checked format in its paragraph a plate too ("Fahrzeug
-        // KN-MB 772 … wurde von LÖ-XY 19 gerammt").
-        let mut topic: Vec<(usize, usize)> = Vec::new();
-        for c in out[first..].iter().filter(|c| c.score >= 0.6) {
-            let (a, z) = paragraph(text, c.start, c.end);
-            match topic.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(z),
-                _ => topic.push((a, z)),
+        self.scan(text, &regions, field, out);
+        if field {
+            return;
+        }
+        // A text about a vehicle makes every other upper-case plate of a
+        // registry-checked format in its paragraph a plate too; the plate next to a
+        // vehicle word that makes it one may lie beyond this recogniser's reach, so each
+        // such plate is proposed and judged (`Plate::judge`).
+        let mut more = Vec::new();
+        self.districts(text, &mut more);
+        for c in more.into_iter().filter(|c| c.score < LIFTED && upper_registry(text, c)) {
+            if out[first..].iter().all(|o| o.end <= c.start || c.end <= o.start) {
+                out.push(Candidate { score: ON_TOPIC_ONLY, ..c });
             }
         }
-        if !field && !topic.is_empty() {
-            let mut more = Vec::new();
-            self.scan(text, &topic, false, true, &mut more);
-            for c in more.into_iter().filter(|c| c.score >= 0.6) {
-                if let Some(o) = out[first..].iter_mut().find(|o| o.start == c.start && o.end == c.end) {
-                    o.score = o.score.max(c.score);
-                } else if out[first..].iter().all(|o| o.end <= c.start || c.end <= o.start) {
-                    out.push(c);
-                }
-            }
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::NEAR
+    }
+
+    /// An upper-case plate of a registry-checked format is a plate too where a plate
+    /// next to a vehicle word stands in its paragraph: up to [`TOPIC_AFTER`] bytes
+    /// before it or [`TOPIC_BEFORE`] after (read within [`Reach::JUDGING`]). One
+    /// proposed for that only ([`ON_TOPIC_ONLY`]) is dropped where there is none.
+    fn judge(&self, c: &Candidate, text: &str, field: &FieldClass) -> Option<f32> {
+        if c.score >= LIFTED || field.expects == Some(Kind::LicensePlate) || !upper_registry(text, c) {
+            return Some(c.score);
+        }
+        if self.on_topic(text, c) {
+            Some(LIFTED)
+        } else {
+            (c.score != ON_TOPIC_ONLY).then_some(c.score)
         }
     }
 }
 
+/// The score of a plate next to a vehicle word (or in a field asking for one).
+const LIFTED: f32 = 0.6;
+
+/// The score a plate is proposed with that only a text about a vehicle makes one: a
+/// placeholder that `Plate::judge` replaces (or drops the plate).
+const ON_TOPIC_ONLY: f32 = 0.3;
+
+/// `c` is a plate of a registry-checked format (DE, AT, CH) in upper case.
+fn upper_registry(text: &str, c: &Candidate) -> bool {
+    c.subtype != Some("generic") && !text[c.start..c.end].chars().any(char::is_lowercase)
+}
+
 impl Plate {
+    /// The stretches around the vehicle words (`hints`: matches of [`HINT`]) of `b` where a
+    /// plate next to one may start: from four words before it to the end of the context
+    /// window after it.
+    fn regions(b: &[u8], hints: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in hints {
+            let start = words_back(b, s, 4);
+            let end = skip_words(b, e, crate::context::WINDOW_BEFORE + 2);
+            match regions.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => regions.push((start, end)),
+            }
+        }
+        regions
+    }
+
+    /// A plate next to a vehicle word stands in the paragraph of `c` (see
+    /// [`Plate::judge`]), read in the text from [`Reach::JUDGING`] before its start to
+    /// that after it.
+    fn on_topic(&self, text: &str, c: &Candidate) -> bool {
+        let mut lo = c.start.saturating_sub(Reach::JUDGING.back);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (c.start + Reach::JUDGING.ahead).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let part = &text[lo..hi];
+        let mut found = Vec::new();
+        self.find(&Input::new(part, FieldClass::default()), &mut found);
+        let (s, e) = (c.start - lo, c.end - lo);
+        found.iter().filter(|l| l.score >= LIFTED && (l.end <= s || e <= l.start)).any(|l| {
+            let b = part.as_bytes();
+            let blank = |from: usize, to: usize| b[from..to].windows(2).any(|w| w == b"\n\n");
+            if l.start <= s {
+                s < l.end + TOPIC_AFTER && !blank(l.end, s)
+            } else {
+                s + TOPIC_BEFORE >= l.start && !blank(s, l.start)
+            }
+        })
+    }
+
+    /// The plates starting at word starts of `text` that begin with a district code's
+    /// shape: one to three capitals (`Ä`, `Ö`, `Ü` too), then `-` or a space. Read from
+    /// digit to digit: a plate has one within its first 20 bytes, so only the word
+    /// starts up to 20 bytes before each are looked at.
+    fn districts(&self, text: &str, out: &mut Vec<Candidate>) {
+        let b = text.as_bytes();
+        let word = super::util::word_byte;
+        let mut i = 0;
+        while i < b.len() {
+            let d = i + crate::bytes::skip_to_range(&b[i..], b'0', b'9');
+            if d >= b.len() {
+                break;
+            }
+            // (no digit in `i..d`: each word start there has its first digit at `d`)
+            let lo = i.max(d.saturating_sub(19));
+            i = d + b[d..].iter().take_while(|c| c.is_ascii_digit()).count();
+            // A plate holds only letters, digits, spaces and `-` before its first digit:
+            // the capitals among those bytes (walking back) are where one may start.
+            let (mut starts, mut n) = ([0usize; 19], 0);
+            let mut j = d;
+            while j > lo && (word(b[j - 1]) || matches!(b[j - 1], b' ' | b'-')) {
+                j -= 1;
+                if b[j].is_ascii_uppercase() || b[j] == 0xC3 {
+                    starts[n] = j;
+                    n += 1;
+                }
+            }
+            for &j in starts[..n].iter().rev() {
+                let district = || district_shape(&b[j..=d]).map(|n| &text[j..j + n]);
+                if starts_plate_word(text, j) && district().is_some_and(|code| self.is_district(code)) {
+                    if let Some(c) = self.plate_at(text, j, false, false) {
+                        i = c.end;
+                        out.push(c);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     /// Reads the plates starting at word starts within `regions`.
-    fn scan(&self, text: &str, regions: &[(usize, usize)], field: bool, topic: bool, out: &mut Vec<Candidate>) {
+    fn scan(&self, text: &str, regions: &[(usize, usize)], field: bool, out: &mut Vec<Candidate>) {
         let b = text.as_bytes();
         let word = super::util::word_byte;
         let mut next_digit = 0;
@@ -263,11 +365,7 @@ impl Plate {
         for &(from, to) in regions {
             i = i.max(from);
             while i < to.min(b.len()) {
-                let starts_word = word(b[i])
-                    && text.is_char_boundary(i)
-                    && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')));
-                // Only upper-case plates count in the topic pass.
-                if !starts_word || (topic && !(b[i].is_ascii_uppercase() || b[i] == 0xC3)) {
+                if !starts_plate_word(text, i) {
                     i += 1;
                     continue;
                 }
@@ -277,7 +375,7 @@ impl Plate {
                 }
                 let digit_near =
                     next_digit < i + 20 && b[i..next_digit].iter().all(|&c| word(c) || c == b' ' || c == b'-');
-                let cand = if digit_near { self.plate_at(text, i, field, topic) } else { None };
+                let cand = if digit_near { self.plate_at(text, i, field, true) } else { None };
                 match cand {
                     Some(cand) => {
                         i = cand.end;
@@ -295,24 +393,41 @@ impl Plate {
     }
 }
 
+/// A plate may start at byte `i`: a word starts there (not after `-`, `.` or `/`).
+fn starts_plate_word(text: &str, i: usize) -> bool {
+    let (b, word) = (text.as_bytes(), super::util::word_byte);
+    word(b[i]) && text.is_char_boundary(i) && (i == 0 || !(word(b[i - 1]) || matches!(b[i - 1], b'-' | b'.' | b'/')))
+}
+
+/// `b` starts with one to three capitals (`Ä`, `Ö`, `Ü` too), `-` or a space, and a
+/// capital or a digit: the shape of the district code a registry-checked plate in
+/// upper case starts with, and of the group after it. The code's length if so.
+fn district_shape(b: &[u8]) -> Option<usize> {
+    let capital = |at: usize| match b.get(at) {
+        Some(c) if c.is_ascii_uppercase() => Some(1),
+        Some(0xC3) if matches!(b.get(at + 1), Some(0x84 | 0x96 | 0x9C)) => Some(2),
+        _ => None,
+    };
+    let mut at = 0;
+    for _ in 0..3 {
+        match capital(at) {
+            Some(n) => at += n,
+            None => break,
+        }
+    }
+    let shape = at > 0
+        && matches!(b.get(at), Some(b' ' | b'-'))
+        && (capital(at + 1).is_some() || b.get(at + 1).is_some_and(u8::is_ascii_digit));
+    shape.then_some(at)
+}
+
 /// How far (bytes) before and after a plate next to a vehicle word other plates of a
 /// registry-checked format count as plates, at most: to the blank lines around it.
 /// Bounded so that a plate is judged by the text near it only, as a rescan while typing
-/// reads it (`scanner::incremental`: 768 bytes back, 384 ahead, with room for the
-/// vehicle word around the other plate).
+/// judges it again (within [`Reach::JUDGING`]: 768 bytes back, 384 ahead, with room
+/// for the vehicle word around the other plate).
 const TOPIC_BEFORE: usize = 320;
 const TOPIC_AFTER: usize = 600;
-
-/// The paragraph around `s..e` (between blank lines), at most [`TOPIC_BEFORE`] bytes
-/// before and [`TOPIC_AFTER`] after.
-fn paragraph(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let lo = s.saturating_sub(TOPIC_BEFORE);
-    let hi = (e + TOPIC_AFTER).min(text.len());
-    let b = text.as_bytes();
-    let a = b[lo..s].windows(2).rposition(|w| w == b"\n\n").map_or(lo, |p| lo + p + 2);
-    let z = b[e..hi].windows(2).position(|w| w == b"\n\n").map_or(hi, |p| e + p);
-    (a, z)
-}
 
 /// The position `n` words before `at` (words: runs of letters, digits and non-ASCII
 /// bytes).
@@ -345,10 +460,9 @@ fn skip_words(b: &[u8], mut at: usize, n: usize) -> usize {
 }
 
 impl Plate {
-    /// Reads a plate starting at word start `s`; with `topic`, the text is about a
-    /// vehicle and an upper-case plate of a registry-checked format counts as near a
-    /// vehicle word.
-    fn plate_at(&self, text: &str, s: usize, field: bool, topic: bool) -> Option<Candidate> {
+    /// Reads a plate starting at word start `s`; with `vehicle`, the words around it are
+    /// read for a vehicle word (otherwise the word before it only for a car brand).
+    fn plate_at(&self, text: &str, s: usize, field: bool, vehicle: bool) -> Option<Candidate> {
         let mut groups = [(0usize, 0usize); 4];
         let mut ng = 0;
         let mut case = Case::None;
@@ -416,7 +530,11 @@ impl Plate {
         {
             return None;
         }
-        let (near, brand) = vehicle_context(text, s);
+        // A brand's name ("BMW X5") or one right before it: a model, not a plate.
+        if BRANDS.iter().any(|b| b.eq_ignore_ascii_case(first)) {
+            return None;
+        }
+        let (near, brand) = if vehicle { vehicle_context(text, s) } else { (false, brand_before(text, s)) };
         // A field asking for a plate counts as a vehicle word: it sets the base score
         // (0.6, not 0.35), so it stays here rather than in the scanner's field stage
         // (see `scanner::stage`).
@@ -427,21 +545,20 @@ impl Plate {
         // Try the longest run of groups first, then shorter ones.
         for k in (1..=ng).rev().filter(|&k| viable(k)) {
             let e = groups[k - 1].1;
-            let first = &text[groups[0].0..groups[0].1];
-            if BRANDS.iter().any(|b| b.eq_ignore_ascii_case(first)) {
-                return None;
-            }
             if k >= 2 {
-                let rest: Vec<&str> = groups[1..k].iter().map(|&(a, z)| &text[a..z]).collect();
+                let mut rest = [""; 3];
+                for (r, &(a, z)) in rest.iter_mut().zip(&groups[1..k]) {
+                    *r = &text[a..z];
+                }
                 let (mut db, mut rb) = ([0u8; 32], [0u8; 32]);
-                let cc = match (upper_into(&[first], &mut db), upper_into(&rest, &mut rb)) {
+                let cc = match (upper_into(&[first], &mut db), upper_into(&rest[..k - 1], &mut rb)) {
                     (Some(d), Some(r)) => self.country(d, r, k),
                     _ => None,
                 };
                 if let Some(cc) = cc {
                     let upper = case == Case::Upper;
-                    let lifted = near || (upper && (topic || vehicle_after(text, e)));
-                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if lifted { 0.6 } else { 0.35 });
+                    let lifted = near || (upper && vehicle && vehicle_after(text, e));
+                    let mut c = Candidate::new(Kind::LicensePlate, s, e, if lifted { LIFTED } else { 0.35 });
                     c.subtype = Some(match cc {
                         "de" => "de",
                         "at" => "at",
@@ -452,8 +569,8 @@ impl Plate {
                     return Some(c);
                 }
             }
-            if near || (case == Case::Upper && vehicle_after(text, e)) {
-                let mut c = Candidate::new(Kind::LicensePlate, s, e, 0.6);
+            if near || (case == Case::Upper && vehicle && vehicle_after(text, e)) {
+                let mut c = Candidate::new(Kind::LicensePlate, s, e, LIFTED);
                 c.subtype = Some("generic");
                 return Some(c);
             }

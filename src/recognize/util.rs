@@ -69,10 +69,8 @@ pub struct Reach {
 impl Reach {
     /// The reach of a recogniser that does not say otherwise, and the longest: a
     /// table's header row stands up to [`crate::table::HEADER_REACH`] bytes above a
-    /// cell (names and birth dates in tables, see [`Recognizer::reach_in_tables`]), a
-    /// plate beside a vehicle word makes the plates of its paragraph plates up to 600
-    /// bytes after it (`recognize::plate`); the context window's words after a value
-    /// lie ahead. Both leave room to spare.
+    /// cell (names and birth dates in tables, see [`Recognizer::reach_in_tables`]); the
+    /// context window's words after a value lie ahead. Both leave room to spare.
     pub const LONGEST: Reach = Reach { back: 768, ahead: 384 };
 
     /// The reach of the identifier kinds (e-mail, bank, phone, identifiers, network
@@ -89,7 +87,9 @@ impl Reach {
     /// locality, a postal code's city); user names and URLs (`recognize::web`: a
     /// label before a user name, a URL read within its unbroken run of bytes; what
     /// makes a host a person's homepage, up to 600 bytes before it, is read as it is
-    /// judged, see [`Recognizer::judge`]).
+    /// judged, see [`Recognizer::judge`]); plates (`recognize::plate`: a vehicle word
+    /// among the words before a plate or the word after it; a plate beside a vehicle
+    /// word in its paragraph, up to 600 bytes away, is read as it is judged).
     pub const NEAR: Reach = Reach { back: 256, ahead: 192 };
 
     /// What the scoring reads around every candidate, whatever recogniser proposed it

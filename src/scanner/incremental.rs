@@ -7,14 +7,16 @@
 //! part between the longest common prefix and suffix of the two normalised texts.
 //! What proposes a candidate lies within its recogniser's reach (`Recognizer::reach`)
 //! of its start: the identifier kinds, birth dates, names and addresses decide within
-//! a few words or lines ([`Reach::NEAR`]), a plate by words up to 600 bytes away; where a table's cell separator stands within the longest reach of the
-//! edit, the reach in tables (`Recognizer::reach_in_tables`: a name's or birth date's
-//! column header up to 600 bytes above). So each recogniser finds again only the candidates starting from its
+//! a few words or lines ([`Reach::NEAR`]); where a table's cell separator stands
+//! within the longest reach of the edit, the reach in tables
+//! (`Recognizer::reach_in_tables`: a name's or birth date's column header up to 600
+//! bytes above). So each recogniser finds again only the candidates starting from its
 //! `ahead` before the edit to its `back` after it (its zone), reading the zone with
 //! the margins of its reach; recognisers of the same reach share one part (and its
 //! word tokens). What judges a candidate — the context words,
 //! a table's header row, a company's signature, the words that make a host a person's
-//! homepage (`Recognizer::judge`) — lies further away ([`Reach::JUDGING`], the longest
+//! homepage or a plate one in a text about a vehicle (`Recognizer::judge`) — lies
+//! further away ([`Reach::JUDGING`], the longest
 //! reach): every candidate starting within that of the edit is judged again, whether
 //! found again or taken as it was proposed (a signature typed 300 bytes below an
 //! account makes it the company's, though the bank recogniser reads no further than
@@ -50,8 +52,9 @@
 //! short text): the candidates outside the region are still kept as they were, not
 //! judged again, and the recognisers may skip them (`Input::wants`).
 //!
-//! The reaches: the longest look back is a table's header, a vehicle word or (as it
-//! is judged) a homepage's cue up to 600 bytes before; looks ahead are shorter (the context
+//! The reaches: the longest look back is a table's header or (as they are judged) a
+//! homepage's cue or a plate beside a vehicle word up to 600 bytes before; looks ahead
+//! are shorter (the context
 //! window's three words, the lines of an address); [`Reach::LONGEST`] leaves room to
 //! spare. `tests/rescan.rs` holds incremental findings equal to full scans over
 //! random texts and edits (and fails with reaches of 16 bytes); the registry's

@@ -172,7 +172,7 @@ pub(super) fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
         if n > 2 && gap.contains([',', ';', '.', '!', '?', ':', '(', ')']) {
             break;
         }
-        if n == 0 && BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w)) {
+        if n == 0 && is_brand(w) {
             brand = true;
         }
         if n == 0 && COPULAS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
@@ -185,6 +185,15 @@ pub(super) fn vehicle_context(text: &str, s: usize) -> (bool, bool) {
         n += 1;
     }
     (near, brand)
+}
+
+/// The word right before `s` is a car brand ("BMW X5": a model, not a plate).
+pub(super) fn brand_before(text: &str, s: usize) -> bool {
+    word_before(text, s).is_some_and(|(_, w, _)| is_brand(w))
+}
+
+fn is_brand(w: &str) -> bool {
+    BRANDS.iter().any(|b| b.eq_ignore_ascii_case(w))
 }
 
 /// The word before `end` (letters, digits, `-`, `'`), its start and the gap after
