@@ -6,6 +6,19 @@
 //! original text; [`convert_offsets`] turns a sorted batch of them into another unit
 //! in a single pass over the text (O(text + offsets)).
 
+/// The bytes `lo..hi` of `text` (`hi` at most its length), moved inward to character
+/// boundaries: the text around a position, read a number of bytes either side of it.
+pub(crate) fn within(text: &str, lo: usize, hi: usize) -> std::ops::Range<usize> {
+    let (mut lo, mut hi) = (lo, hi.min(text.len()));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    lo..hi
+}
+
 /// A half-open byte range `start..end` into the caller's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {

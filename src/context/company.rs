@@ -140,11 +140,7 @@ fn is_in(w: &str, list: &[&str]) -> bool {
 /// The paragraph of `text` before byte `start`: back to the previous blank line, at
 /// most 400 bytes (a few lines).
 fn paragraph_before(text: &str, start: usize) -> &str {
-    let mut from = start.saturating_sub(400);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..start];
+    let before = &text[crate::span::within(text, start.saturating_sub(400), start)];
     let cut = before.rfind("\n\n").or_else(|| before.rfind("\n\r\n")).map_or(0, |p| p + 1);
     &before[cut..]
 }
@@ -239,17 +235,10 @@ const SIGNATURE_AFTER: usize = 360;
 /// True if the account at `start` of `text` is the company's own (both cues; see the
 /// module docs), with the signature in the lines near it.
 pub(super) fn own_account(text: &str, start: usize) -> bool {
-    own_account_phrase(text, start) && {
-        let mut lo = start.saturating_sub(SIGNATURE_BEFORE);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let mut hi = (start + SIGNATURE_AFTER).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi -= 1;
-        }
-        signed_by_company(&text[lo..hi])
-    }
+    own_account_phrase(text, start)
+        && signed_by_company(
+            &text[crate::span::within(text, start.saturating_sub(SIGNATURE_BEFORE), start + SIGNATURE_AFTER)],
+        )
 }
 
 /// Business premises: an address after one of these, with a possessive before it

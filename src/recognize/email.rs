@@ -175,11 +175,7 @@ fn written_domain(t: &str) -> String {
 
 /// True if an e-mail word stands within 30 bytes before `s` on the same line.
 fn mail_word_before(text: &str, s: usize) -> bool {
-    let mut from = s.saturating_sub(30);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..s];
+    let before = &text[crate::span::within(text, s.saturating_sub(30), s)];
     let line = before.rsplit('\n').next().unwrap_or(before).lowercase();
     line.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| MAIL_WORDS.contains(&w.trim_matches('-')))
 }

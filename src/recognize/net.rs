@@ -179,11 +179,7 @@ fn mac_word_before(text: &str, s: usize, e: usize) -> bool {
 /// True if a MAC word stands earlier on the line of `s`, within 80 bytes: a second
 /// address in "neue MAC 9c.3d.cf.42.a1.77 (alt: 9c.3d.cf.42.0b.13)" still has it.
 fn mac_word_on_line(text: &str, s: usize) -> bool {
-    let mut from = s.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let line = &text[from..s];
+    let line = &text[crate::span::within(text, s.saturating_sub(80), s)];
     let line = line.rfind('\n').map_or(line, |n| &line[n + 1..]);
     let is_mac_word = |w: &str| {
         context::matches_any(w, context::positive(Kind::MacAddress)) || context::matches_any(w, MORE_MAC_WORDS)

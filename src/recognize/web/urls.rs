@@ -415,15 +415,8 @@ pub(super) fn near_span(s: usize, e: usize) -> (usize, usize) {
 /// The text within [`NEAR_BEFORE`] bytes before and [`NEAR_AFTER`] after the URL at
 /// `s..e` (cut at character boundaries).
 fn near_text(text: &str, s: usize, e: usize) -> &str {
-    let mut a = s.saturating_sub(NEAR_BEFORE);
-    while !text.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut z = (e + NEAR_AFTER).min(text.len());
-    while !text.is_char_boundary(z) {
-        z -= 1;
-    }
-    &text[a..z]
+    let (a, z) = near_span(s, e);
+    &text[crate::span::within(text, a, z)]
 }
 
 /// True if the host (without its top-level domain) spells a full name that the text
