@@ -217,13 +217,8 @@ impl Recognizer for Plate {
             return;
         }
         let field = input.field.expects == Some(Kind::LicensePlate);
-        // Context lifts a plate only when the vehicle word (or a slip of one) stands
-        // before it (within `context::WINDOW_BEFORE` words) or is the word right after
-        // it, so only the stretch around each vehicle word (found in one literal scan)
-        // is read; a field asking for a plate makes the whole text one stretch.
-        let regions = if field { vec![(0, b.len())] } else { Plate::regions(b, self.hint.matches(input)) };
         let first = out.len();
-        self.scan(text, &regions, field, out);
+        self.beside_vehicle_words(input, field, out);
         if field {
             return;
         }
@@ -273,6 +268,18 @@ fn upper_registry(text: &str, c: &Candidate) -> bool {
 }
 
 impl Plate {
+    /// The plates of `input` next to a vehicle word, or every plate with `field` (a field
+    /// asking for a plate).
+    fn beside_vehicle_words(&self, input: &Input<'_>, field: bool, out: &mut Vec<Candidate>) {
+        let b = input.bytes;
+        // Context lifts a plate only when the vehicle word (or a slip of one) stands
+        // before it (within `context::WINDOW_BEFORE` words) or is the word right after
+        // it, so only the stretch around each vehicle word (found in one literal scan)
+        // is read; a field asking for a plate makes the whole text one stretch.
+        let regions = if field { vec![(0, b.len())] } else { Plate::regions(b, self.hint.matches(input)) };
+        self.scan(input.text, &regions, field, out);
+    }
+
     /// The stretches around the vehicle words (`hints`: matches of [`HINT`]) of `b` where a
     /// plate next to one may start: from four words before it to the end of the context
     /// window after it.
@@ -293,17 +300,11 @@ impl Plate {
     /// [`Plate::judge`]), read in the text from [`Reach::JUDGING`] before its start to
     /// that after it.
     fn on_topic(&self, text: &str, c: &Candidate) -> bool {
-        let mut lo = c.start.saturating_sub(Reach::JUDGING.back);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let mut hi = (c.start + Reach::JUDGING.ahead).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi -= 1;
-        }
-        let part = &text[lo..hi];
+        let judged =
+            crate::span::within(text, c.start.saturating_sub(Reach::JUDGING.back), c.start + Reach::JUDGING.ahead);
+        let (lo, part) = (judged.start, &text[judged]);
         let mut found = Vec::new();
-        self.find(&Input::new(part, FieldClass::default()), &mut found);
+        self.beside_vehicle_words(&Input::new(part, FieldClass::default()), false, &mut found);
         let (s, e) = (c.start - lo, c.end - lo);
         found.iter().filter(|l| l.score >= LIFTED && (l.end <= s || e <= l.start)).any(|l| {
             let b = part.as_bytes();
