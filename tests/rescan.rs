@@ -345,36 +345,44 @@ fn typing_between_a_name_and_its_repeat_moves_it_out_of_reach() {
     assert_eq!(s.rescan(&mut state, &text, None).unwrap(), first);
 }
 
+/// Makes each of `edits` in turn (the first `from` of `text` replaced by `to`), more
+/// than `far` bytes from `value`, rescanning after each: each rescan equals a full scan
+/// and finds `value` as `want` says, without scanning the whole text. `value` is found
+/// before the first.
+fn edits_far_from(text: &mut String, value: &str, far: usize, edits: &[(&str, &str, bool)]) {
+    let s = scanner();
+    let found = |t: &str, f: &[pii_veil::Finding]| f.iter().any(|f| &t[f.span.start..f.span.end] == value);
+    let mut state = Rescan::new();
+    assert!(found(text, &s.rescan(&mut state, text, None).unwrap()), "{value} in {text}");
+    for &(from, to, want) in edits {
+        let at = text.find(from).unwrap();
+        assert!(text.find(value).unwrap().abs_diff(at) > far);
+        text.replace_range(at..at + from.len(), to);
+        let now = s.rescan(&mut state, text, None).unwrap();
+        assert_eq!(now, s.scan(text, None).unwrap(), "{from} → {to}");
+        assert_eq!(found(text, &now), want, "{from} → {to}");
+        assert!(state.last_read() < text.len(), "a full scan was made");
+    }
+}
+
 /// A host without `www.` is a homepage only with a page word up to 600 bytes before it,
 /// and one whose host spells a name written up to 600 bytes before it is a person's:
 /// both lie beyond what the web recogniser finds again after an edit (a few words),
 /// and are read as its candidates are judged, which a rescan does this far from an edit.
 #[test]
 fn a_page_word_or_a_name_changed_far_above_a_host_judges_it_again() {
-    let s = scanner();
     let filler = DELIVERY.repeat(20);
     let mut text = format!(
         "{filler}\nIch bin Fenja Harms, hier ist meine Homepage.\n{}\nAlles unter fenjaharms-design.de zu finden.\n{filler}",
         &"ok ".repeat(200)[..400]
     );
-    let host =
-        |t: &str, f: &[pii_veil::Finding]| f.iter().any(|f| &t[f.span.start..f.span.end] == "fenjaharms-design.de");
-    let mut state = Rescan::new();
-    assert!(host(&text, &s.rescan(&mut state, &text, None).unwrap()), "a homepage");
-    for (from, to, want) in [
+    let edits = [
         ("Homepage", "Familie", false),
         ("Familie", "Homepage", true),
         ("Harms", "Harns", false),
         ("Harns", "Harms", true),
-    ] {
-        let at = text.find(from).unwrap();
-        assert!(text.find("fenjaharms").unwrap() - at > 400);
-        text.replace_range(at..at + from.len(), to);
-        let now = s.rescan(&mut state, &text, None).unwrap();
-        assert_eq!(now, s.scan(&text, None).unwrap(), "{from} → {to}");
-        assert_eq!(host(&text, &now), want, "{from} → {to}");
-        assert!(state.last_read() < text.len(), "a full scan was made");
-    }
+    ];
+    edits_far_from(&mut text, "fenjaharms-design.de", 400, &edits);
 }
 
 /// A text about a vehicle makes every upper-case plate of a registry-checked format in
@@ -383,25 +391,13 @@ fn a_page_word_or_a_name_changed_far_above_a_host_judges_it_again() {
 /// after an edit (a few words), and is read as the other plate is judged.
 #[test]
 fn a_vehicle_word_changed_far_from_a_plate_judges_it_again() {
-    let s = scanner();
     let filler = DELIVERY.repeat(20);
     let gap = |n: usize| "ok ".repeat(n / 3);
-    let plate = |t: &str, f: &[pii_veil::Finding]| f.iter().any(|f| &t[f.span.start..f.span.end] == "LÖ-XY 19");
     for mut text in [
         format!("{filler}\nUnfall: das Fahrzeug KN-MB 772 stand.\n{}\nDer andere war LÖ-XY 19.\n{filler}", gap(450)),
         format!("{filler}\nDer andere war LÖ-XY 19.\n{}\nUnfall: das Fahrzeug KN-MB 772 stand.\n{filler}", gap(240)),
     ] {
-        let mut state = Rescan::new();
-        assert!(plate(&text, &s.rescan(&mut state, &text, None).unwrap()), "a plate: {text}");
-        for (from, to, want) in [("Fahrzeug", "Paket", false), ("Paket", "Fahrzeug", true)] {
-            let at = text.find(from).unwrap();
-            assert!(text.find("LÖ-XY").unwrap().abs_diff(at) > 256);
-            text.replace_range(at..at + from.len(), to);
-            let now = s.rescan(&mut state, &text, None).unwrap();
-            assert_eq!(now, s.scan(&text, None).unwrap(), "{from} → {to}");
-            assert_eq!(plate(&text, &now), want, "{from} → {to}");
-            assert!(state.last_read() < text.len(), "a full scan was made");
-        }
+        edits_far_from(&mut text, "LÖ-XY 19", 256, &[("Fahrzeug", "Paket", false), ("Paket", "Fahrzeug", true)]);
     }
 }
 
