@@ -265,6 +265,34 @@ mod tests {
             }
             reach_holds(&t)?;
         }
+
+        /// The same with words put between the words of the texts: a cue moved a few
+        /// words further from its value, to the edge of what the recogniser reads or
+        /// past it. The words put in hold letters, digits or signs only, and are short
+        /// or long.
+        #[test]
+        fn recognisers_decide_within_their_reach_with_words_put_between(
+            picks in proptest::collection::vec((any::<usize>(), 0usize..5), 2..8),
+            put in proptest::collection::vec((any::<proptest::sample::Index>(), 1usize..9, proptest::sample::select(vec![
+                "und", "the", "12", "--", "€", "für", "Straße", "x", "Vertragsangelegenheiten", ":", "ABC-123",
+            ])), 1..6),
+        ) {
+            let texts = case_texts();
+            let mut t = String::new();
+            for (i, sep) in picks {
+                t.push_str(&texts[i % texts.len()]);
+                t.push_str(["\n", " ", "\n\n", ". ", ", "][sep]);
+            }
+            for (at, n, word) in put {
+                let spaces: Vec<usize> = t.match_indices(' ').map(|(i, _)| i).collect();
+                if spaces.is_empty() {
+                    break;
+                }
+                let at = spaces[at.index(spaces.len())];
+                t.insert_str(at, &format!(" {word}").repeat(n));
+            }
+            reach_holds(&t)?;
+        }
     }
 
     proptest! {
