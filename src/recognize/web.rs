@@ -110,8 +110,9 @@ impl Web {
 
 /// Every literal that can start the work of this recogniser, in lower case (searched in
 /// [`Input::folded`]): network hosts, URL and homepage words, user-name labels and
-/// stems that survive a typing slip ("usernaem", "acconut").
-pub(super) const GATE: &str = "linkedin.|xing.|facebook.|fb.com|instagram.|twitter.|x.com|github.|gitlab.|threads.net|pinterest.|behance.|dribbble.|about.me|t.me|reddit.|soundcloud.|vimeo.|/@|www.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount|konto|konten";
+/// stems that survive a typing slip ("usernaem", "acconut", "acocunt", "usenrame":
+/// `labelled::tests` tries every slip of the labels read with one).
+pub(super) const GATE: &str = "linkedin.|xing.|facebook.|fb.com|instagram.|twitter.|x.com|github.|gitlab.|threads.net|pinterest.|behance.|dribbble.|about.me|t.me|reddit.|soundcloud.|vimeo.|/@|www.|://|homepage|website|webseite|portfolio|blog|profil|site|seite|page|web|url|cv|lebenslauf|bewerbung|referenz|sito|sitio|pagina|página|benutzer|nutzer|user|login|log-in|anmelde|handle|nick|account|insta|twitter|tiktok|github|gitlab|telegram|snapchat|skype|discord|reddit|twitch|mastodon|threads|pseudo|gebruikersnaam|utente|usuario|name|naem|nutz|acc|ount|acoc|senr|konto|konten";
 
 impl Recognizer for Web {
     fn kinds(&self) -> &'static [Kind] {
