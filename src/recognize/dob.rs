@@ -410,8 +410,6 @@ impl Recognizer for Dob {
             return;
         }
         let field = input.field.expects == Some(Kind::DateOfBirth);
-        // ", " before a digit: a date may follow a name on its line (see `named`).
-        let named = b.windows(3).any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_digit());
         // One window for every date of the text (its word buffers are reused). Of a
         // part, only the dates starting where its candidates are kept are looked for.
         let mut w = Window::default();
@@ -446,7 +444,7 @@ impl Recognizer for Dob {
             if !field
                 && (column == Some(true)
                     || birth_sign(b, s)
-                    || named && named::after_name_on_its_line(input.text, s, e) && self.born_long_ago(b, &parts))
+                    || named::after_name_on_its_line(input.text, s, e) && self.born_long_ago(b, &parts))
             {
                 // "*12.03.1985", a table column headed "Geb." / "DOB", or a name on the
                 // line before it ("Marco Tanner, 13.08.1978"): the sign, the header or
@@ -575,6 +573,25 @@ mod tests {
         let mut out = Vec::new();
         d.find(&input, &mut out);
         out.iter().map(|c| t[c.start..c.end].to_string()).collect()
+    }
+
+    /// A date after a name and a comma on its line is read the same alone and after
+    /// other text, with one space after the comma, two or none: what stands elsewhere
+    /// (a comma and a space before some digit) decides nothing.
+    #[test]
+    fn a_date_after_a_name_is_read_where_it_stands() {
+        let scores = |t: &str| {
+            let mut out = Vec::new();
+            Dob::new().find(&Input::new(t, FieldClass::default()), &mut out);
+            out.iter().map(|c| (t[c.start..c.end].to_string(), c.score)).collect::<Vec<_>>()
+        };
+        for gap in [", ", ",  ", ","] {
+            let block = format!("Marco Tanner{gap}13.08.1978\nKirchgasse 11\n5400 Baden");
+            let alone = scores(&block);
+            assert_eq!(alone, [("13.08.1978".to_string(), 0.75)], "{block:?}");
+            assert_eq!(scores(&format!("Wir sind zu 3 und kommen am Montag.\n\n{block}")), alone, "{block:?}");
+            assert_eq!(scores(&format!("Zimmer 4, 2 Nächte.\n\n{block}")), alone, "{block:?}");
+        }
     }
 
     #[test]
