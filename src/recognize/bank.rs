@@ -310,17 +310,12 @@ impl Recognizer for Bank {
             at = end;
             out.push(c);
         }
-        // Voucher words are rare: look for them near a BIC only if the text has one.
-        let mut has_voucher_word = None;
         for (ms, me) in bics(b) {
             let v = &b[ms..me];
             if validate::bic(v).is_err() || (!bic_field && test_bic(v)) {
                 continue;
             }
-            if !bic_field
-                && *has_voucher_word.get_or_insert_with(|| voucher_word_in(input.folded()))
-                && voucher_code(input.text, ms, me)
-            {
+            if !bic_field && voucher_code(input.text, ms, me) {
                 continue;
             }
             let mut c = Candidate::new(Kind::Bic, ms, me, 0.45);
@@ -387,14 +382,6 @@ const VOUCHER_WORDS: &[&str] = &[
     "cupón",
     "kortingscode",
 ];
-
-/// True if the lower-cased text contains the start of a voucher word.
-fn voucher_word_in(folded: &[u8]) -> bool {
-    VOUCHER_WORDS.iter().any(|w| {
-        let stem = w.trim_end_matches('*').as_bytes();
-        crate::bytes::contains(folded, stem)
-    })
-}
 
 /// True if a voucher word stands within four words before the BIC-shaped word at
 /// `s..e`, with no banking word nearer: it is the voucher's code.
@@ -469,6 +456,23 @@ fn take_alnum(b: &[u8], start: usize, n: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A BIC-shaped code after a voucher word is the voucher's code, whatever else the
+    /// text holds: a voucher word in capitals with a letter that is not ASCII
+    /// ("CUPÓN") counts as in lower case.
+    #[test]
+    fn a_voucher_code_is_read_where_it_stands() {
+        let bics = |t: &str| {
+            let mut out = Vec::new();
+            Bank::new().find(&Input::new(t, crate::field::FieldClass::default()), &mut out);
+            out.iter().filter(|c| c.kind == Kind::Bic).count()
+        };
+        for code in ["CUPÓN: COBADEFFXXX", "Cupón COBADEFFXXX", "Gutschein: COBADEFFXXX"] {
+            assert_eq!(bics(code), 0, "{code}");
+            assert_eq!(bics(&format!("Bonn, 3. Mai.\n{code}")), 0, "{code}");
+        }
+        assert_eq!(bics("BIC: COBADEFFXXX"), 1);
+    }
 
     /// The patterns the hand-written shapes replace, compiled once.
     fn patterns() -> &'static [regex::bytes::Regex; 4] {
