@@ -71,11 +71,16 @@
 //!
 //! The reaches are bytes; what some recognisers read is bounded by words, lines or
 //! the whole text instead, so a rescan can differ from a full scan where that lies
-//! further away: a whole-text cue (a label word anywhere for a user-name label typed
-//! with a slip), a context window of very long words or wide blank runs, a run of
-//! digit groups chained over a long line. A rescan is therefore a preview: what leaves
-//! the page is masked with a full scan's findings (`www/src/protect/engine.js`,
-//! `settledNow`), and the preview becomes one when typing pauses.
+//! further away: a context window of very long words or wide blank runs, a run of
+//! digit groups chained over a long line, values read one after another where each
+//! ends decides where the next can start (a run of plates or of date pieces). A
+//! recogniser's quick test of the whole text before its work (is there a cue, a
+//! sign?) must pass every text in which its reading near a value would find one, or
+//! the value depends on text far away (the web, birth-date and bank recognisers
+//! each keep a test of a value read the same alone and after other text). A rescan
+//! is therefore a preview: what leaves the page is masked with a full scan's findings
+//! (`www/src/protect/engine.js`, `settledNow`), and the preview becomes one when
+//! typing pauses.
 
 use super::Scanner;
 use crate::error::Error;
